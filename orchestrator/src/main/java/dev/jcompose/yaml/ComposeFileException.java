@@ -1,0 +1,48 @@
+package dev.jcompose.yaml;
+
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
+
+/**
+ * A compose file is wrong. The message always reads {@code file:line:col: path: problem}, so an
+ * editor can jump to it, and the hint says how to fix it.
+ */
+public class ComposeFileException extends JcomposeException {
+    private final Location location;
+    private final YamlPath path;
+    private final String problem;
+
+    public ComposeFileException(Location location, YamlPath path, String problem, String hint) {
+        this(location, path, problem, hint, ExitCode.COMPOSE_PARSE);
+    }
+
+    public ComposeFileException(Location location, YamlPath path, String problem, String hint, int exitCode) {
+        super(format(location, path, problem), hint, exitCode);
+        this.location = location;
+        this.path = path;
+        this.problem = problem;
+    }
+
+    private static String format(Location location, YamlPath path, String problem) {
+        String where = location == null ? "" : location + ": ";
+        String at = path == null || path.depth() == 0 ? "" : path + ": ";
+        return where + at + problem;
+    }
+
+    /** Shortcut for the most common case: the value at {@code node} is wrong. */
+    public static ComposeFileException at(Node node, YamlPath path, String problem, String hint) {
+        return new ComposeFileException(node.location(), path, problem, hint);
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public YamlPath path() {
+        return path;
+    }
+
+    public String problem() {
+        return problem;
+    }
+}

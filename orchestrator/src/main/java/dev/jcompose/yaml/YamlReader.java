@@ -32,6 +32,8 @@ public final class YamlReader {
     // Alias expansion is bounded to defuse "billion laughs" documents.
     private static final int MAX_ALIASES = 200;
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    // Aliases share nodes in the parser but are expanded here, so the expanded size is bounded too.
+    private static final int MAX_EXPANDED_NODES = 500_000;
 
     private final ScalarResolver resolver = new CoreSchema().getScalarResolver();
 
@@ -73,6 +75,7 @@ public final class YamlReader {
         private final String file;
         private final Set<org.snakeyaml.engine.v2.nodes.Node> inProgress =
                 Collections.newSetFromMap(new IdentityHashMap<>());
+        private int expanded;
 
         Converter(String file) {
             this.file = file;
@@ -83,6 +86,11 @@ public final class YamlReader {
         }
 
         Node convert(org.snakeyaml.engine.v2.nodes.Node n, YamlPath path) {
+            if (++expanded > MAX_EXPANDED_NODES) {
+                throw new ComposeFileException(loc(n), path,
+                        "the document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases",
+                        "reduce the nesting of aliases (*name); this looks like an alias bomb");
+            }
             if (!inProgress.add(n)) {
                 throw new ComposeFileException(loc(n), path, "recursive alias: this node contains itself",
                         "an alias (*name) must not refer to one of its own parents");

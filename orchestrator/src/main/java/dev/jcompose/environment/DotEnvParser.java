@@ -65,33 +65,11 @@ final class DotEnvParser {
     private void statement() {
         skipExport();
         int keyStart = pos;
-        int keyEnd = -1;
-        char terminator = 0;
-        while (pos < src.length()) {
-            int cp = src.codePointAt(pos);
-            if (cp == '=' || cp == ':' || cp == '\n') {
-                keyEnd = pos;
-                terminator = (char) cp;
-                break;
-            }
-            if (!DotEnvChars.isBlank(cp) && !DotEnvChars.isKeyChar(cp)) {
-                throw error(pos, "unexpected character " + Substitution.quoted(Character.toString(cp))
-                        + " in variable name " + Substitution.quoted(lineFrom(keyStart)),
-                        "variable names hold letters, digits, '_', '.', '-', '[' and ']'");
-            }
-            pos += Character.charCount(cp);
-        }
+        int keyEnd = scanKey(keyStart);
         String key = DotEnvChars.trimRight(src.substring(keyStart, keyEnd < 0 ? src.length() : keyEnd));
         checkKey(key, keyStart);
-        if (keyEnd < 0 || terminator == '\n') {
-            // KEY alone: its value comes from the lookup; without one it is unset, which (as in
-            // compose-go) leaves a value set by an earlier line alone.
-            Optional<String> inherited = lookup.apply(key);
-            if (inherited.isPresent()) {
-                out.put(key, inherited.get());
-            } else {
-                out.putIfAbsent(key, null);
-            }
+        if (keyEnd < 0 || src.charAt(keyEnd) == '\n') {
+            inherit(key);
             pos = keyEnd < 0 ? src.length() : keyEnd + 1;
             return;
         }
@@ -100,6 +78,36 @@ final class DotEnvParser {
             pos++;
         }
         out.put(key, value(key));
+    }
+
+    /** The index of the '=', ':' or line break ending the key at {@code keyStart}, or -1 at the end of the text. */
+    private int scanKey(int keyStart) {
+        for (int i = keyStart; i < src.length(); ) {
+            int cp = src.codePointAt(i);
+            if (cp == '=' || cp == ':' || cp == '\n') {
+                return i;
+            }
+            if (!DotEnvChars.isBlank(cp) && !DotEnvChars.isKeyChar(cp)) {
+                throw error(i, "unexpected character " + Substitution.quoted(Character.toString(cp))
+                        + " in variable name " + Substitution.quoted(lineFrom(keyStart)),
+                        "variable names hold letters, digits, '_', '.', '-', '[' and ']'");
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /**
+     * KEY alone: its value comes from the lookup; without one it is unset, which (as in compose-go)
+     * leaves a value set by an earlier line alone.
+     */
+    private void inherit(String key) {
+        Optional<String> inherited = lookup.apply(key);
+        if (inherited.isPresent()) {
+            out.put(key, inherited.get());
+        } else {
+            out.putIfAbsent(key, null);
+        }
     }
 
     /** compose-go strips a leading {@code export} followed by blanks. */

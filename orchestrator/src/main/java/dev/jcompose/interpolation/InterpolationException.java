@@ -14,7 +14,9 @@ public final class InterpolationException extends JcomposeException {
         /** The text is not valid interpolation syntax, e.g. an unterminated {@code ${}. */
         INVALID_FORMAT,
         /** {@code ${VAR:?msg}} or {@code ${VAR?msg}} met an unset (or empty) variable. */
-        MISSING_REQUIRED
+        MISSING_REQUIRED,
+        /** Defaults nested inside defaults beyond a sane depth. */
+        TOO_DEEP
     }
 
     private final Kind kind;
@@ -39,6 +41,11 @@ public final class InterpolationException extends JcomposeException {
                 + (reason.isEmpty() ? "" : ": " + reason);
         return new InterpolationException(Kind.MISSING_REQUIRED, offset, variable, message,
                 "set " + variable + " in the environment or in the project's .env file");
+    }
+
+    static InterpolationException tooDeep(int offset, int max) {
+        return new InterpolationException(Kind.TOO_DEEP, offset, null,
+                "interpolation nested more than " + max + " levels deep", "simplify the nested ${...} defaults");
     }
 
     public Kind kind() {

@@ -67,7 +67,7 @@ public final class Interpolator {
     /** As above, naming the value {@code subject} in the message (null: not named). */
     public static ComposeFileException toComposeError(InterpolationException e, String text, Location location,
                                                       YamlPath path, String subject) {
-        if (e.kind() == InterpolationException.Kind.MISSING_REQUIRED) {
+        if (e.kind() != InterpolationException.Kind.INVALID_FORMAT) {
             return new ComposeFileException(location, path, e.getMessage(), e.hint());
         }
         String problem = "invalid interpolation format" + (subject == null ? "" : " for " + subject) + ": "

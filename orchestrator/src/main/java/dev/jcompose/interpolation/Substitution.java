@@ -25,8 +25,12 @@ import java.util.function.Function;
  * Unset variables referenced without an operator expand to "" and produce compose's warning.
  */
 public final class Substitution {
+    /** Nesting deeper than this is refused: no real file needs it, and a hostile one must not overflow the stack. */
+    static final int MAX_DEPTH = 64;
+
     private final Function<String, Optional<String>> lookup;
     private final Consumer<String> warnings;
+    private int depth;
 
     /**
      * @param lookup   a variable's value, or empty when it is unset
@@ -90,35 +94,37 @@ public final class Substitution {
         if (op >= to || "-+?".indexOf(t.charAt(op)) < 0) {
             throw InterpolationException.invalid(start);
         }
-        int lineEnd = t.indexOf('\n', op);
-        lineEnd = lineEnd < 0 || lineEnd > to ? to : lineEnd;
-        int lastBrace = t.lastIndexOf('}', lineEnd - 1);
-        if (lastBrace <= op) {
-            throw InterpolationException.invalid(start);
-        }
-        int close = firstBalancedClose(t, start, lastBrace);
+        int close = closingBrace(t, start, op, to);
         out.append(operator(t, start, name, colon, t.charAt(op), op + 1, close));
         return close + 1;
     }
 
     /**
-     * compose-go's getFirstBraceClosingIndex over {@code t[start..lastBrace]}: the {@code }} that
-     * brings the count of {@code {} back to zero, or {@code lastBrace} when none does.
+     * Where the operator expression starting at {@code start} ends. compose-go's regex takes the
+     * text up to the last {@code }} of the line, then cuts it at the first {@code }} that brings
+     * the count of {@code {} back to zero (its counter skips the character after each {@code {});
+     * when none does, the last {@code }} ends it. Scanning forward gives the same answer in one
+     * pass over the line.
      */
-    private static int firstBalancedClose(String t, int start, int lastBrace) {
+    private static int closingBrace(String t, int start, int op, int to) {
         int open = 0;
-        for (int i = start; i <= lastBrace; i++) {
+        int i = start;
+        for (; i < to && t.charAt(i) != '\n'; i++) {
             char c = t.charAt(i);
-            if (c == '}') {
-                open--;
-                if (open == 0) {
-                    return i;
-                }
+            if (c == '}' && --open == 0) {
+                return i;
             }
             if (c == '{') {
                 open++;
                 i++; // compose-go skips the character after '{'
+                if (i < to && t.charAt(i) == '\n') {
+                    break;
+                }
             }
+        }
+        int lastBrace = t.lastIndexOf('}', Math.min(i, to) - 1);
+        if (lastBrace <= op) {
+            throw InterpolationException.invalid(start);
         }
         return lastBrace;
     }
@@ -127,15 +133,27 @@ public final class Substitution {
         Optional<String> value = lookup.apply(name);
         boolean usable = value.isPresent() && (!colon || !value.get().isEmpty());
         return switch (op) {
-            case '-' -> usable ? value.get() : expand(t, argFrom, argTo);
-            case '+' -> usable ? expand(t, argFrom, argTo) : value.orElse("");
+            case '-' -> usable ? value.get() : nested(t, argFrom, argTo, start);
+            case '+' -> usable ? nested(t, argFrom, argTo, start) : value.orElse("");
             default -> {
                 if (!usable) {
-                    throw InterpolationException.missing(start, name, expand(t, argFrom, argTo));
+                    throw InterpolationException.missing(start, name, nested(t, argFrom, argTo, start));
                 }
                 yield value.get();
             }
         };
+    }
+
+    /** Expands an operator's argument, one level deeper. */
+    private String nested(String t, int from, int to, int start) {
+        if (++depth > MAX_DEPTH) {
+            throw InterpolationException.tooDeep(start, MAX_DEPTH);
+        }
+        try {
+            return expand(t, from, to);
+        } finally {
+            depth--;
+        }
     }
 
     private String plain(String name) {

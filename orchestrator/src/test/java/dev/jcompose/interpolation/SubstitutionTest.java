@@ -251,6 +251,27 @@ class SubstitutionTest {
         assertThat(warnings).isEmpty();
     }
 
+    @Test
+    void nestingIsBoundedSoHostileInputFailsCleanly() {
+        String ok = "${U:-".repeat(Substitution.MAX_DEPTH) + "deep" + "}".repeat(Substitution.MAX_DEPTH);
+        assertThat(expand(ok)).isEqualTo("deep");
+        String tooDeep = "x${U:-".repeat(Substitution.MAX_DEPTH + 1) + "}".repeat(Substitution.MAX_DEPTH + 1);
+        assertThatThrownBy(() -> expand(tooDeep)).isInstanceOfSatisfying(InterpolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(InterpolationException.Kind.TOO_DEEP);
+            assertThat(e.getMessage()).isEqualTo("interpolation nested more than 64 levels deep");
+            assertThat(e.offset()).isEqualTo(1 + 6 * Substitution.MAX_DEPTH);
+        });
+    }
+
+    @Test
+    void manyExpressionsOnOneLongLineStayLinear() {
+        String line = "${FOO:-x}${UNSET:-y} ".repeat(100_000) + "tail without braces ".repeat(10_000);
+        long t0 = System.nanoTime();
+        String out = expand(line);
+        assertThat(out).startsWith("firsty firsty ").hasSize("firsty ".length() * 100_000 + 200_000);
+        assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+    }
+
     static Stream<Arguments> quoting() {
         return Stream.of(
                 Arguments.of("${", "\"${\""),

@@ -3,6 +3,7 @@ package dev.jcompose.environment;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -63,11 +64,15 @@ public final class DotEnv {
                     "pass the path of a file of KEY=VALUE lines", ExitCode.FAILURE);
         }
         try {
-            if (Files.size(abs) > MAX_BYTES) {
+            byte[] bytes;
+            // Bounded read: also safe for pipes such as --env-file <(...) or /dev/stdin.
+            try (InputStream in = Files.newInputStream(abs)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw new JcomposeException("env file " + abs + " is larger than " + MAX_BYTES + " bytes",
                         "an env file holds KEY=VALUE lines; check the path", ExitCode.FAILURE);
             }
-            byte[] bytes = Files.readAllBytes(abs);
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)

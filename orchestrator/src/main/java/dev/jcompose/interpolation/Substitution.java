@@ -47,7 +47,8 @@ public final class Substitution {
     }
 
     private String expand(String t, int from, int to) {
-        if (t.indexOf('$', from) < 0 || t.indexOf('$', from) >= to) {
+        int firstDollar = t.indexOf('$', from);
+        if (firstDollar < 0 || firstDollar >= to) {
             return t.substring(from, to);
         }
         StringBuilder out = new StringBuilder(to - from);

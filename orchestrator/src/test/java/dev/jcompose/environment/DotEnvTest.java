@@ -322,6 +322,21 @@ class DotEnvTest {
     }
 
     @Test
+    void devNullIsAnEmptyEnvFile() {
+        assertThat(DotEnv.read(Path.of("/dev/null"), LOOKUP)).isEmpty();
+    }
+
+    @Test
+    void aLineWithOnlyExportIsAKeyNamedExport() {
+        assertThat(parse("export\nA=1")).containsExactly(entry("export", null), entry("A", "1"));
+    }
+
+    @Test
+    void yamlStyleValuesMayBeQuoted() {
+        assertThat(parse("A: \"x y\"\nB:'z'")).containsExactly(entry("A", "x y"), entry("B", "z"));
+    }
+
+    @Test
     void anOversizedFileIsRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("huge.env");
         Files.write(file, new byte[(int) DotEnv.MAX_BYTES + 1]);

@@ -114,7 +114,10 @@ public final class YamlReader {
                 case "!reset" -> Tag.RESET;
                 case "!override" -> Tag.OVERRIDE;
                 default -> {
-                    if (t.startsWith("!") && !t.startsWith("!!")) {
+                    // snakeyaml-engine's core schema resolves plain ${VAR} scalars to its own
+                    // !ENV_VARIABLE tag; for compose they are ordinary strings to interpolate.
+                    boolean envVariable = t.equals(org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue());
+                    if (t.startsWith("!") && !t.startsWith("!!") && !envVariable) {
                         throw new ComposeFileException(loc(n), path, "unknown YAML tag " + t,
                                 "compose files accept only the !reset and !override tags");
                     }

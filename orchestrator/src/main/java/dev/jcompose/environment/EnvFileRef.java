@@ -1,0 +1,18 @@
+package dev.jcompose.environment;
+
+import dev.jcompose.yaml.Location;
+import dev.jcompose.yaml.YamlPath;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One entry of a service's {@code env_file}: the file (resolved by the caller, normally against the
+ * compose file's directory), whether it must exist, and where the entry was written.
+ */
+public record EnvFileRef(Path path, boolean required, Location location, YamlPath yamlPath) {
+    public EnvFileRef {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(yamlPath, "yamlPath");
+    }
+}

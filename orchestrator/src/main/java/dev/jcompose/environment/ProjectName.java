@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * (interpolated by the caller; with several files the last one that sets it), then the project
  * directory's base name.
  *
- * <p>A name given imperatively ({@code -p}, {@code COMPOSE_PROJECT_NAME}) must already be valid.
- * {@code name:} and the directory name are normalised instead (lower-cased, characters outside
- * {@code [a-z0-9_-]} dropped, leading {@code _}/{@code -} dropped), and a {@code name:} that
- * normalises to nothing falls through to the directory, exactly as compose-go does.
+ * <p>A name someone wrote ({@code -p}, {@code COMPOSE_PROJECT_NAME}, {@code name:}) must already be
+ * valid: silently renaming a project the user named would make {@code down} miss the containers of
+ * {@code up}. Only the directory name is normalised (lower-cased, characters outside
+ * {@code [a-z0-9_-]} dropped, leading {@code _}/{@code -} dropped).
  *
  * @param value  the name
  * @param source where it came from
@@ -67,7 +67,7 @@ public record ProjectName(String value, Source source) {
         if (fromEnv.isPresent()) {
             return new ProjectName(fromEnv.get(), Source.ENVIRONMENT);
         }
-        Optional<String> fromFile = nameFromFile.map(ProjectName::normalize).filter(s -> !s.isEmpty());
+        Optional<String> fromFile = nameFromFile.filter(s -> !s.isEmpty());
         if (fromFile.isPresent()) {
             return new ProjectName(fromFile.get(), Source.COMPOSE_FILE);
         }

@@ -70,15 +70,17 @@ class ProjectNameTest {
     }
 
     @Test
-    void theComposeFilesNameIsNormalisedAsComposeGoDoes() {
-        assertThat(ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of("My App!"), DIR))
-                .isEqualTo(new ProjectName("myapp", ProjectName.Source.COMPOSE_FILE));
+    void anInvalidNameInTheComposeFileIsRejectedNotRenamed() {
+        assertThatThrownBy(() -> ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of("My App!"), DIR))
+                .isInstanceOfSatisfying(JcomposeException.class, e -> {
+                    assertThat(e).hasMessage("invalid project name \"My App!\": must consist only of lowercase "
+                            + "alphanumeric characters, hyphens, and underscores as well as start with a letter or number");
+                    assertThat(e.hint()).isEqualTo("fix the name given by name: in the compose file, e.g. \"myapp\"");
+                });
     }
 
     @Test
-    void aComposeFileNameThatNormalisesToNothingFallsBackToTheDirectory() {
-        assertThat(ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of("!!!"), DIR))
-                .isEqualTo(new ProjectName("myproject", ProjectName.Source.DIRECTORY));
+    void anEmptyComposeFileNameFallsBackToTheDirectory() {
         assertThat(ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of(""), DIR).source())
                 .isEqualTo(ProjectName.Source.DIRECTORY);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.AnyGetterWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerBuilder;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 
@@ -40,7 +41,10 @@ public final class ModelJson {
             public BeanSerializerBuilder updateBuilder(SerializationConfig config, BeanDescription desc,
                     BeanSerializerBuilder builder) {
                 if (desc.getBeanClass() != Project.class) {
+                    // Jackson 2.18+ lists the any-getter among the properties too (for ordering).
                     builder.setAnyGetter(null);
+                    builder.setProperties(builder.getProperties().stream()
+                            .filter(w -> !(w instanceof AnyGetterWriter)).toList());
                 }
                 return builder;
             }

@@ -27,9 +27,23 @@ final class Copies {
         }
         for (String key : in.keySet()) {
             if (!key.startsWith("x-")) {
-                throw new IllegalArgumentException("unknown field \"" + key + "\"");
+                throw new UnknownFieldException(key);
             }
         }
         return map(in);
+    }
+
+    /** A key that is neither a modelled field nor an {@code x-} extension. */
+    static final class UnknownFieldException extends IllegalArgumentException {
+        private final String field;
+
+        UnknownFieldException(String field) {
+            super("unknown field \"" + field + "\"");
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.jcompose.model;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.yaml.ComposeFileException;
+import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
 import dev.jcompose.yaml.TreeJson;
@@ -24,7 +25,12 @@ public final class ProjectBinder {
         } catch (JsonMappingException e) {
             YamlPath path = pathOf(e);
             Node at = TreeJson.locate(canonical, path);
-            throw new ComposeFileException(at.location(), path,
+            Location where = at.location();
+            if (e.getCause() instanceof Copies.UnknownFieldException unknown && at instanceof MapNode map) {
+                path = path.key(unknown.field());
+                where = map.field(unknown.field()).map(MapNode.Field::keyLocation).orElse(where);
+            }
+            throw new ComposeFileException(where, path,
                     "the normalised model does not bind: " + oneLine(e.getOriginalMessage()),
                     "this is a jcompose bug: please report it with the compose file that triggers it");
         } catch (IOException e) {

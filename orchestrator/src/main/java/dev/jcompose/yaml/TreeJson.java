@@ -61,6 +61,10 @@ public final class TreeJson {
             value = new BigInteger(t);
         }
         value = negative ? value.negate() : value;
+        // Same node types a JSON parser would produce, so bound values compare equal either way.
+        if (value.bitLength() < 32) {
+            return NODES.numberNode(value.intValue());
+        }
         return value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
     }
 

@@ -11,9 +11,7 @@ import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -164,9 +162,5 @@ public final class ConfigRenderer {
             out.add(name + " " + ServiceHash.of(s));
         }
         return out;
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode n) {
-        return n.fields();
     }
 }

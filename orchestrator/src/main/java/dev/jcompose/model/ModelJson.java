@@ -1,6 +1,8 @@
 package dev.jcompose.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +64,9 @@ public final class ModelJson {
         try {
             return FULL.readValue(json, Project.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a canonical compose project: " + e.getOriginalMessage(), e);
+            throw new JcomposeException("not a canonical compose project: " + e.getOriginalMessage(),
+                    "pass the output of `jcompose config --format json` or `docker compose config --format json`",
+                    ExitCode.COMPOSE_PARSE, e);
         }
     }
 

@@ -37,7 +37,10 @@ final class ServiceCheck {
                     "service " + quoted + " has neither an image nor a build context specified" + INVALID,
                     "add image: to pull an image, or build: to build one");
         }
+        buildDockerfiles();
+        networkModeWithNetworks();
         undefinedKeys("networks", "networks", "network", "declare it under the top-level networks:");
+        healthcheckTest();
         dependsOn();
         networkMode();
         volumes();
@@ -47,7 +50,52 @@ final class ServiceCheck {
         references(Optional.of(service), path, "secrets", "secret");
         volumesFrom();
         links();
+        scaleAndReplicas();
         scaleWithContainerName();
+    }
+
+    private void buildDockerfiles() {
+        asMap(service.get("build").orElse(null)).ifPresent(b -> {
+            if (b.has("dockerfile") && b.has("dockerfile_inline")) {
+                ctx.problem(b.field("dockerfile_inline").orElseThrow().keyLocation(),
+                        path.key("build").key("dockerfile_inline"),
+                        "service " + quoted + " declares mutually exclusive dockerfile and dockerfile_inline"
+                                + INVALID, "keep one of the two");
+            }
+        });
+    }
+
+    private void networkModeWithNetworks() {
+        Optional<MapNode.Field> mode = service.field("network_mode");
+        boolean hasNetworks = asMap(service.get("networks").orElse(null)).map(m -> m.size() > 0).orElse(false);
+        if (mode.isPresent() && hasNetworks) {
+            ctx.problem(mode.get().keyLocation(), path.key("network_mode"),
+                    "service " + name + " declares mutually exclusive `network_mode` and `networks`" + INVALID,
+                    "a service either joins networks or shares another network namespace, not both");
+        }
+    }
+
+    private void healthcheckTest() {
+        Optional<Node> test = asMap(service.get("healthcheck").orElse(null)).flatMap(h -> h.get("test"));
+        List<Node> words = items(test);
+        if (!words.isEmpty()) {
+            String first = text(Optional.of(words.getFirst())).orElse("");
+            if (!List.of("CMD", "CMD-SHELL", "NONE").contains(first)) {
+                ctx.problem(words.getFirst().location(), path.key("healthcheck").key("test").index(0),
+                        "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
+                        "write [\"CMD\", \"prog\", \"arg\"], [\"CMD-SHELL\", \"command line\"] or a plain string");
+            }
+        }
+    }
+
+    private void scaleAndReplicas() {
+        Optional<Node> scale = service.get("scale");
+        Optional<String> replicas = asMap(service.get("deploy").orElse(null)).flatMap(d -> text(d.get("replicas")));
+        if (scale.isPresent() && replicas.isPresent() && !text(scale).equals(replicas)) {
+            ctx.problem(scale.get().location(), path.key("scale"),
+                    "can't set distinct values on 'scale' and 'deploy.replicas'" + INVALID,
+                    "set only one of them");
+        }
     }
 
     private void undefinedKeys(String key, String section, String what, String hint) {

@@ -31,16 +31,22 @@ public record ServiceVolume(
         return VOLUME.equals(type) && source != null && !source.isEmpty();
     }
 
-    /** Bind options. {@code create_host_path} defaults to true and compose writes it only when false. */
+    /**
+     * Bind options. {@code create_host_path} defaults to true; recent compose-go writes it only when
+     * false, older releases also wrote {@code true}. The record keeps what the canonical tree said
+     * ({@code null} = not written) so either form round-trips; use {@link #createsHostPath()}.
+     */
     @JsonInclude(Include.NON_EMPTY)
     @JsonPropertyOrder({"selinux", "propagation", "create_host_path", "recursive"})
     public record Bind(
             String selinux,
             String propagation,
-            @JsonInclude(value = Include.CUSTOM, valueFilter = TrueFilter.class) Boolean createHostPath,
+            @JsonInclude(Include.NON_NULL) Boolean createHostPath,
             String recursive) {
-        public Bind {
-            createHostPath = createHostPath == null || createHostPath;
+
+        /** Whether a missing host path is created (compose's default) rather than an error. */
+        public boolean createsHostPath() {
+            return createHostPath == null || createHostPath;
         }
     }
 
@@ -71,16 +77,4 @@ public record ServiceVolume(
     public record ImageOptions(String subpath) {
     }
 
-    /** Jackson value filter: excludes {@code true}, the default compose leaves out. */
-    static final class TrueFilter {
-        @Override
-        public boolean equals(Object o) {
-            return Boolean.TRUE.equals(o);
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
-        }
-    }
 }

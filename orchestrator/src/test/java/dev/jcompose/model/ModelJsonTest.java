@@ -51,6 +51,40 @@ class ModelJsonTest {
     }
 
     @Test
+    void createHostPathRoundTripsInBothComposeGenerations() {
+        String json = """
+                {
+                  "name": "p",
+                  "services": {
+                    "a": {
+                      "command": null,
+                      "entrypoint": null,
+                      "image": "busybox",
+                      "volumes": [
+                        {
+                          "type": "bind",
+                          "source": "/a",
+                          "target": "/a",
+                          "bind": {
+                            "create_host_path": true
+                          }
+                        },
+                        {
+                          "type": "bind",
+                          "source": "/b",
+                          "target": "/b",
+                          "bind": {}
+                        }
+                      ]
+                    }
+                  }
+                }""";
+        Project p = ModelJson.read(json);
+        assertThat(ModelJson.write(p)).isEqualTo(json);
+        assertThat(p.services().get("a").volumes()).allMatch(v -> v.bind().createsHostPath());
+    }
+
+    @Test
     void emptyProjectStillWritesNameAndServices() {
         Project p = ModelJson.read("{}");
         assertThat(ModelJson.write(p)).isEqualTo("{\n  \"name\": \"\",\n  \"services\": {}\n}");
@@ -100,7 +134,8 @@ class ModelJsonTest {
         assertThat(web.deploy().resources().reservations().memory()).isEqualTo(134_217_728L);
         assertThat(web.deploy().restartPolicy().window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(web.deploy().restartPolicy().maxAttempts()).isEqualTo(3L);
-        assertThat(web.volumes().get(0).bind().createHostPath()).isFalse();
+        assertThat(web.volumes().get(0).bind().createsHostPath()).isFalse();
+        assertThat(new ServiceVolume.Bind(null, null, null, null).createsHostPath()).isTrue();
         assertThat(web.volumes().get(1).tmpfs().size()).isEqualTo(67_108_864L);
         assertThat(web.volumes().get(2).isNamedVolume()).isFalse();
         assertThat(web.init()).isFalse();
@@ -155,9 +190,9 @@ class ModelJsonTest {
     @Test
     void unknownFieldsAndNonExtensionKeysAreRejected() {
         assertThatThrownBy(() -> ModelJson.read("{\"services\": {\"a\": {\"imagee\": \"x\"}}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("imagee");
+                .isInstanceOf(dev.jcompose.JcomposeException.class).hasMessageContaining("imagee");
         assertThatThrownBy(() -> ModelJson.read("{\"services\": {\"a\": {\"stop_grace_period\": \"soon\"}}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid duration \"soon\"");
+                .isInstanceOf(dev.jcompose.JcomposeException.class).hasMessageContaining("invalid duration \"soon\"");
     }
 
     @Test

@@ -224,4 +224,39 @@ class ProjectValidatorTest {
         assertThat(e.hint()).isEqualTo("add image: to pull an image, or build: to build one");
         assertThat(e.problem()).endsWith(": invalid compose project");
     }
+
+    @Test
+    void mutuallyExclusiveSettings() {
+        assertThat(messages("""
+                services:
+                  web:
+                    build:
+                      context: .
+                      dockerfile: Dockerfile
+                      dockerfile_inline: FROM scratch
+                    network_mode: host
+                    networks: {default: null}
+                    healthcheck:
+                      test: [curl, localhost]
+                    scale: 2
+                    deploy: {replicas: 3}
+                networks: {default: {name: p_default}}
+                """)).containsExactly(
+                "compose.yaml:6:7: services.web.build.dockerfile_inline: service \"web\" declares mutually "
+                        + "exclusive dockerfile and dockerfile_inline: invalid compose project",
+                "compose.yaml:7:5: services.web.network_mode: service web declares mutually exclusive "
+                        + "`network_mode` and `networks`: invalid compose project",
+                "compose.yaml:10:14: services.web.healthcheck.test[0]: "
+                        + "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
+                "compose.yaml:11:12: services.web.scale: "
+                        + "can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project");
+    }
+
+    @Test
+    void equalScaleAndReplicasAreFine() {
+        assertThat(messages("""
+                services:
+                  web: {image: x, scale: 2, deploy: {replicas: 2}}
+                """)).isEmpty();
+    }
 }

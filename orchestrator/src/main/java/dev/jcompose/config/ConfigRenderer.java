@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public final class ConfigRenderer {
     /** Top-level sections in the order go-yaml writes compose-go's Project struct. */
     private static final List<String> YAML_SECTIONS =
-            List.of("name", "services", "networks", "volumes", "secrets", "configs");
+            List.of("name", "services", "networks", "volumes", "secrets", "configs", "models");
     /** Go struct-typed fields: JSON writes them as {@code {}}, go-yaml's omitempty drops them when zero. */
     private static final Set<String> ZERO_STRUCTS = Set.of("ipam", "resources", "placement");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Map;
@@ -16,10 +17,11 @@ import java.util.TreeSet;
 /**
  * The whole canonical project. compose-go marshals it from a Go map, so its JSON keys come out in
  * alphabetical order ({@code configs, name, networks, secrets, services, volumes, x-...}); {@code name}
- * and {@code services} are always written, the other sections only when not empty.
+ * and {@code services} are always written, the other sections only when not empty. Top-level
+ * {@code models} (AI model declarations) is kept as raw JSON: jcompose does not run them.
  */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"configs", "name", "networks", "secrets", "services", "volumes"})
+@JsonPropertyOrder({"configs", "models", "name", "networks", "secrets", "services", "volumes"})
 public record Project(
         @JsonInclude(Include.ALWAYS) String name,
         @JsonInclude(Include.ALWAYS) SortedMap<String, ServiceConfig> services,
@@ -27,6 +29,7 @@ public record Project(
         SortedMap<String, VolumeConfig> volumes,
         SortedMap<String, FileObject> secrets,
         SortedMap<String, FileObject> configs,
+        @JsonInclude(Include.NON_NULL) JsonNode models,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 
     public Project {

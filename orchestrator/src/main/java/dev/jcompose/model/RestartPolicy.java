@@ -1,0 +1,20 @@
+package dev.jcompose.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Duration;
+
+/** {@code deploy.restart_policy}. */
+@JsonInclude(Include.NON_EMPTY)
+@JsonPropertyOrder({"condition", "delay", "max_attempts", "window"})
+public record RestartPolicy(
+        String condition,
+        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        Duration delay,
+        @JsonInclude(Include.NON_NULL) Long maxAttempts,
+        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        Duration window) {
+}

@@ -42,7 +42,8 @@ final class SequenceKeys {
             SERVICE_KEYS.put(k, KEY_VALUE);
         }
         for (String k : List.of("expose", "cap_add", "cap_drop", "dns", "dns_opt", "dns_search", "tmpfs",
-                "profiles", "links", "external_links", "volumes_from", "security_opt", "label_file")) {
+                "profiles", "links", "external_links", "volumes_from", "security_opt", "label_file",
+                "depends_on", "networks", "models")) {
             SERVICE_KEYS.put(k, TEXT);
         }
     }

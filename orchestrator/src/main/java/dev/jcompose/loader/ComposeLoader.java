@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,10 @@ public final class ComposeLoader {
                     "empty compose file", "define at least one service", ExitCode.COMPOSE_PARSE);
         }
         String name = ProjectNames.of(options.projectName(), env, model, files.projectDirectory());
+        if (!env.has("COMPOSE_PROJECT_NAME")) {
+            // compose-go exposes the resolved name to the project (e.g. for bare "environment: [KEY]")
+            env = env.overriddenBy(Map.of("COMPOSE_PROJECT_NAME", name));
+        }
         Profiles.Result profiles = Profiles.apply(model, Profiles.requested(options.profiles(), env),
                 options.services());
         return new RawProject(name, files.projectDirectory(),

@@ -22,7 +22,8 @@ import java.util.List;
  * document; a resource the document defines differently is an error, as in docker compose.
  */
 final class IncludeResolver {
-    private static final List<String> RESOURCES = List.of("services", "volumes", "networks", "secrets", "configs");
+    private static final List<String> RESOURCES = List.of("services", "volumes", "networks", "secrets", "configs",
+            "models");
 
     private final ModelLoader loader;
     private final EnvironmentSource environments;

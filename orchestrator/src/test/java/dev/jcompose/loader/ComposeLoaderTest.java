@@ -233,4 +233,53 @@ class ComposeLoaderTest {
         assertThat(o.interpolate()).isTrue();
         assertThat(o.services()).isEqualTo(List.of());
     }
+
+    @Test
+    void wholePipelineGolden() {
+        fx.write(".env", "TAG=2.1\n");
+        fx.write("shared/base.yaml", """
+                services:
+                  app:
+                    build: .
+                    environment: [LOG=info]
+                    ports: ["8080:80"]
+                """);
+        fx.write("db/.env", "DB_VERSION=16\n");
+        fx.write("db/compose.yaml", """
+                services:
+                  db:
+                    image: "postgres:${DB_VERSION}"
+                    volumes: ["./init:/docker-entrypoint-initdb.d"]
+                volumes: {pgdata: {}}
+                """);
+        fx.write("compose.yaml", """
+                version: "3"
+                include: [db/compose.yaml]
+                services:
+                  web:
+                    extends: {file: shared/base.yaml, service: app}
+                    image: "web:${TAG}"
+                    depends_on: [db]
+                  debug:
+                    image: busybox
+                    profiles: [debug]
+                """);
+        fx.write("compose.override.yaml", """
+                services:
+                  web:
+                    ports: !override ["9090:80"]
+                    environment:
+                      LOG: debug
+                """);
+        RawProject p = fx.load(fx.options());
+        assertThat(fx.render(p)).isEqualTo("{services: {web: {build: \"$ROOT/shared\","
+                + " environment: {LOG: \"debug\"}, ports: [\"9090:80\"], image: \"web:2.1\", depends_on: [\"db\"]},"
+                + " db: {image: \"postgres:16\", volumes: [\"$ROOT/db/init:/docker-entrypoint-initdb.d\"]}},"
+                + " volumes: {pgdata: {}}}");
+        assertThat(p.disabledServices()).containsOnlyKeys("debug");
+        assertThat(p.declaredProfiles()).containsExactly("debug");
+        assertThat(p.environment().get("COMPOSE_PROJECT_NAME")).contains("myapp");
+        assertThat(p.environment().has("DB_VERSION")).isFalse();
+        assertThat(fx.warnings).hasSize(1);
+    }
 }

@@ -45,17 +45,20 @@ public final class Profiles {
     private Profiles() {
     }
 
-    /** {@code COMPOSE_PROFILES} (comma-separated) then the {@code --profile} flags, without duplicates. */
+    /**
+     * The {@code --profile} flags; without any, {@code COMPOSE_PROFILES} (comma-separated), as
+     * compose-go's WithDefaultProfiles does. Blank names are dropped, duplicates kept once.
+     */
     public static List<String> requested(List<String> flags, Environment env) {
         Set<String> out = new LinkedHashSet<>();
-        env.get("COMPOSE_PROFILES").ifPresent(v -> {
-            for (String p : v.split(",")) {
+        flags.stream().filter(p -> !p.isBlank()).map(String::strip).forEach(out::add);
+        if (out.isEmpty()) {
+            for (String p : env.get("COMPOSE_PROFILES").orElse("").split(",")) {
                 if (!p.isBlank()) {
                     out.add(p.strip());
                 }
             }
-        });
-        flags.stream().filter(p -> !p.isBlank()).map(String::strip).forEach(out::add);
+        }
         return List.copyOf(out);
     }
 

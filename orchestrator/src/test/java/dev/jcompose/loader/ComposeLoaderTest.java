@@ -210,11 +210,15 @@ class ComposeLoaderTest {
         assertThat(none.declaredProfiles()).containsExactly("debug", "test");
         assertThat(none.activeProfiles()).isEmpty();
 
-        RawProject both = fx.load(fx.options().withProfiles("debug")
-                .withProcessEnv(Map.of("COMPOSE_PROFILES", "test")));
-        assertThat(both.model().get("services").map(s -> ((dev.jcompose.yaml.MapNode) s).keys()).orElseThrow())
+        RawProject fromEnv = fx.load(fx.options().withProcessEnv(Map.of("COMPOSE_PROFILES", "test,debug")));
+        assertThat(fromEnv.model().get("services").map(s -> ((dev.jcompose.yaml.MapNode) s).keys()).orElseThrow())
                 .containsExactly("web", "debug", "test");
-        assertThat(both.activeProfiles()).containsExactly("debug", "test");
+        assertThat(fromEnv.activeProfiles()).containsExactly("debug", "test");
+
+        RawProject flagWins = fx.load(fx.options().withProfiles("debug")
+                .withProcessEnv(Map.of("COMPOSE_PROFILES", "test")));
+        assertThat(flagWins.disabledServices()).containsOnlyKeys("test");
+        assertThat(flagWins.activeProfiles()).containsExactly("debug");
     }
 
     @Test

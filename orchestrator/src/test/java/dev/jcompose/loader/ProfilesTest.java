@@ -153,9 +153,10 @@ class ProfilesTest {
     }
 
     @Test
-    void requestedProfilesUnionEnvironmentAndFlags() {
-        assertThat(Profiles.requested(List.of("c", "a", " "), Environment.of(Map.of("COMPOSE_PROFILES", "a, b,,"))))
-                .containsExactly("a", "b", "c");
+    void flagsWinOverComposeProfiles() {
+        Environment env = Environment.of(Map.of("COMPOSE_PROFILES", "a, b,,a"));
+        assertThat(Profiles.requested(List.of("c", "a", " ", "c"), env)).containsExactly("c", "a");
+        assertThat(Profiles.requested(List.of(), env)).containsExactly("a", "b");
         assertThat(Profiles.requested(List.of(), Environment.EMPTY)).isEmpty();
     }
 }

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  * that directory. In the main files, {@code extends.file} refers to the project directory.
  */
 final class ExtendsResolver {
+    /** Real chains are a few links long; the bound keeps hostile files from exhausting the stack. */
+    static final int MAX_DEPTH = 64;
+
     private final ComposeFileReader reader;
     private final Merger merger;
 
@@ -76,6 +79,10 @@ final class ExtendsResolver {
         Ref ref = ref(extendsNode, path);
         List<Link> here = new ArrayList<>(chain);
         here.add(new Link(scope.file(), name));
+        if (here.size() > MAX_DEPTH) {
+            throw ComposeFileException.at(extendsNode, path, "extends chain longer than " + MAX_DEPTH + " services",
+                    "flatten the chain of extends");
+        }
         Node base = ref.file() == null ? local(scope, name, ref, here, extendsNode, path)
                 : fromFile(scope, name, ref, here, extendsNode, path);
         Node merged = base instanceof MapNode b ? merger.extend(b, svc, name) : svc;

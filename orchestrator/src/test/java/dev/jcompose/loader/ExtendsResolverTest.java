@@ -212,4 +212,27 @@ class ExtendsResolverTest {
         assertThatThrownBy(this::load)
                 .hasMessage(f + ":3:14: services.web.extends: extends needs a service name");
     }
+
+    @Test
+    void overlyLongChainsAreRejected() {
+        // declared base-last, so resolving s70 really recurses through the whole chain
+        StringBuilder sb = new StringBuilder("services:\n");
+        for (int i = 70; i >= 1; i--) {
+            sb.append("  s").append(i).append(": {extends: s").append(i - 1).append("}\n");
+        }
+        sb.append("  s0: {image: x}\n");
+        Path f = fx.write("compose.yaml", sb.toString());
+        assertThatThrownBy(this::load)
+                .hasMessage(f + ":66:17: services.s6.extends: extends chain longer than 64 services");
+    }
+
+    @Test
+    void chainsUpToTheLimitResolve() {
+        StringBuilder sb = new StringBuilder("services:\n  s0: {image: x}\n");
+        for (int i = 1; i <= 60; i++) {
+            sb.append("  s").append(i).append(": {extends: s").append(i - 1).append("}\n");
+        }
+        fx.write("compose.yaml", sb.toString());
+        assertThat(load()).contains("s60: {image: \"x\"}");
+    }
 }

@@ -212,7 +212,7 @@ public final class Merger {
         return n instanceof ScalarNode s && s.isNull();
     }
 
-    static ComposeFileException mismatch(Node base, Node over, YamlPath path) {
+    private static ComposeFileException mismatch(Node base, Node over, YamlPath path) {
         return new ComposeFileException(over.location(), path,
                 "cannot override " + base.kindName() + " (defined at " + base.location() + ") with "
                         + over.kindName(),

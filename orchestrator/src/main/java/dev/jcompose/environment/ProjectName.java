@@ -99,11 +99,20 @@ public record ProjectName(String value, Source source) {
     }
 
     private static JcomposeException invalid(String value, Source source) {
-        return new JcomposeException("invalid project name " + quoted(value)
+        return new JcomposeException(invalidMessage(value), hintFor(value, source),
+                source == Source.COMPOSE_FILE ? ExitCode.COMPOSE_PARSE : ExitCode.FAILURE);
+    }
+
+    /** compose's wording for a name that is not valid. */
+    public static String invalidMessage(String value) {
+        return "invalid project name " + quoted(value)
                 + ": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as "
-                + "start with a letter or number",
-                "fix the name given by " + source.description() + ", e.g. " + quoted(suggestion(value)),
-                ExitCode.FAILURE);
+                + "start with a letter or number";
+    }
+
+    /** How to fix {@code value}, given where it came from. */
+    public static String hintFor(String value, Source source) {
+        return "fix the name given by " + source.description() + ", e.g. " + quoted(suggestion(value));
     }
 
     private static String suggestion(String value) {

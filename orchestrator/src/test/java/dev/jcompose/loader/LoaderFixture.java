@@ -1,11 +1,6 @@
 package dev.jcompose.loader;
 
-import dev.jcompose.environment.Environment;
-import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
-import dev.jcompose.yaml.ScalarKind;
-import dev.jcompose.yaml.ScalarNode;
-import dev.jcompose.yaml.SeqNode;
 import dev.jcompose.yaml.TreeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Temp-dir compose projects for loader tests, with a small stand-in for interpolation. */
 final class LoaderFixture {
@@ -42,7 +35,8 @@ final class LoaderFixture {
     }
 
     ComposeLoader loader() {
-        return new ComposeLoader(new BasicEnvironmentSource(), LoaderFixture::interpolate, () -> stdin);
+        return new ComposeLoader(new DotEnvEnvironmentSource(root, warnings::add), DocumentInterpolation.standard(),
+                () -> stdin);
     }
 
     LoadOptions options() {
@@ -60,27 +54,5 @@ final class LoaderFixture {
 
     String render(Node node) {
         return TreeText.render(node).replace(root.toString(), "$ROOT");
-    }
-
-    /** {@code ${VAR}} and {@code ${VAR:-default}} in string scalars: enough to see which env was used. */
-    static Node interpolate(Node node, Environment env, java.util.function.Consumer<String> warnings) {
-        return switch (node) {
-            case MapNode m -> m.mapValues((k, v) -> interpolate(v, env, warnings));
-            case SeqNode s -> s.withItems(s.items().stream().map(i -> interpolate(i, env, warnings)).toList());
-            case ScalarNode s when s.kind() == ScalarKind.STRING && s.text().contains("${") -> s.withText(
-                    substitute(s.text(), env));
-            case ScalarNode s -> s;
-        };
-    }
-
-    private static String substitute(String text, Environment env) {
-        Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::-([^}]*))?}").matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = env.get(m.group(1)).orElse(m.group(2) == null ? "" : m.group(2));
-            m.appendReplacement(sb, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 }

@@ -2,17 +2,49 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.loader.LoadOptions;
+import dev.jcompose.loader.LoadedProject;
+import dev.jcompose.loader.ProjectLoader;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code jcompose} command line. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications, without a Docker engine.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ProjectFlags flags = new ProjectFlags();
+
+    private final Environment host;
+
+    /** What the CLI reads from its process: environment, working directory, standard input. */
+    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
+        public static Environment ofProcess() {
+            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in);
+        }
+    }
+
+    Main(Environment host) {
+        this.host = host;
+    }
+
+    /** Loads the project named by the global flags; warnings go to stderr. */
+    LoadedProject loadProject(boolean interpolate, List<String> targets) {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadOptions options = new LoadOptions(host.workingDir(), flags.files(), flags.projectDirectory(),
+                flags.projectName(), flags.envFiles(), flags.profiles(), host.variables(), interpolate, targets,
+                w -> err.println("WARN " + w));
+        return ProjectLoader.standard(host.stdin()).load(options);
+    }
 
     @Override
     public void run() {
@@ -20,12 +52,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                Environment.ofProcess()));
     }
 
-    /** Runs the CLI with the given streams; returns the process exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    /** Runs the CLI with the given streams and process environment; returns the process exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment host) {
+        CommandLine cl = new CommandLine(new Main(host));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

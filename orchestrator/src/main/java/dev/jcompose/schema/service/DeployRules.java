@@ -37,6 +37,11 @@ final class DeployRules {
     Node deploy(Node v, YamlPath p) {
         MapNode m = Expect.map(v, p);
         DEPLOY.check(m, p);
+        for (MapNode.Field f : m.fields()) {
+            if (List.of("placement", "update_config", "rollback_config", "endpoint_mode").contains(f.key())) {
+                warn(f.keyLocation(), p.key(f.key()));
+            }
+        }
         Canonical.Obj o = new Canonical.Obj(v.location());
         m.get("mode").ifPresent(n -> {
             String mode = Expect.string(n, p.key("mode"));
@@ -60,9 +65,6 @@ final class DeployRules {
         m.get("restart_policy").ifPresent(n -> o.put("restart_policy", restartPolicy(n, p.key("restart_policy"))));
         Canonical.Obj placement = new Canonical.Obj(m.get("placement").map(Node::location).orElse(v.location()));
         o.put("placement", placement.build());
-        for (String k : List.of("placement", "update_config", "rollback_config", "endpoint_mode")) {
-            m.field(k).ifPresent(f -> warn(f.keyLocation(), p.key(k)));
-        }
         return o.ordered(ORDER);
     }
 

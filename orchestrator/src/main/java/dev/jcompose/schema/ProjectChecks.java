@@ -25,6 +25,14 @@ final class ProjectChecks {
             declaredVolumes(project, service, path, s.key());
             declaredReferences(project, "secrets", service, path, s.key(), "secret");
             declaredReferences(project, "configs", service, path, s.key(), "config");
+            service.get("network_mode").ifPresent(m -> {
+                String mode = ((ScalarNode) m).text();
+                if (mode.startsWith("service:") && !services.has(mode.substring(8))) {
+                    String target = mode.substring(8);
+                    throw new ComposeFileException(m.location(), path.key("network_mode"), "service \"" + target
+                            + "\" not found for network_mode 'service:" + target + "'", "name a service of this project");
+                }
+            });
             service.get("depends_on").ifPresent(d -> {
                 for (MapNode.Field dep : ((MapNode) d).fields()) {
                     boolean required = ((MapNode) dep.value()).get("required")
@@ -34,14 +42,6 @@ final class ProjectChecks {
                                 + s.key() + "\" depends on undefined service \"" + dep.key() + "\"",
                                 "define the service, or mark the dependency required: false");
                     }
-                }
-            });
-            service.get("network_mode").ifPresent(m -> {
-                String mode = ((ScalarNode) m).text();
-                if (mode.startsWith("service:") && !services.has(mode.substring(8))) {
-                    String target = mode.substring(8);
-                    throw new ComposeFileException(m.location(), path.key("network_mode"), "service \"" + target
-                            + "\" not found for network_mode 'service:" + target + "'", "name a service of this project");
                 }
             });
         }

@@ -55,6 +55,12 @@
  * volumes: [{type: tmpfs, target: /t, tmpfs: {size: 64m, mode: 01777}}]
  *                                   -> [{"type":"tmpfs","target":"/t","tmpfs":{"size":"67108864","mode":1023}}]
  * depends_on: [db]                  -> {"db":{"condition":"service_started","required":true}}
+ * links: ["db:alias"], network_mode/ipc/pid/uts/cgroup: "service:db"
+ *                                   -> depends_on gains {"db":{"condition":"service_started","restart":true,"required":true}}
+ * volumes_from: ["db:ro"]           -> depends_on gains {"db":{"condition":"service_started","required":true}}
+ * pull_policy: if_not_present       -> "missing"
+ * volume targets                    -> cleaned like Go's path.Clean ("/data/" -> "/data")
+ * build.args: [KEY] with KEY unset  -> left out (the Dockerfile default applies)
  * depends_on: {db: {condition: service_healthy, restart: true}}
  *                                   -> {"db":{"condition":"service_healthy","restart":true,"required":true}}
  * environment: [A=1, B]             -> {"A":"1","B":null}   (B from the context environment when set there)

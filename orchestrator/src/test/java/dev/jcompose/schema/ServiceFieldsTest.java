@@ -28,7 +28,17 @@ class ServiceFieldsTest {
         "'restart: on-failure' => restart => \"on-failure\"",
         "'restart: on-failure:3' => restart => \"on-failure:3\"",
         "'restart: unless-stopped' => restart => \"unless-stopped\"",
-        "'pull_policy: if_not_present' => pull_policy => \"if_not_present\"",
+        "'pull_policy: if_not_present' => pull_policy => \"missing\"",
+        "'pull_policy: missing' => pull_policy => \"missing\"",
+        "'links: [\"db:database\"]' => depends_on => {\"db\":{\"condition\":\"service_started\",\"restart\":true,\"required\":true}}",
+        "'network_mode: \"service:db\"' => depends_on => {\"db\":{\"condition\":\"service_started\",\"restart\":true,\"required\":true}}",
+        "'ipc: \"service:db\"' => depends_on => {\"db\":{\"condition\":\"service_started\",\"restart\":true,\"required\":true}}",
+        "'volumes_from: [\"db:ro\", \"container:abc\"]' => depends_on => {\"db\":{\"condition\":\"service_started\",\"required\":true}}",
+        "'{links: [db], depends_on: {db: {condition: service_healthy}}}' => depends_on => {\"db\":{\"condition\":\"service_healthy\",\"required\":true}}",
+        "'networks: {}' => networks => {\"default\":null}",
+        "'networks: []' => networks => {\"default\":null}",
+        "'volumes: [\"./d:/data/\", {type: tmpfs, target: /a/./b/../c}]' => volumes => [{\"type\":\"bind\",\"source\":\"/work/proj/d\",\"target\":\"/data\",\"bind\":{\"create_host_path\":true}},{\"type\":\"tmpfs\",\"target\":\"/a/c\"}]",
+        "'build: {args: {SET: 1, UNSET: null, FOO: null}}' => build => {\"context\":\"/work/proj\",\"dockerfile\":\"Dockerfile\",\"args\":{\"FOO\":\"from-env\",\"SET\":\"1\"}}",
         "'pull_policy: every_12h' => pull_policy => \"every_12h\"",
         "'pull_policy: never' => pull_policy => \"never\"",
         "'network_mode: host' => network_mode => \"host\"",
@@ -128,6 +138,8 @@ class ServiceFieldsTest {
         "'build: {context: \"https://github.com/x/y.git\"}' => build => {\"context\":\"https://github.com/x/y.git\",\"dockerfile\":\"Dockerfile\"}",
     })
     void canonicalForms(String body, String key, String json) {
-        assertThat(fx.field(body, key, MORE)).isEqualTo(json);
+        String flat = body.startsWith("{") ? body.substring(1, body.length() - 1).replace(", depends_on:", "\ndepends_on:")
+                : body;
+        assertThat(fx.field(flat, key, MORE)).isEqualTo(json);
     }
 }

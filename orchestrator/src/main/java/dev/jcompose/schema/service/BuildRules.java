@@ -72,9 +72,11 @@ final class BuildRules {
     private Node args(Node v, YamlPath p) {
         Canonical.Obj o = new Canonical.Obj(v.location());
         KeyValues.read(v, p).forEach((k, e) -> {
+            // compose-go drops a bare KEY whose variable is unset: the Dockerfile's default applies.
             String value = e.value() != null ? e.value() : context.environment().get(k).orElse(null);
-            o.put(k, e.keyLocation(), value == null ? Canonical.nul(e.valueLocation())
-                    : Canonical.string(value, e.valueLocation()));
+            if (value != null) {
+                o.put(k, e.keyLocation(), Canonical.string(value, e.valueLocation()));
+            }
         });
         return o.sorted();
     }

@@ -22,6 +22,9 @@ final class ServiceChecks {
 
     static void check(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext context) {
         imageOrBuild(name, raw, path, out, context);
+        if (out.get("networks") instanceof MapNode nets && nets.size() == 0) {
+            out.remove("networks"); // compose-go gives an empty networks mapping the default network
+        }
         if (out.has("network_mode") && out.has("networks")) {
             throw at(raw, "networks", path, "service " + name
                     + " declares mutually exclusive `network_mode` and `networks`", "keep only one of them");

@@ -132,6 +132,7 @@ public final class ServiceNormalizer {
             }
         }
         environment.apply(service, path, out);
+        DerivedDependencies.add(service, out);
         for (String k : List.of("command", "entrypoint")) {
             if (!out.has(k)) {
                 out.put(k, Canonical.nul(service.location())); // compose-go writes "command": null
@@ -180,7 +181,8 @@ public final class ServiceNormalizer {
             throw Expect.error(v, p, "invalid pull_policy '" + r + "'",
                     "use always, never, missing, if_not_present, build, refresh, daily, weekly or every_<duration>");
         }
-        return Canonical.string(r, v.location());
+        // compose-go treats if_not_present as an alias of missing.
+        return Canonical.string(r.equals("if_not_present") ? "missing" : r, v.location());
     }
 
     static Node networkMode(Node v, YamlPath p) {

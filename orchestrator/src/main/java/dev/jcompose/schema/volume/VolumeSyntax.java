@@ -77,7 +77,7 @@ public final class VolumeSyntax {
         if (!source.isEmpty()) {
             o.put("source", Canonical.string(bind ? context.resolvePath(source) : source, l));
         }
-        o.put("target", Canonical.string(target, l));
+        o.put("target", Canonical.string(cleanTarget(target), l));
         Canonical.Obj bindOpts = new Canonical.Obj(l);
         Canonical.Obj volumeOpts = new Canonical.Obj(l);
         if (parts.length == 3) {
@@ -114,6 +114,12 @@ public final class VolumeSyntax {
         return o.ordered(ORDER);
     }
 
+    /** Go's {@code path.Clean} of a container path, as compose-go applies to every target. */
+    static String cleanTarget(String target) {
+        String cleaned = java.nio.file.Path.of(target).normalize().toString();
+        return cleaned.isEmpty() ? "." : cleaned;
+    }
+
     /** A short-syntax source naming a host path rather than a volume. */
     static boolean isPath(String source) {
         return !source.isEmpty() && (source.charAt(0) == '.' || source.charAt(0) == '/' || source.charAt(0) == '~');
@@ -132,7 +138,7 @@ public final class VolumeSyntax {
         o.put("type", Canonical.string(type, typeNode.location()));
         Node target = m.get("target").orElseThrow(() -> Expect.error(m, p, "target is required",
                 "give the path inside the container, e.g. target: /data"));
-        o.put("target", Canonical.string(Expect.string(target, p.key("target")), target.location()));
+        o.put("target", Canonical.string(cleanTarget(Expect.string(target, p.key("target"))), target.location()));
         m.get("source").ifPresent(v -> {
             String source = Expect.string(v, p.key("source"));
             o.put("source", Canonical.string(type.equals("bind") ? context.resolvePath(source) : source, v.location()));

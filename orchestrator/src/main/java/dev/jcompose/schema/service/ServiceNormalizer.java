@@ -12,7 +12,6 @@ import dev.jcompose.yaml.Node;
 import dev.jcompose.yaml.ScalarNode;
 import dev.jcompose.yaml.SeqNode;
 import dev.jcompose.yaml.YamlPath;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,62 +57,65 @@ public final class ServiceNormalizer {
     public ServiceNormalizer(NormalizeContext context) {
         this.context = context;
         this.environment = new EnvironmentRules(context);
-        VolumeSyntax volumes = new VolumeSyntax(context);
-        for (String k : List.of("cgroup_parent", "cpuset", "domainname", "hostname", "image", "ipc", "isolation",
-                "mac_address", "pid", "platform", "stop_signal", "userns_mode", "uts", "working_dir")) {
-            rules.put(k, Rules.STRING);
-        }
-        rules.put("user", Rules.TEXT);
-        for (String k : List.of("oom_kill_disable", "privileged", "read_only", "stdin_open", "tty")) {
-            rules.put(k, Rules.FLAG);
-        }
-        rules.put("init", Rules.OPTIONAL_BOOL);
-        rules.put("attach", Rules.OPTIONAL_BOOL);
-        for (String k : List.of("cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit")) {
-            rules.put(k, Rules.INT);
-        }
-        for (String k : List.of("cap_add", "cap_drop", "device_cgroup_rules", "dns_opt", "external_links", "links",
-                "profiles", "security_opt", "volumes_from")) {
-            rules.put(k, Rules.STRINGS);
-        }
-        rules.put("group_add", Rules.TEXTS);
-        rules.put("expose", Rules.TEXTS);
-        for (String k : List.of("dns", "dns_search", "tmpfs")) {
-            rules.put(k, Rules.STRING_OR_LIST);
-        }
-        rules.put("labels", Rules.STRING_MAP);
-        rules.put("annotations", Rules.STRING_MAP);
-        rules.put("sysctls", Rules.STRING_MAP);
-        for (String k : List.of("mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size")) {
-            rules.put(k, Rules.BYTES);
-        }
-        rules.put("stop_grace_period", Rules.DURATION);
-        rules.put("cpus", Rules.CPUS);
-        rules.put("scale", Rules.OPTIONAL_COUNT);
-        rules.put("command", ServiceNormalizer::command);
-        rules.put("entrypoint", ServiceNormalizer::command);
-        rules.put("restart", ServiceNormalizer::restart);
-        rules.put("pull_policy", ServiceNormalizer::pullPolicy);
-        rules.put("network_mode", ServiceNormalizer::networkMode);
-        rules.put("container_name", ServiceNormalizer::containerName);
-        rules.put("cgroup", ServiceNormalizer::cgroup);
-        rules.put("ports", PortSyntax::normalize);
-        rules.put("volumes", volumes::normalize);
-        rules.put("build", this::build);
-        rules.put("healthcheck", HealthRules::healthcheck);
-        rules.put("deploy", (v, p) -> new DeployRules(context).deploy(v, p));
-        rules.put("ulimits", DeployRules::ulimits);
-        rules.put("depends_on", LinkRules::dependsOn);
-        rules.put("networks", LinkRules::networks);
-        rules.put("extra_hosts", LinkRules::extraHosts);
-        rules.put("secrets", (v, p) -> LinkRules.fileReferences(v, p, true));
-        rules.put("configs", (v, p) -> LinkRules.fileReferences(v, p, false));
-        rules.put("devices", LinkRules::devices);
-        rules.put("logging", LinkRules::logging);
+        registerScalars();
+        registerCollections();
+        registerSyntaxes(context);
         Set<String> known = new HashSet<>(rules.keySet());
         known.addAll(UNSUPPORTED.keySet());
         known.addAll(List.of("environment", "env_file", "extends"));
         this.keys = new KeySet(known);
+    }
+
+    private void register(Rule rule, String... keys) {
+        for (String k : keys) {
+            rules.put(k, rule);
+        }
+    }
+
+    private void registerScalars() {
+        register(Rules.STRING, "cgroup_parent", "cpuset", "domainname", "hostname", "image", "ipc", "isolation",
+                "mac_address", "pid", "platform", "stop_signal", "userns_mode", "uts", "working_dir");
+        register(Rules.TEXT, "user");
+        register(Rules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
+        register(Rules.OPTIONAL_BOOL, "init", "attach");
+        register(Rules.INT, "cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit");
+        register(Rules.BYTES, "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size");
+        register(Rules.DURATION, "stop_grace_period");
+        register(Rules.CPUS, "cpus");
+        register(Rules.OPTIONAL_COUNT, "scale");
+        register(ServiceNormalizer::restart, "restart");
+        register(ServiceNormalizer::pullPolicy, "pull_policy");
+        register(ServiceNormalizer::networkMode, "network_mode");
+        register(ServiceNormalizer::containerName, "container_name");
+        register(ServiceNormalizer::cgroup, "cgroup");
+    }
+
+    private void registerCollections() {
+        register(Rules.STRINGS, "cap_add", "cap_drop", "device_cgroup_rules", "dns_opt", "external_links", "links",
+                "profiles", "security_opt", "volumes_from");
+        register(Rules.TEXTS, "group_add", "expose");
+        register(Rules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
+        register(Rules.STRING_MAP, "labels", "annotations", "sysctls");
+        register(ServiceNormalizer::command, "command", "entrypoint");
+    }
+
+    private void registerSyntaxes(NormalizeContext context) {
+        VolumeSyntax volumes = new VolumeSyntax(context);
+        DeployRules deploy = new DeployRules(context);
+        BuildRules build = new BuildRules(context);
+        register(PortSyntax::normalize, "ports");
+        register(volumes::normalize, "volumes");
+        register(build::build, "build");
+        register(HealthRules::healthcheck, "healthcheck");
+        register(deploy::deploy, "deploy");
+        register(DeployRules::ulimits, "ulimits");
+        register(LinkRules::dependsOn, "depends_on");
+        register(LinkRules::networks, "networks");
+        register(LinkRules::extraHosts, "extra_hosts");
+        register((v, p) -> LinkRules.fileReferences(v, p, true), "secrets");
+        register((v, p) -> LinkRules.fileReferences(v, p, false), "configs");
+        register(LinkRules::devices, "devices");
+        register(LinkRules::logging, "logging");
     }
 
     public MapNode normalize(String name, Node raw, YamlPath path) {
@@ -214,12 +216,4 @@ public final class ServiceNormalizer {
         return Canonical.string(r, v.location());
     }
 
-    private Node build(Node v, YamlPath p) {
-        return new BuildRules(context).build(v, p);
-    }
-
-    /** Names of the unsupported keys, for documentation and tests. */
-    static List<String> unsupportedKeys() {
-        return new ArrayList<>(UNSUPPORTED.keySet()).stream().sorted().toList();
-    }
 }

@@ -56,10 +56,39 @@ public final class VolumeSyntax {
     }
 
     private MapNode shortForm(String spec, Node at, YamlPath path) {
+        String[] parts = split(spec, at, path);
+        Location l = at.location();
+        Canonical.Obj o = new Canonical.Obj(l);
+        String source = parts.length == 1 ? "" : parts[0];
+        boolean bind = isPath(source);
+        o.put("type", Canonical.string(bind ? "bind" : "volume", l));
+        if (!source.isEmpty()) {
+            o.put("source", Canonical.string(bind ? context.resolvePath(source) : source, l));
+        }
+        o.put("target", Canonical.string(cleanTarget(parts.length == 1 ? parts[0] : parts[1]), l));
+        Canonical.Obj bindOpts = new Canonical.Obj(l);
+        Canonical.Obj volumeOpts = new Canonical.Obj(l);
+        if (parts.length == 3) {
+            for (String option : parts[2].split(",", -1)) {
+                option(option, o, bindOpts, volumeOpts, spec, at, path);
+            }
+        }
+        if (bind) {
+            bindOpts.put("create_host_path", Canonical.bool(true, l));
+            o.put("bind", bindOpts.ordered(List.of("selinux", "propagation", "create_host_path")));
+        } else if (bindOpts.isEmpty()) {
+            o.put("volume", volumeOpts.build());
+        } else {
+            throw Expect.error(at, path, "invalid spec: " + spec + ": bind options on a named volume",
+                    "z, Z and propagation options apply to bind mounts (a source starting with ., / or ~)");
+        }
+        return o.ordered(ORDER);
+    }
+
+    private static String[] split(String spec, Node at, YamlPath path) {
         if (spec.isEmpty()) {
             throw Expect.error(at, path, "invalid empty volume spec", HINT);
         }
-        Location l = at.location();
         String[] parts = spec.split(":", -1);
         for (String part : parts) {
             if (part.isEmpty()) {
@@ -69,49 +98,30 @@ public final class VolumeSyntax {
         if (parts.length > 3) {
             throw Expect.error(at, path, "invalid spec: " + spec + ": too many colons", HINT);
         }
-        Canonical.Obj o = new Canonical.Obj(l);
-        String source = parts.length == 1 ? "" : parts[0];
-        String target = parts.length == 1 ? parts[0] : parts[1];
-        boolean bind = isPath(source);
-        o.put("type", Canonical.string(bind ? "bind" : "volume", l));
-        if (!source.isEmpty()) {
-            o.put("source", Canonical.string(bind ? context.resolvePath(source) : source, l));
-        }
-        o.put("target", Canonical.string(cleanTarget(target), l));
-        Canonical.Obj bindOpts = new Canonical.Obj(l);
-        Canonical.Obj volumeOpts = new Canonical.Obj(l);
-        if (parts.length == 3) {
-            for (String option : parts[2].split(",", -1)) {
-                switch (option) {
-                    case "ro" -> o.put("read_only", Canonical.bool(true, l));
-                    case "rw" -> o.remove("read_only");
-                    case "nocopy" -> volumeOpts.put("nocopy", Canonical.bool(true, l));
-                    case "z", "Z" -> bindOpts.put("selinux", Canonical.string(option, l));
-                    default -> {
-                        if (PROPAGATIONS.contains(option)) {
-                            bindOpts.put("propagation", Canonical.string(option, l));
-                        } else if (CONSISTENCIES.contains(option)) {
-                            o.put("consistency", Canonical.string(option, l));
-                        } else {
-                            throw Expect.error(at, path, "invalid spec: " + spec + ": unknown option '" + option + "'",
-                                    "options are ro, rw, nocopy, z, Z, a propagation (rprivate, private, rshared, "
-                                            + "shared, rslave, slave) or a consistency (consistent, cached, delegated)");
-                        }
-                    }
+        return parts;
+    }
+
+    /** One short-syntax option, recorded on the mount, its bind options or its volume options. */
+    private static void option(String option, Canonical.Obj mount, Canonical.Obj bindOpts, Canonical.Obj volumeOpts,
+                               String spec, Node at, YamlPath path) {
+        Location l = at.location();
+        switch (option) {
+            case "ro" -> mount.put("read_only", Canonical.bool(true, l));
+            case "rw" -> mount.remove("read_only");
+            case "nocopy" -> volumeOpts.put("nocopy", Canonical.bool(true, l));
+            case "z", "Z" -> bindOpts.put("selinux", Canonical.string(option, l));
+            default -> {
+                if (PROPAGATIONS.contains(option)) {
+                    bindOpts.put("propagation", Canonical.string(option, l));
+                } else if (CONSISTENCIES.contains(option)) {
+                    mount.put("consistency", Canonical.string(option, l));
+                } else {
+                    throw Expect.error(at, path, "invalid spec: " + spec + ": unknown option '" + option + "'",
+                            "options are ro, rw, nocopy, z, Z, a propagation (rprivate, private, rshared, "
+                                    + "shared, rslave, slave) or a consistency (consistent, cached, delegated)");
                 }
             }
         }
-        if (bind) {
-            bindOpts.put("create_host_path", Canonical.bool(true, l));
-            o.put("bind", bindOpts.ordered(List.of("selinux", "propagation", "create_host_path")));
-        } else {
-            if (!bindOpts.isEmpty()) {
-                throw Expect.error(at, path, "invalid spec: " + spec + ": bind options on a named volume",
-                        "z, Z and propagation options apply to bind mounts (a source starting with ., / or ~)");
-            }
-            o.put("volume", volumeOpts.build());
-        }
-        return o.ordered(ORDER);
     }
 
     /** Go's {@code path.Clean} of a container path, as compose-go applies to every target. */

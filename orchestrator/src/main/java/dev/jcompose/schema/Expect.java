@@ -74,7 +74,7 @@ public final class Expect {
     /** A scalar of any non-null type as text (environment and label values). */
     public static String scalarText(Node n, YamlPath path) {
         if (n instanceof ScalarNode s && !s.isNull()) {
-            return s.kind() == ScalarKind.BOOL ? s.text().toLowerCase(java.util.Locale.ROOT) : s.text();
+            return GoPrint.sprint(s);
         }
         throw type(n, path, "a string, a number or a boolean");
     }

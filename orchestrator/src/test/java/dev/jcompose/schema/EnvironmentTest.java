@@ -24,7 +24,7 @@ class EnvironmentTest {
         "'{A: 1, B: true, C: null, D: 1.5, E: x, F: \"\"}' => {\"A\":\"1\",\"B\":\"true\",\"C\":null,\"D\":\"1.5\",\"E\":\"x\",\"F\":\"\"}",
         "'{FOO: }' => {\"FOO\":\"from-env\"}",
         "'{FOO: set-here}' => {\"FOO\":\"set-here\"}",
-        "'{B: false, A: 0x1F}' => {\"A\":\"0x1F\",\"B\":\"false\"}",
+        "'{B: false, A: 0x1F}' => {\"A\":\"31\",\"B\":\"false\"}",
         "'[]' => absent",
         "'{}' => absent",
     })

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  */
 public final class Expect {
     private static final Set<String> TRUE = Set.of("true", "True", "TRUE", "t", "T", "1");
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "f", "F", "0");
 
     private Expect() {
@@ -129,12 +131,16 @@ public final class Expect {
         if (n instanceof ScalarNode s && (s.kind() == ScalarKind.INT || s.kind() == ScalarKind.FLOAT
                 || s.kind() == ScalarKind.STRING)) {
             try {
-                return Float.parseFloat(s.text().trim());
+                String t = s.text().trim();
+                float f = Float.parseFloat(t);
+                if (Float.isFinite(f) && DECIMAL.matcher(t).matches()) {
+                    return f;
+                }
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw type(n, path, "a number");
+        throw error(n, path, "must be a number", "write a decimal number such as 0.5 or 2");
     }
 
     /** A list of strings. */

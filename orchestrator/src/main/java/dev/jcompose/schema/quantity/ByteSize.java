@@ -37,7 +37,11 @@ public final class ByteSize {
                 default -> 1L << 50;
             };
         }
-        return (long) (size * unit);
+        double bytes = size * unit;
+        if (bytes >= 0x1p63) {
+            throw invalid(text);
+        }
+        return (long) bytes;
     }
 
     private static IllegalArgumentException invalid(String text) {

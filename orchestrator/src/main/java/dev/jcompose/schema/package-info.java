@@ -32,6 +32,9 @@
  *       {@code tmpfs.size}) are binary units ({@code 1k} = 1024) written as a <b>string of decimal
  *       bytes</b>, because compose-go's {@code UnitBytes} marshals to JSON that way:
  *       {@code mem_limit: 512m} becomes {@code "mem_limit":"536870912"}.</li>
+ *   <li>Values of string maps (environment, labels, sysctls, annotations, options) are Go's
+ *       {@code fmt.Sprint} of the YAML value: {@code 1.0} becomes {@code "1"}, {@code 0x1F}
+ *       {@code "31"}, {@code True} {@code "true"}.</li>
  *   <li>{@code x-*} keys are kept as written at the top level, in services and in resource entries.</li>
  * </ul>
  *
@@ -65,6 +68,7 @@
  *                                   -> {"db":{"condition":"service_healthy","restart":true,"required":true}}
  * environment: [A=1, B]             -> {"A":"1","B":null}   (B from the context environment when set there)
  * environment: {N: 1, T: true}      -> {"N":"1","T":"true"}
+ * networks: {} or []                -> {"default":null}  (like no networks at all)
  * env_file: ...                     -> merged into environment (environment wins), env_file itself is left out
  * healthcheck: {test: "curl x", interval: 90s}  -> {"test":["CMD-SHELL","curl x"],"interval":"1m30s"}
  * healthcheck: {disable: true}      -> {"test":["NONE"],"disable":true}

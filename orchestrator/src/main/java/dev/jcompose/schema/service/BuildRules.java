@@ -1,0 +1,83 @@
+package dev.jcompose.schema.service;
+
+import dev.jcompose.schema.Canonical;
+import dev.jcompose.schema.Expect;
+import dev.jcompose.schema.KeySet;
+import dev.jcompose.schema.KeyValues;
+import dev.jcompose.schema.NormalizeContext;
+import dev.jcompose.yaml.MapNode;
+import dev.jcompose.yaml.Node;
+import dev.jcompose.yaml.ScalarKind;
+import dev.jcompose.yaml.ScalarNode;
+import dev.jcompose.yaml.YamlPath;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code build}: jcompose cannot build images yet, so only the fields {@code docker compose config}
+ * rewrites are normalised (context made absolute, dockerfile defaulted, args and labels as maps);
+ * the others are checked by name and kept as written.
+ */
+final class BuildRules {
+    static final List<String> ORDER = List.of("context", "dockerfile", "dockerfile_inline", "entitlements", "args",
+            "provenance", "sbom", "ssh", "labels", "cache_from", "cache_to", "no_cache", "no_cache_filter",
+            "additional_contexts", "pull", "extra_hosts", "isolation", "network", "target", "secrets", "shm_size",
+            "tags", "ulimits", "platforms", "privileged");
+    private static final KeySet KEYS = new KeySet(java.util.Set.copyOf(ORDER));
+    private static final Pattern REMOTE = Pattern.compile("^([a-z][a-z0-9+.-]*://|git@|github\\.com/).*");
+
+    private final NormalizeContext context;
+
+    BuildRules(NormalizeContext context) {
+        this.context = context;
+    }
+
+    Node build(Node v, YamlPath p) {
+        if (v instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
+            return new Canonical.Obj(v.location())
+                    .put("context", context(s.text(), v))
+                    .put("dockerfile", Canonical.string("Dockerfile", v.location())).build();
+        }
+        MapNode m = Expect.map(v, p);
+        KEYS.check(m, p);
+        Canonical.Obj o = new Canonical.Obj(v.location());
+        for (MapNode.Field f : m.fields()) {
+            YamlPath fp = p.key(f.key());
+            Node value = f.value();
+            Node out = switch (f.key()) {
+                case "context" -> context(Expect.string(value, fp), value);
+                case "dockerfile", "dockerfile_inline", "target", "network", "isolation" -> Rules.STRING.apply(value, fp);
+                case "labels" -> Rules.STRING_MAP.apply(value, fp);
+                case "args" -> args(value, fp);
+                case "no_cache", "pull", "privileged" -> Rules.FLAG.apply(value, fp);
+                case "shm_size" -> Rules.BYTES.apply(value, fp);
+                case "tags", "platforms", "cache_from", "cache_to", "entitlements" -> Rules.STRINGS.apply(value, fp);
+                default -> value;
+            };
+            o.put(f.key(), f.keyLocation(), out);
+        }
+        if (!o.has("context")) {
+            o.put("context", context(".", v));
+        }
+        if (!o.has("dockerfile") && !o.has("dockerfile_inline")) {
+            o.put("dockerfile", Canonical.string("Dockerfile", v.location()));
+        }
+        return o.ordered(ORDER);
+    }
+
+    private Node context(String dir, Node at) {
+        return Canonical.string(REMOTE.matcher(dir).matches() ? dir : context.resolvePath(dir), at.location());
+    }
+
+    private Node args(Node v, YamlPath p) {
+        Canonical.Obj o = new Canonical.Obj(v.location());
+        KeyValues.read(v, p).forEach((k, e) -> {
+            // compose-go drops a bare KEY whose variable is unset: the Dockerfile's default applies.
+            String value = e.value() != null ? e.value() : context.environment().get(k).orElse(null);
+            if (value != null) {
+                o.put(k, e.keyLocation(), Canonical.string(value, e.valueLocation()));
+            }
+        });
+        return o.sorted();
+    }
+}

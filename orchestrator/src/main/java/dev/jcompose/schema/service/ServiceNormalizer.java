@@ -1,0 +1,219 @@
+package dev.jcompose.schema.service;
+
+import dev.jcompose.schema.Canonical;
+import dev.jcompose.schema.Expect;
+import dev.jcompose.schema.KeySet;
+import dev.jcompose.schema.NormalizeContext;
+import dev.jcompose.schema.command.ShellWords;
+import dev.jcompose.schema.port.PortSyntax;
+import dev.jcompose.schema.volume.VolumeSyntax;
+import dev.jcompose.yaml.MapNode;
+import dev.jcompose.yaml.Node;
+import dev.jcompose.yaml.ScalarNode;
+import dev.jcompose.yaml.SeqNode;
+import dev.jcompose.yaml.YamlPath;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One service, raw to canonical: every key checked, every syntax rewritten to its long form. */
+public final class ServiceNormalizer {
+    /** compose-go's ServiceConfig fields in declaration order: the canonical key order. */
+    static final List<String> ORDER = List.of("profiles", "annotations", "attach", "build", "cap_add", "cap_drop",
+            "cgroup_parent", "cgroup", "cpu_period", "cpu_quota", "cpus", "cpuset", "cpu_shares", "command",
+            "configs", "container_name", "depends_on", "deploy", "device_cgroup_rules", "devices", "dns", "dns_opt",
+            "dns_search", "domainname", "entrypoint", "environment", "expose", "external_links", "extra_hosts",
+            "group_add", "hostname", "healthcheck", "image", "init", "ipc", "isolation", "labels", "links",
+            "logging", "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "mac_address",
+            "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform",
+            "ports", "privileged", "pull_policy", "read_only", "restart", "scale", "secrets", "security_opt",
+            "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits",
+            "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir");
+
+    /** Keys recognised but not implemented: true = error, false = warning and ignored. */
+    static final Map<String, Boolean> UNSUPPORTED = Map.ofEntries(
+            Map.entry("gpus", true), Map.entry("use_api_socket", true), Map.entry("provider", true),
+            Map.entry("net", true),
+            Map.entry("develop", false), Map.entry("blkio_config", false), Map.entry("credential_spec", false),
+            Map.entry("runtime", false), Map.entry("storage_opt", false), Map.entry("models", false),
+            Map.entry("post_start", false), Map.entry("pre_stop", false), Map.entry("label_file", false),
+            Map.entry("log_driver", false), Map.entry("log_opt", false), Map.entry("volume_driver", false),
+            Map.entry("cpu_count", false), Map.entry("cpu_percent", false), Map.entry("cpu_rt_period", false),
+            Map.entry("cpu_rt_runtime", false), Map.entry("dockerfile", false));
+
+    private static final Set<String> RESTART = Set.of("no", "always", "unless-stopped", "on-failure");
+    private static final Pattern PULL_POLICY = Pattern.compile(
+            "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+");
+    private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+
+    private final NormalizeContext context;
+    private final Map<String, Rule> rules = new HashMap<>();
+    private final KeySet keys;
+    private final EnvironmentRules environment;
+
+    public ServiceNormalizer(NormalizeContext context) {
+        this.context = context;
+        this.environment = new EnvironmentRules(context);
+        registerScalars();
+        registerCollections();
+        registerSyntaxes(context);
+        Set<String> known = new HashSet<>(rules.keySet());
+        known.addAll(UNSUPPORTED.keySet());
+        known.addAll(List.of("environment", "env_file", "extends"));
+        this.keys = new KeySet(known);
+    }
+
+    private void register(Rule rule, String... keys) {
+        for (String k : keys) {
+            rules.put(k, rule);
+        }
+    }
+
+    private void registerScalars() {
+        register(Rules.STRING, "cgroup_parent", "cpuset", "domainname", "hostname", "image", "ipc", "isolation",
+                "mac_address", "pid", "platform", "stop_signal", "userns_mode", "uts", "working_dir");
+        register(Rules.TEXT, "user");
+        register(Rules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
+        register(Rules.OPTIONAL_BOOL, "init", "attach");
+        register(Rules.INT, "cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit");
+        register(Rules.BYTES, "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size");
+        register(Rules.DURATION, "stop_grace_period");
+        register(Rules.CPUS, "cpus");
+        register(Rules.OPTIONAL_COUNT, "scale");
+        register(ServiceNormalizer::restart, "restart");
+        register(ServiceNormalizer::pullPolicy, "pull_policy");
+        register(ServiceNormalizer::networkMode, "network_mode");
+        register(ServiceNormalizer::containerName, "container_name");
+        register(ServiceNormalizer::cgroup, "cgroup");
+    }
+
+    private void registerCollections() {
+        register(Rules.STRINGS, "cap_add", "cap_drop", "device_cgroup_rules", "dns_opt", "external_links", "links",
+                "profiles", "security_opt", "volumes_from");
+        register(Rules.TEXTS, "group_add", "expose");
+        register(Rules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
+        register(Rules.STRING_MAP, "labels", "annotations", "sysctls");
+        register(ServiceNormalizer::command, "command", "entrypoint");
+    }
+
+    private void registerSyntaxes(NormalizeContext context) {
+        VolumeSyntax volumes = new VolumeSyntax(context);
+        DeployRules deploy = new DeployRules(context);
+        BuildRules build = new BuildRules(context);
+        register(PortSyntax::normalize, "ports");
+        register(volumes::normalize, "volumes");
+        register(build::build, "build");
+        register(HealthRules::healthcheck, "healthcheck");
+        register(deploy::deploy, "deploy");
+        register(DeployRules::ulimits, "ulimits");
+        register(LinkRules::dependsOn, "depends_on");
+        register(LinkRules::networks, "networks");
+        register(LinkRules::extraHosts, "extra_hosts");
+        register((v, p) -> LinkRules.fileReferences(v, p, true), "secrets");
+        register((v, p) -> LinkRules.fileReferences(v, p, false), "configs");
+        register(LinkRules::devices, "devices");
+        register(LinkRules::logging, "logging");
+    }
+
+    public MapNode normalize(String name, Node raw, YamlPath path) {
+        MapNode service = raw instanceof ScalarNode s && s.isNull() ? MapNode.empty(raw.location()) : Expect.map(raw, path);
+        keys.check(service, path);
+        Canonical.Obj out = new Canonical.Obj(service.location());
+        for (MapNode.Field f : service.fields()) {
+            YamlPath p = path.key(f.key());
+            Rule rule = rules.get(f.key());
+            if (rule != null) {
+                out.put(f.key(), f.keyLocation(), rule.apply(f.value(), p));
+            } else if (UNSUPPORTED.containsKey(f.key())) {
+                unsupported(f, p);
+            } else if (f.key().startsWith("x-")) {
+                out.put(f.key(), f.keyLocation(), f.value());
+            }
+        }
+        environment.apply(service, path, out);
+        DerivedDependencies.add(service, out);
+        for (String k : List.of("command", "entrypoint")) {
+            if (!out.has(k)) {
+                out.put(k, Canonical.nul(service.location())); // compose-go writes "command": null
+            }
+        }
+        ServiceChecks.check(name, service, path, out, context);
+        return out.ordered(ORDER);
+    }
+
+    private void unsupported(MapNode.Field f, YamlPath p) {
+        if (UNSUPPORTED.get(f.key())) {
+            String hint = f.key().equals("net") ? "use network_mode instead" : "remove it from the service";
+            throw new dev.jcompose.yaml.ComposeFileException(f.keyLocation(), p, "not supported by jcompose", hint);
+        }
+        context.warnings().accept(f.keyLocation() + ": " + p + ": not supported yet by jcompose, ignored");
+    }
+
+    static Node command(Node v, YamlPath p) {
+        if (v instanceof ScalarNode s && s.isNull()) {
+            return Canonical.nul(v.location());
+        }
+        if (v instanceof SeqNode) {
+            return Canonical.strings(Expect.texts(v, p), v.location());
+        }
+        String line = Expect.string(v, p);
+        List<String> words = Expect.parse(v, p, "check the quotes: every ' and \" must be closed",
+                () -> ShellWords.split(line));
+        return Canonical.strings(words, v.location());
+    }
+
+    static Node restart(Node v, YamlPath p) {
+        String r = Expect.string(v, p);
+        String base = r.startsWith("on-failure:") ? "on-failure" : r;
+        boolean valid = RESTART.contains(base)
+                && (base.equals(r) || r.substring("on-failure:".length()).matches("\\d+"));
+        if (!valid) {
+            throw Expect.error(v, p, "invalid restart policy '" + r + "'",
+                    "use no, always, on-failure, on-failure:N (N retries) or unless-stopped");
+        }
+        return Canonical.string(r, v.location());
+    }
+
+    static Node pullPolicy(Node v, YamlPath p) {
+        String r = Expect.string(v, p);
+        if (!PULL_POLICY.matcher(r).matches()) {
+            throw Expect.error(v, p, "invalid pull_policy '" + r + "'",
+                    "use always, never, missing, if_not_present, build, refresh, daily, weekly or every_<duration>");
+        }
+        // compose-go treats if_not_present as an alias of missing.
+        return Canonical.string(r.equals("if_not_present") ? "missing" : r, v.location());
+    }
+
+    static Node networkMode(Node v, YamlPath p) {
+        String r = Expect.string(v, p);
+        boolean valid = Set.of("host", "none", "bridge", "default").contains(r)
+                || (r.startsWith("service:") && r.length() > 8) || (r.startsWith("container:") && r.length() > 10);
+        if (!valid) {
+            throw Expect.error(v, p, "invalid network_mode '" + r + "'",
+                    "use host, none, bridge, service:<service> or container:<container>; "
+                            + "to join a network, list it under networks");
+        }
+        return Canonical.string(r, v.location());
+    }
+
+    static Node containerName(Node v, YamlPath p) {
+        String r = Expect.string(v, p);
+        if (!CONTAINER_NAME.matcher(r).matches()) {
+            throw Expect.error(v, p, "container_name '" + r + "' does not match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
+                    "use letters, digits, '_', '.' and '-', starting with a letter or digit");
+        }
+        return Canonical.string(r, v.location());
+    }
+
+    static Node cgroup(Node v, YamlPath p) {
+        String r = Expect.string(v, p);
+        if (!r.equals("host") && !r.equals("private")) {
+            throw Expect.error(v, p, "invalid cgroup '" + r + "'", "use host or private");
+        }
+        return Canonical.string(r, v.location());
+    }
+
+}

@@ -72,7 +72,9 @@ public final class Interpolator {
         }
         String problem = "invalid interpolation format" + (subject == null ? "" : " for " + subject) + ": "
                 + Substitution.quoted(text);
-        return new ComposeFileException(location, path, problem, ESCAPE_HINT);
+        // compose's message names the path itself; the exception must not print it a second time.
+        return subject == null ? new ComposeFileException(location, path, problem, ESCAPE_HINT)
+                : ComposeFileException.pathInProblem(location, path, problem, ESCAPE_HINT);
     }
 
     private Node scalar(ScalarNode s, YamlPath path, Environment env) {

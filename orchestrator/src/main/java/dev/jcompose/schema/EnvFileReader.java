@@ -1,5 +1,6 @@
 package dev.jcompose.schema;
 
+import dev.jcompose.environment.EnvFileRef;
 import java.util.List;
 import java.util.Map;
 

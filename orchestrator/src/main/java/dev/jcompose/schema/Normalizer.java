@@ -59,7 +59,6 @@ public final class Normalizer {
         out.put("services", services(root));
         addDefaultNetwork(out, resources);
         MapNode project = out.ordered(ORDER);
-        ProjectChecks.check(project);
         return project;
     }
 

@@ -17,10 +17,20 @@ public class ComposeFileException extends JcomposeException {
     }
 
     public ComposeFileException(Location location, YamlPath path, String problem, String hint, int exitCode) {
-        super(format(location, path, problem), hint, exitCode);
+        this(location, path, problem, hint, exitCode, true);
+    }
+
+    private ComposeFileException(Location location, YamlPath path, String problem, String hint, int exitCode,
+            boolean showPath) {
+        super(format(location, showPath ? path : null, problem), hint, exitCode);
         this.location = location;
         this.path = path;
         this.problem = problem;
+    }
+
+    /** For problems whose wording already names the path (compose's own messages do, sometimes). */
+    public static ComposeFileException pathInProblem(Location location, YamlPath path, String problem, String hint) {
+        return new ComposeFileException(location, path, problem, hint, dev.jcompose.ExitCode.COMPOSE_PARSE, false);
     }
 
     private static String format(Location location, YamlPath path, String problem) {

@@ -146,7 +146,7 @@ class InterpolatorTest {
         Node in = read("services:\n  web:\n    image: \"${\"\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("compose.yaml:3:12: services.web.image: "
+                    assertThat(e.getMessage()).isEqualTo("compose.yaml:3:12: "
                             + "invalid interpolation format for services.web.image: \"${\"");
                     assertThat(e.hint()).isEqualTo("You may need to escape any $ with another $.");
                     assertThat(e.location()).isEqualTo(new Location("compose.yaml", 3, 12));
@@ -160,7 +160,7 @@ class InterpolatorTest {
         Node in = read("services:\n  web:\n    command:\n      - echo\n      - ${1}\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("compose.yaml:5:9: services.web.command[1]: "
+                        .isEqualTo("compose.yaml:5:9: "
                                 + "invalid interpolation format for services.web.command[1]: \"${1}\""));
     }
 
@@ -168,7 +168,7 @@ class InterpolatorTest {
     void theWholeValueIsQuotedInTheMessage() {
         Node in = read("labels:\n  traefik.rule: \"Path(`/x`) && ${bad value}\"\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
-                .hasMessage("compose.yaml:2:17: labels[\"traefik.rule\"]: invalid interpolation format for "
+                .hasMessage("compose.yaml:2:17: invalid interpolation format for "
                         + "labels[\"traefik.rule\"]: \"Path(`/x`) && ${bad value}\"");
     }
 
@@ -206,7 +206,7 @@ class InterpolatorTest {
     void interpolatesOneString() {
         assertThat(interpolator.interpolate("v${TAG}", Location.of("-p"), YamlPath.ROOT, ENV)).isEqualTo("v1.25");
         assertThatThrownBy(() -> interpolator.interpolate("${", new Location("f.yml", 1, 7), YamlPath.of("name"),
-                ENV)).hasMessage("f.yml:1:7: name: invalid interpolation format for name: \"${\"");
+                ENV)).hasMessage("f.yml:1:7: invalid interpolation format for name: \"${\"");
         assertThatThrownBy(() -> interpolator.interpolate("${", Location.of("--flag"), YamlPath.ROOT, ENV))
                 .hasMessage("--flag: invalid interpolation format: \"${\"");
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.schema;
 
+import dev.jcompose.environment.EnvFileRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.yaml.Location;

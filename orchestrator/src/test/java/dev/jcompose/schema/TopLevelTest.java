@@ -135,11 +135,6 @@ class TopLevelTest {
         "'networks:\n  n: {ipam: {config: [{subnet: 10.0.0.0/8, gw: 10.0.0.1}]}}' => compose.yaml:2:44: networks.n.ipam.config[0]: additional property 'gw' is not allowed",
         "'networks:\n  n: {internal: sometimes}' => compose.yaml:2:17: networks.n.internal: must be a boolean | found a string",
         "'volumes:\n  v: [a]' => compose.yaml:2:6: volumes.v: must be a mapping | found a sequence",
-        "'services:\n  web:\n    image: a\n    networks: [nope]' => compose.yaml:4:16: services.web.networks: service \"web\" refers to undefined network nope | declare it under the top-level networks section",
-        "'services:\n  web:\n    image: a\n    secrets: [nope]' => compose.yaml:4:15: services.web.secrets[0]: service \"web\" refers to undefined secret nope | declare it under the top-level secrets section",
-        "'services:\n  web:\n    image: a\n    configs: [nope]' => compose.yaml:4:15: services.web.configs[0]: service \"web\" refers to undefined config nope | declare it under the top-level configs section",
-        "'services:\n  web:\n    image: a\n    depends_on: [db]' => compose.yaml:4:18: services.web.depends_on: service \"web\" depends on undefined service \"db\" | define the service, or mark the dependency required: false",
-        "'services:\n  web:\n    image: a\n    network_mode: \"service:db\"' => compose.yaml:4:19: services.web.network_mode: service \"db\" not found for network_mode 'service:db' | name a service of this project",
         "'services:\n  web:\n    image: a\n    network_mode: host\n    networks: [x]' => compose.yaml:5:5: services.web: service web declares mutually exclusive `network_mode` and `networks` | keep only one of them",
     })
     void errors(String yaml, String message) {

@@ -47,7 +47,6 @@ class VolumesTest {
         "'\":/x\"' => compose.yaml:5:9: services.web.volumes[0]: invalid spec: :/x: empty section between colons | write [SOURCE:]TARGET[:OPTIONS], e.g. ./data:/data:ro",
         "'\"\"' => compose.yaml:5:9: services.web.volumes[0]: invalid empty volume spec | write [SOURCE:]TARGET[:OPTIONS], e.g. ./data:/data:ro",
         "'\"data:/x:z\"' => compose.yaml:5:9: services.web.volumes[0]: invalid spec: data:/x:z: bind options on a named volume | z, Z and propagation options apply to bind mounts (a source starting with ., / or ~)",
-        "'nope:/x' => compose.yaml:5:9: services.web.volumes[0]: service \"web\" refers to undefined volume nope | declare it under the top-level volumes section",
         "'{source: x, target: /x}' => compose.yaml:5:9: services.web.volumes[0]: type is required | one of bind, volume, tmpfs, npipe, cluster, image",
         "'{type: nfs, target: /x}' => compose.yaml:5:16: services.web.volumes[0].type: invalid mount type 'nfs' | use one of bind, volume, tmpfs, npipe, cluster, image",
         "'{type: bind, target: /x}' => compose.yaml:5:9: services.web.volumes[0]: source is required for a bind mount | give the host path, e.g. source: ./data",

@@ -1,7 +1,7 @@
 package dev.jcompose.schema.service;
 
 import dev.jcompose.schema.Canonical;
-import dev.jcompose.schema.EnvFileRef;
+import dev.jcompose.environment.EnvFileRef;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeySet;
 import dev.jcompose.schema.KeyValues;

@@ -60,7 +60,8 @@ public final class EngineContext implements EngineLoop, AutoCloseable {
 
     @Override
     public boolean inLoop() {
-        return Vertx.currentContext() == context;
+        // Worker threads running blocking() calls see the same current context, hence the thread check.
+        return Vertx.currentContext() == context && Context.isOnEventLoopThread();
     }
 
     @Override

@@ -19,7 +19,7 @@ final class VertxScheduler implements Scheduler {
 
     @Override
     public long setTimer(Duration delay, Runnable task) {
-        if (Vertx.currentContext() != context) {
+        if (Vertx.currentContext() != context || !Context.isOnEventLoopThread()) {
             throw new IllegalStateException("timers must be set from the engine context");
         }
         // Vert.x rejects delays below 1 ms; a zero delay means "as soon as possible".

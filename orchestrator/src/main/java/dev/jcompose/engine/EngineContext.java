@@ -117,6 +117,9 @@ public final class EngineContext implements EngineLoop, AutoCloseable {
     /** Closes Vert.x (timers, workers, the event loop) and waits until it is down. */
     @Override
     public void close() {
+        if (inLoop()) {
+            throw new IllegalStateException("the engine cannot close itself from its own event loop");
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -37,6 +38,7 @@ public final class PlanExecution<O> {
     private final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
     private boolean draining;
     private boolean cancelled;
+    private RuntimeException listenerFailure;
 
     PlanExecution(Plan<O> plan, EngineLoop loop, OperationRunner<O> runner, ExecutionListener listener,
             int maxParallel) {
@@ -50,6 +52,11 @@ public final class PlanExecution<O> {
     /** Completes once no node is running and every node has an outcome. Never fails. */
     public Future<PlanResult> result() {
         return result.future();
+    }
+
+    /** The first exception the listener threw, if any (read on the engine loop). */
+    public Optional<RuntimeException> listenerFailure() {
+        return Optional.ofNullable(listenerFailure);
     }
 
     /**
@@ -105,7 +112,7 @@ public final class PlanExecution<O> {
     private void startNode(PlanNode<O> node) {
         pending.remove(node.id());
         running.add(node.id());
-        listener.onEvent(new ExecutionEvent.Started(node.id()));
+        emit(new ExecutionEvent.Started(node.id()));
         Future<?> operation;
         try {
             operation = requireFuture(runner.run(node), node.id());
@@ -155,7 +162,21 @@ public final class PlanExecution<O> {
 
     private void record(String id, NodeOutcome outcome) {
         outcomes.put(id, outcome);
-        listener.onEvent(new ExecutionEvent.Finished(id, outcome));
+        emit(new ExecutionEvent.Finished(id, outcome));
+    }
+
+    /**
+     * A broken progress printer must not wedge the plan halfway through a state change, so a
+     * listener's exception is kept (see {@link #listenerFailure()}) instead of propagated.
+     */
+    private void emit(ExecutionEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            if (listenerFailure == null) {
+                listenerFailure = e;
+            }
+        }
     }
 
     private void finishIfDone() {

@@ -113,8 +113,8 @@ public final class RestartSupervisor {
                 case RestartDecision.GiveUp giveUp -> listener.accept(new RestartEvent.GaveUp(containerId, giveUp.reason()));
                 case RestartDecision.Restart restart -> {
                     int attempt = history.restartCount();
-                    listener.accept(new RestartEvent.Scheduled(containerId, attempt, restart.delay()));
                     timer = scheduler.setTimer(restart.delay(), () -> restart(attempt));
+                    listener.accept(new RestartEvent.Scheduled(containerId, attempt, restart.delay()));
                 }
             }
         }

@@ -114,4 +114,26 @@ class EngineContextTest {
         assertThatThrownBy(() -> engine.await(Promise.promise().future(), Duration.ofMillis(50)))
                 .isInstanceOf(JcomposeException.class).hasMessage("engine task did not finish within 50ms");
     }
+
+    @Test
+    void theEngineCannotCloseItselfFromItsLoop() {
+        Future<Object> attempt = engine.call(() -> {
+            engine.close();
+            return "closed";
+        });
+        assertThatThrownBy(() -> engine.await(attempt, WAIT)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the engine cannot close itself from its own event loop");
+    }
+
+    @Test
+    void closeStopsVertxAndCanBeRepeated() {
+        EngineContext other = EngineContext.create(1);
+        Future<String> work = other.blocking(() -> "done");
+        assertThat(other.await(work, WAIT)).isEqualTo("done");
+        other.close();
+        other.close();
+        assertThatThrownBy(() -> other.await(other.blocking(() -> "late"), Duration.ofSeconds(2)))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class)
+                .hasMessage("event executor terminated");
+    }
 }

@@ -197,4 +197,15 @@ class PlanExecutorTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(result.result().outcome("a")).isInstanceOf(NodeOutcome.Failed.class);
     }
+
+    @Test
+    void aThrowingListenerDoesNotWedgeThePlan() {
+        ExecutionListener broken = event -> {
+            throw new IllegalStateException("terminal gone");
+        };
+        runner.immediate.addAll(List.of("a", "b", "c", "d"));
+        PlanExecution<String> execution = new PlanExecutor<>(new DirectLoop(), runner, broken).execute(diamond());
+        assertThat(execution.result().result().succeeded()).isTrue();
+        assertThat(execution.listenerFailure()).get().extracting(Throwable::getMessage).isEqualTo("terminal gone");
+    }
 }

@@ -33,6 +33,11 @@ public final class DependencyWait {
         return new Waiter(service, condition).begin(timeout);
     }
 
+    /** Runs an {@link AwaitDependency} plan operation. */
+    public Future<Void> await(AwaitDependency operation) {
+        return await(operation.service(), operation.condition(), operation.timeout());
+    }
+
     /** One wait: its subscription and timer live exactly as long as it is undecided. */
     private final class Waiter {
         private final String service;

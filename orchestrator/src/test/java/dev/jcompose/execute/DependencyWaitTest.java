@@ -176,4 +176,17 @@ class DependencyWaitTest {
         assertThat(started.cause()).hasMessage("service \"a\" did not start within 5s");
         assertThat(completed.cause()).hasMessage("service \"b\" did not complete within 5s");
     }
+
+    @Test
+    void awaitDependencyIsAPlanOperation() {
+        AwaitDependency operation = new AwaitDependency("db", SERVICE_HEALTHY, Duration.ofMinutes(2));
+        Plan<Object> plan = Plan.builder().add("wait db", operation).add("start web", "start web", "wait db").build();
+        assertThat(plan.render()).isEqualTo("""
+                wait db: await db service_healthy within 2m0s
+                start web: start web <- wait db
+                """);
+        Future<Void> wait = waits.await(operation);
+        observer.set("db", ContainerStatus.running("db-1", HealthStatus.HEALTHY));
+        assertThat(wait.succeeded()).isTrue();
+    }
 }

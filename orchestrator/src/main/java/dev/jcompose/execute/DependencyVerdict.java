@@ -1,0 +1,64 @@
+package dev.jcompose.execute;
+
+import dev.jcompose.health.HealthStatus;
+import java.util.List;
+
+/** Whether a depends_on condition holds for a service's containers right now. */
+public sealed interface DependencyVerdict {
+    record Satisfied() implements DependencyVerdict {
+    }
+
+    /** Not yet; may still hold later. */
+    record Waiting() implements DependencyVerdict {
+    }
+
+    /** Can no longer hold: the dependent must not start. */
+    record Failed(String message) implements DependencyVerdict {
+    }
+
+    /**
+     * Decides, as docker compose does: a healthy wait fails on an exited, unhealthy or
+     * healthcheck-less container; a completion wait fails on a non-zero exit.
+     */
+    static DependencyVerdict evaluate(String service, DependencyCondition condition,
+            List<ContainerStatus> containers) {
+        if (containers.isEmpty()) {
+            return new Waiting();
+        }
+        return switch (condition) {
+            case SERVICE_STARTED -> containers.stream().allMatch(c -> c.phase() != ContainerStatus.Phase.CREATED)
+                    ? new Satisfied() : new Waiting();
+            case SERVICE_HEALTHY -> healthy(containers);
+            case SERVICE_COMPLETED_SUCCESSFULLY -> completed(service, containers);
+        };
+    }
+
+    private static DependencyVerdict healthy(List<ContainerStatus> containers) {
+        boolean waiting = false;
+        for (ContainerStatus c : containers) {
+            if (c.phase() == ContainerStatus.Phase.EXITED) {
+                return new Failed("dependency failed to start: container " + c.name() + " exited (" + c.exitCode() + ")");
+            }
+            if (c.health() == null) {
+                return new Failed("dependency failed to start: container " + c.name() + " has no healthcheck configured");
+            }
+            if (c.health() == HealthStatus.UNHEALTHY) {
+                return new Failed("dependency failed to start: container " + c.name() + " is unhealthy");
+            }
+            waiting |= c.phase() == ContainerStatus.Phase.CREATED || c.health() == HealthStatus.STARTING;
+        }
+        return waiting ? new Waiting() : new Satisfied();
+    }
+
+    private static DependencyVerdict completed(String service, List<ContainerStatus> containers) {
+        boolean waiting = false;
+        for (ContainerStatus c : containers) {
+            if (c.phase() != ContainerStatus.Phase.EXITED) {
+                waiting = true;
+            } else if (c.exitCode() != 0) {
+                return new Failed("service \"" + service + "\" didn't complete successfully: exit " + c.exitCode());
+            }
+        }
+        return waiting ? new Waiting() : new Satisfied();
+    }
+}

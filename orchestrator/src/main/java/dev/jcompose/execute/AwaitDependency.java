@@ -1,6 +1,6 @@
 package dev.jcompose.execute;
 
-import dev.jcompose.engine.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 import java.util.Objects;
 

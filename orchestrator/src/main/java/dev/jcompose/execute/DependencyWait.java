@@ -1,7 +1,7 @@
 package dev.jcompose.execute;
 
 import dev.jcompose.engine.EngineLoop;
-import dev.jcompose.engine.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.engine.Scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

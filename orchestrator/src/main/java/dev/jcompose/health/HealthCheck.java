@@ -2,7 +2,7 @@ package dev.jcompose.health;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.engine.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 
 /**

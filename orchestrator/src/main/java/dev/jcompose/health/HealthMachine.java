@@ -1,6 +1,6 @@
 package dev.jcompose.health;
 
-import dev.jcompose.engine.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

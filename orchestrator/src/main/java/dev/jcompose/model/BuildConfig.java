@@ -39,7 +39,7 @@ public record BuildConfig(
         String target,
         List<FileReference> secrets,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long shmSize,
         List<String> tags,
         SortedMap<String, Ulimit> ulimits,

@@ -17,14 +17,14 @@ import java.util.SortedMap;
 @JsonPropertyOrder({"test", "timeout", "interval", "retries", "start_period", "start_interval", "disable"})
 public record Healthcheck(
         List<String> test,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration timeout,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration interval,
         @JsonInclude(Include.NON_NULL) Long retries,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration startPeriod,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration startInterval,
         @JsonInclude(Include.NON_DEFAULT) boolean disable,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 public record Resource(
         @JsonInclude(Include.NON_DEFAULT) float cpus,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memory,
         @JsonInclude(Include.NON_DEFAULT) long pids,
         @JsonInclude(Include.NON_NULL) JsonNode devices,

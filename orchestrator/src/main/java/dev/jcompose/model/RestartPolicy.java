@@ -12,9 +12,9 @@ import java.time.Duration;
 @JsonPropertyOrder({"condition", "delay", "max_attempts", "window"})
 public record RestartPolicy(
         String condition,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration delay,
         @JsonInclude(Include.NON_NULL) Long maxAttempts,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration window) {
 }

@@ -90,16 +90,16 @@ public record ServiceConfig(
         String logDriver,
         SortedMap<String, String> logOpt,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memLimit,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memReservation,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memswapLimit,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memSwappiness,
         String macAddress,
         @JsonInclude(Include.NON_NULL) JsonNode models,
@@ -121,10 +121,10 @@ public record ServiceConfig(
         List<FileReference> secrets,
         List<String> securityOpt,
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long shmSize,
         @JsonInclude(Include.NON_DEFAULT) boolean stdinOpen,
-        @JsonSerialize(using = GoDuration.Serializer.class) @JsonDeserialize(using = GoDuration.Deserializer.class)
+        @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration stopGracePeriod,
         String stopSignal,
         SortedMap<String, String> storageOpt,

@@ -67,7 +67,7 @@ public record ServiceVolume(
     @JsonPropertyOrder({"size", "mode"})
     public record TmpfsOptions(
             @JsonInclude(Include.NON_DEFAULT)
-            @JsonSerialize(using = ByteSize.Serializer.class) @JsonDeserialize(using = ByteSize.Deserializer.class)
+            @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
             long size,
             @JsonInclude(Include.NON_DEFAULT) long mode) {
     }

@@ -1,6 +1,6 @@
 package dev.jcompose.restart;
 
-import dev.jcompose.engine.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 
 /** What to do after a container exited, with the history to remember either way. */

@@ -3,7 +3,7 @@ package dev.jcompose.schema.service;
 import dev.jcompose.schema.Canonical;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeyValues;
-import dev.jcompose.schema.quantity.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.schema.volume.VolumeSyntax;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;

@@ -5,7 +5,7 @@ import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeySet;
 import dev.jcompose.schema.KeyValues;
 import dev.jcompose.schema.NormalizeContext;
-import dev.jcompose.schema.quantity.ByteSize;
+import dev.jcompose.quantity.ByteSize;
 import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;

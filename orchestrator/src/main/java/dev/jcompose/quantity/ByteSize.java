@@ -1,4 +1,4 @@
-package dev.jcompose.schema.quantity;
+package dev.jcompose.quantity;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.jcompose.schema.quantity;
+package dev.jcompose.quantity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -111,5 +111,15 @@ public final class GoDuration {
         int digits = Long.toString(unit).length() - 1;
         String frac = String.format("%0" + digits + "d", rest).replaceAll("0+$", "");
         return whole + "." + frac;
+    }
+
+    /** {@link #parseNanos} as a {@link java.time.Duration}. */
+    public static java.time.Duration parse(String text) {
+        return java.time.Duration.ofNanos(parseNanos(text));
+    }
+
+    /** {@link #format(long)} of a {@link java.time.Duration}. */
+    public static String format(java.time.Duration duration) {
+        return format(duration.toNanos());
     }
 }

@@ -1,4 +1,4 @@
-package dev.jcompose.engine;
+package dev.jcompose.quantity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GoDurationTest {
+class GoDurationFormatTest {
     @ParameterizedTest
     @CsvSource({
         "0, 0s",

@@ -1,4 +1,4 @@
-package dev.jcompose.schema.quantity;
+package dev.jcompose.quantity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -13,8 +13,8 @@ import java.io.IOException;
  * Byte sizes as compose-go writes them: a count of bytes in a JSON string ({@code "536870912"}).
  * The records hold plain {@code long}s; the normaliser already converted {@code 512m} and friends.
  */
-public final class ByteSize {
-    private ByteSize() {
+public final class ByteSizeJson {
+    private ByteSizeJson() {
     }
 
     /** Writes a byte count as a decimal string. */

@@ -102,7 +102,9 @@ public record AuthChallenge(String scheme, SortedMap<String, String> params) {
                 }
                 sb.append(s.charAt(pos++));
             }
-            pos++; // closing quote
+            if (pos < s.length()) {
+                pos++; // closing quote
+            }
             return sb.toString();
         }
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
-/** The one JSON mapper of the image package: sorted keys, so every written document is deterministic. */
+/** The one JSON mapper of the image package: documents are built as trees in a fixed field order, maps sorted. */
 final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

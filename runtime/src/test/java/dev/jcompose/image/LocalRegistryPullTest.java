@@ -85,6 +85,23 @@ class LocalRegistryPullTest {
     }
 
     @Test
+    void pullsBehindTokenAuth() throws Exception {
+        TestImage image = TestImages.busybox().cmd("token").build();
+        Credentials creds = new Credentials("robot", "t0ken-pass");
+        try (LocalRegistry registry = LocalRegistry.startWithTokenAuth(tmp.resolve("registry"), creds)) {
+            registry.push("secure/app", "1", image);
+            Path dockerConfig = tmp.resolve("config.json");
+            Files.writeString(dockerConfig, "{\"auths\":{\"" + registry.host() + "\":{\"username\":\"robot\",\"password\":\"t0ken-pass\"}}}");
+            ImageRecord r = pull(store("token"), config(dockerConfig), registry.host() + "/secure/app:1", AMD64);
+            assertThat(r.config().cmd()).containsExactly("token");
+            assertThatThrownBy(() -> pull(store("anon"), config(null), registry.host() + "/secure/app:1", AMD64))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageStartingWith("token server http://127.0.0.1:")
+                    .hasMessageEndingWith("/token refused a token (HTTP 401)");
+        }
+    }
+
+    @Test
     void pullsEachPlatformOfAnIndex() {
         TestIndex index = TestImages.twoPlatforms();
         try (LocalRegistry registry = LocalRegistry.start(tmp.resolve("registry"))) {

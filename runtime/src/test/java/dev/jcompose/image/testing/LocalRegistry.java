@@ -28,11 +28,16 @@ public final class LocalRegistry implements AutoCloseable {
     private final Path log;
     private final RegistryPusher pusher;
 
-    private LocalRegistry(Process process, int port, Path log, Credentials credentials) {
+    private final TokenServer tokens;
+
+    private LocalRegistry(Process process, int port, Path log, Credentials credentials, TokenServer tokens) {
         this.process = process;
         this.port = port;
         this.log = log;
-        this.pusher = new RegistryPusher(uri(), credentials);
+        this.tokens = tokens;
+        this.pusher = new RegistryPusher(uri(), repo -> tokens != null
+                ? "Bearer " + tokens.issue(repo, java.util.List.of("pull", "push"))
+                : credentials != null ? credentials.basicHeader() : null);
     }
 
     /** True when the docker-registry package is installed; tests use it in an assumption. */
@@ -46,10 +51,22 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Starts a registry; with {@code basicAuth} every request needs those credentials. */
     public static LocalRegistry start(Path workDir, Credentials basicAuth) {
+        return start(workDir, basicAuth, false);
+    }
+
+    /**
+     * Starts a registry behind docker token auth: a {@link TokenServer} on 127.0.0.1 issues tokens to
+     * holders of {@code credentials}. Needs openssl for the signing certificate.
+     */
+    public static LocalRegistry startWithTokenAuth(Path workDir, Credentials credentials) {
+        return start(workDir, credentials, true);
+    }
+
+    private static LocalRegistry start(Path workDir, Credentials credentials, boolean token) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return startOnce(workDir.resolve("attempt-" + attempt), basicAuth);
+                return startOnce(workDir.resolve("attempt-" + attempt), credentials, token);
             } catch (IllegalStateException e) {
                 last = e; // most likely the free port was taken in between; pick another
             }
@@ -57,7 +74,8 @@ public final class LocalRegistry implements AutoCloseable {
         throw last;
     }
 
-    private static LocalRegistry startOnce(Path dir, Credentials basicAuth) {
+    private static LocalRegistry startOnce(Path dir, Credentials basicAuth, boolean token) {
+        TokenServer tokens = token ? new TokenServer(dir.resolve("token"), basicAuth) : null;
         try {
             Files.createDirectories(dir.resolve("storage"));
             int port = freePort();
@@ -66,7 +84,11 @@ public final class LocalRegistry implements AutoCloseable {
                     .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("storage")).append('\n')
                     .append("  delete:\n    enabled: true\n")
                     .append("http:\n  addr: 127.0.0.1:").append(port).append("\n  secret: jcompose-test\n");
-            if (basicAuth != null) {
+            if (tokens != null) {
+                yaml.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append("\n    service: ")
+                        .append(TokenServer.SERVICE).append("\n    issuer: ").append(TokenServer.ISSUER)
+                        .append("\n    rootcertbundle: ").append(tokens.rootCertBundle()).append('\n');
+            } else if (basicAuth != null) {
                 Path htpasswd = dir.resolve("htpasswd");
                 Files.writeString(htpasswd, basicAuth.username() + ":"
                         + BCrypt.hashpw(basicAuth.password(), BCrypt.gensalt(4)) + "\n");
@@ -77,11 +99,19 @@ public final class LocalRegistry implements AutoCloseable {
             Path log = dir.resolve("registry.log");
             Process p = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            LocalRegistry r = new LocalRegistry(p, port, log, basicAuth);
+            LocalRegistry r = new LocalRegistry(p, port, log, basicAuth, tokens);
             r.awaitReady(Duration.ofSeconds(20));
             return r;
         } catch (IOException e) {
+            if (tokens != null) {
+                tokens.close();
+            }
             throw new UncheckedIOException(e);
+        } catch (IllegalStateException e) {
+            if (tokens != null) {
+                tokens.close();
+            }
+            throw e;
         }
     }
 
@@ -147,6 +177,9 @@ public final class LocalRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tokens != null) {
+            tokens.close();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

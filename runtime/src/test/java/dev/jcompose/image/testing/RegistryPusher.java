@@ -1,7 +1,6 @@
 package dev.jcompose.image.testing;
 
 import dev.jcompose.content.Digest;
-import dev.jcompose.image.Credentials;
 import dev.jcompose.image.MediaTypes;
 import java.io.IOException;
 import java.net.URI;
@@ -18,14 +17,17 @@ import java.util.Map;
 final class RegistryPusher {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
-    private final Credentials credentials;
+    private final java.util.function.Function<String, String> authorization;
+    private String repo = "";
 
-    RegistryPusher(URI base, Credentials credentials) {
+    /** {@code authorization} maps a repository to an Authorization header value, or null for none. */
+    RegistryPusher(URI base, java.util.function.Function<String, String> authorization) {
         this.base = base;
-        this.credentials = credentials;
+        this.authorization = authorization;
     }
 
     void push(String repo, String tag, TestImage image) {
+        this.repo = repo;
         for (Map.Entry<Digest, byte[]> b : image.blobs().entrySet()) {
             if (!b.getKey().equals(image.manifestDigest())) {
                 blob(repo, b.getKey(), b.getValue());
@@ -35,6 +37,7 @@ final class RegistryPusher {
     }
 
     void push(String repo, String tag, TestIndex index) {
+        this.repo = repo;
         for (TestImage i : index.images()) {
             push(repo, i.manifestDigest().toString(), i);
         }
@@ -63,8 +66,9 @@ final class RegistryPusher {
 
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-        if (credentials != null) {
-            b.header("Authorization", credentials.basicHeader());
+        String auth = authorization.apply(repo);
+        if (auth != null) {
+            b.header("Authorization", auth);
         }
         return b;
     }

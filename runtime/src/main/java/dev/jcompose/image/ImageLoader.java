@@ -99,6 +99,7 @@ public final class ImageLoader {
             return out;
         }
 
+        @SuppressWarnings("try") // the lock/lease is held for the block, not used in it
         private List<ImageRecord> readEntry(JsonNode entry) {
             byte[] configBytes = readBytes(src.file(Json.text(entry, "Config"), origin));
             Digest configDigest = Digest.sha256(configBytes);
@@ -177,6 +178,7 @@ public final class ImageLoader {
             return out;
         }
 
+        @SuppressWarnings("try") // the lock/lease is held for the block, not used in it
         private List<ImageRecord> readTop(JsonNode node) {
             Descriptor top = Manifests.descriptor(node, "index.json of " + origin, true);
             List<Descriptor> blobs = new ArrayList<>(List.of(top));

@@ -63,6 +63,7 @@ public final class ImagePuller {
         throw last;
     }
 
+    @SuppressWarnings("try") // the lock/lease is held for the block, not used in it
     private ImageRecord pullFrom(RegistryClient client, ImageReference ref, Platform platform, PullListener listener) {
         String repo = ref.path();
         RegistryClient.FetchedManifest top = client.manifest(repo, ref.manifestReference());

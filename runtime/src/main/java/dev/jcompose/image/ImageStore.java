@@ -204,6 +204,7 @@ public final class ImageStore {
     }
 
     /** Runs {@code change} on the index under both locks; rewrites the file if it returns true. */
+    @SuppressWarnings("try") // the lock/lease is held for the block, not used in it
     private void withIndex(Function<SortedMap<String, Entry>, Boolean> change) {
         processLock.lock();
         try {

@@ -104,7 +104,9 @@ class LocalRegistryPullTest {
     @Test
     void pullsEachPlatformOfAnIndex() {
         TestIndex index = TestImages.twoPlatforms();
+        LocalRegistry started;
         try (LocalRegistry registry = LocalRegistry.start(tmp.resolve("registry"))) {
+            started = registry;
             registry.push("multi/busybox", "latest", index);
             ImageRecord amd = pull(store("amd"), config(null), registry.host() + "/multi/busybox", AMD64);
             ImageRecord arm = pull(store("arm"), config(null), registry.host() + "/multi/busybox", Platform.parse("linux/arm64"));
@@ -117,5 +119,7 @@ class LocalRegistryPullTest {
                     registry.host() + "/multi/busybox@" + index.digest(), AMD64);
             assertThat(byDigest.manifestDigest()).isEqualTo(amd.manifestDigest());
         }
+        assertThat(ProcessHandle.of(started.pid()).map(ProcessHandle::isAlive)).isIn(java.util.Optional.empty(),
+                java.util.Optional.of(false));
     }
 }

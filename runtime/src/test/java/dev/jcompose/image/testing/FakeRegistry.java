@@ -37,6 +37,8 @@ public final class FakeRegistry implements AutoCloseable {
     private final Map<Digest, Integer> cutAfter = new ConcurrentHashMap<>();
     private final Map<Digest, AtomicInteger> cutsLeft = new ConcurrentHashMap<>();
     private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile boolean ranges = true;
     private volatile Credentials tokenCredentials;
     private volatile boolean bearer;
@@ -103,6 +105,11 @@ public final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
+    /** The most blob downloads that were in progress at once. */
+    public int maxConcurrentBlobDownloads() {
+        return maxInFlight.get();
+    }
+
     public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -144,7 +151,12 @@ public final class FakeRegistry implements AutoCloseable {
                 respond(ex, 200, man.mediaType(), man.bytes());
             }
         } else if (b > 0) {
-            blob(ex, Digest.parse(path.substring(b + 7)), range);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                blob(ex, Digest.parse(path.substring(b + 7)), range);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         } else {
             respond(ex, 404, "text/plain", new byte[0]);
         }

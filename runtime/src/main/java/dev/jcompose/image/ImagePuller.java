@@ -92,22 +92,27 @@ public final class ImagePuller {
         blobs.addAll(manifest.layers());
         List<Digest> all = new ArrayList<>(manifests.keySet());
         blobs.forEach(b -> all.add(b.digest()));
-        boolean ok = false;
-        try (AutoCloseable lease = store.lease(all)) {
-            downloadAll(client, ref, blobs, listener);
-            manifests.forEach(content::write);
-            ImageRecord record = store.put(ref.toString(), topDigest, manifestDigest);
-            ok = true;
-            return record;
-        } catch (RegistryException | ContentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RegistryException("pull " + ref + ": " + e, null, e);
-        } finally {
-            if (!ok) {
-                store.gc(); // verified blobs of a failed pull are garbage; partial downloads stay resumable
+        try {
+            try (AutoCloseable lease = store.lease(all)) {
+                downloadAll(client, ref, blobs, listener);
+                manifests.forEach(content::write);
+                return store.put(ref.toString(), topDigest, manifestDigest);
             }
+        } catch (RuntimeException e) {
+            throw collectingGarbage(e);
+        } catch (Exception e) {
+            throw collectingGarbage(new RegistryException("pull " + ref + ": " + e, null, e));
         }
+    }
+
+    /** Verified blobs of a failed pull are garbage (partial downloads stay, resumable); keeps the first error. */
+    private RuntimeException collectingGarbage(RuntimeException failure) {
+        try {
+            store.gc();
+        } catch (RuntimeException gcFailure) {
+            failure.addSuppressed(gcFailure);
+        }
+        return failure;
     }
 
     private Digest verifiedManifestDigest(ImageReference ref, RegistryClient client, RegistryClient.FetchedManifest m,

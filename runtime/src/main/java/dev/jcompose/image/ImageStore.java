@@ -218,6 +218,9 @@ public final class ImageStore {
             }
         } catch (IOException e) {
             throw failure("cannot update the image index in " + dir, e);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new ImageException("two image stores on " + dir + " in one process",
+                    "share one ImageStore per data root within a process (file locks only exclude other processes)");
         } finally {
             processLock.unlock();
         }

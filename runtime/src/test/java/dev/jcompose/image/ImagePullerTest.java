@@ -215,6 +215,19 @@ class ImagePullerTest {
     }
 
     @Test
+    void blobRedirectsToAnotherHostCarryNoCredentials() throws Exception {
+        try (FakeRegistry storage = new FakeRegistry()) {
+            storage.add("unused", "1", image);
+            registry.requireBearer(null).redirectBlobsTo(URI.create("http://localhost:" + storage.uri().getPort()));
+            ImageRecord r = puller(config()).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
+            assertThat(r.manifestDigest()).isEqualTo(image.manifestDigest());
+            assertThat(storage.requests()).containsExactlyInAnyOrder(
+                    "STORAGE /storage/" + image.layerDigest() + " without auth",
+                    "STORAGE /storage/" + image.configDigest() + " without auth");
+        }
+    }
+
+    @Test
     void picksThePlatformFromAnIndex() {
         TestIndex index = TestImages.twoPlatforms();
         registry.add("multi", "1", index);

@@ -40,6 +40,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile boolean ranges = true;
+    private volatile URI redirectBlobsTo;
     private volatile Credentials tokenCredentials;
     private volatile boolean bearer;
     private static final String TOKEN = "fake-token-1";
@@ -53,6 +54,7 @@ public final class FakeRegistry implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/v2/", this::registry);
         server.createContext("/token", this::token);
+        server.createContext("/storage/", this::storage);
         server.start();
     }
 
@@ -90,6 +92,19 @@ public final class FakeRegistry implements AutoCloseable {
         cutAfter.put(digest, bytes);
         cutsLeft.put(digest, new AtomicInteger(times));
         return this;
+    }
+
+    /** Answers blob requests with a 307 to {@code storage}/storage/DIGEST (another FakeRegistry, say). */
+    public FakeRegistry redirectBlobsTo(URI storage) {
+        this.redirectBlobsTo = storage;
+        return this;
+    }
+
+    /** Serves blobs under /storage/DIGEST, logging whether an Authorization header came along. */
+    private void storage(HttpExchange ex) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        requests.add("STORAGE " + ex.getRequestURI().getPath() + (auth == null ? " without auth" : " with auth"));
+        blob(ex, Digest.parse(ex.getRequestURI().getPath().substring("/storage/".length())), null);
     }
 
     /** Whether Range requests get 206 (on) or the whole blob with 200 (off). */
@@ -151,6 +166,11 @@ public final class FakeRegistry implements AutoCloseable {
                 respond(ex, 200, man.mediaType(), man.bytes());
             }
         } else if (b > 0) {
+            if (redirectBlobsTo != null) {
+                ex.getResponseHeaders().add("Location", redirectBlobsTo + "/storage/" + path.substring(b + 7));
+                respond(ex, 307, "text/plain", new byte[0]);
+                return;
+            }
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 blob(ex, Digest.parse(path.substring(b + 7)), range);

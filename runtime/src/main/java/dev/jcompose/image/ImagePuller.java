@@ -191,7 +191,7 @@ public final class ImagePuller {
     private void fetchInto(RegistryClient client, ImageReference ref, Descriptor d, Ingest in, PullListener listener) {
         long offset = in.offset();
         HttpResponse<InputStream> r = client.blob(ref.path(), d.digest(), offset);
-        try (InputStream body = r.body()) {
+        try (StallWatchdog watchdog = new StallWatchdog(config.timeout()); InputStream body = watchdog.watch(r.body())) {
             if (r.statusCode() == 206 && offset > 0 && r.headers().firstValue("Content-Range")
                     .filter(v -> v.startsWith("bytes " + offset + "-")).isPresent()) {
                 listener.progress(d, offset, d.size());
@@ -203,7 +203,17 @@ public final class ImagePuller {
                         r.statusCode() == 404 ? "the registry lost the blob; ask its owner to push the image again"
                                 : "retry later; if it persists the registry is misbehaving");
             }
-            in.append(body, done -> listener.progress(d, done, d.size()));
+            try {
+                in.append(body, done -> listener.progress(d, done, d.size()));
+            } catch (ContentException e) {
+                if (watchdog.stalled()) {
+                    throw new RegistryException("pull " + ref + ": downloading " + blobKind(d) + " " + d.digest()
+                            + " from " + client.base() + " stalled: no data for " + config.timeout().toMillis() / 1000.0
+                            + "s after " + in.offset() + " of " + d.size() + " bytes",
+                            "pull again: the download resumes where it stopped", e);
+                }
+                throw e;
+            }
         } catch (java.io.IOException e) {
             throw new RegistryException("pull " + ref + ": reading " + d.digest() + ": " + e.getMessage(),
                     "pull again: the download resumes where it stopped", e);

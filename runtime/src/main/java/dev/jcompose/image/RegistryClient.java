@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistryClient {
     private static final int MAX_REDIRECTS = 5;
+    /** containerd's limit for manifests and indexes. */
+    static final int MAX_DOCUMENT = 4 * 1024 * 1024;
     private final HttpClient http;
     private final URI base;
     private final Optional<Credentials> credentials;
@@ -47,13 +49,32 @@ public final class RegistryClient {
     /** GET /v2/{repo}/manifests/{reference}. */
     public FetchedManifest manifest(String repo, String reference) {
         URI uri = URI.create(base + "/v2/" + repo + "/manifests/" + reference);
-        HttpResponse<byte[]> r = send(repo, uri, Map.of("Accept", MediaTypes.MANIFEST_ACCEPT),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> r = send(repo, uri, Map.of("Accept", MediaTypes.MANIFEST_ACCEPT),
+                HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body = limited(r, "manifest " + repo + ":" + reference);
         if (r.statusCode() != 200) {
-            throw status("manifest " + repo + ":" + reference, uri, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            throw status("manifest " + repo + ":" + reference, uri, r.statusCode(), new String(body, StandardCharsets.UTF_8));
         }
-        return new FetchedManifest(r.body(), r.headers().firstValue("Content-Type").orElse(""),
+        return new FetchedManifest(body, r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Docker-Content-Digest"));
+    }
+
+    /**
+     * Reads a small body (manifest, token, error) but no more than {@link #MAX_DOCUMENT} bytes: a hostile
+     * or broken registry must not make jcompose buffer gigabytes.
+     */
+    private byte[] limited(HttpResponse<InputStream> r, String what) {
+        try (InputStream in = r.body()) {
+            byte[] b = in.readNBytes(MAX_DOCUMENT + 1);
+            if (b.length > MAX_DOCUMENT) {
+                throw new RegistryException(what + " from " + base + " is larger than " + MAX_DOCUMENT / (1024 * 1024)
+                        + " MiB", "this is not a container image manifest; check the reference");
+            }
+            return b;
+        } catch (IOException e) {
+            throw new RegistryException("reading " + what + " from " + base + ": " + e.getMessage(),
+                    "retry; if it persists check the network to the registry", e);
+        }
     }
 
     /**
@@ -136,15 +157,16 @@ public final class RegistryClient {
         }
         q.append("scope=").append(enc(c.param("scope").isEmpty() ? scope : c.param("scope")));
         URI realm = URI.create(q.toString());
-        HttpResponse<byte[]> r = exchange(realm, Map.of(), credentials.map(Credentials::basicHeader).orElse(null),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> r = exchange(realm, Map.of(), credentials.map(Credentials::basicHeader).orElse(null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body = limited(r, "token response");
         if (r.statusCode() != 200) {
             throw new RegistryException("token server " + realm.getScheme() + "://" + realm.getAuthority()
                     + realm.getPath() + " refused a token (HTTP " + r.statusCode() + ")",
                     credentials.isPresent() ? "check the credentials in ~/.docker/config.json"
                             : "log in (`docker login`) so ~/.docker/config.json has credentials");
         }
-        JsonNode n = Json.read(r.body(), "token response from " + realm.getAuthority());
+        JsonNode n = Json.read(body, "token response from " + realm.getAuthority());
         String token = Json.text(n, "token").isEmpty() ? Json.text(n, "access_token") : Json.text(n, "token");
         if (token.isEmpty()) {
             throw new RegistryException("token server " + realm.getAuthority() + " returned no token",

@@ -63,6 +63,10 @@ public record RegistryConfig(SortedMap<String, List<URI>> mirrors, SortedSet<Str
         return new RegistryConfig(mirrors, insecureRegistries, dockerConfig, n, timeout);
     }
 
+    public RegistryConfig withTimeout(Duration t) {
+        return new RegistryConfig(mirrors, insecureRegistries, dockerConfig, maxConcurrentDownloads, t);
+    }
+
     /** Where to pull {@code registry}'s images from, in order: its mirrors, then the registry itself. */
     public List<URI> endpoints(String registry) {
         List<URI> out = new ArrayList<>(mirrors.getOrDefault(registry, List.of()));

@@ -109,6 +109,26 @@ class ImagePullerTest {
     }
 
     @Test
+    void aStalledDownloadTimesOutAndLeavesAResumablePartial() {
+        registry.stall(image.layerDigest());
+        RegistryConfig c = config().withTimeout(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> puller(c).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageMatching("pull .*/tools/busybox:1: downloading layer " + image.layerDigest() + " from http://"
+                        + registry.host() + " stalled: no data for 0\\.5s after \\d+ of " + image.layer().length + " bytes")
+                .extracting(e -> ((RegistryException) e).hint()).isEqualTo("pull again: the download resumes where it stopped");
+        assertThat(content.partialIngests()).containsExactly("sha256-" + image.layerDigest().hex() + ".partial");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void refusesHugeManifests() {
+        registry.addRawManifest("tools/huge", "1", new byte[RegistryClient.MAX_DOCUMENT + 1]);
+        assertThatThrownBy(() -> puller(config()).pull(ref("tools/huge:1"), AMD64, PullListener.NONE))
+                .hasMessage("manifest tools/huge:1 from http://" + registry.host() + " is larger than 4 MiB");
+    }
+
+    @Test
     void downloadsAreBounded() {
         puller(config().withMaxConcurrentDownloads(1)).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
         assertThat(registry.maxConcurrentBlobDownloads()).isEqualTo(1);

@@ -41,6 +41,8 @@ public final class FakeRegistry implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile boolean ranges = true;
     private volatile URI redirectBlobsTo;
+    private final java.util.concurrent.CountDownLatch unstall = new java.util.concurrent.CountDownLatch(1);
+    private volatile Digest stallOn;
     private volatile Credentials tokenCredentials;
     private volatile boolean bearer;
     private static final String TOKEN = "fake-token-1";
@@ -79,6 +81,12 @@ public final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
+    /** Serves arbitrary bytes as an OCI manifest (for hostile-registry tests). */
+    public FakeRegistry addRawManifest(String repo, String tag, byte[] bytes) {
+        manifests.put(repo + ":" + tag, new Manifest(MediaTypes.OCI_MANIFEST, bytes.clone()));
+        return this;
+    }
+
     /** Serves {@code digest} with one byte flipped (same length). */
     public FakeRegistry corrupt(Digest digest) {
         byte[] bad = blobs.get(digest).clone();
@@ -97,6 +105,12 @@ public final class FakeRegistry implements AutoCloseable {
     /** Answers blob requests with a 307 to {@code storage}/storage/DIGEST (another FakeRegistry, say). */
     public FakeRegistry redirectBlobsTo(URI storage) {
         this.redirectBlobsTo = storage;
+        return this;
+    }
+
+    /** Downloads of {@code digest} send half the bytes, then hang until the registry closes. */
+    public FakeRegistry stall(Digest digest) {
+        this.stallOn = digest;
         return this;
     }
 
@@ -200,6 +214,17 @@ public final class FakeRegistry implements AutoCloseable {
         ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
         ex.sendResponseHeaders(status, data.length - from);
         OutputStream out = ex.getResponseBody();
+        if (d.equals(stallOn)) {
+            out.write(data, from, (data.length - from) / 2);
+            out.flush();
+            try {
+                unstall.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+            return;
+        }
         if (cut) {
             out.write(data, from, Math.min(cutAfter.get(d), data.length - from));
             out.flush();
@@ -224,6 +249,7 @@ public final class FakeRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        unstall.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

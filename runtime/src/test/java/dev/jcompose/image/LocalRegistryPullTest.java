@@ -86,6 +86,7 @@ class LocalRegistryPullTest {
 
     @Test
     void pullsBehindTokenAuth() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed (apt-get install openssl)");
         TestImage image = TestImages.busybox().cmd("token").build();
         Credentials creds = new Credentials("robot", "t0ken-pass");
         try (LocalRegistry registry = LocalRegistry.startWithTokenAuth(tmp.resolve("registry"), creds)) {

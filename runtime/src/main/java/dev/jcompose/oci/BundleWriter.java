@@ -17,7 +17,7 @@ public final class BundleWriter {
     private BundleWriter() {
     }
 
-    public static String toJson(RuntimeSpec spec) {
+    public static String toJson(Object spec) {
         try {
             return JSON.writeValueAsString(spec);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.jcompose.oci;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,9 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
     }
 
     /** A bind mount or a tmpfs in the container. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = Bind.class, name = "bind"),
+            @JsonSubTypes.Type(value = Tmpfs.class, name = "tmpfs")})
     public sealed interface VolumeMount permits Bind, Tmpfs {
         String target();
     }
@@ -96,6 +101,10 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
     }
 
     /** The container's network namespace: a path the network layer prepared, the host's, or an isolated one. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({@JsonSubTypes.Type(value = Network.Path.class, name = "path"),
+            @JsonSubTypes.Type(value = Network.Host.class, name = "host"),
+            @JsonSubTypes.Type(value = Network.Isolated.class, name = "none")})
     public sealed interface Network permits Network.Path, Network.Host, Network.Isolated {
         Network NONE = new Isolated();
         Network HOST = new Host();

@@ -122,8 +122,9 @@ public final class RuntimeProbe {
                 for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(q);
                 }
+                Files.deleteIfExists(dir.getParent());
             } catch (IOException ignored) {
-                // best effort: the probe dir holds no mounts, only files
+                // best effort: the probe dir holds no mounts, only files; a parallel probe may share the parent
             }
         }
     }

@@ -17,7 +17,7 @@ public record ConmonCommand(Path conmon, String id, String name, OciRuntime runt
                 "-c", id, "-u", id, "-n", name,
                 "-r", runtime.path().toString(), "-b", dirs.bundle().toString(),
                 "-p", dirs.containerPidFile().toString(), "--conmon-pidfile", dirs.conmonPidFile().toString(),
-                "--exit-dir", dirs.exitDir().toString(), "--full-attach",
+                "--exit-dir", dirs.exitDir().toString(), "--full-attach", "--no-sync-log",
                 "-l", "k8s-file:" + dirs.log(),
                 "--runtime-arg", "--root=" + runtimeRoot,
                 "--runtime-arg", "--log-format=json",

@@ -95,7 +95,7 @@ public final class ContainerRuntime {
                 return;
             }
             Optional<Long> conmon = readPid(dirs.conmonPidFile());
-            if (conmon.isPresent() && ProcessHandle.of(conmon.get()).map(p -> !p.isAlive()).orElse(true)
+            if (conmon.isPresent() && !ExitWatcher.running(conmon.get())
                     && readPid(dirs.containerPidFile()).isEmpty()) {
                 throw new ContainerException("cannot create container " + rec.name() + ": "
                         + RuntimeCli.lastError(dirs.runtimeLog()), "see " + dirs.runtimeLog());
@@ -196,6 +196,11 @@ public final class ContainerRuntime {
         ContainerState live;
         if (code.isPresent()) {
             live = ContainerState.EXITED;
+        } else if (rec.state() != ContainerState.EXITED
+                && readPid(dirs.containerPidFile()).map(ExitWatcher::running).orElse(false)) {
+            // The container's init is alive and only jcompose changes created/running/paused: no need to
+            // pay for a runtime process (~10 ms) on every operation.
+            live = rec.state();
         } else {
             live = cli.status(id).map(ContainerState::fromRuntime).orElse(ContainerState.EXITED);
         }

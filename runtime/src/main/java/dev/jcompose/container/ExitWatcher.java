@@ -55,22 +55,31 @@ final class ExitWatcher {
         }
     }
 
-    /** Waits until the process is gone (e.g. conmon after writing the exit file). */
+    /**
+     * Waits until the process is gone or a zombie (e.g. conmon after writing the exit file). A zombie
+     * counts as gone: conmon is re-parented to init, and how soon init reaps it is not ours to wait for.
+     */
     static boolean awaitGone(long pid, Duration timeout) {
-        Optional<ProcessHandle> p = ProcessHandle.of(pid);
-        if (p.isEmpty()) {
-            return true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!running(pid)) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
+    }
+
+    /** True while /proc shows the process in a state other than zombie/dead. */
+    static boolean running(long pid) {
         try {
-            p.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !p.get().isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.get().isAlive();
         }
     }
 }

@@ -37,7 +37,7 @@ class PlanningTest {
         assertThat(cmd).isEqualTo("/usr/bin/conmon --api-version 1 -c abc -u abc -n web-1 -r /usr/sbin/runc"
                 + " -b /run/j/containers/abc/bundle -p /run/j/containers/abc/container.pid"
                 + " --conmon-pidfile /run/j/containers/abc/conmon.pid --exit-dir /run/j/containers/abc/exit"
-                + " --full-attach -l k8s-file:/run/j/containers/abc/container.log --runtime-arg --root=/run/j/runc"
+                + " --full-attach --no-sync-log -l k8s-file:/run/j/containers/abc/container.log --runtime-arg --root=/run/j/runc"
                 + " --runtime-arg --log-format=json --runtime-arg --log=/run/j/containers/abc/runtime.log");
     }
 

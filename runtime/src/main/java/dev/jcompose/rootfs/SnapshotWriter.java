@@ -158,9 +158,13 @@ final class SnapshotWriter {
         }
     }
 
-    /** Keeps user.* and file capabilities; overlay's own trusted.* keys would forge whiteouts. */
+    /**
+     * Keeps user.* only. trusted.overlay.* from a layer would forge whiteouts; security.capability is
+     * binary and commons-compress hands PAX values over as decoded UTF-8, so its bytes cannot be
+     * restored faithfully (listed in skipped: such files lose their file capabilities).
+     */
     private void xattr(Path p, String key, String value) {
-        if (key.startsWith("user.") || key.equals("security.capability")) {
+        if (key.startsWith("user.")) {
             fs.setXattr(p, key, value.getBytes(StandardCharsets.ISO_8859_1));
         } else {
             skipped.add(root.relativize(p) + " (xattr " + key + ")");

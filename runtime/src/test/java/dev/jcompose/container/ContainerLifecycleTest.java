@@ -133,6 +133,49 @@ class ContainerLifecycleTest {
         assertThat(rt.stop("init", null)).isEqualTo(143);
     }
 
+    @Test
+    void readOnlyRootTmpfsBindsHostnameAndSysctlsAreApplied() throws IOException {
+        java.nio.file.Path vol = Files.createDirectories(fx.dir.resolve("vol"));
+        Files.writeString(vol.resolve("data"), "from host");
+        ContainerSpec s = RuntimeFixture.sh("sleep 1000");
+        s = new ContainerSpec(s.entrypoint(), s.command(), java.util.Map.of("GREETING", "hi"), "/tmp", "app",
+                List.of(), "web-host", List.of(new ContainerSpec.Bind(vol.toString(), "/vol", true),
+                new ContainerSpec.Tmpfs("/scratch", 1L << 20, 0777)), true, s.resources(), s.ulimits(),
+                List.of(), List.of("ALL"), false, java.util.Map.of("kernel.shmmax", "123456"), false, s.network(),
+                null, true, true, null, null);
+        rt.create(fx.request("ro", s));
+        rt.start("ro");
+        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /x")).stderr())
+                .isEqualTo("touch: /x: Read-only file system\n");
+        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "echo ok > /scratch/f && cat /scratch/f /vol/data")))
+                .isEqualTo(new ExecResult(0, "ok\nfrom host", ""));
+        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /vol/new")).exitCode()).isNotZero();
+        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c",
+                "hostname; id -u; pwd; echo $GREETING; cat /proc/sys/kernel/shmmax; grep CapEff /proc/self/status")))
+                .isEqualTo(new ExecResult(0, "web-host\n1000\n/tmp\nhi\n123456\nCapEff:\t0000000000000000\n", ""));
+    }
+
+    @Test
+    void aContainerWhoseMonitorDiedIsSeenAsExitedAndCleanedUp() throws IOException {
+        rt.create(fx.request("dead", RuntimeFixture.sh("sleep 1000")));
+        rt.start("dead");
+        ContainerDirs dirs = ContainerDirs.of(fx.paths, "dead");
+        long conmon = ContainerRuntime.readPid(dirs.conmonPidFile()).orElseThrow();
+        long init = ContainerRuntime.readPid(dirs.containerPidFile()).orElseThrow();
+        ProcessHandle.of(conmon).orElseThrow().destroyForcibly();
+        ProcessHandle.of(init).orElseThrow().destroyForcibly();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((ExitWatcher.running(init) || ExitWatcher.running(conmon)) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+        ContainerRecord r = fx.newRuntime().list().get(0);
+        assertThat(r.state()).isEqualTo(ContainerState.EXITED);
+        assertThat(r.exitCode()).isNull();
+        fx.newRuntime().delete("dead", false);
+        assertThat(fx.newRuntime().list()).isEmpty();
+        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/dead")).isFalse();
+    }
+
     private void awaitLog(String id, String text) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

@@ -187,6 +187,17 @@ public final class ContainerRuntime {
         return ContainerDirs.of(paths, id).log();
     }
 
+    /** The last {@code tail} log records (all when negative), like {@code docker logs --tail}. */
+    public List<LogLine> logs(String id, int tail) {
+        return new LogReader(logPath(id)).read(tail);
+    }
+
+    /** Streams the log until the container has exited and its log is drained ({@code docker logs -f}). */
+    public void followLogs(String id, java.util.function.Consumer<LogLine> sink) {
+        Path exit = ContainerDirs.of(paths, id).exitDir().resolve(id);
+        new LogReader(logPath(id)).follow(sink, () -> Files.exists(exit));
+    }
+
     /** The record with its live state (exit file, then the runtime), persisted if it changed. */
     public ContainerRecord inspect(String id) {
         ContainerRecord rec = store.load(id).orElseThrow(() -> new ContainerException("no such container: " + id,

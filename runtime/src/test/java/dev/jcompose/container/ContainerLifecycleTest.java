@@ -40,7 +40,11 @@ class ContainerLifecycleTest {
         ContainerRecord r = rt.inspect("streams");
         assertThat(r.state()).isEqualTo(ContainerState.EXITED);
         assertThat(r.exitCode()).isEqualTo(3);
-        List<LogLine> logs = new LogReader(rt.logPath("streams")).read(-1);
+        List<LogLine> logs = rt.logs("streams", -1);
+        List<LogLine> followed = new java.util.ArrayList<>();
+        rt.followLogs("streams", followed::add);
+        assertThat(followed).isEqualTo(logs);
+        assertThat(rt.logs("streams", 1)).containsExactly(logs.get(1));
         assertThat(logs).extracting(LogLine::stream, LogLine::text).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDOUT, "out"),
                 org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDERR, "err"));

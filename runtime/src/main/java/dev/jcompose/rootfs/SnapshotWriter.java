@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -84,7 +85,8 @@ final class SnapshotWriter {
         } else if (e.isFIFO()) {
             fs.mknod(target, NativeFs.S_IFIFO | 0600, 0, 0);
         } else if (e.isFile()) {
-            try (OutputStream out = Files.newOutputStream(target)) {
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, NOFOLLOW)) {
                 content.transferTo(out);
             }
         } else {

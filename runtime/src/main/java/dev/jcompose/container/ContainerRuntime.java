@@ -64,7 +64,8 @@ public final class ContainerRuntime {
             store.save(rec);
             mounter.mount(overlay);
             SpecContext ctx = new SpecContext(req.id(), overlay.target(), cgroupsPath, req.hostsFile(),
-                    req.resolvConf(), req.hostnameFile(), config.initBinary(), config.nofileHardLimit());
+                    req.resolvConf(), req.hostnameFile(), config.initBinary(), config.nofileHardLimit(),
+                    config.capabilityBounding());
             BundleWriter.write(dirs.bundle(), new SpecBuilder().build(req.image(), req.spec(), ctx));
             CommandResult r = runner.run(new ConmonCommand(config.conmon(), req.id(), req.name(), cli.runtime(),
                     cli.root(), dirs).command());

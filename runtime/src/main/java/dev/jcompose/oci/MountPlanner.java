@@ -13,7 +13,14 @@ final class MountPlanner {
     static List<RuntimeSpec.Mount> mounts(ContainerSpec svc, SpecContext ctx) {
         List<RuntimeSpec.Mount> m = new ArrayList<>();
         m.add(mount("/proc", "proc", "proc", "nosuid", "noexec", "nodev"));
-        m.add(mount("/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k"));
+        if (svc.privileged()) {
+            // docker gives privileged containers every host device; a recursive bind of the host's /dev
+            // does that (runc then creates no device nodes of its own), the mounts below stack on it
+            // inside the container's mount namespace only.
+            m.add(new RuntimeSpec.Mount("/dev", "bind", "/dev", List.of("rbind", "nosuid", "rslave")));
+        } else {
+            m.add(mount("/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k"));
+        }
         m.add(mount("/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620",
                 "gid=5"));
         m.add(mount("/sys", "sysfs", "sysfs", "nosuid", "noexec", "nodev", svc.privileged() ? "rw" : "ro"));

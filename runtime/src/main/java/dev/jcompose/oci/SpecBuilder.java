@@ -27,7 +27,8 @@ public final class SpecBuilder {
                 Math.min(12, ctx.containerId().length()));
         String user = svc.user() != null ? svc.user() : image.user();
         RuntimeSpec.User u = UserResolver.of(ctx.rootfs()).resolve(user, svc.groupAdd());
-        List<String> caps = SecurityDefaults.capabilities(svc.privileged(), svc.capAdd(), svc.capDrop());
+        List<String> caps = SecurityDefaults.capabilities(svc.privileged(), svc.capAdd(), svc.capDrop()).stream()
+                .filter(c -> (ctx.capabilityBounding() >>> SecurityDefaults.ALL_CAPS.indexOf(c) & 1) == 1).toList();
         String cwd = svc.workingDir() != null && !svc.workingDir().isEmpty() ? svc.workingDir()
                 : image.workingDir().isEmpty() ? "/" : image.workingDir();
         if (!cwd.startsWith("/")) {

@@ -12,7 +12,10 @@ import java.nio.file.Path;
  * @param hostnameFile  bind-mounted as /etc/hostname, or null
  * @param initBinary    tini or catatonit, bind-mounted as /sbin/docker-init when the service asks for init
  * @param nofileHardLimit the host's hard RLIMIT_NOFILE: a container cannot get more
+ * @param capabilityBounding the host's capability bounding set (bit n = capability n; -1: all): a
+ *                       container cannot get a capability jcompose itself lacks
  */
 public record SpecContext(String containerId, Path rootfs, String cgroupsPath, Path hostsFile, Path resolvConf,
-                          Path hostnameFile, Path initBinary, long nofileHardLimit) {
+                          Path hostnameFile, Path initBinary, long nofileHardLimit,
+                          long capabilityBounding) {
 }

@@ -180,6 +180,23 @@ class ContainerLifecycleTest {
         assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/dead")).isFalse();
     }
 
+    @Test
+    void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
+        ContainerSpec s = RuntimeFixture.sh("sleep 1000");
+        s = new ContainerSpec(s.entrypoint(), s.command(), s.environment(), null, null, List.of(), null, List.of(),
+                false, s.resources(), s.ulimits(), List.of(), List.of(), true, java.util.Map.of(), false, s.network(),
+                null, true, true, null, null);
+        rt.create(fx.request("priv", s));
+        rt.start("priv");
+        assertThat(rt.exec("priv", ExecRequest.of("grep", "CapEff", "/proc/self/status")).stdout())
+                .isEqualTo(String.format("CapEff:\t%016x\n", RuntimeConfig.hostCapBounding()));
+        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "test -c /dev/kmsg && echo dev")).stdout()).isEqualTo("dev\n");
+        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c")).stdout().strip())
+                .isNotEqualTo("0");
+        rt.stop("priv", Duration.ZERO);
+        assertThat(Files.exists(java.nio.file.Path.of("/dev/pts/ptmx"))).isTrue();
+    }
+
     private void awaitLog(String id, String text) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {

@@ -24,13 +24,13 @@ class SpecBuilderTest {
         Files.writeString(rootfs.resolve("etc/passwd"), PASSWD);
         Files.writeString(rootfs.resolve("etc/group"), GROUP);
         return new SpecContext("0123456789abcdef", Path.of("/r/rootfs"), "/jcompose/0123456789abcdef",
-                Path.of("/r/hosts"), Path.of("/r/resolv.conf"), Path.of("/r/hostname"), Path.of("/usr/bin/tini"), 20000);
+                Path.of("/r/hosts"), Path.of("/r/resolv.conf"), Path.of("/r/hostname"), Path.of("/usr/bin/tini"), 20000, -1L);
     }
 
     private SpecContext realCtx() throws IOException {
         SpecContext c = ctx();
         return new SpecContext(c.containerId(), rootfs, c.cgroupsPath(), c.hostsFile(), c.resolvConf(),
-                c.hostnameFile(), c.initBinary(), c.nofileHardLimit());
+                c.hostnameFile(), c.initBinary(), c.nofileHardLimit(), ~(1L << 21));
     }
 
     private static final ImageDefaults IMAGE = new ImageDefaults(List.of("/entry.sh"), List.of("serve", "--port=80"),
@@ -119,6 +119,21 @@ class SpecBuilderTest {
         assertThat(SecurityDefaults.capabilities(true, List.of(), List.of("ALL"))).hasSize(41);
         assertThatThrownBy(() -> SecurityDefaults.capabilities(false, List.of("FLY"), List.of()))
                 .hasMessage("unknown capability 'FLY'");
+    }
+
+    @Test
+    void privilegedIsClampedToTheHostBoundingSet() throws IOException {
+        SpecContext c = realCtx();
+        SpecContext clamped = new SpecContext(c.containerId(), c.rootfs(), c.cgroupsPath(), null, null, null, null,
+                1024, ~(1L << 24));
+        ContainerSpec priv = new ContainerSpec(null, List.of("x"), null, null, null, null, null, null, false, null,
+                null, null, null, true, null, false, null, null, true, true, null, null);
+        RuntimeSpec spec = new SpecBuilder().build(ImageDefaults.EMPTY, priv, clamped);
+        assertThat(spec.process().capabilities().bounding()).hasSize(40).doesNotContain("CAP_SYS_RESOURCE");
+        assertThat(spec.linux().maskedPaths()).isNull();
+        assertThat(spec.linux().seccomp()).isNull();
+        assertThat(spec.mounts().get(1)).isEqualTo(new RuntimeSpec.Mount("/dev", "bind", "/dev",
+                List.of("rbind", "nosuid", "rslave")));
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
- * Unpacks one layer blob (tar, or tar+gzip detected by its magic bytes) into an empty directory,
+ * Unpacks one layer blob (tar, tar+gzip or tar+zstd, detected by their magic bytes) into an empty directory,
  * enforcing {@link UnpackLimits} on the uncompressed stream. See {@link SnapshotWriter} for the
  * containment rules. Throws {@link LayerUnpackException} on any malformed or hostile input.
  */
@@ -34,7 +35,7 @@ public final class LayerUnpacker {
 
     public Result unpack(Path blob, Path into) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob), 1 << 16);
-             CountingStream counted = new CountingStream(decompress(raw, blob), limits.maxBytes(), blob);
+             CountingStream counted = new CountingStream(decompress(raw), limits.maxBytes(), blob);
              TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
             SnapshotWriter w = new SnapshotWriter(into, fs);
             long entries = 0;
@@ -54,7 +55,7 @@ public final class LayerUnpacker {
         }
     }
 
-    private static InputStream decompress(InputStream in, Path blob) throws IOException {
+    private static InputStream decompress(InputStream in) throws IOException {
         in.mark(4);
         int b0 = in.read();
         int b1 = in.read();
@@ -65,7 +66,7 @@ public final class LayerUnpacker {
             return new GzipCompressorInputStream(in, true);
         }
         if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
-            throw new LayerUnpackException("layer " + blob + " is zstd-compressed, which jcompose does not read yet");
+            return new ZstdCompressorInputStream(in);
         }
         return in;
     }

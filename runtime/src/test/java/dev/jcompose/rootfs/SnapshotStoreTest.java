@@ -20,7 +20,12 @@ class SnapshotStoreTest {
     void concurrentUnpacksOfOneImageShareSnapshotsAndLeaveNoTempDirs() throws Exception {
         SnapshotStore store = new SnapshotStore(new HostPaths(tmp.resolve("d"), tmp.resolve("r")), UnpackLimits.DEFAULT);
         Path a = TestLayers.write(tmp.resolve("a.tar.gz"), l -> l.file("a", "1"));
-        Path b = TestLayers.write(tmp.resolve("b.tar"), l -> l.file("b", "2"));
+        Path plain = TestLayers.write(tmp.resolve("b.tar"), l -> l.file("b", "2"));
+        Path b = tmp.resolve("b.tar.zst");
+        try (var out = new org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream(
+                Files.newOutputStream(b))) {
+            Files.copy(plain, out);
+        }
         String da = "sha256:" + "1".repeat(64);
         String db = "sha256:" + "2".repeat(64);
         List<Snapshot> s = store.ensureAll(List.of(new SnapshotStore.Layer(da, a), new SnapshotStore.Layer(db, b),

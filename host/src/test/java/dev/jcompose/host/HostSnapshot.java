@@ -37,6 +37,28 @@ public record HostSnapshot(Map<String, SortedSet<String>> facets) {
         return new HostSnapshot(f);
     }
 
+    /**
+     * This snapshot restricted to entries containing one of {@code needles} (a test's temp dir, its
+     * unique cgroup parent...), so tests of several engineers running at once on one host do not see
+     * each other's containers as leaks.
+     */
+    public HostSnapshot scopedTo(String... needles) {
+        Map<String, SortedSet<String>> f = new TreeMap<>();
+        for (var e : facets.entrySet()) {
+            SortedSet<String> kept = new TreeSet<>();
+            for (String s : e.getValue()) {
+                for (String n : needles) {
+                    if (s.contains(n)) {
+                        kept.add(s);
+                        break;
+                    }
+                }
+            }
+            f.put(e.getKey(), kept);
+        }
+        return new HostSnapshot(f);
+    }
+
     /** Throws an AssertionError listing what appeared or vanished since {@code before}. */
     public void assertSameAs(HostSnapshot before) {
         List<String> diffs = new ArrayList<>();

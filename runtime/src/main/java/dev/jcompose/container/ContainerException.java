@@ -1,0 +1,23 @@
+package dev.jcompose.container;
+
+import dev.jcompose.JcomposeException;
+
+/** A container operation failed or is not allowed in the container's state. */
+public class ContainerException extends JcomposeException {
+    public ContainerException(String message, String hint) {
+        super(message, hint);
+    }
+
+    public ContainerException(String message, String hint, Throwable cause) {
+        super(message, hint, dev.jcompose.ExitCode.FAILURE, cause);
+    }
+
+    static ContainerException illegal(String op, ContainerRecord c, ContainerState now) {
+        return new ContainerException("cannot " + op + " container " + c.name() + ": it is " + now.lower(),
+                switch (now) {
+                    case EXITED -> "remove it and create it again";
+                    case REMOVED -> "create it first";
+                    default -> "check its state with `jcompose ps`";
+                });
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jcompose.container;
+
+import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.oci.ImageDefaults;
+import dev.jcompose.rootfs.Snapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to create one container. {@code layers} are the image's snapshots, base layer
+ * first; the per-container files (hosts, resolv.conf, hostname) are prepared by the caller and may be null.
+ */
+public record CreateRequest(String id, String name, Map<String, String> labels, String configHash,
+                            Path snapshotsRoot, List<Snapshot> layers, ImageDefaults image, ContainerSpec spec,
+                            Path hostsFile, Path resolvConf, Path hostnameFile) {
+    public CreateRequest {
+        labels = Map.copyOf(labels);
+        layers = List.copyOf(layers);
+        if (!id.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}")) {
+            throw new IllegalArgumentException("invalid container id: " + id);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.jcompose.container;
+
+/** How an exec'd command ended and what it printed. */
+public record ExecResult(int exitCode, String stdout, String stderr) {
+}

@@ -1,0 +1,85 @@
+package dev.jcompose.container;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits for conmon's exit file ({@code exitDir/<id>}, holding the exit code) with a deadline.
+ * A directory watch wakes the waiter when the file appears; the file is re-checked after every
+ * wake-up or every 50 ms, so a missed event only costs latency.
+ */
+final class ExitWatcher {
+    private ExitWatcher() {
+    }
+
+    static Optional<Integer> read(Path exitFile) {
+        try {
+            String s = Files.exists(exitFile) ? Files.readString(exitFile).strip() : "";
+            return s.matches("-?\\d+") ? Optional.of(Integer.parseInt(s)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Integer> await(Path exitFile, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+            Files.createDirectories(exitFile.getParent());
+            exitFile.getParent().register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (true) {
+                Optional<Integer> code = read(exitFile);
+                long left = deadline - System.nanoTime();
+                if (code.isPresent() || left <= 0) {
+                    return code;
+                }
+                var key = ws.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            Thread.currentThread().interrupt();
+            return read(exitFile);
+        }
+    }
+
+    /**
+     * Waits until the process is gone or a zombie (e.g. conmon after writing the exit file). A zombie
+     * counts as gone: conmon is re-parented to init, and how soon init reaps it is not ours to wait for.
+     */
+    static boolean awaitGone(long pid, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!running(pid)) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    /** True while /proc shows the process in a state other than zombie/dead. */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.jcompose.oci;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OCI runtime spec (v1.0.2) {@code config.json}, as far as jcompose fills it. Null fields are
+ * left out of the JSON; lists keep their order; maps are sorted for deterministic output.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
+                          Linux linux) {
+    public static final String VERSION = "1.0.2";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
+                          Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges) {
+    }
+
+    /** {@code additionalGids} null when there are none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(int uid, int gid, List<Integer> additionalGids) {
+    }
+
+    public record Capabilities(List<String> bounding, List<String> effective, List<String> inheritable,
+                               List<String> permitted, List<String> ambient) {
+    }
+
+    public record Rlimit(String type, long hard, long soft) {
+    }
+
+    public record Root(String path, boolean readonly) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mount(String destination, String type, String source, List<String> options) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Linux(List<Namespace> namespaces, Resources resources, String cgroupsPath,
+                        Map<String, String> sysctl, Seccomp seccomp, List<String> maskedPaths,
+                        List<String> readonlyPaths) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Namespace(String type, String path) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resources(List<DeviceRule> devices, Memory memory, Cpu cpu, Pids pids) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeviceRule(boolean allow, String type, Long major, Long minor, String access) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Memory(Long limit, Long swap) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cpu(Long shares, Long quota, Long period, String cpus) {
+    }
+
+    public record Pids(long limit) {
+    }
+
+    public record Seccomp(String defaultAction, List<String> architectures, List<Syscall> syscalls) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Syscall(List<String> names, String action, Integer errnoRet) {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.jcompose.oci;
+
+import dev.jcompose.oci.ContainerSpec.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the OCI runtime spec of one container from the image's defaults and the service's
+ * settings, with docker's semantics and security defaults. Pure: same inputs, same spec.
+ *
+ * <p>Decisions: a default pids limit of {@value #DEFAULT_PIDS_LIMIT} (docker has none; a fork bomb
+ * in one service must not take the host's pid space), {@code no_new_privileges} on unless the
+ * service turns it off, RLIMIT_NOFILE defaulting to (and clamped at) the host's hard limit.
+ */
+public final class SpecBuilder {
+    public static final long DEFAULT_PIDS_LIMIT = 4096;
+    public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    public static final String INIT_PATH = "/sbin/docker-init";
+    static final long DEFAULT_SHM = 64L << 20;
+    static final long CPU_PERIOD = 100_000;
+
+    public RuntimeSpec build(ImageDefaults image, ContainerSpec svc, SpecContext ctx) {
+        String hostname = svc.hostname() != null ? svc.hostname() : ctx.containerId().substring(0,
+                Math.min(12, ctx.containerId().length()));
+        String user = svc.user() != null ? svc.user() : image.user();
+        RuntimeSpec.User u = UserResolver.of(ctx.rootfs()).resolve(user, svc.groupAdd());
+        List<String> caps = SecurityDefaults.capabilities(svc.privileged(), svc.capAdd(), svc.capDrop()).stream()
+                .filter(c -> (ctx.capabilityBounding() >>> SecurityDefaults.ALL_CAPS.indexOf(c) & 1) == 1).toList();
+        String cwd = svc.workingDir() != null && !svc.workingDir().isEmpty() ? svc.workingDir()
+                : image.workingDir().isEmpty() ? "/" : image.workingDir();
+        if (!cwd.startsWith("/")) {
+            throw new SpecException("working_dir '" + cwd + "' is not an absolute path", "start it with /");
+        }
+        RuntimeSpec.Process process = new RuntimeSpec.Process(false, u, args(image, svc), env(image, svc, hostname),
+                cwd, new RuntimeSpec.Capabilities(caps, caps, List.of(), caps, List.of()), rlimits(svc, ctx),
+                svc.noNewPrivileges());
+        boolean ownNet = !(svc.network() instanceof Network.Host);
+        RuntimeSpec.Linux linux = new RuntimeSpec.Linux(namespaces(svc.network()), resources(svc),
+                ctx.cgroupsPath(), emptyToNull(SecurityDefaults.sysctls(svc.sysctls(), ownNet)),
+                svc.privileged() || !svc.seccomp() ? null : SecurityDefaults.seccomp(),
+                svc.privileged() ? null : SecurityDefaults.MASKED_PATHS,
+                svc.privileged() ? null : SecurityDefaults.READONLY_PATHS);
+        return new RuntimeSpec(RuntimeSpec.VERSION, process,
+                new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
+                MountPlanner.mounts(svc, ctx), linux);
+    }
+
+    /** Docker's rule: a service entrypoint replaces the image's and drops the image's cmd. */
+    static List<String> args(ImageDefaults image, ContainerSpec svc) {
+        List<String> entry;
+        List<String> cmd;
+        if (svc.entrypoint() != null) {
+            entry = svc.entrypoint();
+            cmd = svc.command() != null ? svc.command() : List.of();
+        } else {
+            entry = image.entrypoint() != null ? image.entrypoint() : List.of();
+            cmd = svc.command() != null ? svc.command() : image.cmd() != null ? image.cmd() : List.of();
+        }
+        List<String> args = new ArrayList<>();
+        if (svc.init()) {
+            args.add(INIT_PATH);
+            args.add("--");
+        }
+        args.addAll(entry);
+        args.addAll(cmd);
+        if (entry.isEmpty() && cmd.isEmpty()) {
+            throw new SpecException("no command specified: the image has no entrypoint or cmd and the service "
+                    + "sets neither", "add `command:` (or `entrypoint:`) to the service");
+        }
+        return List.copyOf(args);
+    }
+
+    /** PATH (unless the image sets one), HOSTNAME, the image's env in order, then the service's, which wins. */
+    static List<String> env(ImageDefaults image, ContainerSpec svc, String hostname) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", DEFAULT_PATH);
+        env.put("HOSTNAME", hostname);
+        for (String kv : image.env()) {
+            int eq = kv.indexOf('=');
+            env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+        }
+        env.putAll(svc.environment());
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    private static List<RuntimeSpec.Rlimit> rlimits(ContainerSpec svc, SpecContext ctx) {
+        Map<String, ContainerSpec.Ulimit> limits = new java.util.TreeMap<>();
+        limits.put("nofile", new ContainerSpec.Ulimit(ctx.nofileHardLimit(), ctx.nofileHardLimit()));
+        limits.putAll(svc.ulimits());
+        List<RuntimeSpec.Rlimit> out = new ArrayList<>();
+        for (var e : limits.entrySet()) {
+            long hard = e.getValue().hard();
+            long soft = e.getValue().soft();
+            if (e.getKey().equals("nofile")) {
+                hard = Math.min(hard, ctx.nofileHardLimit());
+                soft = Math.min(soft, hard);
+            }
+            out.add(new RuntimeSpec.Rlimit("RLIMIT_" + e.getKey().toUpperCase(Locale.ROOT), hard, soft));
+        }
+        return out;
+    }
+
+    private static List<RuntimeSpec.Namespace> namespaces(Network network) {
+        List<RuntimeSpec.Namespace> ns = new ArrayList<>(List.of(new RuntimeSpec.Namespace("pid", null),
+                new RuntimeSpec.Namespace("ipc", null), new RuntimeSpec.Namespace("uts", null),
+                new RuntimeSpec.Namespace("mount", null)));
+        switch (network) {
+            case Network.Path p -> ns.add(new RuntimeSpec.Namespace("network", p.netnsPath()));
+            case Network.Isolated i -> ns.add(new RuntimeSpec.Namespace("network", null));
+            case Network.Host h -> { }
+        }
+        return List.copyOf(ns);
+    }
+
+    private static RuntimeSpec.Resources resources(ContainerSpec svc) {
+        ContainerSpec.Resources r = svc.resources();
+        RuntimeSpec.Memory mem = null;
+        if (r.memoryBytes() != null) {
+            // docker: swap unset means as much swap as memory (memory+swap = 2x); -1 is unlimited.
+            Long swap = r.memorySwapBytes() == null ? 2 * r.memoryBytes() : r.memorySwapBytes();
+            mem = new RuntimeSpec.Memory(r.memoryBytes(), swap);
+        }
+        RuntimeSpec.Cpu cpu = null;
+        if (r.cpus() != null || r.cpuShares() != null || r.cpusetCpus() != null) {
+            Long quota = r.cpus() == null ? null : Math.round(r.cpus() * CPU_PERIOD);
+            cpu = new RuntimeSpec.Cpu(r.cpuShares(), quota, quota == null ? null : CPU_PERIOD, r.cpusetCpus());
+        }
+        long pids = r.pidsLimit() == null ? DEFAULT_PIDS_LIMIT : r.pidsLimit();
+        List<RuntimeSpec.DeviceRule> devices = List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a", null, null,
+                "rwm"));
+        return new RuntimeSpec.Resources(devices, mem, cpu, pids > 0 ? new RuntimeSpec.Pids(pids) : null);
+    }
+
+    private static <K, V> Map<K, V> emptyToNull(Map<K, V> m) {
+        return m.isEmpty() ? null : m;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jcompose.rootfs;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.annotations.SaveError;
+
+/**
+ * The few file system calls the JDK lacks: device nodes, extended attributes in any namespace
+ * (the JDK only reaches {@code user.*}), and ownership/mode changes that never follow symlinks.
+ * Every call takes an absolute path that the caller has already resolved without symlinks.
+ */
+final class NativeFs {
+    static final int S_IFIFO = 0010000;
+    static final int S_IFCHR = 0020000;
+    static final int S_IFBLK = 0060000;
+
+    /** The libc functions used, bound with jnr-ffi (already on the class path through jnr-posix). */
+    public interface LibC {
+        @SaveError
+        int mknod(String path, int mode, long dev);
+
+        @SaveError
+        int lsetxattr(String path, String name, byte[] value, long size, int flags);
+
+        @SaveError
+        long lgetxattr(String path, String name, byte[] value, long size);
+
+        @SaveError
+        int lchown(String path, int uid, int gid);
+
+        @SaveError
+        int chmod(String path, int mode);
+
+        String strerror(int errno);
+    }
+
+    private final LibC libc;
+    private final jnr.ffi.Runtime runtime;
+
+    NativeFs() {
+        libc = LibraryLoader.create(LibC.class).load("c");
+        runtime = jnr.ffi.Runtime.getRuntime(libc);
+    }
+
+    void mknod(Path path, int typeAndMode, int major, int minor) {
+        long dev = ((long) (major & 0xfff) << 8) | (minor & 0xff) | ((long) (minor & ~0xff) << 12);
+        check(libc.mknod(path.toString(), typeAndMode, dev), "mknod", path);
+    }
+
+    void setXattr(Path path, String name, byte[] value) {
+        check(libc.lsetxattr(path.toString(), name, value, value.length, 0), "setxattr " + name, path);
+    }
+
+    /** The attribute's value as text, or {@code null} when absent. */
+    String getXattr(Path path, String name) {
+        byte[] buf = new byte[4096];
+        long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
+        return n < 0 ? null : new String(buf, 0, (int) n, StandardCharsets.UTF_8);
+    }
+
+    void lchown(Path path, int uid, int gid) {
+        check(libc.lchown(path.toString(), uid, gid), "lchown", path);
+    }
+
+    void chmod(Path path, int mode) {
+        check(libc.chmod(path.toString(), mode), "chmod", path);
+    }
+
+    private void check(long rc, String op, Path path) {
+        if (rc < 0) {
+            int errno = runtime.getLastError();
+            throw new java.io.UncheckedIOException(new java.io.IOException(
+                    op + " " + path + ": " + libc.strerror(errno)));
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package dev.jcompose.plan;
 
 import dev.jcompose.graph.ServiceGraph;
+import dev.jcompose.model.References;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.observe.ContainerState;
@@ -11,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
+import java.util.stream.Stream;
 
 /**
  * Plans {@code up}: orphans, networks, volumes and images first; then, service by service in
@@ -67,15 +71,33 @@ final class UpPlanner {
         return options.scale().getOrDefault(service, desired.service(service).effectiveScale());
     }
 
-    /** compose applies --force-recreate / --no-recreate to the named services, and to dependencies only with --always-recreate-deps. */
+    /**
+     * compose applies --force-recreate / --no-recreate to the named services, and to dependencies
+     * only with --always-recreate-deps. A container sharing the network, IPC or PID namespace of a
+     * container that is recreated would keep pointing at the removed one: it is recreated too.
+     */
     private Recreate strategy(String service) {
+        Recreate chosen;
         if (options.services().isEmpty() || options.services().contains(service)) {
-            return options.recreate();
+            chosen = options.recreate();
+        } else if (options.recreate() == Recreate.NEVER) {
+            chosen = Recreate.NEVER;
+        } else {
+            chosen = options.alwaysRecreateDeps() ? Recreate.FORCE : Recreate.DIVERGED;
         }
-        if (options.recreate() == Recreate.NEVER) {
-            return Recreate.NEVER;
+        if (chosen == Recreate.DIVERGED && sharesNamespaceWithRecreated(desired.service(service))) {
+            return Recreate.FORCE;
         }
-        return options.alwaysRecreateDeps() ? Recreate.FORCE : Recreate.DIVERGED;
+        return chosen;
+    }
+
+    private boolean sharesNamespaceWithRecreated(ServiceConfig s) {
+        return Stream.of(s.networkMode(), s.ipc(), s.pid())
+                .map(References::networkModeService)
+                .flatMap(Optional::stream)
+                .map(fates::get)
+                .filter(Objects::nonNull)
+                .anyMatch(fs -> fs.stream().anyMatch(f -> f.action() == Fate.Action.RECREATE));
     }
 
     private Duration timeout(String service) {
@@ -157,6 +179,9 @@ final class UpPlanner {
     }
 
     private List<String> startPhase(String service, Map<String, List<String>> started) {
+        if (scale(service) == 0) {
+            return List.of(); // compose neither starts nor waits for a service scaled to nothing
+        }
         List<String> gate = gate(service, started);
         List<String> ids = new ArrayList<>();
         for (Fate f : fates.get(service)) {

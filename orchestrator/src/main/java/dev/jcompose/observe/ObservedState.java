@@ -31,8 +31,13 @@ public record ObservedState(
 
     /** The project's service containers (one-offs excluded), by service then number then name. */
     public List<ObservedContainer> projectContainers(String project) {
+        return projectContainers(project, false);
+    }
+
+    /** The project's containers, with or without the one-off containers of {@code run}. */
+    public List<ObservedContainer> projectContainers(String project, boolean withOneOffs) {
         return containers.stream()
-                .filter(c -> Objects.equals(project, c.project()) && !c.oneOff())
+                .filter(c -> Objects.equals(project, c.project()) && (withOneOffs || !c.oneOff()))
                 .sorted(Comparator.comparing((ObservedContainer c) -> String.valueOf(c.service()))
                         .thenComparingInt(ObservedContainer::number).thenComparing(ObservedContainer::name))
                 .toList();

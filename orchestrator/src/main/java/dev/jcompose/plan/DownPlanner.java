@@ -16,7 +16,8 @@ import java.util.Objects;
  * Plans {@code down}: the project's containers are stopped and removed in reverse dependency order
  * (a service's containers stop once everything depending on it is removed), then the project's
  * networks and, with {@code -v}, its named volumes are removed. External resources, and resources
- * another project or no compose project labelled, are never touched.
+ * another project or no compose project labelled, are never touched (compose removes a volume by
+ * name alone; checking the label keeps {@code down -v} from deleting data it did not create).
  */
 final class DownPlanner {
     private final DesiredProject desired;
@@ -41,7 +42,7 @@ final class DownPlanner {
                 desired.graph().dependentsOf(service).forEach(d -> gate.addAll(done.get(d)));
             }
             List<String> ids = new ArrayList<>();
-            for (ObservedContainer c : observed.serviceContainers(desired.name(), service)) {
+            for (ObservedContainer c : containersOf(service)) {
                 List<String> deps = gate;
                 if (c.state().isUp()) {
                     deps = List.of(steps.add("stop:" + c.name(),
@@ -53,12 +54,19 @@ final class DownPlanner {
             done.put(service, ids);
             removes.addAll(ids);
         }
-        removes.addAll(new OrphanSteps(desired, observed, options, steps).plan("down"));
+        removes.addAll(new OrphanSteps(desired, observed, options, steps).plan(true));
         removeNetworks(removes);
         if (options.removeVolumes()) {
             removeVolumes(removes);
         }
         return steps.plan();
+    }
+
+    /** The service's containers; with {@code --remove-orphans}, its one-off containers too (compose's rule). */
+    private List<ObservedContainer> containersOf(String service) {
+        return observed.projectContainers(desired.name(), options.removeOrphans()).stream()
+                .filter(c -> service.equals(c.service()))
+                .toList();
     }
 
     private Duration timeout(String service) {

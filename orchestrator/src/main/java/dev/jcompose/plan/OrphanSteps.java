@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Orphans are the project's service containers whose service the compose file no longer declares
- * (one-off {@code run} containers are not orphans). They are reported, and with
- * {@code --remove-orphans} stopped and removed before anything else happens.
+ * Orphans are the project's service containers whose service the compose file no longer declares.
+ * {@code up} reports them, and with {@code --remove-orphans} stops and removes them before anything
+ * else happens; one-off {@code run} containers are not orphans there. {@code down --remove-orphans}
+ * removes them too, one-offs included; plain {@code down} leaves them without a word, as compose does.
  */
 final class OrphanSteps {
     private final DesiredProject desired;
@@ -23,9 +24,9 @@ final class OrphanSteps {
         this.steps = steps;
     }
 
-    /** Plans the removals (or the warning); returns the ids of the remove steps. */
-    List<String> plan(String command) {
-        List<ObservedContainer> orphans = observed.projectContainers(desired.name()).stream()
+    /** Plans the removals (or, for {@code up}, the warning); returns the ids of the remove steps. */
+    List<String> plan(boolean down) {
+        List<ObservedContainer> orphans = observed.projectContainers(desired.name(), down && options.removeOrphans()).stream()
                 .filter(c -> c.service() == null || !desired.declares(c.service()))
                 .toList();
         List<String> removes = new ArrayList<>();
@@ -33,9 +34,12 @@ final class OrphanSteps {
             return removes;
         }
         if (!options.removeOrphans()) {
+            if (down) {
+                return removes;
+            }
             steps.warn("orphan containers " + orphans.stream().map(ObservedContainer::name).toList()
                     + " belong to project " + desired.name() + " but to no service of its compose file; "
-                    + "run " + command + " --remove-orphans to remove them");
+                    + "run up --remove-orphans to remove them");
             return removes;
         }
         for (ObservedContainer c : orphans) {

@@ -62,6 +62,11 @@ public record PlanOptions(
                 removeOrphans, removeVolumes, scale, timeout);
     }
 
+    /** For planning again once the image phase ran: every image is now present, none is pulled or built again. */
+    public PlanOptions afterImages() {
+        return withPull(PullPolicy.MISSING);
+    }
+
     public PlanOptions withRecreate(Recreate strategy, boolean dependenciesToo) {
         return new PlanOptions(command, services, noDeps, pull, strategy, dependenciesToo, noStart,
                 removeOrphans, removeVolumes, scale, timeout);

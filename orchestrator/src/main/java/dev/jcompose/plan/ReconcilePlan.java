@@ -26,6 +26,18 @@ public record ReconcilePlan(List<Step> steps, List<String> warnings) {
         }
     }
 
+    /**
+     * The image phase alone: the pull and build steps (they depend on nothing). A pull can bring a
+     * new image for an existing container, which the plan could not foresee; to recreate such
+     * containers in the same command, as compose does, run this phase, observe again and plan
+     * again with {@link PlanOptions#afterImages()}.
+     */
+    public ReconcilePlan imageSteps() {
+        return new ReconcilePlan(steps.stream()
+                .filter(s -> s.op() instanceof Operation.PullImage || s.op() instanceof Operation.BuildImage)
+                .toList(), warnings);
+    }
+
     public boolean isEmpty() {
         return steps.isEmpty();
     }

@@ -47,7 +47,7 @@ final class UpPlanner {
         graph = options.services().isEmpty() ? desired.graph()
                 : desired.graph().subgraph(options.services(), !options.noDeps());
         List<String> order = graph.startOrder();
-        new OrphanSteps(desired, observed, options, steps).plan("up");
+        new OrphanSteps(desired, observed, options, steps).plan(false);
         resources.plan(graph.services(), options.pull());
         Convergence convergence = new Convergence(desired, observed);
         for (String service : order) {

@@ -230,4 +230,21 @@ class PlannerTest {
         assertThat(new Step("s", new Operation.StartContainer("x", 1, "p-x-1"), List.of("a", "b")).render())
                 .isEqualTo("s: start container p-x-1 [after a, b]");
     }
+
+    @Test
+    void pullAlwaysThenPlanAgainRecreatesWhatThePullUpdated() {
+        ObservedState before = with(running("cache", 1, PAIR.configHash("cache")), new ObservedContainer("p-app-1", "p",
+                "app", 1, false, PAIR.configHash("app"), "sha256:a", ContainerState.RUNNING, 0, Health.NONE));
+        PlanOptions options = PlanOptions.up().withPull(PullPolicy.ALWAYS);
+        ReconcilePlan full = Planner.plan(PAIR, before, options);
+        assertThat(full.imageSteps().steps()).extracting(Step::id).containsExactly("pull:app:1", "pull:redis");
+        assertThat(full.steps()).extracting(Step::id).doesNotContain("recreate:p-app-1");
+        // the pull brought a new app:1
+        ObservedState pulled = new ObservedState(before.containers(), null, null,
+                List.of(new ObservedImage("redis:latest", "sha256:r"), new ObservedImage("app:1", "sha256:a2")));
+        ReconcilePlan second = Planner.plan(PAIR, pulled, options.afterImages());
+        assertThat(second.steps()).extracting(Step::id)
+                .containsExactly("recreate:p-app-1", "wait:cache:healthy:optional", "start:p-app-1");
+        assertThat(options.afterImages().pull()).isEqualTo(PullPolicy.MISSING);
+    }
 }

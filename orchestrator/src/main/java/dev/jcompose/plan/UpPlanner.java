@@ -1,5 +1,7 @@
 package dev.jcompose.plan;
 
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
 import dev.jcompose.graph.ServiceGraph;
 import dev.jcompose.model.References;
 import dev.jcompose.model.ServiceConfig;
@@ -53,11 +55,11 @@ final class UpPlanner {
         for (String service : order) {
             fates.put(service, convergence.decide(service, scale(service), strategy(service)));
         }
-        warnPaused(order);
         Map<String, List<String>> converged = new HashMap<>();
         for (String service : order) {
             converged.put(service, createPhase(service, converged));
         }
+        warnPaused(order);
         if (!options.noStart()) {
             Map<String, List<String>> started = new HashMap<>();
             for (String service : order) {
@@ -111,7 +113,8 @@ final class UpPlanner {
     private void warnPaused(List<String> order) {
         for (String service : order) {
             for (Fate f : fates.get(service)) {
-                if (f.action() == Fate.Action.KEEP && f.observed().state() == ContainerState.PAUSED) {
+                if (f.action() == Fate.Action.KEEP && f.observed().state() == ContainerState.PAUSED
+                        && !stoppedForRestart.containsKey(f.observed().name())) {
                     steps.warn("container " + f.name() + " is paused and is left paused; unpause it to resume it");
                 }
             }
@@ -135,10 +138,13 @@ final class UpPlanner {
         List<String> ids = new ArrayList<>();
         for (Fate f : mine) {
             if (f.action() == Fate.Action.CREATE) {
+                List<String> deps = new ArrayList<>(base);
+                deps.addAll(nameFreed(f.name(), null));
                 ids.add(steps.add("create:" + f.name(),
-                        new Operation.CreateContainer(service, f.number(), f.name(), hash), base));
+                        new Operation.CreateContainer(service, f.number(), f.name(), hash), deps));
             } else if (f.action() == Fate.Action.RECREATE) {
                 List<String> deps = new ArrayList<>(base);
+                deps.addAll(nameFreed(f.name(), f.observed().name()));
                 deps.addAll(restartStops);
                 String ownStop = stoppedForRestart.get(f.observed().name());
                 if (ownStop != null) {
@@ -149,6 +155,28 @@ final class UpPlanner {
             }
         }
         return ids;
+    }
+
+    /**
+     * A new container's name must be free: if another container has it, it must be one this plan
+     * removes (an orphan or a scaled-down replica), and the creation waits for that removal.
+     */
+    private List<String> nameFreed(String name, String replaced) {
+        if (name.equals(replaced)) {
+            return List.of();
+        }
+        Optional<ObservedContainer> holder = observed.containers().stream().filter(c -> c.name().equals(name)).findFirst();
+        if (holder.isEmpty()) {
+            return List.of();
+        }
+        if (steps.has("remove:" + name)) {
+            return List.of("remove:" + name);
+        }
+        ObservedContainer c = holder.get();
+        throw new JcomposeException("container name " + name + " is already in use by a container of project "
+                + c.project() + (c.service() == null ? "" : ", service " + c.service()),
+                "remove that container, rename it, or run up --remove-orphans if it is an orphan of this project",
+                ExitCode.FAILURE);
     }
 
     /** Dependents declaring {@code restart: true} on {@code service} are stopped before it is recreated. */

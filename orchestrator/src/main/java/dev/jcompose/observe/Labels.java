@@ -1,0 +1,36 @@
+package dev.jcompose.observe;
+
+/**
+ * The labels docker compose puts on the containers, networks and volumes it creates; jcompose uses
+ * the same keys so that {@code ps}, {@code down} and a later {@code up} recognise what an earlier run
+ * made, and so that tooling written for docker compose keeps working.
+ */
+public final class Labels {
+    public static final String PROJECT = "com.docker.compose.project";
+    public static final String SERVICE = "com.docker.compose.service";
+    public static final String CONTAINER_NUMBER = "com.docker.compose.container-number";
+    public static final String CONFIG_HASH = "com.docker.compose.config-hash";
+    /** {@code True} on containers made by {@code run}, {@code False} on service containers. */
+    public static final String ONEOFF = "com.docker.compose.oneoff";
+    /** The digest of the image the container was created from. */
+    public static final String IMAGE = "com.docker.compose.image";
+    public static final String NETWORK = "com.docker.compose.network";
+    public static final String VOLUME = "com.docker.compose.volume";
+    public static final String VERSION = "com.docker.compose.version";
+    public static final String DEPENDS_ON = "com.docker.compose.depends_on";
+    public static final String REPLACE = "com.docker.compose.replace";
+
+    /** Separator of generated names: {@code <project>-<service>-<number>}. */
+    public static final String SEPARATOR = "-";
+
+    private Labels() {
+    }
+
+    /** The name compose gives a service container: {@code container_name}, else {@code project-service-n}. */
+    public static String containerName(String project, String service, String containerName, int number) {
+        if (containerName != null && !containerName.isEmpty()) {
+            return containerName;
+        }
+        return project + SEPARATOR + service + SEPARATOR + number;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.jcompose.plan;
+
+import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.ServiceConfig;
+import dev.jcompose.model.VolumeConfig;
+import dev.jcompose.observe.ObservedContainer;
+import dev.jcompose.observe.ObservedState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Plans {@code down}: the project's containers are stopped and removed in reverse dependency order
+ * (a service's containers stop once everything depending on it is removed), then the project's
+ * networks and, with {@code -v}, its named volumes are removed. External resources, and resources
+ * another project or no compose project labelled, are never touched (compose removes a volume by
+ * name alone; checking the label keeps {@code down -v} from deleting data it did not create).
+ */
+final class DownPlanner {
+    private final DesiredProject desired;
+    private final ObservedState observed;
+    private final PlanOptions options;
+    private final StepList steps = new StepList();
+
+    DownPlanner(DesiredProject desired, ObservedState observed, PlanOptions options) {
+        this.desired = desired;
+        this.observed = observed;
+        this.options = options;
+    }
+
+    ReconcilePlan plan() {
+        List<String> removes = new ArrayList<>();
+        Map<String, List<String>> done = new HashMap<>();
+        List<String> order = new ArrayList<>(desired.disabled());
+        order.addAll(desired.graph().stopOrder());
+        for (String service : order) {
+            List<String> gate = new ArrayList<>();
+            if (desired.project().services().containsKey(service)) {
+                desired.graph().dependentsOf(service).forEach(d -> gate.addAll(done.get(d)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (ObservedContainer c : containersOf(service)) {
+                List<String> deps = gate;
+                if (c.state().isUp()) {
+                    deps = List.of(steps.add("stop:" + c.name(),
+                            new Operation.StopContainer(service, c.number(), c.name(), timeout(service)), gate));
+                }
+                ids.add(steps.add("remove:" + c.name(), new Operation.RemoveContainer(service, c.number(), c.name(),
+                        options.removeVolumes()), deps));
+            }
+            done.put(service, ids);
+            removes.addAll(ids);
+        }
+        removes.addAll(new OrphanSteps(desired, observed, options, steps).plan(true));
+        removeNetworks(removes);
+        if (options.removeVolumes()) {
+            removeVolumes(removes);
+        }
+        return steps.plan();
+    }
+
+    /** The service's containers; with {@code --remove-orphans}, its one-off containers too (compose's rule). */
+    private List<ObservedContainer> containersOf(String service) {
+        return observed.projectContainers(desired.name(), options.removeOrphans()).stream()
+                .filter(c -> service.equals(c.service()))
+                .toList();
+    }
+
+    private Duration timeout(String service) {
+        if (options.timeout() != null) {
+            return options.timeout();
+        }
+        ServiceConfig s = desired.service(service);
+        return s == null ? null : s.stopGracePeriod();
+    }
+
+    private void removeNetworks(List<String> removes) {
+        desired.project().networks().forEach((key, n) -> {
+            String name = networkName(key, n);
+            if (!n.external() && observed.network(name).filter(o -> Objects.equals(o.project(), desired.name())).isPresent()) {
+                steps.add("network:" + name, new Operation.RemoveNetwork(key, name), removes);
+            }
+        });
+    }
+
+    private void removeVolumes(List<String> removes) {
+        desired.project().volumes().forEach((key, v) -> {
+            String name = volumeName(key, v);
+            if (!v.external() && observed.volume(name).filter(o -> Objects.equals(o.project(), desired.name())).isPresent()) {
+                steps.add("volume:" + name, new Operation.RemoveVolume(key, name), removes);
+            }
+        });
+    }
+
+    private String networkName(String key, NetworkConfig n) {
+        return n.name() == null ? desired.name() + "_" + key : n.name();
+    }
+
+    private String volumeName(String key, VolumeConfig v) {
+        return v.name() == null ? desired.name() + "_" + key : v.name();
+    }
+}

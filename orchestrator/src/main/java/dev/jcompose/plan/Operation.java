@@ -1,6 +1,6 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.model.GoDuration;
+import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 import java.util.List;
 

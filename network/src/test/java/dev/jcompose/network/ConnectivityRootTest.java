@@ -55,4 +55,26 @@ class ConnectivityRootTest {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void internalNetworkHasNoEgressWhileADefaultNetworkHas() throws Exception {
+        try (TestBed bed = new TestBed()) {
+            bed.forwardPolicyDrop();
+            String outside = bed.outside();
+            NetworkRecord open = bed.layer.networks().ensure(NetworkSpec.of("jt_open"));
+            NetworkRecord closed = bed.layer.networks().ensure(NetworkSpec.of("jt_closed").internalNetwork());
+            EndpointRecord a = bed.layer.endpoints().attach(endpoint("jt-a-1", List.of("a"), AttachmentRequest.of("jt_open")));
+            EndpointRecord b = bed.layer.endpoints().attach(endpoint("jt-b-1", List.of("b"), AttachmentRequest.of("jt_closed")));
+            EndpointRecord c = bed.layer.endpoints().attach(endpoint("jt-c-1", List.of("c"), AttachmentRequest.of("jt_closed")));
+            bed.httpd(c.netns(), 80, "internal peer\n");
+            assertThat(bed.fetchFrom(a.netns(), "198.18.0.2", 8080)).isEqualTo("outside\n");
+            assertThat(bed.in(b.netns(), "ip", "route", "show", "default").stdout()).isEmpty();
+            // Even a container that adds its own route gets nothing through: FORWARD drops it.
+            bed.in(b.netns(), "ip", "route", "add", "198.18.0.0/30", "via", closed.gateway().toString()).orThrow();
+            assertThat(bed.fetchFrom(b.netns(), "198.18.0.2", 8080)).isEmpty();
+            assertThat(bed.fetchFrom(b.netns(), c.links().get(0).ip().toString(), 80)).isEqualTo("internal peer\n");
+            assertThat(open.internal()).isFalse();
+            assertThat(outside).isNotEmpty();
+        }
+    }
 }

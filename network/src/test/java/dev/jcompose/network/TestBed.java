@@ -113,6 +113,50 @@ final class TestBed implements AutoCloseable {
         run("iptables", "-P", "FORWARD", "DROP").orThrow();
     }
 
+    /**
+     * A namespace standing in for "the outside world": a veth from the host (198.18.0.1/30, the
+     * benchmarking range) to 198.18.0.2 inside, serving HTTP on 8080. Returns its namespace file.
+     */
+    String outside() throws IOException {
+        String ns = root.resolve("outside").toString();
+        Files.createFile(Path.of(ns));
+        onClose(() -> {
+            run("ip", "link", "del", "jt-out-h");
+            run("umount", ns);
+            Path.of(ns).toFile().delete();
+        });
+        run("unshare", "--net=" + ns, "true").orThrow();
+        run("ip", "link", "add", "jt-out-h", "type", "veth", "peer", "name", "eth0", "netns", ns).orThrow();
+        run("ip", "addr", "add", "198.18.0.1/30", "dev", "jt-out-h").orThrow();
+        run("ip", "link", "set", "jt-out-h", "up").orThrow();
+        in(ns, "ip", "addr", "add", "198.18.0.2/30", "dev", "eth0").orThrow();
+        in(ns, "ip", "link", "set", "eth0", "up").orThrow();
+        in(ns, "ip", "link", "set", "lo", "up").orThrow();
+        in(ns, "ip", "route", "add", "default", "via", "198.18.0.1").orThrow();
+        httpd(ns, 8080, "outside\n");
+        return ns;
+    }
+
+    /** The host's primary address: the first IPv4 address of the default-route interface. */
+    String hostAddress() {
+        String routes = run("ip", "-4", "-j", "route", "show", "default").orThrow().stdout();
+        String dev = routes.replaceAll("(?s).*\"dev\":\"([^\"]+)\".*", "$1");
+        String addr = run("ip", "-4", "-j", "addr", "show", "dev", dev).orThrow().stdout();
+        return addr.replaceAll("(?s).*?\"local\":\"([0-9.]+)\".*", "$1");
+    }
+
+    /** HTTP GET from the test JVM (the host); the body or "" when nothing answers. */
+    static String fetch(String ip, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(ip, port), 2000);
+            s.setSoTimeout(3000);
+            s.getOutputStream().write("GET /index.html HTTP/1.0\r\n\r\n".getBytes());
+            return body(new String(s.getInputStream().readAllBytes()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     void onClose(Runnable r) {
         cleanups.add(r);
     }

@@ -3,6 +3,8 @@ package dev.jcompose.nat;
 import dev.jcompose.host.Command;
 import dev.jcompose.host.CommandRunner;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -18,16 +20,30 @@ public final class Iptables {
         this.chains = chains;
     }
 
+    /**
+     * One {@code iptables-save} tells which hooks exist; the missing ones join the same restore
+     * batch, after the chain declarations, so a change costs three processes. (iptables-save quotes
+     * comments; ours contain no spaces, so quotes are dropped before comparing.)
+     */
     public void apply(RuleSet rules) {
-        runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(rules.restoreText())).orThrow();
-        for (Chains.Hook h : chains.hooks()) {
-            if (!present(h.rule())) {
-                List<String> argv = new ArrayList<>(List.of("iptables", "-w", "-t", h.rule().table()));
-                argv.addAll(h.first() ? List.of("-I", h.rule().chain(), "1") : List.of("-A", h.rule().chain()));
-                argv.addAll(h.rule().spec());
-                runner.run(Command.of(argv)).orThrow();
-            }
+        Set<String> present = new HashSet<>();
+        for (String table : List.of("filter", "nat")) {
+            runner.run(Command.of("iptables-save", "-t", table)).orThrow().stdout().lines()
+                    .map(l -> l.strip().replace("\"", "")).forEach(l -> present.add(table + " " + l));
         }
+        StringBuilder text = new StringBuilder();
+        for (String block : rules.restoreText().split("(?<=COMMIT\n)")) {
+            String table = block.substring(1, block.indexOf('\n'));
+            StringBuilder hooks = new StringBuilder();
+            for (Chains.Hook h : chains.hooks()) {
+                if (h.rule().table().equals(table) && !present.contains(table + " " + h.rule().restoreLine("-A"))) {
+                    hooks.append(h.first() ? h.rule().restoreLine("-I").replaceFirst("^-I (\\S+)", "-I $1 1")
+                            : h.rule().restoreLine("-A")).append('\n');
+                }
+            }
+            text.append(block, 0, block.length() - "COMMIT\n".length()).append(hooks).append("COMMIT\n");
+        }
+        runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(text.toString())).orThrow();
     }
 
     /** Removes every hook and chain of ours; safe to call when none exist. */

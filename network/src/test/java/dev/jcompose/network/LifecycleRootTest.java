@@ -97,6 +97,8 @@ class LifecycleRootTest {
             assertThat(shared.netns()).isEqualTo(two.netns());
             EndpointRecord host = bed.layer.endpoints().attach(new EndpointSpec("jt-host-1", List.of(), new NetworkMode.Host(), List.of(), List.of()));
             assertThat(host.netns()).isNull();
+            assertThat(bed.run("iptables-save").stdout().lines().filter(l -> l.contains("jcompose:hook")))
+                    .as("each hook exactly once").hasSize(5);
 
             assertThatThrownBy(() -> bed.layer.endpoints().attach(new EndpointSpec("jt-dup-1", List.of(), new NetworkMode.Bridge(),
                     List.of(new AttachmentRequest("jt_b", 0, List.of(), b.subnet().host(77), null)), List.of())))

@@ -1,0 +1,43 @@
+package dev.jcompose.nat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.host.Command;
+import dev.jcompose.host.CommandResult;
+import dev.jcompose.host.CommandRunner;
+import dev.jcompose.ipam.Subnet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IptablesTest {
+    /** A fake kernel: the FORWARD and PREROUTING hooks exist already, the others must be added. */
+    static final class Recorder implements CommandRunner {
+        final List<Command> commands = new ArrayList<>();
+
+        @Override
+        public CommandResult run(Command c) {
+            commands.add(c);
+            String out = "";
+            if (c.argv().equals(List.of("iptables-save", "-t", "filter"))) {
+                out = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment \"jcompose:hook\" -j JCOMPOSE-FORWARD\nCOMMIT\n";
+            } else if (c.argv().equals(List.of("iptables-save", "-t", "nat"))) {
+                out = "*nat\n-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\nCOMMIT\n";
+            }
+            return new CommandResult(c, 0, out, "");
+        }
+    }
+
+    @Test
+    void missingHooksJoinTheRestoreBatch() throws Exception {
+        Recorder r = new Recorder();
+        RuleSet rules = new NatPlanner(Chains.DEFAULT).plan(
+                List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), false)), List.of());
+        new Iptables(r, Chains.DEFAULT).apply(rules);
+        assertThat(r.commands).extracting(Command::display).containsExactly(
+                "iptables-save -t filter", "iptables-save -t nat", "iptables-restore -w --noflush");
+        assertThat(new String(r.commands.get(2).stdin(), StandardCharsets.UTF_8))
+                .isEqualTo(NatPlannerTest.golden("apply-with-hooks.rules"));
+    }
+}

@@ -22,14 +22,18 @@ public final class Iptables {
 
     /**
      * One {@code iptables-save} tells which hooks exist; the missing ones join the same restore
-     * batch, after the chain declarations, so a change costs three processes. (iptables-save quotes
+     * batch, after the chain declarations, so a change costs two processes. (iptables-save quotes
      * comments; ours contain no spaces, so quotes are dropped before comparing.)
      */
     public void apply(RuleSet rules) {
         Set<String> present = new HashSet<>();
-        for (String table : List.of("filter", "nat")) {
-            runner.run(Command.of("iptables-save", "-t", table)).orThrow().stdout().lines()
-                    .map(l -> l.strip().replace("\"", "")).forEach(l -> present.add(table + " " + l));
+        String table0 = "";
+        for (String line : runner.run(Command.of("iptables-save")).orThrow().stdout().lines().toList()) {
+            if (line.startsWith("*")) {
+                table0 = line.substring(1).strip();
+            } else {
+                present.add(table0 + " " + line.strip().replace("\"", ""));
+            }
         }
         StringBuilder text = new StringBuilder();
         for (String block : rules.restoreText().split("(?<=COMMIT\n)")) {

@@ -51,7 +51,9 @@ public final class EndpointService {
             EndpointRecord ready = ctx.store().locked(t -> {
                 EndpointRecord r = rec.withPhase(Phase.READY);
                 NetworkState next = t.state().with(r);
-                ctx.kernel().applyRules(next);
+                if (!r.ports().isEmpty()) {
+                    ctx.kernel().applyRules(next); // rules depend on networks and ports only
+                }
                 t.put(next);
                 return r;
             });
@@ -173,7 +175,9 @@ public final class EndpointService {
         ctx.store().locked(t -> {
             NetworkState next = t.state().withoutEndpoint(id);
             t.put(next);
-            ctx.kernel().applyRules(next);
+            if (!e.ports().isEmpty()) {
+                ctx.kernel().applyRules(next); // only published ports put an endpoint into the rules
+            }
             return null;
         });
         ctx.store().deleteIfEmpty();

@@ -52,13 +52,24 @@ final class Kernel {
 
     /** Unmounts (possibly several stacked mounts) and deletes the namespace file. */
     void removeNetns(Path file) {
-        for (int i = 0; i < 8 && runner.run(Command.of("umount", file.toString())).ok(); i++) {
-            // A crashed retry may have stacked a second mount on the same file.
+        // A crashed retry may have stacked a second mount on the same file: unmount each one.
+        for (long n = mountsOn(file); n > 0; n--) {
+            runner.run(Command.of("umount", file.toString()));
         }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long mountsOn(Path file) {
+        try {
+            String target = file.toAbsolutePath().toString();
+            return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                    .filter(l -> l.split(" ")[4].equals(target)).count();
+        } catch (IOException e) {
+            return 1;
         }
     }
 

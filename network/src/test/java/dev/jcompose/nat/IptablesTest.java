@@ -20,10 +20,10 @@ class IptablesTest {
         public CommandResult run(Command c) {
             commands.add(c);
             String out = "";
-            if (c.argv().equals(List.of("iptables-save", "-t", "filter"))) {
-                out = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment \"jcompose:hook\" -j JCOMPOSE-FORWARD\nCOMMIT\n";
-            } else if (c.argv().equals(List.of("iptables-save", "-t", "nat"))) {
-                out = "*nat\n-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\nCOMMIT\n";
+            if (c.argv().equals(List.of("iptables-save"))) {
+                out = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment \"jcompose:hook\" -j JCOMPOSE-FORWARD\nCOMMIT\n"
+                        + "*nat\n-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\n"
+                        + "-A OUTPUT -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\nCOMMIT\n";
             }
             return new CommandResult(c, 0, out, "");
         }
@@ -36,8 +36,8 @@ class IptablesTest {
                 List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), false)), List.of());
         new Iptables(r, Chains.DEFAULT).apply(rules);
         assertThat(r.commands).extracting(Command::display).containsExactly(
-                "iptables-save -t filter", "iptables-save -t nat", "iptables-restore -w --noflush");
-        assertThat(new String(r.commands.get(2).stdin(), StandardCharsets.UTF_8))
+                "iptables-save", "iptables-restore -w --noflush");
+        assertThat(new String(r.commands.get(1).stdin(), StandardCharsets.UTF_8))
                 .isEqualTo(NatPlannerTest.golden("apply-with-hooks.rules"));
     }
 }

@@ -31,7 +31,18 @@ public final class NetworkBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Files.createTempDirectory("jcnet-bench-");
-        ProcessCommandRunner runner = new ProcessCommandRunner();
+        java.util.Map<String, long[]> perCommand = new java.util.TreeMap<>();
+        ProcessCommandRunner real = new ProcessCommandRunner();
+        dev.jcompose.host.CommandRunner runner = c -> {
+            long t = System.nanoTime();
+            var r = real.run(c);
+            synchronized (perCommand) {
+                long[] v = perCommand.computeIfAbsent(c.argv().get(0), k -> new long[2]);
+                v[0]++;
+                v[1] += System.nanoTime() - t;
+            }
+            return r;
+        };
         NetworkLayer layer = new NetworkLayer(new HostPaths(root.resolve("data"), root.resolve("run")), runner,
                 NetworkLayer.Options.defaults());
         try {
@@ -48,6 +59,7 @@ public final class NetworkBench {
             }
             System.out.printf("attach one endpoint:   median %.1f ms  (n=%d)%n", median(attach), rounds);
             System.out.printf("detach one endpoint:   median %.1f ms  (n=%d)%n", median(detach), rounds);
+            perCommand.forEach((k, v) -> System.out.printf("    %-28s %4d calls, %.1f ms each%n", k, v[0], v[1] / 1e6 / v[0]));
 
             List<PublishedPort> ports = new ArrayList<>();
             for (int p = 0; p < 200; p++) {
@@ -93,7 +105,7 @@ public final class NetworkBench {
         return new EndpointSpec(id, List.of(id), new NetworkMode.Bridge(), List.of(AttachmentRequest.of("jcbench_default")), ports);
     }
 
-    private static String iperf(ProcessCommandRunner runner, String host, int port, int seconds) throws InterruptedException {
+    private static String iperf(dev.jcompose.host.CommandRunner runner, String host, int port, int seconds) throws InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {
             var r = runner.run(Command.of("iperf3", "-c", host, "-p", Integer.toString(port), "-t", Integer.toString(seconds), "-f", "g")
                     .withTimeout(Duration.ofSeconds(seconds + 20)));

@@ -4,6 +4,8 @@ import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.network.EndpointEvents;
 import dev.jcompose.network.EndpointRecord;
 import dev.jcompose.network.LinkRecord;
+import dev.jcompose.network.NetworkState;
+import dev.jcompose.network.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +52,12 @@ public final class DnsRegistry implements EndpointEvents {
             java.util.Collections.rotate(ips, (int) -(queries.getAndIncrement() % ips.size()));
         }
         return ips;
+    }
+
+    /** Rebuilds the names from the persisted state (after a jcompose restart): every READY endpoint. */
+    public void load(NetworkState state) {
+        byNetwork.clear();
+        state.endpoints().values().stream().filter(e -> e.phase() == Phase.READY).forEach(this::attached);
     }
 
     @Override

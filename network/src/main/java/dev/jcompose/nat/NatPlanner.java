@@ -29,6 +29,11 @@ public final class NatPlanner {
             // route_localnet lets 127.0.0.0/8 in from the bridge; only our own de-NATed replies may use it.
             rules.add(filter(chains.input(), List.of("-i", b, "-d", LOOPBACK, "-m", "conntrack", "!",
                     "--ctstate", "RELATED,ESTABLISHED"), "DROP", n.name()));
+            // The embedded DNS must answer even when the host's INPUT policy is DROP.
+            for (String proto : List.of("udp", "tcp")) {
+                rules.add(filter(chains.input(), List.of("-i", b, "-d", n.gateway() + "/32", "-p", proto, "-m", proto,
+                        "--dport", "53"), "ACCEPT", n.name()));
+            }
         }
         for (PublishedPort p : ports.stream().sorted().toList()) {
             rules.add(dnat(p));

@@ -29,6 +29,6 @@ public record NetworkRecord(String name, String bridge, Subnet subnet, Ipv4 gate
     }
 
     public NatNetwork nat() {
-        return new NatNetwork(name, bridge, subnet, internal);
+        return new NatNetwork(name, bridge, subnet, gateway, internal);
     }
 }

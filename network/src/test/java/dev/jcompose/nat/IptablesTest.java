@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jcompose.host.Command;
 import dev.jcompose.host.CommandResult;
 import dev.jcompose.host.CommandRunner;
+import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class IptablesTest {
     void missingHooksJoinTheRestoreBatch() throws Exception {
         Recorder r = new Recorder();
         RuleSet rules = new NatPlanner(Chains.DEFAULT).plan(
-                List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), false)), List.of());
+                List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), Ipv4.parse("10.1.0.1"), false)), List.of());
         new Iptables(r, Chains.DEFAULT).apply(rules);
         assertThat(r.commands).extracting(Command::display).containsExactly(
                 "iptables-save", "iptables-restore -w --noflush");

@@ -32,7 +32,7 @@ public final class NetworkService {
         NetworkRecord rec = ctx.store().locked(t -> {
             NetworkRecord existing = t.state().networks().get(spec.name());
             if (existing != null && existing.phase() == Phase.READY) {
-                return existing;
+                return matching(spec, existing);
             }
             if (spec.external()) {
                 throw new BridgeException("network " + spec.name() + " declared as external, but could not be found",
@@ -67,6 +67,31 @@ public final class NetworkService {
             teardown(rec.name());
             throw e;
         }
+    }
+
+    /** An existing network must still match what the compose file asks for, or the user must recreate it. */
+    private static NetworkRecord matching(NetworkSpec spec, NetworkRecord n) {
+        if (spec.external()) {
+            return n;
+        }
+        List<String> diffs = new ArrayList<>();
+        if (spec.internal() != n.internal()) {
+            diffs.add("internal " + n.internal() + " -> " + spec.internal());
+        }
+        if (spec.subnet() != null && !spec.subnet().equals(n.subnet())) {
+            diffs.add("subnet " + n.subnet() + " -> " + spec.subnet());
+        }
+        if (spec.gateway() != null && !spec.gateway().equals(n.gateway())) {
+            diffs.add("gateway " + n.gateway() + " -> " + spec.gateway());
+        }
+        if (spec.ipRange() != null && !spec.ipRange().equals(n.ipRange())) {
+            diffs.add("ip_range " + n.ipRange() + " -> " + spec.ipRange());
+        }
+        if (!diffs.isEmpty()) {
+            throw new BridgeException("network " + spec.name() + " exists with a different configuration ("
+                    + String.join(", ", diffs) + ")", "remove it first (jcompose down), then start again");
+        }
+        return n;
     }
 
     private NetworkRecord plan(NetworkSpec spec, NetworkState state, List<Subnet> hostUsed, int mtu) {

@@ -76,6 +76,8 @@ class LifecycleRootTest {
                     Ipv4.parse("10.231.0.254"), Subnet.parse("10.231.0.64/26")));
             NetworkRecord b = bed.layer.networks().ensure(NetworkSpec.of("jt_b"));
             assertThat(bed.layer.networks().ensure(NetworkSpec.of("jt_b"))).isEqualTo(b);
+            assertThatThrownBy(() -> bed.layer.networks().ensure(NetworkSpec.of("jt_b").internalNetwork()))
+                    .hasMessage("network jt_b exists with a different configuration (internal false -> true)");
             assertThat(a.mtu()).isEqualTo(new Uplink(bed.runner).mtu());
             assertThat(a.bridge()).hasSizeLessThanOrEqualTo(15).startsWith("jc-");
             EndpointSpec spec = new EndpointSpec("jt-two-1", List.of("two"), new NetworkMode.Bridge(), List.of(
@@ -151,7 +153,26 @@ class LifecycleRootTest {
         }
     }
 
-    static List<PublishedPort> none() {
-        return List.of();
+    @Test
+    void twoProcessesAllocatingAtOnceNeverShareAnAddressOrPort() throws Exception {
+        try (TestBed bed = new TestBed()) {
+            bed.layer.networks().ensure(NetworkSpec.of("jt_procs"));
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            List<Process> children = new ArrayList<>();
+            for (String prefix : List.of("jt-p1-", "jt-p2-")) {
+                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ParallelChild.class.getName(),
+                        bed.root.toString(), prefix, "10").redirectErrorStream(true).start());
+            }
+            for (Process c : children) {
+                String out = new String(c.getInputStream().readAllBytes());
+                assertThat(c.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(c.exitValue()).as(out).isZero();
+            }
+            NetworkState s = bed.layer.networks().state();
+            assertThat(s.endpoints()).hasSize(20);
+            assertThat(s.endpoints().values().stream().map(e -> e.links().get(0).ip()).distinct()).hasSize(20);
+            assertThat(s.endpoints().values().stream().map(e -> e.ports().get(0).hostPort()).distinct()).hasSize(20);
+            assertThat(s.networks().get("jt_procs").leases()).hasSize(20);
+        }
     }
 }

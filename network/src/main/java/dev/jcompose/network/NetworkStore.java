@@ -44,7 +44,8 @@ public final class NetworkStore {
         try {
             Files.createDirectories(dir);
             try (FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
+                 FileLock held = ch.lock()) {
+                assert held.isValid();
                 NetworkState[] current = {read()};
                 return body.apply(new Txn() {
                     @Override

@@ -38,16 +38,25 @@ public final class DnsResponder {
         this.upstreams = List.copyOf(upstreams);
     }
 
-    public CompletionStage<byte[]> answer(byte[] query) {
+    /**
+     * The reply's bytes, or null for garbage (dropped). Over UDP a reply larger than the client's
+     * limit (512, or its EDNS payload size) is truncated with TC set, so it retries over TCP.
+     */
+    public CompletionStage<byte[]> answer(byte[] query, boolean udp) {
         Message q;
         try {
             q = new Message(query);
         } catch (IOException e) {
             return CompletableFuture.completedFuture(null);
         }
+        int limit = !udp ? 65535 : q.getOPT() == null ? 512 : Math.max(512, q.getOPT().getPayloadSize());
+        return respond(q).thenApply(m -> m.toWire(limit));
+    }
+
+    private CompletionStage<Message> respond(Message q) {
         Record question = q.getQuestion();
         if (question == null) {
-            return CompletableFuture.completedFuture(reply(q, Rcode.FORMERR).toWire());
+            return CompletableFuture.completedFuture(reply(q, Rcode.FORMERR));
         }
         String name = question.getName().toString(true);
         List<Ipv4> ips = registry.lookup(network, name);
@@ -59,25 +68,25 @@ public final class DnsResponder {
                     r.addRecord(new ARecord(question.getName(), DClass.IN, TTL, address(ip)), Section.ANSWER);
                 }
             }
-            return CompletableFuture.completedFuture(r.toWire());
+            return CompletableFuture.completedFuture(r);
         }
         if (!name.contains(".")) {
-            return CompletableFuture.completedFuture(reply(q, Rcode.NXDOMAIN).toWire());
+            return CompletableFuture.completedFuture(reply(q, Rcode.NXDOMAIN));
         }
         if (internal || upstreams.isEmpty()) {
-            return CompletableFuture.completedFuture(reply(q, Rcode.REFUSED).toWire());
+            return CompletableFuture.completedFuture(reply(q, Rcode.REFUSED));
         }
         return forward(q, 0);
     }
 
-    private CompletionStage<byte[]> forward(Message q, int i) {
+    private CompletionStage<Message> forward(Message q, int i) {
         SimpleResolver r = new SimpleResolver(upstreams.get(i));
         r.setTimeout(Duration.ofSeconds(2));
         return r.sendAsync(q).thenApply(resp -> {
             resp.getHeader().setID(q.getHeader().getID());
-            return resp.toWire();
+            return resp;
         }).exceptionallyCompose(e -> i + 1 < upstreams.size() ? forward(q, i + 1)
-                : CompletableFuture.completedFuture(reply(q, Rcode.SERVFAIL).toWire()));
+                : CompletableFuture.completedFuture(reply(q, Rcode.SERVFAIL)));
     }
 
     private static Message reply(Message q, int rcode) {

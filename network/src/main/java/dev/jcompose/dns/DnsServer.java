@@ -25,7 +25,7 @@ public final class DnsServer implements AutoCloseable {
 
     public static DnsServer start(Vertx vertx, String host, int port, DnsResponder responder) {
         DatagramSocket udp = vertx.createDatagramSocket();
-        udp.handler(packet -> responder.answer(packet.data().getBytes()).thenAccept(bytes -> {
+        udp.handler(packet -> responder.answer(packet.data().getBytes(), true).thenAccept(bytes -> {
             if (bytes != null) {
                 udp.send(Buffer.buffer(bytes), packet.sender().port(), packet.sender().host());
             }
@@ -54,7 +54,7 @@ public final class DnsServer implements AutoCloseable {
             }
             want[0] = -1;
             parser.fixedSizeMode(2);
-            responder.answer(buf.getBytes()).thenAccept(bytes -> {
+            responder.answer(buf.getBytes(), false).thenAccept(bytes -> {
                 if (bytes != null) {
                     sock.write(Buffer.buffer().appendUnsignedShort(bytes.length).appendBytes(bytes));
                 }

@@ -83,6 +83,21 @@ class DnsServerTest {
     }
 
     @Test
+    void largeUdpAnswersAreTruncatedAndComeWholeOverTcp() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            registry.register("big", "w-" + i, List.of("many"), Ipv4.parse("172.18.1." + (i + 2)));
+        }
+        SimpleResolver udp = start("big", false, List.of(), false);
+        udp.setIgnoreTruncation(true);
+        udp.setEDNS(-1); // no EDNS: the classic 512-byte limit applies
+        Message cut = ask(udp, "many", Type.A);
+        assertThat(cut.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(cut.getSection(Section.ANSWER).size()).isLessThan(60);
+        SimpleResolver tcp = start("big", false, List.of(), true);
+        assertThat(addresses(ask(tcp, "many", Type.A))).hasSize(60);
+    }
+
+    @Test
     void forwardsDottedNamesToTheInjectedUpstreamExceptOnInternalNetworks() throws Exception {
         try (DatagramSocket upstream = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             Thread fake = Thread.ofVirtual().start(() -> serveOnce(upstream));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.ipam.Ipv4;
 import io.vertx.core.Vertx;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -99,30 +97,12 @@ class DnsServerTest {
 
     @Test
     void forwardsDottedNamesToTheInjectedUpstreamExceptOnInternalNetworks() throws Exception {
-        try (DatagramSocket upstream = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            Thread fake = Thread.ofVirtual().start(() -> serveOnce(upstream));
-            SimpleResolver r = start("n", false, List.of((InetSocketAddress) upstream.getLocalSocketAddress()), false);
-            Message m = ask(r, "example.test", Type.A);
-            assertThat(addresses(m)).containsExactly("127.0.0.99");
-            fake.join(5000);
-            SimpleResolver internal = start("n", true, List.of((InetSocketAddress) upstream.getLocalSocketAddress()), false);
+        try (FakeUpstream upstream = new FakeUpstream()) {
+            SimpleResolver r = start("n", false, List.of(upstream.address()), false);
+            assertThat(addresses(ask(r, "example.test", Type.A))).containsExactly("127.0.0.99");
+            SimpleResolver internal = start("n", true, List.of(upstream.address()), false);
             assertThat(ask(internal, "example.test", Type.A).getRcode()).isEqualTo(Rcode.REFUSED);
-        }
-    }
-
-    private static void serveOnce(DatagramSocket s) {
-        try {
-            DatagramPacket p = new DatagramPacket(new byte[512], 512);
-            s.receive(p);
-            Message q = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
-            Message a = new Message(q.getHeader().getID());
-            a.getHeader().setFlag(Flags.QR);
-            a.addRecord(q.getQuestion(), Section.QUESTION);
-            a.addRecord(new ARecord(q.getQuestion().getName(), DClass.IN, 30, InetAddress.getByName("127.0.0.99")), Section.ANSWER);
-            byte[] out = a.toWire();
-            s.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            assertThat(upstream.queries()).isEqualTo(1);
         }
     }
 }

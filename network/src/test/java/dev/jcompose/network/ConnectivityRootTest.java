@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.dns.DnsService;
+import dev.jcompose.dns.FakeUpstream;
 import dev.jcompose.endpoint.AttachmentRequest;
 import dev.jcompose.endpoint.EndpointSpec;
 import dev.jcompose.endpoint.NetworkMode;
@@ -25,7 +26,8 @@ class ConnectivityRootTest {
     @Test
     void discoveryByNameAndAliasIsolationAndForwardDropPolicy() throws Exception {
         Vertx vertx = Vertx.vertx();
-        try (TestBed bed = new TestBed(); DnsService dns = new DnsService(vertx, bed.registry, List.of(), 53)) {
+        try (TestBed bed = new TestBed(); FakeUpstream upstream = new FakeUpstream();
+             DnsService dns = new DnsService(vertx, bed.registry, List.of(upstream.address()), 53)) {
             bed.forwardPolicyDrop();
             NetworkRecord front = bed.layer.networks().ensure(NetworkSpec.of("jt_front"));
             NetworkRecord other = bed.layer.networks().ensure(NetworkSpec.of("jt_other"));
@@ -45,6 +47,9 @@ class ConnectivityRootTest {
                 assertThat(r.stdout()).as(r.toString()).contains("Address: " + web.links().get(0).ip());
             }
             assertThat(bed.in(client.netns(), "busybox", "nslookup", "nosuchservice", gw).stdout()).contains("NXDOMAIN");
+            // Other names go to the host's resolvers: here a fake one on 127.0.0.1, injected.
+            assertThat(bed.in(client.netns(), "busybox", "nslookup", "-type=a", "example.test", gw).stdout())
+                    .contains("Address: 127.0.0.99");
             assertThat(bed.fetchFrom(client.netns(), web.links().get(0).ip().toString(), 80)).isEqualTo("hello from web\n");
             assertThat(bed.fetchFrom(stranger.netns(), web.links().get(0).ip().toString(), 80)).isEmpty();
             assertThat(other.subnet()).isNotEqualTo(front.subnet());

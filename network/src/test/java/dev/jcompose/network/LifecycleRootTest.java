@@ -129,9 +129,8 @@ class LifecycleRootTest {
             "endpoint.veth-created"})
     void recoveryAfterSigkillMidSetupLeavesNothingBehind(String point) throws Exception {
         try (TestBed bed = new TestBed()) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    RecoveryChild.class.getName(), bed.root.toString(), point).redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(TestBed.javaMain(RecoveryChild.class, bed.root.toString(), point))
+                    .redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
                 String line;
                 StringBuilder seen = new StringBuilder();
@@ -157,11 +156,10 @@ class LifecycleRootTest {
     void twoProcessesAllocatingAtOnceNeverShareAnAddressOrPort() throws Exception {
         try (TestBed bed = new TestBed()) {
             bed.layer.networks().ensure(NetworkSpec.of("jt_procs"));
-            String java = ProcessHandle.current().info().command().orElseThrow();
             List<Process> children = new ArrayList<>();
             for (String prefix : List.of("jt-p1-", "jt-p2-")) {
-                children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ParallelChild.class.getName(),
-                        bed.root.toString(), prefix, "10").redirectErrorStream(true).start());
+                children.add(new ProcessBuilder(TestBed.javaMain(ParallelChild.class, bed.root.toString(), prefix, "10"))
+                        .redirectErrorStream(true).start());
             }
             for (Process c : children) {
                 String out = new String(c.getInputStream().readAllBytes());

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 
 @Tag("root")
 class PortsRootTest {
-    private static final String UDP_ECHO = "import socket\n"
-            + "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(('0.0.0.0',5000))\n"
-            + "while True:\n d,a=s.recvfrom(2048); s.sendto(b'echo:'+d,a)\n";
 
     @Test
     void publishedPortsAnswerOnLoopbackHostAddressAndFromANeighbour() throws Exception {
@@ -39,7 +36,7 @@ class PortsRootTest {
             bed.httpd(web.netns(), 80, "port 80\n");
             bed.httpd(web.netns(), 90, "port 90\n");
             bed.httpd(web.netns(), 91, "port 91\n");
-            bed.spawn(web.netns(), "python3", "-c", UDP_ECHO);
+            bed.udpEcho(web.netns(), 5000);
 
             int random = web.ports().stream().filter(p -> p.containerPort() == 80 && p.hostPort() != 18080).findFirst()
                     .orElseThrow().hostPort();
@@ -98,7 +95,7 @@ class PortsRootTest {
     }
 
     private static String sendAndReceive(TestBed bed, String ns, DatagramSocket host) {
-        bed.in(ns, "python3", "-c", "import socket\nsocket.socket(2,2).sendto(b'probe',('127.0.0.1',18077))").orThrow();
+        bed.in(ns, TestBed.javaMain(UdpTool.class, "send", "127.0.0.1", "18077", "probe").toArray(String[]::new)).orThrow();
         DatagramPacket p = new DatagramPacket(new byte[64], 64);
         try {
             host.receive(p);

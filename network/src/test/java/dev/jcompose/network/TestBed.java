@@ -85,6 +85,22 @@ final class TestBed implements AutoCloseable {
         return p;
     }
 
+    /** The argv that runs a test main class of this module in a fresh JVM. */
+    static List<String> javaMain(Class<?> main, String... args) {
+        List<String> a = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        a.addAll(List.of(args));
+        return a;
+    }
+
+    /** A UDP echo server on {@code port} inside the namespace, waited for. */
+    void udpEcho(String netns, int port) throws IOException {
+        List<String> argv = javaMain(UdpTool.class, "echo", Integer.toString(port));
+        Process p = spawn(netns, argv.toArray(String[]::new));
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+        assertThat(first).isEqualTo("LISTENING");
+    }
+
     /** busybox httpd serving {@code text} at /index.html on {@code port} inside the namespace. */
     void httpd(String netns, int port, String text) throws IOException {
         Path www = Files.createTempDirectory("jcnet-www-");

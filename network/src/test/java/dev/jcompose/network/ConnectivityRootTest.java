@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("root")
 class ConnectivityRootTest {
@@ -61,10 +63,16 @@ class ConnectivityRootTest {
         }
     }
 
-    @Test
-    void internalNetworkHasNoEgressWhileADefaultNetworkHas() throws Exception {
+    /** Under both FORWARD policies: with ACCEPT only our rules can be what blocks the internal network. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void internalNetworkHasNoEgressWhileADefaultNetworkHas(boolean forwardDrop) throws Exception {
         try (TestBed bed = new TestBed()) {
-            bed.forwardPolicyDrop();
+            if (forwardDrop) {
+                bed.forwardPolicyDrop();
+            } else {
+                assertThat(bed.run("iptables", "-S", "FORWARD").stdout()).startsWith("-P FORWARD ACCEPT");
+            }
             String outside = bed.outside();
             NetworkRecord open = bed.layer.networks().ensure(NetworkSpec.of("jt_open"));
             NetworkRecord closed = bed.layer.networks().ensure(NetworkSpec.of("jt_closed").internalNetwork());

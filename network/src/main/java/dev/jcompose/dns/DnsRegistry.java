@@ -60,6 +60,21 @@ public final class DnsRegistry implements EndpointEvents {
         state.endpoints().values().stream().filter(e -> e.phase() == Phase.READY).forEach(this::attached);
     }
 
+    /**
+     * The first name of the endpoint owning the address in a reverse name
+     * ({@code 2.0.18.172.in-addr.arpa}) on this network, or null.
+     */
+    public String reverse(String network, String arpaName) {
+        String[] p = arpaName.toLowerCase(Locale.ROOT).split("\\.");
+        if (p.length != 6 || !p[4].equals("in-addr") || !p[5].equals("arpa")) {
+            return null;
+        }
+        String ip = p[3] + "." + p[2] + "." + p[1] + "." + p[0];
+        return byNetwork.getOrDefault(network, Map.of()).values().stream()
+                .filter(e -> e.ip().toString().equals(ip) && !e.names().isEmpty())
+                .map(e -> e.names().get(0)).sorted().findFirst().orElse(null);
+    }
+
     @Override
     public void attached(EndpointRecord endpoint) {
         for (LinkRecord l : endpoint.links()) {

@@ -12,6 +12,8 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -19,7 +21,8 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * Answers one network's queries: names the registry knows get A records (no AAAA: IPv4 only, but
+ * Answers one network's queries: names the registry knows get A records (and their addresses PTR
+ * records naming the endpoint's first name) (no AAAA: IPv4 only, but
  * NOERROR so clients do not give up), unknown single-label names get NXDOMAIN (they are the
  * project's names, never the internet's), other names are forwarded to the upstream resolvers,
  * except on internal networks, which get REFUSED. Transport-free: bytes in, bytes out.
@@ -69,6 +72,15 @@ public final class DnsResponder {
                 }
             }
             return CompletableFuture.completedFuture(r);
+        }
+        if (question.getType() == Type.PTR && name.endsWith(".in-addr.arpa")) {
+            String owner = registry.reverse(network, name);
+            if (owner != null) {
+                Message r = reply(q, Rcode.NOERROR);
+                r.getHeader().setFlag(Flags.AA);
+                r.addRecord(new PTRRecord(question.getName(), DClass.IN, TTL, Name.fromConstantString(owner + ".")), Section.ANSWER);
+                return CompletableFuture.completedFuture(r);
+            }
         }
         if (!name.contains(".")) {
             return CompletableFuture.completedFuture(reply(q, Rcode.NXDOMAIN));

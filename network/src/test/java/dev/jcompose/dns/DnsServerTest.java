@@ -74,6 +74,9 @@ class DnsServerTest {
         assertThat(ask(udp, "db", Type.A).getRcode()).isEqualTo(Rcode.NXDOMAIN);
         assertThat(ask(udp, "web", Type.AAAA).getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(ask(udp, "web", Type.AAAA).getSection(Section.ANSWER)).isEmpty();
+        Message ptr = ask(udp, "3.0.18.172.in-addr.arpa", Type.PTR);
+        assertThat(ptr.getSection(Section.ANSWER)).extracting(rr -> rr.rdataToString()).containsExactly("web.");
+        assertThat(ask(udp, "9.0.18.172.in-addr.arpa", Type.PTR).getRcode()).isEqualTo(Rcode.REFUSED);
         SimpleResolver tcp = start("p_default", false, List.of(), true);
         assertThat(addresses(ask(tcp, "p-web-2", Type.A))).containsExactly("172.18.0.3");
         registry.unregister("p_default", "web-2");

@@ -31,14 +31,15 @@ public final class EndpointService {
      * so far is removed before the exception propagates.
      */
     public EndpointRecord attach(EndpointSpec spec) {
+        settle(spec.id());
         EndpointRecord rec = ctx.store().locked(t -> {
             EndpointRecord existing = t.state().endpoints().get(spec.id());
             if (existing != null) {
                 if (existing.phase() == Phase.READY) {
                     return existing;
                 }
-                throw new EndpointException("endpoint " + spec.id() + " is half created or half removed",
-                        "another jcompose may be working on it; if not, restart jcompose to recover");
+                throw new EndpointException("endpoint " + spec.id() + " is still being " + (existing.phase() == Phase.CREATING
+                        ? "created" : "removed") + " by process " + existing.owner(), "wait for that jcompose to finish, or stop it");
             }
             return allocate(spec, t);
         });
@@ -65,19 +66,38 @@ public final class EndpointService {
         }
     }
 
+    /** Like {@code NetworkService.settle}: waits for a live owner, finishes a dead one's work. */
+    private void settle(String id) {
+        long deadline = System.nanoTime() + NetworkService.SETTLE_NANOS;
+        for (EndpointRecord e = current(id); e != null && e.phase() != Phase.READY; e = current(id)) {
+            if (!ProcessOwner.alive(e.owner())) {
+                teardown(id);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            NetworkService.pause();
+        }
+    }
+
+    private EndpointRecord current(String id) {
+        return ctx.store().snapshot().endpoints().get(id);
+    }
+
     private EndpointRecord allocate(EndpointSpec spec, NetworkStore.Txn t) {
         NetworkState s = t.state();
         Path netns = ctx.netnsDir().resolve(spec.id());
         return switch (spec.mode()) {
-            case NetworkMode.Host h -> put(t, new EndpointRecord(spec.id(), "host", null, false, List.of(), List.of(), Phase.CREATING));
-            case NetworkMode.None n -> put(t, new EndpointRecord(spec.id(), "none", netns.toString(), true, List.of(), List.of(), Phase.CREATING));
+            case NetworkMode.Host h -> put(t, new EndpointRecord(spec.id(), "host", null, false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+            case NetworkMode.None n -> put(t, new EndpointRecord(spec.id(), "none", netns.toString(), true, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
             case NetworkMode.Shared sh -> {
                 EndpointRecord other = s.endpoints().get(sh.endpoint());
                 if (other == null || other.netns() == null) {
                     throw new EndpointException("endpoint " + spec.id() + " wants the network namespace of " + sh.endpoint()
                             + ", which has none", "start " + sh.endpoint() + " first (network_mode service:/container:)");
                 }
-                yield put(t, new EndpointRecord(spec.id(), "shared", other.netns(), false, List.of(), List.of(), Phase.CREATING));
+                yield put(t, new EndpointRecord(spec.id(), "shared", other.netns(), false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
             }
             case NetworkMode.Bridge b -> bridged(spec, t, netns);
         };
@@ -105,7 +125,7 @@ public final class EndpointService {
         List<PublishedPort> taken = s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
         List<PublishedPort> ports = spec.ports().isEmpty() ? List.of()
                 : ctx.ports().allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
-        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING);
+        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING, ProcessOwner.self());
         t.put(s.with(rec));
         return rec;
     }

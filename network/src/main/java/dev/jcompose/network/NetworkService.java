@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** Creates, removes and recovers networks (one Linux bridge each). */
 public final class NetworkService {
+    static final long SETTLE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
     private final NetworkLayer.Context ctx;
 
     NetworkService(NetworkLayer.Context ctx) {
@@ -27,6 +28,7 @@ public final class NetworkService {
             throw new BridgeException("network " + spec.name() + ": enable_ipv6 is not supported yet",
                     "remove enable_ipv6 from the network, jcompose networks are IPv4 only for now");
         }
+        settle(spec.name());
         List<Subnet> hostUsed = spec.external() ? List.of() : ctx.host().inUse();
         int mtu = spec.mtu() != null ? spec.mtu() : ctx.uplink().mtu();
         NetworkRecord rec = ctx.store().locked(t -> {
@@ -39,8 +41,8 @@ public final class NetworkService {
                         "create it first (jcompose network create " + spec.name() + "), or remove external: true");
             }
             if (existing != null) {
-                throw new BridgeException("network " + spec.name() + " is half created or half removed",
-                        "another jcompose may be working on it; if not, restart jcompose to recover");
+                throw new BridgeException("network " + spec.name() + " is still being " + (existing.phase() == Phase.CREATING
+                        ? "created" : "removed") + " by process " + existing.owner(), "wait for that jcompose to finish, or stop it");
             }
             NetworkRecord n = plan(spec, t.state(), hostUsed, mtu);
             t.put(t.state().with(n));
@@ -66,6 +68,37 @@ public final class NetworkService {
         } catch (RuntimeException e) {
             teardown(rec.name());
             throw e;
+        }
+    }
+
+    /**
+     * Waits (bounded) while another live process creates or removes the network; finishes the job
+     * of a dead one. Whatever remains unsettled is reported by the caller.
+     */
+    private void settle(String name) {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        for (NetworkRecord n = current(name); n != null && n.phase() != Phase.READY; n = current(name)) {
+            if (!ProcessOwner.alive(n.owner())) {
+                teardown(name);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            pause();
+        }
+    }
+
+    private NetworkRecord current(String name) {
+        return ctx.store().snapshot().networks().get(name);
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BridgeException("interrupted while waiting for another jcompose", null);
         }
     }
 
@@ -119,7 +152,7 @@ public final class NetworkService {
                     "make ip_range a part of the subnet");
         }
         return new NetworkRecord(spec.name(), LinkNames.bridge(spec.name()), subnet, gw, spec.ipRange(), spec.internal(),
-                mtu, Phase.CREATING, Map.of());
+                mtu, Phase.CREATING, Map.of(), ProcessOwner.self());
     }
 
     /** Removes the network; refuses while endpoints are attached. Removing a missing network is a no-op. */
@@ -163,19 +196,19 @@ public final class NetworkService {
     }
 
     /**
-     * Finishes what a killed process left behind: endpoints and networks not READY are removed
-     * (their journal records name every kernel object they may have made), then our chains are
-     * rebuilt from the state.
+     * Finishes what a killed process left behind: endpoints and networks not READY whose owner
+     * process is gone are removed (their journal records name every kernel object they may have
+     * made; live owners are still working and are left alone), then our chains are rebuilt.
      */
     public void recover(EndpointService endpoints) {
         NetworkState s = ctx.store().snapshot();
         for (EndpointRecord e : s.endpoints().values()) {
-            if (e.phase() != Phase.READY) {
+            if (e.phase() != Phase.READY && !ProcessOwner.alive(e.owner())) {
                 endpoints.teardown(e.id());
             }
         }
         for (NetworkRecord n : s.networks().values()) {
-            if (n.phase() != Phase.READY) {
+            if (n.phase() != Phase.READY && !ProcessOwner.alive(n.owner())) {
                 teardown(n.name());
             }
         }

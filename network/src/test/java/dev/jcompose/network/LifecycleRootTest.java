@@ -153,6 +153,34 @@ class LifecycleRootTest {
     }
 
     @Test
+    void recoveryLeavesALiveProcessAloneAndAttachFinishesADeadOnesWork() throws Exception {
+        try (TestBed bed = new TestBed()) {
+            Process child = new ProcessBuilder(TestBed.javaMain(RecoveryChild.class, bed.root.toString(), "endpoint.veth-created"))
+                    .redirectErrorStream(true).start();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("AT endpoint.veth-created")) {
+                    // skip the child's other output
+                }
+                assertThat(line).isEqualTo("AT endpoint.veth-created");
+                bed.layer.recover();
+                EndpointRecord busy = bed.layer.endpoints().state().endpoints().get("jt-crash-1");
+                assertThat(busy.phase()).isEqualTo(Phase.CREATING);
+                assertThat(bed.run("ip", "link", "show", busy.links().get(0).hostVeth()).ok()).isTrue();
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(10, TimeUnit.SECONDS);
+            }
+            EndpointRecord fresh = bed.layer.endpoints().attach(new EndpointSpec("jt-crash-1", List.of("crash"), new NetworkMode.Bridge(),
+                    List.of(AttachmentRequest.of("jt_crash")), List.of(PortRequest.of("tcp", 18123, 80))));
+            assertThat(fresh.phase()).isEqualTo(Phase.READY);
+            assertThat(fresh.owner()).startsWith(ProcessHandle.current().pid() + "@");
+            assertThat(bed.run("iptables-save", "-t", "nat").stdout()).containsOnlyOnce("--dport 18123");
+        }
+    }
+
+    @Test
     void twoProcessesAllocatingAtOnceNeverShareAnAddressOrPort() throws Exception {
         try (TestBed bed = new TestBed()) {
             bed.layer.networks().ensure(NetworkSpec.of("jt_procs"));

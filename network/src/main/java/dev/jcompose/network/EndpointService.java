@@ -1,0 +1,209 @@
+package dev.jcompose.network;
+
+import dev.jcompose.bridge.LinkNames;
+import dev.jcompose.endpoint.AttachmentRequest;
+import dev.jcompose.endpoint.EndpointException;
+import dev.jcompose.endpoint.EndpointSpec;
+import dev.jcompose.endpoint.LinkPlan;
+import dev.jcompose.endpoint.MacAddresses;
+import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.ipam.Ipv4;
+import dev.jcompose.ipam.Leases;
+import dev.jcompose.nat.PublishedPort;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Creates and removes container endpoints: namespace, veths, addresses, published ports. */
+public final class EndpointService {
+    private final NetworkLayer.Context ctx;
+
+    EndpointService(NetworkLayer.Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Allocates (journaled), wires the kernel, then marks the endpoint READY and applies the rules.
+     * Attaching an endpoint that is already READY returns it unchanged. On failure everything made
+     * so far is removed before the exception propagates.
+     */
+    public EndpointRecord attach(EndpointSpec spec) {
+        settle(spec.id());
+        EndpointRecord rec = ctx.store().locked(t -> {
+            EndpointRecord existing = t.state().endpoints().get(spec.id());
+            if (existing != null) {
+                if (existing.phase() == Phase.READY) {
+                    return existing;
+                }
+                throw new EndpointException("endpoint " + spec.id() + " is still being " + (existing.phase() == Phase.CREATING
+                        ? "created" : "removed") + " by process " + existing.owner(), "wait for that jcompose to finish, or stop it");
+            }
+            return allocate(spec, t);
+        });
+        if (rec.phase() == Phase.READY) {
+            return rec;
+        }
+        ctx.faults().reached("endpoint.journaled");
+        try {
+            wire(rec);
+            EndpointRecord ready = ctx.store().locked(t -> {
+                EndpointRecord r = rec.withPhase(Phase.READY);
+                NetworkState next = t.state().with(r);
+                if (!r.ports().isEmpty()) {
+                    ctx.kernel().applyRules(next); // rules depend on networks and ports only
+                }
+                t.put(next);
+                return r;
+            });
+            ctx.events().attached(ready);
+            return ready;
+        } catch (RuntimeException e) {
+            teardown(spec.id());
+            throw e;
+        }
+    }
+
+    /** Like {@code NetworkService.settle}: waits for a live owner, finishes a dead one's work. */
+    private void settle(String id) {
+        long deadline = System.nanoTime() + NetworkService.SETTLE_NANOS;
+        for (EndpointRecord e = current(id); e != null && e.phase() != Phase.READY; e = current(id)) {
+            if (!ProcessOwner.alive(e.owner())) {
+                teardown(id);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                return;
+            }
+            NetworkService.pause();
+        }
+    }
+
+    private EndpointRecord current(String id) {
+        return ctx.store().snapshot().endpoints().get(id);
+    }
+
+    private EndpointRecord allocate(EndpointSpec spec, NetworkStore.Txn t) {
+        NetworkState s = t.state();
+        Path netns = ctx.netnsDir().resolve(spec.id());
+        return switch (spec.mode()) {
+            case NetworkMode.Host h -> put(t, new EndpointRecord(spec.id(), "host", null, false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+            case NetworkMode.None n -> put(t, new EndpointRecord(spec.id(), "none", netns.toString(), true, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+            case NetworkMode.Shared sh -> {
+                EndpointRecord other = s.endpoints().get(sh.endpoint());
+                if (other == null || other.netns() == null) {
+                    throw new EndpointException("endpoint " + spec.id() + " wants the network namespace of " + sh.endpoint()
+                            + ", which has none", "start " + sh.endpoint() + " first (network_mode service:/container:)");
+                }
+                yield put(t, new EndpointRecord(spec.id(), "shared", other.netns(), false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+            }
+            case NetworkMode.Bridge b -> bridged(spec, t, netns);
+        };
+    }
+
+    private EndpointRecord bridged(EndpointSpec spec, NetworkStore.Txn t, Path netns) {
+        NetworkState s = t.state();
+        List<LinkRecord> links = new ArrayList<>();
+        for (AttachmentRequest a : spec.orderedNetworks()) {
+            NetworkRecord n = s.networks().get(a.network());
+            if (n == null || n.phase() != Phase.READY) {
+                throw new EndpointException("endpoint " + spec.id() + ": network " + a.network() + " does not exist",
+                        "create the network before attaching containers to it");
+            }
+            Map<Ipv4, String> leases = new TreeMap<>(n.leases());
+            Ipv4 ip = Leases.choose(n.name(), n.subnet(), n.ipRange(), n.gateway(), leases, a.ipv4Address());
+            leases.put(ip, spec.id());
+            s = s.with(n.withLeases(leases));
+            String mac = a.macAddress() != null ? MacAddresses.checked(a.macAddress()) : MacAddresses.fromIp(ip);
+            LinkedHashSet<String> names = new LinkedHashSet<>(spec.names());
+            names.addAll(a.aliases());
+            links.add(new LinkRecord(n.name(), "eth" + links.size(), LinkNames.hostVeth(spec.id(), n.name()), ip, mac,
+                    List.copyOf(names)));
+        }
+        List<PublishedPort> taken = s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
+        List<PublishedPort> ports = spec.ports().isEmpty() ? List.of()
+                : ctx.ports().allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
+        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING, ProcessOwner.self());
+        t.put(s.with(rec));
+        return rec;
+    }
+
+    private static Ipv4 firstIp(EndpointSpec spec, List<LinkRecord> links) {
+        if (links.isEmpty()) {
+            throw new EndpointException("endpoint " + spec.id() + " publishes ports but is attached to no network",
+                    "attach it to a network or drop its ports");
+        }
+        return links.get(0).ip();
+    }
+
+    private static EndpointRecord put(NetworkStore.Txn t, EndpointRecord r) {
+        t.put(t.state().with(r));
+        return r;
+    }
+
+    private void wire(EndpointRecord rec) {
+        if (!rec.ownsNetns()) {
+            return;
+        }
+        Path netns = Path.of(rec.netns());
+        ctx.kernel().createNetns(netns);
+        ctx.faults().reached("endpoint.netns-created");
+        NetworkState s = ctx.store().snapshot();
+        List<LinkPlan.Wire> wires = new ArrayList<>();
+        Ipv4 gateway = null;
+        for (LinkRecord l : rec.links()) {
+            NetworkRecord n = s.networks().get(l.network());
+            wires.add(new LinkPlan.Wire(l.hostVeth(), l.ifName(), n.bridge(), n.mtu(), l.ip(), n.subnet(), l.mac()));
+            if (gateway == null && !n.internal()) {
+                gateway = n.gateway();
+            }
+        }
+        LinkPlan plan = LinkPlan.of(netns.toString(), wires, gateway);
+        ctx.kernel().hostBatch(plan.host());
+        ctx.faults().reached("endpoint.veth-created");
+        ctx.kernel().netnsBatch(netns, plan.inside());
+    }
+
+    /** Removes the endpoint: veths, namespace mount, leases, ports, rules. Missing endpoint: no-op. */
+    public void detach(String id) {
+        EndpointRecord rec = ctx.store().locked(t -> {
+            EndpointRecord e = t.state().endpoints().get(id);
+            if (e != null && e.phase() != Phase.REMOVING) {
+                t.put(t.state().with(e.withPhase(Phase.REMOVING)));
+            }
+            return e;
+        });
+        if (rec != null) {
+            teardown(id);
+            ctx.events().detached(rec);
+        }
+    }
+
+    void teardown(String id) {
+        EndpointRecord e = ctx.store().snapshot().endpoints().get(id);
+        if (e == null) {
+            return;
+        }
+        for (LinkRecord l : e.links()) {
+            ctx.kernel().deleteLink(l.hostVeth());
+        }
+        if (e.ownsNetns()) {
+            ctx.kernel().removeNetns(Path.of(e.netns()));
+        }
+        ctx.store().locked(t -> {
+            NetworkState next = t.state().withoutEndpoint(id);
+            t.put(next);
+            if (!e.ports().isEmpty()) {
+                ctx.kernel().applyRules(next); // only published ports put an endpoint into the rules
+            }
+            return null;
+        });
+        ctx.store().deleteIfEmpty();
+    }
+
+    public NetworkState state() {
+        return ctx.store().snapshot();
+    }
+}

@@ -107,6 +107,7 @@ public final class EngineClient implements AutoCloseable {
             while (true) {
                 Frame frame = next(method, deadline);
                 if (frame == END) {
+                    incoming.add(END); // sticky: any later call on this client fails the same way
                     throw new EngineGoneException(directory);
                 }
                 if (frame.id() != id) {

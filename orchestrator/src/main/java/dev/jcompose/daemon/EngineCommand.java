@@ -18,6 +18,21 @@ public record EngineCommand(List<String> argv) {
         argv = List.copyOf(argv);
     }
 
+    /**
+     * Netty loads its epoll library and uses {@code sun.misc.Unsafe}; newer JDKs warn about both on
+     * every start, filling the engine log. The flags exist only from the JDK versions that warn.
+     */
+    static List<String> quietNetty(int javaFeatureVersion) {
+        List<String> options = new ArrayList<>();
+        if (javaFeatureVersion >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (javaFeatureVersion >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return options;
+    }
+
     /** {@code [setsid] java [jvmOptions] -cp <this class path> EngineMain --run-root <runRoot> [engineArgs]}. */
     public static EngineCommand sameJvm(Path runRoot, List<String> jvmOptions, List<String> engineArgs) {
         List<String> argv = new ArrayList<>();
@@ -26,6 +41,7 @@ public record EngineCommand(List<String> argv) {
         }
         argv.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        argv.addAll(quietNetty(Runtime.version().feature()));
         argv.addAll(jvmOptions);
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));

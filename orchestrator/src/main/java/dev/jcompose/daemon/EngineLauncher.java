@@ -65,7 +65,9 @@ public final class EngineLauncher {
     }
 
     private Process start() {
+        // Working directory "/": the engine must not pin the CLI's directory (or its mount) for its life.
         ProcessBuilder builder = new ProcessBuilder(command.argv())
+                .directory(new File("/"))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.log().toFile()))
                 .redirectErrorStream(true);

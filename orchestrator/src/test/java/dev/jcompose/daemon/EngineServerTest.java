@@ -9,6 +9,10 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.EngineContext;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -212,6 +216,75 @@ class EngineServerTest {
 
         assertThatThrownBy(linked::secure)
                 .hasMessage("unsafe engine directory " + linked.path() + ": it is not a directory (or is a symbolic link)");
+    }
+
+    @Test
+    void aCallThatOutlivesItsTimeoutIsCancelledInTheEngine() throws IOException {
+        EngineClient client = client();
+
+        assertThatThrownBy(() -> client.call("sleep", FrameCodec.object(), event -> {
+        }, Duration.ofMillis(300))).hasMessage("the jcompose engine did not answer `sleep` in time");
+
+        poll(() -> handlers.log().equals(List.of("cancelled sleep")), "the engine to cancel the abandoned call");
+        // The late "canceled" answer to the abandoned call does not confuse the next one.
+        assertThat(client.call("ping", FrameCodec.object(), event -> {
+        })).isEqualTo(FrameCodec.object());
+    }
+
+    @Test
+    void anEngineSpeakingAnotherProtocolIsRefusedAtHello(@TempDir Path other) {
+        EngineDirectory elsewhere = EngineDirectory.under(other);
+        MethodRegistry future = new MethodRegistry().register("hello", (params, events, cancellation) ->
+                io.vertx.core.Future.succeededFuture(new EngineInfo(99, 4242, "9.9").toJson()));
+        try (EngineServer newer = new EngineServer(engine, elsewhere, future).start()) {
+            assertThatThrownBy(() -> EngineClient.connect(elsewhere))
+                    .isInstanceOf(JcomposeException.class)
+                    .hasMessage("the running jcompose engine (pid 4242, version 9.9) speaks protocol 99, this jcompose speaks 1")
+                    .satisfies(e -> assertThat(((JcomposeException) e).hint())
+                            .isEqualTo("stop it with `kill 4242` (containers keep running) and run the command again"));
+        }
+    }
+
+    @Test
+    void aMalformedLineIsAnsweredAndTheConnectionDropped() throws IOException {
+        try (SocketChannel raw = SocketChannel.open(UnixDomainSocketAddress.of(directory.socket()))) {
+            raw.write(ByteBuffer.wrap("{\"id\":1,\"method\":7}\n".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(readAll(raw)).isEqualTo("{\"id\":-1,\"error\":{\"message\":\"malformed engine protocol line:"
+                    + " \\\"method\\\" is not a non-empty string: {\\\"id\\\":1,\\\"method\\\":7}\",\"hint\":\"the CLI and"
+                    + " the engine disagree on the protocol; stop the engine and run the command again\",\"exitCode\":1}}\n");
+        }
+    }
+
+    @Test
+    void anEndlessLineIsCutOff() throws IOException {
+        try (SocketChannel raw = SocketChannel.open(UnixDomainSocketAddress.of(directory.socket()))) {
+            ByteBuffer chunk = ByteBuffer.allocate(1024 * 1024);
+            java.util.Arrays.fill(chunk.array(), (byte) 'x');
+            try {
+                for (int i = 0; i < 8; i++) {
+                    raw.write(chunk.clear());
+                }
+            } catch (IOException e) {
+                // The engine may close while we are still writing: that is the point.
+            }
+            assertThat(readAll(raw)).isEmpty();
+        }
+        assertThat(client().call("ping", FrameCodec.object(), event -> {
+        })).isEqualTo(FrameCodec.object());
+    }
+
+    private static String readAll(SocketChannel raw) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        try {
+            while (raw.read(buffer.clear()) >= 0) {
+                all.write(buffer.array(), 0, buffer.position());
+            }
+        } catch (IOException e) {
+            // connection reset after the engine dropped us
+        }
+        return all.toString(StandardCharsets.UTF_8);
     }
 
     private CompletableFuture<JsonNode> hold(EngineClient client, String project, String token,

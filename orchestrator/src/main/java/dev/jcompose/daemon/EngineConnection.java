@@ -5,10 +5,12 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.EngineContext;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ final class EngineConnection {
     private final ProjectQueue projects;
     /** Calls in flight on this connection. Engine context only. */
     private final Map<Long, Cancellation> inFlight = new HashMap<>();
+    /** Handlers waiting for the CLI to catch up. Engine context only. */
+    private final List<Promise<Void>> waitingForDrain = new ArrayList<>();
     private boolean closed;
 
     EngineConnection(NetSocket socket, EngineContext engine, MethodRegistry methods, ProjectQueue projects) {
@@ -88,9 +92,17 @@ final class EngineConnection {
         }
         Cancellation cancellation = new Cancellation();
         inFlight.put(id, cancellation);
-        Handler.Events events = event -> {
-            if (inFlight.get(id) == cancellation) {
-                send(new Frame.Event(id, event));
+        Handler.Events events = new Handler.Events() {
+            @Override
+            public void emit(JsonNode event) {
+                if (inFlight.get(id) == cancellation) {
+                    send(new Frame.Event(id, event));
+                }
+            }
+
+            @Override
+            public Future<Void> whenWritable() {
+                return writable();
             }
         };
         dispatch(method, call.params(), events, cancellation).onComplete(done -> engine.execute(() -> {
@@ -143,8 +155,28 @@ final class EngineConnection {
         }
     }
 
+    /** Succeeded at once unless the socket's write queue is full; then when it has drained. */
+    private Future<Void> writable() {
+        if (closed || !socket.writeQueueFull()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> drained = Promise.promise();
+        if (waitingForDrain.isEmpty()) {
+            socket.drainHandler(v -> engine.execute(this::drained));
+        }
+        waitingForDrain.add(drained);
+        return drained.future();
+    }
+
+    private void drained() {
+        List<Promise<Void>> waiting = List.copyOf(waitingForDrain);
+        waitingForDrain.clear();
+        waiting.forEach(Promise::tryComplete);
+    }
+
     private void onClose() {
         closed = true;
+        drained(); // nobody will read any more: writers go on, and see their cancellation
         List<Cancellation> orphans = List.copyOf(inFlight.values());
         inFlight.clear();
         orphans.forEach(Cancellation::cancel);

@@ -16,5 +16,14 @@ public interface Handler {
     @FunctionalInterface
     interface Events {
         void emit(JsonNode event);
+
+        /**
+         * Completes when the CLI has caught up with what was emitted. Emitting never blocks, so a
+         * handler streaming without end (logs -f of a chatty container) must wait on this before
+         * emitting more, or the engine buffers everything the CLI has not read yet.
+         */
+        default Future<Void> whenWritable() {
+            return Future.succeededFuture();
+        }
     }
 }

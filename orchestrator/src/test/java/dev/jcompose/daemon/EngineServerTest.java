@@ -110,7 +110,7 @@ class EngineServerTest {
         EngineClient client = client();
 
         assertThatThrownBy(() -> client.call("nosuch", FrameCodec.object(), event -> {
-        })).hasMessage("the engine has no method `nosuch` (it has echo, fail, hello, hold, ping, shutdown, sleep)");
+        })).hasMessage("the engine has no method `nosuch` (it has echo, fail, flood, hello, hold, ping, shutdown, sleep)");
         assertThatThrownBy(() -> client.call("hold", FrameCodec.object(), event -> {
         })).hasMessage("engine method `hold` needs params.project (a non-empty string)");
         // The connection survives failed calls.
@@ -272,6 +272,37 @@ class EngineServerTest {
         }
         assertThat(client().call("ping", FrameCodec.object(), event -> {
         })).isEqualTo(FrameCodec.object());
+    }
+
+    @Test
+    void aStreamingHandlerWaitsForASlowClient() throws IOException {
+        try (SocketChannel raw = SocketChannel.open(UnixDomainSocketAddress.of(directory.socket()))) {
+            raw.write(ByteBuffer.wrap("{\"id\":1,\"method\":\"flood\"}\n".getBytes(StandardCharsets.UTF_8)));
+            poll(() -> handlers.log().contains("paused after filling the socket"), "the handler to see a full socket");
+            assertThat(handlers.log()).doesNotContain("resumed");
+
+            String lastLine = readUntilResult(raw);
+
+            assertThat(handlers.log()).containsExactly("paused after filling the socket", "resumed");
+            assertThat(lastLine).startsWith("{\"id\":1,\"result\":{\"emitted\":");
+        }
+    }
+
+    private static String readUntilResult(SocketChannel raw) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        StringBuilder pending = new StringBuilder();
+        while (raw.read(buffer.clear()) >= 0) {
+            pending.append(StandardCharsets.UTF_8.decode(buffer.flip()));
+            int end;
+            while ((end = pending.indexOf("\n")) >= 0) {
+                String line = pending.substring(0, end);
+                pending.delete(0, end + 1);
+                if (line.contains("\"result\"")) {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("the engine closed the connection before the result");
     }
 
     private static String readAll(SocketChannel raw) throws IOException {

@@ -42,6 +42,23 @@ public final class TestHandlers implements HandlerRegistry {
             });
             return done.future();
         });
+        methods.register("flood", (params, events, cancellation) -> {
+            // Emits 1 KiB events until the CLI stops reading, then waits for it to catch up.
+            JsonNode line = FrameCodec.object().put("line", "x".repeat(1024));
+            int emitted = 0;
+            Future<Void> writable = events.whenWritable();
+            while (writable.isComplete() && emitted < 100_000) {
+                events.emit(line);
+                emitted++;
+                writable = events.whenWritable();
+            }
+            record("paused after " + (emitted < 100_000 ? "filling the socket" : "100000 events"));
+            int total = emitted;
+            return writable.map(v -> {
+                record("resumed");
+                return FrameCodec.object().put("emitted", total);
+            });
+        });
         methods.registerProjectScoped("hold", (params, events, cancellation) -> {
             String token = params.path("token").asText();
             record("start " + token);

@@ -28,13 +28,16 @@ final class EngineConnection {
     private final EngineContext engine;
     private final MethodRegistry methods;
     private final ProjectQueue projects;
+    private final EngineServer.ConnectionObserver observer;
     /** Calls in flight on this connection. Engine context only. */
     private final Map<Long, Cancellation> inFlight = new HashMap<>();
     /** Handlers waiting for the CLI to catch up. Engine context only. */
     private final List<Promise<Void>> waitingForDrain = new ArrayList<>();
     private boolean closed;
 
-    EngineConnection(NetSocket socket, EngineContext engine, MethodRegistry methods, ProjectQueue projects) {
+    EngineConnection(NetSocket socket, EngineContext engine, MethodRegistry methods, ProjectQueue projects,
+            EngineServer.ConnectionObserver observer) {
+        this.observer = observer;
         this.socket = socket;
         this.engine = engine;
         this.methods = methods;
@@ -42,6 +45,7 @@ final class EngineConnection {
     }
 
     void start() {
+        engine.execute(observer::opened);
         RecordParser lines = RecordParser.newDelimited("\n", socket).maxRecordSize(MAX_LINE);
         lines.exceptionHandler(e -> socket.close());
         lines.handler(line -> {
@@ -180,5 +184,6 @@ final class EngineConnection {
         List<Cancellation> orphans = List.copyOf(inFlight.values());
         inFlight.clear();
         orphans.forEach(Cancellation::cancel);
+        observer.closed();
     }
 }

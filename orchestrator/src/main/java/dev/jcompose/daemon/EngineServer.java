@@ -27,12 +27,36 @@ public final class EngineServer implements AutoCloseable {
     private final EngineDirectory directory;
     private final MethodRegistry methods;
     private final ProjectQueue projects = new ProjectQueue();
+    private final ConnectionObserver observer;
     private NetServer server;
 
+    /** Told on the engine context when a CLI connects and hangs up. */
+    public interface ConnectionObserver {
+        ConnectionObserver NONE = new ConnectionObserver() {
+            @Override
+            public void opened() {
+            }
+
+            @Override
+            public void closed() {
+            }
+        };
+
+        void opened();
+
+        void closed();
+    }
+
     public EngineServer(EngineContext engine, EngineDirectory directory, MethodRegistry methods) {
+        this(engine, directory, methods, ConnectionObserver.NONE);
+    }
+
+    public EngineServer(EngineContext engine, EngineDirectory directory, MethodRegistry methods,
+            ConnectionObserver observer) {
         this.engine = engine;
         this.directory = directory;
         this.methods = methods;
+        this.observer = observer;
     }
 
     /** Binds the socket (mode 0600) and starts accepting; returns once it is listening. */
@@ -49,7 +73,7 @@ public final class EngineServer implements AutoCloseable {
             throw cannotServe(e);
         }
         NetServer created = engine.vertx().createNetServer(new NetServerOptions());
-        created.connectHandler(socket -> new EngineConnection(socket, engine, methods, projects).start());
+        created.connectHandler(socket -> new EngineConnection(socket, engine, methods, projects, observer).start());
         server = engine.await(created.listen(SocketAddress.domainSocketAddress(directory.socket().toString())),
                 START_TIMEOUT);
         try {

@@ -9,4 +9,12 @@ import dev.jcompose.engine.EngineContext;
  */
 public interface HandlerRegistry {
     void register(MethodRegistry methods, EngineContext engine);
+
+    /**
+     * Whether the engine must keep running though no CLI is connected (with idle shutdown on):
+     * true while this part of the engine supervises something. Called on the engine context.
+     */
+    default boolean keepsEngineAlive() {
+        return false;
+    }
 }

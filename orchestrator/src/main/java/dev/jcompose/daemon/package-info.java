@@ -25,7 +25,9 @@
  *       appended to {@code engine.log}) and polls until it answers. Racing launchers may each start a
  *       process; the lock picks the one that serves, the others exit 0.
  *   <li>{@code SIGTERM} or the {@code shutdown} method close the socket (and remove its file), the
- *       engine context, then release the lock.
+ *       engine context, then release the lock. {@code --idle-timeout} (off by default) does the same
+ *       once no CLI has been connected for that long and no {@link dev.jcompose.daemon.HandlerRegistry}
+ *       keeps the engine alive ({@link dev.jcompose.daemon.IdleShutdown}).
  * </ul>
  *
  * <h2>Wire protocol</h2>

@@ -1,6 +1,10 @@
 package dev.jcompose.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.JcomposeException;
+import java.time.Duration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +47,17 @@ class EngineLockTest {
 
     @Test
     void engineMainRejectsABadCommandLine() {
-        assertThat(EngineMain.run(new String[] {"--run-root"})).isEqualTo(16);
+        assertThatThrownBy(() -> EngineMain.run(new String[] {"--run-root"}))
+                .isInstanceOfSatisfying(JcomposeException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("bad engine command line: --run-root <dir> is required and every option takes a value");
+                    assertThat(e.hint()).isEqualTo(EngineMain.USAGE);
+                    assertThat(e.exitCode()).isEqualTo(16);
+                });
+        assertThatThrownBy(() -> EngineMain.Options.parse(new String[] {"--run-root", "/r", "--idle", "1m"}))
+                .hasMessage("bad engine command line: unknown option --idle");
+        assertThatThrownBy(() -> EngineMain.Options.parse(new String[] {"--run-root", "/r", "--idle-timeout", "0s"}))
+                .hasMessage("bad engine command line: --idle-timeout must be positive, got 0s");
+        assertThat(EngineMain.Options.parse(new String[] {"--idle-timeout", "1m30s", "--run-root", "/r"}))
+                .isEqualTo(new EngineMain.Options(Path.of("/r"), Optional.of(Duration.ofSeconds(90))));
     }
 }

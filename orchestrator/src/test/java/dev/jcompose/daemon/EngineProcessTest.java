@@ -163,6 +163,23 @@ class EngineProcessTest {
     }
 
     @Test
+    void withIdleShutdownTheEngineStopsOnceTheLastClientLeaves() throws Exception {
+        EngineLauncher idle = new EngineLauncher(directory,
+                EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of("--idle-timeout", "300ms")), Duration.ofSeconds(60));
+        EngineClient client = idle.ensureRunning();
+        ProcessHandle engine = ProcessHandle.of(client.info().pid()).orElseThrow();
+        assertThat(client.call("ping", FrameCodec.object(), event -> {
+        }, Duration.ofSeconds(10))).isEqualTo(FrameCodec.object());
+        assertThat(engine.isAlive()).isTrue();
+
+        client.close();
+
+        engine.onExit().get(20, TimeUnit.SECONDS);
+        assertThat(directory.socket()).doesNotExist();
+        assertThat(Files.readString(directory.log())).contains("jcompose engine: idle for 300ms, stopping");
+    }
+
+    @Test
     void testHandlersAreLoadedFromTheServiceRegistry() {
         EngineClient client = ensureRunning();
 

@@ -18,6 +18,8 @@ import java.util.Set;
  * repaired silently.
  */
 public record EngineDirectory(Path path) {
+    /** Linux's sun_path holds 108 bytes including the terminating NUL. */
+    static final int MAX_SOCKET_PATH = 107;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     public static EngineDirectory under(Path runRoot) {
@@ -42,6 +44,12 @@ public record EngineDirectory(Path path) {
 
     /** Creates the directory 0700 if absent; checks an existing one. Returns this. */
     public EngineDirectory secure() {
+        int length = socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (length > MAX_SOCKET_PATH) {
+            throw new JcomposeException("the engine socket path " + socket() + " is too long for a unix socket ("
+                    + length + " bytes, at most " + MAX_SOCKET_PATH + ")",
+                    "set JCOMPOSE_RUN_ROOT to a shorter directory", ExitCode.FAILURE);
+        }
         try {
             Files.createDirectories(path.getParent());
             try {

@@ -3,6 +3,7 @@ package dev.jcompose.daemon;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.EngineContext;
+import io.vertx.core.Future;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.SocketAddress;
@@ -74,8 +75,10 @@ public final class EngineServer implements AutoCloseable {
         }
         NetServer created = engine.vertx().createNetServer(new NetServerOptions());
         created.connectHandler(socket -> new EngineConnection(socket, engine, methods, projects, observer).start());
-        server = engine.await(created.listen(SocketAddress.domainSocketAddress(directory.socket().toString())),
-                START_TIMEOUT);
+        server = engine.await(created.listen(SocketAddress.domainSocketAddress(directory.socket().toString()))
+                .recover(e -> Future.failedFuture(new JcomposeException("the engine cannot listen on "
+                        + directory.socket() + ": " + e.getMessage(), "see whether another process uses "
+                        + directory.path(), ExitCode.FAILURE, e))), START_TIMEOUT);
         try {
             Files.setPosixFilePermissions(directory.socket(), PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {

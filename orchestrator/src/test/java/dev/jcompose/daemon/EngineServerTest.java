@@ -208,6 +208,17 @@ class EngineServerTest {
     }
 
     @Test
+    void aRunRootTooLongForASocketIsRefusedBeforeAnythingIsCreated(@TempDir Path other) {
+        Path deep = other.resolve("d".repeat(120));
+        EngineDirectory tooLong = EngineDirectory.under(deep);
+        int length = tooLong.socket().toString().length();
+
+        assertThatThrownBy(tooLong::secure).hasMessage("the engine socket path " + tooLong.socket()
+                + " is too long for a unix socket (" + length + " bytes, at most 107)");
+        assertThat(deep).doesNotExist();
+    }
+
+    @Test
     void aSymlinkedEngineDirectoryIsRefused(@TempDir Path other) throws IOException {
         Path target = Files.createDirectory(other.resolve("elsewhere"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

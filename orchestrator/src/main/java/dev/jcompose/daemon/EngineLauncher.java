@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class EngineLauncher {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(10);
     private static final Duration MAX_BACKOFF = Duration.ofMillis(200);
+    private static final int MAX_STARTS = 3;
 
     private final EngineDirectory directory;
     private final EngineCommand command;
@@ -36,15 +37,14 @@ public final class EngineLauncher {
         Process started = start();
         long deadline = System.nanoTime() + startTimeout.toNanos();
         Duration backoff = FIRST_BACKOFF;
+        int exits = 0;
         while (System.nanoTime() < deadline) {
             running = tryConnect();
             if (running.isPresent()) {
                 return running.get();
             }
-            // Exit 0 means it lost the lock race to another engine: keep polling for the winner.
-            if (!started.isAlive() && started.exitValue() != 0) {
-                throw new JcomposeException("the jcompose engine failed to start (exit code " + started.exitValue()
-                        + ")", "see " + directory.log(), ExitCode.FAILURE);
+            if (!started.isAlive()) {
+                started = restartIfNobodyServes(started, ++exits);
             }
             pause(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -54,6 +54,26 @@ public final class EngineLauncher {
                 + startTimeout.toSeconds() + "s" + holder,
                 "see " + directory.log() + "; if that engine is hung, kill it: containers keep running",
                 ExitCode.FAILURE);
+    }
+
+    /**
+     * Our engine exited. Exit 0 normally means it lost the lock race: the winner will answer. But an
+     * engine can also stop at once (idle shutdown on a loaded host); if nobody holds the lock then,
+     * nobody is coming, and we start another one, a bounded number of times.
+     */
+    private Process restartIfNobodyServes(Process exited, int exits) {
+        if (exited.exitValue() != 0) {
+            throw new JcomposeException("the jcompose engine failed to start (exit code " + exited.exitValue() + ")",
+                    "see " + directory.log(), ExitCode.FAILURE);
+        }
+        if (EngineLock.isHeld(directory)) {
+            return exited;
+        }
+        if (exits >= MAX_STARTS) {
+            throw new JcomposeException("the jcompose engine exited right after starting, " + exits + " times",
+                    "see " + directory.log(), ExitCode.FAILURE);
+        }
+        return start();
     }
 
     private Optional<EngineClient> tryConnect() {

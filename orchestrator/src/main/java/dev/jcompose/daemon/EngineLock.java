@@ -50,6 +50,23 @@ public final class EngineLock implements AutoCloseable {
         }
     }
 
+    /** Whether a live engine holds the lock right now (probed without writing the pid file). */
+    public static boolean isHeld(EngineDirectory directory) {
+        try (FileChannel channel = FileChannel.open(directory.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new JcomposeException("cannot probe " + directory.lock() + ": " + e.getMessage(),
+                    "check the permissions of " + directory.path(), ExitCode.FAILURE, e);
+        }
+    }
+
     /** The pid recorded by the engine that holds (or last held) the lock, if readable. */
     public static Optional<Long> recordedPid(EngineDirectory directory) {
         try {

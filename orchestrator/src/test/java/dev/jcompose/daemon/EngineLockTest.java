@@ -21,7 +21,9 @@ class EngineLockTest {
         EngineDirectory directory = EngineDirectory.under(runRoot).secure();
         long self = ProcessHandle.current().pid();
 
+        assertThat(EngineLock.isHeld(directory)).isFalse();
         try (EngineLock lock = EngineLock.tryAcquire(directory).orElseThrow()) {
+            assertThat(EngineLock.isHeld(directory)).isTrue();
             assertThat(Files.readString(directory.pidFile())).isEqualTo(self + "\n");
             assertThat(EngineLock.recordedPid(directory)).contains(self);
             assertThat(EngineLock.tryAcquire(directory)).isEmpty();
@@ -29,6 +31,7 @@ class EngineLockTest {
 
         assertThat(directory.pidFile()).doesNotExist();
         assertThat(directory.lock()).exists();
+        assertThat(EngineLock.isHeld(directory)).isFalse();
         Optional<EngineLock> again = EngineLock.tryAcquire(directory);
         assertThat(again).isPresent();
         again.get().close();

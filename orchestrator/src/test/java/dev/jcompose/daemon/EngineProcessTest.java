@@ -127,6 +127,8 @@ class EngineProcessTest {
         assertThat(pids).hasSize(1);
         // The launchers that lost the race saw their engine exit at once; only the winner remains.
         poll(() -> children().equals(pids), "the losing engines to exit");
+        assertThat(Files.readAllLines(directory.log()).stream().filter(line -> line.contains(" serving ")))
+                .as("engines that served").hasSize(1);
     }
 
     private EngineClient ensureRunningSynchronised() {
@@ -165,7 +167,7 @@ class EngineProcessTest {
     @Test
     void withIdleShutdownTheEngineStopsOnceTheLastClientLeaves() throws Exception {
         EngineLauncher idle = new EngineLauncher(directory,
-                EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of("--idle-timeout", "300ms")), Duration.ofSeconds(60));
+                EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of("--idle-timeout", "2s")), Duration.ofSeconds(60));
         EngineClient client = idle.ensureRunning();
         ProcessHandle engine = ProcessHandle.of(client.info().pid()).orElseThrow();
         assertThat(client.call("ping", FrameCodec.object(), event -> {
@@ -176,7 +178,7 @@ class EngineProcessTest {
 
         engine.onExit().get(20, TimeUnit.SECONDS);
         assertThat(directory.socket()).doesNotExist();
-        assertThat(Files.readString(directory.log())).contains("jcompose engine: idle for 300ms, stopping");
+        assertThat(Files.readString(directory.log())).contains("jcompose engine: idle for 2s, stopping");
     }
 
     @Test

@@ -109,10 +109,22 @@ final class EngineConnection {
                 return writable();
             }
         };
-        dispatch(method, call.params(), events, cancellation).onComplete(done -> engine.execute(() -> {
+        dispatch(method, call.params(), events, cancellation).onComplete(done -> onEngine(() -> {
             inFlight.remove(id);
             send(done.succeeded() ? new Frame.Result(id, orEmpty(done.result())) : failure(id, done.cause()));
         }));
+    }
+
+    /**
+     * At once when already on the engine context (so a reply is written before anything the
+     * handler queued after itself, such as shutdown's stop), else queued onto it.
+     */
+    private void onEngine(Runnable task) {
+        if (engine.inLoop()) {
+            task.run();
+        } else {
+            engine.execute(task);
+        }
     }
 
     private Future<JsonNode> dispatch(MethodRegistry.Method method, JsonNode params, Handler.Events events,

@@ -43,7 +43,9 @@ public final class EngineContext implements EngineLoop, AutoCloseable {
     }
 
     public static EngineContext create(int workers) {
-        VertxOptions options = new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(workers);
+        // Native transport (epoll) is what lets the engine serve its unix domain socket.
+        VertxOptions options = new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(workers)
+                .setPreferNativeTransport(true);
         return new EngineContext(Vertx.vertx(options));
     }
 

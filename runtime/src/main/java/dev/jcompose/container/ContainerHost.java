@@ -1,0 +1,179 @@
+package dev.jcompose.container;
+
+import dev.jcompose.content.Digest;
+import dev.jcompose.host.Clock;
+import dev.jcompose.host.CommandRunner;
+import dev.jcompose.host.HostPaths;
+import dev.jcompose.image.ImageException;
+import dev.jcompose.image.ImageLoader;
+import dev.jcompose.image.ImageNotFoundException;
+import dev.jcompose.image.ImagePuller;
+import dev.jcompose.image.ImageRecord;
+import dev.jcompose.image.ImageReference;
+import dev.jcompose.image.ImageStore;
+import dev.jcompose.image.Platform;
+import dev.jcompose.image.PullListener;
+import dev.jcompose.image.PullPolicy;
+import dev.jcompose.image.RegistryConfig;
+import dev.jcompose.rootfs.SnapshotStore;
+import dev.jcompose.rootfs.UnpackLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Everything jcompose runs containers with on this machine, wired from the OS seams: the image store
+ * and its puller and loader, the snapshot store, the probe-selected OCI runtime and the
+ * {@link ContainerRuntime}. The one object the orchestrator holds.
+ *
+ * <p>Pulled and loaded images are unpacked at once (as containerd does), so a corrupt or hostile
+ * layer fails the pull, not a later {@code up}. Snapshot pruning and container creation exclude each
+ * other within this process; another jcompose process pruning at the same moment is not excluded.
+ */
+public final class ContainerHost {
+    /** Host-wide settings; {@link #defaults} suits a real host. */
+    public record Settings(RegistryConfig registry, Platform platform, String cgroupParent, UnpackLimits limits,
+                           Map<String, String> env) {
+        public Settings {
+            env = Map.copyOf(env);
+        }
+
+        public static Settings defaults(Map<String, String> env) {
+            return new Settings(RegistryConfig.defaults(env), Platform.host(), "jcompose", UnpackLimits.DEFAULT, env);
+        }
+
+        public Settings withRegistry(RegistryConfig r) {
+            return new Settings(r, platform, cgroupParent, limits, env);
+        }
+
+        public Settings withPlatform(Platform p) {
+            return new Settings(registry, p, cgroupParent, limits, env);
+        }
+
+        public Settings withCgroupParent(String parent) {
+            return new Settings(registry, platform, parent, limits, env);
+        }
+    }
+
+    /** What {@link #removeImage} did: the name untagged, the blobs and snapshots deleted (sorted). */
+    public record RemovedImage(String untagged, SortedSet<Digest> deletedBlobs, SortedSet<String> deletedSnapshots) {
+    }
+
+    private final Settings settings;
+    private final ImageStore images;
+    private final ImagePuller puller;
+    private final SnapshotStore snapshots;
+    private final ImageRootfs rootfs;
+    private final ContainerRuntime containers;
+    private final ReentrantLock rootfsLock = new ReentrantLock();
+
+    public ContainerHost(HostPaths paths, CommandRunner runner, Clock clock, Settings settings) {
+        this.settings = settings;
+        this.images = ImageStore.under(paths);
+        this.puller = new ImagePuller(images, settings.registry(), ImagePuller.defaultHttpClient(settings.registry()));
+        this.snapshots = new SnapshotStore(paths, settings.limits());
+        this.rootfs = new ImageRootfs(images, snapshots);
+        OciRuntime oci = new RuntimeProbe(runner, paths).select(settings.env());
+        this.containers = new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
+    }
+
+    public ContainerRuntime containers() {
+        return containers;
+    }
+
+    public ImageStore imageStore() {
+        return images;
+    }
+
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    /** Every stored image, sorted by name. */
+    public List<ImageRecord> images() {
+        return images.list();
+    }
+
+    /** Pulls {@code reference} for the configured platform and unpacks its layers. */
+    public ImageRecord pull(String reference, PullListener listener) {
+        ImageRecord image = puller.pull(ImageReference.parse(reference), settings.platform(), listener);
+        locked(() -> rootfs.prepare(image));
+        return image;
+    }
+
+    /** Loads a {@code docker save} archive, an OCI layout or its tar; unpacks every image's layers. */
+    public List<ImageRecord> load(Path archive) {
+        List<ImageRecord> loaded = new ImageLoader(images).load(archive, settings.platform());
+        locked(() -> loaded.stream().map(rootfs::prepare).toList());
+        return loaded;
+    }
+
+    /** The stored image, pulled first as {@code policy} says. */
+    public ImageRecord ensureImage(String reference, PullPolicy policy, PullListener listener) {
+        Optional<ImageRecord> stored = policy == PullPolicy.ALWAYS ? Optional.empty() : images.find(reference);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        if (policy == PullPolicy.NEVER) {
+            throw new ImageException("no such image: " + reference + " (and the pull policy is never)",
+                    "pull it (`jcompose pull`), load it (`jcompose load`), or change pull_policy");
+        }
+        return pull(reference, listener);
+    }
+
+    /** Creates a container from the stored image {@code image} (a name or digest). */
+    public ContainerRecord create(String image, NewContainer c) {
+        ImageRecord stored = images.get(image);
+        return locked(() -> {
+            ImageRootfs.Prepared p = rootfs.prepare(stored);
+            return containers.create(new CreateRequest(c.id(), c.name(), c.labels(), c.configHash(), snapshots.root(),
+                    p.layers(), p.defaults(), c.spec(), c.hostsFile(), c.resolvConf(), c.hostnameFile(), p.ref()));
+        });
+    }
+
+    /**
+     * Untags {@code reference}; when no other name keeps its image, deletes its blobs and the snapshots
+     * nothing else needs. Refused while a container uses the image, unless {@code force} (then the
+     * containers keep their snapshots until they are removed and the snapshots pruned).
+     */
+    public RemovedImage removeImage(String reference, boolean force) {
+        ImageRecord image = images.find(reference).orElseThrow(() -> new ImageNotFoundException(reference));
+        return locked(() -> {
+            boolean otherName = images.list().stream()
+                    .anyMatch(i -> !i.name().equals(image.name()) && i.id().equals(image.id()));
+            List<ContainerRecord> all = containers.list();
+            List<String> users = new ArrayList<>();
+            all.stream().filter(c -> c.imageRef() != null && c.imageRef().id().equals(image.id().toString()))
+                    .forEach(c -> users.add(c.name()));
+            if (!otherName && !users.isEmpty() && !force) {
+                throw new ImageException("cannot remove image " + image.name() + ": "
+                        + (users.size() == 1 ? "container " : "containers ") + String.join(", ", users)
+                        + (users.size() == 1 ? " uses it" : " use it"),
+                        "remove " + (users.size() == 1 ? "the container" : "the containers")
+                                + " first (`jcompose rm`), or force the removal");
+            }
+            SortedSet<Digest> blobs = images.remove(image.name());
+            SortedSet<String> pruned = rootfs.prune(images.list(), all);
+            return new RemovedImage(image.name(), blobs, pruned);
+        });
+    }
+
+    /** Removes the snapshots no stored image and no container needs; returns their digests. */
+    public SortedSet<String> pruneSnapshots() {
+        return locked(() -> rootfs.prune(images.list(), containers.list()));
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        rootfsLock.lock();
+        try {
+            return action.get();
+        } finally {
+            rootfsLock.unlock();
+        }
+    }
+}

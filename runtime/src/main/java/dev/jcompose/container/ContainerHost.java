@@ -99,18 +99,38 @@ public final class ContainerHost {
         return images.list();
     }
 
-    /** Pulls {@code reference} for the configured platform and unpacks its layers. */
+    /**
+     * Pulls {@code reference} for the configured platform and unpacks its layers. An image whose layers
+     * cannot be unpacked (corrupt, hostile, or not matching the config's diff_ids) is removed again.
+     */
     public ImageRecord pull(String reference, PullListener listener) {
         ImageRecord image = puller.pull(ImageReference.parse(reference), settings.platform(), listener);
-        locked(() -> rootfs.prepare(image));
+        unpackOrRemove(List.of(image));
         return image;
     }
 
     /** Loads a {@code docker save} archive, an OCI layout or its tar; unpacks every image's layers. */
     public List<ImageRecord> load(Path archive) {
         List<ImageRecord> loaded = new ImageLoader(images).load(archive, settings.platform());
-        locked(() -> loaded.stream().map(rootfs::prepare).toList());
+        unpackOrRemove(loaded);
         return loaded;
+    }
+
+    private void unpackOrRemove(List<ImageRecord> stored) {
+        locked(() -> {
+            try {
+                return stored.stream().map(rootfs::prepare).toList();
+            } catch (RuntimeException e) {
+                for (ImageRecord image : stored) {
+                    try {
+                        images.remove(image.name());
+                    } catch (RuntimeException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
+                }
+                throw e;
+            }
+        });
     }
 
     /** The stored image, pulled first as {@code policy} says. */

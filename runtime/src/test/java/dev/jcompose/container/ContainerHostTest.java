@@ -16,6 +16,8 @@ import dev.jcompose.image.Descriptor;
 import dev.jcompose.image.ImageException;
 import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.Manifest;
+import dev.jcompose.image.Manifests;
+import dev.jcompose.image.MediaTypes;
 import dev.jcompose.image.Platform;
 import dev.jcompose.image.PullListener;
 import dev.jcompose.image.PullPolicy;
@@ -26,7 +28,9 @@ import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.image.testing.TestIndex;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.rootfs.LayerUnpackException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,6 +212,28 @@ class ContainerHostTest {
                 "present " + amd64.configDigest(), "present " + amd64.layerDigest());
         assertThat(run(ref, "platform", sh("echo $PLATFORM"))).isEqualTo(0);
         assertThat(logs("platform")).containsExactly("STDOUT amd64");
+    }
+
+    @Test
+    void aPulledLayerThatDoesNotMatchItsDiffIdIsRejectedAndLeavesNothing() {
+        TestImage good = TestImages.busybox().build();
+        Digest fake = Digest.sha256("another layer".getBytes(StandardCharsets.UTF_8));
+        byte[] config = new String(good.config(), StandardCharsets.UTF_8)
+                .replace(good.diffId().toString(), fake.toString()).getBytes(StandardCharsets.UTF_8);
+        byte[] manifest = Manifests.write(new Manifest(MediaTypes.OCI_MANIFEST,
+                new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length),
+                List.of(new Descriptor(MediaTypes.OCI_LAYER_GZIP, good.layerDigest(), good.layer().length))));
+        registry = LocalRegistry.start(dir.resolve("registry"));
+        registry.push("e2e/lying", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
+        String ref = registry.host() + "/e2e/lying:1";
+
+        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE)).isInstanceOf(LayerUnpackException.class)
+                .hasMessageStartingWith("layer " + good.layerDigest().hex() + " unpacks to " + good.diffId()
+                        + ", but the image config lists diff_id " + fake + " (in ");
+
+        assertThat(host.images()).isEmpty();
+        assertThat(host.imageStore().content().list()).isEmpty();
+        assertThat(host.snapshots().digests()).isEmpty();
     }
 
     @Test

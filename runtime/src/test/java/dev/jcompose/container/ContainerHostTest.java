@@ -64,7 +64,8 @@ class ContainerHostTest {
         assumeThat(LocalRegistry.available()).as("docker-registry is installed").isTrue();
         assumeThat(TestImages.available()).as("busybox-static is installed").isTrue();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        dir = Path.of("/tmp/jce-" + tag);
+        // "jcompose" in the path puts the registry process in HostSnapshot's process facet: a leaked one fails the test.
+        dir = Path.of("/tmp/jcompose-e2e-" + tag);
         cgroupParent = "jcompose-e2e-" + tag;
         before = snapshot();
         Files.createDirectories(dir);
@@ -85,8 +86,8 @@ class ContainerHostTest {
 
     @AfterEach
     void tearDown() throws IOException {
-        if (dir == null) {
-            return;
+        if (dir == null || !Files.exists(dir)) {
+            return; // set-up stopped before it made anything
         }
         try {
             for (ContainerRecord r : host.containers().list()) {

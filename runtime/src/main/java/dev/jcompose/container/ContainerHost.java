@@ -18,7 +18,6 @@ import dev.jcompose.image.RegistryConfig;
 import dev.jcompose.rootfs.SnapshotStore;
 import dev.jcompose.rootfs.UnpackLimits;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,8 +59,11 @@ public final class ContainerHost {
         }
     }
 
-    /** What {@link #removeImage} did: the name untagged, the blobs and snapshots deleted (sorted). */
-    public record RemovedImage(String untagged, SortedSet<Digest> deletedBlobs, SortedSet<String> deletedSnapshots) {
+    /** What {@link #removeImage} did: the names untagged, the blobs and snapshots deleted (sorted). */
+    public record RemovedImage(List<String> untagged, SortedSet<Digest> deletedBlobs, SortedSet<String> deletedSnapshots) {
+        public RemovedImage {
+            untagged = List.copyOf(untagged);
+        }
     }
 
     private final Settings settings;
@@ -158,29 +160,42 @@ public final class ContainerHost {
 
     /**
      * Untags {@code reference}; when no other name keeps its image, deletes its blobs and the snapshots
-     * nothing else needs. Refused while a container uses the image, unless {@code force} (then the
-     * containers keep their snapshots until they are removed and the snapshots pruned).
+     * nothing else needs. As {@code docker rmi}: an image ID held by several names is refused unless
+     * {@code force} (which removes them all), and so is an image a container uses, unless {@code force}
+     * (the containers keep their snapshots until they are removed and the snapshots pruned).
      */
     public RemovedImage removeImage(String reference, boolean force) {
         ImageRecord image = images.find(reference).orElseThrow(() -> new ImageNotFoundException(reference));
         return locked(() -> {
-            boolean otherName = images.list().stream()
-                    .anyMatch(i -> !i.name().equals(image.name()) && i.id().equals(image.id()));
-            List<ContainerRecord> all = containers.list();
-            List<String> users = new ArrayList<>();
-            all.stream().filter(c -> c.imageRef() != null && c.imageRef().id().equals(image.id().toString()))
-                    .forEach(c -> users.add(c.name()));
-            if (!otherName && !users.isEmpty() && !force) {
-                throw new ImageException("cannot remove image " + image.name() + ": "
-                        + (users.size() == 1 ? "container " : "containers ") + String.join(", ", users)
-                        + (users.size() == 1 ? " uses it" : " use it"),
-                        "remove " + (users.size() == 1 ? "the container" : "the containers")
-                                + " first (`jcompose rm`), or force the removal");
+            List<ImageRecord> sameId = images.list().stream().filter(i -> i.id().equals(image.id())).toList();
+            boolean byId = reference.startsWith("sha256:");
+            if (byId && sameId.size() > 1 && !force) {
+                throw new ImageException("cannot remove image " + reference + ": it is referenced by several names ("
+                        + String.join(", ", sameId.stream().map(ImageRecord::name).toList()) + ")",
+                        "remove it by name, or force the removal of all its names");
             }
-            SortedSet<Digest> blobs = images.remove(image.name());
+            List<String> names = byId ? sameId.stream().map(ImageRecord::name).toList() : List.of(image.name());
+            List<ContainerRecord> all = containers.list();
+            if (names.size() == sameId.size() && !force) {
+                refuseIfUsed(image, all);
+            }
+            SortedSet<Digest> blobs = new java.util.TreeSet<>();
+            names.forEach(n -> blobs.addAll(images.remove(n)));
             SortedSet<String> pruned = rootfs.prune(images.list(), all);
-            return new RemovedImage(image.name(), blobs, pruned);
+            return new RemovedImage(names, blobs, pruned);
         });
+    }
+
+    private static void refuseIfUsed(ImageRecord image, List<ContainerRecord> all) {
+        List<String> users = all.stream()
+                .filter(c -> c.imageRef() != null && c.imageRef().id().equals(image.id().toString()))
+                .map(ContainerRecord::name).toList();
+        if (!users.isEmpty()) {
+            boolean one = users.size() == 1;
+            throw new ImageException("cannot remove image " + image.name() + ": " + (one ? "container " : "containers ")
+                    + String.join(", ", users) + (one ? " uses it" : " use it"),
+                    "remove " + (one ? "the container" : "the containers") + " first (`jcompose rm`), or force the removal");
+        }
     }
 
     /** Removes the snapshots no stored image and no container needs; returns their digests. */

@@ -161,7 +161,7 @@ class ContainerHostTest {
         assertThat(dir.resolve("run/containers/streams")).doesNotExist();
         assertThat(CgroupLayout.detect().exists("/" + cgroupParent + "/streams")).isFalse();
 
-        assertThat(host.removeImage(ref, false)).isEqualTo(new ContainerHost.RemovedImage(ref,
+        assertThat(host.removeImage(ref, false)).isEqualTo(new ContainerHost.RemovedImage(List.of(ref),
                 new TreeSet<>(image.blobs().keySet()), new TreeSet<>(List.of(image.diffId().toString()))));
         assertThat(host.images()).isEmpty();
         assertThat(host.imageStore().content().list()).isEmpty();
@@ -267,5 +267,27 @@ class ContainerHostTest {
         assertThat(logs("user1")).containsExactly("STDOUT still here");
         host.containers().delete("user1", false);
         assertThat(host.pruneSnapshots()).containsExactly(image.diffId().toString());
+    }
+
+    @Test
+    void anImageIdHeldBySeveralNamesIsRemovedByNameOrByForce() throws IOException {
+        TestImage image = TestImages.busybox().build();
+        host.load(Files.write(dir.resolve("save.tar"),
+                ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image, "e2e/b:1", image))));
+        String id = image.configDigest().toString();
+
+        assertThatThrownBy(() -> host.removeImage(id, false)).isInstanceOf(ImageException.class)
+                .hasMessage("cannot remove image " + id + ": it is referenced by several names "
+                        + "(docker.io/e2e/a:1, docker.io/e2e/b:1)");
+        assertThat(host.removeImage("e2e/a:1", false)).isEqualTo(new ContainerHost.RemovedImage(
+                List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
+        assertThat(host.images()).extracting(ImageRecord::name).containsExactly("docker.io/e2e/b:1");
+        host.load(Files.write(dir.resolve("save2.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image))));
+        ContainerHost.RemovedImage all = host.removeImage(id, true);
+
+        assertThat(all.untagged()).containsExactly("docker.io/e2e/a:1", "docker.io/e2e/b:1");
+        assertThat(all.deletedSnapshots()).containsExactly(image.diffId().toString());
+        assertThat(host.images()).isEmpty();
+        assertThat(host.imageStore().content().list()).isEmpty();
     }
 }

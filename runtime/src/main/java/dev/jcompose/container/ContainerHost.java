@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * Everything jcompose runs containers with on this machine, wired from the OS seams: the image store
@@ -31,8 +29,8 @@ import java.util.function.Supplier;
  * {@link ContainerRuntime}. The one object the orchestrator holds.
  *
  * <p>Pulled and loaded images are unpacked at once (as containerd does), so a corrupt or hostile
- * layer fails the pull, not a later {@code up}. Snapshot pruning and container creation exclude each
- * other within this process; another jcompose process pruning at the same moment is not excluded.
+ * layer fails the pull, not a later {@code up}. Snapshot pruning excludes unpacks and container
+ * creation, in this process and in others on the same data root ({@link RootfsLock}).
  */
 public final class ContainerHost {
     /** Host-wide settings; {@link #defaults} suits a real host. */
@@ -72,7 +70,7 @@ public final class ContainerHost {
     private final SnapshotStore snapshots;
     private final ImageRootfs rootfs;
     private final ContainerRuntime containers;
-    private final ReentrantLock rootfsLock = new ReentrantLock();
+    private final RootfsLock rootfsLock;
 
     public ContainerHost(HostPaths paths, CommandRunner runner, Clock clock, Settings settings) {
         this.settings = settings;
@@ -80,6 +78,7 @@ public final class ContainerHost {
         this.puller = new ImagePuller(images, settings.registry(), ImagePuller.defaultHttpClient(settings.registry()));
         this.snapshots = new SnapshotStore(paths, settings.limits());
         this.rootfs = new ImageRootfs(images, snapshots);
+        this.rootfsLock = new RootfsLock(paths.dataRoot().resolve("snapshots.lock"));
         OciRuntime oci = new RuntimeProbe(runner, paths).select(settings.env());
         this.containers = new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
     }
@@ -119,7 +118,7 @@ public final class ContainerHost {
     }
 
     private void unpackOrRemove(List<ImageRecord> stored) {
-        locked(() -> {
+        rootfsLock.shared(() -> {
             try {
                 return stored.stream().map(rootfs::prepare).toList();
             } catch (RuntimeException e) {
@@ -151,7 +150,7 @@ public final class ContainerHost {
     /** Creates a container from the stored image {@code image} (a name or digest). */
     public ContainerRecord create(String image, NewContainer c) {
         ImageRecord stored = images.get(image);
-        return locked(() -> {
+        return rootfsLock.shared(() -> {
             ImageRootfs.Prepared p = rootfs.prepare(stored);
             return containers.create(new CreateRequest(c.id(), c.name(), c.labels(), c.configHash(), snapshots.root(),
                     p.layers(), p.defaults(), c.spec(), c.hostsFile(), c.resolvConf(), c.hostnameFile(), p.ref()));
@@ -166,7 +165,7 @@ public final class ContainerHost {
      */
     public RemovedImage removeImage(String reference, boolean force) {
         ImageRecord image = images.find(reference).orElseThrow(() -> new ImageNotFoundException(reference));
-        return locked(() -> {
+        return rootfsLock.exclusive(() -> {
             List<ImageRecord> sameId = images.list().stream().filter(i -> i.id().equals(image.id())).toList();
             boolean byId = reference.startsWith("sha256:");
             if (byId && sameId.size() > 1 && !force) {
@@ -200,15 +199,6 @@ public final class ContainerHost {
 
     /** Removes the snapshots no stored image and no container needs; returns their digests. */
     public SortedSet<String> pruneSnapshots() {
-        return locked(() -> rootfs.prune(images.list(), containers.list()));
-    }
-
-    private <T> T locked(Supplier<T> action) {
-        rootfsLock.lock();
-        try {
-            return action.get();
-        } finally {
-            rootfsLock.unlock();
-        }
+        return rootfsLock.exclusive(() -> rootfs.prune(images.list(), containers.list()));
     }
 }

@@ -47,6 +47,10 @@ public final class ImageRootfs {
             throw new ImageException("image " + image.name() + " is corrupt: its manifest lists " + blobs.size()
                     + " layers but its config " + diffIds + " diff_ids", "remove the image and pull or load it again");
         }
+        if (blobs.isEmpty()) {
+            throw new ImageException("image " + image.name() + " has no layers: there is no root file system to run",
+                    "use an image with at least one layer (FROM scratch needs a COPY or ADD)");
+        }
         List<SnapshotStore.Layer> layers = new ArrayList<>();
         for (LayerBlob b : blobs) {
             String diffId = b.diffId().toString();

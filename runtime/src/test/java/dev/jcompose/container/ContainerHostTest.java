@@ -238,6 +238,23 @@ class ContainerHostTest {
     }
 
     @Test
+    void anImageWithoutLayersIsRefusedAtPull() {
+        TestImage good = TestImages.busybox().build();
+        byte[] config = new String(good.config(), StandardCharsets.UTF_8)
+                .replace("\"" + good.diffId() + "\"", "").getBytes(StandardCharsets.UTF_8);
+        byte[] manifest = Manifests.write(new Manifest(MediaTypes.OCI_MANIFEST,
+                new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length), List.of()));
+        registry = LocalRegistry.start(dir.resolve("registry"));
+        registry.push("e2e/empty", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
+        String ref = registry.host() + "/e2e/empty:1";
+
+        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE)).isInstanceOf(ImageException.class)
+                .hasMessage("image " + ref + " has no layers: there is no root file system to run");
+        assertThat(host.images()).isEmpty();
+        assertThat(host.imageStore().content().list()).isEmpty();
+    }
+
+    @Test
     void runsAnImageLoadedFromADockerSaveArchive() throws IOException {
         TestImage image = TestImages.busybox().entrypoint("/bin/sh", "-c").cmd("echo loaded; exit 5").build();
         Path archive = Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/loaded:1", image)));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-to-exit of `true`: jcompose's runtime (overlay + bundle + conmon + runtime) vs the raw OCI
-# runtimes. Needs root, runc (crun optional), conmon, busybox-static, hyperfine. Usage: bench/run.sh [N]
+# runtimes; then image pulls from a local registry. Needs root, runc (crun optional), conmon,
+# busybox-static, hyperfine, docker-registry, skopeo (optional). Usage: bench/run.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-30}
@@ -11,6 +12,9 @@ echo "== in-JVM harness (dev.jcompose.container.BenchMain), N=$N"
   -DexcludeGroupIds=dev.jcompose -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null
 CP=runtime/target/test-classes:runtime/target/classes:host/target/test-classes:host/target/classes:$(cat runtime/target/bench.cp)
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.jcompose.container.BenchMain "$N" 2>/dev/null
+
+echo "== pull from a local registry on 127.0.0.1 (dev.jcompose.container.PullBenchMain; docker-registry, skopeo), N=$N"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.jcompose.container.PullBenchMain "$N" 2>/dev/null
 
 echo "== raw runtimes from the shell (hyperfine, shell start-up subtracted)"
 W=$(mktemp -d /tmp/jcbench.XXXXXX)

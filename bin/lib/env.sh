@@ -62,4 +62,4 @@ jc_require_maven() {
 
 # Host programs the root (kernel) tests and the runtime need, from Debian's packages.
 # docker-registry serves test images on 127.0.0.1; busybox-static is the base of test images.
-JC_HOST_PACKAGES="runc crun conmon iptables iproute2 busybox-static docker-registry tini catatonit openssl skopeo umoci"
+JC_HOST_PACKAGES="runc crun conmon iptables iproute2 busybox-static docker-registry tini catatonit openssl skopeo umoci python3"

@@ -11,18 +11,27 @@ import java.util.TreeMap;
  * What jcompose remembers of a container on disk ({@code runRoot/containers/<id>/state.json}), enough
  * for a new process to find it again: identity, how it was made, where its pieces are, and the last
  * state observed. The live state always comes from the exit file, {@code runc state} and /proc.
+ * {@code imageRef} is null for containers whose rootfs did not come from the image store.
  */
 public record ContainerRecord(String id, String name, Map<String, String> labels, String configHash,
                               ImageDefaults image, ContainerSpec spec, OverlayMount rootfs, String cgroupsPath,
                               String runtimeName, String runtimePath, Instant created, ContainerState state,
-                              Instant started, Instant finished, Integer exitCode) {
+                              Instant started, Instant finished, Integer exitCode, ImageRef imageRef) {
+    public ContainerRecord(String id, String name, Map<String, String> labels, String configHash, ImageDefaults image,
+                           ContainerSpec spec, OverlayMount rootfs, String cgroupsPath, String runtimeName,
+                           String runtimePath, Instant created, ContainerState state, Instant started,
+                           Instant finished, Integer exitCode) {
+        this(id, name, labels, configHash, image, spec, rootfs, cgroupsPath, runtimeName, runtimePath, created, state,
+                started, finished, exitCode, null);
+    }
+
     public ContainerRecord {
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     ContainerRecord with(ContainerState s, Instant started, Instant finished, Integer exitCode) {
         return new ContainerRecord(id, name, labels, configHash, image, spec, rootfs, cgroupsPath, runtimeName,
-                runtimePath, created, s, started, finished, exitCode);
+                runtimePath, created, s, started, finished, exitCode, imageRef);
     }
 
     /** The stop signal: the service's, else the image's, else SIGTERM. */
@@ -30,6 +39,6 @@ public record ContainerRecord(String id, String name, Map<String, String> labels
         if (spec.stopSignal() != null) {
             return spec.stopSignal();
         }
-        return image.stopSignal() != null ? image.stopSignal() : "SIGTERM";
+        return image.stopSignal() != null && !image.stopSignal().isBlank() ? image.stopSignal() : "SIGTERM";
     }
 }

@@ -58,7 +58,7 @@ public final class ContainerRuntime {
         String cgroupsPath = "/" + config.cgroupParent() + "/" + req.id();
         ContainerRecord rec = new ContainerRecord(req.id(), req.name(), req.labels(), req.configHash(), req.image(),
                 req.spec(), overlay, cgroupsPath, cli.runtime().name(), cli.runtime().path().toString(), clock.now(),
-                ContainerState.CREATED, null, null, null);
+                ContainerState.CREATED, null, null, null, req.imageRef());
         try {
             Files.createDirectories(dirs.exitDir());
             store.save(rec);

@@ -10,10 +10,18 @@ import java.util.Map;
 /**
  * Everything needed to create one container. {@code layers} are the image's snapshots, base layer
  * first; the per-container files (hosts, resolv.conf, hostname) are prepared by the caller and may be null.
+ * {@code imageRef} names the stored image the layers come from (null for a rootfs made another way).
  */
 public record CreateRequest(String id, String name, Map<String, String> labels, String configHash,
                             Path snapshotsRoot, List<Snapshot> layers, ImageDefaults image, ContainerSpec spec,
-                            Path hostsFile, Path resolvConf, Path hostnameFile) {
+                            Path hostsFile, Path resolvConf, Path hostnameFile, ImageRef imageRef) {
+    public CreateRequest(String id, String name, Map<String, String> labels, String configHash, Path snapshotsRoot,
+                         List<Snapshot> layers, ImageDefaults image, ContainerSpec spec, Path hostsFile,
+                         Path resolvConf, Path hostnameFile) {
+        this(id, name, labels, configHash, snapshotsRoot, layers, image, spec, hostsFile, resolvConf, hostnameFile,
+                null);
+    }
+
     public CreateRequest {
         labels = Map.copyOf(labels);
         layers = List.copyOf(layers);

@@ -4,8 +4,13 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -34,8 +39,19 @@ public final class LayerUnpacker {
     }
 
     public Result unpack(Path blob, Path into) {
+        return unpack(blob, into, null);
+    }
+
+    /**
+     * Unpacks and, when {@code diffId} ("sha256:hex") is given, checks that the uncompressed stream
+     * hashes to it: the image config's diff_ids are what the manifest digest vouches for, so this closes
+     * the chain from the pulled reference to the files on disk. The caller discards {@code into} on failure.
+     */
+    public Result unpack(Path blob, Path into, String diffId) {
+        MessageDigest hasher = diffId == null ? null : hasherFor(diffId);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob), 1 << 16);
-             CountingStream counted = new CountingStream(decompress(raw), limits.maxBytes(), blob);
+             InputStream plain = hasher == null ? decompress(raw) : new DigestInputStream(decompress(raw), hasher);
+             CountingStream counted = new CountingStream(plain, limits.maxBytes(), blob);
              TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
             SnapshotWriter w = new SnapshotWriter(into, fs);
             long entries = 0;
@@ -47,11 +63,35 @@ public final class LayerUnpacker {
                 w.write(e, tar);
             }
             w.finish();
+            if (hasher != null) {
+                counted.transferTo(OutputStream.nullOutputStream()); // the tar end padding is hashed too
+                verify(hasher, diffId, blob);
+            }
             return new Result(counted.count, entries, w.skipped());
         } catch (LayerUnpackException e) {
             throw new LayerUnpackException(e.getMessage() + " (in " + blob + ")", e.getCause());
         } catch (IOException | RuntimeException e) {
             throw new LayerUnpackException("cannot unpack layer " + blob + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest hasherFor(String diffId) {
+        int colon = diffId.indexOf(':');
+        if (!diffId.startsWith("sha256:") || colon < 0) {
+            throw new LayerUnpackException("cannot verify layer diff_id '" + diffId + "': only sha256 is supported");
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void verify(MessageDigest hasher, String diffId, Path blob) {
+        String actual = "sha256:" + HexFormat.of().formatHex(hasher.digest());
+        if (!actual.equals(diffId)) {
+            throw new LayerUnpackException("layer " + blob.getFileName() + " unpacks to " + actual
+                    + ", but the image config lists diff_id " + diffId);
         }
     }
 

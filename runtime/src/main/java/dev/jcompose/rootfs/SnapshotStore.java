@@ -28,8 +28,15 @@ public final class SnapshotStore {
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+:[a-f0-9]{32,128}");
     private static final int SHORT = 12;
 
-    /** A layer blob to unpack, keyed by its digest. */
-    public record Layer(String digest, Path blob) {
+    /**
+     * A layer blob to unpack, keyed by {@code digest}; when {@code diffId} is set the uncompressed
+     * stream must hash to it (images key their snapshots by diff_id, so equal layers are unpacked once
+     * however they were compressed).
+     */
+    public record Layer(String digest, Path blob, String diffId) {
+        public Layer(String digest, Path blob) {
+            this(digest, blob, null);
+        }
     }
 
     private final Path root;
@@ -49,7 +56,7 @@ public final class SnapshotStore {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Snapshot>> fs = new ArrayList<>();
             for (Layer l : layers) {
-                fs.add(pool.submit(() -> ensure(l.digest(), l.blob())));
+                fs.add(pool.submit(() -> ensure(l.digest(), l.blob(), l.diffId())));
             }
             List<Snapshot> out = new ArrayList<>();
             for (Future<Snapshot> f : fs) {
@@ -60,11 +67,16 @@ public final class SnapshotStore {
     }
 
     public Snapshot ensure(String digest, Path blob) {
+        return ensure(digest, blob, null);
+    }
+
+    /** The snapshot of {@code digest}, unpacked from {@code blob} first if missing (verified against {@code diffId}). */
+    public Snapshot ensure(String digest, Path blob, String diffId) {
         String id = idOf(digest);
         Path dir = root.resolve(id);
         try {
             if (!Files.isDirectory(dir.resolve("fs"), LinkOption.NOFOLLOW_LINKS)) {
-                unpackInto(dir, blob);
+                unpackInto(dir, blob, diffId);
             }
             return new Snapshot(id, dir.resolve("fs"), link(id));
         } catch (IOException e) {
@@ -92,14 +104,42 @@ public final class SnapshotStore {
         return digest.replace(':', '-');
     }
 
-    private void unpackInto(Path dir, Path blob) throws IOException {
+    /** The snapshot of {@code digest} if it is unpacked. */
+    public java.util.Optional<Snapshot> find(String digest) {
+        String id = idOf(digest);
+        Path dir = root.resolve(id);
+        if (!Files.isDirectory(dir.resolve("fs"), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Snapshot(id, dir.resolve("fs"), link(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("snapshot " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The digests ("algorithm:hex") of every unpacked snapshot, sorted. */
+    public List<String> digests() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> DIGEST.matcher(n.replaceFirst("-", ":")).matches())
+                    .filter(n -> Files.isDirectory(root.resolve(n).resolve("fs"), LinkOption.NOFOLLOW_LINKS))
+                    .map(n -> n.replaceFirst("-", ":")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list snapshots in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unpackInto(Path dir, Path blob, String diffId) throws IOException {
         Path tmpRoot = Files.createDirectories(root.resolve("tmp"));
         Path tmp = Files.createTempDirectory(tmpRoot, dir.getFileName() + ".",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path fs = Files.createDirectory(tmp.resolve("fs"));
             Files.setPosixFilePermissions(fs, PosixFilePermissions.fromString("rwxr-xr-x"));
-            unpacker.unpack(blob, fs);
+            unpacker.unpack(blob, fs, diffId);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);

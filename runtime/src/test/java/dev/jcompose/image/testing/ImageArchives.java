@@ -80,7 +80,13 @@ public final class ImageArchives {
         DeterministicTar t = new DeterministicTar();
         ArrayNode manifest = JSON.createArrayNode();
         Map<Digest, String> written = new HashMap<>();
+        Map<Digest, ObjectNode> entries = new HashMap<>();
         new java.util.TreeMap<>(images).forEach((tag, image) -> {
+            if (entries.containsKey(image.configDigest())) {
+                // One image under several tags is one manifest.json entry listing them all, as docker writes it.
+                ((ArrayNode) entries.get(image.configDigest()).get("RepoTags")).add(tag);
+                return;
+            }
             String configName = image.configDigest().hex() + ".json";
             t.file(configName, image.config(), 0644);
             String id = Digest.sha256((image.configDigest() + "/0").getBytes(StandardCharsets.UTF_8)).hex();
@@ -94,6 +100,7 @@ public final class ImageArchives {
                 t.symlink(id + "/layer.tar", "../" + first + "/layer.tar");
             }
             ObjectNode e = manifest.addObject();
+            entries.put(image.configDigest(), e);
             e.put("Config", configName);
             e.putArray("RepoTags").add(tag);
             e.putArray("Layers").add(id + "/layer.tar");

@@ -153,14 +153,8 @@ public record HostSnapshot(Map<String, SortedSet<String>> facets) {
     private static SortedSet<String> processes() {
         SortedSet<String> out = new TreeSet<>();
         ProcessHandle.allProcesses().forEach(p -> p.info().command().ifPresent(cmd -> {
-<<<<<<< HEAD
             Path file = Path.of(cmd).getFileName();
             String name = file == null ? cmd : file.toString(); // a command of "/" has no file name
-=======
-            // A command of "/" (seen for exiting processes) has no file name.
-            Path file = Path.of(cmd).getFileName();
-            String name = file == null ? cmd : file.toString();
->>>>>>> wt/runtime-e2e
             if (name.equals("conmon") || name.equals("runc") || name.equals("crun")
                     || p.info().commandLine().orElse("").contains("jcompose")) {
                 out.add(p.pid() + " " + p.info().commandLine().orElse(cmd));

@@ -1,0 +1,14 @@
+package dev.jcompose.console;
+
+/**
+ * How {@code logs}/{@code up} print container output.
+ *
+ * @param color      colour each container's prefix ({@code --no-color} and {@code --ansi never} turn it off)
+ * @param prefix     print {@code name | } before each line ({@code --no-log-prefix} turns it off)
+ * @param timestamps print each line's timestamp ({@code --timestamps})
+ */
+public record LogOptions(boolean color, boolean prefix, boolean timestamps) {
+    public static LogOptions defaults(boolean color) {
+        return new LogOptions(color, true, false);
+    }
+}

@@ -2,9 +2,10 @@ package dev.jcompose.progress;
 
 import dev.jcompose.console.Ansi;
 import dev.jcompose.quantity.HumanSize;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Lays out one frame of the tty view: pure, so frames are golden-tested with a fake clock. */
 final class TtyFrame {
@@ -21,10 +22,6 @@ final class TtyFrame {
         this.title = title;
         this.width = width;
         this.ansi = ansi;
-    }
-
-    int width() {
-        return width;
     }
 
     List<String> render(List<TtyLine> lines, long now) {
@@ -76,9 +73,14 @@ final class TtyFrame {
         }
         String left = pad + " " + spinner(line, now) + " " + txt + " ".repeat(Math.max(0, statusPadding - textLen))
                 + " " + statusColour(event.status(), status);
-        String timer = ansi.apply(Ansi.FAINT, String.format(Locale.ROOT, "%.1fs ", line.elapsedSeconds(now)));
+        String timer = ansi.apply(Ansi.FAINT, seconds(line.elapsedSeconds(now)) + "s ");
         int gap = width - Ansi.width(left) - Ansi.width(timer);
         return left + " ".repeat(Math.max(0, gap)) + timer;
+    }
+
+    /** Go's {@code %.1f}: the exact binary value rounded half to even, so 0.25 shows as 0.2. */
+    static String seconds(double value) {
+        return new BigDecimal(value).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String statusText(ProgressEvent event) {

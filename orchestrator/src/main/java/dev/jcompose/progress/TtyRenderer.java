@@ -74,13 +74,10 @@ public final class TtyRenderer implements ProgressRenderer {
             b.append(Ansi.cursorUp(drawnLines)).append('\r');
         }
         b.append(Ansi.HIDE_CURSOR);
+        // lines are never removed, so a frame is never shorter than the one it overwrites
         rows.forEach(row -> b.append(row).append('\n'));
-        // a shorter frame blanks the lines the previous one used below it
-        for (int i = rows.size(); i < drawnLines; i++) {
-            b.append(" ".repeat(frame.width())).append('\n');
-        }
         b.append(Ansi.SHOW_CURSOR);
-        drawnLines = Math.max(rows.size(), drawnLines);
+        drawnLines = rows.size();
         out.print(b);
         out.flush();
     }

@@ -13,7 +13,9 @@ public record Ansi(boolean enabled) {
     public static final String GREEN = "32";
     public static final String YELLOW = "33";
     public static final String BLUE = "34";
-    public static final String FAINT = "2";
+    public static final String CYAN = "36";
+    public static final String BOLD_RED = "31;1";
+    public static final String BOLD_YELLOW = "33;1";
     public static final String HIDE_CURSOR = "\033[?25l";
     public static final String SHOW_CURSOR = "\033[?25h";
     /** Carriage return and erase the line: compose prefixes status lines with it (goterm RESET_LINE). */

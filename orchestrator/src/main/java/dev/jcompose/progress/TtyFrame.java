@@ -7,7 +7,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lays out one frame of the tty view: pure, so frames are golden-tested with a fake clock. */
+/**
+ * Lays out one frame of the tty view: pure, so frames are golden-tested with a fake clock. Colours are
+ * compose's: header cyan once all is done, spinner yellow, done green, warning bold yellow, error bold
+ * red, timer blue.
+ */
 final class TtyFrame {
     private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String[] PERCENT = {"⠀", "⡀", "⣀", "⣄", "⣤", "⣦", "⣶", "⣷", "⣿"};
@@ -45,7 +49,7 @@ final class TtyFrame {
         long total = lines.stream().filter(l -> !l.event().hasParent()).count();
         long done = lines.stream().filter(l -> !l.event().hasParent() && l.event().status().finished()).count();
         String header = "[+] " + title + " " + done + "/" + total;
-        return done == total ? ansi.apply(Ansi.BLUE, header) : header;
+        return done == total ? ansi.apply(Ansi.CYAN, header) : header;
     }
 
     /** Width of the widest id column (children count their indent), so statuses line up. */
@@ -73,7 +77,7 @@ final class TtyFrame {
         }
         String left = pad + " " + spinner(line, now) + " " + txt + " ".repeat(Math.max(0, statusPadding - textLen))
                 + " " + statusColour(event.status(), status);
-        String timer = ansi.apply(Ansi.FAINT, seconds(line.elapsedSeconds(now)) + "s ");
+        String timer = ansi.apply(Ansi.BLUE, seconds(line.elapsedSeconds(now)) + "s ");
         int gap = width - Ansi.width(left) - Ansi.width(timer);
         return left + " ".repeat(Math.max(0, gap)) + timer;
     }
@@ -116,9 +120,9 @@ final class TtyFrame {
     private String spinner(TtyLine line, long now) {
         return switch (line.event().status()) {
             case DONE -> ansi.apply(Ansi.GREEN, "✔");
-            case WARNING -> ansi.apply(Ansi.YELLOW, "!");
-            case ERROR -> ansi.apply(Ansi.RED, "✘");
-            case WORKING -> ansi.apply(Ansi.FAINT, SPINNER[(int) ((now - line.startNanos()) / SPINNER_STEP_NANOS
+            case WARNING -> ansi.apply(Ansi.BOLD_YELLOW, "!");
+            case ERROR -> ansi.apply(Ansi.BOLD_RED, "✘");
+            case WORKING -> ansi.apply(Ansi.YELLOW, SPINNER[(int) ((now - line.startNanos()) / SPINNER_STEP_NANOS
                     % SPINNER.length)]);
         };
     }
@@ -126,8 +130,8 @@ final class TtyFrame {
     private String statusColour(ProgressStatus status, String text) {
         return switch (status) {
             case DONE -> ansi.apply(Ansi.GREEN, text);
-            case WARNING -> ansi.apply(Ansi.YELLOW, text);
-            case ERROR -> ansi.apply(Ansi.RED, text);
+            case WARNING -> ansi.apply(Ansi.BOLD_YELLOW, text);
+            case ERROR -> ansi.apply(Ansi.BOLD_RED, text);
             case WORKING -> text;
         };
     }

@@ -85,21 +85,21 @@ class TtyRendererTest {
         r.event(ProgressEvent.warning(container("db-1"), "Skipped", "no such image"));
         r.finish();
         List<String> lines = List.of(drain().split("\n"));
-        assertThat(lines.get(0)).isEqualTo(HIDE + "\033[34m[+] Running 3/3\033[0m");
+        assertThat(lines.get(0)).isEqualTo(HIDE + "\033[36m[+] Running 3/3\033[0m");
         assertThat(lines.get(1)).isEqualTo(" \033[32m✔\033[0m Container web-1  \033[32mStarted\033[0m"
-                + " ".repeat(80 - 27 - 5) + "\033[2m1.2s \033[0m");
-        assertThat(lines.get(2)).startsWith(" \033[31m✘\033[0m Container api-1  \033[31mError exit 1\033[0m");
-        assertThat(lines.get(3)).startsWith(" \033[33m!\033[0m Container db-1   \033[33mSkipped no such image\033[0m");
-        assertThat(lines.get(3)).endsWith("\033[2m0.0s \033[0m");
+                + " ".repeat(80 - 27 - 5) + "\033[34m1.2s \033[0m");
+        assertThat(lines.get(2)).startsWith(" \033[31;1m✘\033[0m Container api-1  \033[31;1mError exit 1\033[0m");
+        assertThat(lines.get(3)).startsWith(" \033[33;1m!\033[0m Container db-1   \033[33;1mSkipped no such image\033[0m");
+        assertThat(lines.get(3)).endsWith("\033[34m0.0s \033[0m");
         assertThat(Ansi.width(lines.get(2))).isEqualTo(80);
     }
 
     @Test
     void headerIsNotColouredUntilAllDone() {
-        TtyRenderer r = renderer(50, true);
+        TtyRenderer r = renderer(80, true);
         r.event(ProgressEvent.working(container("web-1"), "Starting"));
         r.redraw();
-        assertThat(drain()).startsWith(HIDE + "[+] Running 0/1\n");
+        assertThat(drain()).startsWith(HIDE + "[+] Running 0/1\n \033[33m⠋\033[0m Container web-1  Starting");
     }
 
     @Test

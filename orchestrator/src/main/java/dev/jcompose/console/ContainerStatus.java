@@ -17,9 +17,19 @@ public final class ContainerStatus {
             case REMOVING -> "Removal In Progress";
             case DEAD -> "Dead";
             case CREATED -> "Created";
-            case EXITED -> c.finishedAt() == null ? "Exited (" + c.exitCode() + ")"
-                    : "Exited (" + c.exitCode() + ") " + ago(c.finishedAt(), now);
+            case EXITED -> exited(c, now);
         };
+    }
+
+    /** Like docker: never started reads {@code Created}; no finish time reads as nothing. */
+    private static String exited(ContainerView c, Instant now) {
+        if (c.startedAt() == null) {
+            return "Created";
+        }
+        if (c.finishedAt() == null) {
+            return "";
+        }
+        return "Exited (" + c.exitCode() + ") " + ago(c.finishedAt(), now);
     }
 
     /** {@code 2 minutes ago}: the CREATED column. */

@@ -43,9 +43,12 @@ class PsFormatterTest {
 
     @Test
     void exitedWithoutFinishTimeAndClockSkew() {
-        ContainerView c = new ContainerView("", "n", "i", "", "", "", NOW, ContainerStateName.EXITED, null, null, 2,
-                null, null, null, null);
-        assertThat(ContainerStatus.of(c, NOW)).isEqualTo("Exited (2)");
+        ContainerView neverStarted = new ContainerView("", "n", "i", "", "", "", NOW, ContainerStateName.EXITED, null,
+                null, 2, null, null, null, null);
+        assertThat(ContainerStatus.of(neverStarted, NOW)).isEqualTo("Created");
+        ContainerView noFinish = new ContainerView("", "n", "i", "", "", "", NOW, ContainerStateName.EXITED, NOW,
+                null, 2, null, null, null, null);
+        assertThat(ContainerStatus.of(noFinish, NOW)).isEmpty();
         assertThat(ContainerStatus.ago(NOW.plusSeconds(5), NOW)).isEqualTo("Less than a second ago");
     }
 

@@ -35,6 +35,29 @@ class HumanDurationTest {
         "63072000000|2 years",
         "315360000000|10 years",
     })
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PT0.45S|Less than a second",
+        "PT35M40S|35 minutes",
+        "PT1H29M|About an hour",
+        "PT1H31M|2 hours",
+        "PT3H29M|3 hours",
+        "PT3H31M|4 hours",
+        "PT36H|36 hours",
+        "P13DT5H|13 days",
+        "P18D|2 weeks",
+        "P30D|4 weeks",
+        "P44D|6 weeks",
+        "P74D|2 months",
+        "P157D|5 months",
+        "P720D|24 months",
+        "P734D|2 years",
+        "P1155D|3 years",
+    })
+    void goUnitsDocumentedCases(Duration d, String expected) {
+        assertThat(HumanDuration.format(d)).isEqualTo(expected);
+    }
+
     // hours are rounded before the day/week/month comparisons but not for years, hence "1 years"
     void formatsLikeGoUnits(long millis, String expected) {
         assertThat(HumanDuration.format(Duration.ofMillis(millis))).isEqualTo(expected);

@@ -24,6 +24,11 @@ class HumanSizeTest {
         "1500000000|1.5GB",
         "3000000000000|3TB",
         "2000000000000000|2PB",
+        "1048576|1.049MB",
+        "3420000000|3.42GB",
+        "5372000000000|5.372TB",
+        "2220000000000000|2.22PB",
+        "1e28|1e+04YB",
     })
     void precisionFour(double bytes, String expected) {
         assertThat(HumanSize.format(bytes)).isEqualTo(expected);

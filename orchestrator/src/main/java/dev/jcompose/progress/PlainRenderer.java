@@ -3,8 +3,9 @@ package dev.jcompose.progress;
 import java.io.PrintWriter;
 
 /**
- * {@code --progress plain}: one line per event, for CI logs, e.g. {@code Container shop-web-1  Started}
- * (compose prints the id, its empty sub-text and the status separated by spaces, hence two spaces).
+ * {@code --progress plain}: one line per event, for CI logs, e.g. {@code " Container shop-web-1  Started"}.
+ * compose prints its (empty unless dry-run) prefix, the id, an empty sub-text and the status joined by
+ * spaces, hence the leading space and the two spaces; tail messages get the leading space too.
  */
 public final class PlainRenderer implements ProgressRenderer {
     private final PrintWriter out;
@@ -19,7 +20,7 @@ public final class PlainRenderer implements ProgressRenderer {
         if (finished) {
             return;
         }
-        StringBuilder line = new StringBuilder(event.id()).append(' ');
+        StringBuilder line = new StringBuilder(" ").append(event.id()).append(' ');
         line.append(' ').append(event.statusText());
         if (event.total() > 0 && !event.status().finished()) {
             line.append(' ').append(PullBar.counts(event.current(), event.total()));
@@ -31,7 +32,7 @@ public final class PlainRenderer implements ProgressRenderer {
     @Override
     public synchronized void message(String text) {
         if (!finished) {
-            out.println(text);
+            out.println(" " + text);
             out.flush();
         }
     }

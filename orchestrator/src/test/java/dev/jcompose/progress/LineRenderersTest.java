@@ -30,12 +30,12 @@ class LineRenderersTest {
     void plainPrintsOneLinePerEventLikeCompose() {
         upSequence(new PlainRenderer(out));
         assertThat(text.toString()).isEqualTo("""
-                Network shop_default  Creating
-                Network shop_default  Created
-                Container shop-web-1  Starting
-                Container shop-web-1  Started
-                Container shop-api-1  Error port 8080 is already allocated
-                WARN: found orphan containers
+                 Network shop_default  Creating
+                 Network shop_default  Created
+                 Container shop-web-1  Starting
+                 Container shop-web-1  Started
+                 Container shop-api-1  Error port 8080 is already allocated
+                 WARN: found orphan containers
                 """);
     }
 
@@ -47,8 +47,8 @@ class LineRenderersTest {
         r.event(ProgressEvent.layer(image("busybox:1.36"), "a1b2c3d4e5f6", ProgressStatus.DONE,
                 "Pull complete", 45_600_000, 45_600_000));
         assertThat(text.toString()).isEqualTo("""
-                a1b2c3d4e5f6  Downloading   12.3MB/45.6MB
-                a1b2c3d4e5f6  Pull complete
+                 a1b2c3d4e5f6  Downloading   12.3MB/45.6MB
+                 a1b2c3d4e5f6  Pull complete
                 """);
     }
 

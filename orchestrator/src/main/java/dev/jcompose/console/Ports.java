@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Ports {
     private static final Comparator<PortPublisher> ORDER = Comparator.comparingInt(PortPublisher::targetPort)
-            .thenComparing(PortPublisher::url).thenComparingInt(PortPublisher::publishedPort)
+            .thenComparing(PortPublisher::url, Ports::compareAddresses).thenComparingInt(PortPublisher::publishedPort)
             .thenComparing(PortPublisher::protocol);
 
     private Ports() {
@@ -47,6 +47,40 @@ public final class Ports {
         groups.forEach((key, group) -> result.add(group(key, group)));
         result.addAll(mappings);
         return String.join(", ", result);
+    }
+
+    /**
+     * Go's {@code netip.Addr.Compare} for the addresses ports are published on: none first, then IPv4
+     * numerically, then IPv6 (compared as text, which orders the common literals the same way).
+     */
+    static int compareAddresses(String a, String b) {
+        int rank = Integer.compare(rank(a), rank(b));
+        if (rank != 0) {
+            return rank;
+        }
+        if (rank(a) == 1) {
+            return Long.compare(ipv4(a), ipv4(b));
+        }
+        return a.compareTo(b);
+    }
+
+    private static int rank(String address) {
+        if (address.isEmpty()) {
+            return 0;
+        }
+        return address.contains(":") ? 2 : 1;
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.", -1)) {
+            try {
+                value = value * 256 + Integer.parseInt(octet);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return value;
     }
 
     /** {@code address:port}, IPv6 addresses in brackets (Go's net.JoinHostPort). */

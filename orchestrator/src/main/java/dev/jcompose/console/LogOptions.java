@@ -11,4 +11,10 @@ public record LogOptions(boolean color, boolean prefix, boolean timestamps) {
     public static LogOptions defaults(boolean color) {
         return new LogOptions(color, true, false);
     }
+
+    /** From the flags: colour unless {@code --no-color} or ANSI is off for this stream. */
+    public static LogOptions of(AnsiMode ansi, boolean terminal, boolean noColor, boolean noLogPrefix,
+                                boolean timestamps) {
+        return new LogOptions(!noColor && ansi.enabled(terminal), !noLogPrefix, timestamps);
+    }
 }

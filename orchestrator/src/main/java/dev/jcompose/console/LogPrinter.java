@@ -67,11 +67,11 @@ public final class LogPrinter {
         err.flush();
     }
 
-    /** {@code Attaching to api-1, web-1}. */
+    /** {@code Attaching to api-1, web-1}, to the error writer as compose's stdinfo. */
     public synchronized void attaching(List<String> containers) {
         containers.forEach(this::register);
-        out.println("Attaching to " + String.join(", ", containers));
-        out.flush();
+        err.println("Attaching to " + String.join(", ", containers));
+        err.flush();
     }
 
     /** {@code web-1 exited with code 3}, in the container's colour. */
@@ -87,10 +87,10 @@ public final class LogPrinter {
         out.flush();
     }
 
-    /** What compose prints on the first Ctrl-C while attached. */
+    /** What compose prints (to stdinfo, the error writer) on the first Ctrl-C while attached. */
     public synchronized void gracefullyStopping() {
-        out.println("Gracefully stopping... (press Ctrl+C again to force)");
-        out.flush();
+        err.println("Gracefully stopping... (press Ctrl+C again to force)");
+        err.flush();
     }
 
     /** What compose prints when {@code --abort-on-container-exit} stops the project. */

@@ -27,8 +27,8 @@ class LogPrinterTest {
         p.attaching(List.of("api-1", "web-12"));
         p.print(line("api-1", "listening\n"));
         p.print(line("web-12", "GET /\n"));
+        assertThat(err.toString()).isEqualTo("Attaching to api-1, web-12\n");
         assertThat(out.toString()).isEqualTo("""
-                Attaching to api-1, web-12
                 api-1   | listening
                 web-12  | GET /
                 """);
@@ -118,9 +118,18 @@ class LogPrinterTest {
         p.aborting();
         assertThat(out.toString()).isEqualTo("""
                 web-1 exited with code 3
-                Gracefully stopping... (press Ctrl+C again to force)
                 Aborting on container exit...
                 """);
+        assertThat(err.toString()).isEqualTo("Gracefully stopping... (press Ctrl+C again to force)\n");
+    }
+
+    @Test
+    void optionsFromFlags() {
+        assertThat(LogOptions.of(AnsiMode.AUTO, true, false, false, false)).isEqualTo(new LogOptions(true, true, false));
+        assertThat(LogOptions.of(AnsiMode.AUTO, false, false, true, true)).isEqualTo(new LogOptions(false, false, true));
+        assertThat(LogOptions.of(AnsiMode.ALWAYS, false, true, false, false)).isEqualTo(new LogOptions(false, true, false));
+        assertThat(LogOptions.of(AnsiMode.NEVER, true, false, false, false)).isEqualTo(new LogOptions(false, true, false));
+        assertThat(LogOptions.defaults(true)).isEqualTo(new LogOptions(true, true, false));
     }
 
     @Test

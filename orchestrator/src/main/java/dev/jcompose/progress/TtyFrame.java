@@ -45,9 +45,10 @@ final class TtyFrame {
         return rows;
     }
 
+    /** {@code [+] Running done/total}, counting every line as compose does, pull layers included. */
     private String header(List<TtyLine> lines) {
-        long total = lines.stream().filter(l -> !l.event().hasParent()).count();
-        long done = lines.stream().filter(l -> !l.event().hasParent() && l.event().status().finished()).count();
+        long total = lines.size();
+        long done = lines.stream().filter(l -> l.event().status().finished()).count();
         String header = "[+] " + title + " " + done + "/" + total;
         return done == total ? ansi.apply(Ansi.CYAN, header) : header;
     }

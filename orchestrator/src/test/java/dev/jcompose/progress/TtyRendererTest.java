@@ -114,7 +114,7 @@ class TtyRendererTest {
         clock.advanceMillis(1250);
         r.redraw();
         assertThat(drain()).isEqualTo(HIDE
-                + "[+] Pulling 0/1\n"
+                + "[+] Pulling 1/3\n"
                 + row(140, " ⠹ Image busybox:1.36 [⣤⣿]   2.5MB / 3MB      Pulling", "1.2s ")
                 + row(140, "   ⠹ a1b2c3d4e5f6      Downloading [=========================>"
                         + " ".repeat(25) + "]    500kB/1MB", "1.2s ")
@@ -126,7 +126,7 @@ class TtyRendererTest {
         r.event(ProgressEvent.done(busybox, "Pulled"));
         r.finish();
         assertThat(Ansi.strip(drain())).isEqualTo("\r"
-                + "[+] Pulling 1/1\n"
+                + "[+] Pulling 3/3\n"
                 + row(140, " ✔ Image busybox:1.36  Pulled", "1.2s ")
                 + row(140, "   ✔ a1b2c3d4e5f6      Pull complete", "1.2s ")
                 + row(140, "   ✔ 0f9e8d7c6b5a      Pull complete", "0.0s "));

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Lays out one frame of the tty view: pure, so frames are golden-tested with a fake clock. Colours are
@@ -32,8 +34,10 @@ final class TtyFrame {
         List<String> rows = new ArrayList<>();
         rows.add(header(lines));
         int statusPadding = statusPadding(lines);
+        Set<String> ids = lines.stream().map(l -> l.event().id()).collect(Collectors.toSet());
         for (TtyLine line : lines) {
-            if (line.event().hasParent()) {
+            // a layer whose image line never came is shown on its own rather than lost
+            if (line.event().hasParent() && ids.contains(line.event().parentId())) {
                 continue;
             }
             List<TtyLine> children = children(lines, line.event().id());

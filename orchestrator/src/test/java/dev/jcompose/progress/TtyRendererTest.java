@@ -153,6 +153,14 @@ class TtyRendererTest {
     }
 
     @Test
+    void layerWithoutItsImageLineIsStillShown() {
+        TtyRenderer r = renderer(80, false);
+        r.event(ProgressEvent.layer(image("x"), "l1", ProgressStatus.DONE, "Pull complete", 1, 1));
+        r.finish();
+        assertThat(Ansi.strip(drain())).isEqualTo("[+] Running 1/1\n" + row(80, " ✔ l1    Pull complete", "0.0s "));
+    }
+
+    @Test
     void tailMessagesFollowTheFinalFrame() {
         TtyRenderer r = renderer(40, false);
         r.message("WARN: orphan containers");

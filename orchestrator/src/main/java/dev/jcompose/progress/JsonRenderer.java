@@ -11,17 +11,24 @@ import java.util.Map;
 /**
  * {@code --progress json}: one JSON object per line with compose's field names ({@code id},
  * {@code parent_id}, {@code status}, {@code text}, {@code current}, {@code total}, {@code percent},
- * {@code tail}), empty fields left out as compose does, plus {@code time} (RFC 3339, UTC).
+ * {@code tail}, {@code dry-run}), empty fields left out as compose does, plus {@code time} (RFC 3339, UTC).
  */
 public final class JsonRenderer implements ProgressRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintWriter out;
     private final Clock clock;
+    private final boolean dryRun;
     private boolean finished;
 
     public JsonRenderer(PrintWriter out, Clock clock) {
+        this(out, clock, false);
+    }
+
+    /** {@code dryRun}: every object carries {@code "dry-run":true}, as compose's do. */
+    public JsonRenderer(PrintWriter out, Clock clock, boolean dryRun) {
         this.out = out;
         this.clock = clock;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -29,7 +36,7 @@ public final class JsonRenderer implements ProgressRenderer {
         if (finished) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
+        Map<String, Object> line = start();
         line.put("id", event.id());
         putIfPresent(line, "parent_id", event.parentId());
         putIfPresent(line, "status", event.text());
@@ -50,7 +57,7 @@ public final class JsonRenderer implements ProgressRenderer {
         if (finished) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
+        Map<String, Object> line = start();
         line.put("tail", true);
         line.put("text", text);
         line.put("time", clock.now().toString());
@@ -61,6 +68,14 @@ public final class JsonRenderer implements ProgressRenderer {
     public synchronized void finish() {
         finished = true;
         out.flush();
+    }
+
+    private Map<String, Object> start() {
+        Map<String, Object> line = new LinkedHashMap<>();
+        if (dryRun) {
+            line.put("dry-run", true);
+        }
+        return line;
     }
 
     private static void putIfPresent(Map<String, Object> line, String key, String value) {

@@ -9,10 +9,17 @@ import java.io.PrintWriter;
  */
 public final class PlainRenderer implements ProgressRenderer {
     private final PrintWriter out;
+    private final String prefix;
     private boolean finished;
 
     public PlainRenderer(PrintWriter out) {
+        this(out, false);
+    }
+
+    /** {@code dryRun}: every line starts with compose's {@code DRY-RUN MODE - } marker. */
+    public PlainRenderer(PrintWriter out, boolean dryRun) {
         this.out = out;
+        this.prefix = dryRun ? TtyFrame.DRY_RUN_PREFIX : "";
     }
 
     @Override
@@ -20,7 +27,7 @@ public final class PlainRenderer implements ProgressRenderer {
         if (finished) {
             return;
         }
-        StringBuilder line = new StringBuilder(" ").append(event.id()).append(' ');
+        StringBuilder line = new StringBuilder(prefix).append(' ').append(event.id()).append(' ');
         line.append(' ').append(event.statusText());
         if (event.total() > 0 && !event.status().finished()) {
             line.append(' ').append(PullBar.counts(event.current(), event.total()));
@@ -32,7 +39,7 @@ public final class PlainRenderer implements ProgressRenderer {
     @Override
     public synchronized void message(String text) {
         if (!finished) {
-            out.println(" " + text);
+            out.println(prefix + " " + text);
             out.flush();
         }
     }

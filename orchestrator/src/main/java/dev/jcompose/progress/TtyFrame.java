@@ -19,15 +19,19 @@ final class TtyFrame {
     private static final String[] PERCENT = {"⠀", "⡀", "⣀", "⣄", "⣤", "⣦", "⣶", "⣷", "⣿"};
     private static final long SPINNER_STEP_NANOS = 100_000_000L;
     private static final String CHILD_PAD = "  ";
+    /** compose's marker for {@code --dry-run} output. */
+    static final String DRY_RUN_PREFIX = " DRY-RUN MODE - ";
 
     private final String title;
     private final int width;
     private final Ansi ansi;
+    private final String prefix;
 
-    TtyFrame(String title, int width, Ansi ansi) {
+    TtyFrame(String title, int width, Ansi ansi, boolean dryRun) {
         this.title = title;
         this.width = width;
         this.ansi = ansi;
+        this.prefix = dryRun ? ansi.apply(Ansi.CYAN, DRY_RUN_PREFIX) : "";
     }
 
     List<String> render(List<TtyLine> lines, long now) {
@@ -80,7 +84,7 @@ final class TtyFrame {
         if (maxStatusLen > 0 && status.length() > maxStatusLen) {
             status = status.substring(0, maxStatusLen) + "...";
         }
-        String left = pad + " " + spinner(line, now) + " " + txt + " ".repeat(Math.max(0, statusPadding - textLen))
+        String left = pad + " " + spinner(line, now) + prefix + " " + txt + " ".repeat(Math.max(0, statusPadding - textLen))
                 + " " + statusColour(event.status(), status);
         String timer = ansi.apply(Ansi.BLUE, seconds(line.elapsedSeconds(now)) + "s ");
         int gap = width - Ansi.width(left) - Ansi.width(timer);

@@ -24,9 +24,14 @@ public final class TtyRenderer implements ProgressRenderer {
     private boolean finished;
 
     public TtyRenderer(PrintWriter out, Clock clock, String title, int terminalWidth, Ansi ansi) {
+        this(out, clock, title, terminalWidth, ansi, false);
+    }
+
+    /** {@code dryRun}: every line carries compose's {@code DRY-RUN MODE - } marker after its spinner. */
+    public TtyRenderer(PrintWriter out, Clock clock, String title, int terminalWidth, Ansi ansi, boolean dryRun) {
         this.out = out;
         this.clock = clock;
-        this.frame = new TtyFrame(title, terminalWidth, ansi);
+        this.frame = new TtyFrame(title, terminalWidth, ansi, dryRun);
     }
 
     @Override

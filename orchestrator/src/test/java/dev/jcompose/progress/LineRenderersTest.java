@@ -83,6 +83,19 @@ class LineRenderersTest {
     }
 
     @Test
+    void dryRunMarksEveryLine() {
+        PlainRenderer plain = new PlainRenderer(out, true);
+        plain.event(ProgressEvent.done(container("shop-web-1"), "Started"));
+        plain.message("done");
+        new JsonRenderer(out, clock, true).event(ProgressEvent.done(container("shop-web-1"), "Started"));
+        assertThat(text.toString()).isEqualTo("""
+                 DRY-RUN MODE -  Container shop-web-1  Started
+                 DRY-RUN MODE -  done
+                {"dry-run":true,"id":"Container shop-web-1","status":"Started","time":"2026-11-23T02:00:00Z"}
+                """);
+    }
+
+    @Test
     void quietPrintsNothing() {
         upSequence(new QuietRenderer());
         assertThat(text.toString()).isEmpty();

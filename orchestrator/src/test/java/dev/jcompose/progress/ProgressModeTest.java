@@ -25,7 +25,7 @@ class ProgressModeTest {
     })
     void selectsRendererFromFlags(String progress, String ansi, boolean terminal, String renderer) {
         ProgressRenderers renderers = new ProgressRenderers(new PrintWriter(new StringWriter()), new FakeClock(),
-                terminal, 0, "Running");
+                terminal, 0, "Running", false);
         assertThat(renderers.select(ProgressMode.parse(progress), AnsiMode.parse(ansi)).getClass().getSimpleName())
                 .isEqualTo(renderer);
         assertThat(renderers.terminalWidth()).isEqualTo(80);

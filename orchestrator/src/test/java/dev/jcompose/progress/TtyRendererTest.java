@@ -161,6 +161,15 @@ class TtyRendererTest {
     }
 
     @Test
+    void dryRunMarkerFollowsTheSpinner() {
+        TtyRenderer r = new TtyRenderer(new PrintWriter(text), clock, "Running", 80, new Ansi(true), true);
+        r.event(ProgressEvent.done(container("web-1"), "Started"));
+        r.finish();
+        assertThat(drain().split("\n")[1]).startsWith(
+                " \033[32m✔\033[0m\033[36m DRY-RUN MODE - \033[0m Container web-1  \033[32mStarted\033[0m");
+    }
+
+    @Test
     void tailMessagesFollowTheFinalFrame() {
         TtyRenderer r = renderer(40, false);
         r.message("WARN: orphan containers");

@@ -110,6 +110,21 @@ public final class Stack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * Receives the engine's events beyond any one command (exits, health changes, restarts) until
+     * the returned handle is run; {@code jcompose events} and the daemon's clients listen here.
+     */
+    public Runnable subscribe(StackListener listener) {
+        engine.await(engine.call(() -> {
+            supervision.addListener(listener);
+            return null;
+        }), Duration.ofSeconds(30));
+        return () -> engine.await(engine.call(() -> {
+            supervision.removeListener(listener);
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+
     public ComposeService service() {
         return new StackService(this);
     }

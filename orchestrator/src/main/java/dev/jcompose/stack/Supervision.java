@@ -47,7 +47,8 @@ final class Supervision {
     private final Map<String, ContainerBoard> boards = new HashMap<>();
     private final Map<String, Tracked> running = new HashMap<>();
     private final Map<String, Tracked> known = new HashMap<>();
-    private final Set<StackListener> listeners = new LinkedHashSet<>();
+    /** A list, not a set: a command's listener may also be subscribed; each registration is removed once. */
+    private final List<StackListener> listeners = new ArrayList<>();
     /** Containers being stopped by a command: out of the exit poll, whose inspect could race their removal. */
     private final Map<String, Tracked> stopping = new HashMap<>();
     private long pollTimer = -1;
@@ -78,7 +79,7 @@ final class Supervision {
     }
 
     void emit(StackEvent e) {
-        for (StackListener l : List.copyOf(listeners)) {
+        for (StackListener l : new LinkedHashSet<>(listeners)) {
             l.onEvent(e);
         }
     }

@@ -55,10 +55,14 @@ final class StackFixture implements AutoCloseable {
         new ImageLoader(ImageStore.under(paths)).load(layout, Platform.parse("linux/amd64"));
         stack = Stack.open(new StackSettings(paths, cgroupParent, chains, List.of(), false));
         compose = stack.service();
+        stack.subscribe(listener);
     }
 
+    private final StackListener listener = events::add;
+
+    /** One listener instance: subscribed for background events, and passed to commands (no duplicates). */
     StackListener listener() {
-        return events::add;
+        return listener;
     }
 
     /** Loads a project from a directory, named {@code name-<tag>} so parallel runs never share names. */
@@ -107,18 +111,35 @@ final class StackFixture implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        List<Throwable> problems = new ArrayList<>();
         try {
             removeLeftovers();
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+        try {
             stack.close();
-        } finally {
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+        try {
             CgroupLayout.detect().remove("/" + cgroupParent);
-            if (Files.exists(dir)) {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(q);
-                    }
+        } catch (RuntimeException e) {
+            problems.add(e);
+        }
+        boolean mounted = Files.readString(Path.of("/proc/self/mountinfo")).contains(dir.toString());
+        if (!mounted && Files.exists(dir)) {
+            // never walk into a leaked container's rootfs: deleting there would write whiteouts, not clean up
+            try (Stream<Path> s = Files.walk(dir)) {
+                for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(q);
                 }
             }
+        }
+        if (!problems.isEmpty()) {
+            AssertionError e = new AssertionError("cleanup failed: " + problems.getFirst().getMessage());
+            problems.forEach(e::addSuppressed);
+            throw e;
         }
         snapshot().assertSameAs(before);
         assertThat(Files.exists(dir)).isFalse();

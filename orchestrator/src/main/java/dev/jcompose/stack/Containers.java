@@ -215,7 +215,7 @@ final class Containers {
     }
 
     private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {
-        EndpointRecord rec = network.endpoints().state().endpoints().get(id);
+        EndpointRecord rec = namespaceOwner(network.endpoints().state().endpoints().get(id));
         String mode = s.networkMode() == null ? "" : s.networkMode();
         if (mode.equals("host")) {
             files.write(id, readHost("/etc/hosts"), readHost("/etc/resolv.conf"), hostname);
@@ -241,6 +241,15 @@ final class Containers {
         }
         files.write(id, EtcHosts.render(own, List.of(hostname, name), extra),
                 ResolvConf.render(gateway, s.dns(), s.dnsSearch(), s.dnsOpt()), hostname);
+    }
+
+    /** In service:/container: mode the namespace owner's addresses and DNS are this container's too. */
+    private EndpointRecord namespaceOwner(EndpointRecord e) {
+        if (e == null || !e.links().isEmpty() || e.ownsNetns() || e.netns() == null) {
+            return e;
+        }
+        return network.endpoints().state().endpoints().values().stream()
+                .filter(o -> o.ownsNetns() && e.netns().equals(o.netns())).findFirst().orElse(e);
     }
 
     private static String readHost(String file) {

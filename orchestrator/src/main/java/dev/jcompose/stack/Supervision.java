@@ -167,6 +167,11 @@ final class Supervision {
             return;
         }
         health.unwatch(id);
+        // an exited container no longer answers to its names (docker drops them too)
+        engine.blocking(() -> {
+            containers.unregisterDns(id);
+            return null;
+        });
         emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")"));
         board(t.project()).put(id, t.service(), ContainerStatus.exited(t.name(), code));
         restarts.onExit(ContainerExit.of(id, code, startedAt == null ? finishedAt : startedAt, finishedAt));

@@ -50,15 +50,19 @@ final class StackFixture implements AutoCloseable {
     StackFixture() throws IOException {
         before = snapshot();
         Files.createDirectories(dir);
-        Path layout = dir.resolve("busybox-layout");
-        ImageArchives.ociLayout(layout, "busybox:1.36", TestImages.busybox().build());
-        new ImageLoader(ImageStore.under(paths)).load(layout, Platform.parse("linux/amd64"));
+        loadImage("busybox:1.36", TestImages.busybox().build());
         stack = Stack.open(new StackSettings(paths, cgroupParent, chains, List.of(), false));
         compose = stack.service();
         stack.subscribe(listener);
     }
 
     private final StackListener listener = events::add;
+
+    void loadImage(String name, dev.jcompose.image.testing.TestImage image) {
+        Path layout = dir.resolve("layout-" + UUID.randomUUID());
+        ImageArchives.ociLayout(layout, name, image);
+        new ImageLoader(ImageStore.under(paths)).load(layout, Platform.parse("linux/amd64"));
+    }
 
     /** One listener instance: subscribed for background events, and passed to commands (no duplicates). */
     StackListener listener() {
@@ -113,12 +117,12 @@ final class StackFixture implements AutoCloseable {
     public void close() throws IOException {
         List<Throwable> problems = new ArrayList<>();
         try {
-            removeLeftovers();
+            stack.close(); // first: its exit poll must not race the removals below
         } catch (RuntimeException e) {
             problems.add(e);
         }
         try {
-            stack.close();
+            removeLeftovers();
         } catch (RuntimeException e) {
             problems.add(e);
         }

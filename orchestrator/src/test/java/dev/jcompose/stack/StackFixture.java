@@ -48,10 +48,15 @@ final class StackFixture implements AutoCloseable {
     private final List<String> networkNames = new ArrayList<>();
 
     StackFixture() throws IOException {
+        this(false);
+    }
+
+    /** @param pull whether the stack may pull from registries (tests point it at a registry on 127.0.0.1 only) */
+    StackFixture(boolean pull) throws IOException {
         before = snapshot();
         Files.createDirectories(dir);
         loadImage("busybox:1.36", TestImages.busybox().build());
-        stack = Stack.open(new StackSettings(paths, cgroupParent, chains, List.of(), false));
+        stack = Stack.open(new StackSettings(paths, cgroupParent, chains, List.of(), pull));
         compose = stack.service();
         stack.subscribe(listener);
     }

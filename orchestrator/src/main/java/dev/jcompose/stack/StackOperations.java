@@ -187,7 +187,7 @@ final class StackOperations implements OperationRunner<Operation> {
         supervision.emit(StackEvent.container(name, "Stopping"));
         String id = idOf(name);
         supervision.stopping(id);
-        return engine.blocking(() -> containers.stop(id, timeout)).map(code -> {
+        return supervision.quiet().compose(q -> engine.blocking(() -> containers.stop(id, timeout))).map(code -> {
                 supervision.exited(id, code, null, java.time.Instant.now());
                 supervision.emit(StackEvent.container(name, "Stopped"));
                 return null;

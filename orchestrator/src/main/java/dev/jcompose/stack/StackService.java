@@ -229,6 +229,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : records.reversed()) {
             if (Stack.isUp(r) || r.state() == ContainerState.CREATED) {
                 onLoop(() -> stack.supervision.stopping(r.id()));
+                stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
                 int code = stack.containers.stop(r.id(), timeout);
                 onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
                 listener.onEvent(StackEvent.container(r.name(), "Stopped"));

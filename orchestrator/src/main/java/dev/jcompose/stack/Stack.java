@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The engine in process: owns the {@link EngineContext}, the network layer, the embedded DNS, the
@@ -68,25 +67,30 @@ public final class Stack implements AutoCloseable {
         CommandRunner runner = new ProcessCommandRunner();
         this.paths = new StackPaths(settings.paths());
         this.engine = EngineContext.create();
-        OciRuntime oci = new RuntimeProbe(runner, settings.paths()).select(System.getenv());
-        this.runtime = new ContainerRuntime(settings.paths(), runner, Clock.system(), oci,
-                RuntimeConfig.detect(settings.cgroupParent()));
-        this.network = new NetworkLayer(settings.paths(), runner, new NetworkLayer.Options(settings.chains(),
-                NetworkLayer.Options.defaults().pool(), NetworkLayer.Options.defaults().ports(),
-                NetworkLayer.Options.defaults().faults(), dev.jcompose.network.EndpointEvents.NONE));
-        this.networkLabels = new NetworkLabels(paths.networkLabels());
-        this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
-        this.volumes = new VolumeStore(paths.volumes());
-        this.imageStore = ImageStore.under(settings.paths());
-        SnapshotStore snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
-        ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
-                ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
-        this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
-        this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
-        this.supervision = engine.await(engine.call(() -> new Supervision(engine, containers, Clock.system())),
-                Duration.ofSeconds(30));
-        this.observer = new Observer(runtime, network.networks(), networkLabels, volumes, imageStore,
-                supervision::healthOf);
+        try {
+            OciRuntime oci = new RuntimeProbe(runner, settings.paths()).select(System.getenv());
+            this.runtime = new ContainerRuntime(settings.paths(), runner, Clock.system(), oci,
+                    RuntimeConfig.detect(settings.cgroupParent()));
+            this.network = new NetworkLayer(settings.paths(), runner, new NetworkLayer.Options(settings.chains(),
+                    NetworkLayer.Options.defaults().pool(), NetworkLayer.Options.defaults().ports(),
+                    NetworkLayer.Options.defaults().faults(), dev.jcompose.network.EndpointEvents.NONE));
+            this.networkLabels = new NetworkLabels(paths.networkLabels());
+            this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
+            this.volumes = new VolumeStore(paths.volumes());
+            this.imageStore = ImageStore.under(settings.paths());
+            SnapshotStore snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
+            ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
+                    ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
+            this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
+            this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
+            this.supervision = engine.await(engine.call(() -> new Supervision(engine, containers, Clock.system())),
+                    Duration.ofSeconds(30));
+            this.observer = new Observer(runtime, network.networks(), networkLabels, volumes, imageStore,
+                    supervision::healthOf);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
     }
 
     /** Opens the engine: recovers the network layer and serves DNS on the networks that exist. */
@@ -184,9 +188,6 @@ public final class Stack implements AutoCloseable {
         return p;
     }
 
-    static <T> Function<ContainerRecord, T> label(String key, Function<String, T> parse) {
-        return r -> parse.apply(r.labels().get(key));
-    }
 
     static boolean ofProject(ContainerRecord r, String project) {
         return project.equals(r.labels().get(Labels.PROJECT));

@@ -5,7 +5,6 @@ import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.container.ExecResult;
 import dev.jcompose.container.LogLine;
-import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.model.NetworkConfig;
@@ -355,9 +354,5 @@ final class StackService implements ComposeService {
             r.run();
             return null;
         }), Duration.ofSeconds(30));
-    }
-
-    static ContainerStatus unused() {
-        return null;
     }
 }

@@ -105,7 +105,11 @@ public final class Stack implements AutoCloseable {
             stack.network.recover();
             stack.registry.load(stack.network.networks().state());
             for (NetworkRecord n : stack.network.networks().state().networks().values()) {
-                stack.dns.serve(n);
+                try {
+                    stack.dns.serve(n);
+                } catch (RuntimeException servedElsewhere) {
+                    // another jcompose process (the one that ran up) answers on this gateway already
+                }
             }
         } catch (RuntimeException e) {
             stack.close();

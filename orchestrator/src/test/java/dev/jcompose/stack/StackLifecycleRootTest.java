@@ -143,6 +143,31 @@ class StackLifecycleRootTest {
         }
     }
 
+    @Test
+    void aSecondEngineOnTheSameHostSeesAndRemovesWhatTheFirstMade() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            Project project = write(fx, "two", """
+                    services:
+                      web:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                        healthcheck: {test: ["CMD", "true"], interval: 1s}
+                    """);
+            String p = fx.project("two");
+            fx.compose.up(project, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener());
+            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::status).containsExactly("running (healthy)");
+            try (Stack second = Stack.open(new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false))) {
+                ComposeService other = second.service();
+                assertThat(other.ps(p, false)).extracting(ContainerSummary::name).containsExactly(p + "-web-1");
+                other.down(p, Optional.empty(), FAST_DOWN, StackListener.none());
+                assertThat(other.ps(p, true)).isEmpty();
+            }
+            assertThat(fx.compose.ps(p, true)).isEmpty();
+            assertThat(fx.stack.network.networks().state().networks()).isEmpty();
+        }
+    }
+
     private static List<String> logs(StackFixture fx, String project, String service) {
         List<String> lines = new ArrayList<>();
         fx.compose.logs(project, new LogOptions(List.of(service), false, -1, false, null), r -> lines.add(r.text()));

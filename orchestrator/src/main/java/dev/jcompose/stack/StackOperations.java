@@ -151,24 +151,39 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     /**
-     * The old container goes first, then the new one is created: published ports and the name
-     * cannot be held twice by this runtime (no rename yet). If the creation fails, the service has
-     * no container until the next up.
+     * Like docker compose, the replacement is created first and the old container stopped and
+     * removed only then, so a configuration that cannot be created leaves the old one running.
+     * Published host ports cannot be held twice, so for a service that publishes ports the old
+     * container goes first (and a failed creation leaves the service without a container).
      */
     private Future<?> recreate(Operation.RecreateContainer op) {
         String oldId = idOf(op.replaced());
-        supervision.stopping(oldId);
         supervision.emit(StackEvent.container(op.replaced(), "Recreate"));
-        return supervision.quiet().compose(q -> engine.blocking(() -> {
-                    containers.stop(oldId, op.timeout());
-                    containers.remove(oldId, false);
-                    ids.remove(op.replaced(), oldId);
-                    return oldId;
-                }))
-                .compose(removed -> {
-                    supervision.removed(removed);
-                    return create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Recreated");
+        boolean portsHeldTwice = !project.services().get(op.service()).ports().isEmpty();
+        if (portsHeldTwice) {
+            return retire(oldId, op).compose(v -> create(op.service(), op.number(), op.name(), op.configHash(),
+                    "Creating", "Recreated"));
+        }
+        return create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created")
+                .compose(v -> retire(oldId, op))
+                .map(v -> {
+                    supervision.emit(StackEvent.container(op.name(), "Recreated"));
+                    return null;
                 });
+    }
+
+    /** Stops and removes the replaced container. */
+    private Future<Void> retire(String oldId, Operation.RecreateContainer op) {
+        supervision.stopping(oldId);
+        return supervision.quiet().compose(q -> engine.blocking(() -> {
+            containers.stop(oldId, op.timeout());
+            containers.remove(oldId, false);
+            ids.remove(op.replaced(), oldId);
+            return oldId;
+        })).map(removed -> {
+            supervision.removed(removed);
+            return null;
+        });
     }
 
     private Future<?> start(String name) {

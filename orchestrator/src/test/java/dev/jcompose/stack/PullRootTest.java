@@ -26,7 +26,8 @@ class PullRootTest {
             registry.add("app/web", "1", TestImages.busybox().cmd("sleep", "300").env("V=1").build());
             String ref = registry.host() + "/app/web:1";
             Path dir = Files.createDirectories(fx.dir.resolve("pull"));
-            Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: " + ref + "\n");
+            Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: " + ref + "\n"
+                    + "  pub:\n    image: " + ref + "\n    ports: [\"127.0.0.1::80\"]\n");
             Project project = fx.load(dir, "pull", Map.of());
             String p = fx.project("pull");
 
@@ -43,9 +44,11 @@ class PullRootTest {
             UpOptions pullAlways = new UpOptions(List.of(), false, false, false, false, null, PullPolicy.ALWAYS, false,
                     false, null, Duration.ofSeconds(1));
             fx.compose.up(project, pullAlways, fx.listener());
-            assertThat(fx.rendered()).contains("Image " + ref + " Pulled", "Container " + p + "-web-1 Recreated");
+            assertThat(fx.rendered()).contains("Image " + ref + " Pulled", "Container " + p + "-web-1 Recreated",
+                    "Container " + p + "-pub-1 Recreated");
+            assertThat(fx.compose.exec(p, ExecOptions.of("pub", "sh", "-c", "echo $V")).stdout()).isEqualTo("2\n");
             assertThat(fx.compose.exec(p, ExecOptions.of("web", "sh", "-c", "echo $V")).stdout()).isEqualTo("2\n");
-            assertThat(fx.compose.images(p)).containsExactly(Map.entry(p + "-web-1", ref));
+            assertThat(fx.compose.images(p)).containsExactly(Map.entry(p + "-pub-1", ref), Map.entry(p + "-web-1", ref));
 
             fx.compose.down(p, Optional.of(project), new DownOptions(false, false, Duration.ofSeconds(1)), fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();

@@ -43,6 +43,10 @@ class CommandsRootTest {
                         command: ["sh", "-c", "echo one; echo two >&2"]
                       keeper:
                         image: vol:1
+                      alone:
+                        image: busybox:1.36
+                        network_mode: none
+                        command: ["sleep", "300"]
                     """);
             Project project = fx.load(dir, "cmds", Map.of());
             String p = fx.project("cmds");
@@ -59,6 +63,8 @@ class CommandsRootTest {
                 ExecOutcome r = fx.compose.exec(p, ExecOptions.of("side", "nslookup", name));
                 assertThat(r.exitCode()).as(name + ": " + r.stdout() + r.stderr()).isEqualTo(name.equals("talker") ? 1 : 0);
             }
+
+            assertThat(fx.compose.exec(p, ExecOptions.of("alone", "sh", "-c", "ls /sys/class/net")).stdout()).isEqualTo("lo\n");
 
             List<LogRecord> followed = new ArrayList<>();
             fx.compose.logs(p, new LogOptions(List.of("talker"), true, -1, false, null), followed::add);

@@ -168,6 +168,37 @@ class StackLifecycleRootTest {
         }
     }
 
+    @Test
+    void scaleUpAnswersEveryReplicaByNameAndScaleDownRemovesTheHighest() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            Project project = write(fx, "scale", """
+                    services:
+                      web:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                      client:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                    """);
+            String p = fx.project("scale");
+            fx.compose.up(project, scaled(2), fx.listener());
+            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name)
+                    .containsExactly(p + "-client-1", p + "-web-1", p + "-web-2");
+            String answer = fx.compose.exec(p, ExecOptions.of("client", "nslookup", "web")).stdout();
+            assertThat(answer.lines().filter(l -> l.startsWith("Address: ")).count()).as(answer).isEqualTo(2);
+            fx.compose.up(project, scaled(1), fx.listener());
+            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::name)
+                    .containsExactly(p + "-client-1", p + "-web-1");
+            fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
+        }
+    }
+
+    private static UpOptions scaled(int web) {
+        return new UpOptions(List.of(), false, false, false, false, new java.util.TreeMap<>(Map.of("web", web)), null,
+                false, false, null, Duration.ofSeconds(1));
+    }
+
     private static List<String> logs(StackFixture fx, String project, String service) {
         List<String> lines = new ArrayList<>();
         fx.compose.logs(project, new LogOptions(List.of(service), false, -1, false, null), r -> lines.add(r.text()));

@@ -31,7 +31,8 @@ public final class StateStore {
         Path file = ContainerDirs.of(paths, r.id()).record();
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("state.json.tmp");
+            // a unique temp file: two processes (or an exit poll and a command) may save the same record at once
+            Path tmp = Files.createTempFile(file.getParent(), "state.json.", ".tmp");
             JSON.writeValue(tmp.toFile(), r);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -1,0 +1,15 @@
+/**
+ * The compose engine in process: {@link dev.jcompose.stack.ComposeService} is the API of the
+ * compose commands (records in, records and {@link dev.jcompose.stack.StackEvent}s out), and
+ * {@link dev.jcompose.stack.Stack} implements it on this host.
+ *
+ * <p>{@code up} and {@code down} are "decide, then act": the {@link dev.jcompose.stack.Observer}
+ * reads what exists in one pass, the pure planner ({@code dev.jcompose.plan}) decides, and
+ * {@link dev.jcompose.stack.StackOperations} runs each plan operation through
+ * {@code EngineContext.blocking} ({@code Containers}: image, volumes, endpoint, /etc files, runtime).
+ * The live half ({@code Supervision}) owns, on the engine loop, the container board that
+ * depends_on waits watch, the health monitors (probes are execs) and restart supervision fed by
+ * an exit poll. Per-container files live in {@code runRoot/stack}; named volumes in
+ * {@code dev.jcompose.volume}.
+ */
+package dev.jcompose.stack;

@@ -99,7 +99,8 @@ class LifecycleRootTest {
             assertThat(shared.netns()).isEqualTo(two.netns());
             EndpointRecord host = bed.layer.endpoints().attach(new EndpointSpec("jt-host-1", List.of(), new NetworkMode.Host(), List.of(), List.of()));
             assertThat(host.netns()).isNull();
-            assertThat(bed.run("iptables-save").stdout().lines().filter(l -> l.contains("jcompose:hook")))
+            assertThat(bed.run("iptables-save").stdout().lines()
+                    .filter(l -> l.contains("jcompose:hook") && l.contains(" -j JCOMPOSE-")))
                     .as("each hook exactly once").hasSize(5);
 
             assertThatThrownBy(() -> bed.layer.endpoints().attach(new EndpointSpec("jt-dup-1", List.of(), new NetworkMode.Bridge(),

@@ -49,6 +49,10 @@ class QuickstartRootTest {
                     .isLessThan(first.indexOf("Container " + p + "-front-1 Starting"));
 
             assertThat(httpGet(port)).isEqualTo(Files.readString(copy.resolve("front/index.html")));
+            // front -> api -> store, each found through the engine's DNS, the count kept on the volume
+            assertThat(httpGet(port, "/cgi-bin/hello")).startsWith("Hello from front (via api at ")
+                    .contains("visit number 1 (counted by the store at ");
+            assertThat(httpGet(port, "/cgi-bin/hello")).contains("visit number 2 ");
             ExecOutcome lookup = fx.compose.exec(p, ExecOptions.of("api", "nslookup", "store"));
             assertThat(lookup.exitCode()).as(lookup.stdout() + lookup.stderr()).isZero();
             assertThat(lookup.stdout()).contains("Name:", "store");
@@ -108,8 +112,12 @@ class QuickstartRootTest {
     }
 
     static String httpGet(int port) throws Exception {
+        return httpGet(port, "/");
+    }
+
+    static String httpGet(int port, String path) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {

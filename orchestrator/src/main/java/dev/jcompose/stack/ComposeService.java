@@ -1,0 +1,59 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.model.Project;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The compose commands on a running stack, modelled on docker compose's {@code api.Service}: plain
+ * records in, records and {@link StackEvent}s out, so the CLI can call it in process and the daemon
+ * can serve it over its socket. Methods block the calling thread (never the engine loop) until the
+ * command is done; failures are {@link dev.jcompose.JcomposeException}s.
+ */
+public interface ComposeService {
+    /** Creates and starts what the project needs; returns once started (with {@code wait}: healthy). */
+    void up(Project project, UpOptions options, StackListener listener);
+
+    /**
+     * Stops and removes the project's containers, networks and (with {@code -v}) volumes. Without the
+     * project's model, what the labels say belongs to {@code projectName} is removed.
+     */
+    void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener);
+
+    /** The project's containers (one-offs excluded unless {@code all}), by service then number. */
+    List<ContainerSummary> ps(String projectName, boolean all);
+
+    /** Log lines of the selected services' containers; with {@code follow}, until they exit. */
+    void logs(String projectName, LogOptions options, Consumer<LogRecord> sink);
+
+    ExecOutcome exec(String projectName, ExecOptions options);
+
+    void start(String projectName, List<String> services, StackListener listener);
+
+    void stop(String projectName, List<String> services, Duration timeout, StackListener listener);
+
+    void restart(String projectName, List<String> services, Duration timeout, StackListener listener);
+
+    void kill(String projectName, List<String> services, String signal, StackListener listener);
+
+    void pause(String projectName, List<String> services, StackListener listener);
+
+    void unpause(String projectName, List<String> services, StackListener listener);
+
+    /** Removes stopped containers of the services (all when empty); {@code volumes}: their anonymous volumes too. */
+    void rm(String projectName, List<String> services, boolean volumes, StackListener listener);
+
+    /** The host address of a published port: {@code 127.0.0.1:8080}, empty if not published. */
+    Optional<String> port(String projectName, String service, int index, int privatePort, String protocol);
+
+    /** The processes of each running container of the services, by container name. */
+    java.util.SortedMap<String, List<String>> top(String projectName, List<String> services);
+
+    /** The images the project's containers use: {@code container -> image reference}. */
+    java.util.SortedMap<String, String> images(String projectName);
+
+    /** Pulls the services' images (all when empty). */
+    void pull(Project project, List<String> services, StackListener listener);
+}

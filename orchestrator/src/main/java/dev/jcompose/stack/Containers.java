@@ -1,0 +1,300 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.CreateRequest;
+import dev.jcompose.dns.DnsRegistry;
+import dev.jcompose.dns.EtcHosts;
+import dev.jcompose.dns.ResolvConf;
+import dev.jcompose.endpoint.AttachmentRequest;
+import dev.jcompose.endpoint.EndpointSpec;
+import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.ipam.Ipv4;
+import dev.jcompose.model.Healthcheck;
+import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.ServiceConfig;
+import dev.jcompose.model.ServiceNetwork;
+import dev.jcompose.model.ServicePort;
+import dev.jcompose.nat.PortRequest;
+import dev.jcompose.network.EndpointRecord;
+import dev.jcompose.network.LinkRecord;
+import dev.jcompose.network.NetworkLayer;
+import dev.jcompose.network.NetworkRecord;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One container's life on the host, as blocking calls: create from a service (image, volumes,
+ * endpoint, /etc files, runtime), start (again: delete + create from the saved request, as runc
+ * cannot restart), stop, remove. DNS names are registered while the container runs.
+ */
+final class Containers {
+    private final ContainerRuntime runtime;
+    private final NetworkLayer network;
+    private final DnsRegistry dns;
+    private final VolumeStore volumes;
+    private final ImageSource images;
+    private final ContainerFiles files;
+    private final ContainerMounts mounts;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
+            ContainerFiles files) {
+        this.runtime = runtime;
+        this.network = network;
+        this.dns = dns;
+        this.volumes = volumes;
+        this.images = images;
+        this.files = files;
+        this.mounts = new ContainerMounts(volumes);
+    }
+
+    ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    ContainerFiles files() {
+        return files;
+    }
+
+    /** The container named {@code name} (of any project), if it exists. */
+    Optional<ContainerRecord> byName(String name) {
+        return runtime.list().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    ContainerRecord require(String name) {
+        return byName(name).orElseThrow(() -> new StackException("no such container: " + name,
+                "list the project's containers with `jcompose ps -a`"));
+    }
+
+    /** Creates the container of {@code service} replica {@code number}; on failure nothing is left behind. */
+    ContainerRecord create(Project project, String service, int number, String name, String configHash) {
+        ServiceConfig s = project.services().get(service);
+        String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
+        ResolvedImage image = images.resolve(reference).orElseThrow(() -> new StackException(
+                "image " + reference + " of service " + service + " is not present locally", "pull it first (jcompose pull)"));
+        String id = newId();
+        String hostname = s.hostname() == null || s.hostname().isEmpty() ? id.substring(0, 12) : s.hostname();
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes());
+            undo.add(() -> m.anonymousVolumes().forEach(volumes::remove));
+            ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
+            writeFiles(project, s, id, name, hostname);
+            undo.add(() -> files.delete(id));
+            ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
+            CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
+                    configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
+                    files.resolvConf(id), files.hostname(id));
+            files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
+            return runtime.create(req);
+        } catch (RuntimeException e) {
+            for (Runnable u : undo.reversed()) {
+                try {
+                    u.run();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private String newId() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static Map<String, String> labels(Project project, ServiceConfig s, String service, int number,
+            String configHash, ResolvedImage image) {
+        Map<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.SERVICE, service);
+        labels.put(Labels.CONTAINER_NUMBER, Integer.toString(number));
+        labels.put(Labels.CONFIG_HASH, configHash);
+        labels.put(Labels.ONEOFF, "False");
+        labels.put(Labels.IMAGE, image.id());
+        return labels;
+    }
+
+    private static ContainerExtras extras(String project, String service, ServiceConfig s, CreateRequest req,
+            ResolvedImage image, List<String> anonymous, String reference) {
+        List<String> argv = ServiceSpecs.healthcheckArgv(s, image.healthcheckTest());
+        Healthcheck h = s.healthcheck();
+        return new ContainerExtras(req, project, service, argv, h == null ? null : h.interval(),
+                h == null ? null : h.timeout(), h == null || h.retries() == null ? 0 : h.retries().intValue(),
+                h == null ? null : h.startPeriod(), h == null ? null : h.startInterval(),
+                s.restart() == null || s.restart().isEmpty() ? "no" : s.restart(), anonymous, reference);
+    }
+
+    /** The endpoint (bridge mode) or namespace choice of the container. */
+    private ContainerSpec.Network endpoint(Project project, String service, ServiceConfig s, String id, String name,
+            String hostname,
+            List<Runnable> undo) {
+        String mode = s.networkMode() == null ? "" : s.networkMode();
+        if (mode.equals("host")) {
+            return ContainerSpec.Network.HOST;
+        }
+        if (mode.equals("none")) {
+            return ContainerSpec.Network.NONE;
+        }
+        if (mode.startsWith("service:") || mode.startsWith("container:")) {
+            String other = mode.startsWith("service:") ? firstOfService(project.name(), mode.substring(8))
+                    : require(mode.substring(10)).id();
+            EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, List.of(), new NetworkMode.Shared(other),
+                    List.of(), List.of()));
+            undo.add(() -> network.endpoints().detach(id));
+            return new ContainerSpec.Network.Path(rec.netns());
+        }
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(List.of(name, service)));
+        if (s.hostname() != null && !s.hostname().isEmpty()) {
+            names.add(hostname);
+        }
+        List<AttachmentRequest> attachments = new ArrayList<>();
+        s.networks().forEach((key, sn) -> attachments.add(attachment(project, key, sn)));
+        List<PortRequest> ports = s.ports().stream().map(Containers::port).toList();
+        EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, names.stream().distinct().toList(),
+                new NetworkMode.Bridge(), attachments, ports));
+        undo.add(() -> network.endpoints().detach(id));
+        return new ContainerSpec.Network.Path(rec.netns());
+    }
+
+    private String firstOfService(String project, String service) {
+        return runtime.list().stream()
+                .filter(r -> project.equals(r.labels().get(Labels.PROJECT)) && service.equals(r.labels().get(Labels.SERVICE)))
+                .map(ContainerRecord::id).sorted().findFirst()
+                .orElseThrow(() -> new StackException("network_mode service:" + service + ": the service has no container",
+                        "start " + service + " first"));
+    }
+
+    static String networkName(Project project, String key) {
+        NetworkConfig n = project.networks().get(key);
+        return n == null || n.name() == null ? project.name() + "_" + key : n.name();
+    }
+
+    private static AttachmentRequest attachment(Project project, String key, ServiceNetwork sn) {
+        if (sn == null) {
+            return new AttachmentRequest(networkName(project, key), 0, List.of(), null, null);
+        }
+        return new AttachmentRequest(networkName(project, key), sn.priority(), sn.aliases(),
+                sn.ipv4Address() == null || sn.ipv4Address().isEmpty() ? null : Ipv4.parse(sn.ipv4Address()),
+                ServiceSpecs.emptyToNull(sn.macAddress()));
+    }
+
+    /** A long-syntax port as compose's short syntax, which the network layer parses. */
+    static PortRequest port(ServicePort p) {
+        StringBuilder text = new StringBuilder();
+        boolean hostIp = p.hostIp() != null && !p.hostIp().isEmpty();
+        boolean published = p.published() != null && !p.published().isEmpty();
+        if (hostIp) {
+            text.append(p.hostIp()).append(':');
+        }
+        if (published) {
+            text.append(p.published()).append(':');
+        } else if (hostIp) {
+            text.append(':');
+        }
+        text.append(p.target());
+        text.append('/').append(p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol());
+        return PortRequest.parse(text.toString());
+    }
+
+    private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {
+        EndpointRecord rec = network.endpoints().state().endpoints().get(id);
+        String mode = s.networkMode() == null ? "" : s.networkMode();
+        if (mode.equals("host")) {
+            files.write(id, readHost("/etc/hosts"), readHost("/etc/resolv.conf"), hostname);
+            return;
+        }
+        List<String> own = new ArrayList<>();
+        String gateway = null;
+        if (rec != null) {
+            for (LinkRecord l : rec.links()) {
+                own.add(l.ip().toString());
+                NetworkRecord n = network.networks().state().networks().get(l.network());
+                if (gateway == null && n != null && !n.internal()) {
+                    gateway = n.gateway().toString();
+                }
+            }
+        }
+        List<Map.Entry<String, String>> extra = new ArrayList<>();
+        for (String e : s.extraHosts()) {
+            int sep = e.indexOf('=') >= 0 ? e.indexOf('=') : e.indexOf(':');
+            if (sep > 0) {
+                extra.add(Map.entry(e.substring(0, sep), e.substring(sep + 1)));
+            }
+        }
+        files.write(id, EtcHosts.render(own, List.of(hostname, name), extra),
+                ResolvConf.render(gateway, s.dns(), s.dnsSearch(), s.dnsOpt()), hostname);
+    }
+
+    private static String readHost(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Starts a created container, or an exited one again (delete + create from the saved request). */
+    ContainerRecord start(String id) {
+        ContainerRecord rec = runtime.inspect(id);
+        if (rec.state() == ContainerState.EXITED) {
+            CreateRequest req = files.extras(id).orElseThrow(() -> new StackException(
+                    "container " + rec.name() + " cannot be started again: its create request is missing",
+                    "recreate it: jcompose up --force-recreate")).request();
+            runtime.delete(id, false);
+            runtime.create(req);
+        }
+        ContainerRecord started = runtime.start(id);
+        registerDns(id);
+        return started;
+    }
+
+    void registerDns(String id) {
+        EndpointRecord e = network.endpoints().state().endpoints().get(id);
+        if (e != null) {
+            dns.attached(e);
+        }
+    }
+
+    void unregisterDns(String id) {
+        EndpointRecord e = network.endpoints().state().endpoints().get(id);
+        if (e != null) {
+            dns.detached(e);
+        }
+    }
+
+    /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
+    int stop(String id, Duration grace) {
+        unregisterDns(id);
+        return runtime.stop(id, grace);
+    }
+
+    /** Removes the container, its endpoint, files and (with {@code anonymousVolumes}) its anonymous volumes. */
+    void remove(String id, boolean anonymousVolumes) {
+        unregisterDns(id);
+        Optional<ContainerExtras> extras = files.extras(id);
+        runtime.delete(id, true);
+        network.endpoints().detach(id);
+        files.delete(id);
+        if (anonymousVolumes) {
+            extras.ifPresent(x -> x.anonymousVolumes().forEach(volumes::remove));
+        }
+    }
+}

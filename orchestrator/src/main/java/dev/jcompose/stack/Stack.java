@@ -1,0 +1,202 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.OciRuntime;
+import dev.jcompose.container.RuntimeConfig;
+import dev.jcompose.container.RuntimeProbe;
+import dev.jcompose.dns.DnsRegistry;
+import dev.jcompose.dns.DnsService;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.execute.Plan;
+import dev.jcompose.execute.PlanExecutor;
+import dev.jcompose.execute.PlanNode;
+import dev.jcompose.execute.PlanResult;
+import dev.jcompose.execute.ExecutionListener;
+import dev.jcompose.host.Clock;
+import dev.jcompose.host.CommandRunner;
+import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.image.ImagePuller;
+import dev.jcompose.image.ImageStore;
+import dev.jcompose.image.RegistryConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.network.NetworkLayer;
+import dev.jcompose.network.NetworkRecord;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.observe.ObservedState;
+import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.PlanOptions;
+import dev.jcompose.plan.Planner;
+import dev.jcompose.plan.ReconcilePlan;
+import dev.jcompose.plan.Recreate;
+import dev.jcompose.rootfs.SnapshotStore;
+import dev.jcompose.rootfs.UnpackLimits;
+import dev.jcompose.volume.VolumeStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The engine in process: owns the {@link EngineContext}, the network layer, the embedded DNS, the
+ * health monitors and restart supervision. Commands run the pure planner on what the
+ * {@link Observer} sees and execute the plan with {@link StackOperations}. DNS, health and
+ * restarts keep running while the object lives; {@link #close()} stops them (containers keep running).
+ */
+public final class Stack implements AutoCloseable {
+    static final Duration COMMAND_SLACK = Duration.ofMinutes(15);
+
+    final EngineContext engine;
+    final StackPaths paths;
+    final ContainerRuntime runtime;
+    final NetworkLayer network;
+    final NetworkLabels networkLabels;
+    final DnsRegistry registry = new DnsRegistry();
+    final DnsService dns;
+    final VolumeStore volumes;
+    final ImageStore imageStore;
+    final ImageSource images;
+    final Containers containers;
+    final Supervision supervision;
+    final Observer observer;
+
+    private Stack(StackSettings settings, ImageSource imageSource) {
+        CommandRunner runner = new ProcessCommandRunner();
+        this.paths = new StackPaths(settings.paths());
+        this.engine = EngineContext.create();
+        OciRuntime oci = new RuntimeProbe(runner, settings.paths()).select(System.getenv());
+        this.runtime = new ContainerRuntime(settings.paths(), runner, Clock.system(), oci,
+                RuntimeConfig.detect(settings.cgroupParent()));
+        this.network = new NetworkLayer(settings.paths(), runner, new NetworkLayer.Options(settings.chains(),
+                NetworkLayer.Options.defaults().pool(), NetworkLayer.Options.defaults().ports(),
+                NetworkLayer.Options.defaults().faults(), dev.jcompose.network.EndpointEvents.NONE));
+        this.networkLabels = new NetworkLabels(paths.networkLabels());
+        this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
+        this.volumes = new VolumeStore(paths.volumes());
+        this.imageStore = ImageStore.under(settings.paths());
+        SnapshotStore snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
+        ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
+                ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
+        this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
+        this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
+        this.supervision = engine.await(engine.call(() -> new Supervision(engine, containers, Clock.system())),
+                Duration.ofSeconds(30));
+        this.observer = new Observer(runtime, network.networks(), networkLabels, volumes, imageStore,
+                supervision::healthOf);
+    }
+
+    /** Opens the engine: recovers the network layer and serves DNS on the networks that exist. */
+    public static Stack open(StackSettings settings) {
+        return open(settings, null);
+    }
+
+    /** @param images replaces the local image store join (the runtime facade, or a test double) */
+    public static Stack open(StackSettings settings, ImageSource images) {
+        Stack stack = new Stack(settings, images);
+        try {
+            stack.network.recover();
+            stack.registry.load(stack.network.networks().state());
+            for (NetworkRecord n : stack.network.networks().state().networks().values()) {
+                stack.dns.serve(n);
+            }
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    public ComposeService service() {
+        return new StackService(this);
+    }
+
+    ObservedState observe(List<ContainerRecord> records) {
+        return observer.observe(records);
+    }
+
+    /** Runs a plan to the end; throws the first failure as docker compose reports it. */
+    void execute(Project project, List<ContainerRecord> records, ReconcilePlan plan, Duration waitTimeout,
+            StackListener listener) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        Plan.Builder<Operation> builder = Plan.builder();
+        plan.steps().forEach(s -> builder.add(new PlanNode<>(s.id(), s.op(), new TreeSet<>(s.dependsOn()))));
+        StackOperations ops = new StackOperations(engine, project, containers, network, networkLabels, dns, volumes,
+                images, supervision, waitTimeout).knowing(records);
+        engine.await(engine.call(() -> {
+            supervision.addListener(listener);
+            return null;
+        }), Duration.ofSeconds(30));
+        try {
+            PlanResult result = engine.await(new PlanExecutor<>(engine, ops, ExecutionListener.none())
+                    .execute(builder.build()).result(), waitTimeout.plus(COMMAND_SLACK));
+            result.firstFailure().ifPresent(f -> {
+                if (f.cause() instanceof dev.jcompose.JcomposeException je) {
+                    throw je;
+                }
+                throw new StackException(String.valueOf(f.cause().getMessage()), null, f.cause());
+            });
+        } finally {
+            engine.await(engine.call(() -> {
+                supervision.removeListener(listener);
+                return null;
+            }), Duration.ofSeconds(30));
+        }
+    }
+
+    /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */
+    void adopt(List<ContainerRecord> records) {
+        List<Map.Entry<ContainerRecord, ContainerExtras>> found = records.stream()
+                .flatMap(r -> containers.files().extras(r.id()).map(x -> Map.entry(r, x)).stream()).toList();
+        engine.await(engine.call(() -> {
+            found.forEach(e -> supervision.adopt(e.getKey(), e.getValue()));
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+
+    static PlanOptions upOptions(UpOptions o) {
+        PlanOptions p = PlanOptions.up().withServices(o.services(), o.noDeps()).withPull(o.pull())
+                .withRecreate(o.forceRecreate() ? Recreate.FORCE : o.noRecreate() ? Recreate.NEVER : Recreate.DIVERGED, false)
+                .withNoStart(o.noStart()).withRemoveOrphans(o.removeOrphans()).withTimeout(o.timeout());
+        for (Map.Entry<String, Integer> e : o.scale().entrySet()) {
+            p = p.withScale(e.getKey(), e.getValue());
+        }
+        return p;
+    }
+
+    static <T> Function<ContainerRecord, T> label(String key, Function<String, T> parse) {
+        return r -> parse.apply(r.labels().get(key));
+    }
+
+    static boolean ofProject(ContainerRecord r, String project) {
+        return project.equals(r.labels().get(Labels.PROJECT));
+    }
+
+    static boolean isUp(ContainerRecord r) {
+        return r.state() == ContainerState.RUNNING || r.state() == ContainerState.PAUSED;
+    }
+
+    Optional<ContainerExtras> extras(String id) {
+        return containers.files().extras(id);
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.await(engine.call(() -> {
+                if (supervision != null) {
+                    supervision.close();
+                }
+                return null;
+            }), Duration.ofSeconds(30));
+        } finally {
+            dns.close();
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.host.HostPaths;
+import java.nio.file.Path;
+
+/**
+ * Where the stack keeps its own files: per-container files ({@code /etc/hosts}, resolv.conf,
+ * hostname and the create request, for restarts) under {@code runRoot/stack/containers/<id>}
+ * (they describe live containers and go with them), network labels under
+ * {@code runRoot/stack/networks}, volumes under {@code dataRoot/volumes} (they outlive reboots).
+ */
+public record StackPaths(HostPaths host) {
+    public Path containerDir(String id) {
+        return host.runRoot().resolve("stack").resolve("containers").resolve(id);
+    }
+
+    public Path networkLabels() {
+        return host.runRoot().resolve("stack").resolve("networks");
+    }
+
+    public Path volumes() {
+        return host.dataRoot().resolve("volumes");
+    }
+
+    public Path stackRoot() {
+        return host.runRoot().resolve("stack");
+    }
+}

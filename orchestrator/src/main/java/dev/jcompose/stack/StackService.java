@@ -1,0 +1,362 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.ExecRequest;
+import dev.jcompose.container.ExecResult;
+import dev.jcompose.container.LogLine;
+import dev.jcompose.execute.ContainerStatus;
+import dev.jcompose.execute.DependencyCondition;
+import dev.jcompose.execute.DependencyWait;
+import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.VolumeConfig;
+import dev.jcompose.nat.PublishedPort;
+import dev.jcompose.network.EndpointRecord;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.observe.ObservedContainer;
+import dev.jcompose.observe.ObservedState;
+import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.PlanOptions;
+import dev.jcompose.plan.Planner;
+import dev.jcompose.plan.ReconcilePlan;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** {@link ComposeService} on a {@link Stack}: plan-driven up/down, direct runtime calls for the rest. */
+final class StackService implements ComposeService {
+    private final Stack stack;
+
+    StackService(Stack stack) {
+        this.stack = stack;
+    }
+
+    @Override
+    public void up(Project project, UpOptions options, StackListener listener) {
+        DesiredProject desired = DesiredProject.of(project);
+        PlanOptions planOptions = Stack.upOptions(options);
+        List<ContainerRecord> records = stack.runtime.list();
+        ObservedState observed = stack.observe(records);
+        ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
+        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w)));
+        ReconcilePlan imagePhase = plan.imageSteps();
+        if (!imagePhase.isEmpty()) {
+            stack.execute(project, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
+            records = stack.runtime.list();
+            plan = Planner.plan(desired, stack.observe(records), planOptions.afterImages());
+        }
+        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
+        stack.execute(project, records, plan, options.effectiveWaitTimeout(), listener);
+        if (options.waitHealthy() && !options.noStart()) {
+            waitHealthy(project, options);
+        }
+    }
+
+    /** {@code --wait}: every selected service's containers running, and healthy where they have a healthcheck. */
+    private void waitHealthy(Project project, UpOptions options) {
+        List<String> services = options.services().isEmpty() ? List.copyOf(project.services().keySet()) : options.services();
+        Future<?> all = stack.engine.call(() -> {
+            DependencyWait wait = new DependencyWait(stack.engine, stack.engine.scheduler(),
+                    stack.supervision.board(project.name()));
+            List<Future<Void>> waits = new ArrayList<>();
+            for (String s : services) {
+                if (project.services().get(s).effectiveScale() == 0) {
+                    continue;
+                }
+                boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
+                        .anyMatch(c -> c.health() != null);
+                waits.add(wait.await(s, healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
+                        options.effectiveWaitTimeout()));
+            }
+            return Future.all(waits);
+        }).compose(f -> f);
+        stack.engine.await(all, options.effectiveWaitTimeout().plus(Duration.ofMinutes(1)));
+    }
+
+    @Override
+    public void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener) {
+        List<ContainerRecord> records = stack.runtime.list();
+        ObservedState observed = stack.observe(records);
+        Project model = project.orElseGet(() -> fromLabels(projectName, observed));
+        java.util.Set<String> disabled = new TreeSet<>();
+        observed.projectContainers(projectName, true).stream().map(ObservedContainer::service)
+                .filter(s -> s != null && !model.services().containsKey(s)).forEach(disabled::add);
+        DesiredProject desired = DesiredProject.of(model, project.isPresent() ? java.util.Set.of() : disabled);
+        PlanOptions options1 = PlanOptions.down().withRemoveVolumes(options.volumes())
+                .withRemoveOrphans(options.removeOrphans()).withTimeout(options.timeout());
+        ReconcilePlan plan = Planner.plan(desired, observed, options1);
+        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
+        stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
+    }
+
+    /** The project as its labels describe it: no services, the networks and volumes it created. */
+    private static Project fromLabels(String name, ObservedState observed) {
+        SortedMap<String, NetworkConfig> networks = new TreeMap<>();
+        observed.networks().stream().filter(n -> name.equals(n.project()) && n.key() != null).forEach(n ->
+                networks.put(n.key(), new NetworkConfig(n.name(), null, null, null, false, false, false, null, null, null, null)));
+        SortedMap<String, VolumeConfig> volumes = new TreeMap<>();
+        observed.volumes().stream().filter(v -> name.equals(v.project()) && v.key() != null).forEach(v ->
+                volumes.put(v.key(), new VolumeConfig(v.name(), null, null, false, null, null)));
+        return new Project(name, null, networks, volumes, null, null, null, null);
+    }
+
+    private List<ContainerRecord> containersOf(String project, List<String> services) {
+        return stack.runtime.list().stream().filter(r -> Stack.ofProject(r, project))
+                .filter(r -> !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .filter(r -> services.isEmpty() || services.contains(r.labels().get(Labels.SERVICE)))
+                .sorted(Comparator.comparing((ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
+                        .thenComparingInt(r -> number(r)).thenComparing(ContainerRecord::name))
+                .toList();
+    }
+
+    private static int number(ContainerRecord r) {
+        try {
+            return Integer.parseInt(r.labels().getOrDefault(Labels.CONTAINER_NUMBER, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public List<ContainerSummary> ps(String projectName, boolean all) {
+        List<ContainerRecord> records = containersOf(projectName, List.of()).stream()
+                .filter(r -> all || Stack.isUp(r)).toList();
+        stack.adopt(records);
+        List<ContainerSummary> out = new ArrayList<>();
+        for (ContainerRecord r : records) {
+            String health = stack.supervision.healthOf(r.id()).text();
+            EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
+            List<String> ports = e == null ? List.of() : e.ports().stream().map(StackService::portText).toList();
+            String image = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE));
+            out.add(new ContainerSummary(r.id(), r.name(), projectName, r.labels().get(Labels.SERVICE), number(r), image,
+                    command(r), r.state().lower(), health.equals("none") ? "" : health,
+                    r.exitCode() == null ? 0 : r.exitCode(), ports));
+        }
+        return out;
+    }
+
+    private static String portText(PublishedPort p) {
+        return (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort() + "->" + p.containerPort()
+                + "/" + p.protocol();
+    }
+
+    private static String command(ContainerRecord r) {
+        List<String> argv = new ArrayList<>();
+        Optional.ofNullable(r.spec().entrypoint() != null ? r.spec().entrypoint() : r.image().entrypoint()).ifPresent(argv::addAll);
+        Optional.ofNullable(r.spec().command() != null ? r.spec().command() : r.image().cmd()).ifPresent(argv::addAll);
+        return String.join(" ", argv);
+    }
+
+    @Override
+    public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
+        List<ContainerRecord> records = containersOf(projectName, options.services());
+        Consumer<LogRecord> safe = r -> {
+            synchronized (sink) {
+                sink.accept(r);
+            }
+        };
+        if (!options.follow()) {
+            for (ContainerRecord r : records) {
+                stack.runtime.logs(r.id(), options.tail()).stream().filter(l -> keep(options, l))
+                        .forEach(l -> safe.accept(record(r, l)));
+            }
+            return;
+        }
+        List<Future<Object>> follows = records.stream().map(r -> stack.engine.blocking(() -> {
+            stack.runtime.followLogs(r.id(), l -> {
+                if (keep(options, l)) {
+                    safe.accept(record(r, l));
+                }
+            });
+            return (Object) null;
+        })).toList();
+        stack.engine.await(Future.all(follows), Duration.ofDays(365));
+    }
+
+    private static boolean keep(LogOptions o, LogLine l) {
+        return o.since() == null || !l.time().isBefore(o.since());
+    }
+
+    private static LogRecord record(ContainerRecord r, LogLine l) {
+        return new LogRecord(r.name(), r.labels().get(Labels.SERVICE), l.time(), l.stream() == LogLine.Stream.STDERR, l.text());
+    }
+
+    @Override
+    public ExecOutcome exec(String projectName, ExecOptions options) {
+        List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
+        ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()
+                .orElseThrow(() -> new StackException("service \"" + options.service() + "\" has no container number "
+                        + options.index() + " in project " + projectName, "start it with `jcompose up " + options.service() + "`"));
+        if (r.state() != ContainerState.RUNNING) {
+            throw new StackException("container " + r.name() + " is not running", "start it with `jcompose start " + options.service() + "`");
+        }
+        ExecResult result = stack.runtime.exec(r.id(), new ExecRequest(options.command(), options.environment(),
+                options.user(), options.workingDir()));
+        return new ExecOutcome(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    @Override
+    public void start(String projectName, List<String> services, StackListener listener) {
+        List<ContainerRecord> records = containersOf(projectName, services);
+        stack.adopt(records);
+        for (ContainerRecord r : records) {
+            if (r.state() == ContainerState.CREATED || r.state() == ContainerState.EXITED) {
+                ContainerRecord started = stack.containers.start(r.id());
+                ContainerExtras x = stack.extras(r.id()).orElseThrow();
+                onLoop(() -> stack.supervision.started(started, x));
+                listener.onEvent(StackEvent.container(r.name(), "Started"));
+            }
+        }
+    }
+
+    @Override
+    public void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        List<ContainerRecord> records = containersOf(projectName, services);
+        stack.adopt(records);
+        for (ContainerRecord r : records.reversed()) {
+            if (Stack.isUp(r) || r.state() == ContainerState.CREATED) {
+                onLoop(() -> stack.supervision.stopping(r.id()));
+                int code = stack.containers.stop(r.id(), timeout);
+                onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
+                listener.onEvent(StackEvent.container(r.name(), "Stopped"));
+            }
+        }
+    }
+
+    @Override
+    public void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        stop(projectName, services, timeout, listener);
+        start(projectName, services, listener);
+    }
+
+    @Override
+    public void kill(String projectName, List<String> services, String signal, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (Stack.isUp(r)) {
+                stack.runtime.kill(r.id(), signal == null ? "SIGKILL" : signal);
+                listener.onEvent(StackEvent.container(r.name(), "Killed"));
+            }
+        }
+    }
+
+    @Override
+    public void pause(String projectName, List<String> services, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.RUNNING) {
+                stack.runtime.pause(r.id());
+                listener.onEvent(StackEvent.container(r.name(), "Paused"));
+            }
+        }
+    }
+
+    @Override
+    public void unpause(String projectName, List<String> services, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.PAUSED) {
+                stack.runtime.unpause(r.id());
+                listener.onEvent(StackEvent.container(r.name(), "Unpaused"));
+            }
+        }
+    }
+
+    @Override
+    public void rm(String projectName, List<String> services, boolean volumes, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.EXITED || r.state() == ContainerState.CREATED) {
+                stack.containers.remove(r.id(), volumes);
+                onLoop(() -> stack.supervision.removed(r.id()));
+                listener.onEvent(StackEvent.container(r.name(), "Removed"));
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+        String proto = protocol == null ? "tcp" : protocol;
+        return containersOf(projectName, List.of(service)).stream().filter(r -> number(r) == index).findFirst()
+                .map(r -> stack.network.endpoints().state().endpoints().get(r.id()))
+                .flatMap(e -> e.ports().stream().filter(p -> p.containerPort() == privatePort && p.protocol().equals(proto))
+                        .findFirst())
+                .map(p -> (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort());
+    }
+
+    @Override
+    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+        SortedMap<String, List<String>> out = new TreeMap<>();
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (Stack.isUp(r)) {
+                out.put(r.name(), processes(r.cgroupsPath()));
+            }
+        }
+        return out;
+    }
+
+    /** {@code pid command...} of the host processes in the container's cgroup, by pid. */
+    private static List<String> processes(String cgroupsPath) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList()) {
+                try {
+                    if (Files.readString(p.resolve("cgroup")).lines().anyMatch(l -> l.endsWith(":" + cgroupsPath))) {
+                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                        out.add(p.getFileName() + " " + cmd);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while listing
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot list processes: " + e.getMessage(), null);
+        }
+        return out;
+    }
+
+    @Override
+    public SortedMap<String, String> images(String projectName) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (ContainerRecord r : containersOf(projectName, List.of())) {
+            out.put(r.name(), stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE)));
+        }
+        return out;
+    }
+
+    @Override
+    public void pull(Project project, List<String> services, StackListener listener) {
+        TreeSet<String> refs = new TreeSet<>();
+        project.services().forEach((name, s) -> {
+            if ((services.isEmpty() || services.contains(name)) && s.build() == null && s.image() != null) {
+                refs.add(s.image());
+            }
+        });
+        for (String ref : refs) {
+            listener.onEvent(new StackEvent("Image", ref, "Pulling", ""));
+            stack.images.pull(ref);
+            listener.onEvent(new StackEvent("Image", ref, "Pulled", ""));
+        }
+    }
+
+    private void onLoop(Runnable r) {
+        stack.engine.await(stack.engine.call(() -> {
+            r.run();
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+
+    static ContainerStatus unused() {
+        return null;
+    }
+}

@@ -52,7 +52,7 @@ abstract class ComposeCommand implements Callable<Integer> {
 
     /** Runs {@code work} with the compose service of this host (the engine, or in process). */
     <T> T withService(Function<ComposeService, T> work) {
-        try (ComposeBackends.Backend backend = ComposeBackends.open(main.host().variables(), this::notice)) {
+        try (ComposeBackends.Backend backend = main.backends.open(main.host().variables(), this::notice)) {
             return work.apply(backend.service());
         }
     }

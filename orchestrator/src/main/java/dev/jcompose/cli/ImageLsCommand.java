@@ -42,7 +42,7 @@ final class ImageLsCommand implements Callable<Integer> {
             String tag = "<none>";
             if (!r.name().startsWith("sha256:")) {
                 ImageReference ref = ImageReference.parse(r.name());
-                repository = ref.familiar().replaceFirst("[:@].*$", "");
+                repository = ref.familiar().replaceFirst("[:@][^/]*$", "");
                 tag = ref.tagOptional().orElse("<none>");
             }
             table.row(repository, tag, ImagesFormatter.shortId(r.id().toString()), HumanSize.format(r.size()));

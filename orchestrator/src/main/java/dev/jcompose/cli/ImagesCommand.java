@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.console.Table;
+import dev.jcompose.image.ImageReference;
 import java.util.List;
 import java.util.SortedMap;
 import picocli.CommandLine.Command;
@@ -25,14 +26,27 @@ final class ImagesCommand extends ComposeCommand {
             images.values().stream().distinct().sorted().forEach(out()::println);
         } else {
             Table table = Table.docker("CONTAINER", "REPOSITORY", "TAG");
-            images.forEach((container, ref) -> {
-                int colon = ref.lastIndexOf(':');
-                boolean tagged = colon > ref.lastIndexOf('/');
-                table.row(container, tagged ? ref.substring(0, colon) : ref, tagged ? ref.substring(colon + 1) : "latest");
-            });
+            images.forEach((container, ref) -> table.row(container, repository(ref), tag(ref)));
             out().print(table.render());
         }
         out().flush();
         return ExitCode.SUCCESS;
+    }
+
+    /** {@code docker.io/library/busybox:1.36} as compose shows it: {@code busybox}. */
+    static String repository(String ref) {
+        try {
+            return ImageReference.parse(ref).familiar().replaceFirst("[:@][^/]*$", "");
+        } catch (RuntimeException e) {
+            return ref;
+        }
+    }
+
+    static String tag(String ref) {
+        try {
+            return ImageReference.parse(ref).tagOptional().orElse("<none>");
+        } catch (RuntimeException e) {
+            return "<none>";
+        }
     }
 }

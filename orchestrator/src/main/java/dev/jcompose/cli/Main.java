@@ -34,6 +34,15 @@ public final class Main implements Runnable {
 
     private final Environment host;
 
+    /** Where compose commands run; tests replace it with a recording double. */
+    final Backends backends;
+
+    /** Opens the compose service for one command. */
+    @FunctionalInterface
+    interface Backends {
+        dev.jcompose.remote.ComposeBackends.Backend open(Map<String, String> env, java.util.function.Consumer<String> notices);
+    }
+
     /**
      * What the CLI reads from its process: environment, working directory, standard input, and
      * whether stderr is a terminal (the progress view and colours depend on it).
@@ -53,11 +62,22 @@ public final class Main implements Runnable {
     }
 
     Main(Environment host) {
+        this(host, dev.jcompose.remote.ComposeBackends::open);
+    }
+
+    Main(Environment host, Backends backends) {
         this.host = host;
+        this.backends = backends;
     }
 
     /** Loads the project named by the global flags; warnings go to stderr. */
     LoadedProject loadProject(boolean interpolate, List<String> targets) {
+        return loadProject(new ProjectFlags(), interpolate, targets);
+    }
+
+    /** Loads the project named by the global flags plus {@code after}, the same flags given after the subcommand. */
+    LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets) {
+        ProjectFlags flags = this.flags.with(after);
         PrintWriter err = spec.commandLine().getErr();
         LoadOptions options = new LoadOptions(host.workingDir(), flags.files(), flags.projectDirectory(),
                 flags.projectName(), flags.envFiles(), flags.profiles(), host.variables(), interpolate, targets,
@@ -77,7 +97,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and process environment; returns the process exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment host) {
-        CommandLine cl = new CommandLine(new Main(host));
+        return execute(new Main(host), args, out, err);
+    }
+
+    static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(main);
         // exec's and run's command starts at the first positional: its own flags are not jcompose's
         cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.getSubcommands().get("run").setStopAtPositional(true);

@@ -43,6 +43,9 @@ final class LogsCommand extends ComposeCommand {
         LogPrinter printer = new LogPrinter(out(), err(), dev.jcompose.console.LogOptions.of(main.display.ansi(),
                 main.host().terminal(), noColor, noLogPrefix, timestamps));
         withService(compose -> {
+            // every prefix padded to the longest name from the first line on, as compose does
+            compose.ps(project, true).stream().filter(c -> services.isEmpty() || services.contains(c.service()))
+                    .forEach(c -> printer.register(ContainerLogs.shortName(project, c.name())));
             compose.logs(project, options, new ContainerLogs(project, printer));
             return null;
         });

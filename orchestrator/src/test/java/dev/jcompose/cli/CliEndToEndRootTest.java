@@ -110,6 +110,7 @@ class CliEndToEndRootTest {
             assertThat(down.err()).contains(" Network " + project + "_default  Removed");
             assertThat(cli("-p", project, "ps", "-a", "-q").out()).isEmpty();
         } finally {
+            cli("-p", project, "--progress", "quiet", "down", "-t", "0"); // what a failed assertion left running
             stopEngine();
             CgroupLayout.detect().remove("/" + cgroupParent);
             deleteTree(dir);

@@ -147,13 +147,15 @@ class CommandsTest {
     @Test
     void logsMapsFlagsAndPrefixesLines() {
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
+        compose.containers = List.of(container("db", "running", 0), container("web", "running", 0));
         compose.logs = List.of(new LogRecord("demo-web-1", "web", t, false, "hello"),
                 new LogRecord("demo-db-1", "db", t, true, "oops"));
         Run r = run("--ansi", "never", "logs", "-f", "--tail", "5", "-t", "--since", "2026-01-01T00:00:00Z", "web", "db");
         assertThat(r.exit()).isZero();
-        assertThat(compose.arguments.getFirst()).isEqualTo(new LogOptions(List.of("web", "db"), true, 5, true,
+        assertThat(compose.arguments.get(1)).isEqualTo(new LogOptions(List.of("web", "db"), true, 5, true,
                 Instant.parse("2026-01-01T00:00:00Z")));
         assertThat(r.out()).isEqualTo("web-1  | 2026-01-02T03:04:05.000000000Z hello\n");
+        assertThat(compose.calls).containsExactly("ps demo all=true", "logs demo");
         assertThat(r.err()).isEqualTo("db-1   | 2026-01-02T03:04:05.000000000Z oops\n");
         assertThat(run("--ansi", "never", "logs", "--no-log-prefix").out()).isEqualTo("hello\n");
         assertThat(run("logs", "--tail", "many").exit()).isEqualTo(16);

@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         subcommands = {ConfigCommand.class, UpCommand.class, DownCommand.class, CreateCommand.class, PsCommand.class,
             LogsCommand.class, ExecCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
             KillCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, PullCommand.class,
-            ImagesCommand.class, PortCommand.class, TopCommand.class, LsCommand.class, WaitCommand.class,
-            RunCommand.class, EventsCommand.class, ImageCommand.class, VersionCommand.class,
+            ImagesCommand.class, PortCommand.class, TopCommand.class, WaitCommand.class,
+            RunCommand.class, EventsCommand.class, ImageCommand.class, LsCommand.class, VersionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

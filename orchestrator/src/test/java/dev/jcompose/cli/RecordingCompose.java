@@ -25,6 +25,8 @@ final class RecordingCompose implements ComposeService {
     final List<String> calls = new ArrayList<>();
     final List<Object> arguments = new ArrayList<>();
     List<ContainerSummary> containers = List.of();
+    /** Successive answers of ps, the last one repeated; empty = {@link #containers}. */
+    final java.util.ArrayDeque<List<ContainerSummary>> psScript = new java.util.ArrayDeque<>();
     List<LogRecord> logs = List.of();
     ExecOutcome execOutcome = new ExecOutcome(0, "", "");
     List<StackEvent> events = List.of();
@@ -63,7 +65,10 @@ final class RecordingCompose implements ComposeService {
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
         record("ps " + projectName + " all=" + all, null, null);
-        return containers;
+        if (psScript.size() > 1) {
+            return psScript.poll();
+        }
+        return psScript.isEmpty() ? containers : psScript.peek();
     }
 
     @Override

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             LogsCommand.class, ExecCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
             KillCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, PullCommand.class,
             ImagesCommand.class, PortCommand.class, TopCommand.class, WaitCommand.class,
-            RunCommand.class, EventsCommand.class, ImageCommand.class, LsCommand.class, VersionCommand.class,
+            RunCommand.class, EventsCommand.class, ImageCommand.class, LsCommand.class, EngineCtlCommand.class, VersionCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -83,6 +83,16 @@ public final class ComposeBackends {
                 EngineCommand.sameJvm(runRoot, StackEnvironment.jvmOptions(env), List.of()), START_TIMEOUT);
     }
 
+    /** The engine serving {@code env}'s run root, if one answers; it is not started. */
+    public static java.util.Optional<dev.jcompose.daemon.EngineInfo> engineInfo(Map<String, String> env) {
+        Path runRoot = HostPaths.fromEnvironment(env).runRoot();
+        try (EngineClient client = EngineClient.connect(EngineDirectory.under(runRoot))) {
+            return java.util.Optional.of(client.info());
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Asks the engine serving {@code env}'s run root to stop, if one runs (containers keep running). */
     public static boolean shutdownEngine(Map<String, String> env) {
         Path runRoot = HostPaths.fromEnvironment(env).runRoot();

@@ -7,7 +7,6 @@ import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.image.testing.TestImages;
-import dev.jcompose.remote.ComposeBackends;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,6 +48,16 @@ class CliEndToEndRootTest {
                 command: ["sh", "-c", "echo worker ready; while true; do sleep 1; done"]
             """;
 
+    static final String JOB = """
+            services:
+              job:
+                image: busybox:1.36
+                command: ["sh", "-c", "sleep 1; echo job ran; exit 3"]
+              idle:
+                image: busybox:1.36
+                command: ["sh", "-c", "while true; do sleep 1; done"]
+            """;
+
     final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     final Path dir = Path.of("/tmp/jcli-" + tag);
     final String project = "cli" + tag;
@@ -77,6 +86,7 @@ class CliEndToEndRootTest {
                 dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX", chainPrefix,
                 "WEB_PORT", Integer.toString(port), "HOME", dir.toString()));
         Files.writeString(dir.resolve("app/compose.yaml"), COMPOSE);
+        Files.writeString(dir.resolve("app/job.yaml"), JOB);
         Files.write(dir.resolve("rootfs.tar"), TestImages.busybox().build().layerTar());
         try {
             Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", dir.resolve("rootfs.tar").toString(), "busybox:1.36");
@@ -104,13 +114,23 @@ class CliEndToEndRootTest {
             assertThat(exec.exit()).isEqualTo(7);
             assertThat(exec.out()).isEqualTo("inside\n");
             assertThat(cli("-p", project, "port", "web", "8080").out()).isEqualTo("127.0.0.1:" + port + "\n");
+            assertThat(cli("-p", project, "top", "web").out()).contains("httpd -f -p 8080 -h /www");
+            assertThat(cli("ls", "-q").out().lines().toList()).contains(project);
 
             Run down = cli("-p", project, "--progress", "plain", "down", "-t", "1");
             assertThat(down.exit()).as(down.err()).isZero();
             assertThat(down.err()).contains(" Network " + project + "_default  Removed");
             assertThat(cli("-p", project, "ps", "-a", "-q").out()).isEmpty();
+            assertThat(cli("engine", "status").out()).startsWith("engine pid ");
+
+            Run attached = cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
+            assertThat(attached.exit()).as(attached.err()).isEqualTo(3);
+            assertThat(attached.out().lines().toList()).containsSubsequence("job-1   | job ran", "job-1 exited with code 3",
+                    "Aborting on container exit...");
+            assertThat(cli("-f", "job.yaml", "-p", project + "j", "down", "-t", "0").exit()).isZero();
         } finally {
             cli("-p", project, "--progress", "quiet", "down", "-t", "0"); // what a failed assertion left running
+            cli("-f", "job.yaml", "-p", project + "j", "--progress", "quiet", "down", "-t", "0");
             stopEngine();
             CgroupLayout.detect().remove("/" + cgroupParent);
             deleteTree(dir);
@@ -123,13 +143,13 @@ class CliEndToEndRootTest {
         Path pidFile = dir.resolve("run/engine/engine.pid");
         Optional<ProcessHandle> engine = Files.exists(pidFile)
                 ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
-        ComposeBackends.shutdownEngine(env);
+        cli("engine", "stop");
         engine.ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
     }
 
     private HostSnapshot snapshot() {
         return HostSnapshot.take(dir).scopedTo(dir.toString(), cgroupParent, chainPrefix, tag,
-                LinkNames.bridge(project + "_default"));
+                LinkNames.bridge(project + "_default"), LinkNames.bridge(project + "j_default"));
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -24,6 +24,9 @@ public final class ConfigCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    ProjectFlags after = new ProjectFlags();
+
     @Option(names = "--format", paramLabel = "yaml|json", description = "Format the output: yaml (default) or json.")
     String format = "yaml";
 
@@ -72,7 +75,7 @@ public final class ConfigCommand implements Callable<Integer> {
             default -> throw new JcomposeException("unsupported format \"" + format + "\"",
                     "use --format yaml or --format json", ExitCode.COMMAND_SYNTAX);
         };
-        LoadedProject loaded = main.loadProject(!noInterpolate, targets);
+        LoadedProject loaded = main.loadProject(after, !noInterpolate, targets);
         if (quiet) {
             return ExitCode.SUCCESS;
         }

@@ -16,7 +16,12 @@ import picocli.CommandLine.Command;
 /** The {@code jcompose} command line. */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications, without a Docker engine.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigCommand.class, UpCommand.class, DownCommand.class, CreateCommand.class, PsCommand.class,
+            LogsCommand.class, ExecCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
+            KillCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, PullCommand.class,
+            ImagesCommand.class, PortCommand.class, TopCommand.class, WaitCommand.class,
+            RunCommand.class, EventsCommand.class, ImageCommand.class, LsCommand.class, EngineCtlCommand.class, VersionCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,21 +29,55 @@ public final class Main implements Runnable {
     @CommandLine.Mixin
     ProjectFlags flags = new ProjectFlags();
 
+    @CommandLine.Mixin
+    DisplayFlags display = new DisplayFlags();
+
     private final Environment host;
 
-    /** What the CLI reads from its process: environment, working directory, standard input. */
-    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
+    /** Where compose commands run; tests replace it with a recording double. */
+    final Backends backends;
+
+    /** Opens the compose service for one command. */
+    @FunctionalInterface
+    interface Backends {
+        dev.jcompose.remote.ComposeBackends.Backend open(Map<String, String> env, java.util.function.Consumer<String> notices);
+    }
+
+    /**
+     * What the CLI reads from its process: environment, working directory, standard input, and
+     * whether stderr is a terminal (the progress view and colours depend on it).
+     */
+    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal) {
+        public Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
+            this(variables, workingDir, stdin, false);
+        }
+
         public static Environment ofProcess() {
-            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in);
+            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in, Terminal.attached());
         }
     }
 
+    Environment host() {
+        return host;
+    }
+
     Main(Environment host) {
+        this(host, dev.jcompose.remote.ComposeBackends::open);
+    }
+
+    Main(Environment host, Backends backends) {
         this.host = host;
+        this.backends = backends;
     }
 
     /** Loads the project named by the global flags; warnings go to stderr. */
     LoadedProject loadProject(boolean interpolate, List<String> targets) {
+        return loadProject(new ProjectFlags(), interpolate, targets);
+    }
+
+    /** Loads the project named by the global flags plus {@code after}, the same flags given after the subcommand. */
+    LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets) {
+        ProjectFlags flags = this.flags.with(after);
         PrintWriter err = spec.commandLine().getErr();
         LoadOptions options = new LoadOptions(host.workingDir(), flags.files(), flags.projectDirectory(),
                 flags.projectName(), flags.envFiles(), flags.profiles(), host.variables(), interpolate, targets,
@@ -58,7 +97,14 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and process environment; returns the process exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Environment host) {
-        CommandLine cl = new CommandLine(new Main(host));
+        return execute(new Main(host), args, out, err);
+    }
+
+    static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(main);
+        // exec's and run's command starts at the first positional: its own flags are not jcompose's
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

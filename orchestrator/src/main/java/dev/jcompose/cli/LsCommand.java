@@ -1,0 +1,80 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.ExitCode;
+import dev.jcompose.container.ContainerHost;
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.console.ContainerStateName;
+import dev.jcompose.console.LsFormatter;
+import dev.jcompose.console.ProjectView;
+import dev.jcompose.host.Clock;
+import dev.jcompose.host.HostPaths;
+import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.observe.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jcompose ls}: the projects that have containers on this host, from the containers' labels
+ * (read in the CLI process from the runtime's state; the engine is not needed). jcompose does not
+ * label the config files yet, so that column is empty.
+ */
+@Command(name = "ls", description = "List running compose projects.")
+final class LsCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main main;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-a", "--all"}, description = "Show all stopped Compose projects.")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only display project names.")
+    boolean quiet;
+
+    @Option(names = "--format", paramLabel = "table|json", description = "Format the output: table (default) or json.")
+    String format = "table";
+
+    @Override
+    public Integer call() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw Usage.error("unsupported --format \"" + format + "\"", "use --format table or --format json");
+        }
+        Map<String, String> env = main.host().variables();
+        List<ContainerRecord> containers = new ContainerHost(HostPaths.fromEnvironment(env), new ProcessCommandRunner(),
+                Clock.system(), ContainerHost.Settings.defaults(env)).containers().list();
+        List<ProjectView> projects = projects(containers, all);
+        spec.commandLine().getOut().print(quiet ? LsFormatter.quiet(projects)
+                : format.equals("json") ? LsFormatter.json(projects) : LsFormatter.table(projects));
+        spec.commandLine().getOut().flush();
+        return ExitCode.SUCCESS;
+    }
+
+    /** Projects by name with their container counts per state; without {@code all}, only those with one running. */
+    static List<ProjectView> projects(List<ContainerRecord> containers, boolean all) {
+        SortedMap<String, Map<ContainerStateName, Integer>> byProject = new TreeMap<>();
+        for (ContainerRecord c : containers) {
+            String project = c.labels().get(Labels.PROJECT);
+            if (project == null || c.state() == ContainerState.REMOVED) {
+                continue;
+            }
+            byProject.computeIfAbsent(project, p -> new TreeMap<>())
+                    .merge(ContainerStateName.valueOf(c.state().name()), 1, Integer::sum);
+        }
+        List<ProjectView> out = new ArrayList<>();
+        byProject.forEach((name, states) -> {
+            if (all || states.getOrDefault(ContainerStateName.RUNNING, 0) > 0) {
+                out.add(new ProjectView(name, states, List.of()));
+            }
+        });
+        return out;
+    }
+}

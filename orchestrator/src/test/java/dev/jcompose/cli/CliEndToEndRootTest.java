@@ -1,0 +1,192 @@
+package dev.jcompose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.bridge.LinkNames;
+import dev.jcompose.cgroup.CgroupLayout;
+import dev.jcompose.host.HostSnapshot;
+import dev.jcompose.image.testing.TestImages;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CLI as users run it, through the real engine process: a private run/data root, an image made
+ * with {@code image import} from busybox-static, a two-service stack with a port published on
+ * 127.0.0.1, then up --wait, HTTP, ps, logs, exec, down; the engine is shut down and nothing leaks.
+ */
+@Tag("root")
+class CliEndToEndRootTest {
+    static final String COMPOSE = """
+            services:
+              web:
+                image: busybox:1.36
+                command: ["sh", "-c", "mkdir -p /www && echo hello-from-web > /www/index.html && echo web says hi && exec httpd -f -p 8080 -h /www"]
+                ports: ["127.0.0.1:${WEB_PORT}:8080"]
+              worker:
+                image: busybox:1.36
+                command: ["sh", "-c", "echo worker ready; while true; do sleep 1; done"]
+            """;
+
+    static final String JOB = """
+            services:
+              job:
+                image: busybox:1.36
+                command: ["sh", "-c", "sleep 1; echo job ran; exit 3"]
+              idle:
+                image: busybox:1.36
+                command: ["sh", "-c", "while true; do sleep 1; done"]
+            """;
+
+    final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    final Path dir = Path.of("/tmp/jcli-" + tag);
+    final String project = "cli" + tag;
+    final String cgroupParent = "jcompose-test-" + tag;
+    final String chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
+    final Map<String, String> env = new HashMap<>();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                new Main.Environment(env, dir.resolve("app"), new ByteArrayInputStream(new byte[0])));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void upWaitServesPsLogsExecDownThroughTheEngine() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        HostSnapshot before = snapshot();
+        Files.createDirectories(dir.resolve("app"));
+        int port = freePort();
+        env.putAll(Map.of("JCOMPOSE_DATA_ROOT", dir.resolve("data").toString(), "JCOMPOSE_RUN_ROOT",
+                dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX", chainPrefix,
+                "WEB_PORT", Integer.toString(port), "HOME", dir.toString()));
+        Files.writeString(dir.resolve("app/compose.yaml"), COMPOSE);
+        Files.writeString(dir.resolve("app/job.yaml"), JOB);
+        Files.write(dir.resolve("rootfs.tar"), TestImages.busybox().build().layerTar());
+        try {
+            Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", dir.resolve("rootfs.tar").toString(), "busybox:1.36");
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(imported.out()).startsWith("sha256:");
+            assertThat(cli("image", "ls").out()).contains("busybox      1.36");
+
+            Run up = cli("-p", project, "--progress", "plain", "up", "-d", "--wait");
+            assertThat(up.exit()).as(up.err()).isZero();
+            assertThat(up.err()).contains(" Container " + project + "-web-1  Started", " Container " + project + "-worker-1  Started");
+            assertThat(httpGet(port)).isEqualTo("hello-from-web\n");
+
+            Run ps = cli("-p", project, "ps");
+            assertThat(ps.exit()).as(ps.err()).isZero();
+            assertThat(ps.out().lines().skip(1).toList()).hasSize(2)
+                    .anySatisfy(l -> assertThat(l).startsWith(project + "-web-1").contains(" running ",
+                            "127.0.0.1:" + port + "->8080/tcp"))
+                    .anySatisfy(l -> assertThat(l).startsWith(project + "-worker-1").contains(" running"));
+
+            Run logs = cli("-p", project, "--ansi", "never", "logs");
+            assertThat(logs.exit()).as(logs.err()).isZero();
+            assertThat(logs.out().lines().toList()).contains("web-1     | web says hi", "worker-1  | worker ready");
+
+            Run exec = cli("-p", project, "exec", "-T", "web", "sh", "-c", "echo inside; exit 7");
+            assertThat(exec.exit()).isEqualTo(7);
+            assertThat(exec.out()).isEqualTo("inside\n");
+            assertThat(cli("-p", project, "port", "web", "8080").out()).isEqualTo("127.0.0.1:" + port + "\n");
+            assertThat(cli("-p", project, "top", "web").out()).contains("httpd -f -p 8080 -h /www");
+            assertThat(cli("ls", "-q").out().lines().toList()).contains(project);
+
+            Run down = cli("-p", project, "--progress", "plain", "down", "-t", "1");
+            assertThat(down.exit()).as(down.err()).isZero();
+            assertThat(down.err()).contains(" Network " + project + "_default  Removed");
+            assertThat(cli("-p", project, "ps", "-a", "-q").out()).isEmpty();
+            assertThat(cli("engine", "status").out()).startsWith("engine pid ");
+
+            Run attached = cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
+            assertThat(attached.exit()).as(attached.err()).isEqualTo(3);
+            assertThat(attached.out().lines().toList()).containsSubsequence("job-1   | job ran", "job-1 exited with code 3",
+                    "Aborting on container exit...");
+            assertThat(cli("-f", "job.yaml", "-p", project + "j", "down", "-t", "0").exit()).isZero();
+        } finally {
+            cli("-p", project, "--progress", "quiet", "down", "-t", "0"); // what a failed assertion left running
+            cli("-f", "job.yaml", "-p", project + "j", "--progress", "quiet", "down", "-t", "0");
+            stopEngine();
+            CgroupLayout.detect().remove("/" + cgroupParent);
+            deleteTree(dir);
+        }
+        snapshot().assertSameAs(before);
+    }
+
+    /** Asks the engine to stop and waits for its process to end (it must not outlive the test). */
+    private void stopEngine() throws IOException {
+        Path pidFile = dir.resolve("run/engine/engine.pid");
+        Optional<ProcessHandle> engine = Files.exists(pidFile)
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
+        cli("engine", "stop");
+        engine.ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
+    }
+
+    private HostSnapshot snapshot() {
+        return HostSnapshot.take(dir).scopedTo(dir.toString(), cgroupParent, chainPrefix, tag,
+                LinkNames.bridge(project + "_default"), LinkNames.bridge(project + "j_default"));
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String httpGet(int port) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+            } catch (IOException notYet) {
+                // httpd may not listen yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no HTTP 200 from 127.0.0.1:" + port + " within 30s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.jcompose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.plan.PullPolicy;
+import dev.jcompose.stack.ContainerSummary;
+import dev.jcompose.stack.DownOptions;
+import dev.jcompose.stack.ExecOptions;
+import dev.jcompose.stack.ExecOutcome;
+import dev.jcompose.stack.LogOptions;
+import dev.jcompose.stack.LogRecord;
+import dev.jcompose.stack.StackEvent;
+import dev.jcompose.stack.UpOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flags to {@link dev.jcompose.stack.ComposeService} calls, output and exit codes, on a recording service. */
+class CommandsTest {
+    static final String COMPOSE = """
+            name: demo
+            services:
+              web:
+                image: busybox:1.36
+                ports: ["127.0.0.1:8080:80"]
+              db:
+                image: busybox:1.36
+            """;
+
+    @TempDir
+    Path dir;
+    final RecordingCompose compose = new RecordingCompose();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main(new Main.Environment(Map.of("HOME", "/nonexistent", "FOO", "from-env"), dir,
+                new ByteArrayInputStream(new byte[0])), (env, notices) -> compose.backend());
+        int exit = Main.execute(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void upDetachedMapsEveryFlag() {
+        Run r = run("--progress", "quiet", "up", "-d", "--wait", "--wait-timeout", "30", "--scale", "web=2",
+                "--pull", "never", "-t", "3", "--no-deps", "--force-recreate", "--remove-orphans", "web");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(compose.calls).containsExactly("up demo");
+        assertThat(compose.arguments.getFirst()).isEqualTo(new UpOptions(List.of("web"), true, true, false, true,
+                new TreeMap<>(Map.of("web", 2)), PullPolicy.NEVER, false, true, Duration.ofSeconds(30),
+                Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void upPrintsProgressLinesInPlainMode() {
+        compose.events = List.of(StackEvent.container("demo-web-1", "Starting"), StackEvent.container("demo-web-1", "Started"));
+        Run r = run("--progress", "plain", "up", "-d");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(" Container demo-web-1  Starting\n Container demo-web-1  Started\n");
+    }
+
+    @Test
+    void upRejectsIncompatibleFlagsWithExit16() {
+        Run r = run("up", "-d", "--abort-on-container-exit");
+        assertThat(r.exit()).isEqualTo(16);
+        assertThat(r.err()).startsWith("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from need an attached up");
+        assertThat(run("up", "--scale", "nope=2").err()).startsWith("--scale: no such service \"nope\"");
+        assertThat(run("up", "--scale", "web").exit()).isEqualTo(16);
+        assertThat(run("up", "--pull", "sometimes").err()).startsWith("invalid --pull value \"sometimes\"");
+        assertThat(run("up", "--force-recreate", "--no-recreate").exit()).isEqualTo(16);
+        assertThat(run("up", "--exit-code-from", "nope").exit()).isEqualTo(16);
+        assertThat(compose.calls).isEmpty();
+    }
+
+    @Test
+    void createIsUpWithoutStart() {
+        assertThat(run("--progress", "quiet", "create").exit()).isZero();
+        assertThat(((UpOptions) compose.arguments.getFirst()).noStart()).isTrue();
+    }
+
+    @Test
+    void downMapsFlagsAndRefusesRmi() {
+        assertThat(run("--progress", "quiet", "down", "-v", "--remove-orphans", "-t", "4").exit()).isZero();
+        assertThat(compose.calls).containsExactly("down demo with model");
+        assertThat(compose.arguments.getFirst()).isEqualTo(new DownOptions(true, true, Duration.ofSeconds(4)));
+        Run rmi = run("down", "--rmi", "all");
+        assertThat(rmi.exit()).isEqualTo(1);
+        assertThat(rmi.err()).startsWith("down --rmi is not supported yet");
+    }
+
+    @Test
+    void downWithoutComposeFileUsesProjectNameAndLabels(@TempDir Path elsewhere) {
+        StringWriter err = new StringWriter();
+        Main main = new Main(new Main.Environment(Map.of(), elsewhere, new ByteArrayInputStream(new byte[0])),
+                (env, notices) -> compose.backend());
+        int exit = Main.execute(main, new String[] {"-p", "other", "--progress", "quiet", "down"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(compose.calls).containsExactly("down other by labels");
+    }
+
+    static ContainerSummary container(String service, String state, int exit) {
+        return new ContainerSummary("id-" + service, "demo-" + service + "-1", "demo", service, 1, "busybox:1.36",
+                "httpd -f", state, "", exit, service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of());
+    }
+
+    @Test
+    void psTableQuietServicesJsonAndStatusFilter() {
+        compose.containers = List.of(container("db", "exited", 3), container("web", "running", 0));
+        assertThat(run("ps").out()).isEqualTo("""
+                NAME         IMAGE          COMMAND      SERVICE   STATUS       PORTS
+                demo-db-1    busybox:1.36   "httpd -f"   db        exited (3)  \s
+                demo-web-1   busybox:1.36   "httpd -f"   web       running      127.0.0.1:8080->80/tcp
+                """);
+        assertThat(compose.calls).containsExactly("ps demo all=false");
+        assertThat(run("ps", "-q").out()).isEqualTo("id-db\nid-web\n");
+        assertThat(run("ps", "--services", "web").out()).isEqualTo("web\n");
+        assertThat(run("ps", "--status", "running", "-q").out()).isEqualTo("id-web\n");
+        assertThat(run("ps", "--format", "json", "web").out()).isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\",\"ExitCode\":0,"
+                + "\"Health\":\"\",\"ID\":\"id-web\",\"Image\":\"busybox:1.36\",\"Name\":\"demo-web-1\",\"Ports\":"
+                + "\"127.0.0.1:8080->80/tcp\",\"Project\":\"demo\",\"Service\":\"web\",\"State\":\"running\","
+                + "\"Status\":\"running\"}\n");
+        assertThat(run("ps", "--status", "sleepy").exit()).isEqualTo(16);
+        assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);
+    }
+
+    @Test
+    void logsMapsFlagsAndPrefixesLines() {
+        Instant t = Instant.parse("2026-01-02T03:04:05Z");
+        compose.containers = List.of(container("db", "running", 0), container("web", "running", 0));
+        compose.logs = List.of(new LogRecord("demo-web-1", "web", t, false, "hello"),
+                new LogRecord("demo-db-1", "db", t, true, "oops"));
+        Run r = run("--ansi", "never", "logs", "-f", "--tail", "5", "-t", "--since", "2026-01-01T00:00:00Z", "web", "db");
+        assertThat(r.exit()).isZero();
+        assertThat(compose.arguments.get(1)).isEqualTo(new LogOptions(List.of("web", "db"), true, 5, true,
+                Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(r.out()).isEqualTo("web-1  | 2026-01-02T03:04:05.000000000Z hello\n");
+        assertThat(compose.calls).containsExactly("ps demo all=true", "logs demo");
+        assertThat(r.err()).isEqualTo("db-1   | 2026-01-02T03:04:05.000000000Z oops\n");
+        assertThat(run("--ansi", "never", "logs", "--no-log-prefix").out()).isEqualTo("hello\n");
+        assertThat(run("logs", "--tail", "many").exit()).isEqualTo(16);
+    }
+
+    @Test
+    void logsSinceAcceptsDurationsAndUnixTime() {
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        assertThat(LogsCommand.since("42m", now)).isEqualTo(Instant.parse("2026-01-02T02:22:05Z"));
+        assertThat(LogsCommand.since("1700000000", now)).isEqualTo(Instant.ofEpochSecond(1_700_000_000));
+        assertThat(LogsCommand.since(null, now)).isNull();
+    }
+
+    @Test
+    void execPassesExitCodeOutputAndOptions() {
+        compose.execOutcome = new ExecOutcome(7, "out\n", "err\n");
+        Run r = run("exec", "-T", "-e", "A=1", "-e", "FOO", "-w", "/tmp", "-u", "nobody", "--index", "2",
+                "web", "sh", "-c", "exit 7");
+        assertThat(r.exit()).isEqualTo(7);
+        assertThat(r.out()).isEqualTo("out\n");
+        assertThat(r.err()).isEqualTo("err\n");
+        assertThat(compose.arguments.getFirst()).isEqualTo(new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"),
+                "nobody", "/tmp", Map.of("A", "1", "FOO", "from-env")));
+    }
+
+    @Test
+    void execStopsParsingAtTheCommand() {
+        assertThat(run("exec", "web", "ls", "-la").exit()).isZero();
+        assertThat(((ExecOptions) compose.arguments.getFirst()).command()).containsExactly("ls", "-la");
+    }
+
+    @Test
+    void lifecycleCommands() {
+        run("--progress", "quiet", "start", "web");
+        run("--progress", "quiet", "stop", "-t", "2");
+        run("--progress", "quiet", "restart", "db");
+        run("--progress", "quiet", "kill", "-s", "SIGTERM", "web");
+        run("--progress", "quiet", "pause");
+        run("--progress", "quiet", "unpause");
+        run("--progress", "quiet", "rm", "-f", "-s", "-v", "db");
+        assertThat(compose.calls).containsExactly("start demo [web]", "stop demo [] PT2S", "restart demo [db] null",
+                "kill demo [web] SIGTERM", "pause demo []", "unpause demo []", "stop demo [db] null",
+                "rm demo [db] volumes=true");
+    }
+
+    @Test
+    void portTopImagesPull() {
+        assertThat(run("port", "web", "80").out()).isEqualTo("127.0.0.1:8080\n");
+        Run missing = run("port", "web", "81");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("no port 81/tcp is published for web (container 1)");
+        assertThat(run("top").out()).isEqualTo("""
+                demo-web-1
+                PID       CMD
+                1         httpd -f
+                7         sh
+
+                """);
+        assertThat(run("images").out()).isEqualTo("""
+                CONTAINER    REPOSITORY   TAG
+                demo-web-1   busybox      1.36
+                """);
+        assertThat(run("--progress", "quiet", "pull", "web").exit()).isZero();
+        assertThat(compose.calls).contains("pull demo [web]");
+    }
+
+    @Test
+    void unsupportedCommandsSayWhat() {
+        Run run = run("run", "web", "sh");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("jcompose run is not supported yet");
+        assertThat(run("events").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void badDisplayFlagsAreUsageErrors() {
+        Run r = run("--progress", "fancy", "down");
+        assertThat(r.exit()).isEqualTo(16);
+        assertThat(r.err()).startsWith("unsupported --progress value 'fancy': expected one of auto, tty, plain, json, quiet");
+        assertThat(run("--ansi", "sometimes", "ps").exit()).isZero(); // ps draws no progress: --ansi unused
+    }
+
+    @Test
+    void waitReturnsTheFirstExitCode() {
+        compose.containers = List.of(container("db", "exited", 3), container("web", "running", 0));
+        Run r = run("wait", "db");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.out()).isEqualTo("3\n");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.model.Project;
+import dev.jcompose.remote.ComposeBackends;
+import dev.jcompose.stack.ComposeService;
+import dev.jcompose.stack.ContainerSummary;
+import dev.jcompose.stack.DownOptions;
+import dev.jcompose.stack.ExecOptions;
+import dev.jcompose.stack.ExecOutcome;
+import dev.jcompose.stack.LogOptions;
+import dev.jcompose.stack.LogRecord;
+import dev.jcompose.stack.StackEvent;
+import dev.jcompose.stack.StackListener;
+import dev.jcompose.stack.UpOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** A {@link ComposeService} that records each call as one line and answers with canned data. */
+final class RecordingCompose implements ComposeService {
+    final List<String> calls = new ArrayList<>();
+    final List<Object> arguments = new ArrayList<>();
+    List<ContainerSummary> containers = List.of();
+    /** Successive answers of ps, the last one repeated; empty = {@link #containers}. */
+    final java.util.ArrayDeque<List<ContainerSummary>> psScript = new java.util.ArrayDeque<>();
+    List<LogRecord> logs = List.of();
+    ExecOutcome execOutcome = new ExecOutcome(0, "", "");
+    List<StackEvent> events = List.of();
+
+    ComposeBackends.Backend backend() {
+        return new ComposeBackends.Backend() {
+            @Override
+            public ComposeService service() {
+                return RecordingCompose.this;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private void record(String call, Object argument, StackListener listener) {
+        calls.add(call);
+        arguments.add(argument);
+        if (listener != null) {
+            events.forEach(listener::onEvent);
+        }
+    }
+
+    @Override
+    public void up(Project project, UpOptions options, StackListener listener) {
+        record("up " + project.name(), options, listener);
+    }
+
+    @Override
+    public void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener) {
+        record("down " + projectName + (project.isPresent() ? " with model" : " by labels"), options, listener);
+    }
+
+    @Override
+    public List<ContainerSummary> ps(String projectName, boolean all) {
+        record("ps " + projectName + " all=" + all, null, null);
+        if (psScript.size() > 1) {
+            return psScript.poll();
+        }
+        return psScript.isEmpty() ? containers : psScript.peek();
+    }
+
+    @Override
+    public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
+        record("logs " + projectName, options, null);
+        logs.forEach(sink);
+    }
+
+    @Override
+    public ExecOutcome exec(String projectName, ExecOptions options) {
+        record("exec " + projectName, options, null);
+        return execOutcome;
+    }
+
+    @Override
+    public void start(String projectName, List<String> services, StackListener listener) {
+        record("start " + projectName + " " + services, null, listener);
+    }
+
+    @Override
+    public void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        record("stop " + projectName + " " + services + " " + timeout, null, listener);
+    }
+
+    @Override
+    public void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        record("restart " + projectName + " " + services + " " + timeout, null, listener);
+    }
+
+    @Override
+    public void kill(String projectName, List<String> services, String signal, StackListener listener) {
+        record("kill " + projectName + " " + services + " " + signal, null, listener);
+    }
+
+    @Override
+    public void pause(String projectName, List<String> services, StackListener listener) {
+        record("pause " + projectName + " " + services, null, listener);
+    }
+
+    @Override
+    public void unpause(String projectName, List<String> services, StackListener listener) {
+        record("unpause " + projectName + " " + services, null, listener);
+    }
+
+    @Override
+    public void rm(String projectName, List<String> services, boolean volumes, StackListener listener) {
+        record("rm " + projectName + " " + services + " volumes=" + volumes, null, listener);
+    }
+
+    @Override
+    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+        record("port " + projectName + " " + service + " " + index + " " + privatePort + "/" + protocol, null, null);
+        return privatePort == 80 ? Optional.of("127.0.0.1:8080") : Optional.empty();
+    }
+
+    @Override
+    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+        record("top " + projectName + " " + services, null, null);
+        return new TreeMap<>(java.util.Map.of("demo-web-1", List.of("1 httpd -f", "7 sh")));
+    }
+
+    @Override
+    public SortedMap<String, String> images(String projectName) {
+        record("images " + projectName, null, null);
+        return new TreeMap<>(java.util.Map.of("demo-web-1", "docker.io/library/busybox:1.36"));
+    }
+
+    @Override
+    public void pull(Project project, List<String> services, StackListener listener) {
+        record("pull " + project.name() + " " + services, null, listener);
+    }
+}

@@ -102,6 +102,7 @@ public final class Main implements Runnable {
 
     static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(main);
+        addHelpOption(cl);
         // exec's and run's command starts at the first positional: its own flags are not jcompose's
         cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.getSubcommands().get("run").setStopAtPositional(true);
@@ -126,5 +127,17 @@ public final class Main implements Runnable {
         String qualified = cl.getCommandSpec().qualifiedName(" ");
         String rest = qualified.startsWith("jcompose") ? qualified.substring("jcompose".length()).strip() : qualified;
         return rest.isEmpty() ? "" : rest + " ";
+    }
+
+    /** {@code -h/--help} on every subcommand (the top command has it from its standard mixin). */
+    private static void addHelpOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 }

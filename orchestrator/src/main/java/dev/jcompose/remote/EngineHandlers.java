@@ -22,6 +22,7 @@ import java.util.concurrent.CancellationException;
  * {@link Stack} lives as long as the engine, opened on the first call, so DNS, health checks and
  * restart supervision keep running between commands. The stack's methods block; each call runs on
  * its own virtual thread and reports back on the engine context, in order: events, then the result.
+ * The stack is never closed: it serves until the engine process exits (containers keep running).
  */
 public final class EngineHandlers implements HandlerRegistry {
     private final Object lock = new Object();
@@ -163,15 +164,6 @@ public final class EngineHandlers implements HandlerRegistry {
                 stack = opened;
             }
             return service;
-        }
-    }
-
-    /** Closes the stack (DNS, health checks, supervision); containers keep running under conmon. */
-    public void close() {
-        synchronized (lock) {
-            if (stack != null) {
-                stack.close();
-            }
         }
     }
 

@@ -174,15 +174,32 @@ final class StackService implements ComposeService {
             }
             return;
         }
-        List<Future<Object>> follows = records.stream().map(r -> stack.engine.blocking(() -> {
-            stack.runtime.followLogs(r.id(), l -> {
-                if (keep(options, l)) {
-                    safe.accept(record(r, l));
-                }
-            });
-            return (Object) null;
+        // One virtual thread per container, not the engine's bounded worker pool: a follow lasts as long as
+        // its container, and an interrupted caller (a cancelled `logs -f`) must be able to end them all.
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> follows = records.stream().map(r -> Thread.ofVirtual().name("jcompose-follow-" + r.name()).start(() -> {
+            try {
+                stack.runtime.followLogs(r.id(), l -> {
+                    if (keep(options, l)) {
+                        safe.accept(record(r, l));
+                    }
+                });
+            } catch (RuntimeException e) {
+                failed.compareAndSet(null, e);
+            }
         })).toList();
-        stack.engine.await(Future.all(follows), Duration.ofDays(365));
+        try {
+            for (Thread t : follows) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            follows.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new StackException("following the logs of " + projectName + " was interrupted", null);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
     }
 
     private static boolean keep(LogOptions o, LogLine l) {

@@ -117,6 +117,8 @@ class CliEndToEndRootTest {
             assertThat(cli("-p", project, "top", "web").out()).contains("httpd -f -p 8080 -h /www");
             assertThat(cli("ls", "-q").out().lines().toList()).contains(project);
 
+            assertFollowEndsOnInterrupt();
+
             Run down = cli("-p", project, "--progress", "plain", "down", "-t", "1");
             assertThat(down.exit()).as(down.err()).isZero();
             assertThat(down.err()).contains(" Network " + project + "_default  Removed");
@@ -136,6 +138,26 @@ class CliEndToEndRootTest {
             deleteTree(dir);
         }
         snapshot().assertSameAs(before);
+    }
+
+    /** {@code logs -f} on a running container streams until the CLI is interrupted (Ctrl-C), then exits 130. */
+    private void assertFollowEndsOnInterrupt() throws InterruptedException {
+        StringWriter out = new StringWriter();
+        int[] exit = {-1};
+        Thread follow = Thread.ofPlatform().start(() -> exit[0] = Main.execute(
+                new String[] {"-p", project, "--ansi", "never", "logs", "-f", "worker"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                new Main.Environment(env, dir.resolve("app"), new ByteArrayInputStream(new byte[0]))));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!out.toString().contains("worker-1  | worker ready") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(out.toString()).contains("worker-1  | worker ready");
+        assertThat(follow.isAlive()).as("follows while the container runs").isTrue();
+        follow.interrupt();
+        follow.join(Duration.ofSeconds(10));
+        assertThat(follow.isAlive()).isFalse();
+        assertThat(exit[0]).isEqualTo(130);
     }
 
     /** Asks the engine to stop and waits for its process to end (it must not outlive the test). */

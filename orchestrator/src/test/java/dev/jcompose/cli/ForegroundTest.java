@@ -38,7 +38,9 @@ class ForegroundTest {
         compose.psScript.add(List.of(container("db", "exited", 0), container("web", "exited", 2)));
         assertThat(run(false, false, null)).isZero();
         assertThat(err.toString()).isEqualTo("Attaching to db-1, web-1\n");
-        assertThat(out.toString()).isEqualTo("web-1  | hi\ndb-1 exited with code 0\nweb-1 exited with code 2\n");
+        // the output thread and the watch run concurrently: only each one's own order is fixed
+        assertThat(out.toString().lines().toList()).containsExactlyInAnyOrder("web-1  | hi", "db-1 exited with code 0",
+                "web-1 exited with code 2").containsSubsequence("db-1 exited with code 0", "web-1 exited with code 2");
         assertThat(compose.calls).doesNotContain("stop demo [] PT1S");
     }
 

@@ -70,7 +70,9 @@ public final class LogReader {
                         }
                     }
                 }
-                if (finished) {
+                // Also done when the reader is interrupted (a cancelled follow), or when the log is gone
+                // after we read from it (the container was removed before its exit was seen).
+                if (finished || Thread.currentThread().isInterrupted() || pos > 0 && !Files.exists(file)) {
                     return;
                 }
                 LockSupport.parkNanos(20_000_000);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.host.HostSnapshot;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,6 +53,8 @@ class FreshCloneTest {
         } finally {
             Result down = run(clone, env, "bin/quickstart", "down", "-v");
             Result stop = run(clone, env, "bin/jcompose", "engine", "stop");
+            // The cgroup parent is this test's own: jcompose leaves a parent in place, like docker.
+            CgroupLayout.detect().remove("/jcompose-fresh" + tag);
             assertThat(down.exit).as(down.output).isZero();
             assertThat(stop.exit).as(stop.output).isZero();
         }

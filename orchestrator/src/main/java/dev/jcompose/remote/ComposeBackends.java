@@ -93,14 +93,41 @@ public final class ComposeBackends {
         }
     }
 
-    /** Asks the engine serving {@code env}'s run root to stop, if one runs (containers keep running). */
+    private static final java.time.Duration ENGINE_EXIT_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Asks the engine serving {@code env}'s run root to stop, if one runs (containers keep running),
+     * and returns once its process has exited, so a following command never meets a half-closed one.
+     */
     public static boolean shutdownEngine(Map<String, String> env) {
         Path runRoot = HostPaths.fromEnvironment(env).runRoot();
+        long pid;
         try (EngineClient client = EngineClient.connect(EngineDirectory.under(runRoot))) {
+            pid = client.info().pid();
             client.call("shutdown", WireJson.object(), e -> { });
-            return true;
         } catch (java.io.IOException e) {
             return false;
         }
+        awaitExit(pid);
+        return true;
     }
+
+    private static void awaitExit(long pid) {
+        java.util.Optional<ProcessHandle> engine = ProcessHandle.of(pid);
+        if (engine.isEmpty()) {
+            return;
+        }
+        try {
+            engine.get().onExit().get(ENGINE_EXIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new dev.jcompose.JcomposeException("the jcompose engine (pid " + pid + ") did not exit within "
+                    + ENGINE_EXIT_WAIT.toSeconds() + "s of being asked to", "see engine.log in the run root's "
+                    + "engine directory; kill it with: kill " + pid + " (containers keep running)");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
 }

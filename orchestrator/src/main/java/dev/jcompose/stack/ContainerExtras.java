@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * What the stack remembers of a container beside the runtime's record, in
- * {@code runRoot/stack/containers/<id>/extras.json}: the create request (runc cannot start an
- * exited container again: a restart is delete + create from it), the healthcheck, the restart
- * policy and the anonymous volumes to remove with {@code -v}.
+ * {@code runRoot/stack/containers/<id>/extras.json}: the create request (how it was made; an exited
+ * container runs again from its kept bundle and writable layer, not from this), the healthcheck, the
+ * restart policy and the anonymous volumes to remove with {@code -v}.
  *
  * @param healthArgv null when the container has no healthcheck
  */

@@ -39,8 +39,8 @@ import java.util.TreeMap;
 
 /**
  * One container's life on the host, as blocking calls: create from a service (image, volumes,
- * endpoint, /etc files, runtime), start (again: delete + create from the saved request, as runc
- * cannot restart), stop, remove. DNS names are registered while the container runs.
+ * endpoint, /etc files, runtime), start (an exited one again on its kept writable layer), stop,
+ * remove. DNS names are registered while the container runs.
  */
 final class Containers {
     private final ContainerRuntime runtime;
@@ -260,17 +260,13 @@ final class Containers {
         }
     }
 
-    /** Starts a created container, or an exited one again (delete + create from the saved request). */
+    /**
+     * Starts a created container, or an exited one again on the same writable layer (what it wrote to its
+     * own file system stays, as with docker start; only rm or a recreate drops it).
+     */
     ContainerRecord start(String id) {
         ContainerRecord rec = runtime.inspect(id);
-        if (rec.state() == ContainerState.EXITED) {
-            CreateRequest req = files.extras(id).orElseThrow(() -> new StackException(
-                    "container " + rec.name() + " cannot be started again: its create request is missing",
-                    "recreate it: jcompose up --force-recreate")).request();
-            runtime.delete(id, false);
-            runtime.create(req);
-        }
-        ContainerRecord started = runtime.start(id);
+        ContainerRecord started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
         registerDns(id);
         return started;
     }

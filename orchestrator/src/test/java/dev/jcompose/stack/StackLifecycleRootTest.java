@@ -124,7 +124,7 @@ class StackLifecycleRootTest {
                     services:
                       crash:
                         image: busybox:1.36
-                        command: ["sh", "-c", "echo run; exit 2"]
+                        command: ["sh", "-c", "echo run >> /runs; echo runs=$$(wc -l < /runs); exit 2"]
                         restart: on-failure:2
                     """);
             String p = fx.project("crash");
@@ -139,7 +139,37 @@ class StackLifecycleRootTest {
             assertThat(fx.rendered()).filteredOn(e -> e.contains("Restarted"))
                     .containsExactly("Container " + name + " Restarted", "Container " + name + " Restarted");
             assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::status).containsExactly("exited (2)");
+            // every restart ran on the same writable layer and appended to the same log
+            assertThat(logs(fx, p, "crash")).containsExactly("runs=1", "runs=2", "runs=3");
             fx.compose.down(p, Optional.empty(), FAST_DOWN, fx.listener());
+        }
+    }
+
+    @Test
+    void restartStopAndStartKeepWhatTheContainerWroteToItsOwnFileSystem() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            Project project = write(fx, "keep", """
+                    services:
+                      keep:
+                        image: busybox:1.36
+                        command: ["sh", "-c", "echo run >> /runs; echo runs=$$(wc -l < /runs); trap 'exit 0' TERM; while :; do sleep 0.1; done"]
+                    """);
+            String p = fx.project("keep");
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            assertThat(fx.compose.exec(p, ExecOptions.of("keep", "sh", "-c", "echo hello > /data.txt")).exitCode()).isZero();
+
+            fx.compose.restart(p, List.of("keep"), Duration.ofSeconds(5), fx.listener());
+            assertThat(fx.compose.exec(p, ExecOptions.of("keep", "cat", "/data.txt", "/runs")))
+                    .isEqualTo(new ExecOutcome(0, "hello\nrun\nrun\n", ""));
+            fx.compose.stop(p, List.of("keep"), Duration.ofSeconds(5), fx.listener());
+            fx.compose.start(p, List.of("keep"), fx.listener());
+            assertThat(fx.compose.exec(p, ExecOptions.of("keep", "cat", "/data.txt", "/runs")))
+                    .isEqualTo(new ExecOutcome(0, "hello\nrun\nrun\nrun\n", ""));
+            StackFixture.await("the third run's log line", Duration.ofSeconds(20), () -> logs(fx, p, "keep").size() == 3);
+            assertThat(logs(fx, p, "keep")).containsExactly("runs=1", "runs=2", "runs=3");
+            fx.compose.down(p, Optional.empty(), FAST_DOWN, fx.listener());
+            assertThat(fx.compose.ps(p, true)).isEmpty();
         }
     }
 

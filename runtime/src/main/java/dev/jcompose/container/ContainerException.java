@@ -15,7 +15,7 @@ public class ContainerException extends JcomposeException {
     static ContainerException illegal(String op, ContainerRecord c, ContainerState now) {
         return new ContainerException("cannot " + op + " container " + c.name() + ": it is " + now.lower(),
                 switch (now) {
-                    case EXITED -> "remove it and create it again";
+                    case EXITED -> "start it again (`jcompose start`), or remove it";
                     case REMOVED -> "create it first";
                     default -> "check its state with `jcompose ps`";
                 });

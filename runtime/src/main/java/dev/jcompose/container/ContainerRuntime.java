@@ -58,7 +58,7 @@ public final class ContainerRuntime {
         String cgroupsPath = "/" + config.cgroupParent() + "/" + req.id();
         ContainerRecord rec = new ContainerRecord(req.id(), req.name(), req.labels(), req.configHash(), req.image(),
                 req.spec(), overlay, cgroupsPath, cli.runtime().name(), cli.runtime().path().toString(), clock.now(),
-                ContainerState.CREATED, null, null, null, req.imageRef());
+                ContainerState.CREATED, null, null, null, req.imageRef(), 0);
         try {
             Files.createDirectories(dirs.exitDir());
             store.save(rec);
@@ -67,13 +67,7 @@ public final class ContainerRuntime {
                     req.resolvConf(), req.hostnameFile(), config.initBinary(), config.nofileHardLimit(),
                     config.capabilityBounding());
             BundleWriter.write(dirs.bundle(), new SpecBuilder().build(req.image(), req.spec(), ctx));
-            CommandResult r = runner.run(new ConmonCommand(config.conmon(), req.id(), req.name(), cli.runtime(),
-                    cli.root(), dirs).command());
-            if (!r.ok()) {
-                throw new ContainerException("conmon failed for container " + req.name() + ": "
-                        + RuntimeCli.lastLine(r.stderr()), "check that conmon is installed (apt-get install conmon)");
-            }
-            awaitCreated(rec, dirs);
+            launch(rec, dirs);
             return rec;
         } catch (RuntimeException | IOException e) {
             try {
@@ -86,6 +80,17 @@ public final class ContainerRuntime {
             }
             throw new UncheckedIOException((IOException) e);
         }
+    }
+
+    /** Starts conmon, which runs {@code runtime create} on the bundle, and waits for the container's pid. */
+    private void launch(ContainerRecord rec, ContainerDirs dirs) {
+        CommandResult r = runner.run(new ConmonCommand(config.conmon(), rec.id(), rec.name(), cli.runtime(),
+                cli.root(), dirs).command());
+        if (!r.ok()) {
+            throw new ContainerException("conmon failed for container " + rec.name() + ": "
+                    + RuntimeCli.lastLine(r.stderr()), "check that conmon is installed (apt-get install conmon)");
+        }
+        awaitCreated(rec, dirs);
     }
 
     /** Polls (with a deadline) until the runtime wrote the container's pid, or conmon gave up. */
@@ -112,6 +117,46 @@ public final class ContainerRuntime {
         ContainerRecord rec = transition(id, "start", ContainerState.RUNNING);
         cli.require(cli.run("start", id), "start", rec.name());
         return save(rec.with(ContainerState.RUNNING, clock.now(), null, null));
+    }
+
+    /**
+     * Runs an exited container again on the same writable layer, as {@code docker start} does. runc cannot
+     * start a stopped container, so only its runtime state, monitor, pid and exit files are deleted; the
+     * overlay (upper and work dirs), the bundle and the log (appended to) stay, and a new conmon creates
+     * the container from the same bundle. On failure the container is left exited, its layer intact.
+     */
+    public ContainerRecord restart(String id) {
+        ContainerRecord rec = transition(id, "start", ContainerState.CREATED); // only EXITED goes back to CREATED
+        ContainerDirs dirs = ContainerDirs.of(paths, id);
+        try {
+            releaseRuntime(rec, dirs);
+            forgetRun(dirs, id);
+            if (!OverlayMounter.isMounted(rec.rootfs().target())) {
+                mounter.mount(rec.rootfs()); // e.g. unmounted by hand or by a crash cleanup
+            }
+            launch(rec, dirs);
+            cli.require(cli.run("start", id), "start", rec.name());
+        } catch (RuntimeException e) {
+            try {
+                releaseRuntime(rec, dirs);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return save(rec.restarted(clock.now()));
+    }
+
+    /** Removes what one run leaves in the state dir (exit code, pids), so the next run's are not mistaken. */
+    private static void forgetRun(ContainerDirs dirs, String id) {
+        try {
+            Files.deleteIfExists(dirs.exitDir().resolve(id));
+            Files.deleteIfExists(dirs.containerPidFile());
+            Files.deleteIfExists(dirs.conmonPidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset the run files of container " + id + " in " + dirs.state()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public ContainerRecord pause(String id) {
@@ -250,6 +295,14 @@ public final class ContainerRuntime {
 
     private void release(ContainerRecord rec) {
         ContainerDirs dirs = ContainerDirs.of(paths, rec.id());
+        releaseRuntime(rec, dirs);
+        mounter.unmount(rec.rootfs().target());
+        deleteTree(dirs.data());
+        deleteTree(dirs.state());
+    }
+
+    /** Deletes the runtime's state of the container, waits for its conmon, removes its cgroup. */
+    private void releaseRuntime(ContainerRecord rec, ContainerDirs dirs) {
         CommandResult r = cli.run("delete", "--force", rec.id());
         if (!r.ok() && cli.status(rec.id()).isPresent()) {
             cli.require(r, "delete", rec.name());
@@ -260,10 +313,7 @@ public final class ContainerRuntime {
                         "kill it: kill " + pid);
             }
         });
-        mounter.unmount(rec.rootfs().target());
         cgroups.remove(rec.cgroupsPath());
-        deleteTree(dirs.data());
-        deleteTree(dirs.state());
     }
 
     private void releaseOrphan(String id) {

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A container's lifecycle. runc cannot restart an exited container: a restart is delete + create.
+ * A container's lifecycle. runc cannot start an exited container again, so running it again goes back
+ * to CREATED: its runtime state is deleted and created anew on the same bundle and writable layer
+ * ({@link ContainerRuntime#restart}).
  */
 public enum ContainerState {
     CREATED, RUNNING, PAUSED, EXITED, REMOVED;
@@ -14,7 +16,7 @@ public enum ContainerState {
             CREATED, EnumSet.of(RUNNING, EXITED, REMOVED),
             RUNNING, EnumSet.of(PAUSED, EXITED),
             PAUSED, EnumSet.of(RUNNING, EXITED),
-            EXITED, EnumSet.of(REMOVED),
+            EXITED, EnumSet.of(CREATED, REMOVED),
             REMOVED, EnumSet.noneOf(ContainerState.class));
 
     public boolean canGo(ContainerState to) {

@@ -1,0 +1,42 @@
+package dev.jcompose.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.host.HostPaths;
+import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.oci.ImageDefaults;
+import dev.jcompose.rootfs.OverlayMount;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRecordRoundTripsAndOneWrittenBeforeRestartCountsReadsAsNeverRestarted() throws Exception {
+        HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
+        StateStore store = new StateStore(paths);
+        OverlayMount rootfs = new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"),
+                dir.resolve("rootfs"));
+        ContainerRecord rec = new ContainerRecord("c1", "n1", Map.of("k", "v"), "hash", ImageDefaults.EMPTY,
+                ContainerSpec.defaults(), rootfs, "/jcompose/c1", "runc", "/usr/bin/runc", Instant.EPOCH,
+                ContainerState.EXITED, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 3, null, 0)
+                .restarted(Instant.EPOCH.plusSeconds(2));
+        store.save(rec);
+        assertThat(store.load("c1")).contains(rec);
+        assertThat(rec.restartCount()).isEqualTo(1);
+        assertThat(rec.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(rec.exitCode()).isNull();
+
+        Path file = ContainerDirs.of(paths, "c1").record();
+        var old = (com.fasterxml.jackson.databind.node.ObjectNode) StateStore.JSON.readTree(file.toFile());
+        assertThat(old.remove("restartCount").asInt()).isEqualTo(1);
+        StateStore.JSON.writeValue(file.toFile(), old);
+        assertThat(store.load("c1").orElseThrow().restartCount()).isZero();
+    }
+}

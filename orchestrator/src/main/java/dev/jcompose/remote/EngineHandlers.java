@@ -54,6 +54,15 @@ public final class EngineHandlers implements HandlerRegistry {
             });
             return null;
         }));
+        methods.register("compose.events", blocking(engine, (c, p) -> {
+            c.service().events(project(p), Params.services(p), e -> {
+                if (c.cancelled()) {
+                    throw new CancellationException("events cancelled");
+                }
+                c.emit(WireJson.event(e));
+            });
+            return null;
+        }));
         methods.register("compose.exec", blocking(engine, (c, p) ->
                 WireJson.tree(c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
         registerLifecycle(methods, engine);

@@ -227,7 +227,6 @@ class CommandsTest {
         Run run = run("run", "web", "sh");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("jcompose run is not supported yet");
-        assertThat(run("events").exit()).isEqualTo(1);
     }
 
     @Test
@@ -244,5 +243,27 @@ class CommandsTest {
         Run r = run("wait", "db");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).isEqualTo("3\n");
+    }
+
+    @Test
+    void eventsPrintsComposesJsonLines() {
+        compose.containerEvents = List.of(new dev.jcompose.stack.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
+                "container", "start", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        Run r = run("events", "--json", "web");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(compose.calls).containsExactly("events demo [web]");
+        assertThat(r.out()).isEqualTo("{\"time\":\"2026-01-02T03:04:05.000000000Z\",\"type\":\"container\",\"action\":"
+                + "\"start\",\"id\":\"abc\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox:1.36\","
+                + "\"name\":\"demo-web-1\"}}\n");
+    }
+
+    @Test
+    void eventsPrintsTextByDefault() {
+        compose.containerEvents = List.of(new dev.jcompose.stack.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
+                "container", "stop", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        Run r = run("events");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(compose.calls).containsExactly("events demo []");
+        assertThat(r.out()).isEqualTo("2026-01-02T03:04:05.000000000Z container stop abc (image=busybox:1.36, name=demo-web-1)\n");
     }
 }

@@ -71,6 +71,14 @@ final class RecordingCompose implements ComposeService {
         return psScript.isEmpty() ? containers : psScript.peek();
     }
 
+    List<dev.jcompose.stack.ContainerEvent> containerEvents = List.of();
+
+    @Override
+    public void events(String projectName, List<String> services, Consumer<dev.jcompose.stack.ContainerEvent> sink) {
+        record("events " + projectName + " " + services, null, null);
+        containerEvents.forEach(sink);
+    }
+
     @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
         record("logs " + projectName, options, null);

@@ -8,6 +8,8 @@ import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.model.Project;
 import dev.jcompose.stack.ComposeService;
 import dev.jcompose.stack.ContainerEvent;
+import dev.jcompose.stack.RunOptions;
+import dev.jcompose.stack.RunOutcome;
 import dev.jcompose.stack.ContainerSummary;
 import dev.jcompose.stack.DownOptions;
 import dev.jcompose.stack.ExecOptions;
@@ -78,6 +80,14 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
         call("compose.events", params(projectName, services, null), null, null, sink);
+    }
+
+    @Override
+    public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
+        ObjectNode p = params(project.name());
+        p.put("model", WireJson.model(project));
+        p.set("options", WireJson.tree(options));
+        return WireJson.read(call("compose.run", p, listener, output), RunOutcome.class);
     }
 
     @Override

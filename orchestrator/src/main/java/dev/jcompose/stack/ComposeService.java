@@ -34,6 +34,12 @@ public interface ComposeService {
      */
     void events(String projectName, List<String> services, Consumer<ContainerEvent> sink);
 
+    /**
+     * A one-off container of a service ({@code run}): dependencies first unless {@code noDeps}; attached
+     * (not {@code detach}), its output goes to {@code output} and the call returns at its exit.
+     */
+    RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output);
+
     ExecOutcome exec(String projectName, ExecOptions options);
 
     void start(String projectName, List<String> services, StackListener listener);

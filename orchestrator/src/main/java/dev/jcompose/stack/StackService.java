@@ -216,6 +216,11 @@ final class StackService implements ComposeService {
     }
 
     @Override
+    public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
+        return new OneOffRun(stack).run(project, options, listener, output);
+    }
+
+    @Override
     public ExecOutcome exec(String projectName, ExecOptions options) {
         List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
         ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()

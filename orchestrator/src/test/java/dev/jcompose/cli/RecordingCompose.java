@@ -79,6 +79,16 @@ final class RecordingCompose implements ComposeService {
         containerEvents.forEach(sink);
     }
 
+    dev.jcompose.stack.RunOutcome runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 0);
+
+    @Override
+    public dev.jcompose.stack.RunOutcome run(Project project, dev.jcompose.stack.RunOptions options, StackListener listener,
+            Consumer<LogRecord> output) {
+        record("run " + project.name(), options, listener);
+        logs.forEach(output);
+        return runOutcome;
+    }
+
     @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
         record("logs " + projectName, options, null);

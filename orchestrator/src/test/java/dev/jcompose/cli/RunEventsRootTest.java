@@ -114,6 +114,28 @@ class RunEventsRootTest {
 
     /** {@code run --rm svc sh -c 'echo hi; exit 4'}: its output, its exit code, and no container left. */
     private void assertRunRmPassesOutputAndExitCode() {
+        Run run = cli("-p", project, "--progress", "quiet", "run", "--rm", "svc", "sh", "-c", "echo hi; echo oops >&2; exit 4");
+        assertThat(run.exit()).as(run.err()).isEqualTo(4);
+        assertThat(run.out()).isEqualTo("hi\n");
+        assertThat(run.err()).isEqualTo("oops\n");
+
+        Run kept = cli("-p", project, "--progress", "quiet", "run", "--name", project + "-once", "-e", "A=from-run", "svc",
+                "sh", "-c", "echo $A");
+        assertThat(kept.exit()).as(kept.err()).isZero();
+        assertThat(kept.out()).isEqualTo("from-run\n");
+        Run ps = cli("-p", project, "ps", "-a");
+        assertThat(ps.out()).as("one-offs are not listed").contains(project + "-svc-1").doesNotContain(project + "-once");
+        assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(1);
+
+        Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
+        assertThat(detached.exit()).as(detached.err()).isZero();
+        assertThat(detached.out()).matches(project + "-svc-run-[0-9a-f]{12}\n");
+        Run down = cli("-p", project, "--progress", "plain", "down", "-t", "0", "--remove-orphans");
+        assertThat(down.exit()).as(down.err()).isZero();
+        assertThat(down.err()).contains(" Container " + project + "-once  Removed",
+                " Container " + detached.out().strip() + "  Removed");
+        assertThat(down.err().lines().filter(l -> l.contains("-svc-run-") && l.endsWith("Removed")).toList())
+                .as("the --rm one-off was gone already").containsExactly(" Container " + detached.out().strip() + "  Removed");
     }
 
     private void stopEngine() throws IOException {

@@ -34,6 +34,10 @@ class RunEventsRootTest {
                 image: busybox:1.36
                 command: ["sh", "-c", "while true; do sleep 1; done"]
                 ports: ["127.0.0.1:${WEB_PORT}:8080"]
+                depends_on: [dep]
+              dep:
+                image: busybox:1.36
+                command: ["sh", "-c", "while true; do sleep 1; done"]
             """;
 
     final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -114,18 +118,20 @@ class RunEventsRootTest {
 
     /** {@code run --rm svc sh -c 'echo hi; exit 4'}: its output, its exit code, and no container left. */
     private void assertRunRmPassesOutputAndExitCode() {
+        assertThat(cli("-p", project, "ps").out()).as("stopped by the events part").doesNotContain(project + "-dep-1");
         Run run = cli("-p", project, "--progress", "quiet", "run", "--rm", "svc", "sh", "-c", "echo hi; echo oops >&2; exit 4");
         assertThat(run.exit()).as(run.err()).isEqualTo(4);
         assertThat(run.out()).isEqualTo("hi\n");
         assertThat(run.err()).isEqualTo("oops\n");
+        assertThat(cli("-p", project, "ps").out()).as("run started the dependency").contains(project + "-dep-1");
 
         Run kept = cli("-p", project, "--progress", "quiet", "run", "--name", project + "-once", "-e", "A=from-run", "svc",
                 "sh", "-c", "echo $A");
         assertThat(kept.exit()).as(kept.err()).isZero();
         assertThat(kept.out()).isEqualTo("from-run\n");
         Run ps = cli("-p", project, "ps", "-a");
-        assertThat(ps.out()).as("one-offs are not listed").contains(project + "-svc-1").doesNotContain(project + "-once");
-        assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(1);
+        assertThat(ps.out()).as("one-offs are not listed").contains(project + "-svc-1", project + "-dep-1").doesNotContain(project + "-once");
+        assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(2);
 
         Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
         assertThat(detached.exit()).as(detached.err()).isZero();

@@ -20,8 +20,6 @@ import java.util.function.Consumer;
  * one-off, removes it with {@code --rm}, and reports the interruption.
  */
 final class OneOffRun {
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
     private final Stack stack;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -94,7 +92,7 @@ final class OneOffRun {
     private void stopAndMaybeRemove(ContainerRecord r, RunOptions o, StackListener listener) {
         onLoop(() -> stack.supervision.stopping(r.id()));
         stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
-        int code = stack.containers.stop(r.id(), STOP_GRACE);
+        int code = stack.containers.stop(r.id(), null); // the service's stop_grace_period
         onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), Instant.now()));
         if (o.remove()) {
             remove(r, listener);

@@ -76,6 +76,7 @@ class RunEventsRootTest {
             assertThat(imported.exit()).as(imported.err()).isZero();
             assertEventsSeeAnotherCommandsContainer();
             assertRunRmPassesOutputAndExitCode();
+            assertInterruptedRunStopsAndRemovesTheOneOff();
         } finally {
             cli("-p", project, "--progress", "quiet", "down", "-t", "0", "--remove-orphans");
             stopEngine();
@@ -142,6 +143,32 @@ class RunEventsRootTest {
                 " Container " + detached.out().strip() + "  Removed");
         assertThat(down.err().lines().filter(l -> l.contains("-svc-run-") && l.endsWith("Removed")).toList())
                 .as("the --rm one-off was gone already").containsExactly(" Container " + detached.out().strip() + "  Removed");
+    }
+
+    /** Ctrl-C during an attached {@code run --rm}: exit 130, and the engine stops and removes the one-off. */
+    private void assertInterruptedRunStopsAndRemovesTheOneOff() throws InterruptedException {
+        String name = project + "-long";
+        StringWriter out = new StringWriter();
+        int[] exit = {-1};
+        Thread run = Thread.ofPlatform().start(() -> exit[0] = Main.execute(new String[] {"-p", project, "--progress",
+                "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "sh", "-c", "echo started; exec sleep 600"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), environment()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!out.toString().contains("started") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+        assertThat(out.toString()).isEqualTo("started\n");
+        run.interrupt();
+        run.join(Duration.ofSeconds(30));
+        assertThat(run.isAlive()).isFalse();
+        assertThat(exit[0]).isEqualTo(130);
+        // removed once the name is free again: a second one-off may take it
+        Run again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
+        while (again.exit() != 0 && again.err().contains("already in use") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+            again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
+        }
+        assertThat(again.exit()).as(again.err()).isZero();
     }
 
     private void stopEngine() throws IOException {

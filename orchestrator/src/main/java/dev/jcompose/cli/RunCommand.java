@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.schema.command.ShellWords;
 import dev.jcompose.stack.LogRecord;
 import dev.jcompose.stack.OneOff;
 import dev.jcompose.stack.RunOptions;
@@ -9,7 +10,6 @@ import dev.jcompose.stack.StackListener;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +37,7 @@ final class RunCommand extends ComposeCommand {
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image (split on spaces).")
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image (split into words like a shell, no expansion).")
     String entrypoint;
 
     @Option(names = "--no-deps", description = "Don't start linked services.")
@@ -109,10 +109,19 @@ final class RunCommand extends ComposeCommand {
 
     RunOptions options(String project) {
         String container = name != null ? name : OneOff.containerName(project, service, hex());
-        List<String> entry = entrypoint == null ? null
-                : entrypoint.isBlank() ? List.of() : Arrays.asList(entrypoint.strip().split("\\s+"));
+        List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
         return new RunOptions(service, command, entry, ExecCommand.environment(env, main.host().variables()), publish,
                 servicePorts, container, workdir, user, noDeps, detach, remove);
+    }
+
+    /** Split into words as compose does (shellwords: quotes group, no expansion). */
+    static List<String> entrypoint(String value) {
+        try {
+            return ShellWords.split(value);
+        } catch (IllegalArgumentException e) {
+            throw Usage.error("invalid --entrypoint value \"" + value + "\": " + e.getMessage(),
+                    "close the quote, or give the entrypoint without quotes");
+        }
     }
 
     private String hex() {

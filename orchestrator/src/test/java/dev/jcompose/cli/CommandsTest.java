@@ -227,14 +227,14 @@ class CommandsTest {
         compose.runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 4);
         compose.logs = List.of(new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, false, "hi"),
                 new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, true, "oops"));
-        Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i",
+        Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i 'B=x y'",
                 "--no-deps", "-p", "9090:90", "--name", "once", "-w", "/tmp", "-u", "nobody", "web", "sh", "-c", "exit 4");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.out()).isEqualTo("hi\n");
         assertThat(r.err()).isEqualTo("oops\n");
         assertThat(compose.calls).containsExactly("run demo");
         assertThat(compose.arguments.getFirst()).isEqualTo(new dev.jcompose.stack.RunOptions("web", List.of("sh", "-c", "exit 4"),
-                List.of("env", "-i"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
+                List.of("env", "-i", "B=x y"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
                 "nobody", true, false, true));
     }
 

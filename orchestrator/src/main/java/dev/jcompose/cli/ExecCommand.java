@@ -65,6 +65,11 @@ final class ExecCommand extends ComposeCommand {
 
     /** {@code -e KEY=VAL} pairs; {@code -e KEY} alone takes the value from jcompose's environment, like docker. */
     Map<String, String> environment(List<String> pairs) {
+        return environment(pairs, main.host().variables());
+    }
+
+    /** {@code -e} pairs; a bare {@code KEY} takes its value from {@code variables} (dropped when unset). */
+    static Map<String, String> environment(List<String> pairs, Map<String, String> variables) {
         Map<String, String> out = new TreeMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
@@ -72,7 +77,7 @@ final class ExecCommand extends ComposeCommand {
                 throw Usage.error("invalid -e value \"" + pair + "\"", "use -e KEY=VALUE");
             }
             if (eq < 0) {
-                String value = main.host().variables().get(pair);
+                String value = variables.get(pair);
                 if (value != null) {
                     out.put(pair, value);
                 }

@@ -1,18 +1,154 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.ExitCode;
+import dev.jcompose.schema.command.ShellWords;
+import dev.jcompose.stack.LogRecord;
+import dev.jcompose.stack.OneOff;
+import dev.jcompose.stack.RunOptions;
+import dev.jcompose.stack.RunOutcome;
+import dev.jcompose.stack.StackListener;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jcompose run}: not supported yet (one-off containers need the engine's run support). */
-@Command(name = "run", description = "Run a one-off command on a service (not supported yet).")
+/**
+ * {@code jcompose run SERVICE [COMMAND...]}: a one-off container of the service, named
+ * {@code <project>-<service>-run-<hex>} and labelled oneoff, after its dependencies (unless
+ * {@code --no-deps}); the service's ports are published only with {@code --service-ports} or
+ * {@code -p}. Attached, its output is printed and its exit code is jcompose's; there is no tty and
+ * standard input is not forwarded yet.
+ */
+@Command(name = "run", description = {"Run a one-off command on a service.",
+        "No pseudo-TTY and no standard input yet: output is streamed, input is not forwarded (-i and -t are refused)."})
 final class RunCommand extends ComposeCommand {
-    @Parameters(arity = "0..*", paramLabel = "ARGS")
-    List<String> args = new ArrayList<>();
+    @Option(names = "--rm", description = "Automatically remove the container when it exits.")
+    boolean remove;
+
+    @Option(names = {"-d", "--detach"}, description = "Run container in background and print its name.")
+    boolean detach;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables.")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image (split into words like a shell, no expansion).")
+    String entrypoint;
+
+    @Option(names = "--no-deps", description = "Don't start linked services.")
+    boolean noDeps;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]PUBLISHED:TARGET", description = "Publish a container's port(s) to the host.")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--service-ports"}, description = "Run command with the service's ports enabled and mapped to the host.")
+    boolean servicePorts;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container.")
+    String name;
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
+    String workdir;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid.")
+    String user;
+
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (jcompose never allocates one yet).")
+    boolean noTty;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open (not supported yet).")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY (not supported yet).")
+    boolean tty;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
+    String service;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the service's).")
+    List<String> command = new ArrayList<>();
+
+    private final SecureRandom random = new SecureRandom();
 
     @Override
     public Integer call() {
-        throw Usage.notSupported("jcompose run", "start the service with `jcompose up -d SERVICE` and use `jcompose exec`");
+        if (interactive || tty) {
+            throw Usage.notSupported("jcompose run " + (tty ? "--tty" : "--interactive"),
+                    "run without -i/-t: output is streamed, standard input is not forwarded");
+        }
+        var project = load(List.of(service)).project();
+        RunOptions options = options(project.name());
+        PrintWriter out = out();
+        PrintWriter err = err();
+        ProgressOutput progress = progress("run");
+        AtomicBoolean progressDone = new AtomicBoolean();
+        Runnable endProgress = () -> {
+            if (progressDone.compareAndSet(false, true)) {
+                progress.close();
+            }
+        };
+        RunOutcome outcome;
+        try {
+            outcome = withService(compose -> compose.run(project, options,
+                    dependencies(options.name(), progress.listener(), progressDone), output(out, err, endProgress)));
+        } finally {
+            endProgress.run();
+        }
+        if (detach) {
+            out.println(outcome.container());
+            out.flush();
+            return ExitCode.SUCCESS;
+        }
+        return outcome.exitCode();
     }
+
+    RunOptions options(String project) {
+        String container = name != null ? name : OneOff.containerName(project, service, hex());
+        List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
+        return new RunOptions(service, command, entry, ExecCommand.environment(env, main.host().variables()), publish,
+                servicePorts, container, workdir, user, noDeps, detach, remove);
+    }
+
+    /** Split into words as compose does (shellwords: quotes group, no expansion). */
+    static List<String> entrypoint(String value) {
+        try {
+            return ShellWords.split(value);
+        } catch (IllegalArgumentException e) {
+            throw Usage.error("invalid --entrypoint value \"" + value + "\": " + e.getMessage(),
+                    "close the quote, or give the entrypoint without quotes");
+        }
+    }
+
+    private String hex() {
+        byte[] b = new byte[6];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Progress of the dependencies only, as compose shows it; the one-off's own steps are not drawn. */
+    static StackListener dependencies(String oneOff, StackListener progress, AtomicBoolean done) {
+        return e -> {
+            if (!done.get() && !e.name().equals(oneOff)) {
+                progress.onEvent(e);
+            }
+        };
+    }
+
+    /** The one-off's lines, unprefixed, to stdout or stderr; the progress view ends at the first. */
+    static Consumer<LogRecord> output(PrintWriter out, PrintWriter err, Runnable endProgress) {
+        return r -> {
+            endProgress.run();
+            PrintWriter to = r.stderr() ? err : out;
+            synchronized (to) {
+                to.println(r.text());
+                to.flush();
+            }
+        };
+    }
+
 }

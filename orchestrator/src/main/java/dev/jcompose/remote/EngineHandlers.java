@@ -11,6 +11,7 @@ import dev.jcompose.stack.ComposeService;
 import dev.jcompose.stack.DownOptions;
 import dev.jcompose.stack.ExecOptions;
 import dev.jcompose.stack.LogOptions;
+import dev.jcompose.stack.RunOptions;
 import dev.jcompose.stack.Stack;
 import dev.jcompose.stack.StackListener;
 import dev.jcompose.stack.UpOptions;
@@ -54,6 +55,18 @@ public final class EngineHandlers implements HandlerRegistry {
             });
             return null;
         }));
+        methods.register("compose.events", blocking(engine, (c, p) -> {
+            c.service().events(project(p), Params.services(p), e -> {
+                if (c.cancelled()) {
+                    throw new CancellationException("events cancelled");
+                }
+                c.emit(WireJson.event(e));
+            });
+            return null;
+        }));
+        // not project-scoped: an attached one-off may run for long, and must not hold the project's other commands
+        methods.register("compose.run", blocking(engine, (c, p) -> WireJson.tree(c.service().run(WireJson.model(p).orElseThrow(),
+                WireJson.read(p.get("options"), RunOptions.class), c.listener(), r -> c.emit(WireJson.event(r))))));
         methods.register("compose.exec", blocking(engine, (c, p) ->
                 WireJson.tree(c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
         registerLifecycle(methods, engine);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.model.Project;
 import dev.jcompose.stack.ComposeService;
+import dev.jcompose.stack.ContainerEvent;
+import dev.jcompose.stack.RunOptions;
+import dev.jcompose.stack.RunOutcome;
 import dev.jcompose.stack.ContainerSummary;
 import dev.jcompose.stack.DownOptions;
 import dev.jcompose.stack.ExecOptions;
@@ -72,6 +75,19 @@ public final class RemoteComposeService implements ComposeService {
         ObjectNode p = params(projectName);
         p.set("options", WireJson.tree(options));
         call("compose.logs", p, null, sink);
+    }
+
+    @Override
+    public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
+        call("compose.events", params(projectName, services, null), null, null, sink);
+    }
+
+    @Override
+    public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
+        ObjectNode p = params(project.name());
+        p.put("model", WireJson.model(project));
+        p.set("options", WireJson.tree(options));
+        return WireJson.read(call("compose.run", p, listener, output), RunOutcome.class);
     }
 
     @Override
@@ -173,6 +189,11 @@ public final class RemoteComposeService implements ComposeService {
      * caller (Ctrl-C, a foreground {@code up} ending its log follow) sends a cancel and closes.
      */
     private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs) {
+        return call(method, params, listener, logs, null);
+    }
+
+    private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs,
+            Consumer<ContainerEvent> containerEvents) {
         try (EngineClient client = connect.get()) {
             Consumer<JsonNode> events = node -> {
                 switch (WireJson.fromEvent(node)) {
@@ -184,6 +205,11 @@ public final class RemoteComposeService implements ComposeService {
                     case LogRecord r -> {
                         if (logs != null) {
                             logs.accept(r);
+                        }
+                    }
+                    case ContainerEvent c -> {
+                        if (containerEvents != null) {
+                            containerEvents.accept(c);
                         }
                     }
                     case String notice -> notices.accept(notice);

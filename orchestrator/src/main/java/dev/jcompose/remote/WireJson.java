@@ -11,6 +11,7 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
+import dev.jcompose.stack.ContainerEvent;
 import dev.jcompose.stack.LogRecord;
 import dev.jcompose.stack.StackEvent;
 import java.util.Optional;
@@ -69,12 +70,19 @@ final class WireJson {
         return node;
     }
 
+    static JsonNode event(ContainerEvent event) {
+        ObjectNode node = MAPPER.valueToTree(event);
+        node.put("kind", "container-event");
+        return node;
+    }
+
     /** A streamed event back into its record: a StackEvent, a LogRecord, or the queue's message. */
     static Object fromEvent(JsonNode node) {
         return switch (node.path("kind").asText()) {
             case "stack" -> new StackEvent(node.path("resource").asText(), node.path("name").asText(),
                     node.path("status").asText(), node.path("detail").asText());
             case "log" -> read(node, LogRecord.class);
+            case "container-event" -> read(((ObjectNode) node.deepCopy()).without("kind"), ContainerEvent.class);
             default -> node.path("message").asText(node.toString());
         };
     }

@@ -28,6 +28,18 @@ public interface ComposeService {
     /** Log lines of the selected services' containers; with {@code follow}, until they exit. */
     void logs(String projectName, LogOptions options, Consumer<LogRecord> sink);
 
+    /**
+     * The project's container events (of the services; all when empty) as they happen, until the
+     * calling thread is interrupted (then a {@link StackException}), like {@code logs -f}.
+     */
+    void events(String projectName, List<String> services, Consumer<ContainerEvent> sink);
+
+    /**
+     * A one-off container of a service ({@code run}): dependencies first unless {@code noDeps}; attached
+     * (not {@code detach}), its output goes to {@code output} and the call returns at its exit.
+     */
+    RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output);
+
     ExecOutcome exec(String projectName, ExecOptions options);
 
     void start(String projectName, List<String> services, StackListener listener);

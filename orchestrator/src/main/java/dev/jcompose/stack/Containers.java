@@ -127,9 +127,14 @@ final class Containers {
         labels.put(Labels.SERVICE, service);
         labels.put(Labels.CONTAINER_NUMBER, Integer.toString(number));
         labels.put(Labels.CONFIG_HASH, configHash);
-        labels.put(Labels.ONEOFF, "False");
+        labels.put(Labels.ONEOFF, oneOff(s) ? "True" : "False");
         labels.put(Labels.IMAGE, image.id());
         return labels;
+    }
+
+    /** A {@code run} container: {@link OneOff} marks the service it runs with the label. */
+    static boolean oneOff(ServiceConfig s) {
+        return "True".equals(s.labels().get(Labels.ONEOFF));
     }
 
     private static ContainerExtras extras(String project, String service, ServiceConfig s, CreateRequest req,
@@ -161,7 +166,8 @@ final class Containers {
             undo.add(() -> network.endpoints().detach(id));
             return new ContainerSpec.Network.Path(rec.netns());
         }
-        List<String> names = new ArrayList<>(new LinkedHashSet<>(List.of(name, service)));
+        // a one-off answers to its own name only (compose: unless --use-aliases), not as the service
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(oneOff(s) ? List.of(name) : List.of(name, service)));
         if (s.hostname() != null && !s.hostname().isEmpty()) {
             names.add(hostname);
         }

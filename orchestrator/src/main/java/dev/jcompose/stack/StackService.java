@@ -211,6 +211,16 @@ final class StackService implements ComposeService {
     }
 
     @Override
+    public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
+        new ProjectEvents(stack, projectName, services).stream(sink);
+    }
+
+    @Override
+    public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
+        return new OneOffRun(stack).run(project, options, listener, output);
+    }
+
+    @Override
     public ExecOutcome exec(String projectName, ExecOptions options) {
         List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
         ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()
@@ -233,7 +243,7 @@ final class StackService implements ComposeService {
                 ContainerRecord started = stack.containers.start(r.id());
                 ContainerExtras x = stack.extras(r.id()).orElseThrow();
                 onLoop(() -> stack.supervision.started(started, x));
-                listener.onEvent(StackEvent.container(r.name(), "Started"));
+                tell(listener, StackEvent.container(r.name(), "Started"));
             }
         }
     }
@@ -248,7 +258,7 @@ final class StackService implements ComposeService {
                 stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
                 int code = stack.containers.stop(r.id(), timeout);
                 onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
-                listener.onEvent(StackEvent.container(r.name(), "Stopped"));
+                tell(listener, StackEvent.container(r.name(), "Stopped"));
             }
         }
     }
@@ -264,7 +274,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (Stack.isUp(r)) {
                 stack.runtime.kill(r.id(), signal == null ? "SIGKILL" : signal);
-                listener.onEvent(StackEvent.container(r.name(), "Killed"));
+                tell(listener, StackEvent.container(r.name(), "Killed"));
             }
         }
     }
@@ -274,7 +284,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.RUNNING) {
                 stack.runtime.pause(r.id());
-                listener.onEvent(StackEvent.container(r.name(), "Paused"));
+                tell(listener, StackEvent.container(r.name(), "Paused"));
             }
         }
     }
@@ -284,7 +294,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.PAUSED) {
                 stack.runtime.unpause(r.id());
-                listener.onEvent(StackEvent.container(r.name(), "Unpaused"));
+                tell(listener, StackEvent.container(r.name(), "Unpaused"));
             }
         }
     }
@@ -295,7 +305,7 @@ final class StackService implements ComposeService {
             if (r.state() == ContainerState.EXITED || r.state() == ContainerState.CREATED) {
                 stack.containers.remove(r.id(), volumes);
                 onLoop(() -> stack.supervision.removed(r.id()));
-                listener.onEvent(StackEvent.container(r.name(), "Removed"));
+                tell(listener, StackEvent.container(r.name(), "Removed"));
             }
         }
     }
@@ -364,6 +374,12 @@ final class StackService implements ComposeService {
             stack.images.pull(ref);
             listener.onEvent(new StackEvent("Image", ref, "Pulled", ""));
         }
+    }
+
+    /** A command's own event, also told to the engine's subscribers ({@code events}). */
+    private void tell(StackListener listener, StackEvent e) {
+        listener.onEvent(e);
+        onLoop(() -> stack.supervision.emit(e));
     }
 
     private void onLoop(Runnable r) {

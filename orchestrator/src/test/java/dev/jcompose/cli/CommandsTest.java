@@ -223,11 +223,40 @@ class CommandsTest {
     }
 
     @Test
-    void unsupportedCommandsSayWhat() {
-        Run run = run("run", "web", "sh");
-        assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("jcompose run is not supported yet");
-        assertThat(run("events").exit()).isEqualTo(1);
+    void runMapsEveryFlagAndPassesTheExitCode() {
+        compose.runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 4);
+        compose.logs = List.of(new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, false, "hi"),
+                new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, true, "oops"));
+        Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i 'B=x y'",
+                "--no-deps", "-p", "9090:90", "--name", "once", "-w", "/tmp", "-u", "nobody", "web", "sh", "-c", "exit 4");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.out()).isEqualTo("hi\n");
+        assertThat(r.err()).isEqualTo("oops\n");
+        assertThat(compose.calls).containsExactly("run demo");
+        assertThat(compose.arguments.getFirst()).isEqualTo(new dev.jcompose.stack.RunOptions("web", List.of("sh", "-c", "exit 4"),
+                List.of("env", "-i", "B=x y"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
+                "nobody", true, false, true));
+    }
+
+    @Test
+    void runNamesTheOneOffLikeComposeAndDetachedPrintsIt() {
+        Run r = run("--progress", "quiet", "run", "-d", "web");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("demo-web-run-0123456789ab\n");
+        dev.jcompose.stack.RunOptions o = (dev.jcompose.stack.RunOptions) compose.arguments.getFirst();
+        assertThat(o.name()).matches("demo-web-run-[0-9a-f]{12}");
+        assertThat(o.command()).isEmpty();
+        assertThat(o.entrypoint()).isNull();
+        assertThat(o.detach()).isTrue();
+    }
+
+    @Test
+    void runRefusesTtyAndStdinClearly() {
+        Run r = run("run", "-i", "web", "sh");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("jcompose run --interactive is not supported yet");
+        assertThat(run("run", "-t", "web").err()).startsWith("jcompose run --tty is not supported yet");
+        assertThat(compose.calls).isEmpty();
     }
 
     @Test
@@ -244,5 +273,27 @@ class CommandsTest {
         Run r = run("wait", "db");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).isEqualTo("3\n");
+    }
+
+    @Test
+    void eventsPrintsComposesJsonLines() {
+        compose.containerEvents = List.of(new dev.jcompose.stack.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
+                "container", "start", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        Run r = run("events", "--json", "web");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(compose.calls).containsExactly("events demo [web]");
+        assertThat(r.out()).isEqualTo("{\"time\":\"2026-01-02T03:04:05.000000000Z\",\"type\":\"container\",\"action\":"
+                + "\"start\",\"id\":\"abc\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox:1.36\","
+                + "\"name\":\"demo-web-1\"}}\n");
+    }
+
+    @Test
+    void eventsPrintsTextByDefault() {
+        compose.containerEvents = List.of(new dev.jcompose.stack.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
+                "container", "stop", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        Run r = run("events");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(compose.calls).containsExactly("events demo []");
+        assertThat(r.out()).isEqualTo("2026-01-02T03:04:05.000000000Z container stop abc (image=busybox:1.36, name=demo-web-1)\n");
     }
 }

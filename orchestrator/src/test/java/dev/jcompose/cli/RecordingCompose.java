@@ -71,6 +71,24 @@ final class RecordingCompose implements ComposeService {
         return psScript.isEmpty() ? containers : psScript.peek();
     }
 
+    List<dev.jcompose.stack.ContainerEvent> containerEvents = List.of();
+
+    @Override
+    public void events(String projectName, List<String> services, Consumer<dev.jcompose.stack.ContainerEvent> sink) {
+        record("events " + projectName + " " + services, null, null);
+        containerEvents.forEach(sink);
+    }
+
+    dev.jcompose.stack.RunOutcome runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 0);
+
+    @Override
+    public dev.jcompose.stack.RunOutcome run(Project project, dev.jcompose.stack.RunOptions options, StackListener listener,
+            Consumer<LogRecord> output) {
+        record("run " + project.name(), options, listener);
+        logs.forEach(output);
+        return runOutcome;
+    }
+
     @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
         record("logs " + projectName, options, null);

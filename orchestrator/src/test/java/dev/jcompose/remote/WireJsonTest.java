@@ -49,6 +49,14 @@ class WireJsonTest {
     }
 
     @Test
+    void containerEventsRoundTrip() {
+        dev.jcompose.stack.ContainerEvent e = new dev.jcompose.stack.ContainerEvent(java.time.Instant.parse(
+                "2026-01-02T03:04:05.123456789Z"), "container", "die", "abc", "web",
+                new TreeMap<>(Map.of("exitCode", "4", "name", "shop-web-1")));
+        assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
+    }
+
+    @Test
     void engineVariablesTravelAsSystemProperties() {
         assertThat(StackEnvironment.jvmOptions(Map.of("JCOMPOSE_RUN_ROOT", "/tmp/r", "HOME", "/root",
                 "JCOMPOSE_DATA_ROOT", "/tmp/d"))).containsExactly("-Djcompose.env.JCOMPOSE_DATA_ROOT=/tmp/d",

@@ -1,0 +1,116 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.LogLine;
+import dev.jcompose.model.Project;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.Planner;
+import dev.jcompose.plan.ReconcilePlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * {@code run}: plans with {@link OneOff}, executes like up, then (attached) streams the one-off's
+ * output until it exits and (with {@code --rm}) removes it. Interrupted (Ctrl-C), it stops the
+ * one-off, removes it with {@code --rm}, and reports the interruption.
+ */
+final class OneOffRun {
+    private final Stack stack;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    OneOffRun(Stack stack) {
+        this.stack = stack;
+    }
+
+    RunOutcome run(Project project, RunOptions o, StackListener listener, Consumer<LogRecord> output) {
+        Project oneOff = OneOff.project(project, o);
+        byte[] b = new byte[6];
+        random.nextBytes(b);
+        String name = o.name() != null ? o.name() : OneOff.containerName(project.name(), o.service(), HexFormat.of().formatHex(b));
+        if (stack.containers.byName(name).isPresent()) {
+            throw new StackException("container name \"" + name + "\" is already in use", "choose another --name");
+        }
+        List<ContainerRecord> records = stack.runtime.list();
+        ReconcilePlan up = Planner.plan(DesiredProject.of(project), stack.observe(records),
+                Stack.upOptions(UpOptions.defaults().withServices(List.of(o.service()), o.noDeps())));
+        ReconcilePlan plan = OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()));
+        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
+        stack.execute(oneOff, records, plan, UpOptions.DEFAULT_WAIT, listener);
+        ContainerRecord started = stack.containers.require(name);
+        if (o.detach()) {
+            return new RunOutcome(name, 0);
+        }
+        int code = attach(started, output, o, listener);
+        return new RunOutcome(name, code);
+    }
+
+    /** Streams the output until the exit; returns the exit code. */
+    private int attach(ContainerRecord r, Consumer<LogRecord> output, RunOptions o, StackListener listener) {
+        String service = r.labels().get(Labels.SERVICE);
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread follow = Thread.ofVirtual().name("jcompose-run-" + r.name()).start(() -> {
+            try {
+                stack.runtime.followLogs(r.id(), l -> output.accept(new LogRecord(r.name(), service, l.time(),
+                        l.stream() == LogLine.Stream.STDERR, l.text())));
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        });
+        try {
+            follow.join();
+        } catch (InterruptedException e) {
+            follow.interrupt();
+            Thread.interrupted(); // clean up first, then report the interruption
+            stopAndMaybeRemove(r, o, listener);
+            Thread.currentThread().interrupt();
+            throw new StackException("run " + r.name() + " was interrupted", null);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        ContainerRecord exited = stack.runtime.inspect(r.id());
+        int code = exited.exitCode() == null ? -1 : exited.exitCode();
+        settle(r, code, exited.finished());
+        if (o.remove()) {
+            remove(r, listener);
+        }
+        return code;
+    }
+
+    /** Takes the exit from the exit poll (one Exited event either way) so that the removal cannot race it. */
+    private void settle(ContainerRecord r, int code, Instant finished) {
+        onLoop(() -> stack.supervision.stopping(r.id()));
+        onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), finished == null ? Instant.now() : finished));
+        stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
+    }
+
+    private void stopAndMaybeRemove(ContainerRecord r, RunOptions o, StackListener listener) {
+        onLoop(() -> stack.supervision.stopping(r.id()));
+        stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
+        int code = stack.containers.stop(r.id(), null); // the service's stop_grace_period
+        onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), Instant.now()));
+        if (o.remove()) {
+            remove(r, listener);
+        }
+    }
+
+    private void remove(ContainerRecord r, StackListener listener) {
+        stack.containers.remove(r.id(), true);
+        onLoop(() -> stack.supervision.removed(r.id()));
+        StackEvent removed = StackEvent.container(r.name(), "Removed");
+        listener.onEvent(removed);
+        onLoop(() -> stack.supervision.emit(removed));
+    }
+
+    private void onLoop(Runnable task) {
+        stack.engine.await(stack.engine.call(() -> {
+            task.run();
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+}

@@ -56,7 +56,9 @@ final class TestBed implements AutoCloseable {
         // Only this layer's chains (default prefix) and the builtin policies: other jcompose runs on the
         // host (engine tests) use their own chain prefix and must not count as this test's leaks.
         f.put("iptables", filter(s.facets().get("iptables"), l -> l.contains("JCOMPOSE") || l.contains(":FORWARD ") || l.contains(":INPUT ")));
-        f.put("mounts", filter(s.facets().get("mounts"), l -> l.contains("jcnet-") || l.contains("nsfs")));
+        // Namespace mounts of this bed (under its temp root) or of the test's own `ip netns` names (jt*);
+        // other jcompose runs' namespaces are not this test's business.
+        f.put("mounts", filter(s.facets().get("mounts"), l -> l.contains("jcnet-") || l.contains("nsfs") && l.contains("/jt")));
         f.put("files", s.facets().get("files"));
         f.put("processes", filter(s.facets().get("processes"), l -> l.contains("jcnet-")));
         return new HostSnapshot(f);

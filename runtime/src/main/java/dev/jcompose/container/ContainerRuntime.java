@@ -208,10 +208,12 @@ public final class ContainerRuntime {
         ContainerState live;
         if (code.isPresent()) {
             live = ContainerState.EXITED;
-        } else if (rec.state() != ContainerState.EXITED
+        } else if (rec.state() == ContainerState.RUNNING
                 && readPid(dirs.containerPidFile()).map(ExitWatcher::running).orElse(false)) {
-            // The container's init is alive and only jcompose changes created/running/paused: no need to
-            // pay for a runtime process (~10 ms) on every operation.
+            // The container's init is alive and only jcompose changes running/paused: no need to pay for
+            // a runtime process (~10 ms) on every operation. Not for a recorded "created" (or "paused"):
+            // its init is alive too, and an engine killed between `runc start` and saving the record
+            // leaves "created" on disk for a container that runs; only the runtime knows.
             live = rec.state();
         } else {
             live = cli.status(id).map(ContainerState::fromRuntime).orElse(ContainerState.EXITED);

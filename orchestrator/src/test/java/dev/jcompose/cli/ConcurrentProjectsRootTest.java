@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +41,11 @@ class ConcurrentProjectsRootTest {
 
     final int rounds = Integer.getInteger("jcompose.concurrent.rounds", 20);
     final Queue<String> failures = new ConcurrentLinkedQueue<>();
-    /** Checks made while the other project was up too: shows the rounds really overlapped. */
-    final java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+    /** Rounds that saw the other project up during their checks. */
+    final AtomicInteger overlaps = new AtomicInteger();
+    /** Commands (up, down) in flight now, and how many started while the other project's was in flight. */
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger concurrentCommands = new AtomicInteger();
 
     /** What a project holds while it is up: the other project must never hold the same. */
     record Holding(String project, String address, int port) {
@@ -71,6 +75,7 @@ class ConcurrentProjectsRootTest {
             b.join(budget);
             assertThat(a.isAlive() || b.isAlive()).as("%d rounds finished within %s", rounds, budget).isFalse();
             assertThat(failures).as("failures in %d concurrent rounds", rounds).isEmpty();
+            assertThat(concurrentCommands.get()).as("ups and downs of the two projects ran at the same time").isPositive();
             assertThat(box.ps("cca")).isEmpty();
             assertThat(box.ps("ccb")).isEmpty();
             assertThat(box.entries("run/containers")).as("container state left").isEmpty();
@@ -78,8 +83,10 @@ class ConcurrentProjectsRootTest {
         } finally {
             box.close();
         }
-        System.out.printf("ConcurrentProjectsRootTest: 2 projects x %d rounds in %d s, %d checks overlapped%n", rounds,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), overlaps.get());
+        System.out.printf("ConcurrentProjectsRootTest: 2 projects x %d rounds in %d s; %d of %d commands started while"
+                + " the other project's was running; %d rounds saw the other project up%n", rounds,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), concurrentCommands.get(), 4 * rounds,
+                overlaps.get());
         box.snapshot().assertSameAs(before);
     }
 
@@ -102,7 +109,7 @@ class ConcurrentProjectsRootTest {
             AtomicReference<Holding> other, int round) throws Exception {
         String where = project + " round " + round + ": ";
         String file = project + ".yaml";
-        Run up = box.cli("-f", file, "-p", project, "--progress", "plain", "up", "-d", "--wait");
+        Run up = command(box, "-f", file, "-p", project, "--progress", "plain", "up", "-d", "--wait");
         if (up.exit() != 0) {
             return fail(where + "up -d --wait exited " + up.exit() + ":\n" + up.err());
         }
@@ -118,9 +125,6 @@ class ConcurrentProjectsRootTest {
         Holding holding = new Holding(project, inet.group(1), port);
         mine.set(holding);
         Holding theirs = other.get();
-        if (theirs != null) {
-            overlaps.incrementAndGet();
-        }
         if (theirs != null && (theirs.address().equals(holding.address()) || theirs.port() == holding.port())) {
             return fail(where + "collides with " + theirs + " while holding " + holding);
         }
@@ -128,12 +132,30 @@ class ConcurrentProjectsRootTest {
         if (!served.equals(project + "\n")) {
             return fail(where + "127.0.0.1:" + port + " served \"" + served.strip() + "\", another project's page");
         }
+        Holding still = other.get();
+        if (still != null && (still.address().equals(holding.address()) || still.port() == holding.port())) {
+            return fail(where + "collides with " + still + " while holding " + holding);
+        }
+        if (theirs != null || still != null) {
+            overlaps.incrementAndGet();
+        }
         mine.set(null);
-        Run down = box.cli("-f", file, "-p", project, "--progress", "plain", "down", "-v", "-t", "0");
+        Run down = command(box, "-f", file, "-p", project, "--progress", "plain", "down", "-v", "-t", "0");
         if (down.exit() != 0) {
             return fail(where + "down -v exited " + down.exit() + ":\n" + down.err());
         }
         return true;
+    }
+
+    private Run command(EngineSandbox box, String... args) {
+        if (inFlight.incrementAndGet() > 1) {
+            concurrentCommands.incrementAndGet();
+        }
+        try {
+            return box.cli(args);
+        } finally {
+            inFlight.decrementAndGet();
+        }
     }
 
     private boolean fail(String failure) {

@@ -54,21 +54,24 @@ class ConcurrentProjectsRootTest {
     @Test
     void twoProjectsUpAndDownConcurrentlyNeverCollideAndLeaveNothing() throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        EngineSandbox box = new EngineSandbox("cca", "ccb");
+        String tag = EngineSandbox.newTag();
+        String projectA = "cca" + tag;
+        String projectB = "ccb" + tag;
+        EngineSandbox box = new EngineSandbox(tag, projectA, projectB);
         HostSnapshot before = box.snapshot();
         long t0 = System.nanoTime();
-        try {
+        box.runThenClose(() -> {
             box.importBusybox();
             int portA = CliEndToEndRootTest.freePort();
             int portB = CliEndToEndRootTest.freePort();
             assertThat(portA).isNotEqualTo(portB);
-            Files.writeString(box.app().resolve("cca.yaml"), STACK.formatted("cca", portA));
-            Files.writeString(box.app().resolve("ccb.yaml"), STACK.formatted("ccb", portB));
+            Files.writeString(box.app().resolve(projectA + ".yaml"), STACK.formatted(projectA, portA));
+            Files.writeString(box.app().resolve(projectB + ".yaml"), STACK.formatted(projectB, portB));
             AtomicReference<Holding> heldA = new AtomicReference<>();
             AtomicReference<Holding> heldB = new AtomicReference<>();
             CountDownLatch go = new CountDownLatch(1);
-            Thread a = Thread.ofPlatform().name("cca").start(() -> rounds(box, "cca", portA, heldA, heldB, go));
-            Thread b = Thread.ofPlatform().name("ccb").start(() -> rounds(box, "ccb", portB, heldB, heldA, go));
+            Thread a = Thread.ofPlatform().name(projectA).start(() -> rounds(box, projectA, portA, heldA, heldB, go));
+            Thread b = Thread.ofPlatform().name(projectB).start(() -> rounds(box, projectB, portB, heldB, heldA, go));
             go.countDown();
             Duration budget = Duration.ofSeconds(60L + 30L * rounds);
             a.join(budget);
@@ -76,13 +79,11 @@ class ConcurrentProjectsRootTest {
             assertThat(a.isAlive() || b.isAlive()).as("%d rounds finished within %s", rounds, budget).isFalse();
             assertThat(failures).as("failures in %d concurrent rounds", rounds).isEmpty();
             assertThat(concurrentCommands.get()).as("ups and downs of the two projects ran at the same time").isPositive();
-            assertThat(box.ps("cca")).isEmpty();
-            assertThat(box.ps("ccb")).isEmpty();
+            assertThat(box.ps(projectA)).isEmpty();
+            assertThat(box.ps(projectB)).isEmpty();
             assertThat(box.entries("run/containers")).as("container state left").isEmpty();
             assertThat(box.entries("run/netns")).as("netns left").isEmpty();
-        } finally {
-            box.close();
-        }
+        });
         System.out.printf("ConcurrentProjectsRootTest: 2 projects x %d rounds in %d s; %d of %d commands started while"
                 + " the other project's was running; %d rounds saw the other project up%n", rounds,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), concurrentCommands.get(), 4 * rounds,

@@ -59,38 +59,35 @@ class EngineKillMatrixRootTest {
     @Test
     void sigkillWhileIdleThenUpAdoptsWithoutRecreating() throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String project = "kmidle";
-        {
-            EngineSandbox box = new EngineSandbox(project);
-            HostSnapshot before = box.snapshot();
-            try {
-                int port = prepare(box);
-                box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("first up");
-                List<Container> running = box.ps(project);
-                assertThat(running).extracting(Container::name).containsExactly(names(project));
-                assertThat(running).extracting(Container::state).containsOnly("running");
-                assertThat(CliEndToEndRootTest.httpGet(port)).isEqualTo("hello-from-web\n");
+        String tag = EngineSandbox.newTag();
+        String project = "kmidle" + tag;
+        EngineSandbox box = new EngineSandbox(tag, project);
+        HostSnapshot before = box.snapshot();
+        box.runThenClose(() -> {
+            int port = prepare(box);
+            box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("first up");
+            List<Container> running = box.ps(project);
+            assertThat(running).extracting(Container::name).containsExactly(names(project));
+            assertThat(running).extracting(Container::state).containsOnly("running");
+            assertThat(CliEndToEndRootTest.httpGet(port)).isEqualTo("hello-from-web\n");
 
-                long engine = box.enginePid();
-                EngineSandbox.sigkill(engine);
-                for (Container c : running) {
-                    long pid = box.pidFile(c.id(), "container.pid").orElseThrow();
-                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-                            .as("container %s (pid %d) survives the engine's SIGKILL", c.name(), pid).contains(true);
-                }
-
-                Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
-                assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
-                assertThat(again.err()).doesNotContain("Created", "Recreated");
-                assertThat(box.ps(project)).as("the same containers, adopted, nothing recreated").isEqualTo(running);
-                assertConverged(box, project, port);
-                box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
-                assertThat(box.ps(project)).isEmpty();
-            } finally {
-                box.close();
+            long engine = box.enginePid();
+            EngineSandbox.sigkill(engine);
+            for (Container c : running) {
+                long pid = box.pidFile(c.id(), "container.pid").orElseThrow();
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .as("container %s (pid %d) survives the engine's SIGKILL", c.name(), pid).contains(true);
             }
-            box.snapshot().assertSameAs(before);
-        }
+
+            Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
+            assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
+            assertThat(again.err()).doesNotContain("Created", "Recreated");
+            assertThat(box.ps(project)).as("the same containers, adopted, nothing recreated").isEqualTo(running);
+            assertConverged(box, project, port);
+            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            assertThat(box.ps(project)).isEmpty();
+        });
+        box.snapshot().assertSameAs(before);
     }
 
     /**
@@ -101,38 +98,35 @@ class EngineKillMatrixRootTest {
     @ValueSource(strings = {"Creating", "Started", "Healthy"})
     void sigkillDuringUpThenUpConverges(String event) throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String project = "kmup" + event.toLowerCase(java.util.Locale.ROOT);
-        {
-            EngineSandbox box = new EngineSandbox(project);
-            HostSnapshot before = box.snapshot();
-            try {
-                int port = prepare(box);
-                long engine = box.startEngine(project);
-                KillOnEvent hook = new KillOnEvent(" Container ", "  " + event, engine);
-                Run cut = box.cli(hook, "-p", project, "--progress", "plain", "up", "-d", "--wait");
-                assertThat(hook.fired).as("the \"%s\" event arrived and the engine was killed; up said:\n%s", event,
-                        cut.err()).isTrue();
-                assertThat(cut.exit()).as("an up whose engine died fails:\n" + cut.err()).isNotZero();
+        String tag = EngineSandbox.newTag();
+        String project = "km" + event.toLowerCase(java.util.Locale.ROOT).substring(0, 3) + tag;
+        EngineSandbox box = new EngineSandbox(tag, project);
+        HostSnapshot before = box.snapshot();
+        box.runThenClose(() -> {
+            int port = prepare(box);
+            long engine = box.startEngine(project);
+            KillOnEvent hook = new KillOnEvent(" Container ", "  " + event, engine);
+            Run cut = box.cli(hook, "-p", project, "--progress", "plain", "up", "-d", "--wait");
+            assertThat(hook.fired).as("the \"%s\" event arrived and the engine was killed; up said:\n%s", event,
+                    cut.err()).isTrue();
+            assertThat(cut.exit()).as("an up whose engine died fails:\n" + cut.err()).isNotZero();
 
-                box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("up after SIGKILL");
-                assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
-                List<Container> converged = box.ps(project);
-                assertThat(converged).extracting(Container::name).containsExactly(names(project));
-                assertThat(converged).extracting(Container::state).containsOnly("running");
-                assertConverged(box, project, port);
-                Run idempotent = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("third up");
-                assertThat(idempotent.err()).doesNotContain("Created", "Recreated");
-                assertThat(box.ps(project)).isEqualTo(converged);
+            box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("up after SIGKILL");
+            assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
+            List<Container> converged = box.ps(project);
+            assertThat(converged).extracting(Container::name).containsExactly(names(project));
+            assertThat(converged).extracting(Container::state).containsOnly("running");
+            assertConverged(box, project, port);
+            Run idempotent = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("third up");
+            assertThat(idempotent.err()).doesNotContain("Created", "Recreated");
+            assertThat(box.ps(project)).isEqualTo(converged);
 
-                box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
-                assertThat(box.ps(project)).isEmpty();
-                assertThat(box.entries("run/containers")).as("container state left after down").isEmpty();
-                assertThat(box.entries("run/netns")).as("netns left after down").isEmpty();
-            } finally {
-                box.close();
-            }
-            box.snapshot().assertSameAs(before);
-        }
+            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            assertThat(box.ps(project)).isEmpty();
+            assertThat(box.entries("run/containers")).as("container state left after down").isEmpty();
+            assertThat(box.entries("run/netns")).as("netns left after down").isEmpty();
+        });
+        box.snapshot().assertSameAs(before);
     }
 
     private static int prepare(EngineSandbox box) throws IOException {

@@ -36,10 +36,10 @@ import java.util.stream.Stream;
 final class EngineSandbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    final Path dir = Path.of("/tmp/jkm-" + tag);
-    final String cgroupParent = "jcompose-test-" + tag;
-    final String chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
+    final String tag;
+    final Path dir;
+    final String cgroupParent;
+    final String chainPrefix;
     private final Map<String, String> env = new HashMap<>();
     private final List<String> projects;
 
@@ -54,8 +54,22 @@ final class EngineSandbox {
     record Container(String name, String id, String state) {
     }
 
+    /** Test bodies run by {@link #runThenClose}. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** A fresh random tag: names everything of one sandbox (use it in project names too). */
+    static String newTag() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
     /** @param projects every project name the test uses: their bridges are part of the leak check */
-    EngineSandbox(String... projects) throws IOException {
+    EngineSandbox(String tag, String... projects) {
+        this.tag = tag;
+        this.dir = Path.of("/tmp/jkm-" + tag);
+        this.cgroupParent = "jcompose-test-" + tag;
+        this.chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
         this.projects = List.of(projects);
         env.putAll(Map.of("JCOMPOSE_DATA_ROOT", dir.resolve("data").toString(), "JCOMPOSE_RUN_ROOT",
                 dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX",
@@ -194,6 +208,24 @@ final class EngineSandbox {
             java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
         }
         return condition.getAsBoolean();
+    }
+
+    /**
+     * Runs the test body, then {@link #close()}; a failure of the body stays the reported one (a
+     * failing clean-up is attached to it), so a leak left by a failure does not hide the failure.
+     */
+    void runThenClose(Body body) throws Exception {
+        try {
+            body.run();
+        } catch (Exception | Error failure) {
+            try {
+                close();
+            } catch (Exception | Error cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+        close();
     }
 
     /** Takes every project down (what a failed assertion left), stops the engine, removes the roots. */

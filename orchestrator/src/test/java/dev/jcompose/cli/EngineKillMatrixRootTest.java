@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.cli.EngineSandbox.Container;
 import dev.jcompose.cli.EngineSandbox.Run;
+import dev.jcompose.endpoint.AttachmentRequest;
+import dev.jcompose.endpoint.EndpointSpec;
+import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.host.HostPaths;
 import dev.jcompose.host.HostSnapshot;
+import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.nat.Chains;
+import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.image.testing.TestImages;
 import java.io.IOException;
 import java.io.Writer;
@@ -86,6 +93,48 @@ class EngineKillMatrixRootTest {
             assertConverged(box, project, port);
             box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
             assertThat(box.ps(project)).isEmpty();
+        });
+        box.snapshot().assertSameAs(before);
+    }
+
+    /**
+     * Deterministic form of the race the mid-up kills hit at random: an engine killed between a
+     * create's endpoint attach and the runtime's record leaves an endpoint (netns, veth, lease) and
+     * stack files for a container that does not exist. The next engine removes them before its first
+     * command, so {@code up} converges to one netns and veth per container and {@code down} can remove
+     * the network.
+     */
+    @Test
+    void anEndpointLeftByACreateCutShortIsRemovedByTheNextEngine() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        String tag = EngineSandbox.newTag();
+        String project = "kmhalf" + tag;
+        EngineSandbox box = new EngineSandbox(tag, project);
+        HostSnapshot before = box.snapshot();
+        box.runThenClose(() -> {
+            int port = prepare(box);
+            box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("first up");
+            List<Container> running = box.ps(project);
+            EngineSandbox.sigkill(box.enginePid());
+            String ghost = "0123456789abcdef0123456789abcdef";
+            NetworkLayer.Options defaults = NetworkLayer.Options.defaults();
+            NetworkLayer network = new NetworkLayer(new HostPaths(box.dir.resolve("data"), box.dir.resolve("run")),
+                    new ProcessCommandRunner(), new NetworkLayer.Options(new Chains(box.chainPrefix), defaults.pool(),
+                            defaults.ports(), defaults.faults(), defaults.events()));
+            network.endpoints().attach(new EndpointSpec(ghost, List.of("ghost"), new NetworkMode.Bridge(),
+                    List.of(AttachmentRequest.of(project + "_default")), List.of()));
+            Files.createDirectories(box.dir.resolve("run/stack/containers").resolve(ghost));
+            Files.writeString(box.dir.resolve("run/stack/containers").resolve(ghost).resolve("hosts"), "");
+            assertThat(box.entries("run/netns")).hasSize(SERVICES.size() + 1);
+
+            Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
+            assertThat(again.err()).doesNotContain("Created", "Recreated");
+            assertThat(box.ps(project)).isEqualTo(running);
+            assertConverged(box, project, port);
+            assertThat(box.entries("run/stack/containers")).as("stack files of containers")
+                    .containsExactlyInAnyOrderElementsOf(running.stream().map(Container::id).toList());
+            Run down = box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            assertThat(down.err()).contains(" Network " + project + "_default  Removed");
         });
         box.snapshot().assertSameAs(before);
     }

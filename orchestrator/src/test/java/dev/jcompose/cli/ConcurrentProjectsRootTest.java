@@ -121,7 +121,7 @@ class ConcurrentProjectsRootTest {
         Run ip = box.cli("-p", project, "exec", "-T", "web", "ip", "-4", "-o", "addr", "show", "dev", "eth0");
         Matcher inet = INET.matcher(ip.out());
         if (ip.exit() != 0 || !inet.find()) {
-            return fail(where + "no address on eth0: " + ip.out() + ip.err());
+            return fail(where + "no address on eth0: " + ip.out() + ip.err() + diagnostics(box, project));
         }
         Holding holding = new Holding(project, inet.group(1), port);
         mine.set(holding);
@@ -157,6 +157,12 @@ class ConcurrentProjectsRootTest {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** What the container said and how it ended, for a failure message. */
+    private static String diagnostics(EngineSandbox box, String project) {
+        return "\n  ps: " + box.cli("-p", project, "ps", "-a", "--format", "json").out().strip()
+                + "\n  logs: " + box.cli("-p", project, "--ansi", "never", "logs").out().strip();
     }
 
     private boolean fail(String failure) {

@@ -173,6 +173,13 @@ public final class EngineHandlers implements HandlerRegistry {
             if (service == null) {
                 Stack opened = Stack.open(StackEnvironment.settings(
                         StackEnvironment.ofEngine(System.getenv(), System.getProperties())));
+                // The host's one engine, before its first command: no create is in flight, so what a
+                // killed predecessor left half-created can go.
+                try {
+                    opened.reapHalfCreated();
+                } catch (RuntimeException e) {
+                    System.err.println("jcompose engine: cannot remove half-created containers: " + e.getMessage());
+                }
                 service = opened.service();
                 stack = opened;
             }

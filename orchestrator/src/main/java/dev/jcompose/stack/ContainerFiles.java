@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -67,6 +68,19 @@ final class ContainerFiles {
             return Optional.of(JSON.readValue(f.toFile(), ContainerExtras.class));
         } catch (IOException e) {
             throw new UncheckedIOException("container " + id + " has unreadable extras " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The ids of the containers that have files here. */
+    List<String> ids() {
+        Path root = paths.stackRoot().resolve("containers");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }
     }
 

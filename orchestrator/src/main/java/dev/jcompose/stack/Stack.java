@@ -172,6 +172,28 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes what an engine killed in the middle of a create left for a container that never came
+     * to exist: its endpoint (netns, veths, address lease, published ports) and its stack files. A
+     * create attaches the endpoint before the runtime records the container, so such an endpoint
+     * has no container record. Only sound while no create can be in flight: the background engine
+     * calls it once, before it serves its first command.
+     */
+    public void reapHalfCreated() {
+        java.util.Set<String> ids = new TreeSet<>();
+        runtime.list().forEach(r -> ids.add(r.id())); // also removes runtime state that has no record
+        for (String id : List.copyOf(network.endpoints().state().endpoints().keySet())) {
+            if (!ids.contains(id)) {
+                network.endpoints().detach(id);
+            }
+        }
+        for (String id : containers.files().ids()) {
+            if (!ids.contains(id)) {
+                containers.files().delete(id);
+            }
+        }
+    }
+
     /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */
     void adopt(List<ContainerRecord> records) {
         List<Map.Entry<ContainerRecord, ContainerExtras>> found = records.stream()

@@ -69,10 +69,30 @@ public record CgroupLayout(Path mountRoot, boolean unified) {
             }
             try (Stream<Path> s = Files.walk(d)) {
                 for (Path p : s.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+                    removeWhenReleased(p);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove cgroup " + d + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The kernel refuses (EBUSY) to remove a cgroup for a short while after its last process exited,
+     * until the exiting tasks are released (seen on cgroup v1 under load): retried up to a deadline.
+     */
+    private static void removeWhenReleased(Path cgroup) throws IOException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (true) {
+            try {
+                Files.deleteIfExists(cgroup);
+                return;
+            } catch (java.nio.file.FileSystemException e) {
+                boolean busy = e.getReason() != null && e.getReason().contains("busy");
+                if (!busy || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
             }
         }
     }

@@ -37,6 +37,12 @@ public final class ContainerRuntime {
     private final StateStore store;
     private final OverlayMounter mounter;
     private final CgroupLayout cgroups = CgroupLayout.detect();
+    /**
+     * Containers this runtime is creating now: their directories exist before their record does, and
+     * a concurrent {@link #list()} (another project's command in the same engine) must not take them
+     * for orphans left by a crash and tear them down under the create.
+     */
+    private final java.util.Set<String> creating = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ContainerRuntime(HostPaths paths, CommandRunner runner, Clock clock, OciRuntime runtime,
                             RuntimeConfig config) {
@@ -50,6 +56,15 @@ public final class ContainerRuntime {
     }
 
     public ContainerRecord create(CreateRequest req) {
+        creating.add(req.id());
+        try {
+            return createTracked(req);
+        } finally {
+            creating.remove(req.id());
+        }
+    }
+
+    private ContainerRecord createTracked(CreateRequest req) {
         ContainerDirs dirs = ContainerDirs.of(paths, req.id());
         if (Files.exists(dirs.state())) {
             throw new ContainerException("container id " + req.id() + " is already in use", "remove it first");
@@ -253,10 +268,12 @@ public final class ContainerRuntime {
         ContainerState live;
         if (code.isPresent()) {
             live = ContainerState.EXITED;
-        } else if (rec.state() != ContainerState.EXITED
+        } else if (rec.state() == ContainerState.RUNNING
                 && readPid(dirs.containerPidFile()).map(ExitWatcher::running).orElse(false)) {
-            // The container's init is alive and only jcompose changes created/running/paused: no need to
-            // pay for a runtime process (~10 ms) on every operation.
+            // The container's init is alive and only jcompose changes running/paused: no need to pay for
+            // a runtime process (~10 ms) on every operation. Not for a recorded "created" (or "paused"):
+            // its init is alive too, and an engine killed between `runc start` and saving the record
+            // leaves "created" on disk for a container that runs; only the runtime knows.
             live = rec.state();
         } else {
             live = cli.status(id).map(ContainerState::fromRuntime).orElse(ContainerState.EXITED);
@@ -273,7 +290,10 @@ public final class ContainerRuntime {
         List<ContainerRecord> out = new ArrayList<>();
         for (String id : store.ids()) {
             if (store.load(id).isEmpty()) {
-                releaseOrphan(id);
+                // in this order: a create that ended between the two reads has saved its record
+                if (!creating.contains(id) && store.load(id).isEmpty()) {
+                    releaseOrphan(id);
+                }
                 continue;
             }
             out.add(inspect(id));

@@ -180,6 +180,19 @@ class ContainerLifecycleTest {
         assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/dead")).isFalse();
     }
 
+    /** An engine SIGKILLed between {@code runc start} and saving the record leaves "created" on disk. */
+    @Test
+    void aRecordSavedAsCreatedForAStartedContainerIsReadBackAsRunning() {
+        ContainerRecord created = rt.create(fx.request("torn", RuntimeFixture.sh("sleep 1000")));
+        assertThat(created.state()).isEqualTo(ContainerState.CREATED);
+        rt.start("torn");
+        new StateStore(fx.paths).save(created);
+        ContainerRuntime restarted = fx.newRuntime();
+        assertThat(restarted.inspect("torn").state()).isEqualTo(ContainerState.RUNNING);
+        assertThatThrownBy(() -> restarted.start("torn")).hasMessage("cannot start container c-torn: it is running");
+        restarted.stop("torn", Duration.ZERO);
+    }
+
     @Test
     void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");

@@ -122,9 +122,13 @@ final class EngineSandbox {
             public void close() {
             }
         };
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(tee, true),
-                new Main.Environment(Map.copyOf(env), app(), new ByteArrayInputStream(new byte[0])));
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(tee, true), environment());
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** What a CLI run in this sandbox sees: its environment, the app directory, no standard input. */
+    Main.Environment environment() {
+        return new Main.Environment(Map.copyOf(env), app(), new ByteArrayInputStream(new byte[0]));
     }
 
     /** Starts the engine (a project query does) and returns its pid. */
@@ -228,10 +232,10 @@ final class EngineSandbox {
         close();
     }
 
-    /** Takes every project down (what a failed assertion left), stops the engine, removes the roots. */
+    /** Takes every project down with its one-offs (what a failed assertion left), stops the engine, removes the roots. */
     void close() throws IOException {
         for (String project : projects) {
-            cli("-p", project, "--progress", "quiet", "down", "-v", "-t", "0");
+            cli("-p", project, "--progress", "quiet", "down", "-v", "-t", "0", "--remove-orphans");
         }
         Path pidFile = dir.resolve("run/engine/engine.pid");
         Optional<ProcessHandle> engine = Files.exists(pidFile)

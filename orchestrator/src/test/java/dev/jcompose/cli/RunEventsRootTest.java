@@ -3,22 +3,12 @@ package dev.jcompose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.bridge.LinkNames;
-import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.image.testing.TestImages;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,50 +30,27 @@ class RunEventsRootTest {
                 command: ["sh", "-c", "while true; do sleep 1; done"]
             """;
 
-    final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    final Path dir = Path.of("/tmp/jrun-" + tag);
+    final String tag = EngineSandbox.newTag();
     final String project = "re" + tag;
-    final String cgroupParent = "jcompose-test-" + tag;
-    final String chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
-    final Map<String, String> env = new HashMap<>();
+    final EngineSandbox sandbox = new EngineSandbox(tag, project);
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment());
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private Main.Environment environment() {
-        return new Main.Environment(env, dir.resolve("app"), new ByteArrayInputStream(new byte[0]));
+    EngineSandbox.Run cli(String... args) {
+        return sandbox.cli(args);
     }
 
     @Test
     void eventsAndRunThroughTheEngine() throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        HostSnapshot before = snapshot();
-        Files.createDirectories(dir.resolve("app"));
-        env.putAll(Map.of("JCOMPOSE_DATA_ROOT", dir.resolve("data").toString(), "JCOMPOSE_RUN_ROOT",
-                dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX", chainPrefix,
-                "WEB_PORT", Integer.toString(CliEndToEndRootTest.freePort()), "HOME", dir.toString()));
-        Files.writeString(dir.resolve("app/compose.yaml"), COMPOSE);
-        Files.write(dir.resolve("rootfs.tar"), TestImages.busybox().build().layerTar());
-        try {
-            Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", dir.resolve("rootfs.tar").toString(), "busybox:1.36");
-            assertThat(imported.exit()).as(imported.err()).isZero();
+        HostSnapshot before = sandbox.snapshot();
+        sandbox.env("WEB_PORT", Integer.toString(CliEndToEndRootTest.freePort()));
+        sandbox.runThenClose(() -> {
+            sandbox.importBusybox();
+            Files.writeString(sandbox.app().resolve("compose.yaml"), COMPOSE);
             assertEventsSeeAnotherCommandsContainer();
             assertRunRmPassesOutputAndExitCode();
             assertInterruptedRunStopsAndRemovesTheOneOff();
-        } finally {
-            cli("-p", project, "--progress", "quiet", "down", "-t", "0", "--remove-orphans");
-            stopEngine();
-            CgroupLayout.detect().remove("/" + cgroupParent);
-            CliEndToEndRootTest.deleteTree(dir);
-        }
-        snapshot().assertSameAs(before);
+        });
+        sandbox.snapshot().assertSameAs(before);
     }
 
     /** {@code events --json} in a thread sees the start and die of a container that up and stop handle. */
@@ -92,14 +59,14 @@ class RunEventsRootTest {
         int[] exit = {-1};
         Thread events = Thread.ofPlatform().start(() -> exit[0] = Main.execute(
                 new String[] {"-p", project, "events", "--json"}, new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), environment()));
+                new PrintWriter(new StringWriter(), true), sandbox.environment()));
         String container = project + "-svc-1";
         // the subscription has no signal of its own: start and stop again until it has seen one cycle
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(seen(out, "start", container) && seen(out, "die", container)) && System.nanoTime() < deadline) {
-            Run up = cli("-p", project, "--progress", "quiet", "up", "-d");
+            EngineSandbox.Run up = cli("-p", project, "--progress", "quiet", "up", "-d");
             assertThat(up.exit()).as(up.err()).isZero();
-            Run stop = cli("-p", project, "--progress", "quiet", "stop", "-t", "0");
+            EngineSandbox.Run stop = cli("-p", project, "--progress", "quiet", "stop", "-t", "0");
             assertThat(stop.exit()).as(stop.err()).isZero();
         }
         assertThat(out.toString()).contains("\"type\":\"container\"", "\"service\":\"svc\"");
@@ -120,24 +87,24 @@ class RunEventsRootTest {
     /** {@code run --rm svc sh -c 'echo hi; exit 4'}: its output, its exit code, and no container left. */
     private void assertRunRmPassesOutputAndExitCode() {
         assertThat(cli("-p", project, "ps").out()).as("stopped by the events part").doesNotContain(project + "-dep-1");
-        Run run = cli("-p", project, "--progress", "quiet", "run", "--rm", "svc", "sh", "-c", "echo hi; echo oops >&2; exit 4");
+        EngineSandbox.Run run = cli("-p", project, "--progress", "quiet", "run", "--rm", "svc", "sh", "-c", "echo hi; echo oops >&2; exit 4");
         assertThat(run.exit()).as(run.err()).isEqualTo(4);
         assertThat(run.out()).isEqualTo("hi\n");
         assertThat(run.err()).isEqualTo("oops\n");
         assertThat(cli("-p", project, "ps").out()).as("run started the dependency").contains(project + "-dep-1");
 
-        Run kept = cli("-p", project, "--progress", "quiet", "run", "--name", project + "-once", "-e", "A=from-run", "svc",
+        EngineSandbox.Run kept = cli("-p", project, "--progress", "quiet", "run", "--name", project + "-once", "-e", "A=from-run", "svc",
                 "sh", "-c", "echo $A");
         assertThat(kept.exit()).as(kept.err()).isZero();
         assertThat(kept.out()).isEqualTo("from-run\n");
-        Run ps = cli("-p", project, "ps", "-a");
+        EngineSandbox.Run ps = cli("-p", project, "ps", "-a");
         assertThat(ps.out()).as("one-offs are not listed").contains(project + "-svc-1", project + "-dep-1").doesNotContain(project + "-once");
         assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(2);
 
-        Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
+        EngineSandbox.Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
         assertThat(detached.exit()).as(detached.err()).isZero();
         assertThat(detached.out()).matches(project + "-svc-run-[0-9a-f]{12}\n");
-        Run down = cli("-p", project, "--progress", "plain", "down", "-t", "0", "--remove-orphans");
+        EngineSandbox.Run down = cli("-p", project, "--progress", "plain", "down", "-t", "0", "--remove-orphans");
         assertThat(down.exit()).as(down.err()).isZero();
         assertThat(down.err()).contains(" Container " + project + "-once  Removed",
                 " Container " + detached.out().strip() + "  Removed");
@@ -152,7 +119,7 @@ class RunEventsRootTest {
         int[] exit = {-1};
         Thread run = Thread.ofPlatform().start(() -> exit[0] = Main.execute(new String[] {"-p", project, "--progress",
                 "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "sh", "-c", "echo started; exec sleep 600"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), environment()));
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), sandbox.environment()));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!out.toString().contains("started") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
@@ -163,24 +130,11 @@ class RunEventsRootTest {
         assertThat(run.isAlive()).isFalse();
         assertThat(exit[0]).isEqualTo(130);
         // removed once the name is free again: a second one-off may take it
-        Run again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
+        EngineSandbox.Run again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
         while (again.exit() != 0 && again.err().contains("already in use") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
             again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
         }
         assertThat(again.exit()).as(again.err()).isZero();
-    }
-
-    private void stopEngine() throws IOException {
-        Path pidFile = dir.resolve("run/engine/engine.pid");
-        Optional<ProcessHandle> engine = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
-        cli("engine", "stop");
-        engine.ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
-    }
-
-    private HostSnapshot snapshot() {
-        return HostSnapshot.take(dir).scopedTo(dir.toString(), cgroupParent, chainPrefix, tag,
-                LinkNames.bridge(project + "_default"));
     }
 }

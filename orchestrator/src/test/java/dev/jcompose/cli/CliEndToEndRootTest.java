@@ -3,11 +3,8 @@ package dev.jcompose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.bridge.LinkNames;
-import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.image.testing.TestImages;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,12 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,59 +50,48 @@ class CliEndToEndRootTest {
                 command: ["sh", "-c", "while true; do sleep 1; done"]
             """;
 
-    final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    final Path dir = Path.of("/tmp/jcli-" + tag);
+    final String tag = EngineSandbox.newTag();
     final String project = "cli" + tag;
-    final String cgroupParent = "jcompose-test-" + tag;
-    final String chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
-    final Map<String, String> env = new HashMap<>();
+    final EngineSandbox sandbox = new EngineSandbox(tag, project, project + "j");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
-                new Main.Environment(env, dir.resolve("app"), new ByteArrayInputStream(new byte[0])));
-        return new Run(exit, out.toString(), err.toString());
+    EngineSandbox.Run cli(String... args) {
+        return sandbox.cli(args);
     }
 
     @Test
     void upWaitServesPsLogsExecDownThroughTheEngine() throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        HostSnapshot before = snapshot();
-        Files.createDirectories(dir.resolve("app"));
+        HostSnapshot before = sandbox.snapshot();
         int port = freePort();
-        env.putAll(Map.of("JCOMPOSE_DATA_ROOT", dir.resolve("data").toString(), "JCOMPOSE_RUN_ROOT",
-                dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX", chainPrefix,
-                "WEB_PORT", Integer.toString(port), "HOME", dir.toString()));
-        Files.writeString(dir.resolve("app/compose.yaml"), COMPOSE);
-        Files.writeString(dir.resolve("app/job.yaml"), JOB);
-        Files.write(dir.resolve("rootfs.tar"), TestImages.busybox().build().layerTar());
-        try {
-            Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", dir.resolve("rootfs.tar").toString(), "busybox:1.36");
+        sandbox.env("WEB_PORT", Integer.toString(port));
+        sandbox.runThenClose(() -> {
+            Files.createDirectories(sandbox.app());
+            Files.writeString(sandbox.app().resolve("compose.yaml"), COMPOSE);
+            Files.writeString(sandbox.app().resolve("job.yaml"), JOB);
+            Path rootfs = sandbox.dir.resolve("rootfs.tar");
+            Files.write(rootfs, TestImages.busybox().build().layerTar());
+            EngineSandbox.Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", rootfs.toString(), "busybox:1.36");
             assertThat(imported.exit()).as(imported.err()).isZero();
             assertThat(imported.out()).startsWith("sha256:");
             assertThat(cli("image", "ls").out()).contains("busybox      1.36");
 
-            Run up = cli("-p", project, "--progress", "plain", "up", "-d", "--wait");
+            EngineSandbox.Run up = cli("-p", project, "--progress", "plain", "up", "-d", "--wait");
             assertThat(up.exit()).as(up.err()).isZero();
             assertThat(up.err()).contains(" Container " + project + "-web-1  Started", " Container " + project + "-worker-1  Started");
             assertThat(httpGet(port)).isEqualTo("hello-from-web\n");
 
-            Run ps = cli("-p", project, "ps");
+            EngineSandbox.Run ps = cli("-p", project, "ps");
             assertThat(ps.exit()).as(ps.err()).isZero();
             assertThat(ps.out().lines().skip(1).toList()).hasSize(2)
                     .anySatisfy(l -> assertThat(l).startsWith(project + "-web-1").contains(" running ",
                             "127.0.0.1:" + port + "->8080/tcp"))
                     .anySatisfy(l -> assertThat(l).startsWith(project + "-worker-1").contains(" running"));
 
-            Run logs = cli("-p", project, "--ansi", "never", "logs");
+            EngineSandbox.Run logs = cli("-p", project, "--ansi", "never", "logs");
             assertThat(logs.exit()).as(logs.err()).isZero();
             assertThat(logs.out().lines().toList()).contains("web-1     | web says hi", "worker-1  | worker ready");
 
-            Run exec = cli("-p", project, "exec", "-T", "web", "sh", "-c", "echo inside; exit 7");
+            EngineSandbox.Run exec = cli("-p", project, "exec", "-T", "web", "sh", "-c", "echo inside; exit 7");
             assertThat(exec.exit()).isEqualTo(7);
             assertThat(exec.out()).isEqualTo("inside\n");
             assertThat(cli("-p", project, "port", "web", "8080").out()).isEqualTo("127.0.0.1:" + port + "\n");
@@ -119,25 +100,19 @@ class CliEndToEndRootTest {
 
             assertFollowEndsOnInterrupt();
 
-            Run down = cli("-p", project, "--progress", "plain", "down", "-t", "1");
+            EngineSandbox.Run down = cli("-p", project, "--progress", "plain", "down", "-t", "1");
             assertThat(down.exit()).as(down.err()).isZero();
             assertThat(down.err()).contains(" Network " + project + "_default  Removed");
             assertThat(cli("-p", project, "ps", "-a", "-q").out()).isEmpty();
             assertThat(cli("engine", "status").out()).startsWith("engine pid ");
 
-            Run attached = cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
+            EngineSandbox.Run attached = cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
             assertThat(attached.exit()).as(attached.err()).isEqualTo(3);
             assertThat(attached.out().lines().toList()).containsSubsequence("job-1   | job ran", "job-1 exited with code 3",
                     "Aborting on container exit...");
             assertThat(cli("-f", "job.yaml", "-p", project + "j", "down", "-t", "0").exit()).isZero();
-        } finally {
-            cli("-p", project, "--progress", "quiet", "down", "-t", "0"); // what a failed assertion left running
-            cli("-f", "job.yaml", "-p", project + "j", "--progress", "quiet", "down", "-t", "0");
-            stopEngine();
-            CgroupLayout.detect().remove("/" + cgroupParent);
-            deleteTree(dir);
-        }
-        snapshot().assertSameAs(before);
+        });
+        sandbox.snapshot().assertSameAs(before);
     }
 
     /** {@code logs -f} on a running container streams until the CLI is interrupted (Ctrl-C), then exits 130. */
@@ -147,7 +122,7 @@ class CliEndToEndRootTest {
         Thread follow = Thread.ofPlatform().start(() -> exit[0] = Main.execute(
                 new String[] {"-p", project, "--ansi", "never", "logs", "-f", "worker"}, new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true),
-                new Main.Environment(env, dir.resolve("app"), new ByteArrayInputStream(new byte[0]))));
+                sandbox.environment()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!out.toString().contains("worker-1  | worker ready") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
@@ -158,20 +133,6 @@ class CliEndToEndRootTest {
         follow.join(Duration.ofSeconds(10));
         assertThat(follow.isAlive()).isFalse();
         assertThat(exit[0]).isEqualTo(130);
-    }
-
-    /** Asks the engine to stop and waits for its process to end (it must not outlive the test). */
-    private void stopEngine() throws IOException {
-        Path pidFile = dir.resolve("run/engine/engine.pid");
-        Optional<ProcessHandle> engine = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
-        cli("engine", "stop");
-        engine.ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
-    }
-
-    private HostSnapshot snapshot() {
-        return HostSnapshot.take(dir).scopedTo(dir.toString(), cgroupParent, chainPrefix, tag,
-                LinkNames.bridge(project + "_default"), LinkNames.bridge(project + "j_default"));
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -1,6 +1,7 @@
 package dev.jcompose.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.yaml.JsonString;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class GoJsonWriter {
         switch (node.getNodeType()) {
             case OBJECT -> writeObject(node, sb, depth, pretty);
             case ARRAY -> writeArray(node, sb, depth, pretty);
-            case STRING -> quote(node.textValue(), sb);
+            case STRING -> JsonString.quote(node.textValue(), true, sb);
             case NUMBER -> sb.append(number(node));
             case BOOLEAN -> sb.append(node.booleanValue());
             case NULL, MISSING -> sb.append("null");
@@ -54,7 +55,7 @@ public final class GoJsonWriter {
             }
             first = false;
             newline(sb, depth + 1, pretty);
-            quote(e.getKey(), sb);
+            JsonString.quote(e.getKey(), true, sb);
             sb.append(pretty ? ": " : ":");
             write(e.getValue(), sb, depth + 1, pretty);
         }
@@ -104,30 +105,5 @@ public final class GoJsonWriter {
             return sign + mantissa + "e" + exp;
         }
         return d.toPlainString();
-    }
-
-    static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -13,11 +13,14 @@ import dev.jcompose.yaml.YamlPath;
 import java.util.List;
 import java.util.Optional;
 
-/** The per-service half of {@link ProjectValidator}, in compose-go's order of checks. */
+/**
+ * The per-service half of {@link ProjectValidator}, in compose-go's order of checks. Checks the schema
+ * stage already makes on every loaded file ("neither an image nor a build", container_name with scale)
+ * are not repeated here: {@code schema.service.ServiceChecks} owns them.
+ */
 final class ServiceCheck {
     private final Context ctx;
     private final String name;
-    private final MapNode.Field field;
     private final MapNode service;
     private final YamlPath path;
     private final String quoted;
@@ -25,18 +28,12 @@ final class ServiceCheck {
     ServiceCheck(Context ctx, String name, MapNode.Field field) {
         this.ctx = ctx;
         this.name = name;
-        this.field = field;
         this.service = asMap(field.value()).orElse(MapNode.empty(field.keyLocation()));
         this.path = YamlPath.of("services", name);
         this.quoted = "\"" + name + "\"";
     }
 
     void run() {
-        if (!service.has("image") && !service.has("build")) {
-            ctx.problem(field.keyLocation(), path,
-                    "service " + quoted + " has neither an image nor a build context specified" + INVALID,
-                    "add image: to pull an image, or build: to build one");
-        }
         buildDockerfiles();
         networkModeWithNetworks();
         undefinedKeys("networks", "networks", "network", "declare it under the top-level networks:");
@@ -51,7 +48,6 @@ final class ServiceCheck {
         volumesFrom();
         links();
         scaleAndReplicas();
-        scaleWithContainerName();
     }
 
     private void buildDockerfiles() {
@@ -190,22 +186,6 @@ final class ServiceCheck {
             ctx.edge(name, target, new Origin(at.location(), atPath));
         } else {
             ctx.problem(at.location(), atPath, problem, "define the service or enable its profile");
-        }
-    }
-
-    private void scaleWithContainerName() {
-        Optional<Node> containerName = service.get("container_name");
-        if (containerName.isEmpty()) {
-            return;
-        }
-        Optional<String> scale = text(service.get("scale"));
-        Optional<String> replicas = asMap(service.get("deploy").orElse(null)).flatMap(d -> text(d.get("replicas")));
-        String attr = scale.isPresent() ? "scale" : "deploy.replicas";
-        int count = Integer.parseInt(scale.or(() -> replicas).orElse("1"));
-        if (count > 1) {
-            ctx.problem(containerName.get().location(), path.key("container_name"),
-                    "can't set container_name and " + attr + " as container name must be unique" + INVALID,
-                    "drop container_name, or run a single replica");
         }
     }
 }

@@ -120,7 +120,7 @@ public final class TreeJson {
                         sb.append(',');
                     }
                     first = false;
-                    quote(f.key(), sb);
+                    JsonString.quote(f.key(), false, sb);
                     sb.append(':');
                     write(f.value(), sb);
                 }
@@ -145,29 +145,7 @@ public final class TreeJson {
             case NULL -> sb.append("null");
             case INT, FLOAT -> sb.append(s.text());
             case BOOL -> sb.append(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
-            case STRING -> quote(s.text(), sb);
+            case STRING -> JsonString.quote(s.text(), false, sb);
         }
-    }
-
-    private static void quote(String text, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -34,7 +34,7 @@ public final class TreeText {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    sb.append(BARE_KEY.matcher(f.key()).matches() ? f.key() : quote(f.key())).append(": ");
+                    sb.append(BARE_KEY.matcher(f.key()).matches() ? f.key() : JsonString.quote(f.key())).append(": ");
                     append(sb, f.value());
                 }
                 sb.append('}');
@@ -50,24 +50,10 @@ public final class TreeText {
                 sb.append(']');
             }
             case ScalarNode s -> sb.append(switch (s.kind()) {
-                case STRING -> quote(s.text());
+                case STRING -> JsonString.quote(s.text());
                 case NULL -> "null";
                 default -> s.text();
             });
         }
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -108,16 +108,6 @@ class ProjectValidatorTest {
     }
 
     @Test
-    void neitherImageNorBuild() {
-        assertThat(messages("""
-                services:
-                  web:
-                    command: ["true"]
-                """)).containsExactly("compose.yaml:2:3: services.web: "
-                + "service \"web\" has neither an image nor a build context specified: invalid compose project");
-    }
-
-    @Test
     void implicitReferencesToUnknownServices() {
         assertThat(messages("""
                 services:
@@ -149,29 +139,6 @@ class ProjectValidatorTest {
                     container_name: other
                 """)).containsExactly("compose.yaml:4:21: services.b.container_name: "
                 + "container name \"app\" is already in use by service \"a\": invalid compose project");
-    }
-
-    @Test
-    void containerNameWithScaleOrReplicas() {
-        assertThat(messages("""
-                services:
-                  a:
-                    image: x
-                    container_name: one
-                    scale: 2
-                  b:
-                    image: x
-                    container_name: two
-                    deploy: {replicas: 3, resources: {}, placement: {}}
-                  c:
-                    image: x
-                    container_name: three
-                    scale: 1
-                """)).containsExactly(
-                "compose.yaml:4:21: services.a.container_name: "
-                        + "can't set container_name and scale as container name must be unique: invalid compose project",
-                "compose.yaml:8:21: services.b.container_name: can't set container_name and deploy.replicas "
-                        + "as container name must be unique: invalid compose project");
     }
 
     @Test
@@ -220,8 +187,8 @@ class ProjectValidatorTest {
 
     @Test
     void problemsCarryHints() {
-        ComposeFileException e = validator.problems(Trees.parse("services: {web: {}}")).getFirst();
-        assertThat(e.hint()).isEqualTo("add image: to pull an image, or build: to build one");
+        ComposeFileException e = validator.problems(Trees.parse("services: {web: {image: x, links: [db]}}")).getFirst();
+        assertThat(e.hint()).isEqualTo("define the service or enable its profile");
         assertThat(e.problem()).endsWith(": invalid compose project");
     }
 

@@ -174,10 +174,20 @@ public final class ContainerRuntime {
         }
     }
 
+    /**
+     * Records "paused" before freezing: {@link #inspect} trusts a recorded "running" without asking the
+     * runtime, so an engine killed between the two steps must leave a record the runtime is asked about
+     * (a frozen container read as running would ignore the stop signal until SIGKILL timed out).
+     */
     public ContainerRecord pause(String id) {
         ContainerRecord rec = transition(id, "pause", ContainerState.PAUSED);
-        cli.require(cli.run("pause", id), "pause", rec.name());
-        return save(rec.with(ContainerState.PAUSED, rec.started(), null, null));
+        ContainerRecord paused = save(rec.with(ContainerState.PAUSED, rec.started(), null, null));
+        CommandResult r = cli.run("pause", id);
+        if (!r.ok()) {
+            save(rec);
+            cli.require(r, "pause", rec.name());
+        }
+        return paused;
     }
 
     public ContainerRecord unpause(String id) {

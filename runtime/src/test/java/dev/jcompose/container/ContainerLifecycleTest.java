@@ -193,6 +193,28 @@ class ContainerLifecycleTest {
         restarted.stop("torn", Duration.ZERO);
     }
 
+    /** Pause records its intent first, so an engine killed mid-pause never leaves "running" for a frozen container. */
+    @Test
+    void pauseIsRecordedBeforeTheContainerIsFrozenAndATornPauseReadsBackRunning() {
+        List<String> recordedAtFreeze = new java.util.ArrayList<>();
+        dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
+        StateStore store = new StateStore(fx.paths);
+        ContainerRuntime watched = new ContainerRuntime(fx.paths, command -> {
+            if (command.argv().contains("pause")) {
+                recordedAtFreeze.add(store.load("torn").orElseThrow().state().name());
+                throw new IllegalStateException("engine killed before runc pause");
+            }
+            return real.run(command);
+        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        watched.create(fx.request("torn", RuntimeFixture.sh("sleep 1000")));
+        watched.start("torn");
+        assertThatThrownBy(() -> watched.pause("torn")).hasMessage("engine killed before runc pause");
+        assertThat(recordedAtFreeze).containsExactly("PAUSED");
+        ContainerRuntime restarted = fx.newRuntime();
+        assertThat(restarted.inspect("torn").state()).isEqualTo(ContainerState.RUNNING);
+        restarted.stop("torn", Duration.ZERO);
+    }
+
     @Test
     void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");

@@ -80,7 +80,7 @@ final class WireJson {
     static Object fromEvent(JsonNode node) {
         return switch (node.path("kind").asText()) {
             case "stack" -> new StackEvent(node.path("resource").asText(), node.path("name").asText(),
-                    node.path("status").asText(), node.path("detail").asText());
+                    node.path("status").asText(), node.path("detail").asText(), node.path("project").asText());
             case "log" -> read(node, LogRecord.class);
             case "container-event" -> read(((ObjectNode) node.deepCopy()).without("kind"), ContainerEvent.class);
             default -> node.path("message").asText(node.toString());

@@ -37,7 +37,7 @@ final class ProjectEvents {
 
     void stream(Consumer<ContainerEvent> sink) {
         BlockingQueue<Map.Entry<Instant, StackEvent>> queue = new LinkedBlockingQueue<>();
-        Runnable unsubscribe = stack.subscribe(e -> queue.add(Map.entry(Instant.now(), e)));
+        Runnable unsubscribe = stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(Instant.now(), e)));
         try {
             refresh();
             while (true) {

@@ -50,7 +50,7 @@ final class StackService implements ComposeService {
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
         ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
-        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w)));
+        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
         ReconcilePlan imagePhase = plan.imageSteps();
         if (!imagePhase.isEmpty()) {
             stack.execute(project, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
@@ -243,7 +243,7 @@ final class StackService implements ComposeService {
                 ContainerRecord started = stack.containers.start(r.id());
                 ContainerExtras x = stack.extras(r.id()).orElseThrow();
                 onLoop(() -> stack.supervision.started(started, x));
-                tell(listener, StackEvent.container(r.name(), "Started"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Started"));
             }
         }
     }
@@ -258,7 +258,7 @@ final class StackService implements ComposeService {
                 stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
                 int code = stack.containers.stop(r.id(), timeout);
                 onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
-                tell(listener, StackEvent.container(r.name(), "Stopped"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Stopped"));
             }
         }
     }
@@ -274,7 +274,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (Stack.isUp(r)) {
                 stack.runtime.kill(r.id(), signal == null ? "SIGKILL" : signal);
-                tell(listener, StackEvent.container(r.name(), "Killed"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Killed"));
             }
         }
     }
@@ -284,7 +284,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.RUNNING) {
                 stack.runtime.pause(r.id());
-                tell(listener, StackEvent.container(r.name(), "Paused"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Paused"));
             }
         }
     }
@@ -294,7 +294,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.PAUSED) {
                 stack.runtime.unpause(r.id());
-                tell(listener, StackEvent.container(r.name(), "Unpaused"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Unpaused"));
             }
         }
     }
@@ -305,7 +305,7 @@ final class StackService implements ComposeService {
             if (r.state() == ContainerState.EXITED || r.state() == ContainerState.CREATED) {
                 stack.containers.remove(r.id(), volumes);
                 onLoop(() -> stack.supervision.removed(r.id()));
-                tell(listener, StackEvent.container(r.name(), "Removed"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Removed"));
             }
         }
     }
@@ -370,14 +370,15 @@ final class StackService implements ComposeService {
             }
         });
         for (String ref : refs) {
-            listener.onEvent(new StackEvent("Image", ref, "Pulling", ""));
+            listener.onEvent(new StackEvent("Image", ref, "Pulling", "", project.name()));
             stack.images.pull(ref);
-            listener.onEvent(new StackEvent("Image", ref, "Pulled", ""));
+            listener.onEvent(new StackEvent("Image", ref, "Pulled", "", project.name()));
         }
     }
 
     /** A command's own event, also told to the engine's subscribers ({@code events}). */
-    private void tell(StackListener listener, StackEvent e) {
+    private void tell(StackListener listener, String projectName, StackEvent event) {
+        StackEvent e = event.of(projectName);
         listener.onEvent(e);
         onLoop(() -> stack.supervision.emit(e));
     }

@@ -44,6 +44,8 @@ class WireJsonTest {
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
         StackEvent e = new StackEvent("Container", "shop-web-1", "Started", "");
         assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
+        StackEvent ofShop = new StackEvent("Container", "shop-web-1", "Exited", "(3)", "shop");
+        assertThat(WireJson.fromEvent(WireJson.event(ofShop))).isEqualTo(ofShop);
         LogRecord r = new LogRecord("shop-web-1", "web", Instant.parse("2026-01-02T03:04:05Z"), true, "oops");
         assertThat(WireJson.fromEvent(WireJson.event(r))).isEqualTo(r);
     }

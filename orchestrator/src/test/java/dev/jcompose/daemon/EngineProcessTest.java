@@ -74,7 +74,8 @@ class EngineProcessTest {
         assertThat(children()).containsExactly(first);
         assertThat(first).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(Files.readString(directory.pidFile()).trim()).isEqualTo(Long.toString(first));
-        assertThat(Files.readString(directory.log())).contains("jcompose engine " + first + " (dev) serving " + directory.socket());
+        assertThat(Files.readString(directory.log())).contains("jcompose engine " + first + " (build "
+                + EngineInfo.current().build() + ") serving " + directory.socket());
     }
 
     @Test

@@ -139,10 +139,14 @@ final class StackService implements ComposeService {
             String health = stack.supervision.healthOf(r.id()).text();
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
             List<String> ports = e == null ? List.of() : e.ports().stream().map(StackService::portText).toList();
+            List<String> networks = e == null ? List.of() : e.links().stream().map(l -> l.network()).sorted().toList();
             String image = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE));
+            // docker says restarting while the restart policy waits out its backoff
+            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id()) ? "restarting"
+                    : r.state().lower();
             out.add(new ContainerSummary(r.id(), r.name(), projectName, r.labels().get(Labels.SERVICE), number(r), image,
-                    command(r), r.state().lower(), health.equals("none") ? "" : health,
-                    r.exitCode() == null ? 0 : r.exitCode(), ports));
+                    command(r), state, health.equals("none") ? "" : health, r.exitCode() == null ? 0 : r.exitCode(), ports,
+                    r.created(), r.started(), r.finished(), new TreeMap<>(r.labels()), networks));
         }
         return out;
     }

@@ -91,6 +91,14 @@ final class Supervision {
         return health.state(id).map(s -> Health.parse(s.status().toString())).orElse(Health.NONE);
     }
 
+    /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
+    boolean restartPending(String id) {
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> restartPending(id)), Duration.ofSeconds(30));
+        }
+        return restarts.restartPending(id);
+    }
+
     void created(ContainerRecord rec, ContainerExtras x) {
         engine.checkInLoop();
         known.put(rec.id(), new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv()));

@@ -51,14 +51,16 @@ final class StackService implements ComposeService {
         ObservedState observed = stack.observe(records);
         ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
         plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
+        // planned (hashed) without the origin labels, created with them: another path recreates nothing
+        Project labelled = ProjectLabels.onContainers(project, options.configFiles(), options.workingDir());
         ReconcilePlan imagePhase = plan.imageSteps();
         if (!imagePhase.isEmpty()) {
-            stack.execute(project, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
+            stack.execute(labelled, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
             records = stack.runtime.list();
             plan = Planner.plan(desired, stack.observe(records), planOptions.afterImages());
         }
         stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
-        stack.execute(project, records, plan, options.effectiveWaitTimeout(), listener);
+        stack.execute(labelled, records, plan, options.effectiveWaitTimeout(), listener);
         if (options.waitHealthy() && !options.noStart()) {
             waitHealthy(project, options);
         }

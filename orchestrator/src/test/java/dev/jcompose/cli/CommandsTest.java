@@ -67,7 +67,8 @@ class CommandsTest {
         assertThat(compose.calls).containsExactly("up demo");
         assertThat(compose.arguments.getFirst()).isEqualTo(new UpOptions(List.of("web"), true, true, false, true,
                 new TreeMap<>(Map.of("web", 2)), PullPolicy.NEVER, false, true, Duration.ofSeconds(30),
-                Duration.ofSeconds(3)));
+                Duration.ofSeconds(3)).withOrigin(List.of(dir.toAbsolutePath().normalize().resolve("compose.yaml").toString()),
+                dir.toAbsolutePath().normalize().toString()));
     }
 
     @Test

@@ -145,6 +145,10 @@ public final class EngineLauncher {
     }
 
     private Process start() {
+        // Only while no engine serves: a running engine keeps writing to the file it was started with.
+        if (!EngineLock.isHeld(directory)) {
+            EngineLog.rotate(directory.log(), EngineLog.MAX_BYTES);
+        }
         // Working directory "/": the engine must not pin the CLI's directory (or its mount) for its life.
         ProcessBuilder builder = new ProcessBuilder(command.argv())
                 .directory(new File("/"))

@@ -22,7 +22,8 @@
  *       socket files never block the next engine.
  *   <li>{@link dev.jcompose.daemon.EngineLauncher}: the CLI connects, or starts
  *       {@link dev.jcompose.daemon.EngineMain} detached ({@code setsid}, stdin from /dev/null, output
- *       appended to {@code engine.log}) and polls until it answers. Racing launchers may each start a
+ *       appended to {@code engine.log}, first moved to {@code engine.log.1} when over 10 MiB:
+ *       {@link dev.jcompose.daemon.EngineLog}) and polls until it answers. Racing launchers may each start a
  *       process; the lock picks the one that serves, the others exit 0.
  *   <li>{@code SIGTERM} or the {@code shutdown} method close the socket (and remove its file), the
  *       engine context, then release the lock. {@code --idle-timeout} (off by default) does the same

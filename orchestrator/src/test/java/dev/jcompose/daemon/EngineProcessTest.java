@@ -190,4 +190,28 @@ class EngineProcessTest {
         assertThat(client.call("echo", params, event -> {
         })).isEqualTo(params);
     }
+
+    @Test
+    void aNewEngineStartsOnAFreshLogWhenTheOldOneIsOverTheLimit() throws Exception {
+        directory.secure();
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) '.');
+        try (var out = Files.newOutputStream(directory.log())) {
+            for (long written = 0; written <= EngineLog.MAX_BYTES; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        long oldSize = Files.size(directory.log());
+
+        long pid = ensureRunning().info().pid();
+
+        assertThat(EngineLog.previous(directory.log())).hasSize(oldSize);
+        poll(() -> {
+            try {
+                return Files.readString(directory.log()).startsWith("jcompose engine " + pid + " (build ");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "the new engine's first line in a fresh engine.log");
+    }
 }

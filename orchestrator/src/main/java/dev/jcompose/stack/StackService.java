@@ -218,7 +218,12 @@ final class StackService implements ComposeService {
 
     @Override
     public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
-        new ProjectEvents(stack, projectName, services).stream(sink);
+        new ProjectEvents(stack, projectName, services).stream(() -> { }, sink);
+    }
+
+    @Override
+    public void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        new ProjectEvents(stack, projectName, services).stream(subscribed, sink);
     }
 
     @Override

@@ -56,6 +56,11 @@ class WireJsonTest {
     }
 
     @Test
+    void theSubscribedMarkerIsNotANotice() {
+        assertThat(WireJson.fromEvent(WireJson.subscribed())).isEqualTo(WireJson.Marker.SUBSCRIBED);
+    }
+
+    @Test
     void containerEventsRoundTrip() {
         dev.jcompose.stack.ContainerEvent e = new dev.jcompose.stack.ContainerEvent(java.time.Instant.parse(
                 "2026-01-02T03:04:05.123456789Z"), "container", "die", "abc", "web",

@@ -34,9 +34,11 @@ final class CreateCommand extends ComposeCommand {
         if (forceRecreate && noRecreate) {
             throw Usage.error("--force-recreate and --no-recreate are incompatible", "use one of them");
         }
-        Project project = load(services).project();
+        dev.jcompose.loader.LoadedProject loaded = load(services);
+        Project project = loaded.project();
         UpOptions options = new UpOptions(services, false, forceRecreate, noRecreate, removeOrphans,
-                UpCommand.scale(scale, project), pull == null ? null : UpCommand.pullPolicy(pull), true, false, null, null);
+                UpCommand.scale(scale, project), pull == null ? null : UpCommand.pullPolicy(pull), true, false, null, null)
+                .withOrigin(loaded.raw().configFiles(), loaded.raw().projectDirectory().toString());
         withProgress("Running", (compose, listener) -> compose.up(project, options, listener));
         return ExitCode.SUCCESS;
     }

@@ -41,7 +41,7 @@ final class EngineCtlCommand implements Runnable {
                 return ExitCode.FAILURE;
             }
             cl.getOut().println("engine pid " + info.get().pid() + ", version " + info.get().version()
-                    + ", protocol " + info.get().protocol());
+                    + ", protocol " + info.get().protocol() + ", build " + info.get().build());
             cl.getOut().flush();
             return ExitCode.SUCCESS;
         }

@@ -12,19 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * An attached {@code up} after the containers started: their output (from the moment up began) on
  * one thread; on this one, a watch of their states that prints {@code web-1 exited with code 0},
  * ends when all have exited, stops the project on {@code --abort-on-container-*}, and on Ctrl-C
- * stops gracefully (a second Ctrl-C kills). The engine API has no exit notification yet, so the
- * watch polls {@code ps}.
+ * stops gracefully (a second Ctrl-C kills). The watch reads {@code ps} when the engine reports a
+ * container event ({@link ContainerWatch}), not on a timer.
  */
 final class Foreground {
-    static final Duration POLL = Duration.ofMillis(200);
-
     /** What the flags ask of the attached session; {@code services} empty = all. */
     record Settings(String project, List<String> services, boolean abortOnExit, boolean abortOnFailure,
             String exitCodeFrom, Instant since, boolean timestamps, Duration timeout) {
@@ -39,6 +36,7 @@ final class Foreground {
     private final Function<String, ProgressOutput> progress;
     private final AtomicInteger interrupts = new AtomicInteger();
     private final Map<String, String> lastState = new HashMap<>();
+    private volatile ContainerWatch watch;
 
     Foreground(ComposeService compose, Settings settings, LogPrinter printer, Function<String, ProgressOutput> progress) {
         this.compose = compose;
@@ -64,6 +62,10 @@ final class Foreground {
 
     /** Ctrl-C: the first asks the watch to stop gracefully, the second kills at once. */
     void interrupted() {
+        ContainerWatch w = watch;
+        if (w != null) {
+            w.wake();
+        }
         if (interrupts.incrementAndGet() == 2) {
             Thread.ofPlatform().daemon().name("jcompose-kill").start(() ->
                     compose.kill(settings.project(), settings.services(), "SIGKILL", e -> { }));
@@ -71,6 +73,15 @@ final class Foreground {
     }
 
     private int watch() {
+        try (ContainerWatch w = ContainerWatch.start(compose, settings.project(), settings.services())) {
+            watch = w;
+            return watch(w);
+        } finally {
+            watch = null;
+        }
+    }
+
+    private int watch(ContainerWatch changes) {
         Integer codeFrom = null;
         while (true) {
             if (interrupts.get() > 0) {
@@ -97,7 +108,7 @@ final class Foreground {
             if (now.stream().allMatch(c -> c.state().equals("exited") || c.state().equals("created"))) {
                 return codeFrom == null ? ExitCode.SUCCESS : codeFrom;
             }
-            LockSupport.parkNanos(POLL.toNanos());
+            changes.awaitChange();
         }
     }
 

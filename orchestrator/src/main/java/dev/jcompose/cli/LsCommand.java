@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code jcompose ls}: the projects that have containers on this host, from the containers' labels
- * (read in the CLI process from the runtime's state; the engine is not needed). jcompose does not
- * label the config files yet, so that column is empty.
+ * (read in the CLI process from the runtime's state; the engine is not needed). CONFIG FILES are
+ * the {@code com.docker.compose.project.config_files} labels of its containers, each file once, in
+ * the order of the containers' names and of the files in each label.
  */
 @Command(name = "ls", description = "List running compose projects.")
 final class LsCommand implements Callable<Integer> {
@@ -61,18 +62,24 @@ final class LsCommand implements Callable<Integer> {
     /** Projects by name with their container counts per state; without {@code all}, only those with one running. */
     static List<ProjectView> projects(List<ContainerRecord> containers, boolean all) {
         SortedMap<String, Map<ContainerStateName, Integer>> byProject = new TreeMap<>();
-        for (ContainerRecord c : containers) {
+        Map<String, java.util.LinkedHashSet<String>> files = new TreeMap<>();
+        for (ContainerRecord c : containers.stream().sorted(java.util.Comparator.comparing(ContainerRecord::name)).toList()) {
             String project = c.labels().get(Labels.PROJECT);
             if (project == null || c.state() == ContainerState.REMOVED) {
                 continue;
             }
             byProject.computeIfAbsent(project, p -> new TreeMap<>())
                     .merge(ContainerStateName.valueOf(c.state().name()), 1, Integer::sum);
+            java.util.LinkedHashSet<String> projectFiles = files.computeIfAbsent(project, p -> new java.util.LinkedHashSet<>());
+            String label = c.labels().get(Labels.CONFIG_FILES);
+            if (label != null) {
+                java.util.Arrays.stream(label.split(",")).filter(f -> !f.isEmpty()).forEach(projectFiles::add);
+            }
         }
         List<ProjectView> out = new ArrayList<>();
         byProject.forEach((name, states) -> {
             if (all || states.getOrDefault(ContainerStateName.RUNNING, 0) > 0) {
-                out.add(new ProjectView(name, states, List.of()));
+                out.add(new ProjectView(name, states, List.copyOf(files.get(name))));
             }
         });
         return out;

@@ -37,6 +37,9 @@ public final class Main implements Runnable {
     /** Where compose commands run; tests replace it with a recording double. */
     final Backends backends;
 
+    /** The CLI's clock: "2 minutes ago" in ps. */
+    final dev.jcompose.host.Clock clock;
+
     /** Opens the compose service for one command. */
     @FunctionalInterface
     interface Backends {
@@ -66,8 +69,14 @@ public final class Main implements Runnable {
     }
 
     Main(Environment host, Backends backends) {
+        this(host, backends, dev.jcompose.host.Clock.system());
+    }
+
+    /** @param clock what {@code ps} counts CREATED and STATUS times from (a fixed one in tests) */
+    Main(Environment host, Backends backends, dev.jcompose.host.Clock clock) {
         this.host = host;
         this.backends = backends;
+        this.clock = clock;
     }
 
     /** Loads the project named by the global flags; warnings go to stderr. */

@@ -28,6 +28,9 @@ final class PsCommand extends ComposeCommand {
     @Option(names = "--format", paramLabel = "table|json", description = "Format the output: table (default) or json.")
     String format = "table";
 
+    @Option(names = "--no-trunc", description = "Don't truncate output.")
+    boolean noTrunc;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
     List<String> services = List.of();
 
@@ -43,18 +46,19 @@ final class PsCommand extends ComposeCommand {
         List<ContainerSummary> rows = withService(compose -> compose.ps(project, all || !status.isEmpty())).stream()
                 .filter(c -> services.isEmpty() || services.contains(c.service()))
                 .filter(c -> status.isEmpty() || status.contains(c.state())).toList();
-        out().print(render(rows));
+        out().print(render(rows, main.clock.now()));
         out().flush();
         return ExitCode.SUCCESS;
     }
 
-    String render(List<ContainerSummary> rows) {
+    /** {@code now}: what CREATED and STATUS count from. */
+    String render(List<ContainerSummary> rows, java.time.Instant now) {
         if (servicesOnly) {
             return rows.stream().map(ContainerSummary::service).distinct().map(s -> s + "\n").collect(Collectors.joining());
         }
         if (quiet) {
             return rows.stream().map(c -> c.id() + "\n").collect(Collectors.joining());
         }
-        return format.equals("json") ? PsTable.json(rows) : PsTable.table(rows);
+        return format.equals("json") ? PsTable.json(rows, now, noTrunc) : PsTable.table(rows, now, noTrunc);
     }
 }

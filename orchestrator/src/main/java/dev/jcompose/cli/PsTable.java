@@ -1,63 +1,60 @@
 package dev.jcompose.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.console.ContainerStateName;
+import dev.jcompose.console.ContainerView;
+import dev.jcompose.console.HealthName;
 import dev.jcompose.console.PortPublisher;
-import dev.jcompose.console.Ports;
-import dev.jcompose.console.Table;
+import dev.jcompose.console.PsFormatter;
 import dev.jcompose.stack.ContainerSummary;
-import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
 
 /**
- * {@code ps} output from the engine's {@link ContainerSummary} rows. The summaries carry no creation
- * or start times, so the table has no CREATED column and STATUS is the state ({@code running (healthy)},
- * {@code exited (1)}) rather than compose's {@code Up 5 minutes}.
+ * {@code ps} output from the engine's {@link ContainerSummary} rows, as docker compose prints it
+ * ({@link PsFormatter}): STATUS {@code Up 5 minutes (healthy)}, {@code Exited (1) 2 minutes ago}, a
+ * CREATED column, and compose's JSON fields. {@code now} is the CLI's clock (a fixed one in tests).
  */
 final class PsTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PsTable() {
     }
 
-    static String table(List<ContainerSummary> rows) {
-        Table table = Table.docker("NAME", "IMAGE", "COMMAND", "SERVICE", "STATUS", "PORTS");
-        for (ContainerSummary c : rows) {
-            table.row(c.name(), c.image(), quote(c.command()), c.service(), c.status(), Ports.display(publishers(c)));
-        }
-        return table.render();
+    static String table(List<ContainerSummary> rows, Instant now, boolean noTrunc) {
+        return new PsFormatter(now).table(views(rows, now), noTrunc);
     }
 
     /** One object per line, keys sorted, as {@code docker compose ps --format json} prints them. */
-    static String json(List<ContainerSummary> rows) {
-        StringBuilder b = new StringBuilder();
-        for (ContainerSummary c : rows) {
-            Map<String, Object> f = new TreeMap<>();
-            f.put("Command", quote(c.command()));
-            f.put("ExitCode", c.exitCode());
-            f.put("Health", c.health());
-            f.put("ID", c.id());
-            f.put("Image", c.image());
-            f.put("Name", c.name());
-            f.put("Project", c.project());
-            f.put("Ports", Ports.display(publishers(c)));
-            f.put("Service", c.service());
-            f.put("State", c.state());
-            f.put("Status", c.status());
-            try {
-                b.append(JSON.writeValueAsString(f)).append('\n');
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return b.toString();
+    static String json(List<ContainerSummary> rows, Instant now, boolean noTrunc) {
+        return new PsFormatter(now).json(views(rows, now), noTrunc);
     }
 
-    private static String quote(String command) {
-        return "\"" + command + "\"";
+    private static List<ContainerView> views(List<ContainerSummary> rows, Instant now) {
+        return rows.stream().map(c -> view(c, now)).toList();
+    }
+
+    /** A summary as the formatter sees it; a row without a creation time (an older engine) reads as new. */
+    static ContainerView view(ContainerSummary c, Instant now) {
+        return new ContainerView(c.id(), c.name(), c.image(), c.command(), c.project(), c.service(),
+                c.created() == null ? now : c.created(), state(c.state()), c.started(), c.finished(), c.exitCode(),
+                health(c.health()), publishers(c), c.labels(), c.networks());
+    }
+
+    private static ContainerStateName state(String state) {
+        try {
+            return ContainerStateName.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ContainerStateName.DEAD; // a state this CLI does not know: not running, not restartable
+        }
+    }
+
+    private static HealthName health(String health) {
+        return switch (health) {
+            case "starting" -> HealthName.STARTING;
+            case "healthy" -> HealthName.HEALTHY;
+            case "unhealthy" -> HealthName.UNHEALTHY;
+            default -> HealthName.NONE;
+        };
     }
 
     /** {@code 127.0.0.1:8080->80/tcp} back into a publisher. */

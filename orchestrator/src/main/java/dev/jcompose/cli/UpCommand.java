@@ -132,8 +132,10 @@ final class UpCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        Project project = load(services).project();
-        UpOptions options = options(project);
+        dev.jcompose.loader.LoadedProject loaded = load(services);
+        Project project = loaded.project();
+        UpOptions options = options(project).withOrigin(loaded.raw().configFiles(),
+                loaded.raw().projectDirectory().toString());
         Instant started = Instant.now();
         return withService(compose -> {
             try (ProgressOutput progress = progress("Running")) {

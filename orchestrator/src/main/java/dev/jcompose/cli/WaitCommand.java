@@ -3,22 +3,19 @@ package dev.jcompose.cli;
 import dev.jcompose.stack.ComposeService;
 import dev.jcompose.stack.ContainerSummary;
 import dev.jcompose.stack.DownOptions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose wait SERVICE...}: blocks until the first container of the services stops and exits
- * with its exit code. The engine has no exit notification on its API yet, so this polls {@code ps}.
+ * with its exit code. It reads {@code ps} when the engine reports a container event of the services
+ * ({@link ContainerWatch}), not on a timer.
  */
 @Command(name = "wait", description = "Block until the first service container stops.")
 final class WaitCommand extends ComposeCommand {
-    static final Duration POLL = Duration.ofMillis(200);
-
     @Option(names = "--down-project", description = "Drops project when the first container stops.")
     boolean downProject;
 
@@ -42,20 +39,19 @@ final class WaitCommand extends ComposeCommand {
     }
 
     private ContainerSummary firstStopped(ComposeService compose, String project) {
-        while (true) {
-            List<ContainerSummary> mine = compose.ps(project, true).stream()
-                    .filter(c -> services.contains(c.service())).toList();
-            if (mine.isEmpty()) {
-                throw new dev.jcompose.JcomposeException("no containers for " + String.join(", ", services)
-                        + " in project " + project, "start them with `jcompose up -d`", dev.jcompose.ExitCode.FAILURE);
-            }
-            Optional<ContainerSummary> done = mine.stream().filter(c -> c.state().equals("exited")).findFirst();
-            if (done.isPresent()) {
-                return done.get();
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-            if (Thread.interrupted()) {
-                throw new dev.jcompose.JcomposeException("interrupted", null, dev.jcompose.ExitCode.CANCELED);
+        try (ContainerWatch changes = ContainerWatch.start(compose, project, services)) {
+            while (true) {
+                List<ContainerSummary> mine = compose.ps(project, true).stream()
+                        .filter(c -> services.contains(c.service())).toList();
+                if (mine.isEmpty()) {
+                    throw new dev.jcompose.JcomposeException("no containers for " + String.join(", ", services)
+                            + " in project " + project, "start them with `jcompose up -d`", dev.jcompose.ExitCode.FAILURE);
+                }
+                Optional<ContainerSummary> done = mine.stream().filter(c -> c.state().equals("exited")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                changes.awaitChange();
             }
         }
     }

@@ -45,7 +45,8 @@ public final class EngineClient implements AutoCloseable {
     /**
      * Connects and shakes hands. Fails with an {@link IOException} when nothing answers (no socket,
      * a stale socket, an engine that died during the handshake), which the launcher treats as
-     * "start one"; fails with a {@link JcomposeException} when an engine answers but is unusable.
+     * "start one". An engine of another build or protocol is connected to all the same
+     * ({@link #info()} says which); {@link EngineLauncher} refuses to run commands on it.
      */
     public static EngineClient connect(EngineDirectory directory) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -73,14 +74,9 @@ public final class EngineClient implements AutoCloseable {
         } catch (EngineGoneException e) {
             throw new IOException("the engine closed the connection during the handshake", e);
         }
-        EngineInfo engine = EngineInfo.fromJson(result);
-        if (engine.protocol() != FrameCodec.PROTOCOL_VERSION) {
-            throw new JcomposeException("the running jcompose engine (pid " + engine.pid() + ", version "
-                    + engine.version() + ") speaks protocol " + engine.protocol() + ", this jcompose speaks "
-                    + FrameCodec.PROTOCOL_VERSION, "stop it with `kill " + engine.pid()
-                    + "` (containers keep running) and run the command again", ExitCode.FAILURE);
-        }
-        return engine;
+        // Any engine that answers is returned, whatever its build or protocol: `engine status` and
+        // `engine stop` must work on it; the launcher decides whether a command may use it.
+        return EngineInfo.fromJson(result);
     }
 
     /** The engine's answer to the handshake. */

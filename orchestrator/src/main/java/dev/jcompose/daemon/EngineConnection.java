@@ -109,7 +109,9 @@ final class EngineConnection {
                 return writable();
             }
         };
+        methods.callStarted();
         dispatch(method, call.params(), events, cancellation).onComplete(done -> onEngine(() -> {
+            methods.callEnded();
             inFlight.remove(id);
             send(done.succeeded() ? new Frame.Result(id, orEmpty(done.result())) : failure(id, done.cause()));
         }));

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds the host's engine, starting one when none answers. Safe against concurrent launchers: each
@@ -17,22 +18,41 @@ public final class EngineLauncher {
     private static final Duration MAX_BACKOFF = Duration.ofMillis(200);
     private static final int MAX_STARTS = 3;
 
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
     private final EngineDirectory directory;
     private final EngineCommand command;
     private final Duration startTimeout;
+    private final Consumer<String> notices;
+    /** The build the engine must be: this process's, which {@link EngineCommand#sameJvm} starts. */
+    private final EngineInfo ours = EngineInfo.current();
 
     public EngineLauncher(EngineDirectory directory, EngineCommand command, Duration startTimeout) {
+        this(directory, command, startTimeout, System.err::println);
+    }
+
+    /** @param notices where the one line saying that an engine of another build was replaced goes */
+    public EngineLauncher(EngineDirectory directory, EngineCommand command, Duration startTimeout,
+            Consumer<String> notices) {
         this.directory = directory;
         this.command = command;
         this.startTimeout = startTimeout;
+        this.notices = notices;
     }
 
-    /** A client connected to a live engine (this host's one), started if necessary. */
+    /**
+     * A client connected to a live engine (this host's one) of this build, started if necessary. An
+     * idle engine of another build or protocol is stopped and replaced; a busy one is an error.
+     */
     public EngineClient ensureRunning() {
         directory.secure();
         Optional<EngineClient> running = tryConnect();
         if (running.isPresent()) {
-            return running.get();
+            Optional<EngineMismatch> mismatch = EngineMismatch.of(ours, running.get().info());
+            if (mismatch.isEmpty()) {
+                return running.get();
+            }
+            replace(running.get(), mismatch.get());
         }
         Process started = start();
         long deadline = System.nanoTime() + startTimeout.toNanos();
@@ -41,7 +61,7 @@ public final class EngineLauncher {
         while (System.nanoTime() < deadline) {
             running = tryConnect();
             if (running.isPresent()) {
-                return running.get();
+                return ofThisBuild(running.get());
             }
             if (!started.isAlive()) {
                 started = restartIfNobodyServes(started, ++exits);
@@ -54,6 +74,46 @@ public final class EngineLauncher {
                 + startTimeout.toSeconds() + "s" + holder,
                 "see " + directory.log() + "; if that engine is hung, kill it: containers keep running",
                 ExitCode.FAILURE);
+    }
+
+    /**
+     * Stops the idle engine of another build and waits until it is gone (socket removed, lock
+     * released), so that one of this build can start; fails when it is busy.
+     */
+    private void replace(EngineClient client, EngineMismatch mismatch) {
+        try (client) {
+            if (!mismatch.idle()) {
+                throw mismatch.busy();
+            }
+            client.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> { }, SHUTDOWN_TIMEOUT);
+        } catch (EngineClient.EngineGoneException stoppedAlready) {
+            // another CLI of this build asked first: it is going either way
+        } catch (JcomposeException refused) {
+            throw mismatch.idle() ? mismatch.startedMeanwhile() : refused;
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (java.nio.file.Files.exists(directory.socket()) || EngineLock.isHeld(directory)) {
+            if (System.nanoTime() > deadline) {
+                throw new JcomposeException("the jcompose engine of another build (pid " + mismatch.theirs().pid()
+                        + ") did not stop within " + SHUTDOWN_TIMEOUT.toSeconds() + "s of being asked to",
+                        "see " + directory.log() + "; kill it with: kill " + mismatch.theirs().pid()
+                                + " (containers keep running)", ExitCode.FAILURE);
+            }
+            pause(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+        notices.accept(mismatch.notice());
+    }
+
+    /** The engine that answered after a start: another build's only if a CLI of that build raced us. */
+    private EngineClient ofThisBuild(EngineClient client) {
+        Optional<EngineMismatch> mismatch = EngineMismatch.of(ours, client.info());
+        if (mismatch.isPresent()) {
+            client.close();
+            throw mismatch.get().startedMeanwhile();
+        }
+        return client;
     }
 
     /**
@@ -85,6 +145,10 @@ public final class EngineLauncher {
     }
 
     private Process start() {
+        // Only while no engine serves: a running engine keeps writing to the file it was started with.
+        if (!EngineLock.isHeld(directory)) {
+            EngineLog.rotate(directory.log(), EngineLog.MAX_BYTES);
+        }
         // Working directory "/": the engine must not pin the CLI's directory (or its mount) for its life.
         ProcessBuilder builder = new ProcessBuilder(command.argv())
                 .directory(new File("/"))

@@ -103,7 +103,7 @@ public final class EngineMain {
                     .<EngineServer.ConnectionObserver>map(timeout -> idleShutdown(engine, timeout, registries, stop))
                     .orElse(EngineServer.ConnectionObserver.NONE);
             try (EngineServer server = new EngineServer(engine, directory, methods, observer).start()) {
-                System.out.println("jcompose engine " + info.pid() + " (" + info.version() + ") serving "
+                System.out.println("jcompose engine " + info.pid() + " (build " + info.build() + ") serving "
                         + directory.socket());
                 System.out.flush();
                 awaitQuietly(stop);

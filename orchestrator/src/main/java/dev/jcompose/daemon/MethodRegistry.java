@@ -16,6 +16,8 @@ public final class MethodRegistry {
     }
 
     private final Map<String, Method> methods = new TreeMap<>();
+    /** Calls being served, on every connection (engine context only): what {@code hello} reports as busy. */
+    private int callsInFlight;
 
     /** A method that may run concurrently with anything (ps, logs, hello). */
     public MethodRegistry register(String name, Handler handler) {
@@ -34,6 +36,21 @@ public final class MethodRegistry {
     /** Sorted names, for the unknown-method message. */
     public String names() {
         return String.join(", ", methods.keySet());
+    }
+
+    /** A connection dispatched a call (engine context only). */
+    void callStarted() {
+        callsInFlight++;
+    }
+
+    /** A call was answered (engine context only). */
+    void callEnded() {
+        callsInFlight--;
+    }
+
+    /** Calls being served now, including the one asking (engine context only). */
+    int callsInFlight() {
+        return callsInFlight;
     }
 
     private MethodRegistry add(Method method) {

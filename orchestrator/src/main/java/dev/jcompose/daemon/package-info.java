@@ -22,7 +22,8 @@
  *       socket files never block the next engine.
  *   <li>{@link dev.jcompose.daemon.EngineLauncher}: the CLI connects, or starts
  *       {@link dev.jcompose.daemon.EngineMain} detached ({@code setsid}, stdin from /dev/null, output
- *       appended to {@code engine.log}) and polls until it answers. Racing launchers may each start a
+ *       appended to {@code engine.log}, first moved to {@code engine.log.1} when over 10 MiB:
+ *       {@link dev.jcompose.daemon.EngineLog}) and polls until it answers. Racing launchers may each start a
  *       process; the lock picks the one that serves, the others exit 0.
  *   <li>{@code SIGTERM} or the {@code shutdown} method close the socket (and remove its file), the
  *       engine context, then release the lock. {@code --idle-timeout} (off by default) does the same
@@ -35,8 +36,12 @@
  * client sends {@code {"id":N,"method":..,"params":{..}}} and may send {@code {"id":N,"cancel":true}};
  * the engine streams {@code {"id":N,"event":{..}}} and ends with {@code {"id":N,"result":{..}}} or
  * {@code {"id":N,"error":{"message","hint","exitCode"}}}, which the client rethrows as the same
- * {@link dev.jcompose.JcomposeException}. A {@code hello} handshake checks the protocol version and
- * reports the engine's pid and version. A client that hangs up cancels its calls.
+ * {@link dev.jcompose.JcomposeException}. A {@code hello} handshake reports the engine's protocol,
+ * pid, version, build ({@link dev.jcompose.daemon.BuildIdentity}: baked at build time) and how many
+ * calls it serves. The launcher runs commands only on an engine of its own build and protocol: an idle
+ * one of another build is stopped ({@code shutdown} with {@code ifIdle}, refused by the engine if a call
+ * arrived meanwhile) and replaced, with one line on stderr; a busy one fails the command at once
+ * ({@link dev.jcompose.daemon.EngineMismatch}). A client that hangs up cancels its calls.
  *
  * <h2>Transport</h2>
  * <p>The server is a Vert.x {@code NetServer} on a unix domain socket, which Vert.x serves only with

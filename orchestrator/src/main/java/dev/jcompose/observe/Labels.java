@@ -19,6 +19,13 @@ public final class Labels {
     public static final String VERSION = "com.docker.compose.version";
     public static final String DEPENDS_ON = "com.docker.compose.depends_on";
     public static final String REPLACE = "com.docker.compose.replace";
+    /**
+     * The compose files (absolute, comma-separated) and the project directory a container was created
+     * from, for {@code ls}. Set at create and, as in docker compose, not part of the config hash: running
+     * the same project from another path or with the files in another place recreates nothing.
+     */
+    public static final String CONFIG_FILES = "com.docker.compose.project.config_files";
+    public static final String WORKING_DIR = "com.docker.compose.project.working_dir";
 
     /** Separator of generated names: {@code <project>-<service>-<number>}. */
     public static final String SEPARATOR = "-";

@@ -61,7 +61,7 @@ public final class ComposeBackends {
     }
 
     private static Backend daemon(Map<String, String> env, Consumer<String> notices) {
-        EngineLauncher launcher = launcher(env);
+        EngineLauncher launcher = launcher(env, notices);
         ComposeService service = new RemoteComposeService(launcher::ensureRunning, notices);
         return new Backend() {
             @Override
@@ -78,9 +78,14 @@ public final class ComposeBackends {
 
     /** The launcher of this host's engine, for the run root {@code env} names. */
     public static EngineLauncher launcher(Map<String, String> env) {
+        return launcher(env, System.err::println);
+    }
+
+    /** @param notices where the launcher says that it replaced an idle engine of another build */
+    public static EngineLauncher launcher(Map<String, String> env, Consumer<String> notices) {
         Path runRoot = HostPaths.fromEnvironment(env).runRoot();
         return new EngineLauncher(EngineDirectory.under(runRoot),
-                EngineCommand.sameJvm(runRoot, StackEnvironment.jvmOptions(env), List.of()), START_TIMEOUT);
+                EngineCommand.sameJvm(runRoot, StackEnvironment.jvmOptions(env), List.of()), START_TIMEOUT, notices);
     }
 
     /** The engine serving {@code env}'s run root, if one answers; it is not started. */

@@ -56,7 +56,7 @@ public final class EngineHandlers implements HandlerRegistry {
             return null;
         }));
         methods.register("compose.events", blocking(engine, (c, p) -> {
-            c.service().events(project(p), Params.services(p), e -> {
+            c.service().events(project(p), Params.services(p), () -> c.emit(WireJson.subscribed()), e -> {
                 if (c.cancelled()) {
                     throw new CancellationException("events cancelled");
                 }

@@ -83,6 +83,11 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
+    public void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        call("compose.events", params(projectName, services, null), null, null, sink, subscribed);
+    }
+
+    @Override
     public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
         ObjectNode p = params(project.name());
         p.put("model", WireJson.model(project));
@@ -194,6 +199,11 @@ public final class RemoteComposeService implements ComposeService {
 
     private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs,
             Consumer<ContainerEvent> containerEvents) {
+        return call(method, params, listener, logs, containerEvents, null);
+    }
+
+    private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs,
+            Consumer<ContainerEvent> containerEvents, Runnable subscribed) {
         try (EngineClient client = connect.get()) {
             Consumer<JsonNode> events = node -> {
                 switch (WireJson.fromEvent(node)) {
@@ -210,6 +220,11 @@ public final class RemoteComposeService implements ComposeService {
                     case ContainerEvent c -> {
                         if (containerEvents != null) {
                             containerEvents.accept(c);
+                        }
+                    }
+                    case WireJson.Marker m -> {
+                        if (subscribed != null) {
+                            subscribed.run();
                         }
                     }
                     case String notice -> notices.accept(notice);

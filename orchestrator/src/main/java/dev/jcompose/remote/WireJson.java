@@ -76,13 +76,23 @@ final class WireJson {
         return node;
     }
 
+    /** The engine listens for container events: {@code events} callers may read the state now. */
+    enum Marker {
+        SUBSCRIBED
+    }
+
+    static JsonNode subscribed() {
+        return object().put("kind", "subscribed");
+    }
+
     /** A streamed event back into its record: a StackEvent, a LogRecord, or the queue's message. */
     static Object fromEvent(JsonNode node) {
         return switch (node.path("kind").asText()) {
             case "stack" -> new StackEvent(node.path("resource").asText(), node.path("name").asText(),
-                    node.path("status").asText(), node.path("detail").asText());
+                    node.path("status").asText(), node.path("detail").asText(), node.path("project").asText());
             case "log" -> read(node, LogRecord.class);
             case "container-event" -> read(((ObjectNode) node.deepCopy()).without("kind"), ContainerEvent.class);
+            case "subscribed" -> Marker.SUBSCRIBED;
             default -> node.path("message").asText(node.toString());
         };
     }

@@ -35,6 +35,16 @@ public interface ComposeService {
     void events(String projectName, List<String> services, Consumer<ContainerEvent> sink);
 
     /**
+     * {@link #events(String, List, Consumer)} that runs {@code subscribed} once the engine listens: every
+     * event after that is delivered, so a caller may read the state then and wait for events instead of
+     * polling. This default cannot tell and runs it at once.
+     */
+    default void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        subscribed.run();
+        events(projectName, services, sink);
+    }
+
+    /**
      * A one-off container of a service ({@code run}): dependencies first unless {@code noDeps}; attached
      * (not {@code detach}), its output goes to {@code output} and the call returns at its exit.
      */

@@ -102,7 +102,7 @@ final class OneOffRun {
     private void remove(ContainerRecord r, StackListener listener) {
         stack.containers.remove(r.id(), true);
         onLoop(() -> stack.supervision.removed(r.id()));
-        StackEvent removed = StackEvent.container(r.name(), "Removed");
+        StackEvent removed = StackEvent.container(r.name(), "Removed").of(r.labels().get(Labels.PROJECT));
         listener.onEvent(removed);
         onLoop(() -> stack.supervision.emit(removed));
     }

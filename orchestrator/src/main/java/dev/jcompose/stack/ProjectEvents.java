@@ -35,11 +35,13 @@ final class ProjectEvents {
         this.services = List.copyOf(services);
     }
 
-    void stream(Consumer<ContainerEvent> sink) {
+    /** {@code subscribed} runs once the engine listens (and the names are known), before any event. */
+    void stream(Runnable subscribed, Consumer<ContainerEvent> sink) {
         BlockingQueue<Map.Entry<Instant, StackEvent>> queue = new LinkedBlockingQueue<>();
-        Runnable unsubscribe = stack.subscribe(e -> queue.add(Map.entry(Instant.now(), e)));
+        Runnable unsubscribe = stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(Instant.now(), e)));
         try {
             refresh();
+            subscribed.run();
             while (true) {
                 Map.Entry<Instant, StackEvent> next = queue.take();
                 toContainerEvent(next.getKey(), next.getValue()).ifPresent(sink);

@@ -119,16 +119,24 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Receives the engine's events beyond any one command (exits, health changes, restarts) until
-     * the returned handle is run; {@code jcompose events} and the daemon's clients listen here.
+     * Receives the engine's events of every project beyond any one command (exits, health changes,
+     * restarts) until the returned handle is run.
      */
     public Runnable subscribe(StackListener listener) {
+        return subscribe(Optional.empty(), listener);
+    }
+
+    /**
+     * Receives the events of {@code project} (every project's when empty), from every command and
+     * from supervision, until the returned handle is run; {@code jcompose events} listens here.
+     */
+    public Runnable subscribe(Optional<String> project, StackListener listener) {
         engine.await(engine.call(() -> {
-            supervision.addListener(listener);
+            supervision.addListener(project, listener);
             return null;
         }), Duration.ofSeconds(30));
         return () -> engine.await(engine.call(() -> {
-            supervision.removeListener(listener);
+            supervision.removeListener(project, listener);
             return null;
         }), Duration.ofSeconds(30));
     }
@@ -151,10 +159,8 @@ public final class Stack implements AutoCloseable {
         plan.steps().forEach(s -> builder.add(new PlanNode<>(s.id(), s.op(), new TreeSet<>(s.dependsOn()))));
         StackOperations ops = new StackOperations(engine, project, containers, network, networkLabels, dns, volumes,
                 images, supervision, waitTimeout).knowing(records);
-        engine.await(engine.call(() -> {
-            supervision.addListener(listener);
-            return null;
-        }), Duration.ofSeconds(30));
+        // the command's progress: its own project's events only, never another project's command's
+        Runnable unsubscribe = subscribe(Optional.of(project.name()), listener);
         try {
             PlanResult result = engine.await(new PlanExecutor<>(engine, ops, ExecutionListener.none())
                     .execute(builder.build()).result(), waitTimeout.plus(COMMAND_SLACK));
@@ -165,10 +171,7 @@ public final class Stack implements AutoCloseable {
                 throw new StackException(String.valueOf(f.cause().getMessage()), null, f.cause());
             });
         } finally {
-            engine.await(engine.call(() -> {
-                supervision.removeListener(listener);
-                return null;
-            }), Duration.ofSeconds(30));
+            unsubscribe.run();
         }
     }
 

@@ -65,6 +65,11 @@ final class StackOperations implements OperationRunner<Operation> {
         return this;
     }
 
+    /** Every event of this command is its project's: other projects' commands do not hear it. */
+    private void emit(StackEvent e) {
+        supervision.emit(e.of(project.name()));
+    }
+
     private String idOf(String name) {
         String id = ids.get(name);
         if (id == null) {
@@ -107,9 +112,9 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     private <T> Future<T> step(String kind, String name, String doing, String done, Callable<T> call) {
-        supervision.emit(new StackEvent(kind, name, doing, ""));
-        return engine.blocking(call).onSuccess(v -> supervision.emit(new StackEvent(kind, name, done, "")))
-                .onFailure(e -> supervision.emit(new StackEvent(kind, name, "Error", String.valueOf(e.getMessage()))));
+        emit(new StackEvent(kind, name, doing, ""));
+        return engine.blocking(call).onSuccess(v -> emit(new StackEvent(kind, name, done, "")))
+                .onFailure(e -> emit(new StackEvent(kind, name, "Error", String.valueOf(e.getMessage()))));
     }
 
     private NetworkRecord createNetwork(Operation.CreateNetwork op) {
@@ -135,14 +140,14 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     private Future<?> create(String service, int number, String name, String hash, String doing, String done) {
-        supervision.emit(StackEvent.container(name, doing));
+        emit(StackEvent.container(name, doing));
         return engine.blocking(() -> {
             ContainerRecord rec = containers.create(project, service, number, name, hash);
             ids.put(name, rec.id());
             return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
         }).map(c -> {
             supervision.created(c.rec(), c.extras());
-            supervision.emit(StackEvent.container(name, done));
+            emit(StackEvent.container(name, done));
             return null;
         });
     }
@@ -158,7 +163,7 @@ final class StackOperations implements OperationRunner<Operation> {
      */
     private Future<?> recreate(Operation.RecreateContainer op) {
         String oldId = idOf(op.replaced());
-        supervision.emit(StackEvent.container(op.replaced(), "Recreate"));
+        emit(StackEvent.container(op.replaced(), "Recreate"));
         boolean portsHeldTwice = !project.services().get(op.service()).ports().isEmpty();
         if (portsHeldTwice) {
             return retire(oldId, op).compose(v -> create(op.service(), op.number(), op.name(), op.configHash(),
@@ -167,7 +172,7 @@ final class StackOperations implements OperationRunner<Operation> {
         return create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created")
                 .compose(v -> retire(oldId, op))
                 .map(v -> {
-                    supervision.emit(StackEvent.container(op.name(), "Recreated"));
+                    emit(StackEvent.container(op.name(), "Recreated"));
                     return null;
                 });
     }
@@ -187,30 +192,30 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     private Future<?> start(String name) {
-        supervision.emit(StackEvent.container(name, "Starting"));
+        emit(StackEvent.container(name, "Starting"));
         return engine.blocking(() -> {
             ContainerRecord rec = containers.start(idOf(name));
             return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
         }).map(c -> {
-            supervision.emit(StackEvent.container(name, "Started"));
+            emit(StackEvent.container(name, "Started"));
             supervision.started(c.rec(), c.extras());
             return null;
         });
     }
 
     private Future<?> stop(String name, Duration timeout) {
-        supervision.emit(StackEvent.container(name, "Stopping"));
+        emit(StackEvent.container(name, "Stopping"));
         String id = idOf(name);
         supervision.stopping(id);
         return supervision.quiet().compose(q -> engine.blocking(() -> containers.stop(id, timeout))).map(code -> {
                 supervision.exited(id, code, null, java.time.Instant.now());
-                supervision.emit(StackEvent.container(name, "Stopped"));
+                emit(StackEvent.container(name, "Stopped"));
                 return null;
             });
     }
 
     private Future<?> remove(String name, boolean anonymousVolumes) {
-        supervision.emit(StackEvent.container(name, "Removing"));
+        emit(StackEvent.container(name, "Removing"));
         String known = ids.get(name);
         if (known != null) {
             supervision.stopping(known);
@@ -222,21 +227,21 @@ final class StackOperations implements OperationRunner<Operation> {
             return id;
         })).map(id -> {
             supervision.removed(id);
-            supervision.emit(StackEvent.container(name, "Removed"));
+            emit(StackEvent.container(name, "Removed"));
             return null;
         });
     }
 
     private Future<?> await(Operation.WaitForCondition op) {
         DependencyCondition condition = DependencyCondition.parse(op.condition());
-        supervision.emit(new StackEvent("Container", op.service(), "Waiting", condition.composeName()));
+        emit(new StackEvent("Container", op.service(), "Waiting", condition.composeName()));
         Future<Void> wait = new DependencyWait(engine, engine.scheduler(), supervision.board(project.name()))
                 .await(op.service(), condition, waitTimeout);
         if (op.required()) {
             return wait;
         }
         return wait.recover(e -> {
-            supervision.emit(new StackEvent("Container", op.service(), "Warning", String.valueOf(e.getMessage())));
+            emit(new StackEvent("Container", op.service(), "Warning", String.valueOf(e.getMessage())));
             return Future.succeededFuture();
         });
     }

@@ -50,15 +50,17 @@ final class StackService implements ComposeService {
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
         ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
-        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w)));
+        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
+        // planned (hashed) without the origin labels, created with them: another path recreates nothing
+        Project labelled = ProjectLabels.onContainers(project, options.configFiles(), options.workingDir());
         ReconcilePlan imagePhase = plan.imageSteps();
         if (!imagePhase.isEmpty()) {
-            stack.execute(project, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
+            stack.execute(labelled, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
             records = stack.runtime.list();
             plan = Planner.plan(desired, stack.observe(records), planOptions.afterImages());
         }
         stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
-        stack.execute(project, records, plan, options.effectiveWaitTimeout(), listener);
+        stack.execute(labelled, records, plan, options.effectiveWaitTimeout(), listener);
         if (options.waitHealthy() && !options.noStart()) {
             waitHealthy(project, options);
         }
@@ -139,10 +141,14 @@ final class StackService implements ComposeService {
             String health = stack.supervision.healthOf(r.id()).text();
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
             List<String> ports = e == null ? List.of() : e.ports().stream().map(StackService::portText).toList();
+            List<String> networks = e == null ? List.of() : e.links().stream().map(l -> l.network()).sorted().toList();
             String image = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE));
+            // docker says restarting while the restart policy waits out its backoff
+            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id()) ? "restarting"
+                    : r.state().lower();
             out.add(new ContainerSummary(r.id(), r.name(), projectName, r.labels().get(Labels.SERVICE), number(r), image,
-                    command(r), r.state().lower(), health.equals("none") ? "" : health,
-                    r.exitCode() == null ? 0 : r.exitCode(), ports));
+                    command(r), state, health.equals("none") ? "" : health, r.exitCode() == null ? 0 : r.exitCode(), ports,
+                    r.created(), r.started(), r.finished(), new TreeMap<>(r.labels()), networks));
         }
         return out;
     }
@@ -212,7 +218,12 @@ final class StackService implements ComposeService {
 
     @Override
     public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
-        new ProjectEvents(stack, projectName, services).stream(sink);
+        new ProjectEvents(stack, projectName, services).stream(() -> { }, sink);
+    }
+
+    @Override
+    public void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        new ProjectEvents(stack, projectName, services).stream(subscribed, sink);
     }
 
     @Override
@@ -243,7 +254,7 @@ final class StackService implements ComposeService {
                 ContainerRecord started = stack.containers.start(r.id());
                 ContainerExtras x = stack.extras(r.id()).orElseThrow();
                 onLoop(() -> stack.supervision.started(started, x));
-                tell(listener, StackEvent.container(r.name(), "Started"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Started"));
             }
         }
     }
@@ -258,7 +269,7 @@ final class StackService implements ComposeService {
                 stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
                 int code = stack.containers.stop(r.id(), timeout);
                 onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
-                tell(listener, StackEvent.container(r.name(), "Stopped"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Stopped"));
             }
         }
     }
@@ -274,7 +285,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (Stack.isUp(r)) {
                 stack.runtime.kill(r.id(), signal == null ? "SIGKILL" : signal);
-                tell(listener, StackEvent.container(r.name(), "Killed"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Killed"));
             }
         }
     }
@@ -284,7 +295,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.RUNNING) {
                 stack.runtime.pause(r.id());
-                tell(listener, StackEvent.container(r.name(), "Paused"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Paused"));
             }
         }
     }
@@ -294,7 +305,7 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.PAUSED) {
                 stack.runtime.unpause(r.id());
-                tell(listener, StackEvent.container(r.name(), "Unpaused"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Unpaused"));
             }
         }
     }
@@ -305,7 +316,7 @@ final class StackService implements ComposeService {
             if (r.state() == ContainerState.EXITED || r.state() == ContainerState.CREATED) {
                 stack.containers.remove(r.id(), volumes);
                 onLoop(() -> stack.supervision.removed(r.id()));
-                tell(listener, StackEvent.container(r.name(), "Removed"));
+                tell(listener, projectName, StackEvent.container(r.name(), "Removed"));
             }
         }
     }
@@ -370,14 +381,15 @@ final class StackService implements ComposeService {
             }
         });
         for (String ref : refs) {
-            listener.onEvent(new StackEvent("Image", ref, "Pulling", ""));
+            listener.onEvent(new StackEvent("Image", ref, "Pulling", "", project.name()));
             stack.images.pull(ref);
-            listener.onEvent(new StackEvent("Image", ref, "Pulled", ""));
+            listener.onEvent(new StackEvent("Image", ref, "Pulled", "", project.name()));
         }
     }
 
     /** A command's own event, also told to the engine's subscribers ({@code events}). */
-    private void tell(StackListener listener, StackEvent e) {
+    private void tell(StackListener listener, String projectName, StackEvent event) {
+        StackEvent e = event.of(projectName);
         listener.onEvent(e);
         onLoop(() -> stack.supervision.emit(e));
     }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,8 @@ final class Supervision {
     private final Map<String, ContainerBoard> boards = new HashMap<>();
     private final Map<String, Tracked> running = new HashMap<>();
     private final Map<String, Tracked> known = new HashMap<>();
-    /** A list, not a set: a command's listener may also be subscribed; each registration is removed once. */
-    private final List<StackListener> listeners = new ArrayList<>();
+    /** A command's listener hears its project; an {@code events} subscription may be engine-wide. */
+    private final ProjectListeners listeners = new ProjectListeners();
     /** Containers being stopped by a command: out of the exit poll, whose inspect could race their removal. */
     private final Map<String, Tracked> stopping = new HashMap<>();
     private long pollTimer = -1;
@@ -68,20 +67,20 @@ final class Supervision {
         return boards.computeIfAbsent(project, p -> new ContainerBoard(engine));
     }
 
-    void addListener(StackListener l) {
+    /** {@code project}: the events of that project only; empty: every event (engine-wide). */
+    void addListener(Optional<String> project, StackListener l) {
         engine.checkInLoop();
-        listeners.add(l);
+        listeners.add(project, l);
     }
 
-    void removeListener(StackListener l) {
+    void removeListener(Optional<String> project, StackListener l) {
         engine.checkInLoop();
-        listeners.remove(l);
+        listeners.remove(project, l);
     }
 
+    /** Tells the listeners of the event's project (and the engine-wide ones). */
     void emit(StackEvent e) {
-        for (StackListener l : new LinkedHashSet<>(listeners)) {
-            l.onEvent(e);
-        }
+        listeners.emit(e);
     }
 
     /** The health the engine tracks for a container (any thread: hops onto the loop). */
@@ -90,6 +89,14 @@ final class Supervision {
             return engine.await(engine.call(() -> healthOf(id)), Duration.ofSeconds(30));
         }
         return health.state(id).map(s -> Health.parse(s.status().toString())).orElse(Health.NONE);
+    }
+
+    /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
+    boolean restartPending(String id) {
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> restartPending(id)), Duration.ofSeconds(30));
+        }
+        return restarts.restartPending(id);
     }
 
     void created(ContainerRecord rec, ContainerExtras x) {
@@ -172,7 +179,7 @@ final class Supervision {
             containers.unregisterDns(id);
             return null;
         });
-        emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")"));
+        emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")", t.project()));
         board(t.project()).put(id, t.service(), ContainerStatus.exited(t.name(), code));
         restarts.onExit(ContainerExit.of(id, code, startedAt == null ? finishedAt : startedAt, finishedAt));
     }
@@ -212,7 +219,7 @@ final class Supervision {
             case STARTING -> "Starting";
         };
         // the event first: the board change may start dependents right away, on this same loop turn
-        emit(StackEvent.container(t.name(), status));
+        emit(StackEvent.container(t.name(), status).of(t.project()));
         board(t.project()).health(e.containerId(), e.to());
     }
 
@@ -226,7 +233,7 @@ final class Supervision {
             ContainerExtras x = (ContainerExtras) pair[1];
             running(rec, x, rec.started() == null ? clock.now() : rec.started());
             if (t != null) {
-                emit(StackEvent.container(t.name(), "Restarted"));
+                emit(StackEvent.container(t.name(), "Restarted").of(t.project()));
             }
             return null;
         });
@@ -235,7 +242,7 @@ final class Supervision {
     private void onRestartEvent(RestartEvent e) {
         Tracked t = known.get(e.containerId());
         if (t != null && e instanceof RestartEvent.RestartFailed f) {
-            emit(new StackEvent("Container", t.name(), "Error", "restart failed: " + f.cause().getMessage()));
+            emit(new StackEvent("Container", t.name(), "Error", "restart failed: " + f.cause().getMessage(), t.project()));
         }
     }
 

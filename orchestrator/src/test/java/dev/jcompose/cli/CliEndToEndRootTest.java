@@ -83,9 +83,9 @@ class CliEndToEndRootTest {
             EngineSandbox.Run ps = cli("-p", project, "ps");
             assertThat(ps.exit()).as(ps.err()).isZero();
             assertThat(ps.out().lines().skip(1).toList()).hasSize(2)
-                    .anySatisfy(l -> assertThat(l).startsWith(project + "-web-1").contains(" running ",
+                    .anySatisfy(l -> assertThat(l).startsWith(project + "-web-1").contains(" Up ",
                             "127.0.0.1:" + port + "->8080/tcp"))
-                    .anySatisfy(l -> assertThat(l).startsWith(project + "-worker-1").contains(" running"));
+                    .anySatisfy(l -> assertThat(l).startsWith(project + "-worker-1").contains(" Up "));
 
             EngineSandbox.Run logs = cli("-p", project, "--ansi", "never", "logs");
             assertThat(logs.exit()).as(logs.err()).isZero();

@@ -54,7 +54,7 @@ class CommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Main main = new Main(new Main.Environment(Map.of("HOME", "/nonexistent", "FOO", "from-env"), dir,
-                new ByteArrayInputStream(new byte[0])), (env, notices) -> compose.backend());
+                new ByteArrayInputStream(new byte[0])), (env, notices) -> compose.backend(), CLOCK);
         int exit = Main.execute(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
     }
@@ -67,7 +67,8 @@ class CommandsTest {
         assertThat(compose.calls).containsExactly("up demo");
         assertThat(compose.arguments.getFirst()).isEqualTo(new UpOptions(List.of("web"), true, true, false, true,
                 new TreeMap<>(Map.of("web", 2)), PullPolicy.NEVER, false, true, Duration.ofSeconds(30),
-                Duration.ofSeconds(3)));
+                Duration.ofSeconds(3)).withOrigin(List.of(dir.toAbsolutePath().normalize().resolve("compose.yaml").toString()),
+                dir.toAbsolutePath().normalize().toString()));
     }
 
     @Test
@@ -119,27 +120,48 @@ class CommandsTest {
         assertThat(compose.calls).containsExactly("down other by labels");
     }
 
+    /** The CLI's fixed clock: ps counts from it. */
+    static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    static final dev.jcompose.host.Clock CLOCK = new dev.jcompose.host.Clock() {
+        @Override
+        public Instant now() {
+            return NOW;
+        }
+
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+    };
+
+    /** Created 2 minutes ago, started a minute ago; an exited one exited 30 seconds ago. */
     static ContainerSummary container(String service, String state, int exit) {
+        boolean running = state.equals("running");
         return new ContainerSummary("id-" + service, "demo-" + service + "-1", "demo", service, 1, "busybox:1.36",
-                "httpd -f", state, "", exit, service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of());
+                "httpd -f", state, "", exit, service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of(),
+                NOW.minusSeconds(120), NOW.minusSeconds(60), running ? null : NOW.minusSeconds(30),
+                new java.util.TreeMap<>(Map.of("com.docker.compose.service", service)), List.of("demo_default"));
     }
 
     @Test
     void psTableQuietServicesJsonAndStatusFilter() {
         compose.containers = List.of(container("db", "exited", 3), container("web", "running", 0));
         assertThat(run("ps").out()).isEqualTo("""
-                NAME         IMAGE          COMMAND      SERVICE   STATUS       PORTS
-                demo-db-1    busybox:1.36   "httpd -f"   db        exited (3)  \s
-                demo-web-1   busybox:1.36   "httpd -f"   web       running      127.0.0.1:8080->80/tcp
+                NAME         IMAGE          COMMAND      SERVICE   CREATED         STATUS                      PORTS
+                demo-db-1    busybox:1.36   "httpd -f"   db        2 minutes ago   Exited (3) 30 seconds ago  \s
+                demo-web-1   busybox:1.36   "httpd -f"   web       2 minutes ago   Up About a minute           127.0.0.1:8080->80/tcp
                 """);
         assertThat(compose.calls).containsExactly("ps demo all=false");
         assertThat(run("ps", "-q").out()).isEqualTo("id-db\nid-web\n");
         assertThat(run("ps", "--services", "web").out()).isEqualTo("web\n");
         assertThat(run("ps", "--status", "running", "-q").out()).isEqualTo("id-web\n");
-        assertThat(run("ps", "--format", "json", "web").out()).isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\",\"ExitCode\":0,"
-                + "\"Health\":\"\",\"ID\":\"id-web\",\"Image\":\"busybox:1.36\",\"Name\":\"demo-web-1\",\"Ports\":"
-                + "\"127.0.0.1:8080->80/tcp\",\"Project\":\"demo\",\"Service\":\"web\",\"State\":\"running\","
-                + "\"Status\":\"running\"}\n");
+        assertThat(run("ps", "--format", "json", "web").out()).isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\","
+                + "\"CreatedAt\":\"2026-01-02 03:02:05 +0000 UTC\",\"ExitCode\":0,\"Health\":\"\",\"ID\":\"id-web\","
+                + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.service=web\",\"Name\":\"demo-web-1\","
+                + "\"Names\":\"demo-web-1\",\"Networks\":\"demo_default\",\"Ports\":\"127.0.0.1:8080->80/tcp\","
+                + "\"Project\":\"demo\",\"Publishers\":[{\"URL\":\"127.0.0.1\",\"TargetPort\":80,\"PublishedPort\":8080,"
+                + "\"Protocol\":\"tcp\"}],\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"State\":\"running\","
+                + "\"Status\":\"Up About a minute\"}\n");
         assertThat(run("ps", "--status", "sleepy").exit()).isEqualTo(16);
         assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);
     }

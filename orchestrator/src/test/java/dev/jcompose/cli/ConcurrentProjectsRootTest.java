@@ -10,6 +10,7 @@ import dev.jcompose.image.testing.TestImages;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -91,6 +92,12 @@ class ConcurrentProjectsRootTest {
         box.snapshot().assertSameAs(before);
     }
 
+    /** The other project's name, when it shows in a command's progress: that progress mixes projects. */
+    private static Optional<String> otherProjectIn(String progress, String project) {
+        String other = project.startsWith("cca") ? "ccb" + project.substring(3) : "cca" + project.substring(3);
+        return progress.lines().filter(l -> l.contains(other)).findFirst();
+    }
+
     private void rounds(EngineSandbox box, String project, int port, AtomicReference<Holding> mine,
             AtomicReference<Holding> other, CountDownLatch go) {
         try {
@@ -113,6 +120,9 @@ class ConcurrentProjectsRootTest {
         Run up = command(box, "-f", file, "-p", project, "--progress", "plain", "up", "-d", "--wait");
         if (up.exit() != 0) {
             return fail(where + "up -d --wait exited " + up.exit() + ":\n" + up.err());
+        }
+        if (otherProjectIn(up.err(), project).isPresent()) {
+            return fail(where + "up's progress shows the other project: " + otherProjectIn(up.err(), project).get());
         }
         List<Container> ps = box.ps(project);
         if (!ps.stream().map(Container::name).toList().equals(List.of(project + "-web-1"))) {
@@ -144,6 +154,9 @@ class ConcurrentProjectsRootTest {
         Run down = command(box, "-f", file, "-p", project, "--progress", "plain", "down", "-v", "-t", "0");
         if (down.exit() != 0) {
             return fail(where + "down -v exited " + down.exit() + ":\n" + down.err());
+        }
+        if (otherProjectIn(down.err(), project).isPresent()) {
+            return fail(where + "down's progress shows the other project: " + otherProjectIn(down.err(), project).get());
         }
         return true;
     }

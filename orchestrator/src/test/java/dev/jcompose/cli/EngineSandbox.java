@@ -153,7 +153,7 @@ final class EngineSandbox {
     }
 
     List<Container> ps(String project) {
-        Run ps = cli("-p", project, "ps", "-a", "--format", "json").assertOk("ps " + project);
+        Run ps = cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
         return ps.out().lines().filter(l -> !l.isBlank()).map(EngineSandbox::container).sorted(
                 java.util.Comparator.comparing(Container::name)).toList();
     }

@@ -62,9 +62,13 @@ final class RecordingCompose implements ComposeService {
         record("down " + projectName + (project.isPresent() ? " with model" : " by labels"), options, listener);
     }
 
+    /** ps calls so far, readable from another thread. */
+    final java.util.concurrent.atomic.AtomicInteger psCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
         record("ps " + projectName + " all=" + all, null, null);
+        psCalls.incrementAndGet();
         if (psScript.size() > 1) {
             return psScript.poll();
         }
@@ -77,6 +81,27 @@ final class RecordingCompose implements ComposeService {
     public void events(String projectName, List<String> services, Consumer<dev.jcompose.stack.ContainerEvent> sink) {
         record("events " + projectName + " " + services, null, null);
         containerEvents.forEach(sink);
+    }
+
+    /** When set, events with a subscription streams from it until interrupted, as the engine does. */
+    java.util.concurrent.BlockingQueue<dev.jcompose.stack.ContainerEvent> liveEvents;
+
+    @Override
+    public void events(String projectName, List<String> services, Runnable subscribed,
+            Consumer<dev.jcompose.stack.ContainerEvent> sink) {
+        if (liveEvents == null) {
+            ComposeService.super.events(projectName, services, subscribed, sink);
+            return;
+        }
+        record("events " + projectName + " " + services, null, null);
+        subscribed.run();
+        try {
+            while (true) {
+                sink.accept(liveEvents.take());
+            }
+        } catch (InterruptedException e) {
+            throw new dev.jcompose.stack.StackException("receiving the events of " + projectName + " was interrupted", null);
+        }
     }
 
     dev.jcompose.stack.RunOutcome runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 0);

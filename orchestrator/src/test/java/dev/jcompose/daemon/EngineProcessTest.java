@@ -74,7 +74,8 @@ class EngineProcessTest {
         assertThat(children()).containsExactly(first);
         assertThat(first).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(Files.readString(directory.pidFile()).trim()).isEqualTo(Long.toString(first));
-        assertThat(Files.readString(directory.log())).contains("jcompose engine " + first + " (dev) serving " + directory.socket());
+        assertThat(Files.readString(directory.log())).contains("jcompose engine " + first + " (build "
+                + EngineInfo.current().build() + ") serving " + directory.socket());
     }
 
     @Test
@@ -188,5 +189,29 @@ class EngineProcessTest {
         JsonNode params = FrameCodec.object().put("x", 1);
         assertThat(client.call("echo", params, event -> {
         })).isEqualTo(params);
+    }
+
+    @Test
+    void aNewEngineStartsOnAFreshLogWhenTheOldOneIsOverTheLimit() throws Exception {
+        directory.secure();
+        byte[] chunk = new byte[1024 * 1024];
+        java.util.Arrays.fill(chunk, (byte) '.');
+        try (var out = Files.newOutputStream(directory.log())) {
+            for (long written = 0; written <= EngineLog.MAX_BYTES; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        long oldSize = Files.size(directory.log());
+
+        long pid = ensureRunning().info().pid();
+
+        assertThat(EngineLog.previous(directory.log())).hasSize(oldSize);
+        poll(() -> {
+            try {
+                return Files.readString(directory.log()).startsWith("jcompose engine " + pid + " (build ");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "the new engine's first line in a fresh engine.log");
     }
 }

@@ -243,17 +243,42 @@ class EngineServerTest {
     }
 
     @Test
-    void anEngineSpeakingAnotherProtocolIsRefusedAtHello(@TempDir Path other) {
+    void anEngineSpeakingAnotherProtocolStillAnswersHelloSoThatItCanBeStopped(@TempDir Path other) throws IOException {
         EngineDirectory elsewhere = EngineDirectory.under(other);
         MethodRegistry future = new MethodRegistry().register("hello", (params, events, cancellation) ->
-                io.vertx.core.Future.succeededFuture(new EngineInfo(99, 4242, "9.9").toJson()));
-        try (EngineServer newer = new EngineServer(engine, elsewhere, future).start()) {
-            assertThatThrownBy(() -> EngineClient.connect(elsewhere))
-                    .isInstanceOf(JcomposeException.class)
-                    .hasMessage("the running jcompose engine (pid 4242, version 9.9) speaks protocol 99, this jcompose speaks 1")
-                    .satisfies(e -> assertThat(((JcomposeException) e).hint())
-                            .isEqualTo("stop it with `kill 4242` (containers keep running) and run the command again"));
+                io.vertx.core.Future.succeededFuture(new EngineInfo(99, 4242, "9.9", "9.9+1", 0).toJson()));
+        try (EngineServer newer = new EngineServer(engine, elsewhere, future).start();
+                EngineClient client = EngineClient.connect(elsewhere)) {
+            assertThat(client.info()).isEqualTo(new EngineInfo(99, 4242, "9.9", "9.9+1", 0));
         }
+    }
+
+    @Test
+    void helloCountsTheOtherCallsInFlightAndShutdownIfIdleRefusesWhileThereAreAny() throws Exception {
+        EngineClient sleeper = client();
+        CompletableFuture<JsonNode> sleeping = CompletableFuture.supplyAsync(() -> sleeper.call("sleep",
+                FrameCodec.object(), event -> { }), callers);
+        poll(() -> {
+            try (EngineClient probe = EngineClient.connect(directory)) {
+                return probe.info().busy() == 1;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "hello to report the sleep call");
+        EngineClient other = client();
+        assertThat(other.info().build()).isEqualTo(EngineInfo.current().build());
+        assertThatThrownBy(() -> other.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> { }))
+                .hasMessage("the jcompose engine (pid " + ProcessHandle.current().pid() + ") is busy with 1 command;"
+                        + " not stopping it");
+        sleeper.cancel();
+        assertThatThrownBy(sleeping::join).hasCauseInstanceOf(JcomposeException.class);
+        poll(() -> {
+            try (EngineClient probe = EngineClient.connect(directory)) {
+                return probe.info().busy() == 0;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, "hello to report no other call once the sleep was cancelled");
     }
 
     @Test

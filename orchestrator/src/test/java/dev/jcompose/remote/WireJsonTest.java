@@ -42,10 +42,22 @@ class WireJsonTest {
         ContainerSummary c = new ContainerSummary("abc", "shop-web-1", "shop", "web", 1, "busybox:1.36", "httpd -f",
                 "running", "healthy", 0, List.of("127.0.0.1:8080->80/tcp"));
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
+        ContainerSummary timed = new ContainerSummary("abc", "shop-web-1", "shop", "web", 1, "busybox:1.36", "httpd -f",
+                "restarting", "", 1, List.of(), Instant.parse("2026-01-02T03:04:05.123456789Z"),
+                Instant.parse("2026-01-02T03:04:06Z"), Instant.parse("2026-01-02T03:05:00Z"),
+                new TreeMap<>(Map.of("com.docker.compose.project", "shop")), List.of("shop_default"));
+        assertThat(roundTrip(timed, ContainerSummary.class)).isEqualTo(timed);
         StackEvent e = new StackEvent("Container", "shop-web-1", "Started", "");
         assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
+        StackEvent ofShop = new StackEvent("Container", "shop-web-1", "Exited", "(3)", "shop");
+        assertThat(WireJson.fromEvent(WireJson.event(ofShop))).isEqualTo(ofShop);
         LogRecord r = new LogRecord("shop-web-1", "web", Instant.parse("2026-01-02T03:04:05Z"), true, "oops");
         assertThat(WireJson.fromEvent(WireJson.event(r))).isEqualTo(r);
+    }
+
+    @Test
+    void theSubscribedMarkerIsNotANotice() {
+        assertThat(WireJson.fromEvent(WireJson.subscribed())).isEqualTo(WireJson.Marker.SUBSCRIBED);
     }
 
     @Test

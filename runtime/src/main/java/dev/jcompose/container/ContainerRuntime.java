@@ -291,8 +291,9 @@ public final class ContainerRuntime {
         if (live == rec.state() && (live != ContainerState.EXITED || rec.exitCode() != null || code.isEmpty())) {
             return rec;
         }
-        return save(rec.with(live, rec.started(), live == ContainerState.EXITED ? clock.now() : null,
-                code.orElse(null)));
+        java.time.Instant finished = live != ContainerState.EXITED ? null
+                : code.flatMap(c -> ExitWatcher.exitedAt(dirs.exitDir().resolve(id))).orElse(clock.now());
+        return save(rec.with(live, rec.started(), finished, code.orElse(null)));
     }
 
     /** Every container on disk with its live state; half-created ones (no record) are cleaned away. */

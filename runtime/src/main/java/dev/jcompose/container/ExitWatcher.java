@@ -30,6 +30,18 @@ final class ExitWatcher {
         }
     }
 
+    /**
+     * When the container exited: conmon writes the exit file once, at the exit, so its modification
+     * time is the exit time even when nobody looked for hours (an engine that was down).
+     */
+    static Optional<java.time.Instant> exitedAt(Path exitFile) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(exitFile).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Integer> await(Path exitFile, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {

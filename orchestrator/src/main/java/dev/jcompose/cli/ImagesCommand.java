@@ -1,18 +1,19 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
-import dev.jcompose.console.Table;
+import dev.jcompose.console.ImageView;
+import dev.jcompose.console.ImagesFormatter;
 import dev.jcompose.image.ImageReference;
+import dev.jcompose.stack.ContainerImage;
 import java.util.List;
-import java.util.SortedMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jcompose images}: the image each of the project's containers uses. */
+/** {@code jcompose images [SERVICE...]}: the image each of the project's containers uses. */
 @Command(name = "images", description = "List images used by the created containers.")
 final class ImagesCommand extends ComposeCommand {
-    @Option(names = {"-q", "--quiet"}, description = "Only display image references.")
+    @Option(names = {"-q", "--quiet"}, description = "Only display IDs.")
     boolean quiet;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
@@ -21,16 +22,15 @@ final class ImagesCommand extends ComposeCommand {
     @Override
     public Integer call() {
         String project = projectName();
-        SortedMap<String, String> images = withService(compose -> compose.images(project));
-        if (quiet) {
-            images.values().stream().distinct().sorted().forEach(out()::println);
-        } else {
-            Table table = Table.docker("CONTAINER", "REPOSITORY", "TAG");
-            images.forEach((container, ref) -> table.row(container, repository(ref), tag(ref)));
-            out().print(table.render());
-        }
+        List<ImageView> views = withService(compose -> compose.images(project, services)).stream()
+                .map(ImagesCommand::view).toList();
+        out().print(quiet ? ImagesFormatter.quiet(views) : ImagesFormatter.table(views));
         out().flush();
         return ExitCode.SUCCESS;
+    }
+
+    static ImageView view(ContainerImage i) {
+        return new ImageView(i.container(), repository(i.reference()), tag(i.reference()), i.id(), i.size());
     }
 
     /** {@code docker.io/library/busybox:1.36} as compose shows it: {@code busybox}. */

@@ -78,7 +78,7 @@ public final class EngineHandlers implements HandlerRegistry {
         }));
         methods.register("compose.top", blocking(engine, (c, p) ->
                 WireJson.tree(c.service().top(project(p), Params.services(p)))));
-        methods.register("compose.images", blocking(engine, (c, p) -> WireJson.tree(c.service().images(project(p)))));
+        methods.register("compose.images", blocking(engine, (c, p) -> WireJson.tree(c.service().images(project(p), Params.services(p)))));
     }
 
     private void registerLifecycle(MethodRegistry methods, EngineContext engine) {

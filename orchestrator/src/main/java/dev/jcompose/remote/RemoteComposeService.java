@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.model.Project;
 import dev.jcompose.stack.ComposeService;
+import dev.jcompose.stack.ContainerImage;
 import dev.jcompose.stack.ContainerEvent;
 import dev.jcompose.stack.RunOptions;
 import dev.jcompose.stack.RunOutcome;
@@ -161,9 +162,9 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, String> images(String projectName) {
-        JsonNode out = call("compose.images", params(projectName), null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, String>>() { });
+    public List<ContainerImage> images(String projectName, List<String> services) {
+        JsonNode out = call("compose.images", params(projectName, services, null), null, null);
+        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerImage>>() { });
     }
 
     @Override

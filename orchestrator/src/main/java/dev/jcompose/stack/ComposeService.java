@@ -73,8 +73,8 @@ public interface ComposeService {
     /** The processes of each running container of the services, by container name. */
     java.util.SortedMap<String, List<String>> top(String projectName, List<String> services);
 
-    /** The images the project's containers use: {@code container -> image reference}. */
-    java.util.SortedMap<String, String> images(String projectName);
+    /** The images the containers of the services (all when empty) use, by service then number. */
+    List<ContainerImage> images(String projectName, List<String> services);
 
     /** Pulls the services' images (all when empty). */
     void pull(Project project, List<String> services, StackListener listener);

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -364,10 +365,15 @@ final class StackService implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, String> images(String projectName) {
-        SortedMap<String, String> out = new TreeMap<>();
-        for (ContainerRecord r : containersOf(projectName, List.of())) {
-            out.put(r.name(), stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE)));
+    public List<ContainerImage> images(String projectName, List<String> services) {
+        Map<String, Long> sizes = new HashMap<>();
+        stack.imageStore.list().forEach(i -> sizes.put(i.id().toString(), i.size()));
+        List<ContainerImage> out = new ArrayList<>();
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            String id = r.labels().get(Labels.IMAGE);
+            String reference = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(id);
+            out.add(new ContainerImage(r.name(), r.labels().get(Labels.SERVICE), reference, id,
+                    id == null ? 0 : sizes.getOrDefault(id, 0L)));
         }
         return out;
     }

@@ -237,9 +237,11 @@ class CommandsTest {
 
                 """);
         assertThat(run("images").out()).isEqualTo("""
-                CONTAINER    REPOSITORY   TAG
-                demo-web-1   busybox      1.36
+                CONTAINER    REPOSITORY   TAG       IMAGE ID       SIZE
+                demo-web-1   busybox      1.36      e72ca41ec402   1.03MB
                 """);
+        assertThat(run("images", "-q", "web").out()).isEqualTo("e72ca41ec402\n");
+        assertThat(compose.calls).contains("images demo [web]");
         assertThat(run("--progress", "quiet", "pull", "web").exit()).isZero();
         assertThat(compose.calls).contains("pull demo [web]");
     }

@@ -174,9 +174,10 @@ final class RecordingCompose implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, String> images(String projectName) {
-        record("images " + projectName, null, null);
-        return new TreeMap<>(java.util.Map.of("demo-web-1", "docker.io/library/busybox:1.36"));
+    public List<dev.jcompose.stack.ContainerImage> images(String projectName, List<String> services) {
+        record("images " + projectName + " " + services, null, null);
+        return List.of(new dev.jcompose.stack.ContainerImage("demo-web-1", "web", "docker.io/library/busybox:1.36",
+                "sha256:e72ca41ec4022bd94381cc3c0277a8d14a4896323ef4d9cdddbdecc67ca8217a", 1_033_421));
     }
 
     @Override

@@ -77,7 +77,10 @@ class CommandsRootTest {
             fx.compose.unpause(p, List.of("web"), fx.listener());
             assertThat(status(fx, p, "web")).isEqualTo("running");
             assertThat(fx.compose.top(p, List.of("web"))).containsOnlyKeys(p + "-web-1");
-            assertThat(fx.compose.images(p)).containsEntry(p + "-keeper-1", "vol:1").containsEntry(p + "-web-1", "busybox:1.36");
+            assertThat(fx.compose.images(p, List.of())).extracting(i -> i.container() + " " + i.reference())
+                    .contains(p + "-keeper-1 vol:1", p + "-web-1 busybox:1.36");
+            assertThat(fx.compose.images(p, List.of("web"))).singleElement()
+                    .satisfies(i -> assertThat(i.id()).startsWith("sha256:")).satisfies(i -> assertThat(i.size()).isPositive());
 
             fx.compose.kill(p, List.of("side"), "SIGKILL", fx.listener());
             StackFixture.await("side to exit", Duration.ofSeconds(20), () -> status(fx, p, "side").equals("exited (137)"));

@@ -48,7 +48,8 @@ class PullRootTest {
                     "Container " + p + "-pub-1 Recreated");
             assertThat(fx.compose.exec(p, ExecOptions.of("pub", "sh", "-c", "echo $V")).stdout()).isEqualTo("2\n");
             assertThat(fx.compose.exec(p, ExecOptions.of("web", "sh", "-c", "echo $V")).stdout()).isEqualTo("2\n");
-            assertThat(fx.compose.images(p)).containsExactly(Map.entry(p + "-pub-1", ref), Map.entry(p + "-web-1", ref));
+            assertThat(fx.compose.images(p, List.of())).extracting(i -> i.container() + " " + i.reference())
+                    .containsExactly(p + "-pub-1 " + ref, p + "-web-1 " + ref);
 
             fx.compose.down(p, Optional.of(project), new DownOptions(false, false, Duration.ofSeconds(1)), fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();

@@ -1,10 +1,11 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
 import dev.jcompose.container.AttachSocket;
 import dev.jcompose.stack.OneOffAttach;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,17 @@ final class OneOffSession {
     /** Attaches, runs {@code start} (which starts the one-off and returns its exit code), drains, detaches. */
     int run(IntSupplier start) {
         Path bundle = Path.of(oneOff.bundle());
+        AttachSocket attached;
+        try {
+            attached = AttachSocket.connect(bundle);
+        } catch (IOException e) {
+            // the one-off exists: started anyway, it runs its course and --rm still removes it
+            warn("jcompose: cannot attach to " + oneOff.container() + " (" + e.getMessage()
+                    + "); running it without its input and output\n");
+            return start.getAsInt();
+        }
         Optional<TerminalMode> terminal = oneOff.tty() ? TerminalMode.save() : Optional.empty();
-        try (AttachSocket socket = AttachSocket.connect(bundle)) {
+        try (AttachSocket socket = attached) {
             Thread output = Thread.ofPlatform().daemon().name("jcompose-run-output").start(() -> output(socket));
             if (oneOff.stdin()) {
                 Thread.ofPlatform().daemon().name("jcompose-run-stdin").start(() -> input(socket));
@@ -57,13 +67,20 @@ final class OneOffSession {
                 join(output);
                 restoreWinch(winch);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot attach to " + oneOff.container() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while draining the output of " + oneOff.container(), e);
+            throw new JcomposeException("run " + oneOff.container() + " was interrupted", null, ExitCode.CANCELED);
         } finally {
             terminal.ifPresent(TerminalMode::close);
+        }
+    }
+
+    private void warn(String text) {
+        try {
+            stdio.err().write(text.getBytes(StandardCharsets.UTF_8));
+            stdio.err().flush();
+        } catch (IOException e) {
+            // stderr is gone: nothing else to tell
         }
     }
 

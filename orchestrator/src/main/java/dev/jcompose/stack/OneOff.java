@@ -61,14 +61,12 @@ public final class OneOff {
         if (o.user() != null) {
             s.put("user", o.user());
         }
-        if (o.stdin()) {
-            s.put("stdin_open", true);
+        if (!o.detach()) { // attached, the command line decides, as compose's -T overrides the service's tty
+            s.put("stdin_open", o.stdin());
+            s.put("tty", o.tty());
         }
-        if (o.tty()) {
-            s.put("tty", true);
-            if (!env.has("TERM")) {
-                env.put("TERM", "xterm"); // as docker sets it for a tty: full-screen programs need a terminal type
-            }
+        if (o.tty() && !env.has("TERM")) {
+            env.put("TERM", "xterm"); // as docker sets it for a tty: full-screen programs need a terminal type
         }
         ObjectNode labels = s.get("labels") instanceof ObjectNode l ? l : s.putObject("labels");
         labels.put(Labels.ONEOFF, "True");

@@ -1,6 +1,5 @@
 package dev.jcompose.cli;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +25,10 @@ final class SignalRelay implements AutoCloseable {
         }
     }
 
-    /** Sends {@code SIG<name>} to {@code pid} with kill(1); a process already gone is not an error. */
+    /** Sends {@code SIG<name>} to {@code pid} (kill(2) through jnr-posix); a process already gone is not an error. */
     static void send(long pid, String name) {
-        try {
-            new ProcessBuilder("kill", "-s", name, Long.toString(pid)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        } catch (IOException e) {
-            // kill(1) missing: the signal is lost, the process keeps running
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        int number = jnr.constants.platform.Signal.valueOf("SIG" + name).intValue();
+        jnr.posix.POSIXFactory.getNativePOSIX().kill((int) pid, number);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.stack.ExecOptions;
-import dev.jcompose.stack.ExecOutcome;
+import dev.jcompose.container.ExecRecipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +11,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jcompose exec SERVICE COMMAND...}: runs a command in a running container; its exit code is
- * jcompose's. Output is collected by the engine and printed when the command ends (no tty yet, so
- * {@code -T} is what always happens).
+ * {@code jcompose exec SERVICE COMMAND...}: runs a command in a running container, as docker compose
+ * does: a pseudo-TTY when jcompose runs on a terminal (unless {@code -T}), standard input forwarded,
+ * output live, Ctrl-C and SIGTERM passed to the process, its exit code jcompose's; {@code -d} returns
+ * once it started. The engine resolves the container and hands back an {@link dev.jcompose.container.ExecRecipe};
+ * the CLI runs it itself ({@link ExecLauncher}), so the process talks to the user's terminal directly.
  */
 @Command(name = "exec", description = "Execute a command in a running container.")
 final class ExecCommand extends ComposeCommand {
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (jcompose never allocates one yet).")
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
     boolean noTty;
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open (accepted; standard input is not forwarded yet).")
-    boolean interactive;
+    @Option(names = {"-t", "--tty"}, hidden = true, description = "Allocate a pseudo-TTY (the default on a terminal).")
+    boolean tty;
+
+    @Option(names = {"-i", "--interactive"}, negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "Keep STDIN open: forward jcompose's standard input (default: true).")
+    boolean interactive = true;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables.")
     List<String> env = new ArrayList<>();
@@ -35,7 +41,7 @@ final class ExecCommand extends ComposeCommand {
     @Option(names = "--index", paramLabel = "N", description = "Index of the container if the service has multiple replicas.")
     int index = 1;
 
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run the command in the background (not supported yet).")
+    @Option(names = {"-d", "--detach"}, description = "Detached mode: run the command in the background.")
     boolean detach;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
@@ -46,17 +52,15 @@ final class ExecCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        if (detach) {
-            throw Usage.notSupported("exec --detach", "run the command in the foreground");
-        }
         ExecOptions options = options();
         String project = projectName();
-        ExecOutcome outcome = withService(compose -> compose.exec(project, options));
-        out().print(outcome.stdout());
-        out().flush();
-        err().print(outcome.stderr());
-        err().flush();
-        return outcome.exitCode();
+        Interaction how = interaction();
+        ExecRecipe recipe = withService(compose -> compose.execRecipe(project, options, how.tty(), detach));
+        return new ExecLauncher(Stdio.of(main.host(), out(), err())).run(recipe, how);
+    }
+
+    Interaction interaction() {
+        return Interaction.decide(noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
     }
 
     ExecOptions options() {

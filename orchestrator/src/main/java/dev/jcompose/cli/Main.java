@@ -47,16 +47,24 @@ public final class Main implements Runnable {
     }
 
     /**
-     * What the CLI reads from its process: environment, working directory, standard input, and
-     * whether stderr is a terminal (the progress view and colours depend on it).
+     * What the CLI reads from its process: environment, working directory, standard input, whether
+     * it runs on a terminal (stdin and stdout: the progress view, colours and exec/run's pseudo-TTY
+     * depend on it), and whether its streams are the process's own file descriptors 0, 1 and 2
+     * ({@code processStdio}: exec and run then hand them to the container's process; in tests the
+     * streams are in-memory and the bytes are copied).
      */
-    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal) {
+    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal,
+            boolean processStdio) {
         public Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
             this(variables, workingDir, stdin, false);
         }
 
+        public Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal) {
+            this(variables, workingDir, stdin, terminal, false);
+        }
+
         public static Environment ofProcess() {
-            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in, Terminal.attached());
+            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in, Terminal.attached(), true);
         }
     }
 

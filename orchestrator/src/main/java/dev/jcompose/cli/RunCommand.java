@@ -4,6 +4,7 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.schema.command.ShellWords;
 import dev.jcompose.stack.LogRecord;
 import dev.jcompose.stack.OneOff;
+import dev.jcompose.stack.OneOffAttach;
 import dev.jcompose.stack.RunOptions;
 import dev.jcompose.stack.RunOutcome;
 import dev.jcompose.stack.StackListener;
@@ -22,11 +23,11 @@ import picocli.CommandLine.Parameters;
  * {@code jcompose run SERVICE [COMMAND...]}: a one-off container of the service, named
  * {@code <project>-<service>-run-<hex>} and labelled oneoff, after its dependencies (unless
  * {@code --no-deps}); the service's ports are published only with {@code --service-ports} or
- * {@code -p}. Attached, its output is printed and its exit code is jcompose's; there is no tty and
- * standard input is not forwarded yet.
+ * {@code -p}. Attached, the CLI connects to the one-off's conmon attach socket before it starts
+ * ({@link OneOffSession}): output streamed, standard input forwarded (unless {@code -i=false}), a
+ * pseudo-TTY when jcompose runs on a terminal (unless {@code -T}); its exit code is jcompose's.
  */
-@Command(name = "run", description = {"Run a one-off command on a service.",
-        "No pseudo-TTY and no standard input yet: output is streamed, input is not forwarded (-i and -t are refused)."})
+@Command(name = "run", description = {"Run a one-off command on a service."})
 final class RunCommand extends ComposeCommand {
     @Option(names = "--rm", description = "Automatically remove the container when it exits.")
     boolean remove;
@@ -58,13 +59,14 @@ final class RunCommand extends ComposeCommand {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid.")
     String user;
 
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (jcompose never allocates one yet).")
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
     boolean noTty;
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open (not supported yet).")
-    boolean interactive;
+    @Option(names = {"-i", "--interactive"}, negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "Keep STDIN open: forward jcompose's standard input (default: true).")
+    boolean interactive = true;
 
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY (not supported yet).")
+    @Option(names = {"-t", "--tty"}, hidden = true, description = "Allocate a pseudo-TTY (the default on a terminal).")
     boolean tty;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
@@ -77,14 +79,10 @@ final class RunCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        if (interactive || tty) {
-            throw Usage.notSupported("jcompose run " + (tty ? "--tty" : "--interactive"),
-                    "run without -i/-t: output is streamed, standard input is not forwarded");
-        }
         var project = load(List.of(service)).project();
-        RunOptions options = options(project.name());
+        Interaction how = interaction();
+        RunOptions options = options(project.name(), how);
         PrintWriter out = out();
-        PrintWriter err = err();
         ProgressOutput progress = progress("run");
         AtomicBoolean progressDone = new AtomicBoolean();
         Runnable endProgress = () -> {
@@ -92,26 +90,39 @@ final class RunCommand extends ComposeCommand {
                 progress.close();
             }
         };
-        RunOutcome outcome;
         try {
-            outcome = withService(compose -> compose.run(project, options,
-                    dependencies(options.name(), progress.listener(), progressDone), output(out, err, endProgress)));
+            return withService(compose -> {
+                StackListener deps = dependencies(options.name(), progress.listener(), progressDone);
+                if (detach) {
+                    RunOutcome outcome = compose.run(project, options, deps, r -> { });
+                    endProgress.run();
+                    out.println(outcome.container());
+                    out.flush();
+                    return ExitCode.SUCCESS;
+                }
+                OneOffAttach oneOff = compose.createOneOff(project, options, deps);
+                endProgress.run();
+                return new OneOffSession(Stdio.of(main.host(), out, err()), oneOff).run(
+                        () -> compose.startOneOff(project.name(), oneOff.container(), remove, e -> { }));
+            });
         } finally {
             endProgress.run();
         }
-        if (detach) {
-            out.println(outcome.container());
-            out.flush();
-            return ExitCode.SUCCESS;
-        }
-        return outcome.exitCode();
+    }
+
+    Interaction interaction() {
+        return Interaction.decide(noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
     }
 
     RunOptions options(String project) {
+        return options(project, interaction());
+    }
+
+    RunOptions options(String project, Interaction how) {
         String container = name != null ? name : OneOff.containerName(project, service, hex());
         List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
         return new RunOptions(service, command, entry, ExecCommand.environment(env, main.host().variables()), publish,
-                servicePorts, container, workdir, user, noDeps, detach, remove);
+                servicePorts, container, workdir, user, noDeps, detach, remove, how.stdin(), how.tty());
     }
 
     /** Split into words as compose does (shellwords: quotes group, no expansion). */

@@ -67,6 +67,16 @@ public final class EngineHandlers implements HandlerRegistry {
         // not project-scoped: an attached one-off may run for long, and must not hold the project's other commands
         methods.register("compose.run", blocking(engine, (c, p) -> WireJson.tree(c.service().run(WireJson.model(p).orElseThrow(),
                 WireJson.read(p.get("options"), RunOptions.class), c.listener(), r -> c.emit(WireJson.event(r))))));
+        methods.register("compose.createOneOff", blocking(engine, (c, p) -> WireJson.tree(c.service().createOneOff(
+                WireJson.model(p).orElseThrow(), WireJson.read(p.get("options"), RunOptions.class), c.listener()))));
+        methods.register("compose.startOneOff", blocking(engine, (c, p) -> {
+            ObjectNode out = WireJson.object();
+            out.put("exitCode", c.service().startOneOff(project(p), p.path("container").asText(),
+                    p.path("remove").asBoolean(), c.listener()));
+            return out;
+        }));
+        methods.register("compose.execRecipe", blocking(engine, (c, p) -> WireJson.tree(c.service().execRecipe(project(p),
+                WireJson.read(p.get("options"), ExecOptions.class), p.path("tty").asBoolean(), p.path("detach").asBoolean()))));
         methods.register("compose.exec", blocking(engine, (c, p) ->
                 WireJson.tree(c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
         registerLifecycle(methods, engine);

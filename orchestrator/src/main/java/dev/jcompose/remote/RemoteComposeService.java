@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.model.Project;
 import dev.jcompose.stack.ComposeService;
@@ -17,6 +18,7 @@ import dev.jcompose.stack.ExecOptions;
 import dev.jcompose.stack.ExecOutcome;
 import dev.jcompose.stack.LogOptions;
 import dev.jcompose.stack.LogRecord;
+import dev.jcompose.stack.OneOffAttach;
 import dev.jcompose.stack.StackEvent;
 import dev.jcompose.stack.StackListener;
 import dev.jcompose.stack.UpOptions;
@@ -94,6 +96,31 @@ public final class RemoteComposeService implements ComposeService {
         p.put("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         return WireJson.read(call("compose.run", p, listener, output), RunOutcome.class);
+    }
+
+    @Override
+    public OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener) {
+        ObjectNode p = params(project.name());
+        p.put("model", WireJson.model(project));
+        p.set("options", WireJson.tree(options));
+        return WireJson.read(call("compose.createOneOff", p, listener, null), OneOffAttach.class);
+    }
+
+    @Override
+    public int startOneOff(String projectName, String container, boolean remove, StackListener listener) {
+        ObjectNode p = params(projectName);
+        p.put("container", container);
+        p.put("remove", remove);
+        return call("compose.startOneOff", p, listener, null).path("exitCode").asInt();
+    }
+
+    @Override
+    public ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach) {
+        ObjectNode p = params(projectName);
+        p.set("options", WireJson.tree(options));
+        p.put("tty", tty);
+        p.put("detach", detach);
+        return WireJson.read(call("compose.execRecipe", p, null, null), ExecRecipe.class);
     }
 
     @Override

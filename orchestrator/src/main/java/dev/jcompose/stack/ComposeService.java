@@ -50,7 +50,28 @@ public interface ComposeService {
      */
     RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output);
 
+    /**
+     * {@code run} attached through conmon's socket, step 1: dependencies first unless {@code noDeps},
+     * then the one-off created with {@code options.stdin()}/{@code tty()} and NOT started, so that
+     * the caller can attach before the first byte of output.
+     */
+    OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener);
+
+    /**
+     * Step 2: starts the one-off, returns its exit code once it exited (and, with {@code remove}, was
+     * removed). Interrupting the call stops the one-off (and removes it with {@code remove}).
+     */
+    int startOneOff(String projectName, String container, boolean remove, StackListener listener);
+
+    /** Runs a command in the container and collects its output (the Java fixture API; no stdin, no tty). */
     ExecOutcome exec(String projectName, ExecOptions options);
+
+    /**
+     * The exec as a recipe the caller runs itself, with its own standard streams (the CLI: stdin,
+     * a terminal, signals, live output); {@code tty} gives the process a pseudo-TTY, {@code detach}
+     * makes the runtime return once it started. Fails if the container does not run.
+     */
+    dev.jcompose.container.ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach);
 
     void start(String projectName, List<String> services, StackListener listener);
 

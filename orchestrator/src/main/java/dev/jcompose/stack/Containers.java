@@ -3,6 +3,7 @@ package dev.jcompose.stack;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.Attach;
 import dev.jcompose.container.CreateRequest;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.EtcHosts;
@@ -99,7 +100,7 @@ final class Containers {
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
-                    files.resolvConf(id), files.hostname(id));
+                    files.resolvConf(id), files.hostname(id), null, attach(s));
             files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
             return runtime.create(req);
         } catch (RuntimeException e) {
@@ -130,6 +131,14 @@ final class Containers {
         labels.put(Labels.ONEOFF, oneOff(s) ? "True" : "False");
         labels.put(Labels.IMAGE, image.id());
         return labels;
+    }
+
+    /**
+     * stdin_open and tty are honoured for one-offs only: an attached {@code run} is the one client
+     * that connects to conmon's attach socket ({@code up} follows the log).
+     */
+    private static Attach attach(ServiceConfig s) {
+        return oneOff(s) ? new Attach(s.stdinOpen(), s.tty()) : Attach.NONE;
     }
 
     /** A {@code run} container: {@link OneOff} marks the service it runs with the label. */

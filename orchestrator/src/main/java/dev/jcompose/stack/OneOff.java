@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * What {@code run} decides before acting, as data: the one-off's name, the service as the one-off
  * runs it (command, entrypoint, environment, ports by compose's rule, the oneoff label, no restart
- * policy), and the plan (up's plan for the service, without the service's own containers, then
- * create and start the one-off).
+ * policy; with {@code -i}/{@code -t} stdin_open/tty, which conmon serves on its attach socket), and
+ * the plan (up's plan for the service, without the service's own containers, then create and, unless
+ * the CLI attaches first, start the one-off).
  */
 public final class OneOff {
     private static final Pattern PUBLISH = Pattern.compile("(?:([0-9.]+):)?(\\d{1,5}):(\\d{1,5})(?:/(tcp|udp|sctp))?");
@@ -60,6 +61,13 @@ public final class OneOff {
         if (o.user() != null) {
             s.put("user", o.user());
         }
+        if (!o.detach()) { // attached, the command line decides, as compose's -T overrides the service's tty
+            s.put("stdin_open", o.stdin());
+            s.put("tty", o.tty());
+        }
+        if (o.tty() && !env.has("TERM")) {
+            env.put("TERM", "xterm"); // as docker sets it for a tty: full-screen programs need a terminal type
+        }
         ObjectNode labels = s.get("labels") instanceof ObjectNode l ? l : s.putObject("labels");
         labels.put(Labels.ONEOFF, "True");
         s.set("labels", labels);
@@ -97,6 +105,11 @@ public final class OneOff {
      * creation after all of that, and its start.
      */
     public static ReconcilePlan plan(ReconcilePlan up, String service, String name, String configHash) {
+        return plan(up, service, name, configHash, true);
+    }
+
+    /** As {@link #plan(ReconcilePlan, String, String, String)}; without {@code start}, the one-off is only created. */
+    public static ReconcilePlan plan(ReconcilePlan up, String service, String name, String configHash, boolean start) {
         List<Step> kept = new ArrayList<>();
         Set<String> dropped = new HashSet<>();
         for (Step s : up.steps()) {
@@ -109,7 +122,9 @@ public final class OneOff {
         List<Step> steps = new ArrayList<>(kept);
         steps.add(new Step("run-create", new Operation.CreateContainer(service, 1, name, configHash),
                 kept.stream().map(Step::id).toList()));
-        steps.add(new Step("run-start", new Operation.StartContainer(service, 1, name), List.of("run-create")));
+        if (start) {
+            steps.add(new Step("run-start", new Operation.StartContainer(service, 1, name), List.of("run-create")));
+        }
         return new ReconcilePlan(steps, up.warnings());
     }
 

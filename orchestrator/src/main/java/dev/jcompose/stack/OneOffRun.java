@@ -28,6 +28,50 @@ final class OneOffRun {
     }
 
     RunOutcome run(Project project, RunOptions o, StackListener listener, Consumer<LogRecord> output) {
+        String name = create(project, o, listener, true);
+        ContainerRecord started = stack.containers.require(name);
+        if (o.detach()) {
+            return new RunOutcome(name, 0);
+        }
+        int code = attach(started, output, o, listener);
+        return new RunOutcome(name, code);
+    }
+
+    /** Attached with conmon's socket, step 1: dependencies, then the one-off created, not started. */
+    OneOffAttach prepare(Project project, RunOptions o, StackListener listener) {
+        String name = create(project, o, listener, false);
+        ContainerRecord r = stack.containers.require(name);
+        return new OneOffAttach(name, stack.runtime.bundle(r.id()).toString(), o.stdin(), o.tty());
+    }
+
+    /**
+     * Step 2, once the client is attached: starts the one-off, waits for its exit, removes it with
+     * {@code remove}; interrupted (Ctrl-C, the client gone), stops it (and removes it) first.
+     */
+    int startAttached(String name, boolean remove, StackListener listener) {
+        ContainerRecord r = stack.containers.require(name);
+        ContainerRecord started = stack.containers.start(r.id());
+        ContainerExtras x = stack.extras(r.id()).orElseThrow();
+        onLoop(() -> stack.supervision.started(started, x));
+        while (true) {
+            if (Thread.interrupted()) {
+                stopAndMaybeRemove(started, remove, listener);
+                Thread.currentThread().interrupt();
+                throw new StackException("run " + name + " was interrupted", null);
+            }
+            java.util.Optional<Integer> code = stack.runtime.waitExit(r.id(), Duration.ofSeconds(1));
+            if (code.isPresent()) {
+                settle(started, code.get(), stack.runtime.inspect(r.id()).finished());
+                if (remove) {
+                    remove(started, listener);
+                }
+                return code.get();
+            }
+        }
+    }
+
+    /** Plans and executes up to the one-off's creation (and start); returns its name. */
+    private String create(Project project, RunOptions o, StackListener listener, boolean start) {
         Project oneOff = OneOff.project(project, o);
         byte[] b = new byte[6];
         random.nextBytes(b);
@@ -38,15 +82,10 @@ final class OneOffRun {
         List<ContainerRecord> records = stack.runtime.list();
         ReconcilePlan up = Planner.plan(DesiredProject.of(project), stack.observe(records),
                 Stack.upOptions(UpOptions.defaults().withServices(List.of(o.service()), o.noDeps())));
-        ReconcilePlan plan = OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()));
+        ReconcilePlan plan = OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()), start);
         stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
         stack.execute(oneOff, records, plan, UpOptions.DEFAULT_WAIT, listener);
-        ContainerRecord started = stack.containers.require(name);
-        if (o.detach()) {
-            return new RunOutcome(name, 0);
-        }
-        int code = attach(started, output, o, listener);
-        return new RunOutcome(name, code);
+        return name;
     }
 
     /** Streams the output until the exit; returns the exit code. */
@@ -66,7 +105,7 @@ final class OneOffRun {
         } catch (InterruptedException e) {
             follow.interrupt();
             Thread.interrupted(); // clean up first, then report the interruption
-            stopAndMaybeRemove(r, o, listener);
+            stopAndMaybeRemove(r, o.remove(), listener);
             Thread.currentThread().interrupt();
             throw new StackException("run " + r.name() + " was interrupted", null);
         }
@@ -89,12 +128,12 @@ final class OneOffRun {
         stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
     }
 
-    private void stopAndMaybeRemove(ContainerRecord r, RunOptions o, StackListener listener) {
+    private void stopAndMaybeRemove(ContainerRecord r, boolean remove, StackListener listener) {
         onLoop(() -> stack.supervision.stopping(r.id()));
         stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
         int code = stack.containers.stop(r.id(), null); // the service's stop_grace_period
         onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), Instant.now()));
-        if (o.remove()) {
+        if (remove) {
             remove(r, listener);
         }
     }

@@ -2,6 +2,7 @@ package dev.jcompose.stack;
 
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.container.ExecResult;
 import dev.jcompose.container.LogLine;
@@ -233,7 +234,32 @@ final class StackService implements ComposeService {
     }
 
     @Override
+    public OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener) {
+        return new OneOffRun(stack).prepare(project, options, listener);
+    }
+
+    @Override
+    public int startOneOff(String projectName, String container, boolean remove, StackListener listener) {
+        return new OneOffRun(stack).startAttached(container, remove, listener);
+    }
+
+    @Override
     public ExecOutcome exec(String projectName, ExecOptions options) {
+        ExecResult result = stack.runtime.exec(execTarget(projectName, options).id(), request(options));
+        return new ExecOutcome(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    @Override
+    public ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach) {
+        return stack.runtime.execRecipe(execTarget(projectName, options).id(), request(options), tty, detach);
+    }
+
+    private static ExecRequest request(ExecOptions o) {
+        return new ExecRequest(o.command(), o.environment(), o.user(), o.workingDir());
+    }
+
+    /** The running container of the service's replica {@code options.index()}. */
+    private ContainerRecord execTarget(String projectName, ExecOptions options) {
         List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
         ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()
                 .orElseThrow(() -> new StackException("service \"" + options.service() + "\" has no container number "
@@ -241,9 +267,7 @@ final class StackService implements ComposeService {
         if (r.state() != ContainerState.RUNNING) {
             throw new StackException("container " + r.name() + " is not running", "start it with `jcompose start " + options.service() + "`");
         }
-        ExecResult result = stack.runtime.exec(r.id(), new ExecRequest(options.command(), options.environment(),
-                options.user(), options.workingDir()));
-        return new ExecOutcome(result.exitCode(), result.stdout(), result.stderr());
+        return r;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.plan.PullPolicy;
 import dev.jcompose.stack.ContainerSummary;
@@ -50,11 +51,14 @@ class CommandsTest {
         Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
     }
 
+    /** What the CLI reads as its standard input. */
+    byte[] stdin = new byte[0];
+
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Main main = new Main(new Main.Environment(Map.of("HOME", "/nonexistent", "FOO", "from-env"), dir,
-                new ByteArrayInputStream(new byte[0])), (env, notices) -> compose.backend(), CLOCK);
+                new ByteArrayInputStream(stdin)), (env, notices) -> compose.backend(), CLOCK);
         int exit = Main.execute(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
     }
@@ -191,20 +195,74 @@ class CommandsTest {
         assertThat(LogsCommand.since(null, now)).isNull();
     }
 
-    @Test
-    void execPassesExitCodeOutputAndOptions() {
-        compose.execOutcome = new ExecOutcome(7, "out\n", "err\n");
-        Run r = run("exec", "-T", "-e", "A=1", "-e", "FOO", "-w", "/tmp", "-u", "nobody", "--index", "2",
-                "web", "sh", "-c", "exit 7");
-        assertThat(r.exit()).isEqualTo(7);
-        assertThat(r.out()).isEqualTo("out\n");
-        assertThat(r.err()).isEqualTo("err\n");
-        assertThat(compose.arguments.getFirst()).isEqualTo(new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"),
-                "nobody", "/tmp", Map.of("A", "1", "FOO", "from-env")));
+    /** A stand-in for runc: prints its arguments and the process file, copies stdin, exits 7. */
+    static final String FAKE_RUNTIME = """
+            #!/bin/sh
+            echo "$1 $2 $3 $4 $6"
+            cat "$5"; echo
+            printf 'stdin: '; cat
+            echo err >&2
+            exit 7
+            """;
+
+    private dev.jcompose.container.ExecRecipe fakeRecipe(String script, boolean detach) throws IOException {
+        Path runtime = Files.writeString(dir.resolve("fake-runc"), script);
+        runtime.toFile().setExecutable(true);
+        Files.createDirectories(dir.resolve("state"));
+        return new dev.jcompose.container.ExecRecipe(runtime.toString(), "/run/j/runc", "cid", "demo-web-2",
+                "{\"args\":[\"sh\"]}", dir.resolve("state").toString(), false, detach);
     }
 
     @Test
-    void execStopsParsingAtTheCommand() {
+    void execRunsTheRecipeWithStdinAndPassesExitCodeAndOutput() throws IOException {
+        compose.execRecipe = fakeRecipe(FAKE_RUNTIME, false);
+        stdin = "piped\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Run r = run("exec", "-T", "-e", "A=1", "-e", "FOO", "-w", "/tmp", "-u", "nobody", "--index", "2",
+                "web", "sh", "-c", "exit 7");
+        assertThat(r.exit()).isEqualTo(7);
+        assertThat(r.out()).isEqualTo("--root /run/j/runc exec --process cid\n{\"args\":[\"sh\"]}\nstdin: piped\n");
+        assertThat(r.err()).isEqualTo("err\n");
+        assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=false");
+        assertThat(compose.arguments.getFirst()).isEqualTo(new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"),
+                "nobody", "/tmp", Map.of("A", "1", "FOO", "from-env")));
+        try (var files = Files.list(dir.resolve("state"))) {
+            assertThat(files).as("the process file is removed").isEmpty();
+        }
+    }
+
+    @Test
+    void execWithoutInteractiveGivesTheProcessNoInput() throws IOException {
+        compose.execRecipe = fakeRecipe(FAKE_RUNTIME, false);
+        stdin = "not for it\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Run r = run("exec", "-i=false", "web", "cat");
+        assertThat(r.out()).endsWith("stdin: ");
+        assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=false");
+    }
+
+    @Test
+    void execDetachedReturnsAtOnceAndReportsTheRuntimesError() throws IOException {
+        compose.execRecipe = fakeRecipe("#!/bin/sh\nexit 0\n", true);
+        Run ok = run("exec", "-d", "web", "sleep", "100");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).isEmpty();
+        assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=true");
+
+        compose.execRecipe = fakeRecipe("""
+                #!/bin/sh
+                echo '{"level":"error","msg":"exec failed: no such file: nope"}' > "$4"
+                exit 1
+                """, true);
+        Run failed = run("exec", "-d", "web", "nope");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("cannot start the command in container demo-web-2: exec failed: no such file: nope");
+        try (var files = Files.list(dir.resolve("state"))) {
+            assertThat(files).as("the process file and runtime log are removed").isEmpty();
+        }
+    }
+
+    @Test
+    void execStopsParsingAtTheCommand() throws IOException {
+        compose.execRecipe = fakeRecipe("#!/bin/sh\nexit 0\n", false);
         assertThat(run("exec", "web", "ls", "-la").exit()).isZero();
         assertThat(((ExecOptions) compose.arguments.getFirst()).command()).containsExactly("ls", "-la");
     }
@@ -247,19 +305,22 @@ class CommandsTest {
     }
 
     @Test
-    void runMapsEveryFlagAndPassesTheExitCode() {
-        compose.runOutcome = new dev.jcompose.stack.RunOutcome("demo-web-run-0123456789ab", 4);
-        compose.logs = List.of(new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, false, "hi"),
-                new LogRecord("demo-web-run-0123456789ab", "web", Instant.EPOCH, true, "oops"));
-        Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i 'B=x y'",
-                "--no-deps", "-p", "9090:90", "--name", "once", "-w", "/tmp", "-u", "nobody", "web", "sh", "-c", "exit 4");
-        assertThat(r.exit()).isEqualTo(4);
-        assertThat(r.out()).isEqualTo("hi\n");
-        assertThat(r.err()).isEqualTo("oops\n");
-        assertThat(compose.calls).containsExactly("run demo");
-        assertThat(compose.arguments.getFirst()).isEqualTo(new dev.jcompose.stack.RunOptions("web", List.of("sh", "-c", "exit 4"),
-                List.of("env", "-i", "B=x y"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
-                "nobody", true, false, true));
+    void runMapsEveryFlagAttachesAndPassesTheExitCode() throws Exception {
+        assumeTrue(FakeConmon.available(), "python3 is not installed");
+        try (FakeConmon conmon = FakeConmon.start(dir.resolve("bundle"))) {
+            compose.oneOffAttach = new dev.jcompose.stack.OneOffAttach("once", dir.resolve("bundle").toString(), true, false);
+            compose.oneOffExit = 4;
+            stdin = "piped".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i 'B=x y'",
+                    "--no-deps", "-p", "9090:90", "--name", "once", "-w", "/tmp", "-u", "nobody", "web", "sh", "-c", "exit 4");
+            assertThat(r.exit()).as(r.err()).isEqualTo(4);
+            assertThat(r.out()).isEqualTo("hi\ngot:piped");
+            assertThat(r.err()).isEqualTo("oops\n");
+            assertThat(compose.calls).containsExactly("createOneOff demo", "startOneOff demo once remove=true");
+            assertThat(compose.arguments.getFirst()).isEqualTo(new dev.jcompose.stack.RunOptions("web", List.of("sh", "-c", "exit 4"),
+                    List.of("env", "-i", "B=x y"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
+                    "nobody", true, false, true, true, false));
+        }
     }
 
     @Test
@@ -275,12 +336,29 @@ class CommandsTest {
     }
 
     @Test
-    void runRefusesTtyAndStdinClearly() {
-        Run r = run("run", "-i", "web", "sh");
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("jcompose run --interactive is not supported yet");
-        assertThat(run("run", "-t", "web").err()).startsWith("jcompose run --tty is not supported yet");
-        assertThat(compose.calls).isEmpty();
+    void interactionFollowsComposeDefaults() {
+        // flags: noTty, interactive, detach; streams: terminal, processStdio
+        assertThat(Interaction.decide(false, true, false, true, true)).isEqualTo(new Interaction(true, true));
+        assertThat(Interaction.decide(true, true, false, true, true)).as("-T").isEqualTo(new Interaction(false, true));
+        assertThat(Interaction.decide(false, true, false, false, true)).as("piped").isEqualTo(new Interaction(false, true));
+        assertThat(Interaction.decide(false, false, false, true, true)).as("-i=false").isEqualTo(new Interaction(true, false));
+        assertThat(Interaction.decide(false, true, true, true, true)).as("-d").isEqualTo(new Interaction(false, false));
+        assertThat(Interaction.decide(false, true, false, true, false)).as("in-memory streams")
+                .isEqualTo(new Interaction(false, true));
+    }
+
+    @Test
+    void execAndRunFlagDefaults() {
+        RunCommand run = new picocli.CommandLine(new RunCommand()).parseArgs("web").asCommandLineList().get(0).getCommand();
+        assertThat(run.interactive).isTrue();
+        assertThat(run.noTty).isFalse();
+        ExecCommand exec = new picocli.CommandLine(new ExecCommand()).parseArgs("-T", "--no-interactive", "web", "sh")
+                .asCommandLineList().get(0).getCommand();
+        assertThat(exec.interactive).isFalse();
+        assertThat(exec.noTty).isTrue();
+        ExecCommand explicit = new picocli.CommandLine(new ExecCommand()).parseArgs("-i", "web", "sh")
+                .asCommandLineList().get(0).getCommand();
+        assertThat(explicit.interactive).isTrue();
     }
 
     @Test

@@ -128,7 +128,17 @@ final class EngineSandbox {
 
     /** What a CLI run in this sandbox sees: its environment, the app directory, no standard input. */
     Main.Environment environment() {
-        return new Main.Environment(Map.copyOf(env), app(), new ByteArrayInputStream(new byte[0]));
+        return environment(new byte[0]);
+    }
+
+    /** The same with {@code stdin} as the CLI's standard input (exec and run forward it). */
+    Main.Environment environment(byte[] stdin) {
+        return new Main.Environment(Map.copyOf(env), app(), new ByteArrayInputStream(stdin));
+    }
+
+    /** The sandbox's environment variables, for a CLI started as a process of its own. */
+    Map<String, String> variables() {
+        return Map.copyOf(env);
     }
 
     /** Starts the engine (a project query does) and returns its pid. */

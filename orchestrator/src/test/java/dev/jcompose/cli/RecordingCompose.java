@@ -126,6 +126,29 @@ final class RecordingCompose implements ComposeService {
         return execOutcome;
     }
 
+    dev.jcompose.container.ExecRecipe execRecipe;
+    dev.jcompose.stack.OneOffAttach oneOffAttach;
+    int oneOffExit;
+
+    @Override
+    public dev.jcompose.container.ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach) {
+        record("execRecipe " + projectName + " tty=" + tty + " detach=" + detach, options, null);
+        return execRecipe;
+    }
+
+    @Override
+    public dev.jcompose.stack.OneOffAttach createOneOff(Project project, dev.jcompose.stack.RunOptions options,
+            StackListener listener) {
+        record("createOneOff " + project.name(), options, listener);
+        return oneOffAttach;
+    }
+
+    @Override
+    public int startOneOff(String projectName, String container, boolean remove, StackListener listener) {
+        record("startOneOff " + projectName + " " + container + " remove=" + remove, null, listener);
+        return oneOffExit;
+    }
+
     @Override
     public void start(String projectName, List<String> services, StackListener listener) {
         record("start " + projectName + " " + services, null, listener);

@@ -89,5 +89,39 @@ class OneOffTest {
                 run-create: create container shop-web-run-ab (web #1, config 0123456789ab) [after net, db-create, db-start, db-healthy]
                 run-start: start container shop-web-run-ab [after run-create]
                 """);
+        assertThat(OneOff.plan(up, "web", "shop-web-run-ab", "0123456789abcdef", false).render())
+                .as("attached: the CLI connects before the start").endsWith("""
+                run-create: create container shop-web-run-ab (web #1, config 0123456789ab) [after net, db-create, db-start, db-healthy]
+                """);
+    }
+
+    private static RunOptions attached(boolean detach, boolean stdin, boolean tty) {
+        return new RunOptions("web", List.of(), null, Map.of(), List.of(), false, null, null, null, false, detach, false,
+                stdin, tty);
+    }
+
+    @Test
+    void attachedTheCommandLineDecidesStdinAndTty() {
+        ServiceConfig tty = OneOff.project(project, attached(false, true, true)).services().get("web");
+        assertThat(tty.stdinOpen()).isTrue();
+        assertThat(tty.tty()).isTrue();
+        assertThat(tty.environment()).as("docker's TERM for a tty").containsEntry("TERM", "xterm");
+
+        Project ttyService = ModelJson.read("""
+                {"name": "shop", "services": {"web": {"image": "busybox:1.36", "tty": true, "stdin_open": true,
+                  "environment": {"TERM": "vt100"}}}}
+                """);
+        ServiceConfig noTty = OneOff.project(ttyService, attached(false, true, false)).services().get("web");
+        assertThat(noTty.tty()).as("-T overrides the service's tty").isFalse();
+        assertThat(noTty.stdinOpen()).isTrue();
+        assertThat(OneOff.project(ttyService, attached(false, true, true)).services().get("web").environment())
+                .as("the service's TERM stays").containsEntry("TERM", "vt100");
+        ServiceConfig detached = OneOff.project(ttyService, attached(true, false, false)).services().get("web");
+        assertThat(detached.tty()).as("-d keeps the service's").isTrue();
+        assertThat(detached.stdinOpen()).isTrue();
+        ServiceConfig plain = OneOff.project(project, attached(false, false, false)).services().get("web");
+        assertThat(plain.tty()).isFalse();
+        assertThat(plain.stdinOpen()).isFalse();
+        assertThat(plain.environment()).doesNotContainKey("TERM");
     }
 }

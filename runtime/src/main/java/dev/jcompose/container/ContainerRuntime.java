@@ -81,8 +81,8 @@ public final class ContainerRuntime {
             SpecContext ctx = new SpecContext(req.id(), overlay.target(), cgroupsPath, req.hostsFile(),
                     req.resolvConf(), req.hostnameFile(), config.initBinary(), config.nofileHardLimit(),
                     config.capabilityBounding());
-            BundleWriter.write(dirs.bundle(), new SpecBuilder().build(req.image(), req.spec(), ctx));
-            launch(rec, dirs);
+            BundleWriter.write(dirs.bundle(), req.attach().applyTo(new SpecBuilder().build(req.image(), req.spec(), ctx)));
+            launch(rec, dirs, req.attach());
             return rec;
         } catch (RuntimeException | IOException e) {
             try {
@@ -98,9 +98,9 @@ public final class ContainerRuntime {
     }
 
     /** Starts conmon, which runs {@code runtime create} on the bundle, and waits for the container's pid. */
-    private void launch(ContainerRecord rec, ContainerDirs dirs) {
+    private void launch(ContainerRecord rec, ContainerDirs dirs, Attach attach) {
         CommandResult r = runner.run(new ConmonCommand(config.conmon(), rec.id(), rec.name(), cli.runtime(),
-                cli.root(), dirs).command());
+                cli.root(), dirs, attach).command());
         if (!r.ok()) {
             throw new ContainerException("conmon failed for container " + rec.name() + ": "
                     + RuntimeCli.lastLine(r.stderr()), "check that conmon is installed (apt-get install conmon)");
@@ -149,7 +149,8 @@ public final class ContainerRuntime {
             if (!OverlayMounter.isMounted(rec.rootfs().target())) {
                 mounter.mount(rec.rootfs()); // e.g. unmounted by hand or by a crash cleanup
             }
-            launch(rec, dirs);
+            // a terminal container needs conmon's console socket again; nobody attaches to its stdin now
+            launch(rec, dirs, new Attach(false, ExecRunner.readSpec(dirs).process().terminal()));
             cli.require(cli.run("start", id), "start", rec.name());
         } catch (RuntimeException e) {
             try {
@@ -252,6 +253,20 @@ public final class ContainerRuntime {
             throw ContainerException.illegal("exec in", rec, rec.state());
         }
         return new ExecRunner(cli, ContainerDirs.of(paths, id)).exec(rec, req);
+    }
+
+    /** The exec as a recipe the CLI runs itself (its own stdio, tty, signals); checks the container runs. */
+    public ExecRecipe execRecipe(String id, ExecRequest req, boolean tty, boolean detach) {
+        ContainerRecord rec = inspect(id);
+        if (rec.state() != ContainerState.RUNNING) {
+            throw ContainerException.illegal("exec in", rec, rec.state());
+        }
+        return new ExecRunner(cli, ContainerDirs.of(paths, id)).recipe(rec, req, tty, detach);
+    }
+
+    /** The bundle directory holding conmon's attach socket and {@code ctl} fifo (see {@link AttachSocket}). */
+    public Path bundle(String id) {
+        return ContainerDirs.of(paths, id).bundle();
     }
 
     public Path logPath(String id) {

@@ -3,18 +3,14 @@ package dev.jcompose.container;
 import dev.jcompose.host.CommandResult;
 import dev.jcompose.oci.BundleWriter;
 import dev.jcompose.oci.RuntimeSpec;
-import dev.jcompose.oci.UserResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * {@code runc exec --process process.json}: the container's own process settings (capabilities,
- * rlimits, no_new_privileges, env) with the request's args, extra env, user and working dir.
+ * {@code runc exec --process process.json} inside the engine, output collected: the Java fixture
+ * API's exec ({@link ExecProcess} builds the process). The CLI runs an {@link ExecRecipe} itself instead.
  */
 final class ExecRunner {
     private final RuntimeCli cli;
@@ -26,20 +22,7 @@ final class ExecRunner {
     }
 
     ExecResult exec(ContainerRecord rec, ExecRequest req) {
-        RuntimeSpec spec = readSpec(dirs);
-        RuntimeSpec.Process base = spec.process();
-        RuntimeSpec.User user = req.user() == null ? base.user()
-                : UserResolver.of(Path.of(spec.root().path())).resolve(req.user(), List.of());
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String kv : base.env()) {
-            int eq = kv.indexOf('=');
-            env.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        env.putAll(req.env());
-        RuntimeSpec.Process p = new RuntimeSpec.Process(false, user, req.args(),
-                env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
-                req.workingDir() != null ? req.workingDir() : base.cwd(), base.capabilities(), base.rlimits(),
-                base.noNewPrivileges());
+        RuntimeSpec.Process p = ExecProcess.of(readSpec(dirs), req, false);
         Path file = null;
         try {
             file = Files.createTempFile(dirs.state(), "exec-", ".json");
@@ -57,6 +40,13 @@ final class ExecRunner {
                 }
             }
         }
+    }
+
+    /** What the CLI needs to run the exec itself (see {@link ExecRecipe}). */
+    ExecRecipe recipe(ContainerRecord rec, ExecRequest req, boolean tty, boolean detach) {
+        RuntimeSpec.Process p = ExecProcess.of(readSpec(dirs), req, tty && !detach);
+        return new ExecRecipe(cli.runtime().path().toString(), cli.root().toString(), rec.id(), rec.name(),
+                BundleWriter.toJson(p), dirs.state().toString(), tty && !detach, detach);
     }
 
     static RuntimeSpec readSpec(ContainerDirs dirs) {

@@ -1,0 +1,163 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
+import dev.jcompose.container.ExecRecipe;
+import dev.jcompose.container.RuntimeCli;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an {@link ExecRecipe} from the CLI: writes the process file into the container's state
+ * directory, runs the runtime, deletes the file. In the foreground the runtime gets the CLI's own
+ * descriptors (or, in tests, pipes copied to the CLI's streams) and its exit code is the command's;
+ * with a tty, runc allocates the pty, sets the terminal raw, forwards SIGWINCH and puts the terminal
+ * back, and {@link TerminalMode} puts it back again should runc be killed. Without a tty the runtime
+ * runs in a session of its own ({@code setsid}), so a Ctrl-C reaches the process once, through the
+ * CLI's {@link SignalRelay}, not twice (the terminal's process group and the relay). Detached, the
+ * runtime's stdio is /dev/null (the process inherits it, like {@code docker exec -d}) and its own
+ * errors go to a log file that is read when it fails.
+ */
+final class ExecLauncher {
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
+    private final Stdio stdio;
+
+    ExecLauncher(Stdio stdio) {
+        this.stdio = stdio;
+    }
+
+    /** The runtime's command line; {@code setsid} in front unless runc must own the terminal. */
+    static List<String> command(ExecRecipe recipe, Path processFile, Path runtimeLog) {
+        List<String> argv = new ArrayList<>();
+        if (!recipe.tty()) {
+            argv.add("setsid");
+        }
+        argv.addAll(recipe.argv(processFile, runtimeLog));
+        return List.copyOf(argv);
+    }
+
+    int run(ExecRecipe recipe, Interaction how) {
+        Path dir = Path.of(recipe.scratchDir());
+        Path processFile = null;
+        Path log = null;
+        try {
+            processFile = Files.createTempFile(dir, "exec-", ".json");
+            Files.writeString(processFile, recipe.processJson());
+            log = recipe.detach() ? Files.createTempFile(dir, "exec-", ".log") : null;
+            List<String> argv = command(recipe, processFile, log);
+            return recipe.detach() ? detached(argv, log, recipe) : foreground(argv, recipe, how);
+        } catch (IOException e) {
+            throw new JcomposeException("cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
+                    "check that the container still runs (jcompose ps)", ExitCode.FAILURE, e);
+        } finally {
+            deleteQuietly(processFile);
+            deleteQuietly(log);
+        }
+    }
+
+    private int detached(List<String> argv, Path log, ExecRecipe recipe) throws IOException {
+        Process p = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int code = await(p);
+        if (code != 0) {
+            throw new JcomposeException("cannot start the command in container " + recipe.containerName() + ": "
+                    + RuntimeCli.lastError(log), "check the command exists in the container's image");
+        }
+        return ExitCode.SUCCESS;
+    }
+
+    private int foreground(List<String> argv, ExecRecipe recipe, Interaction how) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if (stdio.inherited()) {
+            pb.inheritIO();
+        }
+        if (!how.stdin()) {
+            pb.redirectInput(new File("/dev/null"));
+        }
+        Optional<TerminalMode> terminal = recipe.tty() ? TerminalMode.save() : Optional.empty();
+        try {
+            Process p = pb.start();
+            List<Thread> outputs = stdio.inherited() ? List.of() : pump(p, how.stdin());
+            try (SignalRelay relay = new SignalRelay(signal -> SignalRelay.send(p.pid(), signal))) {
+                int code = await(p);
+                for (Thread t : outputs) {
+                    t.join();
+                }
+                return code;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JcomposeException("exec in " + recipe.containerName() + " was interrupted", null,
+                        ExitCode.CANCELED);
+            }
+        } finally {
+            terminal.ifPresent(TerminalMode::close);
+        }
+    }
+
+    /** Waits for the runtime; interrupted (a test's Ctrl-C), passes SIGINT on, then SIGKILL after a grace. */
+    private static int await(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            SignalRelay.send(p.pid(), "INT");
+            try {
+                if (!p.waitFor(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException again) {
+                p.destroyForcibly();
+            }
+            Thread.currentThread().interrupt();
+            throw new JcomposeException("exec was interrupted", null, ExitCode.CANCELED);
+        }
+    }
+
+    /** Copies between the CLI's in-memory streams and the runtime's pipes; returns the output copiers. */
+    private List<Thread> pump(Process p, boolean stdin) {
+        if (stdin) {
+            Thread.ofPlatform().daemon().name("jcompose-exec-stdin").start(() -> copy(stdio.in(), p.getOutputStream(), true));
+        }
+        return List.of(Thread.ofPlatform().daemon().name("jcompose-exec-stdout").start(() -> copy(p.getInputStream(), stdio.out(), false)),
+                Thread.ofPlatform().daemon().name("jcompose-exec-stderr").start(() -> copy(p.getErrorStream(), stdio.err(), false)));
+    }
+
+    private static void copy(InputStream from, OutputStream to, boolean closeTo) {
+        byte[] buf = new byte[8192];
+        try {
+            for (int n; (n = from.read(buf)) >= 0;) {
+                to.write(buf, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            // the other side is gone (the process exited without reading its input)
+        } finally {
+            if (closeTo) {
+                try {
+                    to.close();
+                } catch (IOException ignored) {
+                    // already closed by the exit
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the exec file " + p + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jcompose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.container.ExecRecipe;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The command lines and messages exec and run hand to runc, conmon and the terminal. */
+class ExecLauncherTest {
+    @Test
+    void withoutATtyTheRuntimeRunsInASessionOfItsOwn() {
+        ExecRecipe noTty = new ExecRecipe("/usr/sbin/runc", "/r", "abc", "web-1", "{}", "/s", false, false);
+        assertThat(String.join(" ", ExecLauncher.command(noTty, Path.of("/s/exec-1.json"), null)))
+                .isEqualTo("setsid /usr/sbin/runc --root /r exec --process /s/exec-1.json abc");
+        ExecRecipe tty = new ExecRecipe("/usr/sbin/runc", "/r", "abc", "web-1", "{}", "/s", true, false);
+        assertThat(String.join(" ", ExecLauncher.command(tty, Path.of("/s/exec-1.json"), null)))
+                .as("runc owns the terminal: same session").isEqualTo("/usr/sbin/runc --root /r exec --process /s/exec-1.json abc");
+    }
+
+    @Test
+    void conmonsResizeMessage() {
+        assertThat(OneOffSession.resizeMessage(33, 101)).isEqualTo("1 33 101\n");
+    }
+
+    @Test
+    void bytesToAWriterDecodeCharactersSplitAcrossWrites() {
+        StringWriter sink = new StringWriter();
+        Stdio.WriterStream stream = new Stdio.WriterStream(new PrintWriter(sink));
+        byte[] euro = "a€b".getBytes(StandardCharsets.UTF_8); // € is three bytes
+        stream.write(euro, 0, 2);
+        stream.write(euro, 2, 3);
+        assertThat(sink.toString()).isEqualTo("a€b");
+    }
+}

@@ -1,0 +1,177 @@
+package dev.jcompose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.host.HostSnapshot;
+import dev.jcompose.image.testing.TestImages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code exec} and {@code run} as a user meets them, through the real engine: piped standard input,
+ * exit codes, {@code exec -d}, live output, an interrupt reaching the process, and a real terminal
+ * (the CLI started as a process of its own under util-linux {@code script}, which gives it a pty):
+ * {@code busybox tty} inside says /dev/pts/N, {@code -T} says "not a tty", and the terminal's settings are
+ * the same afterwards. Isolated by {@link EngineSandbox}; nothing leaks, no exec file stays behind.
+ */
+@Tag("root")
+class InteractiveRootTest {
+    static final String COMPOSE = """
+            services:
+              svc:
+                image: busybox:1.36
+                command: ["sh", "-c", "while true; do sleep 1; done"]
+            """;
+
+    final String tag = EngineSandbox.newTag();
+    final String project = "it" + tag;
+    final EngineSandbox sandbox = new EngineSandbox(tag, project);
+
+    @Test
+    void execAndRunForwardInputPassExitCodesAndGiveATerminal() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+        HostSnapshot before = sandbox.snapshot();
+        sandbox.runThenClose(() -> {
+            sandbox.importBusybox();
+            Files.writeString(sandbox.app().resolve("compose.yaml"), COMPOSE);
+            sandbox.cli("-p", project, "--progress", "quiet", "up", "-d", "--wait").assertOk("up");
+            assertPipedInputAndExitCodes();
+            assertExecDetachedRunsInTheBackground();
+            assertOutputIsLiveAndAnInterruptReachesTheProcess();
+            assertATerminalWhenTheCliHasOne();
+            assertThat(execFiles()).as("exec process files are removed").isEmpty();
+        });
+        sandbox.snapshot().assertSameAs(before);
+    }
+
+    private EngineSandbox.Run cli(String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
+                sandbox.environment(input.getBytes(StandardCharsets.UTF_8)));
+        return new EngineSandbox.Run(exit, out.toString(), err.toString());
+    }
+
+    private void assertPipedInputAndExitCodes() {
+        EngineSandbox.Run cat = cli("hi\nthere\n", "-p", project, "exec", "-T", "svc", "cat");
+        assertThat(cat.exit()).as(cat.err()).isZero();
+        assertThat(cat.out()).isEqualTo("hi\nthere\n");
+        EngineSandbox.Run seven = cli("", "-p", project, "exec", "-T", "svc", "sh", "-c", "echo out; echo err >&2; exit 7");
+        assertThat(seven.exit()).isEqualTo(7);
+        assertThat(seven.out()).isEqualTo("out\n");
+        assertThat(seven.err()).isEqualTo("err\n");
+        EngineSandbox.Run flags = cli("", "-p", project, "exec", "-T", "-e", "A=1", "-w", "/bin", "-u", "65534", "--index", "1",
+                "svc", "sh", "-c", "echo $A $(pwd) $(id -u)");
+        assertThat(flags.out()).as(flags.err()).isEqualTo("1 /bin 65534\n");
+
+        EngineSandbox.Run run = cli("hi\n", "-p", project, "--progress", "quiet", "run", "--rm", "-T", "svc", "cat");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("hi\n");
+        EngineSandbox.Run code = cli("", "-p", project, "--progress", "quiet", "run", "--rm", "-T", "svc", "sh", "-c",
+                "read line; echo \"got $line\"; exit 5");
+        assertThat(code.exit()).isEqualTo(5);
+        assertThat(code.out()).as("stdin at its end: read gets nothing").isEqualTo("got \n");
+        EngineSandbox.Run script = cli("echo from-script\nexit 3\n", "-p", project, "--progress", "quiet", "run", "--rm",
+                "-T", "svc", "sh");
+        assertThat(script.exit()).isEqualTo(3);
+        assertThat(script.out()).isEqualTo("from-script\n");
+        assertThat(sandbox.ps(project)).as("--rm removed the one-offs").extracting(EngineSandbox.Container::name)
+                .containsExactly(project + "-svc-1");
+    }
+
+    /** {@code exec -d} returns before the command ends; what it does is seen by the next exec. */
+    private void assertExecDetachedRunsInTheBackground() {
+        long start = System.nanoTime();
+        EngineSandbox.Run detached = cli("", "-p", project, "exec", "-d", "svc", "sh", "-c", "sleep 3; echo done > /marker");
+        assertThat(detached.exit()).as(detached.err()).isZero();
+        assertThat(detached.out()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("returned at once").isLessThan(Duration.ofSeconds(3));
+        assertThat(cli("", "-p", project, "exec", "-T", "svc", "sh", "-c", "cat /marker 2>/dev/null").out())
+                .as("still running in the background").isEmpty();
+        assertThat(EngineSandbox.await(Duration.ofSeconds(30), () ->
+                cli("", "-p", project, "exec", "-T", "svc", "cat", "/marker").out().equals("done\n"))).isTrue();
+    }
+
+    /** The first line shows while the command still runs; interrupting the CLI ends the process too. */
+    private void assertOutputIsLiveAndAnInterruptReachesTheProcess() throws InterruptedException {
+        StringWriter out = new StringWriter();
+        int[] exit = {-1};
+        Thread exec = Thread.ofPlatform().start(() -> exit[0] = Main.execute(new String[] {"-p", project, "exec", "-T",
+                "svc", "sh", "-c", "echo first; exec sleep 600"}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), sandbox.environment()));
+        assertThat(EngineSandbox.await(Duration.ofSeconds(30), () -> out.toString().equals("first\n")))
+                .as("the first line before the end").isTrue();
+        assertThat(exec.isAlive()).isTrue();
+        exec.interrupt();
+        exec.join(Duration.ofSeconds(30));
+        assertThat(exec.isAlive()).isFalse();
+        assertThat(exit[0]).isEqualTo(130);
+        assertThat(EngineSandbox.await(Duration.ofSeconds(10), () -> !cli("", "-p", project, "exec", "-T", "svc", "ps")
+                .out().contains("sleep 600"))).as("the process got the interrupt").isTrue();
+    }
+
+    private void assertATerminalWhenTheCliHasOne() throws IOException, InterruptedException {
+        String exec = inTerminal("exec svc busybox tty");
+        assertThat(exec).as(exec).containsPattern("/dev/pts/\\d+\r\n");
+        assertThat(inTerminal("exec -T svc busybox tty")).contains("not a tty");
+        String run = inTerminal("--progress quiet run --rm svc sh -c 'busybox tty; echo $TERM'");
+        assertThat(run).as(run).containsPattern("/dev/pts/\\d+\r\nxterm\r\n");
+        assertThat(inTerminal("--progress quiet run --rm -T svc busybox tty")).contains("not a tty");
+        String sized = inTerminal("--progress quiet run --rm svc busybox stty size", "stty rows 33 cols 101; ");
+        assertThat(sized).as("the one-off's pty has the terminal's size").contains("33 101");
+        String settings = inTerminal("--progress quiet run --rm svc true", "stty -g; ", "; stty -g");
+        List<String> lines = settings.lines().filter(l -> l.matches("[0-9a-f:]+")).toList();
+        assertThat(lines).as(settings).hasSize(2);
+        assertThat(lines.get(1)).as("the terminal is not left raw").isEqualTo(lines.get(0));
+    }
+
+    private String inTerminal(String jcomposeArgs) throws IOException, InterruptedException {
+        return inTerminal(jcomposeArgs, "", "");
+    }
+
+    private String inTerminal(String jcomposeArgs, String before) throws IOException, InterruptedException {
+        return inTerminal(jcomposeArgs, before, "");
+    }
+
+    /** Runs the CLI as its own process on a pty ({@code script -qec CMD /dev/null}); what the pty showed. */
+    private String inTerminal(String jcomposeArgs, String before, String after) throws IOException, InterruptedException {
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-p", project));
+        String command = before + java.stream().map(InteractiveRootTest::quote).collect(Collectors.joining(" "))
+                + " " + jcomposeArgs + after;
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(sandbox.app().toFile())
+                .redirectErrorStream(true);
+        pb.environment().putAll(sandbox.variables());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** exec process files or runtime logs left in a container's state directory. */
+    private List<String> execFiles() throws IOException {
+        List<String> left = new ArrayList<>();
+        for (String id : sandbox.entries("run/containers")) {
+            sandbox.entries("run/containers/" + id).stream().filter(n -> n.startsWith("exec-")).forEach(left::add);
+        }
+        return left;
+    }
+}

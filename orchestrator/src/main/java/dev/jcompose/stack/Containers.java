@@ -24,6 +24,7 @@ import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.rootfs.RootfsCopier;
 import dev.jcompose.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ final class Containers {
     private final ImageSource images;
     private final ContainerFiles files;
     private final ContainerMounts mounts;
+    private final RootfsCopier copier = new RootfsCopier();
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
@@ -101,7 +103,10 @@ final class Containers {
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
                     files.resolvConf(id), files.hostname(id));
             files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
-            return runtime.create(req);
+            ContainerRecord rec = runtime.create(req);
+            undo.add(() -> runtime.delete(id, true));
+            seed(rec, m.seeds());
+            return rec;
         } catch (RuntimeException e) {
             for (Runnable u : undo.reversed()) {
                 try {
@@ -111,6 +116,17 @@ final class Containers {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * Fills empty volumes from the image, as docker does when it first mounts them. The container is
+     * created, not started: its root file system is mounted and no process of it has run, so the copy
+     * reads the image's content (through the overlay, whiteouts applied) before anything else writes.
+     */
+    private void seed(ContainerRecord rec, List<ContainerMounts.Seed> seeds) {
+        for (ContainerMounts.Seed s : seeds) {
+            copier.copy(rec.rootfs().target(), s.target(), s.volume());
         }
     }
 

@@ -1,0 +1,89 @@
+package dev.jcompose.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.image.testing.TestImages;
+import dev.jcompose.model.Project;
+import dev.jcompose.volume.Volume;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Volumes as docker fills them: the image's content goes into a volume the first time it is mounted empty. */
+@Tag("root")
+class VolumesRootTest {
+    private static final DownOptions KEEP_VOLUMES = new DownOptions(false, true, Duration.ofSeconds(1));
+    private static final DownOptions REMOVE_VOLUMES = new DownOptions(true, true, Duration.ofSeconds(1));
+
+    private static Project write(StackFixture fx, String name, String yaml) throws Exception {
+        Path dir = Files.createDirectories(fx.dir.resolve(name));
+        Files.writeString(dir.resolve("compose.yaml"), yaml);
+        return fx.load(dir, name, Map.of());
+    }
+
+    private static String sh(StackFixture fx, String project, String service, String script) {
+        ExecOutcome o = fx.compose.exec(project, ExecOptions.of(service, "sh", "-c", script));
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        return o.stdout();
+    }
+
+    private static List<String> anonymous(StackFixture fx) {
+        return fx.stack.volumes.list().stream().filter(v -> v.labels().containsKey(ContainerMounts.ANONYMOUS))
+                .map(Volume::name).toList();
+    }
+
+    @Test
+    void volumesStartWithTheImagesContentUnlessNocopy() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            fx.loadImage("seeded:1", TestImages.busybox().volume("/var/www")
+                    .file("var/www/index.html", "from the image\n").file("home/app/profile", "profile\n").build());
+            Project project = write(fx, "seed", """
+                    services:
+                      anon:
+                        image: seeded:1
+                        command: ["sleep", "300"]
+                      named:
+                        image: seeded:1
+                        command: ["sleep", "300"]
+                        volumes: [data:/home/app]
+                      quiet:
+                        image: seeded:1
+                        command: ["sleep", "300"]
+                        volumes:
+                          - type: volume
+                            source: quiet
+                            target: /home/app
+                            volume: {nocopy: true}
+                    volumes:
+                      data: {}
+                      quiet: {}
+                    """);
+            String p = fx.project("seed");
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            assertThat(sh(fx, p, "anon", "cat /var/www/index.html; mount | grep -c ' /var/www '"))
+                    .isEqualTo("from the image\n1\n");
+            assertThat(sh(fx, p, "named", "cat /home/app/profile; echo mine > /home/app/written")).isEqualTo("profile\n");
+            assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
+
+            List<String> firstAnonymous = anonymous(fx);
+            assertThat(firstAnonymous).hasSize(3); // each service's /var/www (the image's VOLUME)
+            fx.compose.down(p, Optional.of(project), KEEP_VOLUMES, fx.listener());
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            assertThat(sh(fx, p, "named", "cat /home/app/profile /home/app/written")).isEqualTo("profile\nmine\n");
+            assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
+
+            fx.compose.down(p, Optional.of(project), REMOVE_VOLUMES, fx.listener());
+            // as with docker, down -v removes the anonymous volumes of the containers it removes; those the
+            // first down left behind (without -v) stay dangling
+            assertThat(fx.stack.volumes.list()).extracting(Volume::name).containsExactlyInAnyOrderElementsOf(firstAnonymous);
+            firstAnonymous.forEach(fx.stack.volumes::remove);
+        }
+    }
+}

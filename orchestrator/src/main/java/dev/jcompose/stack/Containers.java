@@ -4,6 +4,7 @@ import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.CreateRequest;
+import dev.jcompose.container.ImageRef;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.EtcHosts;
 import dev.jcompose.dns.ResolvConf;
@@ -101,7 +102,7 @@ final class Containers {
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
-                    files.resolvConf(id), files.hostname(id));
+                    files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()));
             files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
             ContainerRecord rec = runtime.create(req);
             undo.add(() -> runtime.delete(id, true));

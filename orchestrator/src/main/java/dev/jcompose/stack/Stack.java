@@ -58,6 +58,7 @@ public final class Stack implements AutoCloseable {
     final DnsService dns;
     final VolumeStore volumes;
     final ImageStore imageStore;
+    final SnapshotStore snapshots;
     final ImageSource images;
     final Containers containers;
     final Supervision supervision;
@@ -78,7 +79,7 @@ public final class Stack implements AutoCloseable {
             this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
             this.volumes = new VolumeStore(paths.volumes());
             this.imageStore = ImageStore.under(settings.paths());
-            SnapshotStore snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
+            this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
             ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
                     ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
             this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);

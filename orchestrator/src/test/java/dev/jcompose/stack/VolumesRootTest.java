@@ -86,4 +86,44 @@ class VolumesRootTest {
             firstAnonymous.forEach(fx.stack.volumes::remove);
         }
     }
+
+    @Test
+    void downRmiAllRemovesTheProjectsImagesButNotOneAnotherContainerUses() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            fx.loadImage("tool:1", TestImages.busybox().env("TOOL=1").build());
+            Project project = write(fx, "rmi", """
+                    services:
+                      tool:
+                        image: tool:1
+                        command: ["sleep", "300"]
+                      shared:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                    """);
+            Project other = write(fx, "other", """
+                    services:
+                      keep:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                    """);
+            String p = fx.project("rmi");
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            fx.compose.up(other, UpOptions.defaults(), fx.listener());
+            fx.events.clear();
+
+            fx.compose.down(p, Optional.of(project), new DownOptions(false, false, Duration.ofSeconds(1), "all"),
+                    fx.listener());
+            assertThat(fx.rendered()).filteredOn(e -> e.startsWith("Image ")).containsExactly(
+                    "Image busybox:1.36 Warning Resource is still in use (by " + fx.project("other") + "-keep-1)",
+                    "Image tool:1 Removing", "Image tool:1 Removed");
+            assertThat(fx.stack.imageStore.list()).extracting(dev.jcompose.image.ImageRecord::name)
+                    .containsExactly("docker.io/library/busybox:1.36");
+
+            fx.compose.down(fx.project("other"), Optional.of(other), new DownOptions(false, false, Duration.ofSeconds(1),
+                    "local"), fx.listener());
+            assertThat(fx.stack.imageStore.list()).extracting(dev.jcompose.image.ImageRecord::name)
+                    .containsExactly("docker.io/library/busybox:1.36");
+        }
+    }
 }

@@ -50,7 +50,11 @@ final class ContainerMounts {
         return !nocopy && volumeEmpty;
     }
 
-    Resolved resolve(Project project, ServiceConfig s, List<String> imageVolumes) {
+    /**
+     * @param reserve told each anonymous volume's name before the volume is made, so that a create cut
+     *                short (here, or by the engine being killed) can remove what it made
+     */
+    Resolved resolve(Project project, ServiceConfig s, List<String> imageVolumes, java.util.function.Consumer<String> reserve) {
         List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
         List<String> anonymous = new ArrayList<>();
         List<Seed> seeds = new ArrayList<>();
@@ -63,7 +67,7 @@ final class ContainerMounts {
                         v.tmpfs() != null && v.tmpfs().size() > 0 ? v.tmpfs().size() : null,
                         v.tmpfs() != null && v.tmpfs().mode() > 0 ? (int) v.tmpfs().mode() : null));
                 case ServiceVolume.VOLUME -> {
-                    Volume vol = v.isNamedVolume() ? named(project, v.source()) : anonymous(project.name());
+                    Volume vol = v.isNamedVolume() ? named(project, v.source()) : anonymous(project.name(), reserve);
                     if (!v.isNamedVolume()) {
                         anonymous.add(vol.name());
                     }
@@ -82,7 +86,7 @@ final class ContainerMounts {
         });
         for (String path : imageVolumes) {
             if (!targets.contains(path)) {
-                Volume a = anonymous(project.name());
+                Volume a = anonymous(project.name(), reserve);
                 anonymous.add(a.name());
                 mounts.add(new ContainerSpec.Bind(a.mountpoint().toString(), path, false));
                 seeds.add(new Seed(path, a.mountpoint()));
@@ -139,9 +143,11 @@ final class ContainerMounts {
         return labels;
     }
 
-    private Volume anonymous(String project) {
+    private Volume anonymous(String project, java.util.function.Consumer<String> reserve) {
         byte[] b = new byte[32];
         random.nextBytes(b);
-        return volumes.create(HexFormat.of().formatHex(b), Map.of(Labels.PROJECT, project, ANONYMOUS, ""));
+        String name = HexFormat.of().formatHex(b);
+        reserve.accept(name);
+        return volumes.create(name, Map.of(Labels.PROJECT, project, ANONYMOUS, ""));
     }
 }

@@ -94,11 +94,15 @@ final class Containers {
         String hostname = s.hostname() == null || s.hostname().isEmpty() ? id.substring(0, 12) : s.hostname();
         List<Runnable> undo = new ArrayList<>();
         try {
-            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes());
-            undo.add(() -> m.anonymousVolumes().forEach(volumes::remove));
+            undo.add(() -> files.delete(id));
+            List<String> made = new ArrayList<>();
+            undo.add(() -> made.forEach(volumes::remove));
+            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes(), v -> {
+                files.reserveVolume(id, v);
+                made.add(v);
+            });
             ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
             writeFiles(project, s, id, name, hostname);
-            undo.add(() -> files.delete(id));
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
@@ -318,6 +322,9 @@ final class Containers {
     void remove(String id, boolean anonymousVolumes) {
         unregisterDns(id);
         Optional<ContainerExtras> extras = files.extras(id);
+        if (!anonymousVolumes) {
+            files.releaseVolumes(id); // first: an engine killed below must not make the next one remove them
+        }
         runtime.delete(id, true);
         network.endpoints().detach(id);
         files.delete(id);

@@ -175,7 +175,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Removes what an engine killed in the middle of a create left for a container that never came
-     * to exist: its endpoint (netns, veths, address lease, published ports) and its stack files. A
+     * to exist: its endpoint (netns, veths, address lease, published ports), its anonymous volumes
+     * and its stack files. A
      * create attaches the endpoint before the runtime records the container, so such an endpoint
      * has no container record. Only sound while no create can be in flight: the background engine
      * calls it once, before it serves its first command.
@@ -190,6 +191,7 @@ public final class Stack implements AutoCloseable {
         }
         for (String id : containers.files().ids()) {
             if (!ids.contains(id)) {
+                containers.files().reservedVolumes(id).forEach(volumes::remove);
                 containers.files().delete(id);
             }
         }

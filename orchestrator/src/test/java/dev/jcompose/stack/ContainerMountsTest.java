@@ -1,6 +1,7 @@
 package dev.jcompose.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.loader.LoadOptions;
 import dev.jcompose.loader.ProjectLoader;
@@ -51,16 +52,38 @@ class ContainerMountsTest {
         VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
         Files.writeString(store.create("p_used", Map.of()).mountpoint().resolve("data"), "kept");
 
+        List<String> reserved = new java.util.ArrayList<>();
         ContainerMounts.Resolved r = new ContainerMounts(store).resolve(project, project.services().get("web"),
-                List.of("/var/lib/data", "/fresh"));
+                List.of("/var/lib/data", "/fresh"), reserved::add);
 
-        assertThat(r.anonymousVolumes()).hasSize(2);
+        assertThat(r.anonymousVolumes()).hasSize(2).isEqualTo(reserved);
         Path anonymous = store.root().resolve(r.anonymousVolumes().get(0)).resolve("_data");
         Path imageVolume = store.root().resolve(r.anonymousVolumes().get(1)).resolve("_data");
         assertThat(r.seeds()).containsExactly(
                 new ContainerMounts.Seed("/fresh", store.root().resolve("p_fresh/_data")),
                 new ContainerMounts.Seed("/anonymous", anonymous),
                 new ContainerMounts.Seed("/var/lib/data", imageVolume));
+    }
+
+    @Test
+    void anAnonymousVolumeIsReservedBeforeAFailureLaterInTheSameService() throws Exception {
+        Project project = load("""
+                services:
+                  web:
+                    image: x
+                    volumes:
+                      - /anonymous
+                      - type: bind
+                        source: /nonexistent-jcompose-test
+                        target: /site
+                        bind: {create_host_path: false}
+                """);
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        List<String> reserved = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> new ContainerMounts(store).resolve(project, project.services().get("web"), List.of(),
+                reserved::add)).hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
+        assertThat(store.list()).extracting(dev.jcompose.volume.Volume::name).containsExactlyElementsOf(reserved)
+                .hasSize(1);
     }
 
     @Test

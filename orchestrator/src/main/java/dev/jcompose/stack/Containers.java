@@ -53,6 +53,8 @@ final class Containers {
     private final ContainerFiles files;
     private final ContainerMounts mounts;
     private final RootfsCopier copier = new RootfsCopier();
+    /** Per container: start and the release of its ports on exit must not interleave. */
+    private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
@@ -292,10 +294,42 @@ final class Containers {
      * own file system stays, as with docker start; only rm or a recreate drops it).
      */
     ContainerRecord start(String id) {
-        ContainerRecord rec = runtime.inspect(id);
-        ContainerRecord started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
-        registerDns(id);
-        return started;
+        synchronized (lock(id)) {
+            ContainerRecord rec = runtime.inspect(id);
+            network.endpoints().publish(id); // a port another program took meanwhile fails the start here
+            ContainerRecord started;
+            try {
+                started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
+            } catch (RuntimeException e) {
+                releasePortsIfExited(id);
+                throw e;
+            }
+            registerDns(id);
+            return started;
+        }
+    }
+
+    /**
+     * Releases the published ports of a container that is not running, as docker does when a container
+     * stops: another program may take them until it starts again. The check and the release happen under
+     * the container's lock, which {@link #start} holds too, so a late release never strips a running one.
+     */
+    void releasePortsIfExited(String id) {
+        synchronized (lock(id)) {
+            ContainerState state;
+            try {
+                state = runtime.inspect(id).state();
+            } catch (RuntimeException gone) {
+                return; // removed meanwhile: its removal detached the endpoint
+            }
+            if (state == ContainerState.EXITED) {
+                network.endpoints().unpublish(id);
+            }
+        }
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
     }
 
     void registerDns(String id) {
@@ -315,7 +349,9 @@ final class Containers {
     /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
     int stop(String id, Duration grace) {
         unregisterDns(id);
-        return runtime.stop(id, grace);
+        int code = runtime.stop(id, grace);
+        releasePortsIfExited(id);
+        return code;
     }
 
     /** Removes the container, its endpoint, files and (with {@code anonymousVolumes}) its anonymous volumes. */
@@ -328,6 +364,7 @@ final class Containers {
         runtime.delete(id, true);
         network.endpoints().detach(id);
         files.delete(id);
+        locks.remove(id);
         if (anonymousVolumes) {
             extras.ifPresent(x -> x.anonymousVolumes().forEach(volumes::remove));
         }

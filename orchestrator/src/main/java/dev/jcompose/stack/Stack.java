@@ -199,6 +199,8 @@ public final class Stack implements AutoCloseable {
 
     /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */
     void adopt(List<ContainerRecord> records) {
+        // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports
+        records.stream().filter(r -> r.state() == ContainerState.EXITED).forEach(r -> containers.releasePortsIfExited(r.id()));
         List<Map.Entry<ContainerRecord, ContainerExtras>> found = records.stream()
                 .flatMap(r -> containers.files().extras(r.id()).map(x -> Map.entry(r, x)).stream()).toList();
         engine.await(engine.call(() -> {

@@ -1,5 +1,6 @@
 package dev.jcompose.network;
 
+import dev.jcompose.nat.PortRequest;
 import dev.jcompose.nat.PublishedPort;
 import java.util.List;
 
@@ -9,16 +10,35 @@ import java.util.List;
  * @param mode   bridge, none, host or shared
  * @param netns  the bind-mounted namespace file (null for host mode); for shared mode the other's
  * @param ownsNetns false when the namespace belongs to another endpoint (shared) or the host
+ * @param ports  the ports published now (DNAT rules, host ports held); empty while the container is stopped
  * @param owner  the process that last changed its phase (see {@link ProcessOwner})
+ * @param requests the ports asked for, kept while they are unpublished so that a start publishes them
+ *                 again; a state written before requests were recorded gets its published ports as fixed requests
  */
 public record EndpointRecord(String id, String mode, String netns, boolean ownsNetns, List<LinkRecord> links,
-                             List<PublishedPort> ports, Phase phase, String owner) {
+                             List<PublishedPort> ports, Phase phase, String owner, List<PortRequest> requests) {
     public EndpointRecord {
         links = List.copyOf(links);
         ports = List.copyOf(ports);
+        requests = requests == null || requests.isEmpty() ? fixed(ports) : List.copyOf(requests);
+    }
+
+    public EndpointRecord(String id, String mode, String netns, boolean ownsNetns, List<LinkRecord> links,
+                          List<PublishedPort> ports, Phase phase, String owner) {
+        this(id, mode, netns, ownsNetns, links, ports, phase, owner, List.of());
+    }
+
+    private static List<PortRequest> fixed(List<PublishedPort> ports) {
+        return ports.stream().map(p -> new PortRequest(p.protocol(), p.hostIp(), p.hostPort(), p.hostPort(),
+                p.containerPort(), p.containerPort())).toList();
     }
 
     public EndpointRecord withPhase(Phase p) {
-        return new EndpointRecord(id, mode, netns, ownsNetns, links, ports, p, ProcessOwner.self());
+        return new EndpointRecord(id, mode, netns, ownsNetns, links, ports, p, ProcessOwner.self(), requests);
+    }
+
+    /** The same endpoint with {@code published} as its published ports (empty: none held). */
+    public EndpointRecord withPorts(List<PublishedPort> published) {
+        return new EndpointRecord(id, mode, netns, ownsNetns, links, published, phase, owner, requests);
     }
 }

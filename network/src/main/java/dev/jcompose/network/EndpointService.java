@@ -125,7 +125,8 @@ public final class EndpointService {
         List<PublishedPort> taken = s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
         List<PublishedPort> ports = spec.ports().isEmpty() ? List.of()
                 : ctx.ports().allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
-        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING, ProcessOwner.self());
+        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING,
+                ProcessOwner.self(), spec.ports());
         t.put(s.with(rec));
         return rec;
     }
@@ -201,6 +202,47 @@ public final class EndpointService {
             return null;
         });
         ctx.store().deleteIfEmpty();
+    }
+
+    /**
+     * Publishes the endpoint's requested ports again after {@link #unpublish} (a stopped container
+     * starting): host ports are checked (or, for "any free port", chosen anew) under the state lock
+     * against every other endpoint and the host, then the rules are applied. An endpoint that has its
+     * ports, asks for none, or does not exist is returned unchanged (null when missing).
+     */
+    public EndpointRecord publish(String id) {
+        return ctx.store().locked(t -> {
+            EndpointRecord e = t.state().endpoints().get(id);
+            if (e == null || e.phase() != Phase.READY || e.requests().isEmpty() || !e.ports().isEmpty()
+                    || e.links().isEmpty()) {
+                return e;
+            }
+            List<PublishedPort> taken = t.state().endpoints().values().stream().filter(o -> !o.id().equals(id))
+                    .flatMap(o -> o.ports().stream()).toList();
+            EndpointRecord r = e.withPorts(ctx.ports().allocate(id, e.links().get(0).ip(), e.requests(), taken));
+            NetworkState next = t.state().with(r);
+            ctx.kernel().applyRules(next);
+            t.put(next);
+            return r;
+        });
+    }
+
+    /**
+     * Releases the endpoint's published ports (a container that stopped), keeping what it asked for:
+     * its DNAT rules go and its host ports are free for others until {@link #publish}. The endpoint
+     * (namespace, addresses) stays. No ports or no endpoint: no-op.
+     */
+    public void unpublish(String id) {
+        ctx.store().locked(t -> {
+            EndpointRecord e = t.state().endpoints().get(id);
+            if (e == null || e.ports().isEmpty()) {
+                return null;
+            }
+            NetworkState next = t.state().with(e.withPorts(List.of()));
+            ctx.kernel().applyRules(next);
+            t.put(next);
+            return null;
+        });
     }
 
     public NetworkState state() {

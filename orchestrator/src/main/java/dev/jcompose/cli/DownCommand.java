@@ -21,17 +21,17 @@ final class DownCommand extends ComposeCommand {
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds.")
     Integer timeout;
 
-    @Option(names = "--rmi", paramLabel = "local|all", description = "Remove images used by services (not supported yet).")
+    @Option(names = "--rmi", paramLabel = "local|all", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
     String rmi;
 
     @Override
     public Integer call() {
-        if (rmi != null) {
-            throw Usage.notSupported("down --rmi", "remove images afterwards with `jcompose image rm`");
+        if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
+            throw Usage.error("invalid value for --rmi: \"" + rmi + "\"", "use --rmi local or --rmi all");
         }
         Optional<Project> model = model();
         String project = model.map(Project::name).orElseGet(() -> main.flags.projectName());
-        DownOptions options = new DownOptions(volumes, removeOrphans, seconds(timeout));
+        DownOptions options = new DownOptions(volumes, removeOrphans, seconds(timeout), rmi);
         withProgress("Running", (compose, listener) -> compose.down(project, model, options, listener));
         return ExitCode.SUCCESS;
     }

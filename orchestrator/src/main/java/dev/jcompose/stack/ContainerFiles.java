@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,42 @@ final class ContainerFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("container " + id + " has unreadable extras " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Notes an anonymous volume of the container before it is made, so that what a create cut short
+     * (a failure, or the engine killed) made can be found and removed even if no record says so.
+     */
+    void reserveVolume(String id, String volume) {
+        try {
+            Files.createDirectories(paths.containerDir(id));
+            Files.writeString(reservations(id), volume + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot note volume " + volume + " of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The anonymous volumes noted for the container (some may never have been made). */
+    List<String> reservedVolumes(String id) {
+        try {
+            return Files.isRegularFile(reservations(id))
+                    ? Files.readAllLines(reservations(id)).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + reservations(id) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets the notes: the volumes outlive the container (rm without -v keeps anonymous volumes, as docker does). */
+    void releaseVolumes(String id) {
+        try {
+            Files.deleteIfExists(reservations(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + reservations(id) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path reservations(String id) {
+        return paths.containerDir(id).resolve("anonymous-volumes");
     }
 
     /** The ids of the containers that have files here. */

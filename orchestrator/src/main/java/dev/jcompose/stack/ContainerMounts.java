@@ -22,6 +22,8 @@ import java.util.Set;
  * Resolves a service's {@code volumes:} and {@code tmpfs:} into container mounts, creating what
  * is missing like docker does: bind sources (when create_host_path), named volumes, and anonymous
  * volumes for {@code type: volume} without a source and for the image's VOLUME paths not mounted otherwise.
+ * It also decides which volumes the image's content fills ({@link Seed}): every volume mount (named or
+ * anonymous) whose volume is empty now, unless the long syntax says {@code volume: {nocopy: true}}.
  */
 final class ContainerMounts {
     static final String ANONYMOUS = "com.docker.volume.anonymous";
@@ -32,12 +34,30 @@ final class ContainerMounts {
         this.volumes = volumes;
     }
 
-    record Resolved(List<ContainerSpec.VolumeMount> mounts, List<String> anonymousVolumes) {
+    /**
+     * @param anonymousVolumes the volumes made for this container (removed with it, or when its create fails)
+     * @param seeds the volumes to fill from the image once its root file system is mounted
+     */
+    record Resolved(List<ContainerSpec.VolumeMount> mounts, List<String> anonymousVolumes, List<Seed> seeds) {
     }
 
-    Resolved resolve(Project project, ServiceConfig s, List<String> imageVolumes) {
+    /** Copy what the image has at {@code target} into {@code volume} (the volume's data directory) if it is still empty. */
+    record Seed(String target, Path volume) {
+    }
+
+    /** docker's rule: the image's content goes into a volume that is empty when mounted, unless nocopy. */
+    static boolean seeds(boolean nocopy, boolean volumeEmpty) {
+        return !nocopy && volumeEmpty;
+    }
+
+    /**
+     * @param reserve told each anonymous volume's name before the volume is made, so that a create cut
+     *                short (here, or by the engine being killed) can remove what it made
+     */
+    Resolved resolve(Project project, ServiceConfig s, List<String> imageVolumes, java.util.function.Consumer<String> reserve) {
         List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
         List<String> anonymous = new ArrayList<>();
+        List<Seed> seeds = new ArrayList<>();
         Set<String> targets = new HashSet<>();
         for (ServiceVolume v : s.volumes()) {
             targets.add(v.target());
@@ -47,13 +67,13 @@ final class ContainerMounts {
                         v.tmpfs() != null && v.tmpfs().size() > 0 ? v.tmpfs().size() : null,
                         v.tmpfs() != null && v.tmpfs().mode() > 0 ? (int) v.tmpfs().mode() : null));
                 case ServiceVolume.VOLUME -> {
-                    if (v.isNamedVolume()) {
-                        mounts.add(new ContainerSpec.Bind(named(project, v.source()).mountpoint().toString(),
-                                v.target(), v.readOnly()));
-                    } else {
-                        Volume a = anonymous(project.name());
-                        anonymous.add(a.name());
-                        mounts.add(new ContainerSpec.Bind(a.mountpoint().toString(), v.target(), v.readOnly()));
+                    Volume vol = v.isNamedVolume() ? named(project, v.source()) : anonymous(project.name(), reserve);
+                    if (!v.isNamedVolume()) {
+                        anonymous.add(vol.name());
+                    }
+                    mounts.add(new ContainerSpec.Bind(vol.mountpoint().toString(), v.target(), v.readOnly()));
+                    if (seeds(v.volume() != null && v.volume().nocopy(), isEmpty(vol.mountpoint()))) {
+                        seeds.add(new Seed(v.target(), vol.mountpoint()));
                     }
                 }
                 default -> throw new StackException("volume type " + v.type() + " of " + v.target() + " is not supported yet",
@@ -66,12 +86,22 @@ final class ContainerMounts {
         });
         for (String path : imageVolumes) {
             if (!targets.contains(path)) {
-                Volume a = anonymous(project.name());
+                Volume a = anonymous(project.name(), reserve);
                 anonymous.add(a.name());
                 mounts.add(new ContainerSpec.Bind(a.mountpoint().toString(), path, false));
+                seeds.add(new Seed(path, a.mountpoint()));
             }
         }
-        return new Resolved(mounts, anonymous);
+        return new Resolved(mounts, anonymous, seeds);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new StackException("cannot read the volume directory " + dir + ": " + e.getMessage(),
+                    "check that the volume exists and is a directory");
+        }
     }
 
     private static ContainerSpec.Bind bind(ServiceVolume v) {
@@ -113,9 +143,11 @@ final class ContainerMounts {
         return labels;
     }
 
-    private Volume anonymous(String project) {
+    private Volume anonymous(String project, java.util.function.Consumer<String> reserve) {
         byte[] b = new byte[32];
         random.nextBytes(b);
-        return volumes.create(HexFormat.of().formatHex(b), Map.of(Labels.PROJECT, project, ANONYMOUS, ""));
+        String name = HexFormat.of().formatHex(b);
+        reserve.accept(name);
+        return volumes.create(name, Map.of(Labels.PROJECT, project, ANONYMOUS, ""));
     }
 }

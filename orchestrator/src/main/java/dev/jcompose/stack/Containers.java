@@ -5,6 +5,7 @@ import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.Attach;
 import dev.jcompose.container.CreateRequest;
+import dev.jcompose.container.ImageRef;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.EtcHosts;
 import dev.jcompose.dns.ResolvConf;
@@ -25,6 +26,7 @@ import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.rootfs.RootfsCopier;
 import dev.jcompose.volume.VolumeStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +53,9 @@ final class Containers {
     private final ImageSource images;
     private final ContainerFiles files;
     private final ContainerMounts mounts;
+    private final RootfsCopier copier = new RootfsCopier();
+    /** Per container: start and the release of its ports on exit must not interleave. */
+    private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
@@ -92,17 +97,24 @@ final class Containers {
         String hostname = s.hostname() == null || s.hostname().isEmpty() ? id.substring(0, 12) : s.hostname();
         List<Runnable> undo = new ArrayList<>();
         try {
-            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes());
-            undo.add(() -> m.anonymousVolumes().forEach(volumes::remove));
+            undo.add(() -> files.delete(id));
+            List<String> made = new ArrayList<>();
+            undo.add(() -> made.forEach(volumes::remove));
+            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes(), v -> {
+                files.reserveVolume(id, v);
+                made.add(v);
+            });
             ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
             writeFiles(project, s, id, name, hostname);
-            undo.add(() -> files.delete(id));
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
-                    files.resolvConf(id), files.hostname(id), null, attach(s));
+                    files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()), attach(s));
             files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
-            return runtime.create(req);
+            ContainerRecord rec = runtime.create(req);
+            undo.add(() -> runtime.delete(id, true));
+            seed(rec, m.seeds());
+            return rec;
         } catch (RuntimeException e) {
             for (Runnable u : undo.reversed()) {
                 try {
@@ -112,6 +124,17 @@ final class Containers {
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * Fills empty volumes from the image, as docker does when it first mounts them. The container is
+     * created, not started: its root file system is mounted and no process of it has run, so the copy
+     * reads the image's content (through the overlay, whiteouts applied) before anything else writes.
+     */
+    private void seed(ContainerRecord rec, List<ContainerMounts.Seed> seeds) {
+        for (ContainerMounts.Seed s : seeds) {
+            copier.copy(rec.rootfs().target(), s.target(), s.volume());
         }
     }
 
@@ -280,10 +303,42 @@ final class Containers {
      * own file system stays, as with docker start; only rm or a recreate drops it).
      */
     ContainerRecord start(String id) {
-        ContainerRecord rec = runtime.inspect(id);
-        ContainerRecord started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
-        registerDns(id);
-        return started;
+        synchronized (lock(id)) {
+            ContainerRecord rec = runtime.inspect(id);
+            network.endpoints().publish(id); // a port another program took meanwhile fails the start here
+            ContainerRecord started;
+            try {
+                started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
+            } catch (RuntimeException e) {
+                releasePortsIfExited(id);
+                throw e;
+            }
+            registerDns(id);
+            return started;
+        }
+    }
+
+    /**
+     * Releases the published ports of a container that is not running, as docker does when a container
+     * stops: another program may take them until it starts again. The check and the release happen under
+     * the container's lock, which {@link #start} holds too, so a late release never strips a running one.
+     */
+    void releasePortsIfExited(String id) {
+        synchronized (lock(id)) {
+            ContainerState state;
+            try {
+                state = runtime.inspect(id).state();
+            } catch (RuntimeException gone) {
+                return; // removed meanwhile: its removal detached the endpoint
+            }
+            if (state == ContainerState.EXITED) {
+                network.endpoints().unpublish(id);
+            }
+        }
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
     }
 
     void registerDns(String id) {
@@ -303,16 +358,22 @@ final class Containers {
     /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
     int stop(String id, Duration grace) {
         unregisterDns(id);
-        return runtime.stop(id, grace);
+        int code = runtime.stop(id, grace);
+        releasePortsIfExited(id);
+        return code;
     }
 
     /** Removes the container, its endpoint, files and (with {@code anonymousVolumes}) its anonymous volumes. */
     void remove(String id, boolean anonymousVolumes) {
         unregisterDns(id);
         Optional<ContainerExtras> extras = files.extras(id);
+        if (!anonymousVolumes) {
+            files.releaseVolumes(id); // first: an engine killed below must not make the next one remove them
+        }
         runtime.delete(id, true);
         network.endpoints().detach(id);
         files.delete(id);
+        locks.remove(id);
         if (anonymousVolumes) {
             extras.ifPresent(x -> x.anonymousVolumes().forEach(volumes::remove));
         }

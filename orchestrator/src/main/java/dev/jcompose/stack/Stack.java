@@ -58,6 +58,7 @@ public final class Stack implements AutoCloseable {
     final DnsService dns;
     final VolumeStore volumes;
     final ImageStore imageStore;
+    final SnapshotStore snapshots;
     final ImageSource images;
     final Containers containers;
     final Supervision supervision;
@@ -78,7 +79,7 @@ public final class Stack implements AutoCloseable {
             this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
             this.volumes = new VolumeStore(paths.volumes());
             this.imageStore = ImageStore.under(settings.paths());
-            SnapshotStore snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
+            this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
             ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
                     ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
             this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
@@ -177,7 +178,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Removes what an engine killed in the middle of a create left for a container that never came
-     * to exist: its endpoint (netns, veths, address lease, published ports) and its stack files. A
+     * to exist: its endpoint (netns, veths, address lease, published ports), its anonymous volumes
+     * and its stack files. A
      * create attaches the endpoint before the runtime records the container, so such an endpoint
      * has no container record. Only sound while no create can be in flight: the background engine
      * calls it once, before it serves its first command.
@@ -192,6 +194,7 @@ public final class Stack implements AutoCloseable {
         }
         for (String id : containers.files().ids()) {
             if (!ids.contains(id)) {
+                containers.files().reservedVolumes(id).forEach(volumes::remove);
                 containers.files().delete(id);
             }
         }
@@ -199,6 +202,8 @@ public final class Stack implements AutoCloseable {
 
     /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */
     void adopt(List<ContainerRecord> records) {
+        // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports
+        records.stream().filter(r -> r.state() == ContainerState.EXITED).forEach(r -> containers.releasePortsIfExited(r.id()));
         List<Map.Entry<ContainerRecord, ContainerExtras>> found = records.stream()
                 .flatMap(r -> containers.files().extras(r.id()).map(x -> Map.entry(r, x)).stream()).toList();
         engine.await(engine.call(() -> {

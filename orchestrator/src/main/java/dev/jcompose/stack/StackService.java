@@ -102,7 +102,31 @@ final class StackService implements ComposeService {
                 .withRemoveOrphans(options.removeOrphans()).withTimeout(options.timeout());
         ReconcilePlan plan = Planner.plan(desired, observed, options1);
         stack.adopt(records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
+        ImageRemoval.Scope rmi = ImageRemoval.Scope.parse(options.rmi());
+        java.util.SortedSet<String> images = rmi == null ? new TreeSet<>() : ImageRemoval.choose(rmi, projectName,
+                serviceImages(model, records.stream().filter(r -> Stack.ofProject(r, projectName)).toList()));
         stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
+        if (!images.isEmpty()) {
+            ImageRemoval.remove(images, stack.imageStore, stack.snapshots, stack.runtime.list(), listener);
+        }
+    }
+
+    /** The model's services and those only the project's containers remember (down without the compose file). */
+    private List<ImageRemoval.ServiceImage> serviceImages(Project model, List<ContainerRecord> records) {
+        List<ImageRemoval.ServiceImage> out = new ArrayList<>();
+        model.services().forEach((name, s) -> out.add(new ImageRemoval.ServiceImage(name, s.image())));
+        for (ContainerRecord r : records) {
+            String service = r.labels().get(Labels.SERVICE);
+            if (service != null && !model.services().containsKey(service)) {
+                stack.extras(r.id()).ifPresent(x -> out.add(ImageRemoval.ofContainer(projectName(r), service,
+                        x.imageReference())));
+            }
+        }
+        return out;
+    }
+
+    private static String projectName(ContainerRecord r) {
+        return r.labels().get(Labels.PROJECT);
     }
 
     /** The project as its labels describe it: no services, the networks and volumes it created. */

@@ -174,9 +174,10 @@ final class Supervision {
             return;
         }
         health.unwatch(id);
-        // an exited container no longer answers to its names (docker drops them too)
+        // an exited container no longer answers to its names nor holds its published ports (docker drops them too)
         engine.blocking(() -> {
             containers.unregisterDns(id);
+            containers.releasePortsIfExited(id);
             return null;
         });
         emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")", t.project()));

@@ -10,6 +10,8 @@
  * The live half ({@code Supervision}) owns, on the engine loop, the container board that
  * depends_on waits watch, the health monitors (probes are execs) and restart supervision fed by
  * an exit poll. Per-container files live in {@code runRoot/stack}; named volumes in
- * {@code dev.jcompose.volume}.
+ * {@code dev.jcompose.volume}. A volume mounted empty gets the image's content at its mount path
+ * right after the container is created (decided by {@code ContainerMounts}, copied by
+ * {@code dev.jcompose.rootfs.RootfsCopier}), as docker does, unless {@code volume: {nocopy: true}}.
  */
 package dev.jcompose.stack;

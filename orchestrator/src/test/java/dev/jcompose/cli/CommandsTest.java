@@ -104,13 +104,15 @@ class CommandsTest {
     }
 
     @Test
-    void downMapsFlagsAndRefusesRmi() {
+    void downMapsFlagsAndRmi() {
         assertThat(run("--progress", "quiet", "down", "-v", "--remove-orphans", "-t", "4").exit()).isZero();
         assertThat(compose.calls).containsExactly("down demo with model");
         assertThat(compose.arguments.getFirst()).isEqualTo(new DownOptions(true, true, Duration.ofSeconds(4)));
-        Run rmi = run("down", "--rmi", "all");
-        assertThat(rmi.exit()).isEqualTo(1);
-        assertThat(rmi.err()).startsWith("down --rmi is not supported yet");
+        assertThat(run("--progress", "quiet", "down", "--rmi", "local").exit()).isZero();
+        assertThat(compose.arguments.getLast()).isEqualTo(new DownOptions(false, false, null, "local"));
+        Run rmi = run("down", "--rmi", "some");
+        assertThat(rmi.exit()).isEqualTo(16);
+        assertThat(rmi.err()).startsWith("invalid value for --rmi: \"some\"");
     }
 
     @Test

@@ -31,6 +31,8 @@ class WireJsonTest {
         assertThat(roundTrip(UpOptions.defaults(), UpOptions.class)).isEqualTo(UpOptions.defaults());
         DownOptions down = new DownOptions(true, false, Duration.ofSeconds(2));
         assertThat(roundTrip(down, DownOptions.class)).isEqualTo(down);
+        DownOptions rmi = new DownOptions(false, true, null, "all");
+        assertThat(roundTrip(rmi, DownOptions.class)).isEqualTo(rmi);
         LogOptions logs = new LogOptions(List.of("db"), true, 10, true, Instant.parse("2026-01-02T03:04:05.123456789Z"));
         assertThat(roundTrip(logs, LogOptions.class)).isEqualTo(logs);
         ExecOptions exec = new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"), "nobody", "/tmp", Map.of("A", "1"));

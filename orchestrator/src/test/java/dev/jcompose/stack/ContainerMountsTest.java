@@ -1,0 +1,95 @@
+package dev.jcompose.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.loader.LoadOptions;
+import dev.jcompose.loader.ProjectLoader;
+import dev.jcompose.model.Project;
+import dev.jcompose.volume.VolumeStore;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which volumes the image's content fills: docker's rule, decided before anything is copied. */
+class ContainerMountsTest {
+    @TempDir
+    Path tmp;
+
+    private Project load(String yaml) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(dir.resolve("compose.yaml"), yaml);
+        return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
+                .load(LoadOptions.in(dir).withProjectName("p").withProcessEnv(Map.of())).project();
+    }
+
+    @Test
+    void emptyVolumesAreSeededUnlessNocopyAndVolumesWithDataAreNot() throws Exception {
+        Project project = load("""
+                services:
+                  web:
+                    image: x
+                    volumes:
+                      - fresh:/fresh
+                      - used:/used
+                      - /anonymous
+                      - type: volume
+                        source: quiet
+                        target: /quiet
+                        volume: {nocopy: true}
+                      - type: bind
+                        source: ./site
+                        target: /site
+                volumes:
+                  fresh: {}
+                  used: {}
+                  quiet: {}
+                """);
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        Files.writeString(store.create("p_used", Map.of()).mountpoint().resolve("data"), "kept");
+
+        List<String> reserved = new java.util.ArrayList<>();
+        ContainerMounts.Resolved r = new ContainerMounts(store).resolve(project, project.services().get("web"),
+                List.of("/var/lib/data", "/fresh"), reserved::add);
+
+        assertThat(r.anonymousVolumes()).hasSize(2).isEqualTo(reserved);
+        Path anonymous = store.root().resolve(r.anonymousVolumes().get(0)).resolve("_data");
+        Path imageVolume = store.root().resolve(r.anonymousVolumes().get(1)).resolve("_data");
+        assertThat(r.seeds()).containsExactly(
+                new ContainerMounts.Seed("/fresh", store.root().resolve("p_fresh/_data")),
+                new ContainerMounts.Seed("/anonymous", anonymous),
+                new ContainerMounts.Seed("/var/lib/data", imageVolume));
+    }
+
+    @Test
+    void anAnonymousVolumeIsReservedBeforeAFailureLaterInTheSameService() throws Exception {
+        Project project = load("""
+                services:
+                  web:
+                    image: x
+                    volumes:
+                      - /anonymous
+                      - type: bind
+                        source: /nonexistent-jcompose-test
+                        target: /site
+                        bind: {create_host_path: false}
+                """);
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        List<String> reserved = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> new ContainerMounts(store).resolve(project, project.services().get("web"), List.of(),
+                reserved::add)).hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
+        assertThat(store.list()).extracting(dev.jcompose.volume.Volume::name).containsExactlyElementsOf(reserved)
+                .hasSize(1);
+    }
+
+    @Test
+    void theRuleIsEmptyAndNotNocopy() {
+        assertThat(ContainerMounts.seeds(false, true)).isTrue();
+        assertThat(ContainerMounts.seeds(true, true)).isFalse();
+        assertThat(ContainerMounts.seeds(false, false)).isFalse();
+    }
+}

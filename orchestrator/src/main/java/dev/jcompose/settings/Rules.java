@@ -21,7 +21,8 @@ final class Rules {
                 "dnsSearch", "entrypoint", "environment", "extraHosts", "groupAdd", "hostname", "healthcheck", "init",
                 "labels", "memLimit", "memswapLimit", "networks", "pidsLimit", "ports", "privileged", "readOnly",
                 "restart", "shmSize", "stopGracePeriod", "stopSignal", "sysctls", "ulimits", "user", "volumes",
-                "workingDir")) {
+                "workingDir", "configs", "secrets", "domainname", "oomScoreAdj", "memReservation", "cpuQuota",
+                "cpuPeriod", "volumesFrom")) {
             put(r, c, Support.HONOURED, ServiceSettings::none);
         }
         put(r, "deploy", Support.HONOURED, ServiceSettings::deploy);
@@ -32,11 +33,10 @@ final class Rules {
                 && !l.substring(0, l.indexOf(':')).equals(l.substring(l.indexOf(':') + 1)))
                 ? warn("aliases are not registered in DNS and are ignored: use the service name or networks.aliases")
                 : List.of());
-        put(r, "tmpfs", Support.HONOURED, v -> strings(v).stream().anyMatch(t -> t.contains(":"))
-                ? warn("options are not supported yet and are ignored") : List.of());
-        put(r, "ipc", Support.HONOURED, v -> oneOf(v, "private") ? List.of()
+        put(r, "tmpfs", Support.HONOURED, v -> tmpfsOptions(strings(v)));
+        put(r, "ipc", Support.HONOURED, v -> oneOf(v, "private", "shareable", "host") || shares(v) ? List.of()
                 : warn("'" + v + "' is not supported yet: the container gets its own IPC namespace"));
-        put(r, "pid", Support.HONOURED, v -> oneOf(v) ? List.of()
+        put(r, "pid", Support.HONOURED, v -> oneOf(v, "host") || shares(v) ? List.of()
                 : warn("'" + v + "' is not supported yet: the container gets its own PID namespace"));
         put(r, "uts", Support.HONOURED, v -> oneOf(v) ? List.of()
                 : warn("'" + v + "' is not supported yet: the container gets its own UTS namespace"));
@@ -68,11 +68,11 @@ final class Rules {
 
     /** Not applied yet; a warning each (none of them asks for more confinement than jcompose gives). */
     static void unsupported(Map<String, Rule> r) {
-        for (String c : List.of("annotations", "blkioConfig", "cgroupParent", "cpuCount", "cpuPercent", "cpuPeriod",
-                "cpuQuota", "cpuRtPeriod", "cpuRtRuntime", "configs", "credentialSpec", "deviceCgroupRules", "devices",
-                "domainname", "externalLinks", "gpus", "logDriver", "logOpt", "memReservation", "memSwappiness",
-                "macAddress", "models", "oomKillDisable", "oomScoreAdj", "secrets", "stdinOpen", "storageOpt", "tty",
-                "useApiSocket", "volumeDriver", "volumesFrom", "postStart", "preStop")) {
+        for (String c : List.of("annotations", "blkioConfig", "cgroupParent", "cpuCount", "cpuPercent",
+                "cpuRtPeriod", "cpuRtRuntime", "credentialSpec", "deviceCgroupRules", "devices",
+                "externalLinks", "gpus", "logDriver", "logOpt", "memSwappiness",
+                "macAddress", "models", "oomKillDisable", "stdinOpen", "storageOpt", "tty",
+                "useApiSocket", "volumeDriver", "postStart", "preStop")) {
             put(r, c, Support.UNSUPPORTED, ServiceSettings::ignoredWhenSet);
         }
         put(r, "provider", Support.UNSUPPORTED, v -> ServiceSettings.isSet(v)
@@ -100,6 +100,24 @@ final class Rules {
             }
         }
         return out;
+    }
+
+    /** {@code /path:size=64m,mode=1770}: size and mode are applied, other mount options are not yet. */
+    static List<Issue> tmpfsOptions(List<String> entries) {
+        List<String> ignored = new ArrayList<>();
+        for (String t : entries) {
+            int colon = t.indexOf(':');
+            for (String o : colon < 0 ? new String[0] : t.substring(colon + 1).split(",")) {
+                if (!o.startsWith("size=") && !o.startsWith("mode=")) {
+                    ignored.add(o);
+                }
+            }
+        }
+        return ignored.isEmpty() ? List.of() : warn("options " + ignored + " are not supported yet and are ignored");
+    }
+
+    private static boolean shares(Object v) {
+        return v instanceof String s && (s.startsWith("service:") || s.startsWith("container:"));
     }
 
     private static void put(Map<String, Rule> r, String component, Support support, Function<Object, List<Issue>> check) {

@@ -73,7 +73,8 @@ class ServiceSettingsTest {
                     tty: true
                     mem_swappiness: 10
                     pid: host
-                    ipc: host
+                    ipc: "service:db"
+                    tmpfs: ["/run:size=1m,noexec,mode=700"]
                     logging: {driver: syslog}
                     security_opt: ["apparmor=unconfined", "label:disable"]
                     links: ["db:database"]
@@ -83,16 +84,15 @@ class ServiceSettingsTest {
                 """);
         assertThat(ServiceSettings.audit("web", s)).extracting(SettingFinding::message).containsExactly(
                 "service \"web\": deploy restart_policy is not supported yet and is ignored (use restart:)",
-                "service \"web\": ipc 'host' is not supported yet: the container gets its own IPC namespace",
                 "service \"web\": links aliases are not registered in DNS and are ignored: use the service name or networks.aliases",
                 "service \"web\": logging is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)",
                 "service \"web\": mem_swappiness is not supported yet and is ignored",
-                "service \"web\": pid 'host' is not supported yet: the container gets its own PID namespace",
                 "service \"web\": security_opt 'apparmor=unconfined' is not supported yet and is ignored; "
                         + "'label:disable' is not supported yet and is ignored",
                 "service \"web\": stdin_open is not supported yet and is ignored",
+                "service \"web\": tmpfs options [noexec] are not supported yet and are ignored",
                 "service \"web\": tty is not supported yet and is ignored");
-        assertThat(ServiceSettings.check("web", s)).hasSize(9).noneMatch(SettingFinding::refused);
+        assertThat(ServiceSettings.check("web", s)).hasSize(8).noneMatch(SettingFinding::refused);
     }
 
     @Test

@@ -100,7 +100,7 @@ final class Containers {
             all.addAll(ContainerSecrets.mounts(project, s, files.hosts(id).getParent()));
             SharedMounts shared = new SharedMounts(this);
             all.addAll(shared.volumesFrom(project.name(), s, all));
-            ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project.name(), s));
+            ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
                     files.resolvConf(id), files.hostname(id));

@@ -3,6 +3,11 @@ package dev.jcompose.stack;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.model.Project;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,13 +29,45 @@ final class SharedMounts {
         this.containers = containers;
     }
 
-    ServiceSpecs.SharedNamespaces namespaces(String project, ServiceConfig s) {
-        String pid = namespace(project, "pid", s.pid());
+    /**
+     * The pid/ipc choice of container {@code id} of {@code service}. A shareable IPC owner ({@code ipc:
+     * shareable}, or named by another service's {@code ipc: service:}) gets its /dev/shm from a directory
+     * of its own files, which a container joining it binds too.
+     */
+    ServiceSpecs.SharedNamespaces namespaces(Project project, String service, ServiceConfig s, String id) {
+        String pid = namespace(project.name(), "pid", s.pid());
         String ipcValue = s.ipc() == null || s.ipc().equals("private") || s.ipc().equals("shareable") ? null : s.ipc();
-        String ipc = namespace(project, "ipc", ipcValue);
-        String shm = ipc != null && !ipc.equals(ContainerSpec.HOST)
-                ? ipc.substring(0, ipc.length() - "ns/ipc".length()) + "root/dev/shm" : null;
+        String ipc = namespace(project.name(), "ipc", ipcValue);
+        String shm = null;
+        if (ipc != null && !ipc.equals(ContainerSpec.HOST)) {
+            Path owner = shmDir(other(project.name(), "ipc", ipcValue).id());
+            shm = Files.isDirectory(owner) ? owner.toString() : null;
+        } else if (ipc == null && shareable(project, service, s)) {
+            shm = createShm(id).toString();
+        }
         return new ServiceSpecs.SharedNamespaces(pid, ipc, shm);
+    }
+
+    private static boolean shareable(Project project, String service, ServiceConfig s) {
+        return "shareable".equals(s.ipc()) || project.services().values().stream()
+                .anyMatch(o -> ("service:" + service).equals(o.ipc()));
+    }
+
+    private Path shmDir(String id) {
+        return containers.files().hosts(id).getParent().resolve("shm");
+    }
+
+    private Path createShm(String id) {
+        Path dir = shmDir(id);
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Files.setAttribute(dir, "unix:mode", 01777);
+            return dir;
+        } catch (IOException e) {
+            throw new StackException("cannot create the shared /dev/shm " + dir + ": " + e.getMessage(),
+                    "check the run root's file system");
+        }
     }
 
     private String namespace(String project, String key, String value) {

@@ -59,7 +59,8 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
      *
      * @param pidNamespace null: a new PID namespace; {@code host}: the host's; else the path of one to join
      * @param ipcNamespace null: a new IPC namespace; {@code host}: the host's; else the path of one to join
-     * @param ipcShm       with a joined IPC namespace, the /dev/shm to bind (the owner's), else null
+     * @param ipcShm       a host directory bound as /dev/shm (a shareable IPC owner's, also bound by those
+     *                     joining it), else null for a fresh tmpfs
      */
     public record Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
                           Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {

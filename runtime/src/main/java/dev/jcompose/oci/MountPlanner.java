@@ -64,7 +64,8 @@ final class MountPlanner {
 
     /**
      * docker's rule: an own IPC namespace gets its own mqueue and a fresh /dev/shm; ipc host binds the
-     * host's; a joined one binds the owner's /dev/shm, so both see the same POSIX shared memory.
+     * host's; a shareable owner and those joining it bind one host directory ({@code ipcShm}) as /dev/shm,
+     * so both see the same POSIX shared memory (a mount of another mount namespace cannot be bound).
      */
     private static void shmAndMqueue(List<RuntimeSpec.Mount> m, ContainerSpec svc) {
         String ipc = svc.options().ipcNamespace();
@@ -74,7 +75,7 @@ final class MountPlanner {
             return;
         }
         m.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
-        if (ipc != null && svc.options().ipcShm() != null) {
+        if (svc.options().ipcShm() != null) {
             m.add(new RuntimeSpec.Mount("/dev/shm", "bind", svc.options().ipcShm(), List.of("rbind", "nosuid", "noexec", "nodev")));
             return;
         }

@@ -39,13 +39,31 @@ public final class SpecBuilder {
                 svc.noNewPrivileges(), svc.options().oomScoreAdj());
         boolean ownNet = !(svc.network() instanceof Network.Host);
         RuntimeSpec.Linux linux = new RuntimeSpec.Linux(namespaces(svc.network(), svc.options()), resources(svc),
-                ctx.cgroupsPath(), emptyToNull(SecurityDefaults.sysctls(svc.sysctls(), ownNet)),
+                ctx.cgroupsPath(), emptyToNull(sysctls(svc, ownNet)),
                 svc.privileged() || !svc.seccomp() ? null : SecurityDefaults.seccomp(),
                 svc.privileged() ? null : SecurityDefaults.MASKED_PATHS,
                 svc.privileged() ? null : SecurityDefaults.READONLY_PATHS);
         return new RuntimeSpec(RuntimeSpec.VERSION, process,
                 new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
                 MountPlanner.mounts(svc, ctx), linux, svc.options().domainname());
+    }
+
+    /**
+     * The service's sysctls (net.* and IPC ones, see {@link SecurityDefaults#sysctls}), refused for IPC in the
+     * host's IPC namespace; plus kernel.domainname for {@code domainname}: runc before 1.2 ignores the
+     * spec's field, the sysctl (UTS-namespaced) works everywhere, as docker did.
+     */
+    static Map<String, String> sysctls(ContainerSpec svc, boolean ownNet) {
+        Map<String, String> out = new java.util.TreeMap<>(SecurityDefaults.sysctls(svc.sysctls(), ownNet));
+        if (ContainerSpec.HOST.equals(svc.options().ipcNamespace())
+                && out.keySet().stream().anyMatch(k -> !k.startsWith("net."))) {
+            throw new SpecException("IPC sysctls cannot be set with ipc: host",
+                    "they would change the host's IPC settings; drop them or give the service its own IPC namespace");
+        }
+        if (svc.options().domainname() != null) {
+            out.put("kernel.domainname", svc.options().domainname());
+        }
+        return out;
     }
 
     /** Docker's rule: a service entrypoint replaces the image's and drops the image's cmd. */

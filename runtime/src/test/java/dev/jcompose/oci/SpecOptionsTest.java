@@ -54,10 +54,10 @@ class SpecOptionsTest {
     @Test
     void sharedNamespacesAreJoinedByPathWithTheOwnersShm() throws Exception {
         RuntimeSpec spec = build(new ContainerSpec.Options(null, null, null, null, null, "/proc/42/ns/pid",
-                "/proc/42/ns/ipc", "/proc/42/root/dev/shm"));
+                "/proc/42/ns/ipc", "/run/c/42/shm"));
         assertThat(spec.linux().namespaces()).containsSubsequence(new RuntimeSpec.Namespace("pid", "/proc/42/ns/pid"),
                 new RuntimeSpec.Namespace("ipc", "/proc/42/ns/ipc"));
-        assertThat(mount(spec, "/dev/shm").source()).isEqualTo("/proc/42/root/dev/shm");
+        assertThat(mount(spec, "/dev/shm").source()).isEqualTo("/run/c/42/shm");
     }
 
     @Test
@@ -65,10 +65,23 @@ class SpecOptionsTest {
         RuntimeSpec spec = build(new ContainerSpec.Options("example.org", -500, 32L << 20, 50_000L, 200_000L, null,
                 null, null));
         assertThat(spec.domainname()).isEqualTo("example.org");
+        assertThat(spec.linux().sysctl()).containsExactly(java.util.Map.entry("kernel.domainname", "example.org"));
         assertThat(spec.process().oomScoreAdj()).isEqualTo(-500);
         assertThat(spec.linux().resources().memory()).isEqualTo(new RuntimeSpec.Memory(null, null, 32L << 20));
         assertThat(spec.linux().resources().cpu()).isEqualTo(new RuntimeSpec.Cpu(null, 50_000L, 200_000L, null));
         assertThat(BundleWriter.toJson(spec)).contains("\"oomScoreAdj\" : -500").contains("\"domainname\" : \"example.org\"");
+    }
+
+    @Test
+    void ipcSysctlsAreRefusedInTheHostsIpcNamespace() throws Exception {
+        Files.createDirectories(rootfs.resolve("etc"));
+        Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\n");
+        SpecContext ctx = new SpecContext("0123456789abcdef", rootfs, "/jcompose/x", null, null, null, null, 1024, -1L);
+        ContainerSpec svc = new ContainerSpec(null, null, Map.of(), null, null, List.of(), null, List.of(), false, null,
+                Map.of(), List.of(), List.of(), false, Map.of("kernel.shmmax", "1000"), false, null, null, true, true,
+                null, null, new ContainerSpec.Options(null, null, null, null, null, null, "host", null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpecBuilder().build(IMAGE, svc, ctx))
+                .hasMessage("IPC sysctls cannot be set with ipc: host");
     }
 
     @Test

@@ -33,8 +33,9 @@ final class StackProgress {
         return Optional.of(new ProgressEvent(id, "", status, event.status(), event.detail(), 0, 0));
     }
 
-    /** The message a warning event shows: {@code WARN[0000] text} is compose's; we print the text. */
+    /** The message a warning event shows, as compose's logrus line: {@code WARN[0000] text}. */
     static String message(StackEvent event) {
-        return event.detail().isEmpty() ? event.status() : event.detail();
+        String text = event.detail().isEmpty() ? event.status() : event.detail();
+        return event.kind().equals("Warning") ? "WARN[0000] " + text : text;
     }
 }

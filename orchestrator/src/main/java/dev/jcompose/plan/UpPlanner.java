@@ -9,6 +9,7 @@ import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedState;
+import dev.jcompose.settings.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ final class UpPlanner {
         graph = options.services().isEmpty() ? desired.graph()
                 : desired.graph().subgraph(options.services(), !options.noDeps());
         List<String> order = graph.startOrder();
+        auditSettings(order);
         new OrphanSteps(desired, observed, options, steps).plan(false);
         resources.plan(graph.services(), options.pull());
         Convergence convergence = new Convergence(desired, observed);
@@ -67,6 +69,15 @@ final class UpPlanner {
             }
         }
         return steps.plan();
+    }
+
+    /** Settings jcompose does not apply: a warning each, or (weaker confinement than asked) an error first. */
+    private void auditSettings(List<String> order) {
+        for (String service : order) {
+            if (scale(service) > 0) {
+                ServiceSettings.check(service, desired.service(service)).forEach(f -> steps.warn(f.message()));
+            }
+        }
     }
 
     private int scale(String service) {

@@ -106,7 +106,11 @@ final class Containers {
             });
             ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
             writeFiles(project, s, id, name, hostname);
-            ContainerSpec spec = ServiceSpecs.spec(s, hostname, m.mounts(), netns);
+            List<ContainerSpec.VolumeMount> all = new ArrayList<>(m.mounts());
+            all.addAll(ContainerSecrets.mounts(project, s, files.hosts(id).getParent()));
+            SharedMounts shared = new SharedMounts(this);
+            all.addAll(shared.volumesFrom(project.name(), s, all));
+            ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
                     files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()), attach(s));
@@ -213,10 +217,14 @@ final class Containers {
     }
 
     private String firstOfService(String project, String service) {
+        return firstOfService(project, service, "network_mode");
+    }
+
+    String firstOfService(String project, String service, String key) {
         return runtime.list().stream()
                 .filter(r -> project.equals(r.labels().get(Labels.PROJECT)) && service.equals(r.labels().get(Labels.SERVICE)))
                 .map(ContainerRecord::id).sorted().findFirst()
-                .orElseThrow(() -> new StackException("network_mode service:" + service + ": the service has no container",
+                .orElseThrow(() -> new StackException(key + " service:" + service + ": the service has no container",
                         "start " + service + " first"));
     }
 

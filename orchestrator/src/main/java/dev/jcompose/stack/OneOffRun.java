@@ -83,6 +83,7 @@ final class OneOffRun {
         ReconcilePlan up = Planner.plan(DesiredProject.of(project), stack.observe(records),
                 Stack.upOptions(UpOptions.defaults().withServices(List.of(o.service()), o.noDeps())));
         ReconcilePlan plan = OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()), start);
+        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
         stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
         stack.execute(oneOff, records, plan, UpOptions.DEFAULT_WAIT, listener);
         return name;

@@ -16,6 +16,19 @@ final class ServiceSpecs {
     private ServiceSpecs() {
     }
 
+    /** Namespaces a service shares, resolved (pid/ipc: null own, {@code host}, or a path to join). */
+    record SharedNamespaces(String pid, String ipc, String ipcShm) {
+        static final SharedNamespaces NONE = new SharedNamespaces(null, null, null);
+    }
+
+    static ContainerSpec spec(ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts,
+            ContainerSpec.Network network, SharedNamespaces shared) {
+        return spec(s, hostname, mounts, network).withOptions(new ContainerSpec.Options(emptyToNull(s.domainname()),
+                s.oomScoreAdj() != 0 ? (int) s.oomScoreAdj() : null, s.memReservation() > 0 ? s.memReservation() : null,
+                s.cpuQuota() != 0 ? s.cpuQuota() : null, s.cpuPeriod() > 0 ? s.cpuPeriod() : null, shared.pid(),
+                shared.ipc(), shared.ipcShm()));
+    }
+
     static ContainerSpec spec(ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts,
             ContainerSpec.Network network) {
         Map<String, String> env = new TreeMap<>();
@@ -52,14 +65,43 @@ final class ServiceSpecs {
         return out;
     }
 
-    /** {@code tmpfs:} entries ({@code /path[:options]}) as tmpfs mounts. */
+    /** {@code tmpfs:} entries ({@code /path[:size=64m,mode=1770]}) as tmpfs mounts; other options are audited. */
     static List<ContainerSpec.VolumeMount> tmpfs(ServiceConfig s) {
         List<ContainerSpec.VolumeMount> out = new ArrayList<>();
         for (String t : s.tmpfs()) {
             int colon = t.indexOf(':');
-            out.add(new ContainerSpec.Tmpfs(colon < 0 ? t : t.substring(0, colon), null, null));
+            Long size = null;
+            Integer mode = null;
+            for (String o : colon < 0 ? new String[0] : t.substring(colon + 1).split(",")) {
+                if (o.startsWith("size=")) {
+                    size = tmpfsSize(t, o.substring(5));
+                } else if (o.startsWith("mode=")) {
+                    mode = tmpfsMode(t, o.substring(5));
+                }
+            }
+            out.add(new ContainerSpec.Tmpfs(colon < 0 ? t : t.substring(0, colon), size, mode));
         }
         return out;
+    }
+
+    private static long tmpfsSize(String entry, String v) {
+        try {
+            return dev.jcompose.quantity.ByteSize.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new StackException("tmpfs " + entry + ": invalid size '" + v + "'", "use e.g. size=64m");
+        }
+    }
+
+    private static int tmpfsMode(String entry, String v) {
+        try {
+            int mode = Integer.parseInt(v, 8);
+            if (mode >= 0 && mode <= 07777) {
+                return mode;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StackException("tmpfs " + entry + ": invalid mode '" + v + "'", "use octal, e.g. mode=1770");
     }
 
     /** The healthcheck command as exec argv: the service's, else the image's; null for none. */

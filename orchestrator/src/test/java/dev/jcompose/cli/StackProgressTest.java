@@ -18,6 +18,6 @@ class StackProgressTest {
                 .contains(new ProgressEvent("Network shop_default", "", ProgressStatus.ERROR, "Error", "no free subnet", 0, 0));
         StackEvent warning = new StackEvent("Warning", "shop", "Warning", "orphan containers found");
         assertThat(StackProgress.of(warning)).isEmpty();
-        assertThat(StackProgress.message(warning)).isEqualTo("orphan containers found");
+        assertThat(StackProgress.message(warning)).isEqualTo("WARN[0000] orphan containers found");
     }
 }

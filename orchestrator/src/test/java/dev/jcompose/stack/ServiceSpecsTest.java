@@ -77,7 +77,7 @@ class ServiceSpecsTest {
         assertThat(spec.stopGracePeriod()).isEqualTo(Duration.ofSeconds(3));
         assertThat(spec.noNewPrivileges()).isTrue();
         assertThat(spec.seccomp()).isTrue();
-        assertThat(spec.mounts()).containsExactly(new ContainerSpec.Tmpfs("/run", null, null));
+        assertThat(spec.mounts()).containsExactly(new ContainerSpec.Tmpfs("/run", 1L << 20, null));
     }
 
     @Test

@@ -384,6 +384,11 @@ public final class ContainerRuntime {
         return r;
     }
 
+    /** The host pid of the container's first process while it is created or running (namespace sharing). */
+    public Optional<Long> pid(String id) {
+        return readPid(ContainerDirs.of(paths, id).containerPidFile()).filter(ExitWatcher::running);
+    }
+
     static Optional<Long> readPid(Path f) {
         try {
             String s = Files.exists(f) ? Files.readString(f).strip() : "";

@@ -22,7 +22,21 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
                             Map<String, Ulimit> ulimits, List<String> capAdd, List<String> capDrop,
                             boolean privileged, Map<String, String> sysctls, boolean init, Network network,
                             Long shmSizeBytes, boolean seccomp, boolean noNewPrivileges, String stopSignal,
-                            Duration stopGracePeriod) {
+                            Duration stopGracePeriod, Options options) {
+    /** The {@link Options} namespace choice meaning "the host's". */
+    public static final String HOST = "host";
+
+    /** A spec without {@link Options} (what every caller wrote before they existed). */
+    public ContainerSpec(List<String> entrypoint, List<String> command, Map<String, String> environment,
+            String workingDir, String user, List<String> groupAdd, String hostname, List<VolumeMount> mounts,
+            boolean readOnly, Resources resources, Map<String, Ulimit> ulimits, List<String> capAdd,
+            List<String> capDrop, boolean privileged, Map<String, String> sysctls, boolean init, Network network,
+            Long shmSizeBytes, boolean seccomp, boolean noNewPrivileges, String stopSignal, Duration stopGracePeriod) {
+        this(entrypoint, command, environment, workingDir, user, groupAdd, hostname, mounts, readOnly, resources,
+                ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes, seccomp, noNewPrivileges,
+                stopSignal, stopGracePeriod, Options.NONE);
+    }
+
     public ContainerSpec {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         command = command == null ? null : List.copyOf(command);
@@ -36,6 +50,27 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
         sysctls = sorted(sysctls);
         network = network == null ? Network.NONE : network;
         stopGracePeriod = stopGracePeriod == null ? Duration.ofSeconds(10) : stopGracePeriod;
+        options = options == null ? Options.NONE : options;
+    }
+
+    /**
+     * Settings added after the first version of this record (a persisted spec without them reads as
+     * {@link #NONE}); null fields are unset.
+     *
+     * @param pidNamespace null: a new PID namespace; {@code host}: the host's; else the path of one to join
+     * @param ipcNamespace null: a new IPC namespace; {@code host}: the host's; else the path of one to join
+     * @param ipcShm       a host directory bound as /dev/shm (a shareable IPC owner's, also bound by those
+     *                     joining it), else null for a fresh tmpfs
+     */
+    public record Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
+                          Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
+        public static final Options NONE = new Options(null, null, null, null, null, null, null, null);
+    }
+
+    public ContainerSpec withOptions(Options o) {
+        return new ContainerSpec(entrypoint, command, environment, workingDir, user, groupAdd, hostname, mounts,
+                readOnly, resources, ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes,
+                seccomp, noNewPrivileges, stopSignal, stopGracePeriod, o);
     }
 
     /** A service that sets nothing: the image's defaults, docker's security defaults. */
@@ -47,25 +82,25 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
     public ContainerSpec withCommand(List<String> c) {
         return new ContainerSpec(entrypoint, c, environment, workingDir, user, groupAdd, hostname, mounts, readOnly,
                 resources, ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes, seccomp,
-                noNewPrivileges, stopSignal, stopGracePeriod);
+                noNewPrivileges, stopSignal, stopGracePeriod, options);
     }
 
     public ContainerSpec withEntrypoint(List<String> e) {
         return new ContainerSpec(e, command, environment, workingDir, user, groupAdd, hostname, mounts, readOnly,
                 resources, ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes, seccomp,
-                noNewPrivileges, stopSignal, stopGracePeriod);
+                noNewPrivileges, stopSignal, stopGracePeriod, options);
     }
 
     public ContainerSpec withResources(Resources r) {
         return new ContainerSpec(entrypoint, command, environment, workingDir, user, groupAdd, hostname, mounts,
                 readOnly, r, ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes, seccomp,
-                noNewPrivileges, stopSignal, stopGracePeriod);
+                noNewPrivileges, stopSignal, stopGracePeriod, options);
     }
 
     public ContainerSpec withStop(String signal, Duration grace) {
         return new ContainerSpec(entrypoint, command, environment, workingDir, user, groupAdd, hostname, mounts,
                 readOnly, resources, ulimits, capAdd, capDrop, privileged, sysctls, init, network, shmSizeBytes,
-                seccomp, noNewPrivileges, signal, grace);
+                seccomp, noNewPrivileges, signal, grace, options);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> m) {

@@ -26,9 +26,7 @@ final class MountPlanner {
         m.add(mount("/sys", "sysfs", "sysfs", "nosuid", "noexec", "nodev", svc.privileged() ? "rw" : "ro"));
         m.add(mount("/sys/fs/cgroup", "cgroup", "cgroup", "nosuid", "noexec", "nodev", "relatime",
                 svc.privileged() ? "rw" : "ro"));
-        m.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
-        long shm = svc.shmSizeBytes() != null ? svc.shmSizeBytes() : SpecBuilder.DEFAULT_SHM;
-        m.add(mount("/dev/shm", "tmpfs", "shm", "nosuid", "noexec", "nodev", "mode=1777", "size=" + shm));
+        shmAndMqueue(m, svc);
         bindFile(m, "/etc/hosts", ctx.hostsFile());
         bindFile(m, "/etc/resolv.conf", ctx.resolvConf());
         bindFile(m, "/etc/hostname", ctx.hostnameFile());
@@ -62,6 +60,27 @@ final class MountPlanner {
                     : x);
         }
         return List.copyOf(m);
+    }
+
+    /**
+     * docker's rule: an own IPC namespace gets its own mqueue and a fresh /dev/shm; ipc host binds the
+     * host's; a shareable owner and those joining it bind one host directory ({@code ipcShm}) as /dev/shm,
+     * so both see the same POSIX shared memory (a mount of another mount namespace cannot be bound).
+     */
+    private static void shmAndMqueue(List<RuntimeSpec.Mount> m, ContainerSpec svc) {
+        String ipc = svc.options().ipcNamespace();
+        if (ContainerSpec.HOST.equals(ipc)) {
+            m.add(new RuntimeSpec.Mount("/dev/mqueue", "bind", "/dev/mqueue", List.of("rbind", "nosuid", "noexec", "nodev")));
+            m.add(new RuntimeSpec.Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev")));
+            return;
+        }
+        m.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
+        if (svc.options().ipcShm() != null) {
+            m.add(new RuntimeSpec.Mount("/dev/shm", "bind", svc.options().ipcShm(), List.of("rbind", "nosuid", "noexec", "nodev")));
+            return;
+        }
+        long shm = svc.shmSizeBytes() != null ? svc.shmSizeBytes() : SpecBuilder.DEFAULT_SHM;
+        m.add(mount("/dev/shm", "tmpfs", "shm", "nosuid", "noexec", "nodev", "mode=1777", "size=" + shm));
     }
 
     private static void bindFile(List<RuntimeSpec.Mount> m, String dest, Path source) {

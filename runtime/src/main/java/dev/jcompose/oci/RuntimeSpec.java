@@ -10,12 +10,21 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
-                          Linux linux) {
+                          Linux linux, String domainname) {
     public static final String VERSION = "1.0.2";
+
+    public RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts, Linux linux) {
+        this(ociVersion, process, root, hostname, mounts, linux, null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
-                          Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges) {
+                          Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges,
+                          Integer oomScoreAdj) {
+        public Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
+                Capabilities capabilities, List<Rlimit> rlimits, boolean noNewPrivileges) {
+            this(terminal, user, args, env, cwd, capabilities, rlimits, noNewPrivileges, null);
+        }
     }
 
     /** {@code additionalGids} null when there are none. */
@@ -56,7 +65,10 @@ public record RuntimeSpec(String ociVersion, Process process, Root root, String 
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Memory(Long limit, Long swap) {
+    public record Memory(Long limit, Long swap, Long reservation) {
+        public Memory(Long limit, Long swap) {
+            this(limit, swap, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

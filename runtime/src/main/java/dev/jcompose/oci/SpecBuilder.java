@@ -36,16 +36,34 @@ public final class SpecBuilder {
         }
         RuntimeSpec.Process process = new RuntimeSpec.Process(false, u, args(image, svc), env(image, svc, hostname),
                 cwd, new RuntimeSpec.Capabilities(caps, caps, List.of(), caps, List.of()), rlimits(svc, ctx),
-                svc.noNewPrivileges());
+                svc.noNewPrivileges(), svc.options().oomScoreAdj());
         boolean ownNet = !(svc.network() instanceof Network.Host);
-        RuntimeSpec.Linux linux = new RuntimeSpec.Linux(namespaces(svc.network()), resources(svc),
-                ctx.cgroupsPath(), emptyToNull(SecurityDefaults.sysctls(svc.sysctls(), ownNet)),
+        RuntimeSpec.Linux linux = new RuntimeSpec.Linux(namespaces(svc.network(), svc.options()), resources(svc),
+                ctx.cgroupsPath(), emptyToNull(sysctls(svc, ownNet)),
                 svc.privileged() || !svc.seccomp() ? null : SecurityDefaults.seccomp(),
                 svc.privileged() ? null : SecurityDefaults.MASKED_PATHS,
                 svc.privileged() ? null : SecurityDefaults.READONLY_PATHS);
         return new RuntimeSpec(RuntimeSpec.VERSION, process,
                 new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
-                MountPlanner.mounts(svc, ctx), linux);
+                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname());
+    }
+
+    /**
+     * The service's sysctls (net.* and IPC ones, see {@link SecurityDefaults#sysctls}), refused for IPC in the
+     * host's IPC namespace; plus kernel.domainname for {@code domainname}: runc before 1.2 ignores the
+     * spec's field, the sysctl (UTS-namespaced) works everywhere, as docker did.
+     */
+    static Map<String, String> sysctls(ContainerSpec svc, boolean ownNet) {
+        Map<String, String> out = new java.util.TreeMap<>(SecurityDefaults.sysctls(svc.sysctls(), ownNet));
+        if (ContainerSpec.HOST.equals(svc.options().ipcNamespace())
+                && out.keySet().stream().anyMatch(k -> !k.startsWith("net."))) {
+            throw new SpecException("IPC sysctls cannot be set with ipc: host",
+                    "they would change the host's IPC settings; drop them or give the service its own IPC namespace");
+        }
+        if (svc.options().domainname() != null) {
+            out.put("kernel.domainname", svc.options().domainname());
+        }
+        return out;
     }
 
     /** Docker's rule: a service entrypoint replaces the image's and drops the image's cmd. */
@@ -103,10 +121,13 @@ public final class SpecBuilder {
         return out;
     }
 
-    private static List<RuntimeSpec.Namespace> namespaces(Network network) {
-        List<RuntimeSpec.Namespace> ns = new ArrayList<>(List.of(new RuntimeSpec.Namespace("pid", null),
-                new RuntimeSpec.Namespace("ipc", null), new RuntimeSpec.Namespace("uts", null),
-                new RuntimeSpec.Namespace("mount", null)));
+    /** pid and ipc: a new one, none (the host's) or the path of another container's to join. */
+    private static List<RuntimeSpec.Namespace> namespaces(Network network, ContainerSpec.Options o) {
+        List<RuntimeSpec.Namespace> ns = new ArrayList<>();
+        shared(ns, "pid", o.pidNamespace());
+        shared(ns, "ipc", o.ipcNamespace());
+        ns.add(new RuntimeSpec.Namespace("uts", null));
+        ns.add(new RuntimeSpec.Namespace("mount", null));
         switch (network) {
             case Network.Path p -> ns.add(new RuntimeSpec.Namespace("network", p.netnsPath()));
             case Network.Isolated i -> ns.add(new RuntimeSpec.Namespace("network", null));
@@ -115,18 +136,32 @@ public final class SpecBuilder {
         return List.copyOf(ns);
     }
 
+    private static void shared(List<RuntimeSpec.Namespace> ns, String type, String choice) {
+        if (choice == null) {
+            ns.add(new RuntimeSpec.Namespace(type, null));
+        } else if (!choice.equals(ContainerSpec.HOST)) {
+            ns.add(new RuntimeSpec.Namespace(type, choice));
+        }
+    }
+
     private static RuntimeSpec.Resources resources(ContainerSpec svc) {
         ContainerSpec.Resources r = svc.resources();
+        ContainerSpec.Options o = svc.options();
         RuntimeSpec.Memory mem = null;
         if (r.memoryBytes() != null) {
             // docker: swap unset means as much swap as memory (memory+swap = 2x); -1 is unlimited.
             Long swap = r.memorySwapBytes() == null ? 2 * r.memoryBytes() : r.memorySwapBytes();
-            mem = new RuntimeSpec.Memory(r.memoryBytes(), swap);
+            mem = new RuntimeSpec.Memory(r.memoryBytes(), swap, o.memoryReservationBytes());
+        } else if (o.memoryReservationBytes() != null) {
+            mem = new RuntimeSpec.Memory(null, null, o.memoryReservationBytes());
         }
         RuntimeSpec.Cpu cpu = null;
-        if (r.cpus() != null || r.cpuShares() != null || r.cpusetCpus() != null) {
-            Long quota = r.cpus() == null ? null : Math.round(r.cpus() * CPU_PERIOD);
-            cpu = new RuntimeSpec.Cpu(r.cpuShares(), quota, quota == null ? null : CPU_PERIOD, r.cpusetCpus());
+        if (r.cpus() != null || r.cpuShares() != null || r.cpusetCpus() != null || o.cpuQuota() != null
+                || o.cpuPeriod() != null) {
+            // docker: cpus is quota/period with a 100 ms period; cpu_quota/cpu_period set them directly
+            Long period = o.cpuPeriod() != null ? o.cpuPeriod() : r.cpus() != null || o.cpuQuota() != null ? CPU_PERIOD : null;
+            Long quota = o.cpuQuota() != null ? o.cpuQuota() : r.cpus() == null ? null : Math.round(r.cpus() * period);
+            cpu = new RuntimeSpec.Cpu(r.cpuShares(), quota, period, r.cpusetCpus());
         }
         long pids = r.pidsLimit() == null ? DEFAULT_PIDS_LIMIT : r.pidsLimit();
         List<RuntimeSpec.DeviceRule> devices = List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a", null, null,

@@ -36,9 +36,17 @@ public final class HealthMonitor {
 
     /** Starts checking a container that started at {@code startedAt}; its status begins as starting. */
     public void watch(String containerId, HealthCheck check, Instant startedAt) {
+        watch(containerId, check, startedAt, HealthState.initial());
+    }
+
+    /**
+     * Resumes checking a container whose health is already known (a new engine adopting it): the
+     * status and failing streak carry on, the next probe comes at its usual time.
+     */
+    public void watch(String containerId, HealthCheck check, Instant startedAt, HealthState known) {
         loop.checkInLoop();
         unwatch(containerId);
-        Watch watch = new Watch(containerId, new HealthMachine(check, startedAt));
+        Watch watch = new Watch(containerId, new HealthMachine(check, startedAt), known);
         watches.put(containerId, watch);
         watch.scheduleNext();
     }
@@ -61,14 +69,15 @@ public final class HealthMonitor {
     private final class Watch {
         private final String containerId;
         private final HealthMachine machine;
-        private HealthState state = HealthState.initial();
+        private HealthState state;
         private long timer = -1;
         private long generation;
         private boolean stopped;
 
-        Watch(String containerId, HealthMachine machine) {
+        Watch(String containerId, HealthMachine machine, HealthState state) {
             this.containerId = containerId;
             this.machine = machine;
+            this.state = state;
         }
 
         void scheduleNext() {

@@ -72,6 +72,31 @@ final class ContainerFiles {
         }
     }
 
+    /** Saves the container's last health (atomically: a reader never sees half a file). */
+    void saveHealth(String id, LastHealth health) {
+        Path dir = paths.containerDir(id);
+        if (!Files.isDirectory(dir)) {
+            return; // removed meanwhile: nothing to remember
+        }
+        try {
+            Path tmp = dir.resolve("health.json.tmp");
+            JSON.writeValue(tmp.toFile(), health);
+            Files.move(tmp, dir.resolve("health.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the health of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The last saved health; empty when none was saved or the file cannot be read (health then starts afresh). */
+    Optional<LastHealth> lastHealth(String id) {
+        Path f = paths.containerDir(id).resolve("health.json");
+        try {
+            return Files.isRegularFile(f) ? Optional.of(JSON.readValue(f.toFile(), LastHealth.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Notes an anonymous volume of the container before it is made, so that what a create cut short
      * (a failure, or the engine killed) made can be found and removed even if no record says so.

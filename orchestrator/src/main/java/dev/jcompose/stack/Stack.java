@@ -204,10 +204,12 @@ public final class Stack implements AutoCloseable {
     void adopt(List<ContainerRecord> records) {
         // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports
         records.stream().filter(r -> r.state() == ContainerState.EXITED).forEach(r -> containers.releasePortsIfExited(r.id()));
-        List<Map.Entry<ContainerRecord, ContainerExtras>> found = records.stream()
-                .flatMap(r -> containers.files().extras(r.id()).map(x -> Map.entry(r, x)).stream()).toList();
+        record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health) {
+        }
+        List<Found> found = records.stream().flatMap(r -> containers.files().extras(r.id())
+                .map(x -> new Found(r, x, containers.files().lastHealth(r.id()))).stream()).toList();
         engine.await(engine.call(() -> {
-            found.forEach(e -> supervision.adopt(e.getKey(), e.getValue()));
+            found.forEach(f -> supervision.adopt(f.rec(), f.extras(), f.health()));
             return null;
         }), Duration.ofSeconds(30));
     }

@@ -8,6 +8,7 @@ import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.health.HealthCheck;
 import dev.jcompose.health.HealthEvent;
 import dev.jcompose.health.HealthMonitor;
+import dev.jcompose.health.HealthState;
 import dev.jcompose.health.HealthStatus;
 import dev.jcompose.health.Prober;
 import dev.jcompose.host.Clock;
@@ -50,6 +51,9 @@ final class Supervision {
     private final ProjectListeners listeners = new ProjectListeners();
     /** Containers being stopped by a command: out of the exit poll, whose inspect could race their removal. */
     private final Map<String, Tracked> stopping = new HashMap<>();
+    /** Per container: the start of its current run (what a saved health belongs to), and the health write in flight. */
+    private final Map<String, Instant> runStarts = new HashMap<>();
+    private final Map<String, Future<?>> healthWrites = new HashMap<>();
     private long pollTimer = -1;
     private boolean polling;
     private Future<?> poll = Future.succeededFuture();
@@ -109,18 +113,20 @@ final class Supervision {
     void started(ContainerRecord rec, ContainerExtras x) {
         engine.checkInLoop();
         restarts.supervise(rec.id(), RestartPolicy.parse(x.restart()));
-        running(rec, x, rec.started() == null ? clock.now() : rec.started());
+        running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
     }
 
-    private void running(ContainerRecord rec, ContainerExtras x, Instant startedAt) {
+    private void running(ContainerRecord rec, ContainerExtras x, Instant startedAt, Optional<HealthState> resumed) {
         Tracked t = new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv());
         known.put(rec.id(), t);
         running.put(rec.id(), t);
+        runStarts.put(rec.id(), rec.started());
         HealthStatus h = null;
         if (x.healthArgv() != null) {
+            HealthState from = resumed.orElse(HealthState.initial());
             health.watch(rec.id(), new HealthCheck(x.healthInterval(), x.healthTimeout(), x.healthRetries(),
-                    x.healthStartPeriod(), x.healthStartInterval()), startedAt);
-            h = HealthStatus.STARTING;
+                    x.healthStartPeriod(), x.healthStartInterval()), startedAt, from);
+            h = from.status();
         }
         board(x.project()).put(rec.id(), x.service(), ContainerStatus.running(rec.name(), h));
         ensurePolling();
@@ -131,6 +137,11 @@ final class Supervision {
      * restart policy) unless it already knows it.
      */
     void adopt(ContainerRecord rec, ContainerExtras x) {
+        adopt(rec, x, Optional.empty());
+    }
+
+    /** {@code last}: the health an earlier engine saved for the container, resumed if it is of this run. */
+    void adopt(ContainerRecord rec, ContainerExtras x, Optional<LastHealth> last) {
         engine.checkInLoop();
         if (known.containsKey(rec.id())) {
             return;
@@ -138,7 +149,8 @@ final class Supervision {
         switch (rec.state()) {
             case RUNNING, PAUSED -> {
                 restarts.supervise(rec.id(), RestartPolicy.parse(x.restart()));
-                running(rec, x, rec.started() == null ? clock.now() : rec.started());
+                Instant started = rec.started() == null ? clock.now() : rec.started();
+                running(rec, x, started, last.flatMap(l -> l.resume(rec.started())));
             }
             case CREATED -> created(rec, x);
             case EXITED, REMOVED -> {
@@ -190,6 +202,7 @@ final class Supervision {
         running.remove(id);
         stopping.remove(id);
         Tracked t = known.remove(id);
+        runStarts.remove(id);
         health.unwatch(id);
         restarts.forget(id);
         if (t != null) {
@@ -222,6 +235,24 @@ final class Supervision {
         // the event first: the board change may start dependents right away, on this same loop turn
         emit(StackEvent.container(t.name(), status).of(t.project()));
         board(t.project()).health(e.containerId(), e.to());
+        remember(e, t);
+    }
+
+    /** Saves the new health for the next engine; one container's writes are chained so the last one wins. */
+    private void remember(HealthEvent e, Tracked t) {
+        Instant started = runStarts.get(e.containerId());
+        LastHealth last = new LastHealth(e.to(), e.state().failingStreak(), started);
+        Future<?> previous = healthWrites.getOrDefault(e.containerId(), Future.succeededFuture());
+        Future<?> next = previous.transform(done -> engine.blocking(() -> {
+            containers.files().saveHealth(e.containerId(), last);
+            return null;
+        }));
+        healthWrites.put(e.containerId(), next);
+        next.onComplete(done -> {
+            if (healthWrites.get(e.containerId()) == next) {
+                healthWrites.remove(e.containerId());
+            }
+        });
     }
 
     private Future<?> restart(String id) {
@@ -232,7 +263,7 @@ final class Supervision {
         }).map(pair -> {
             ContainerRecord rec = (ContainerRecord) pair[0];
             ContainerExtras x = (ContainerExtras) pair[1];
-            running(rec, x, rec.started() == null ? clock.now() : rec.started());
+            running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
             if (t != null) {
                 emit(StackEvent.container(t.name(), "Restarted").of(t.project()));
             }

@@ -85,6 +85,9 @@ class EngineKillMatrixRootTest {
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
                         .as("container %s (pid %d) survives the engine's SIGKILL", c.name(), pid).contains(true);
             }
+            assertThat(box.health(project, project + "-db-1"))
+                    .as("the new engine resumes the saved health, no flap to starting").isEqualTo("healthy");
+            assertThat(box.enginePid()).as("ps started a new engine").isNotEqualTo(engine);
 
             Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
             assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);

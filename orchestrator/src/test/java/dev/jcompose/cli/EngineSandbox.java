@@ -168,6 +168,19 @@ final class EngineSandbox {
                 java.util.Comparator.comparing(Container::name)).toList();
     }
 
+    /** The container's Health as {@code ps --format json} shows it ("" when it has no healthcheck). */
+    String health(String project, String container) {
+        Run ps = cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
+        return ps.out().lines().filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).filter(n -> n.path("Name").asText().equals(container)).map(n -> n.path("Health").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no container " + container + " in " + ps.out()));
+    }
+
     private static Container container(String line) {
         try {
             JsonNode n = JSON.readTree(line);

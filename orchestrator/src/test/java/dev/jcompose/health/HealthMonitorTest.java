@@ -49,6 +49,20 @@ class HealthMonitorTest {
         assertThat(events).containsExactly("web starting -> healthy @10s");
     }
 
+    /** A new engine adopting a container resumes its health: no flap back to "starting". */
+    @Test
+    void resumesAKnownHealthWithItsFailingStreak() {
+        answer(1, 0);
+        monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(2),
+                scheduler.now().minusSeconds(3600), new HealthState(HealthStatus.HEALTHY, 1, List.of()));
+        assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(HealthStatus.HEALTHY);
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(events).as("the second failure in a row, counting the saved one").containsExactly(
+                "web healthy -> unhealthy @10s");
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(events).containsExactly("web healthy -> unhealthy @10s", "web unhealthy -> healthy @20s");
+    }
+
     @Test
     void becomesUnhealthyAfterRetriesFailures() {
         answer(1, 1, 1, 1);

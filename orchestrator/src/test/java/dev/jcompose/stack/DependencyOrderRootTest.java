@@ -51,6 +51,7 @@ class DependencyOrderRootTest {
                         healthcheck:
                           test: ["CMD", "test", "-f", "/ready"]
                           interval: 200ms
+                          start_period: 30s
                     """);
             Project project = fx.load(dir, "order", Map.of());
             String p = fx.project("order");

@@ -73,7 +73,8 @@ class DependencyOrderRootTest {
 
             fx.events.clear();
             fx.compose.start(p, List.of(), fx.listener());
-            assertOrder(fx, "Container " + store + " Started", "Container " + store + " Healthy");
+            assertOrder(fx, "Container " + store + " Started", "Container " + store + " Waiting");
+            assertOrder(fx, "Container " + store + " Waiting", "Container " + store + " Healthy");
             assertOrder(fx, "Container " + store + " Healthy", "Container " + api + " Starting");
             assertOrder(fx, "Container " + api + " Started", "Container " + front + " Starting");
             assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name).containsExactly(api, front, store);

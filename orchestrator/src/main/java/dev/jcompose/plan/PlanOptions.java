@@ -10,9 +10,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The command line of {@code up} or {@code down} as far as planning cares.
+ * The command line of {@code up}, {@code down}, {@code start}, {@code stop} or {@code restart} as far
+ * as planning cares.
  *
- * @param services           the services named on the command line; empty = all
+ * @param services           the services named on the command line; empty = all ({@code start}: with
+ *                           their dependencies, {@code stop} and {@code restart}: those alone)
  * @param noDeps             {@code --no-deps}: leave the named services' dependencies alone
  * @param pull               {@code --pull}, overriding every service's {@code pull_policy}; {@code null} = not given
  * @param recreate           {@code --force-recreate} / {@code --no-recreate} for the targeted services
@@ -36,7 +38,15 @@ public record PlanOptions(
         SortedMap<String, Integer> scale,
         Duration timeout) {
 
-    public enum Command { UP, DOWN }
+    public enum Command {
+        UP, DOWN,
+        /** Starts created or exited containers in dependency order, gated like {@code up}'s starts. */
+        START,
+        /** Stops running containers in reverse dependency order: dependents first. */
+        STOP,
+        /** STOP, then START of the same services (their dependencies only waited for, not started). */
+        RESTART
+    }
 
     public PlanOptions {
         services = Collections.unmodifiableSortedSet(services == null ? new TreeSet<>() : new TreeSet<>(services));
@@ -50,6 +60,18 @@ public record PlanOptions(
 
     public static PlanOptions down() {
         return new PlanOptions(Command.DOWN, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+    }
+
+    public static PlanOptions start() {
+        return new PlanOptions(Command.START, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+    }
+
+    public static PlanOptions stop() {
+        return new PlanOptions(Command.STOP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+    }
+
+    public static PlanOptions restart() {
+        return new PlanOptions(Command.RESTART, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public PlanOptions withServices(Collection<String> names, boolean withoutDeps) {

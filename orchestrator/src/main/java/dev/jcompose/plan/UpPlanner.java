@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +37,7 @@ final class UpPlanner {
     /** Observed container name to the step that stops it because a dependency is recreated. */
     private final Map<String, String> stoppedForRestart = new HashMap<>();
     private ServiceGraph graph;
+    private StartGate startGate;
 
     UpPlanner(DesiredProject desired, ObservedState observed, PlanOptions options) {
         this.desired = desired;
@@ -51,6 +51,7 @@ final class UpPlanner {
                 : desired.graph().subgraph(options.services(), !options.noDeps());
         List<String> order = graph.startOrder();
         auditSettings(order);
+        startGate = new StartGate(desired, graph, steps, d -> scale(d) != 0);
         new OrphanSteps(desired, observed, options, steps).plan(false);
         resources.plan(graph.services(), options.pull());
         Convergence convergence = new Convergence(desired, observed);
@@ -221,7 +222,7 @@ final class UpPlanner {
         if (scale(service) == 0) {
             return List.of(); // compose neither starts nor waits for a service scaled to nothing
         }
-        List<String> gate = gate(service, started);
+        List<String> gate = startGate.of(service, started);
         List<String> ids = new ArrayList<>();
         for (Fate f : fates.get(service)) {
             String own = switch (f.action()) {
@@ -242,32 +243,5 @@ final class UpPlanner {
             ids.add(steps.add("start:" + f.name(), new Operation.StartContainer(service, f.number(), f.name()), deps));
         }
         return ids;
-    }
-
-    /**
-     * What a service's starts wait for, per dependency: its starts ({@code service_started} and the
-     * implicit dependencies of links, volumes_from and network_mode), or a wait step. Dependencies
-     * outside the selection ({@code --no-deps}) or scaled to 0 are not waited for.
-     */
-    private List<String> gate(String service, Map<String, List<String>> started) {
-        List<String> gate = new ArrayList<>();
-        SortedSet<String> deps = graph.dependenciesOf(service);
-        for (String d : deps) {
-            if (scale(d) == 0) {
-                continue;
-            }
-            ServiceDependency dep = desired.service(service).dependsOn().get(d);
-            String condition = dep == null || dep.condition() == null ? ServiceDependency.STARTED : dep.condition();
-            if (condition.equals(ServiceDependency.HEALTHY) || condition.equals(ServiceDependency.COMPLETED_SUCCESSFULLY)) {
-                String id = "wait:" + d + ":" + condition.substring("service_".length()) + (dep.required() ? "" : ":optional");
-                if (!steps.has(id)) {
-                    steps.add(id, new Operation.WaitForCondition(d, condition, dep.required()), started.get(d));
-                }
-                gate.add(id);
-            } else {
-                gate.addAll(started.get(d));
-            }
-        }
-        return gate;
     }
 }

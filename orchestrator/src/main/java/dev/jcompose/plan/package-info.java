@@ -6,6 +6,10 @@
  * warnings. Step ids are {@code kind:target} ({@code create:shop-web-1}, {@code network:shop_default},
  * {@code wait:db:healthy}) and unique within a plan.
  *
+ * <p>{@code start}, {@code stop} and {@code restart} are planner commands too
+ * ({@link dev.jcompose.plan.PlanOptions.Command}); for a project known only by name,
+ * {@link dev.jcompose.plan.LabelledProject#desired} rebuilds it from its containers' labels.
+ *
  * <p>Pulls are planned with the rest, but what a pull brings cannot be known in advance: to
  * recreate containers whose image a pull updated within the same command, run
  * {@link dev.jcompose.plan.ReconcilePlan#imageSteps()}, observe again and plan again with

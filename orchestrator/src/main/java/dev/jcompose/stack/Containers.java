@@ -157,6 +157,7 @@ final class Containers {
         labels.put(Labels.CONFIG_HASH, configHash);
         labels.put(Labels.ONEOFF, oneOff(s) ? "True" : "False");
         labels.put(Labels.IMAGE, image.id());
+        labels.putAll(dev.jcompose.observe.DependsOnLabel.labels(s)); // not hashed: configHash comes from the plan
         return labels;
     }
 

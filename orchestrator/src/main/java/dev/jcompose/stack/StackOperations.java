@@ -4,10 +4,12 @@ import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.execute.OperationRunner;
 import dev.jcompose.execute.PlanNode;
+import dev.jcompose.health.HealthStatus;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
 import dev.jcompose.model.NetworkConfig;
@@ -232,11 +234,20 @@ final class StackOperations implements OperationRunner<Operation> {
         });
     }
 
+    /**
+     * compose's lines: each container waited for says Waiting, then Healthy (or Exited) once the
+     * condition holds. A container changing state meanwhile announces that itself (the health
+     * monitor, the exit poll); one already healthy or exited when the wait begins is announced here.
+     */
     private Future<?> await(Operation.WaitForCondition op) {
         DependencyCondition condition = DependencyCondition.parse(op.condition());
-        emit(new StackEvent("Container", op.service(), "Waiting", condition.composeName()));
+        java.util.List<ContainerStatus> before = supervision.board(project.name()).containers(op.service());
+        before.forEach(c -> emit(StackEvent.container(c.name(), "Waiting")));
         Future<Void> wait = new DependencyWait(engine, engine.scheduler(), supervision.board(project.name()))
-                .await(op.service(), condition, waitTimeout);
+                .await(op.service(), condition, waitTimeout)
+                .onSuccess(v -> before.stream().filter(c -> settled(c, condition)).forEach(c -> emit(
+                        condition == DependencyCondition.SERVICE_HEALTHY ? StackEvent.container(c.name(), "Healthy")
+                                : new StackEvent("Container", c.name(), "Exited", "(" + c.exitCode() + ")"))));
         if (op.required()) {
             return wait;
         }
@@ -244,5 +255,10 @@ final class StackOperations implements OperationRunner<Operation> {
             emit(new StackEvent("Container", op.service(), "Warning", String.valueOf(e.getMessage())));
             return Future.succeededFuture();
         });
+    }
+
+    private static boolean settled(ContainerStatus c, DependencyCondition condition) {
+        return condition == DependencyCondition.SERVICE_HEALTHY ? c.health() == HealthStatus.HEALTHY
+                : c.phase() == ContainerStatus.Phase.EXITED;
     }
 }

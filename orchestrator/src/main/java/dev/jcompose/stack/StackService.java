@@ -8,9 +8,7 @@ import dev.jcompose.container.ExecResult;
 import dev.jcompose.container.LogLine;
 import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
-import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.VolumeConfig;
 import dev.jcompose.nat.PublishedPort;
 import dev.jcompose.network.EndpointRecord;
 import dev.jcompose.observe.Labels;
@@ -129,15 +127,9 @@ final class StackService implements ComposeService {
         return r.labels().get(Labels.PROJECT);
     }
 
-    /** The project as its labels describe it: no services, the networks and volumes it created. */
+    /** The project as its containers' labels describe it: services with their dependencies, networks, volumes. */
     private static Project fromLabels(String name, ObservedState observed) {
-        SortedMap<String, NetworkConfig> networks = new TreeMap<>();
-        observed.networks().stream().filter(n -> name.equals(n.project()) && n.key() != null).forEach(n ->
-                networks.put(n.key(), new NetworkConfig(n.name(), null, null, null, false, false, false, null, null, null, null)));
-        SortedMap<String, VolumeConfig> volumes = new TreeMap<>();
-        observed.volumes().stream().filter(v -> name.equals(v.project()) && v.key() != null).forEach(v ->
-                volumes.put(v.key(), new VolumeConfig(v.name(), null, null, false, null, null)));
-        return new Project(name, null, networks, volumes, null, null, null, null);
+        return dev.jcompose.plan.LabelledProject.of(name, observed);
     }
 
     private List<ContainerRecord> containersOf(String project, List<String> services) {
@@ -296,37 +288,17 @@ final class StackService implements ComposeService {
 
     @Override
     public void start(String projectName, List<String> services, StackListener listener) {
-        List<ContainerRecord> records = containersOf(projectName, services);
-        stack.adopt(records);
-        for (ContainerRecord r : records) {
-            if (r.state() == ContainerState.CREATED || r.state() == ContainerState.EXITED) {
-                ContainerRecord started = stack.containers.start(r.id());
-                ContainerExtras x = stack.extras(r.id()).orElseThrow();
-                onLoop(() -> stack.supervision.started(started, x));
-                tell(listener, projectName, StackEvent.container(r.name(), "Started"));
-            }
-        }
+        new ProjectLifecycle(stack).start(projectName, services, listener);
     }
 
     @Override
     public void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
-        List<ContainerRecord> records = containersOf(projectName, services);
-        stack.adopt(records);
-        for (ContainerRecord r : records.reversed()) {
-            if (Stack.isUp(r) || r.state() == ContainerState.CREATED) {
-                onLoop(() -> stack.supervision.stopping(r.id()));
-                stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
-                int code = stack.containers.stop(r.id(), timeout);
-                onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), java.time.Instant.now()));
-                tell(listener, projectName, StackEvent.container(r.name(), "Stopped"));
-            }
-        }
+        new ProjectLifecycle(stack).stop(projectName, services, timeout, listener);
     }
 
     @Override
     public void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
-        stop(projectName, services, timeout, listener);
-        start(projectName, services, listener);
+        new ProjectLifecycle(stack).restart(projectName, services, timeout, listener);
     }
 
     @Override

@@ -3,7 +3,8 @@
  * compose commands (records in, records and {@link dev.jcompose.stack.StackEvent}s out), and
  * {@link dev.jcompose.stack.Stack} implements it on this host.
  *
- * <p>{@code up} and {@code down} are "decide, then act": the {@link dev.jcompose.stack.Observer}
+ * <p>{@code up}, {@code down}, {@code start}, {@code stop} and {@code restart} ({@code ProjectLifecycle})
+ * are "decide, then act": the {@link dev.jcompose.stack.Observer}
  * reads what exists in one pass, the pure planner ({@code dev.jcompose.plan}) decides, and
  * {@link dev.jcompose.stack.StackOperations} runs each plan operation through
  * {@code EngineContext.blocking} ({@code Containers}: image, volumes, endpoint, /etc files, runtime).

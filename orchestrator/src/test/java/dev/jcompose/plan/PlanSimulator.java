@@ -1,6 +1,7 @@
 package dev.jcompose.plan;
 
 import dev.jcompose.observe.ContainerState;
+import dev.jcompose.observe.DependsOnLabel;
 import dev.jcompose.observe.Health;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
@@ -65,7 +66,7 @@ final class PlanSimulator {
         String image = desired.image(service);
         String id = images.stream().filter(i -> i.reference().equals(image)).map(ObservedImage::id).findFirst().orElse(null);
         return new ObservedContainer(name, desired.name(), service, number, false, hash, id, ContainerState.CREATED, 0,
-                Health.NONE);
+                Health.NONE, DependsOnLabel.effective(desired.service(service)));
     }
 
     private void remove(String name) {
@@ -78,8 +79,7 @@ final class PlanSimulator {
         for (int i = 0; i < containers.size(); i++) {
             ObservedContainer c = containers.get(i);
             if (c.name().equals(name)) {
-                containers.set(i, new ObservedContainer(c.name(), c.project(), c.service(), c.number(), c.oneOff(),
-                        c.configHash(), c.imageId(), state, 0, c.health()));
+                containers.set(i, c.withState(state, 0));
                 return;
             }
         }

@@ -77,7 +77,14 @@ class PlannerGoldenTest {
         ObservedState after = new PlanSimulator(s.desired(), s.observed()).apply(plan);
         Recreate recreate = s.options().recreate() == Recreate.FORCE ? Recreate.DIVERGED : s.options().recreate();
         PlanOptions again = s.options().withRecreate(recreate, false);
+        if (s.options().command() == PlanOptions.Command.RESTART) {
+            // a restart always acts; what it leaves is started: starting the same services finds nothing to start
+            again = PlanOptions.start().withServices(s.options().services(), true);
+        }
         ReconcilePlan second = Planner.plan(s.desired(), after, again);
+        if (s.options().command() == PlanOptions.Command.STOP) {
+            assertThat(second.steps()).isEmpty();
+        }
         assertThat(second.steps()).allSatisfy(step -> assertThat(step.op())
                 .isInstanceOfAny(Operation.WaitForCondition.class, Operation.PullImage.class, Operation.BuildImage.class));
         if (s.options().command() == PlanOptions.Command.DOWN) {

@@ -2,8 +2,11 @@ package dev.jcompose.plan;
 
 import dev.jcompose.config.ResourceHash;
 import dev.jcompose.model.ProjectBinder;
+import dev.jcompose.model.ServiceConfig;
+import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.model.Trees;
 import dev.jcompose.observe.ContainerState;
+import dev.jcompose.observe.DependsOnLabel;
 import dev.jcompose.observe.Health;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * One golden planning scenario, a text file of sections:
@@ -28,9 +32,13 @@ import java.util.Set;
  * # what the scenario shows (any number of comment lines)
  * --- project [file.yaml]     canonical compose YAML inline, or a file next to the scenarios
  * --- observed                one resource a line (see {@link #observed})
- * --- command                 up|down with docker compose's flags and service names
+ * --- command                 up|down|start|stop|restart with docker compose's flags and service names
  * --- plan                    the expected rendered plan, or error: message / hint
  * </pre>
+ * {@code start}, {@code stop} and {@code restart} plan, as the stack does, for the project their
+ * containers' labels describe ({@link LabelledProject}): the project section then only supplies the
+ * labels a container gets by default. {@code --no-files} (not a compose flag) makes {@code down} do
+ * the same, as {@code jcompose down -p NAME} without compose files does.
  */
 record Scenario(String header, String projectSection, DesiredProject desired, String observedSection,
         ObservedState observed, String command, PlanOptions options, String expected) {
@@ -68,9 +76,18 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         if (plan.endsWith("\n")) {
             plan = plan.substring(0, plan.length() - 1); // the separator line before end of file
         }
+        ObservedState observed = observed(sections.get("observed"), desired);
+        if (fromLabels(commandLine)) {
+            desired = LabelledProject.desired(desired.name(), observed);
+        }
         return new Scenario(header.toString(), arguments.containsKey("project") ? null : sections.get("project"),
-                desired, sections.get("observed"), observed(sections.get("observed"), desired), commandLine,
-                options(commandLine), plan);
+                desired, sections.get("observed"), observed, commandLine, options(commandLine), plan);
+    }
+
+    /** Whether the command knows the project by name only (its containers' labels). */
+    static boolean fromLabels(String commandLine) {
+        String command = commandLine.split("\\s+")[0];
+        return List.of("start", "stop", "restart").contains(command) || List.of(commandLine.split("\\s+")).contains("--no-files");
     }
 
     /** The file text with {@code plan} replaced by {@code actual}. */
@@ -97,8 +114,10 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
 
     /**
      * Lines: {@code container NAME [service=S] [number=N] [state=running] [hash=@|TEXT] [image=ID]
-     * [health=H] [exit=N] [oneoff] [project=P]} (service and number default from NAME = P-S-N,
-     * {@code hash=@} is the desired config hash, the default);
+     * [health=H] [exit=N] [oneoff] [project=P] [depends=@|-|LABEL] [optional=A,B]} (service and number
+     * default from NAME = P-S-N, {@code hash=@} is the desired config hash, the default;
+     * {@code depends=@}, the default, gives the depends_on labels jcompose creates the service's
+     * containers with, {@code -} none, else the {@code com.docker.compose.depends_on} text);
      * {@code network NAME [key=K] [project=P|-] [hash=@|TEXT]}, {@code volume ...} alike;
      * {@code image REFERENCE ID}.
      */
@@ -141,7 +160,18 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         }
         return new ObservedContainer(name, project, service, number, kv.containsKey("oneoff"), hash,
                 kv.get("image"), ContainerState.parse(kv.getOrDefault("state", "running")),
-                Integer.parseInt(kv.getOrDefault("exit", "0")), Health.parse(kv.getOrDefault("health", "none")));
+                Integer.parseInt(kv.getOrDefault("exit", "0")), Health.parse(kv.getOrDefault("health", "none")),
+                dependsOn(kv, service, desired));
+    }
+
+    private static SortedMap<String, ServiceDependency> dependsOn(Map<String, String> kv, String service,
+            DesiredProject desired) {
+        String label = kv.getOrDefault("depends", "@");
+        if (label.equals("@")) {
+            ServiceConfig s = service == null ? null : desired.project().services().get(service);
+            return s == null ? null : DependsOnLabel.of(DependsOnLabel.labels(s));
+        }
+        return label.equals("-") ? null : DependsOnLabel.parse(label, kv.get("optional"));
     }
 
     private static ObservedNetwork network(String name, Map<String, String> kv, DesiredProject desired) {
@@ -166,12 +196,15 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         return new ObservedVolume(name, project.equals("-") ? null : project, key, hash);
     }
 
-    /** docker compose's flags for up and down. */
+    /** docker compose's flags for up, down, start, stop and restart. */
     static PlanOptions options(String commandLine) {
         String[] words = commandLine.split("\\s+");
         PlanOptions o = switch (words[0]) {
             case "up" -> PlanOptions.up();
             case "down" -> PlanOptions.down();
+            case "start" -> PlanOptions.start();
+            case "stop" -> PlanOptions.stop();
+            case "restart" -> PlanOptions.restart();
             default -> throw new IllegalArgumentException("unknown command " + words[0]);
         };
         List<String> services = new ArrayList<>();
@@ -194,6 +227,7 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
                     case "--no-start" -> o = o.withNoStart(true);
                     case "--remove-orphans" -> o = o.withRemoveOrphans(true);
                     case "-v", "--volumes" -> o = o.withRemoveVolumes(true);
+                    case "--no-files" -> { }
                     default -> {
                         if (w.startsWith("-")) {
                             throw new IllegalArgumentException("unknown flag " + w);

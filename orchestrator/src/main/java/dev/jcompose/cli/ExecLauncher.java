@@ -60,8 +60,8 @@ final class ExecLauncher {
             throw new JcomposeException("cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
                     "check that the container still runs (jcompose ps)", ExitCode.FAILURE, e);
         } finally {
-            deleteQuietly(processFile);
-            deleteQuietly(log);
+            delete(processFile);
+            delete(log);
         }
     }
 
@@ -151,7 +151,7 @@ final class ExecLauncher {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    private static void delete(Path p) {
         if (p != null) {
             try {
                 Files.deleteIfExists(p);

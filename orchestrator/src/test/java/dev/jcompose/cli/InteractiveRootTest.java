@@ -53,6 +53,7 @@ class InteractiveRootTest {
             assertOutputIsLiveAndAnInterruptReachesTheProcess();
             assertATerminalWhenTheCliHasOne();
             assertCtrlCAndSigtermReachTheProcess();
+            assertResizeFollowsTheTerminal();
             assertThat(execFiles()).as("exec process files are removed").isEmpty();
         });
         sandbox.snapshot().assertSameAs(before);
@@ -133,6 +134,7 @@ class InteractiveRootTest {
         assertThat(inTerminal("--progress quiet run --rm -T svc busybox tty")).contains("not a tty");
         String sized = inTerminal("--progress quiet run --rm svc busybox stty size", "stty rows 33 cols 101; ");
         assertThat(sized).as("the one-off's pty has the terminal's size").contains("33 101");
+        assertThat(inTerminal("exec svc busybox stty size", "stty rows 34 cols 102; ")).contains("34 102");
         String settings = inTerminal("--progress quiet run --rm svc true", "stty -g; ", "; stty -g");
         List<String> lines = settings.lines().filter(l -> l.matches("[0-9a-f:]+")).toList();
         assertThat(lines).as(settings).hasSize(2);
@@ -141,6 +143,20 @@ class InteractiveRootTest {
 
     static final String TRAP = "'trap \"echo got INT; exit 9\" INT; trap \"echo got TERM; exit 3\" TERM; echo ready;"
             + " while true; do sleep 0.1; done'";
+
+    /** The terminal resized while a one-off runs (SIGWINCH to jcompose): the one-off's pty follows. */
+    private void assertResizeFollowsTheTerminal() throws IOException, InterruptedException {
+        Session run = Session.start(terminal("--progress quiet run --rm svc sh -c"
+                + " 'echo ready; while [ \"$(busybox stty size)\" != \"40 120\" ]; do sleep 0.1; done; echo resized'"));
+        run.await("ready");
+        long jcompose = run.process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElseThrow(() -> new AssertionError("no jcompose process under script")).pid();
+        Path tty = Files.readSymbolicLink(Path.of("/proc/" + jcompose + "/fd/0"));
+        Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "rows", "40", "cols", "120").inheritIO().start();
+        assertThat(stty.waitFor()).isZero(); // the kernel sends SIGWINCH to the terminal's foreground jcompose
+        run.await("resized");
+        assertThat(run.finish()).contains("resized");
+    }
 
     /** Ctrl-C typed on the terminal (raw: the byte reaches the container's pty), SIGTERM sent to jcompose. */
     private void assertCtrlCAndSigtermReachTheProcess() throws IOException, InterruptedException {

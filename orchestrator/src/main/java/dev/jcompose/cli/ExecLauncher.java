@@ -60,8 +60,8 @@ final class ExecLauncher {
             throw new JcomposeException("cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
                     "check that the container still runs (jcompose ps)", ExitCode.FAILURE, e);
         } finally {
-            deleteQuietly(processFile);
-            deleteQuietly(log);
+            delete(processFile);
+            delete(log);
         }
     }
 
@@ -85,10 +85,11 @@ final class ExecLauncher {
             pb.redirectInput(new File("/dev/null"));
         }
         Optional<TerminalMode> terminal = recipe.tty() ? TerminalMode.save() : Optional.empty();
-        try {
-            Process p = pb.start();
+        Relay relay = new Relay();
+        try (SignalRelay trap = new SignalRelay(relay::signal)) { // before the start: no signal falls between
+            Process p = relay.started(pb.start());
             List<Thread> outputs = stdio.inherited() ? List.of() : pump(p, how.stdin());
-            try (SignalRelay relay = new SignalRelay(signal -> SignalRelay.send(p.pid(), signal))) {
+            try {
                 int code = await(p);
                 for (Thread t : outputs) {
                     t.join();
@@ -101,6 +102,26 @@ final class ExecLauncher {
             }
         } finally {
             terminal.ifPresent(TerminalMode::close);
+        }
+    }
+
+    /** Signals for the runtime: those that come before it started are passed on once it has. */
+    private static final class Relay {
+        private final List<String> early = new ArrayList<>();
+        private Process process;
+
+        synchronized void signal(String name) {
+            if (process == null) {
+                early.add(name);
+            } else {
+                SignalRelay.send(process.pid(), name);
+            }
+        }
+
+        synchronized Process started(Process p) {
+            process = p;
+            early.forEach(name -> SignalRelay.send(p.pid(), name));
+            return p;
         }
     }
 
@@ -151,7 +172,7 @@ final class ExecLauncher {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    private static void delete(Path p) {
         if (p != null) {
             try {
                 Files.deleteIfExists(p);

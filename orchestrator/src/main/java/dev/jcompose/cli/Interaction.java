@@ -5,7 +5,7 @@ package dev.jcompose.cli;
  * (docker compose v2's defaults): a pseudo-TTY unless {@code -T}, detached, or jcompose's stdin
  * and stdout are not both a terminal (compose takes {@code -T}'s default from stdout, and a tty
  * with a stdin that is not one cannot work); standard input forwarded unless detached or {@code
- * -i=false}.
+ * -i=false}, which also means no tty (the terminal's raw mode and keys go with the input).
  *
  * @param tty   the process gets a pseudo-TTY and the CLI's terminal goes to raw mode meanwhile
  * @param stdin the CLI's standard input is forwarded to the process
@@ -17,6 +17,6 @@ record Interaction(boolean tty, boolean stdin) {
      * @param processStdio the CLI's streams are its process's own (a tty needs the real terminal)
      */
     static Interaction decide(boolean noTty, boolean interactive, boolean detach, boolean terminal, boolean processStdio) {
-        return new Interaction(!detach && !noTty && terminal && processStdio, !detach && interactive);
+        return new Interaction(!detach && interactive && !noTty && terminal && processStdio, !detach && interactive);
     }
 }

@@ -2,7 +2,6 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.schema.command.ShellWords;
-import dev.jcompose.stack.LogRecord;
 import dev.jcompose.stack.OneOff;
 import dev.jcompose.stack.OneOffAttach;
 import dev.jcompose.stack.RunOptions;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -149,17 +147,4 @@ final class RunCommand extends ComposeCommand {
             }
         };
     }
-
-    /** The one-off's lines, unprefixed, to stdout or stderr; the progress view ends at the first. */
-    static Consumer<LogRecord> output(PrintWriter out, PrintWriter err, Runnable endProgress) {
-        return r -> {
-            endProgress.run();
-            PrintWriter to = r.stderr() ? err : out;
-            synchronized (to) {
-                to.println(r.text());
-                to.flush();
-            }
-        };
-    }
-
 }

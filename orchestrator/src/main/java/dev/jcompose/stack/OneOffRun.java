@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * one-off, removes it with {@code --rm}, and reports the interruption.
  */
 final class OneOffRun {
+    /** How long a created {@code --rm} one-off waits for its client to attach and start it. */
+    static final Duration UNCLAIMED = Duration.ofMinutes(2);
     private final Stack stack;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -41,6 +43,16 @@ final class OneOffRun {
     OneOffAttach prepare(Project project, RunOptions o, StackListener listener) {
         String name = create(project, o, listener, false);
         ContainerRecord r = stack.containers.require(name);
+        if (o.remove()) {
+            // a CLI that dies before step 2 would leave a --rm one-off created forever: it is removed then
+            stack.unclaimedOneOffs.add(name);
+            onLoop(() -> stack.engine.scheduler().setTimer(UNCLAIMED, () -> stack.engine.blocking(() -> {
+                if (stack.unclaimedOneOffs.remove(name)) {
+                    remove(r, e -> { });
+                }
+                return null;
+            })));
+        }
         return new OneOffAttach(name, stack.runtime.bundle(r.id()).toString(), o.stdin(), o.tty());
     }
 
@@ -49,6 +61,10 @@ final class OneOffRun {
      * {@code remove}; interrupted (Ctrl-C, the client gone), stops it (and removes it) first.
      */
     int startAttached(String name, boolean remove, StackListener listener) {
+        if (remove && !stack.unclaimedOneOffs.remove(name)) {
+            throw new StackException("one-off " + name + " was not started within " + UNCLAIMED.toSeconds()
+                    + "s of its creation and was removed", "run the command again");
+        }
         ContainerRecord r = stack.containers.require(name);
         ContainerRecord started = stack.containers.start(r.id());
         ContainerExtras x = stack.extras(r.id()).orElseThrow();

@@ -63,6 +63,8 @@ public final class Stack implements AutoCloseable {
     final Containers containers;
     final Supervision supervision;
     final Observer observer;
+    /** Attached {@code run --rm} one-offs created and not started yet (see {@link OneOffRun#prepare}). */
+    final java.util.Set<String> unclaimedOneOffs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Stack(StackSettings settings, ImageSource imageSource) {
         CommandRunner runner = new ProcessCommandRunner();

@@ -343,7 +343,7 @@ class CommandsTest {
         assertThat(Interaction.decide(false, true, false, true, true)).isEqualTo(new Interaction(true, true));
         assertThat(Interaction.decide(true, true, false, true, true)).as("-T").isEqualTo(new Interaction(false, true));
         assertThat(Interaction.decide(false, true, false, false, true)).as("piped").isEqualTo(new Interaction(false, true));
-        assertThat(Interaction.decide(false, false, false, true, true)).as("-i=false").isEqualTo(new Interaction(true, false));
+        assertThat(Interaction.decide(false, false, false, true, true)).as("-i=false").isEqualTo(new Interaction(false, false));
         assertThat(Interaction.decide(false, true, true, true, true)).as("-d").isEqualTo(new Interaction(false, false));
         assertThat(Interaction.decide(false, true, false, true, false)).as("in-memory streams")
                 .isEqualTo(new Interaction(false, true));

@@ -52,6 +52,8 @@ class InteractiveRootTest {
             assertExecDetachedRunsInTheBackground();
             assertOutputIsLiveAndAnInterruptReachesTheProcess();
             assertATerminalWhenTheCliHasOne();
+            assertCtrlCAndSigtermReachTheProcess();
+            assertResizeFollowsTheTerminal();
             assertThat(execFiles()).as("exec process files are removed").isEmpty();
         });
         sandbox.snapshot().assertSameAs(before);
@@ -132,10 +134,88 @@ class InteractiveRootTest {
         assertThat(inTerminal("--progress quiet run --rm -T svc busybox tty")).contains("not a tty");
         String sized = inTerminal("--progress quiet run --rm svc busybox stty size", "stty rows 33 cols 101; ");
         assertThat(sized).as("the one-off's pty has the terminal's size").contains("33 101");
+        assertThat(inTerminal("exec svc busybox stty size", "stty rows 34 cols 102; ")).contains("34 102");
         String settings = inTerminal("--progress quiet run --rm svc true", "stty -g; ", "; stty -g");
         List<String> lines = settings.lines().filter(l -> l.matches("[0-9a-f:]+")).toList();
         assertThat(lines).as(settings).hasSize(2);
         assertThat(lines.get(1)).as("the terminal is not left raw").isEqualTo(lines.get(0));
+    }
+
+    static final String TRAP = "'trap \"echo got INT; exit 9\" INT; trap \"echo got TERM; exit 3\" TERM; echo ready;"
+            + " while true; do sleep 0.1; done'";
+
+    /** The terminal resized while a one-off runs (SIGWINCH to jcompose): the one-off's pty follows. */
+    private void assertResizeFollowsTheTerminal() throws IOException, InterruptedException {
+        Session run = Session.start(terminal("--progress quiet run --rm svc sh -c"
+                + " 'echo ready; while [ \"$(busybox stty size)\" != \"40 120\" ]; do sleep 0.1; done; echo resized'"));
+        run.await("ready");
+        long jcompose = run.process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElseThrow(() -> new AssertionError("no jcompose process under script")).pid();
+        Path tty = Files.readSymbolicLink(Path.of("/proc/" + jcompose + "/fd/0"));
+        Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "rows", "40", "cols", "120").inheritIO().start();
+        assertThat(stty.waitFor()).isZero(); // the kernel sends SIGWINCH to the terminal's foreground jcompose
+        run.await("resized");
+        assertThat(run.finish()).contains("resized");
+    }
+
+    /** Ctrl-C typed on the terminal (raw: the byte reaches the container's pty), SIGTERM sent to jcompose. */
+    private void assertCtrlCAndSigtermReachTheProcess() throws IOException, InterruptedException {
+        Session exec = Session.start(terminal("exec svc sh -c " + TRAP));
+        exec.await("ready").type("\u0003");
+        assertThat(exec.finish()).as(exec.output()).contains("got INT");
+        Session run = Session.start(terminal("--progress quiet run --rm svc sh -c " + TRAP));
+        run.await("ready").type("\u0003");
+        assertThat(run.finish()).as(run.output()).contains("got INT");
+
+        Session term = Session.start(plain("exec -T svc sh -c " + TRAP));
+        term.await("ready");
+        SignalRelay.send(term.process.pid(), "TERM"); // as kill(1); Process.destroy would also close our end of its output
+        assertThat(term.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(term.process.exitValue()).as("the process's exit code: " + term.output()).isEqualTo(3);
+        term.await("got TERM");
+        assertThat(sandbox.ps(project)).as("--rm removed the one-off").extracting(EngineSandbox.Container::name)
+                .containsExactly(project + "-svc-1");
+    }
+
+    /** A CLI process whose combined output is collected as it comes, and whose input the test types. */
+    record Session(Process process, StringBuffer out) {
+        static Session start(ProcessBuilder pb) throws IOException {
+            Process p = pb.start();
+            StringBuffer out = new StringBuffer();
+            Thread.ofPlatform().daemon().start(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = p.getInputStream().read(buf)) >= 0;) {
+                        out.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            return new Session(p, out);
+        }
+
+        Session await(String text) {
+            assertThat(EngineSandbox.await(Duration.ofSeconds(60), () -> out.toString().contains(text)))
+                    .as("waiting for " + text + " in " + out).isTrue();
+            return this;
+        }
+
+        void type(String keys) throws IOException {
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        String output() {
+            return out.toString();
+        }
+
+        String finish() throws IOException, InterruptedException {
+            process.getOutputStream().close();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
+            EngineSandbox.await(Duration.ofSeconds(5), () -> !process.isAlive());
+            return output();
+        }
     }
 
     private String inTerminal(String jcomposeArgs) throws IOException, InterruptedException {
@@ -148,18 +228,35 @@ class InteractiveRootTest {
 
     /** Runs the CLI as its own process on a pty ({@code script -qec CMD /dev/null}); what the pty showed. */
     private String inTerminal(String jcomposeArgs, String before, String after) throws IOException, InterruptedException {
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-p", project));
-        String command = before + java.stream().map(InteractiveRootTest::quote).collect(Collectors.joining(" "))
-                + " " + jcomposeArgs + after;
-        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(sandbox.app().toFile())
-                .redirectErrorStream(true);
-        pb.environment().putAll(sandbox.variables());
-        Process p = pb.start();
+        Process p = terminal(before, jcomposeArgs, after).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;
+    }
+
+    private ProcessBuilder terminal(String jcomposeArgs) {
+        return terminal("", jcomposeArgs, "");
+    }
+
+    private ProcessBuilder terminal(String before, String jcomposeArgs, String after) {
+        return environment(new ProcessBuilder("script", "-qec", before + cli() + " " + jcomposeArgs + after, "/dev/null"));
+    }
+
+    /** The CLI as a process of its own without a terminal (a shell runs it, so the quoting is the same). */
+    private ProcessBuilder plain(String jcomposeArgs) {
+        return environment(new ProcessBuilder("sh", "-c", "exec " + cli() + " " + jcomposeArgs));
+    }
+
+    private ProcessBuilder environment(ProcessBuilder pb) {
+        pb.directory(sandbox.app().toFile()).redirectErrorStream(true).environment().putAll(sandbox.variables());
+        return pb;
+    }
+
+    private String cli() {
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-p", project));
+        return java.stream().map(InteractiveRootTest::quote).collect(Collectors.joining(" "));
     }
 
     private static String quote(String word) {

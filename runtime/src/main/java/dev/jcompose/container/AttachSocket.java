@@ -31,6 +31,7 @@ public final class AttachSocket implements AutoCloseable {
     private static final int O_CLOEXEC = 0x80000;
     private static final int SHUT_RD = 0;
     private static final int SHUT_WR = 1;
+    private static final int SHUT_RDWR = 2;
 
     /** The libc functions used. */
     public interface LibC {
@@ -64,7 +65,8 @@ public final class AttachSocket implements AutoCloseable {
 
     private final int fd;
     private final byte[] buffer = new byte[PACKET];
-    private boolean closed;
+    /** Set under the lock before the descriptor is closed: its number may be reused at once. */
+    private volatile boolean closed;
 
     private AttachSocket(int fd) {
         this.fd = fd;
@@ -108,7 +110,7 @@ public final class AttachSocket implements AutoCloseable {
 
     /** The next packet, or null at the end (conmon exited, or {@link #stopReading}). Blocks. */
     public Packet read() throws IOException {
-        while (true) {
+        while (!closed) {
             long n = libc().read(fd, buffer, buffer.length);
             if (n == 0) {
                 return null;
@@ -122,10 +124,14 @@ public final class AttachSocket implements AutoCloseable {
             }
             return new Packet(buffer[0], Arrays.copyOfRange(buffer, 1, (int) n));
         }
+        return null;
     }
 
     /** Sends standard input to the container. */
-    public void write(byte[] data, int length) throws IOException {
+    public synchronized void write(byte[] data, int length) throws IOException {
+        if (closed) {
+            throw new IOException("the attach socket is closed");
+        }
         byte[] chunk = length == data.length ? data : Arrays.copyOf(data, length);
         long n = libc().write(fd, chunk, length);
         if (n < 0) {
@@ -134,18 +140,23 @@ public final class AttachSocket implements AutoCloseable {
     }
 
     /** The end of standard input: conmon closes the container's stdin. */
-    public void closeInput() {
-        libc().shutdown(fd, SHUT_WR);
+    public synchronized void closeInput() {
+        if (!closed) {
+            libc().shutdown(fd, SHUT_WR);
+        }
     }
 
     /** Makes a blocked {@link #read} return the end, from another thread. */
-    public void stopReading() {
-        libc().shutdown(fd, SHUT_RD);
+    public synchronized void stopReading() {
+        if (!closed) {
+            libc().shutdown(fd, SHUT_RD);
+        }
     }
 
     @Override
     public synchronized void close() {
         if (!closed) {
+            libc().shutdown(fd, SHUT_RDWR); // wakes a reader still blocked, before the number can be reused
             closed = true;
             libc().close(fd);
         }

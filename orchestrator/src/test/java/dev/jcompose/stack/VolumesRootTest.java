@@ -53,6 +53,10 @@ class VolumesRootTest {
                         image: seeded:1
                         command: ["sleep", "300"]
                         volumes: [data:/home/app]
+                      twin:
+                        image: seeded:1
+                        command: ["sleep", "300"]
+                        volumes: [data:/home/app]
                       quiet:
                         image: seeded:1
                         command: ["sleep", "300"]
@@ -73,7 +77,7 @@ class VolumesRootTest {
             assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
 
             List<String> firstAnonymous = anonymous(fx);
-            assertThat(firstAnonymous).hasSize(3); // each service's /var/www (the image's VOLUME)
+            assertThat(firstAnonymous).hasSize(4); // each service's /var/www (the image's VOLUME)
             fx.compose.down(p, Optional.of(project), KEEP_VOLUMES, fx.listener());
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             assertThat(sh(fx, p, "named", "cat /home/app/profile /home/app/written")).isEqualTo("profile\nmine\n");

@@ -54,6 +54,7 @@ final class Containers {
     private final ContainerFiles files;
     private final ContainerMounts mounts;
     private final RootfsCopier copier = new RootfsCopier();
+    private final Object seeding = new Object();
     /** Per container: start and the release of its ports on exit must not interleave. */
     private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.security.SecureRandom random = new java.security.SecureRandom();
@@ -137,8 +138,12 @@ final class Containers {
      * reads the image's content (through the overlay, whiteouts applied) before anything else writes.
      */
     private void seed(ContainerRecord rec, List<ContainerMounts.Seed> seeds) {
-        for (ContainerMounts.Seed s : seeds) {
-            copier.copy(rec.rootfs().target(), s.target(), s.volume());
+        // one copy at a time: two services created in parallel may share an empty named volume, and the
+        // second must find it filled (and skip) rather than copy over the first
+        synchronized (seeding) {
+            for (ContainerMounts.Seed s : seeds) {
+                copier.copy(rec.rootfs().target(), s.target(), s.volume());
+            }
         }
     }
 

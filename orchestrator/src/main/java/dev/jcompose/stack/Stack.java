@@ -180,15 +180,21 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Removes what an engine killed in the middle of a create left for a container that never came
-     * to exist: its endpoint (netns, veths, address lease, published ports), its anonymous volumes
-     * and its stack files. A
+     * to exist: its endpoint (netns, veths, address lease, published ports), its anonymous volumes,
+     * its stack files, and a runtime record saved before the OCI runtime created anything. A
      * create attaches the endpoint before the runtime records the container, so such an endpoint
      * has no container record. Only sound while no create can be in flight: the background engine
      * calls it once, before it serves its first command.
      */
     public void reapHalfCreated() {
         java.util.Set<String> ids = new TreeSet<>();
-        runtime.list().forEach(r -> ids.add(r.id())); // also removes runtime state that has no record
+        for (ContainerRecord r : runtime.list()) { // also removes runtime state that has no record
+            if (neverRan(r)) {
+                containers.remove(r.id(), true);
+            } else {
+                ids.add(r.id());
+            }
+        }
         for (String id : List.copyOf(network.endpoints().state().endpoints().keySet())) {
             if (!ids.contains(id)) {
                 network.endpoints().detach(id);
@@ -200,6 +206,15 @@ public final class Stack implements AutoCloseable {
                 containers.files().delete(id);
             }
         }
+    }
+
+    /**
+     * A record whose runtime container never came to be: the engine was killed after the runtime saved
+     * it and before the OCI runtime created it (no runtime state, no exit code, never started). Starting
+     * it would fail; removing it lets the next up create it whole.
+     */
+    private static boolean neverRan(ContainerRecord r) {
+        return r.state() == ContainerState.EXITED && r.started() == null && r.exitCode() == null;
     }
 
     /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */

@@ -53,6 +53,10 @@ class VolumesRootTest {
                         image: seeded:1
                         command: ["sleep", "300"]
                         volumes: [data:/home/app]
+                      twin:
+                        image: seeded:1
+                        command: ["sleep", "300"]
+                        volumes: [data:/home/app]
                       quiet:
                         image: seeded:1
                         command: ["sleep", "300"]
@@ -73,7 +77,7 @@ class VolumesRootTest {
             assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
 
             List<String> firstAnonymous = anonymous(fx);
-            assertThat(firstAnonymous).hasSize(3); // each service's /var/www (the image's VOLUME)
+            assertThat(firstAnonymous).hasSize(4); // each service's /var/www (the image's VOLUME)
             fx.compose.down(p, Optional.of(project), KEEP_VOLUMES, fx.listener());
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             assertThat(sh(fx, p, "named", "cat /home/app/profile /home/app/written")).isEqualTo("profile\nmine\n");
@@ -181,6 +185,41 @@ class VolumesRootTest {
             fx.stack.reapHalfCreated();
             assertThat(anonymous(fx)).isEqualTo(made); // dangling, as docker leaves it
             made.forEach(fx.stack.volumes::remove);
+        }
+    }
+
+    @Test
+    void aRecordTheOciRuntimeNeverCreatedIsReapedWithItsVolumes() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        try (StackFixture fx = new StackFixture()) {
+            Project project = write(fx, "cutrt", """
+                    services:
+                      web:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                        volumes: [/scratch]
+                    """);
+            String p = fx.project("cutrt");
+            fx.compose.up(project, new UpOptions(List.of(), false, false, false, false, null, null, true, false, null, null), fx.listener());
+            var rec = fx.stack.runtime.list().getFirst();
+            // what an engine killed inside the runtime's create leaves: the record, and no runtime container
+            Path state = fx.paths.runRoot().resolve("containers").resolve(rec.id());
+            long conmon = Long.parseLong(Files.readString(state.resolve("conmon.pid")).strip());
+            ProcessHandle.of(conmon).ifPresent(ProcessHandle::destroyForcibly);
+            StackFixture.await("conmon gone", Duration.ofSeconds(10), () -> ProcessHandle.of(conmon).isEmpty());
+            Process delete = new ProcessBuilder(rec.runtimePath(), "--root",
+                    fx.paths.runRoot().resolve(rec.runtimeName()).toString(), "delete", "--force", rec.id())
+                    .redirectErrorStream(true).start();
+            assertThat(delete.waitFor()).as(new String(delete.getInputStream().readAllBytes())).isZero();
+            assertThat(fx.stack.runtime.inspect(rec.id())).extracting(r -> r.state(), r -> r.started(), r -> r.exitCode())
+                    .containsExactly(dev.jcompose.container.ContainerState.EXITED, null, null);
+
+            fx.stack.reapHalfCreated();
+            assertThat(fx.stack.runtime.list()).isEmpty();
+            assertThat(fx.stack.volumes.list()).isEmpty();
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::status).containsExactly("running");
+            fx.compose.down(p, Optional.of(project), REMOVE_VOLUMES, fx.listener());
         }
     }
 }

@@ -39,6 +39,7 @@ class ServiceSettingsRootTest {
                         command: ["sh", "-c", "echo from-app > /data/f; exec sleep 300"]
                         domainname: example.org
                         oom_score_adj: 300
+                        devices: ["/dev/null:/dev/mynull:rw"]
                         mem_reservation: 16m
                         cpu_quota: 50000
                         cpu_period: 100000
@@ -81,6 +82,9 @@ class ServiceSettingsRootTest {
             assertThat(exec(fx, p, "app", "cat /proc/sys/kernel/domainname /proc/1/oom_score_adj")).isEqualTo("example.org\n300");
             assertThat(exec(fx, p, "app", "cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us"))
                     .isIn("50000 100000", "50000");
+
+            assertThat(exec(fx, p, "app", "stat -c '%F %t,%T %a' /dev/mynull; echo x > /dev/mynull && echo written"))
+                    .isEqualTo("character special file 1,3 666\nwritten");
 
             String appIpc = exec(fx, p, "app", "readlink /proc/self/ns/ipc");
             assertThat(exec(fx, p, "peer", "readlink /proc/self/ns/ipc")).isEqualTo(appIpc);

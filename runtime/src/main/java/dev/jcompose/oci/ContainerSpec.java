@@ -63,8 +63,33 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
      *                     joining it), else null for a fresh tmpfs
      */
     public record Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
-                          Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
-        public static final Options NONE = new Options(null, null, null, null, null, null, null, null);
+                          Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm,
+                          List<Device> devices) {
+        public static final Options NONE = new Options(null, null, null, null, null, null, null, null, List.of());
+
+        public Options {
+            devices = devices == null ? List.of() : List.copyOf(devices);
+        }
+
+        public Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
+                Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
+            this(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace, ipcNamespace,
+                    ipcShm, List.of());
+        }
+
+        public Options withDevices(List<Device> d) {
+            return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
+                    ipcNamespace, ipcShm, d);
+        }
+    }
+
+    /**
+     * A host device node made in the container at {@code path} and allowed by the devices cgroup.
+     *
+     * @param type   {@code c} (character) or {@code b} (block)
+     * @param access cgroup access, some of {@code rwm}
+     */
+    public record Device(String path, String type, long major, long minor, int fileMode, String access) {
     }
 
     public ContainerSpec withOptions(Options o) {

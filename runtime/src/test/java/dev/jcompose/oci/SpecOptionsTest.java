@@ -85,6 +85,16 @@ class SpecOptionsTest {
     }
 
     @Test
+    void devicesAreNodesAndCgroupAllowRules() throws Exception {
+        RuntimeSpec spec = build(ContainerSpec.Options.NONE.withDevices(List.of(
+                new ContainerSpec.Device("/dev/mynull", "c", 1, 3, 0666, "rw"))));
+        assertThat(spec.linux().devices()).containsExactly(new RuntimeSpec.Device("/dev/mynull", "c", 1, 3, 0666, 0, 0));
+        assertThat(spec.linux().resources().devices()).containsExactly(
+                new RuntimeSpec.DeviceRule(false, "a", null, null, "rwm"),
+                new RuntimeSpec.DeviceRule(true, "c", 1L, 3L, "rw"));
+    }
+
+    @Test
     void cpusWithAnExplicitPeriodScalesTheQuota() throws Exception {
         Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\n");

@@ -40,6 +40,8 @@ class ServiceSettingsRootTest {
                         domainname: example.org
                         oom_score_adj: 300
                         devices: ["/dev/null:/dev/mynull:rw"]
+                        labels: {com.example.role: db}
+                        annotations: {com.example.team: storage}
                         mem_reservation: 16m
                         cpu_quota: 50000
                         cpu_period: 100000
@@ -85,6 +87,14 @@ class ServiceSettingsRootTest {
 
             assertThat(exec(fx, p, "app", "stat -c '%F %t,%T %a' /dev/mynull; echo x > /dev/mynull && echo written"))
                     .isEqualTo("character special file 1,3 666\nwritten");
+
+            var appRecord = fx.stack.runtime.list().stream().filter(r -> r.name().equals(p + "-app-1")).findFirst().orElseThrow();
+            assertThat(appRecord.labels()).containsEntry("com.example.role", "db");
+            try (var files = Files.walk(fx.paths.runRoot())) {
+                assertThat(files.filter(f -> f.endsWith("config.json") && f.toString().contains(appRecord.id())).toList())
+                        .singleElement().satisfies(f -> assertThat(Files.readString(f))
+                                .contains("\"com.example.team\" : \"storage\""));
+            }
 
             String appIpc = exec(fx, p, "app", "readlink /proc/self/ns/ipc");
             assertThat(exec(fx, p, "peer", "readlink /proc/self/ns/ipc")).isEqualTo(appIpc);

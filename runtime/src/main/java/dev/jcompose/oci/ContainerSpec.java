@@ -64,22 +64,30 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
      */
     public record Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
                           Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm,
-                          List<Device> devices) {
-        public static final Options NONE = new Options(null, null, null, null, null, null, null, null, List.of());
+                          List<Device> devices, Map<String, String> annotations) {
+        public static final Options NONE = new Options(null, null, null, null, null, null, null, null, List.of(),
+                Map.of());
 
         public Options {
             devices = devices == null ? List.of() : List.copyOf(devices);
+            annotations = sorted(annotations);
         }
 
         public Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
                 Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
             this(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace, ipcNamespace,
-                    ipcShm, List.of());
+                    ipcShm, List.of(), Map.of());
         }
 
         public Options withDevices(List<Device> d) {
             return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
-                    ipcNamespace, ipcShm, d);
+                    ipcNamespace, ipcShm, d, annotations);
+        }
+
+        /** OCI annotations of the container's config.json (compose's {@code annotations}). */
+        public Options withAnnotations(Map<String, String> a) {
+            return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
+                    ipcNamespace, ipcShm, devices, a);
         }
     }
 

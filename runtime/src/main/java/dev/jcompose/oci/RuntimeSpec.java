@@ -10,11 +10,11 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
-                          Linux linux, String domainname) {
+                          Linux linux, String domainname, Map<String, String> annotations) {
     public static final String VERSION = "1.0.2";
 
     public RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts, Linux linux) {
-        this(ociVersion, process, root, hostname, mounts, linux, null);
+        this(ociVersion, process, root, hostname, mounts, linux, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -45,7 +45,8 @@ public final class SpecBuilder {
                 svc.privileged() ? null : SecurityDefaults.READONLY_PATHS, devices(svc));
         return new RuntimeSpec(RuntimeSpec.VERSION, process,
                 new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
-                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname());
+                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname(),
+                svc.options().annotations().isEmpty() ? null : svc.options().annotations());
     }
 
     /**

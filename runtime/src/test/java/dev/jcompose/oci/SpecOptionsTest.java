@@ -95,6 +95,13 @@ class SpecOptionsTest {
     }
 
     @Test
+    void annotationsGoToTheConfig() throws Exception {
+        RuntimeSpec spec = build(ContainerSpec.Options.NONE.withAnnotations(Map.of("b", "2", "a", "1")));
+        assertThat(BundleWriter.toJson(spec)).contains("\"annotations\" : {\n    \"a\" : \"1\",\n    \"b\" : \"2\"\n  }");
+        assertThat(build(ContainerSpec.Options.NONE).annotations()).isNull();
+    }
+
+    @Test
     void cpusWithAnExplicitPeriodScalesTheQuota() throws Exception {
         Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\n");

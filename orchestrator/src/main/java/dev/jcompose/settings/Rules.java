@@ -22,7 +22,7 @@ final class Rules {
                 "labels", "memLimit", "memswapLimit", "networks", "pidsLimit", "ports", "privileged", "readOnly",
                 "restart", "shmSize", "stopGracePeriod", "stopSignal", "sysctls", "ulimits", "user", "volumes",
                 "workingDir", "configs", "secrets", "domainname", "oomScoreAdj", "memReservation", "cpuQuota",
-                "cpuPeriod", "volumesFrom", "devices", "annotations")) {
+                "cpuPeriod", "volumesFrom", "devices", "annotations", "deviceCgroupRules")) {
             put(r, c, Support.HONOURED, ServiceSettings::none);
         }
         put(r, "deploy", Support.HONOURED, ServiceSettings::deploy);
@@ -69,7 +69,7 @@ final class Rules {
     /** Not applied yet; a warning each (none of them asks for more confinement than jcompose gives). */
     static void unsupported(Map<String, Rule> r) {
         for (String c : List.of("blkioConfig", "cgroupParent", "cpuCount", "cpuPercent",
-                "cpuRtPeriod", "cpuRtRuntime", "credentialSpec", "deviceCgroupRules",
+                "cpuRtPeriod", "cpuRtRuntime", "credentialSpec",
                 "externalLinks", "gpus", "logDriver", "logOpt", "memSwappiness",
                 "macAddress", "models", "oomKillDisable", "stdinOpen", "storageOpt", "tty",
                 "useApiSocket", "volumeDriver", "postStart", "preStop")) {

@@ -68,6 +68,27 @@ final class HostDevices {
         }
     }
 
+    private static final java.util.regex.Pattern RULE =
+            java.util.regex.Pattern.compile("([acb]) ([0-9]+|\\*):([0-9]+|\\*) ([rwm]{1,3})");
+
+    /** {@code device_cgroup_rules} ({@code c 1:3 rwm}, {@code b 8:* r}) as allow rules, docker's format. */
+    static List<ContainerSpec.DeviceAllow> rules(String service, ServiceConfig s) {
+        List<ContainerSpec.DeviceAllow> out = new ArrayList<>();
+        for (String r : s.deviceCgroupRules()) {
+            java.util.regex.Matcher m = RULE.matcher(r);
+            if (!m.matches()) {
+                throw new StackException("device_cgroup_rules of service " + service + ": invalid rule '" + r + "'",
+                        "write TYPE MAJOR:MINOR ACCESS, e.g. 'c 1:3 rwm' (TYPE a, b or c; * for any number)");
+            }
+            out.add(new ContainerSpec.DeviceAllow(m.group(1), number(m.group(2)), number(m.group(3)), m.group(4)));
+        }
+        return out;
+    }
+
+    private static Long number(String n) {
+        return n.equals("*") ? null : Long.parseLong(n);
+    }
+
     /** glibc's gnu_dev_major/minor over a 64-bit dev_t. */
     static long major(long rdev) {
         return ((rdev >>> 8) & 0xfffL) | ((rdev >>> 32) & 0xfffff000L);

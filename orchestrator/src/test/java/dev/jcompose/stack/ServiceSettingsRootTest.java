@@ -40,6 +40,7 @@ class ServiceSettingsRootTest {
                         domainname: example.org
                         oom_score_adj: 300
                         devices: ["/dev/null:/dev/mynull:rw"]
+                        device_cgroup_rules: ["c 1:5 rwm"]
                         labels: {com.example.role: db}
                         annotations: {com.example.team: storage}
                         mem_reservation: 16m
@@ -87,6 +88,10 @@ class ServiceSettingsRootTest {
 
             assertThat(exec(fx, p, "app", "stat -c '%F %t,%T %a' /dev/mynull; echo x > /dev/mynull && echo written"))
                     .isEqualTo("character special file 1,3 666\nwritten");
+            // the rule lets the container make /dev/zero (1:5) itself; other nodes stay forbidden
+            assertThat(exec(fx, p, "app", "mknod /tmp/z c 1 5 && head -c 3 /tmp/z | wc -c")).isEqualTo("3");
+            assertThat(fx.compose.exec(p, ExecOptions.of("app", "sh", "-c", "mknod /tmp/k c 1 2 && head -c 1 /tmp/k"))
+                    .exitCode()).isNotZero();
 
             var appRecord = fx.stack.runtime.list().stream().filter(r -> r.name().equals(p + "-app-1")).findFirst().orElseThrow();
             assertThat(appRecord.labels()).containsEntry("com.example.role", "db");

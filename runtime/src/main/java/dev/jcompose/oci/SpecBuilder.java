@@ -179,6 +179,8 @@ public final class SpecBuilder {
         if (!svc.privileged()) {
             svc.options().devices().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
                     d.minor(), d.access())));
+            svc.options().deviceRules().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
+                    d.minor(), d.access())));
         }
         return new RuntimeSpec.Resources(devices, mem, cpu, pids > 0 ? new RuntimeSpec.Pids(pids) : null);
     }

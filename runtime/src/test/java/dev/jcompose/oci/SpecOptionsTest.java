@@ -92,6 +92,12 @@ class SpecOptionsTest {
         assertThat(spec.linux().resources().devices()).containsExactly(
                 new RuntimeSpec.DeviceRule(false, "a", null, null, "rwm"),
                 new RuntimeSpec.DeviceRule(true, "c", 1L, 3L, "rw"));
+        RuntimeSpec rules = build(ContainerSpec.Options.NONE.withDeviceRules(List.of(
+                new ContainerSpec.DeviceAllow("c", 10L, null, "rm"))));
+        assertThat(rules.linux().devices()).isNull();
+        assertThat(rules.linux().resources().devices()).containsExactly(
+                new RuntimeSpec.DeviceRule(false, "a", null, null, "rwm"),
+                new RuntimeSpec.DeviceRule(true, "c", 10L, null, "rm"));
     }
 
     @Test

@@ -125,6 +125,8 @@ class ServiceOptionsSpecsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/0-pw"))))
                 .isEqualTo("r--------");
         assertThat(Files.readString(dir.resolve("configs/0-app"))).isEqualTo("debug=1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets"))))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -107,6 +107,33 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void volumeOptionsThatAreNotAppliedAreWarnedAndSubpathRefused() throws Exception {
+        ServiceConfig s = load("""
+                services:
+                  web:
+                    image: busybox
+                    volumes:
+                      - {type: bind, source: /srv, target: /a, bind: {propagation: rshared, selinux: z}}
+                      - {type: volume, source: data, target: /b, volume: {subpath: sub}}
+                      - /srv:/c:ro
+                volumes:
+                  data: {}
+                """);
+        assertThat(ServiceSettings.audit("web", s)).containsExactly(new SettingFinding("web", "volumes", true,
+                "/b: volume.subpath is not supported: the container would get the whole volume"));
+        ServiceConfig warned = load("""
+                services:
+                  web:
+                    image: busybox
+                    volumes:
+                      - {type: bind, source: /srv, target: /a, bind: {propagation: rshared, selinux: z}}
+                """);
+        assertThat(ServiceSettings.audit("web", warned)).extracting(SettingFinding::message).containsExactly(
+                "service \"web\": volumes /a: bind.propagation rshared is not supported yet (the mount is rprivate); "
+                        + "/a: bind.selinux is not supported yet and is ignored");
+    }
+
+    @Test
     void confinementThatCannotBeGivenIsRefusedWithEveryRefusedKey() throws Exception {
         ServiceConfig s = load("""
                 services:

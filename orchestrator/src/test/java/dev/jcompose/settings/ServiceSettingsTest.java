@@ -97,7 +97,6 @@ class ServiceSettingsTest {
 
     @Test
     void aSandboxingRuntimeWouldBeRefusedAndRuncOnlyWarned() {
-        // the loader drops runtime: today (with its own warning); the rule stands for when it binds it
         ServiceSettings.Rule rule = ServiceSettings.rule("runtime");
         assertThat(rule.check().apply("runsc")).containsExactly(new ServiceSettings.Issue(true,
                 "'runsc' is not supported: jcompose runs containers with runc or crun only"));

@@ -36,6 +36,14 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void everyRuleNamesARealComposeKey() {
+        List<String> keys = List.of(ServiceConfig.class.getAnnotation(
+                com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value());
+        assertThat(ServiceSettings.classified()).filteredOn(c -> !c.equals("extensions"))
+                .allSatisfy(c -> assertThat(keys).contains(ServiceSettings.rule(c).key()));
+    }
+
+    @Test
     void compose_keys_are_the_snake_case_names() {
         assertThat(ServiceSettings.rule("memSwappiness").key()).isEqualTo("mem_swappiness");
         assertThat(ServiceSettings.rule("cpuRtRuntime").key()).isEqualTo("cpu_rt_runtime");

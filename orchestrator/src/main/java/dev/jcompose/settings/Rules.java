@@ -20,12 +20,13 @@ final class Rules {
         for (String c : List.of("capAdd", "capDrop", "cpus", "cpuset", "cpuShares", "command", "dns", "dnsOpt",
                 "dnsSearch", "entrypoint", "environment", "extraHosts", "groupAdd", "hostname", "healthcheck", "init",
                 "labels", "memLimit", "memswapLimit", "networks", "pidsLimit", "ports", "privileged", "readOnly",
-                "restart", "shmSize", "stopGracePeriod", "stopSignal", "sysctls", "ulimits", "user", "volumes",
+                "restart", "shmSize", "stopGracePeriod", "stopSignal", "sysctls", "ulimits", "user",
                 "workingDir", "configs", "secrets", "domainname", "oomScoreAdj", "memReservation", "cpuQuota",
-                "cpuPeriod", "volumesFrom")) {
+                "cpuPeriod", "volumesFrom", "devices", "annotations", "deviceCgroupRules")) {
             put(r, c, Support.HONOURED, ServiceSettings::none);
         }
         put(r, "deploy", Support.HONOURED, ServiceSettings::deploy);
+        put(r, "volumes", Support.HONOURED, v -> volumeOptions(volumes(v)));
         put(r, "logging", Support.HONOURED, ServiceSettings::logging);
         put(r, "networkMode", Support.HONOURED, ServiceSettings::none);
         put(r, "securityOpt", Support.HONOURED, v -> securityOpts(strings(v)));
@@ -68,8 +69,8 @@ final class Rules {
 
     /** Not applied yet; a warning each (none of them asks for more confinement than jcompose gives). */
     static void unsupported(Map<String, Rule> r) {
-        for (String c : List.of("annotations", "blkioConfig", "cgroupParent", "cpuCount", "cpuPercent",
-                "cpuRtPeriod", "cpuRtRuntime", "credentialSpec", "deviceCgroupRules", "devices",
+        for (String c : List.of("blkioConfig", "cgroupParent", "cpuCount", "cpuPercent",
+                "cpuRtPeriod", "cpuRtRuntime", "credentialSpec",
                 "externalLinks", "gpus", "logDriver", "logOpt", "memSwappiness",
                 "macAddress", "models", "oomKillDisable", "stdinOpen", "storageOpt", "tty",
                 "useApiSocket", "volumeDriver", "postStart", "preStop")) {
@@ -100,6 +101,40 @@ final class Rules {
             }
         }
         return out;
+    }
+
+    /**
+     * Mount options jcompose does not apply: {@code volume.subpath} is refused (the container would get
+     * the whole volume, more than it asks); bind propagation other than private, SELinux relabelling and
+     * non-recursive binds are warned (jcompose binds recursively and privately, without SELinux).
+     */
+    static List<Issue> volumeOptions(List<dev.jcompose.model.ServiceVolume> volumes) {
+        List<Issue> out = new ArrayList<>();
+        for (dev.jcompose.model.ServiceVolume v : volumes) {
+            if (v.volume() != null && v.volume().subpath() != null && !v.volume().subpath().isEmpty()) {
+                out.add(new Issue(true, v.target() + ": volume.subpath is not supported: the container would get the "
+                        + "whole volume"));
+            }
+            var b = v.bind();
+            if (b != null && b.propagation() != null && !b.propagation().isEmpty()
+                    && !b.propagation().equals("rprivate") && !b.propagation().equals("private")) {
+                out.add(new Issue(false, v.target() + ": bind.propagation " + b.propagation()
+                        + " is not supported yet (the mount is rprivate)"));
+            }
+            if (b != null && b.selinux() != null && !b.selinux().isEmpty()) {
+                out.add(new Issue(false, v.target() + ": bind.selinux is not supported yet and is ignored"));
+            }
+            if (b != null && b.recursive() != null && !b.recursive().isEmpty() && !b.recursive().equals("enabled")) {
+                out.add(new Issue(false, v.target() + ": bind.recursive " + b.recursive()
+                        + " is not supported yet (the bind is recursive)"));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<dev.jcompose.model.ServiceVolume> volumes(Object v) {
+        return v == null ? List.of() : (List<dev.jcompose.model.ServiceVolume>) v;
     }
 
     /** {@code /path:size=64m,mode=1770}: size and mode are applied, other mount options are not yet. */

@@ -14,7 +14,7 @@
  * would not run what is asked at all ({@code provider}), the command fails with an
  * {@link dev.jcompose.settings.UnsupportedSettingException} before anything is created.
  *
- * <p>Keys the loader already reports and drops ({@code ServiceNormalizer.UNSUPPORTED}: {@code runtime},
+ * <p>Keys the loader already reports and drops ({@code ServiceNormalizer.UNSUPPORTED}:
  * {@code blkio_config}, {@code storage_opt}, {@code cpu_rt_*}, {@code gpus}...) are classified here too,
  * but never reach the model set.
  */

@@ -89,6 +89,9 @@ final class ContainerSecrets {
         int mode = r.mode() == null ? DEFAULT_MODE : r.mode();
         try {
             Files.createDirectories(file.getParent());
+            // host users must not read the copies: the directory is root's only (the container reads the
+            // file through its bind mount, where only the file's own mode applies)
+            Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
             Files.write(file, content);
             Files.setPosixFilePermissions(file, permissions(mode));
             Files.setAttribute(file, "unix:uid", id(r.uid(), "uid"));

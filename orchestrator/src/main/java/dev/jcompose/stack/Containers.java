@@ -112,6 +112,8 @@ final class Containers {
             SharedMounts shared = new SharedMounts(this);
             all.addAll(shared.volumesFrom(project.name(), s, all));
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
+            spec = spec.withOptions(spec.options().withDevices(HostDevices.resolve(service, s))
+                    .withAnnotations(s.annotations()).withDeviceRules(HostDevices.rules(service, s)));
             CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
                     configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
                     files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()), attach(s));

@@ -51,6 +51,26 @@ class SettingWarningsPlanTest {
     }
 
     @Test
+    void aSandboxingRuntimeIsRefusedAndRuncWarned() throws Exception {
+        DesiredProject sandbox = load("""
+                services:
+                  web:
+                    image: busybox
+                    runtime: runsc
+                """);
+        assertThatThrownBy(() -> Planner.plan(sandbox, ObservedState.EMPTY, PlanOptions.up()))
+                .hasMessage("service \"web\": runtime 'runsc' is not supported: jcompose runs containers with runc or crun only");
+        DesiredProject runc = load("""
+                services:
+                  web:
+                    image: busybox
+                    runtime: runc
+                """);
+        assertThat(Planner.plan(runc, ObservedState.EMPTY, PlanOptions.up()).warnings())
+                .containsExactly("service \"web\": runtime 'runc' is ignored: jcompose picks runc or crun itself");
+    }
+
+    @Test
     void refusesBeforePlanningAnything() throws Exception {
         DesiredProject d = load("""
                 services:

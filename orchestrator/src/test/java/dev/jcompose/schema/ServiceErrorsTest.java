@@ -88,7 +88,6 @@ class ServiceErrorsTest {
                 + "post_start: [{command: x}]\nlog_driver: syslog\nenv_file: [{path: a.env, format: raw}]", "image");
         assertThat(fx.warnings).containsExactly(
                 "compose.yaml:5:5: services.web.develop: not supported yet by jcompose, ignored",
-                "compose.yaml:6:5: services.web.runtime: not supported yet by jcompose, ignored",
                 "compose.yaml:7:5: services.web.blkio_config: not supported yet by jcompose, ignored",
                 "compose.yaml:8:5: services.web.storage_opt: not supported yet by jcompose, ignored",
                 "compose.yaml:9:5: services.web.post_start: not supported yet by jcompose, ignored",
@@ -100,7 +99,8 @@ class ServiceErrorsTest {
     @Test
     void ignoredKeysAreLeftOutOfTheCanonicalTree() {
         assertThat(fx.field("develop: {watch: []}", "develop")).isEqualTo("absent");
-        assertThat(fx.field("runtime: runc", "runtime")).isEqualTo("absent");
+        // runtime is bound: the settings audit warns for runc/crun and refuses a sandboxing runtime
+        assertThat(fx.field("runtime: runc", "runtime")).isEqualTo("\"runc\"");
         assertThat(fx.field("extends: {service: base}", "extends")).isEqualTo("absent");
     }
 

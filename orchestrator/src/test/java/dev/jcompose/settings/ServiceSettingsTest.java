@@ -36,6 +36,14 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void everyRuleNamesARealComposeKey() {
+        List<String> keys = List.of(ServiceConfig.class.getAnnotation(
+                com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value());
+        assertThat(ServiceSettings.classified()).filteredOn(c -> !c.equals("extensions"))
+                .allSatisfy(c -> assertThat(keys).contains(ServiceSettings.rule(c).key()));
+    }
+
+    @Test
     void compose_keys_are_the_snake_case_names() {
         assertThat(ServiceSettings.rule("memSwappiness").key()).isEqualTo("mem_swappiness");
         assertThat(ServiceSettings.rule("cpuRtRuntime").key()).isEqualTo("cpu_rt_runtime");
@@ -97,13 +105,39 @@ class ServiceSettingsTest {
 
     @Test
     void aSandboxingRuntimeWouldBeRefusedAndRuncOnlyWarned() {
-        // the loader drops runtime: today (with its own warning); the rule stands for when it binds it
         ServiceSettings.Rule rule = ServiceSettings.rule("runtime");
         assertThat(rule.check().apply("runsc")).containsExactly(new ServiceSettings.Issue(true,
                 "'runsc' is not supported: jcompose runs containers with runc or crun only"));
         assertThat(rule.check().apply("runc")).containsExactly(new ServiceSettings.Issue(false,
                 "'runc' is ignored: jcompose picks runc or crun itself"));
         assertThat(rule.check().apply("")).isEmpty();
+    }
+
+    @Test
+    void volumeOptionsThatAreNotAppliedAreWarnedAndSubpathRefused() throws Exception {
+        ServiceConfig s = load("""
+                services:
+                  web:
+                    image: busybox
+                    volumes:
+                      - {type: bind, source: /srv, target: /a, bind: {propagation: rshared, selinux: z}}
+                      - {type: volume, source: data, target: /b, volume: {subpath: sub}}
+                      - /srv:/c:ro
+                volumes:
+                  data: {}
+                """);
+        assertThat(ServiceSettings.audit("web", s)).containsExactly(new SettingFinding("web", "volumes", true,
+                "/b: volume.subpath is not supported: the container would get the whole volume"));
+        ServiceConfig warned = load("""
+                services:
+                  web:
+                    image: busybox
+                    volumes:
+                      - {type: bind, source: /srv, target: /a, bind: {propagation: rshared, selinux: z}}
+                """);
+        assertThat(ServiceSettings.audit("web", warned)).extracting(SettingFinding::message).containsExactly(
+                "service \"web\": volumes /a: bind.propagation rshared is not supported yet (the mount is rprivate); "
+                        + "/a: bind.selinux is not supported yet and is ignored");
     }
 
     @Test

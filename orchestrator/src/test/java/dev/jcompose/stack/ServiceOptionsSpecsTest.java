@@ -72,6 +72,24 @@ class ServiceOptionsSpecsTest {
     }
 
     @Test
+    void deviceCgroupRulesAreParsedStrictly() throws Exception {
+        Project p = load("""
+                services:
+                  web:
+                    image: busybox
+                    device_cgroup_rules: ["c 1:3 rwm", "b 8:* r", "a *:* m"]
+                  bad:
+                    image: busybox
+                    device_cgroup_rules: ["c 1:3 rwx"]
+                """);
+        assertThat(HostDevices.rules("web", p.services().get("web"))).containsExactly(
+                new ContainerSpec.DeviceAllow("c", 1L, 3L, "rwm"), new ContainerSpec.DeviceAllow("b", 8L, null, "r"),
+                new ContainerSpec.DeviceAllow("a", null, null, "m"));
+        assertThatThrownBy(() -> HostDevices.rules("bad", p.services().get("bad")))
+                .hasMessage("device_cgroup_rules of service bad: invalid rule 'c 1:3 rwx'");
+    }
+
+    @Test
     void secretsAndConfigsLandWhereDockerPutsThem() {
         assertThat(ContainerSecrets.target("secret", new FileReference("pw", null, null, null, null, null)))
                 .isEqualTo("/run/secrets/pw");
@@ -107,6 +125,8 @@ class ServiceOptionsSpecsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/0-pw"))))
                 .isEqualTo("r--------");
         assertThat(Files.readString(dir.resolve("configs/0-app"))).isEqualTo("debug=1");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets"))))
+                .isEqualTo("rwx------");
     }
 
     @Test

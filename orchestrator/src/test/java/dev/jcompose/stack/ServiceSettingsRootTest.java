@@ -39,6 +39,10 @@ class ServiceSettingsRootTest {
                         command: ["sh", "-c", "echo from-app > /data/f; exec sleep 300"]
                         domainname: example.org
                         oom_score_adj: 300
+                        devices: ["/dev/null:/dev/mynull:rw"]
+                        device_cgroup_rules: ["c 1:5 rwm"]
+                        labels: {com.example.role: db}
+                        annotations: {com.example.team: storage}
                         mem_reservation: 16m
                         cpu_quota: 50000
                         cpu_period: 100000
@@ -81,6 +85,21 @@ class ServiceSettingsRootTest {
             assertThat(exec(fx, p, "app", "cat /proc/sys/kernel/domainname /proc/1/oom_score_adj")).isEqualTo("example.org\n300");
             assertThat(exec(fx, p, "app", "cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us"))
                     .isIn("50000 100000", "50000");
+
+            assertThat(exec(fx, p, "app", "stat -c '%F %t,%T %a' /dev/mynull; echo x > /dev/mynull && echo written"))
+                    .isEqualTo("character special file 1,3 666\nwritten");
+            // the rule lets the container make /dev/zero (1:5) itself; other nodes stay forbidden
+            assertThat(exec(fx, p, "app", "mknod /tmp/z c 1 5 && head -c 3 /tmp/z | wc -c")).isEqualTo("3");
+            assertThat(fx.compose.exec(p, ExecOptions.of("app", "sh", "-c", "mknod /tmp/k c 1 2 && head -c 1 /tmp/k"))
+                    .exitCode()).isNotZero();
+
+            var appRecord = fx.stack.runtime.list().stream().filter(r -> r.name().equals(p + "-app-1")).findFirst().orElseThrow();
+            assertThat(appRecord.labels()).containsEntry("com.example.role", "db");
+            try (var files = Files.walk(fx.paths.runRoot())) {
+                assertThat(files.filter(f -> f.endsWith("config.json") && f.toString().contains(appRecord.id())).toList())
+                        .singleElement().satisfies(f -> assertThat(Files.readString(f))
+                                .contains("\"com.example.team\" : \"storage\""));
+            }
 
             String appIpc = exec(fx, p, "app", "readlink /proc/self/ns/ipc");
             assertThat(exec(fx, p, "peer", "readlink /proc/self/ns/ipc")).isEqualTo(appIpc);

@@ -63,8 +63,52 @@ public record ContainerSpec(List<String> entrypoint, List<String> command, Map<S
      *                     joining it), else null for a fresh tmpfs
      */
     public record Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
-                          Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
-        public static final Options NONE = new Options(null, null, null, null, null, null, null, null);
+                          Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm,
+                          List<Device> devices, Map<String, String> annotations, List<DeviceAllow> deviceRules) {
+        public static final Options NONE = new Options(null, null, null, null, null, null, null, null, List.of(),
+                Map.of(), List.of());
+
+        public Options {
+            devices = devices == null ? List.of() : List.copyOf(devices);
+            deviceRules = deviceRules == null ? List.of() : List.copyOf(deviceRules);
+            annotations = sorted(annotations);
+        }
+
+        public Options(String domainname, Integer oomScoreAdj, Long memoryReservationBytes, Long cpuQuota,
+                Long cpuPeriod, String pidNamespace, String ipcNamespace, String ipcShm) {
+            this(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace, ipcNamespace,
+                    ipcShm, List.of(), Map.of(), List.of());
+        }
+
+        public Options withDevices(List<Device> d) {
+            return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
+                    ipcNamespace, ipcShm, d, annotations, deviceRules);
+        }
+
+        /** OCI annotations of the container's config.json (compose's {@code annotations}). */
+        public Options withAnnotations(Map<String, String> a) {
+            return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
+                    ipcNamespace, ipcShm, devices, a, deviceRules);
+        }
+
+        /** Extra devices cgroup allow rules (compose's {@code device_cgroup_rules}). */
+        public Options withDeviceRules(List<DeviceAllow> r) {
+            return new Options(domainname, oomScoreAdj, memoryReservationBytes, cpuQuota, cpuPeriod, pidNamespace,
+                    ipcNamespace, ipcShm, devices, annotations, r);
+        }
+    }
+
+    /**
+     * A host device node made in the container at {@code path} and allowed by the devices cgroup.
+     *
+     * @param type   {@code c} (character) or {@code b} (block)
+     * @param access cgroup access, some of {@code rwm}
+     */
+    public record Device(String path, String type, long major, long minor, int fileMode, String access) {
+    }
+
+    /** A devices cgroup allow rule; {@code type} a, b or c; null major/minor match any ({@code *}). */
+    public record DeviceAllow(String type, Long major, Long minor, String access) {
     }
 
     public ContainerSpec withOptions(Options o) {

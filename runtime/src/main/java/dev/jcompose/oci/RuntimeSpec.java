@@ -10,11 +10,11 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts,
-                          Linux linux, String domainname) {
+                          Linux linux, String domainname, Map<String, String> annotations) {
     public static final String VERSION = "1.0.2";
 
     public RuntimeSpec(String ociVersion, Process process, Root root, String hostname, List<Mount> mounts, Linux linux) {
-        this(ociVersion, process, root, hostname, mounts, linux, null);
+        this(ociVersion, process, root, hostname, mounts, linux, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,7 +49,15 @@ public record RuntimeSpec(String ociVersion, Process process, Root root, String 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Linux(List<Namespace> namespaces, Resources resources, String cgroupsPath,
                         Map<String, String> sysctl, Seccomp seccomp, List<String> maskedPaths,
-                        List<String> readonlyPaths) {
+                        List<String> readonlyPaths, List<Device> devices) {
+        public Linux(List<Namespace> namespaces, Resources resources, String cgroupsPath, Map<String, String> sysctl,
+                Seccomp seccomp, List<String> maskedPaths, List<String> readonlyPaths) {
+            this(namespaces, resources, cgroupsPath, sysctl, seccomp, maskedPaths, readonlyPaths, null);
+        }
+    }
+
+    /** A device node the runtime creates in the container ({@code linux.devices}). */
+    public record Device(String path, String type, long major, long minor, int fileMode, int uid, int gid) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

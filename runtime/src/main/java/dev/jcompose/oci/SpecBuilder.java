@@ -42,10 +42,11 @@ public final class SpecBuilder {
                 ctx.cgroupsPath(), emptyToNull(sysctls(svc, ownNet)),
                 svc.privileged() || !svc.seccomp() ? null : SecurityDefaults.seccomp(),
                 svc.privileged() ? null : SecurityDefaults.MASKED_PATHS,
-                svc.privileged() ? null : SecurityDefaults.READONLY_PATHS);
+                svc.privileged() ? null : SecurityDefaults.READONLY_PATHS, devices(svc));
         return new RuntimeSpec(RuntimeSpec.VERSION, process,
                 new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
-                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname());
+                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname(),
+                svc.options().annotations().isEmpty() ? null : svc.options().annotations());
     }
 
     /**
@@ -136,6 +137,15 @@ public final class SpecBuilder {
         return List.copyOf(ns);
     }
 
+    /** {@code devices:} nodes (a privileged container has the host's /dev already). */
+    private static List<RuntimeSpec.Device> devices(ContainerSpec svc) {
+        if (svc.privileged() || svc.options().devices().isEmpty()) {
+            return null;
+        }
+        return svc.options().devices().stream().map(d -> new RuntimeSpec.Device(d.path(), d.type(), d.major(),
+                d.minor(), d.fileMode(), 0, 0)).toList();
+    }
+
     private static void shared(List<RuntimeSpec.Namespace> ns, String type, String choice) {
         if (choice == null) {
             ns.add(new RuntimeSpec.Namespace(type, null));
@@ -164,8 +174,14 @@ public final class SpecBuilder {
             cpu = new RuntimeSpec.Cpu(r.cpuShares(), quota, period, r.cpusetCpus());
         }
         long pids = r.pidsLimit() == null ? DEFAULT_PIDS_LIMIT : r.pidsLimit();
-        List<RuntimeSpec.DeviceRule> devices = List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a", null, null,
-                "rwm"));
+        List<RuntimeSpec.DeviceRule> devices = new ArrayList<>(List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a",
+                null, null, "rwm")));
+        if (!svc.privileged()) {
+            svc.options().devices().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
+                    d.minor(), d.access())));
+            svc.options().deviceRules().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
+                    d.minor(), d.access())));
+        }
         return new RuntimeSpec.Resources(devices, mem, cpu, pids > 0 ? new RuntimeSpec.Pids(pids) : null);
     }
 

@@ -85,6 +85,29 @@ class SpecOptionsTest {
     }
 
     @Test
+    void devicesAreNodesAndCgroupAllowRules() throws Exception {
+        RuntimeSpec spec = build(ContainerSpec.Options.NONE.withDevices(List.of(
+                new ContainerSpec.Device("/dev/mynull", "c", 1, 3, 0666, "rw"))));
+        assertThat(spec.linux().devices()).containsExactly(new RuntimeSpec.Device("/dev/mynull", "c", 1, 3, 0666, 0, 0));
+        assertThat(spec.linux().resources().devices()).containsExactly(
+                new RuntimeSpec.DeviceRule(false, "a", null, null, "rwm"),
+                new RuntimeSpec.DeviceRule(true, "c", 1L, 3L, "rw"));
+        RuntimeSpec rules = build(ContainerSpec.Options.NONE.withDeviceRules(List.of(
+                new ContainerSpec.DeviceAllow("c", 10L, null, "rm"))));
+        assertThat(rules.linux().devices()).isNull();
+        assertThat(rules.linux().resources().devices()).containsExactly(
+                new RuntimeSpec.DeviceRule(false, "a", null, null, "rwm"),
+                new RuntimeSpec.DeviceRule(true, "c", 10L, null, "rm"));
+    }
+
+    @Test
+    void annotationsGoToTheConfig() throws Exception {
+        RuntimeSpec spec = build(ContainerSpec.Options.NONE.withAnnotations(Map.of("b", "2", "a", "1")));
+        assertThat(BundleWriter.toJson(spec)).contains("\"annotations\" : {\n    \"a\" : \"1\",\n    \"b\" : \"2\"\n  }");
+        assertThat(build(ContainerSpec.Options.NONE).annotations()).isNull();
+    }
+
+    @Test
     void cpusWithAnExplicitPeriodScalesTheQuota() throws Exception {
         Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(rootfs.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\n");

@@ -29,7 +29,7 @@ public final class ServiceNormalizer {
             "group_add", "hostname", "healthcheck", "image", "init", "ipc", "isolation", "labels", "links",
             "logging", "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "mac_address",
             "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform",
-            "ports", "privileged", "pull_policy", "read_only", "restart", "scale", "secrets", "security_opt",
+            "ports", "privileged", "pull_policy", "read_only", "restart", "runtime", "scale", "secrets", "security_opt",
             "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits",
             "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir");
 
@@ -38,7 +38,7 @@ public final class ServiceNormalizer {
             Map.entry("gpus", true), Map.entry("use_api_socket", true), Map.entry("provider", true),
             Map.entry("net", true),
             Map.entry("develop", false), Map.entry("blkio_config", false), Map.entry("credential_spec", false),
-            Map.entry("runtime", false), Map.entry("storage_opt", false), Map.entry("models", false),
+            Map.entry("storage_opt", false), Map.entry("models", false),
             Map.entry("post_start", false), Map.entry("pre_stop", false), Map.entry("label_file", false),
             Map.entry("log_driver", false), Map.entry("log_opt", false), Map.entry("volume_driver", false),
             Map.entry("cpu_count", false), Map.entry("cpu_percent", false), Map.entry("cpu_rt_period", false),
@@ -74,7 +74,7 @@ public final class ServiceNormalizer {
 
     private void registerScalars() {
         register(Rules.STRING, "cgroup_parent", "cpuset", "domainname", "hostname", "image", "ipc", "isolation",
-                "mac_address", "pid", "platform", "stop_signal", "userns_mode", "uts", "working_dir");
+                "mac_address", "pid", "platform", "runtime", "stop_signal", "userns_mode", "uts", "working_dir");
         register(Rules.TEXT, "user");
         register(Rules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
         register(Rules.OPTIONAL_BOOL, "init", "attach");

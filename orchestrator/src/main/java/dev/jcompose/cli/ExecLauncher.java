@@ -1,5 +1,7 @@
 package dev.jcompose.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.container.ExecRecipe;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExecLauncher {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Stdio stdio;
 
     ExecLauncher(Stdio stdio) {
@@ -46,13 +49,31 @@ final class ExecLauncher {
         return List.copyOf(argv);
     }
 
+    /**
+     * The process spec with the terminal's size ({@code consoleSize}): runc sizes the pty before the
+     * process starts; its own resize from the terminal comes after, too late for a first {@code stty size}.
+     */
+    static String withConsoleSize(String processJson, int rows, int cols) {
+        try {
+            ObjectNode p = (ObjectNode) JSON.readTree(processJson);
+            ObjectNode size = p.putObject("consoleSize");
+            size.put("height", rows);
+            size.put("width", cols);
+            return JSON.writeValueAsString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine sent an exec process that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
     int run(ExecRecipe recipe, Interaction how) {
         Path dir = Path.of(recipe.scratchDir());
         Path processFile = null;
         Path log = null;
         try {
             processFile = Files.createTempFile(dir, "exec-", ".json");
-            Files.writeString(processFile, recipe.processJson());
+            Files.writeString(processFile, recipe.tty() ? TerminalMode.size()
+                    .map(size -> withConsoleSize(recipe.processJson(), size[0], size[1])).orElse(recipe.processJson())
+                    : recipe.processJson());
             log = recipe.detach() ? Files.createTempFile(dir, "exec-", ".log") : null;
             List<String> argv = command(recipe, processFile, log);
             return recipe.detach() ? detached(argv, log, recipe) : foreground(argv, recipe, how);

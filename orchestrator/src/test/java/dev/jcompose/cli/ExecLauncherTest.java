@@ -22,6 +22,12 @@ class ExecLauncherTest {
     }
 
     @Test
+    void aTtyExecIsSizedBeforeItStarts() {
+        assertThat(ExecLauncher.withConsoleSize("{\"terminal\":true,\"args\":[\"sh\"]}", 33, 101))
+                .isEqualTo("{\"terminal\":true,\"args\":[\"sh\"],\"consoleSize\":{\"height\":33,\"width\":101}}");
+    }
+
+    @Test
     void conmonsResizeMessage() {
         assertThat(OneOffSession.resizeMessage(33, 101)).isEqualTo("1 33 101\n");
     }

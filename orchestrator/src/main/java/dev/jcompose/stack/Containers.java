@@ -386,10 +386,14 @@ final class Containers {
         if (!anonymousVolumes) {
             files.releaseVolumes(id); // first: an engine killed below must not make the next one remove them
         }
-        runtime.delete(id, true);
-        network.endpoints().detach(id);
-        files.delete(id);
-        locks.remove(id);
+        // under the container's lock: a release of its ports after its exit (on a worker) must not inspect,
+        // and so rewrite, the runtime state the delete is removing
+        synchronized (lock(id)) {
+            runtime.delete(id, true);
+            network.endpoints().detach(id);
+            files.delete(id);
+            locks.remove(id);
+        }
         if (anonymousVolumes) {
             extras.ifPresent(x -> x.anonymousVolumes().forEach(volumes::remove));
         }

@@ -11,5 +11,12 @@
  * depends_on waits watch, the health monitors (probes are execs) and restart supervision fed by
  * an exit poll. Per-container files live in {@code runRoot/stack}; named volumes in
  * {@code dev.jcompose.volume}.
+ *
+ * <p>What a container takes besides its image and volumes: {@code ContainerSecrets} (secrets and
+ * configs copied into a root-only directory of its files, bound read-only), {@code SharedMounts}
+ * (pid/ipc namespaces of another container, a shareable IPC owner's /dev/shm, volumes_from),
+ * {@code HostDevices} (devices and device_cgroup_rules); {@code FileObjectValues} resolves
+ * {@code environment:} secrets in the CLI. Which service settings are applied at all is the audit's
+ * ({@code dev.jcompose.settings}).
  */
 package dev.jcompose.stack;

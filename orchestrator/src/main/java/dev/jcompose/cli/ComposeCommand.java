@@ -32,7 +32,10 @@ abstract class ComposeCommand implements Callable<Integer> {
 
     /** The project the global flags name, restricted to {@code services} (and their dependencies). */
     LoadedProject load(List<String> services) {
-        return main.loadProject(true, services);
+        LoadedProject loaded = main.loadProject(true, services);
+        // secrets/configs from `environment:` carry their value to the engine (see FileObjectValues)
+        return new LoadedProject(loaded.raw(), loaded.canonical(),
+                dev.jcompose.stack.FileObjectValues.resolve(loaded.project(), loaded.raw().environment()));
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * A service's {@code secrets:} and {@code configs:} as read-only files in the container, like docker
- * compose without swarm: the content ({@code file:} or, for configs, {@code content:}) is copied into
+ * compose without swarm: the content ({@code file:}, {@code environment:} as resolved by
+ * {@link FileObjectValues}, or for configs {@code content:}) is copied into
  * the container's own directory with the long syntax's uid, gid and mode (default 0:0, 0444) and
  * bind-mounted read-only at {@code /run/secrets/<target|name>} or {@code /<target|name>}. A copy, not
  * a bind of the source, so mode and owner apply without touching the user's file.
@@ -70,8 +71,8 @@ final class ContainerSecrets {
             return o.content().getBytes(StandardCharsets.UTF_8);
         }
         if (o.environment() != null && !o.environment().isEmpty()) {
-            throw new StackException(kind + " \"" + name + "\" from environment variable " + o.environment()
-                    + " is not supported yet", "write the value to a file and use file:");
+            throw new StackException(kind + " \"" + name + "\": environment variable " + o.environment()
+                    + " is not set", "set it in the shell or in the project's .env file");
         }
         Path f = Path.of(o.file());
         if (!Files.isRegularFile(f)) {

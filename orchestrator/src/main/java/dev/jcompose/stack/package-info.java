@@ -14,5 +14,12 @@
  * {@code dev.jcompose.volume}. A volume mounted empty gets the image's content at its mount path
  * right after the container is created (decided by {@code ContainerMounts}, copied by
  * {@code dev.jcompose.rootfs.RootfsCopier}), as docker does, unless {@code volume: {nocopy: true}}.
+ *
+ * <p>What a container takes besides its image and volumes: {@code ContainerSecrets} (secrets and
+ * configs copied into a root-only directory of its files, bound read-only), {@code SharedMounts}
+ * (pid/ipc namespaces of another container, a shareable IPC owner's /dev/shm, volumes_from),
+ * {@code HostDevices} (devices and device_cgroup_rules); {@code FileObjectValues} resolves
+ * {@code environment:} secrets in the CLI. Which service settings are applied at all is the audit's
+ * ({@code dev.jcompose.settings}).
  */
 package dev.jcompose.stack;

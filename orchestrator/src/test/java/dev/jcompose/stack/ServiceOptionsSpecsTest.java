@@ -147,6 +147,15 @@ class ServiceOptionsSpecsTest {
                 .isInstanceOf(StackException.class)
                 .hasMessage("external secret \"ext\" is not supported: external secrets live in a swarm store");
         assertThatThrownBy(() -> ContainerSecrets.mounts(p, p.services().get("api"), tmp.resolve("c")))
-                .hasMessage("secret \"env\" from environment variable TOKEN is not supported yet");
+                .hasMessage("secret \"env\": environment variable TOKEN is not set");
+        Project resolved = FileObjectValues.resolve(p, dev.jcompose.environment.Environment.of(Map.of("TOKEN", "t0k")));
+        assertThat(resolved.services()).isEqualTo(p.services());
+        assertThat(resolved.secrets().get("env").content()).isEqualTo("t0k");
+        assertThat(resolved.secrets().get("ext")).isEqualTo(p.secrets().get("ext"));
+        Path dir = tmp.resolve("c2");
+        assertThat(ContainerSecrets.mounts(resolved, resolved.services().get("api"), dir)).containsExactly(
+                new ContainerSpec.Bind(dir.resolve("secrets/0-env").toString(), "/run/secrets/env", true));
+        assertThat(Files.readString(dir.resolve("secrets/0-env"))).isEqualTo("t0k");
+        assertThat(FileObjectValues.resolve(p, dev.jcompose.environment.Environment.EMPTY)).isSameAs(p);
     }
 }

@@ -48,7 +48,7 @@ class ServiceSettingsRootTest {
                         cpu_period: 100000
                         tmpfs: ["/scratch:size=8m,mode=1770"]
                         volumes: [data:/data]
-                        secrets: [{source: pw, target: db_pw, uid: "1000", gid: "1001", mode: 0440}]
+                        secrets: [{source: pw, target: db_pw, uid: "1000", gid: "1001", mode: 0440}, token]
                         configs: [{source: conf, target: /etc/app.conf}, conf]
                       peer:
                         image: busybox:1.36
@@ -65,10 +65,13 @@ class ServiceSettingsRootTest {
                       data: {}
                     secrets:
                       pw: {file: ./pw.txt}
+                      token: {environment: API_TOKEN}
                     configs:
                       conf: {content: "debug=1"}
                     """);
-            Project project = fx.load(dir, "settings", Map.of());
+            // what the CLI's commands do before sending the project to the engine
+            Project project = FileObjectValues.resolve(fx.load(dir, "settings", Map.of()),
+                    dev.jcompose.environment.Environment.of(Map.of("API_TOKEN", "t0k")));
             String p = fx.project("settings");
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             assertThat(fx.events).filteredOn(e -> e.kind().equals("Warning")).extracting(StackEvent::detail)
@@ -76,6 +79,7 @@ class ServiceSettingsRootTest {
 
             assertThat(exec(fx, p, "app", "cat /run/secrets/db_pw; echo; stat -c '%a %u %g' /run/secrets/db_pw"))
                     .isEqualTo("s3cret\n440 1000 1001");
+            assertThat(exec(fx, p, "app", "cat /run/secrets/token")).isEqualTo("t0k");
             assertThat(exec(fx, p, "app", "cat /etc/app.conf; echo; cat /conf; echo; stat -c %a /conf"))
                     .isEqualTo("debug=1\ndebug=1\n444");
             ExecOutcome write = fx.compose.exec(p, ExecOptions.of("app", "sh", "-c", "echo x > /run/secrets/db_pw"));

@@ -22,7 +22,7 @@ final class Rules {
                 "labels", "memLimit", "memswapLimit", "networks", "pidsLimit", "ports", "privileged", "readOnly",
                 "restart", "shmSize", "stopGracePeriod", "stopSignal", "sysctls", "ulimits", "user",
                 "workingDir", "configs", "secrets", "domainname", "oomScoreAdj", "memReservation", "cpuQuota",
-                "cpuPeriod", "volumesFrom", "devices", "annotations", "deviceCgroupRules")) {
+                "cpuPeriod", "volumesFrom", "devices", "annotations", "deviceCgroupRules", "stdinOpen", "tty")) {
             put(r, c, Support.HONOURED, ServiceSettings::none);
         }
         put(r, "deploy", Support.HONOURED, ServiceSettings::deploy);
@@ -72,7 +72,7 @@ final class Rules {
         for (String c : List.of("blkioConfig", "cgroupParent", "cpuCount", "cpuPercent",
                 "cpuRtPeriod", "cpuRtRuntime", "credentialSpec",
                 "externalLinks", "gpus", "logDriver", "logOpt", "memSwappiness",
-                "macAddress", "models", "oomKillDisable", "stdinOpen", "storageOpt", "tty",
+                "macAddress", "models", "oomKillDisable", "storageOpt",
                 "useApiSocket", "volumeDriver", "postStart", "preStop")) {
             put(r, c, Support.UNSUPPORTED, ServiceSettings::ignoredWhenSet);
         }

@@ -169,11 +169,13 @@ final class Containers {
     }
 
     /**
-     * stdin_open and tty are honoured for one-offs only: an attached {@code run} is the one client
-     * that connects to conmon's attach socket ({@code up} follows the log).
+     * stdin_open and tty as docker applies them, to every container: conmon holds the open stdin and
+     * the terminal's master, so {@code sh} with {@code stdin_open}/{@code tty} waits for input and keeps
+     * running (the compose idiom for a container to exec into), and the log records the terminal's
+     * output. An attached {@code run} is the one client that connects to the attach socket.
      */
     private static Attach attach(ServiceConfig s) {
-        return oneOff(s) ? new Attach(s.stdinOpen(), s.tty()) : Attach.NONE;
+        return new Attach(s.stdinOpen(), s.tty());
     }
 
     /** A {@code run} container: {@link OneOff} marks the service it runs with the label. */

@@ -33,6 +33,11 @@ class InteractiveRootTest {
               svc:
                 image: busybox:1.36
                 command: ["sh", "-c", "while true; do sleep 1; done"]
+              shell:
+                image: busybox:1.36
+                command: ["sh"]
+                stdin_open: true
+                tty: true
             """;
 
     final String tag = EngineSandbox.newTag();
@@ -49,6 +54,7 @@ class InteractiveRootTest {
             Files.writeString(sandbox.app().resolve("compose.yaml"), COMPOSE);
             sandbox.cli("-p", project, "--progress", "quiet", "up", "-d", "--wait").assertOk("up");
             assertPipedInputAndExitCodes();
+            assertAServiceWithStdinOpenAndTtyKeepsItsShell();
             assertExecDetachedRunsInTheBackground();
             assertOutputIsLiveAndAnInterruptReachesTheProcess();
             assertATerminalWhenTheCliHasOne();
@@ -91,7 +97,15 @@ class InteractiveRootTest {
         assertThat(script.exit()).isEqualTo(3);
         assertThat(script.out()).isEqualTo("from-script\n");
         assertThat(sandbox.ps(project)).as("--rm removed the one-offs").extracting(EngineSandbox.Container::name)
-                .containsExactly(project + "-svc-1");
+                .containsExactly(project + "-shell-1", project + "-svc-1");
+    }
+
+    /** The compose idiom: {@code sh} with stdin_open and tty waits on its terminal instead of exiting at once. */
+    private void assertAServiceWithStdinOpenAndTtyKeepsItsShell() {
+        assertThat(sandbox.ps(project)).filteredOn(c -> c.name().equals(project + "-shell-1"))
+                .extracting(EngineSandbox.Container::state).containsExactly("running");
+        EngineSandbox.Run fd = cli("", "-p", project, "exec", "-T", "shell", "readlink", "/proc/1/fd/0");
+        assertThat(fd.out()).as(fd.err()).startsWith("/dev/pts/");
     }
 
     /** {@code exec -d} returns before the command ends; what it does is seen by the next exec. */
@@ -174,7 +188,7 @@ class InteractiveRootTest {
         assertThat(term.process.exitValue()).as("the process's exit code: " + term.output()).isEqualTo(3);
         term.await("got TERM");
         assertThat(sandbox.ps(project)).as("--rm removed the one-off").extracting(EngineSandbox.Container::name)
-                .containsExactly(project + "-svc-1");
+                .containsExactly(project + "-shell-1", project + "-svc-1");
     }
 
     /** A CLI process whose combined output is collected as it comes, and whose input the test types. */

@@ -34,20 +34,20 @@ class SettingWarningsPlanTest {
                 services:
                   web:
                     image: busybox
-                    tty: true
+                    mem_swappiness: 10
                     depends_on: [db]
                   db:
                     image: busybox
-                    stdin_open: true
-                    tty: true
+                    oom_kill_disable: true
+                    mac_address: 02:42:ac:11:00:02
                   other:
                     image: busybox
                     oom_kill_disable: true
                 """);
         assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withServices(List.of("web"), false)).warnings())
-                .containsExactly("service \"db\": stdin_open is not supported yet and is ignored",
-                        "service \"db\": tty is not supported yet and is ignored",
-                        "service \"web\": tty is not supported yet and is ignored");
+                .containsExactly("service \"db\": mac_address is not supported yet and is ignored",
+                        "service \"db\": oom_kill_disable is not supported yet and is ignored",
+                        "service \"web\": mem_swappiness is not supported yet and is ignored");
     }
 
     @Test

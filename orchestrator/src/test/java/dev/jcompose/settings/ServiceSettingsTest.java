@@ -97,10 +97,8 @@ class ServiceSettingsTest {
                 "service \"web\": mem_swappiness is not supported yet and is ignored",
                 "service \"web\": security_opt 'apparmor=unconfined' is not supported yet and is ignored; "
                         + "'label:disable' is not supported yet and is ignored",
-                "service \"web\": stdin_open is not supported yet and is ignored",
-                "service \"web\": tmpfs options [noexec] are not supported yet and are ignored",
-                "service \"web\": tty is not supported yet and is ignored");
-        assertThat(ServiceSettings.check("web", s)).hasSize(8).noneMatch(SettingFinding::refused);
+                "service \"web\": tmpfs options [noexec] are not supported yet and are ignored");
+        assertThat(ServiceSettings.check("web", s)).hasSize(6).noneMatch(SettingFinding::refused);
     }
 
     @Test

@@ -391,7 +391,11 @@ final class Containers {
         // under the container's lock: a release of its ports after its exit (on a worker) must not inspect,
         // and so rewrite, the runtime state the delete is removing
         synchronized (lock(id)) {
-            runtime.delete(id, true);
+            // removal is idempotent: a one-off's --rm, or another command, may have removed it since the
+            // plan was made; what is left of it (endpoint, files, volumes) still goes
+            if (runtime.exists(id)) {
+                runtime.delete(id, true);
+            }
             network.endpoints().detach(id);
             files.delete(id);
             locks.remove(id);

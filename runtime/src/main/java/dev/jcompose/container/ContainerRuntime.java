@@ -265,6 +265,11 @@ public final class ContainerRuntime {
     }
 
     /** The bundle directory holding conmon's attach socket and {@code ctl} fifo (see {@link AttachSocket}). */
+    /** Whether the runtime has the container's record (it may have been removed by another command). */
+    public boolean exists(String id) {
+        return store.load(id).isPresent();
+    }
+
     public Path bundle(String id) {
         return ContainerDirs.of(paths, id).bundle();
     }

@@ -5,7 +5,6 @@ import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.container.ExecResult;
-import dev.jcompose.container.LogLine;
 import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.model.Project;
@@ -185,53 +184,7 @@ final class StackService implements ComposeService {
 
     @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
-        List<ContainerRecord> records = containersOf(projectName, options.services());
-        Consumer<LogRecord> safe = r -> {
-            synchronized (sink) {
-                sink.accept(r);
-            }
-        };
-        if (!options.follow()) {
-            for (ContainerRecord r : records) {
-                stack.runtime.logs(r.id(), options.tail()).stream().filter(l -> keep(options, l))
-                        .forEach(l -> safe.accept(record(r, l)));
-            }
-            return;
-        }
-        // One virtual thread per container, not the engine's bounded worker pool: a follow lasts as long as
-        // its container, and an interrupted caller (a cancelled `logs -f`) must be able to end them all.
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        List<Thread> follows = records.stream().map(r -> Thread.ofVirtual().name("jcompose-follow-" + r.name()).start(() -> {
-            try {
-                stack.runtime.followLogs(r.id(), l -> {
-                    if (keep(options, l)) {
-                        safe.accept(record(r, l));
-                    }
-                });
-            } catch (RuntimeException e) {
-                failed.compareAndSet(null, e);
-            }
-        })).toList();
-        try {
-            for (Thread t : follows) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            follows.forEach(Thread::interrupt);
-            Thread.currentThread().interrupt();
-            throw new StackException("following the logs of " + projectName + " was interrupted", null);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
-    }
-
-    private static boolean keep(LogOptions o, LogLine l) {
-        return o.since() == null || !l.time().isBefore(o.since());
-    }
-
-    private static LogRecord record(ContainerRecord r, LogLine l) {
-        return new LogRecord(r.name(), r.labels().get(Labels.SERVICE), l.time(), l.stream() == LogLine.Stream.STDERR, l.text());
+        new ProjectLogs(stack.runtime, projectName, containersOf(projectName, options.services())).read(options, sink);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.jcompose.stack;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ImageRootfs;
 import dev.jcompose.image.ImageRecord;
-import dev.jcompose.image.ImageReference;
 import dev.jcompose.image.ImageStore;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.rootfs.SnapshotStore;
@@ -73,7 +72,7 @@ final class ImageRemoval {
             List<ContainerRecord> containers, StackListener listener) {
         boolean removed = false;
         for (String ref : references) {
-            Optional<ImageRecord> image = find(images, ref);
+            Optional<ImageRecord> image = LocalImages.find(images, ref);
             if (image.isEmpty()) {
                 listener.onEvent(new StackEvent("Image", ref, "Warning", "No resource found to remove"));
                 continue;
@@ -100,18 +99,5 @@ final class ImageRemoval {
     /** Containers made before they recorded their image reference still carry the image ID label. */
     private static boolean uses(ContainerRecord c, String imageId) {
         return c.imageRef() != null ? imageId.equals(c.imageRef().id()) : imageId.equals(c.labels().get(Labels.IMAGE));
-    }
-
-    /** The record under the name as written, or its normalised form ({@code busybox} = {@code docker.io/library/busybox:latest}). */
-    private static Optional<ImageRecord> find(ImageStore images, String reference) {
-        Optional<ImageRecord> r = images.find(reference);
-        if (r.isPresent()) {
-            return r;
-        }
-        try {
-            return images.find(ImageReference.parse(reference).toString());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -35,6 +35,11 @@ public final class LocalImages implements ImageSource {
 
     /** The record under the name as written, or its normalised form ({@code busybox} = {@code docker.io/library/busybox:latest}). */
     Optional<ImageRecord> find(String reference) {
+        return find(images, reference);
+    }
+
+    /** {@link #find(String)} in any store (image removal looks up the same way). */
+    static Optional<ImageRecord> find(ImageStore images, String reference) {
         Optional<ImageRecord> r = images.find(reference);
         if (r.isPresent()) {
             return r;

@@ -3,11 +3,8 @@ package dev.jcompose.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jcompose.loader.LoadOptions;
-import dev.jcompose.loader.ProjectLoader;
 import dev.jcompose.model.Project;
 import dev.jcompose.volume.VolumeStore;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +18,7 @@ class ContainerMountsTest {
     Path tmp;
 
     private Project load(String yaml) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("project"));
-        Files.writeString(dir.resolve("compose.yaml"), yaml);
-        return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(dir).withProjectName("p").withProcessEnv(Map.of())).project();
+        return TestProjects.load(tmp.resolve("project"), "p", yaml);
     }
 
     @Test

@@ -3,12 +3,9 @@ package dev.jcompose.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jcompose.loader.LoadOptions;
-import dev.jcompose.loader.ProjectLoader;
 import dev.jcompose.model.FileReference;
 import dev.jcompose.model.Project;
 import dev.jcompose.oci.ContainerSpec;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,9 +20,7 @@ class ServiceOptionsSpecsTest {
     Path tmp;
 
     private Project load(String yaml) throws Exception {
-        Files.writeString(tmp.resolve("compose.yaml"), yaml);
-        return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(tmp).withProjectName("t").withProcessEnv(Map.of())).project();
+        return TestProjects.load(tmp, "t", yaml);
     }
 
     @Test

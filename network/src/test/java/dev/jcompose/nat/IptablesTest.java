@@ -41,4 +41,43 @@ class IptablesTest {
         assertThat(new String(r.commands.get(1).stdin(), StandardCharsets.UTF_8))
                 .isEqualTo(NatPlannerTest.golden("apply-with-hooks.rules"));
     }
+
+    @Test
+    void removalIsOneBatchOfEveryHookSeenThenFlushesThenDeletes() {
+        String save = """
+                *filter
+                :INPUT ACCEPT [0:0]
+                :FORWARD DROP [0:0]
+                :JCOMPOSE-FORWARD - [0:0]
+                :JCOMPOSE-INPUT - [0:0]
+                :OTHER-FORWARD - [0:0]
+                -A INPUT -m comment --comment "jcompose:hook" -j JCOMPOSE-INPUT
+                -A FORWARD -m comment --comment "jcompose:hook" -j JCOMPOSE-FORWARD
+                -A FORWARD -m comment --comment "jcompose:hook" -j JCOMPOSE-FORWARD
+                -A FORWARD -m comment --comment "jcompose:hook" -j OTHER-FORWARD
+                -A JCOMPOSE-FORWARD -j ACCEPT
+                COMMIT
+                *nat
+                :JCOMPOSE-DNAT - [0:0]
+                -A OUTPUT -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT
+                COMMIT
+                """;
+        assertThat(Iptables.removalText(save, Chains.DEFAULT)).isEqualTo("""
+                *filter
+                -D FORWARD -m comment --comment jcompose:hook -j JCOMPOSE-FORWARD
+                -D FORWARD -m comment --comment jcompose:hook -j JCOMPOSE-FORWARD
+                -D INPUT -m comment --comment jcompose:hook -j JCOMPOSE-INPUT
+                -F JCOMPOSE-FORWARD
+                -F JCOMPOSE-INPUT
+                -X JCOMPOSE-FORWARD
+                -X JCOMPOSE-INPUT
+                COMMIT
+                *nat
+                -D OUTPUT -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT
+                -F JCOMPOSE-DNAT
+                -X JCOMPOSE-DNAT
+                COMMIT
+                """);
+        assertThat(Iptables.removalText("*filter\n:FORWARD DROP [0:0]\nCOMMIT\n", Chains.DEFAULT)).isEmpty();
+    }
 }

@@ -293,6 +293,11 @@ public final class ContainerRuntime {
     public ContainerRecord inspect(String id) {
         ContainerRecord rec = store.load(id).orElseThrow(() -> new ContainerException("no such container: " + id,
                 "list containers with `jcompose ps -a`"));
+        if (creating.contains(id)) {
+            // saved before conmon runs `runtime create`: the runtime does not know it yet, and asking
+            // it now would record a container still being created as exited
+            return rec;
+        }
         ContainerDirs dirs = ContainerDirs.of(paths, id);
         Optional<Integer> code = ExitWatcher.read(dirs.exitDir().resolve(id));
         ContainerState live;

@@ -215,6 +215,26 @@ class ContainerLifecycleTest {
         restarted.stop("torn", Duration.ZERO);
     }
 
+    /** Another command listing containers while one is being created must not record it as exited. */
+    @Test
+    void aListDuringACreateLeavesTheContainerCreated() {
+        dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
+        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
+        List<String> seenMidCreate = new java.util.ArrayList<>();
+        ContainerRuntime rt2 = new ContainerRuntime(fx.paths, command -> {
+            if (command.argv().getFirst().endsWith("conmon")) {
+                self.get().list().forEach(r -> seenMidCreate.add(r.name() + " " + r.state()));
+            }
+            return real.run(command);
+        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        self.set(rt2);
+        assertThat(rt2.create(fx.request("mid", RuntimeFixture.sh("sleep 1000"))).state()).isEqualTo(ContainerState.CREATED);
+        assertThat(seenMidCreate).containsExactly("c-mid CREATED");
+        assertThat(rt2.inspect("mid").state()).isEqualTo(ContainerState.CREATED);
+        assertThat(rt2.start("mid").state()).isEqualTo(ContainerState.RUNNING);
+        rt2.stop("mid", Duration.ZERO);
+    }
+
     @Test
     void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");

@@ -43,6 +43,7 @@ public final class ContainerRuntime {
      * for orphans left by a crash and tear them down under the create.
      */
     private final java.util.Set<String> creating = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Object> recordLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ContainerRuntime(HostPaths paths, CommandRunner runner, Clock clock, OciRuntime runtime,
                             RuntimeConfig config) {
@@ -318,7 +319,11 @@ public final class ContainerRuntime {
         }
         java.time.Instant finished = live != ContainerState.EXITED ? null
                 : code.flatMap(c -> ExitWatcher.exitedAt(dirs.exitDir().resolve(id))).orElse(clock.now());
-        return save(rec.with(live, rec.started(), finished, code.orElse(null)));
+        ContainerRecord updated = rec.with(live, rec.started(), finished, code.orElse(null));
+        if (!saveIfPresent(updated)) {
+            throw new ContainerException("no such container: " + id, "list containers with `jcompose ps -a`");
+        }
+        return updated;
     }
 
     /** Every container on disk with its live state; half-created ones (no record) are cleaned away. */
@@ -332,7 +337,14 @@ public final class ContainerRuntime {
                 }
                 continue;
             }
-            out.add(inspect(id));
+            try {
+                out.add(inspect(id));
+            } catch (ContainerException e) {
+                if (store.load(id).isPresent()) {
+                    throw e;
+                }
+                // removed by another command while listed: not a container any more
+            }
         }
         return out;
     }
@@ -354,7 +366,10 @@ public final class ContainerRuntime {
         releaseRuntime(rec, dirs);
         mounter.unmount(rec.rootfs().target());
         deleteTree(dirs.data());
-        deleteTree(dirs.state());
+        synchronized (recordLock(rec.id())) {
+            deleteTree(dirs.state());
+        }
+        recordLocks.remove(rec.id());
     }
 
     /** Deletes the runtime's state of the container, waits for its conmon, removes its cgroup. */
@@ -389,9 +404,27 @@ public final class ContainerRuntime {
         return rec;
     }
 
+    /**
+     * Updates a record, unless the container was removed meanwhile: an inspect racing a delete (two
+     * projects' commands in one engine) must not bring a removed container's state directory back.
+     */
     private ContainerRecord save(ContainerRecord r) {
-        store.save(r);
+        saveIfPresent(r);
         return r;
+    }
+
+    private boolean saveIfPresent(ContainerRecord r) {
+        synchronized (recordLock(r.id())) {
+            if (!Files.isDirectory(ContainerDirs.of(paths, r.id()).state())) {
+                return false;
+            }
+            store.save(r);
+            return true;
+        }
+    }
+
+    private Object recordLock(String id) {
+        return recordLocks.computeIfAbsent(id, k -> new Object());
     }
 
     /** The host pid of the container's first process while it is created or running (namespace sharing). */

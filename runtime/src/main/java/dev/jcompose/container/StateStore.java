@@ -47,6 +47,8 @@ public final class StateStore {
         }
         try {
             return Optional.of(JSON.readValue(file.toFile(), ContainerRecord.class));
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            return Optional.empty(); // removed between the check and the read
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read container state " + file + ": " + e.getMessage(), e);
         }

@@ -235,6 +235,27 @@ class ContainerLifecycleTest {
         rt2.stop("mid", Duration.ZERO);
     }
 
+    /** A container removed by another command while a list inspects it is skipped, and stays removed. */
+    @Test
+    void aContainerRemovedDuringAListIsSkippedAndNotBroughtBack() {
+        dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
+        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean removing = new java.util.concurrent.atomic.AtomicBoolean();
+        ContainerRuntime rt2 = new ContainerRuntime(fx.paths, command -> {
+            if (command.argv().contains("state") && command.argv().getLast().equals("gone")
+                    && removing.compareAndSet(false, true)) {
+                self.get().delete("gone", true); // the other command, after the list read the record
+            }
+            return real.run(command);
+        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        self.set(rt2);
+        rt2.create(fx.request("gone", RuntimeFixture.sh("sleep 1000")));
+        rt2.create(fx.request("kept", RuntimeFixture.sh("sleep 1000")));
+        assertThat(rt2.list()).extracting(ContainerRecord::name).containsExactly("c-kept");
+        assertThat(new StateStore(fx.paths).ids()).containsExactly("kept");
+        rt2.delete("kept", true);
+    }
+
     @Test
     void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");

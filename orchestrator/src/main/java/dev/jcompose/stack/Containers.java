@@ -388,8 +388,8 @@ final class Containers {
         if (!anonymousVolumes) {
             files.releaseVolumes(id); // first: an engine killed below must not make the next one remove them
         }
-        // under the container's lock: a release of its ports after its exit (on a worker) must not inspect,
-        // and so rewrite, the runtime state the delete is removing
+        // under the container's lock: a start or a release of its ports after its exit (on a worker) must
+        // not interleave with the removal of its endpoint (the runtime itself never saves a removed record)
         synchronized (lock(id)) {
             // removal is idempotent: a one-off's --rm, or another command, may have removed it since the
             // plan was made; what is left of it (endpoint, files, volumes) still goes

@@ -219,8 +219,12 @@ public final class Stack implements AutoCloseable {
 
     /** Tells the engine about the project's containers found on the host (a fresh process, or runs of other commands). */
     void adopt(List<ContainerRecord> records) {
-        // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports
-        records.stream().filter(r -> r.state() == ContainerState.EXITED).forEach(r -> containers.releasePortsIfExited(r.id()));
+        // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports;
+        // one network-state read finds those, so an ordinary command (ps) pays no lock per exited container
+        var endpoints = network.endpoints().state().endpoints();
+        records.stream().filter(r -> r.state() == ContainerState.EXITED)
+                .filter(r -> endpoints.containsKey(r.id()) && !endpoints.get(r.id()).ports().isEmpty())
+                .forEach(r -> containers.releasePortsIfExited(r.id()));
         record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health) {
         }
         List<Found> found = records.stream().flatMap(r -> containers.files().extras(r.id())

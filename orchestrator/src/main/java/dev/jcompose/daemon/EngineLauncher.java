@@ -67,7 +67,7 @@ public final class EngineLauncher {
                 started = restartIfNobodyServes(started, ++exits);
             }
             pause(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            backoff = doubled(backoff);
         }
         String holder = EngineLock.recordedPid(directory).map(pid -> " (engine pid " + pid + ")").orElse("");
         throw new JcomposeException("the jcompose engine did not answer on " + directory.socket() + " within "
@@ -101,7 +101,7 @@ public final class EngineLauncher {
                                 + " (containers keep running)", ExitCode.FAILURE);
             }
             pause(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            backoff = doubled(backoff);
         }
         notices.accept(mismatch.notice());
     }
@@ -161,6 +161,12 @@ public final class EngineLauncher {
             throw new JcomposeException("cannot start the jcompose engine (" + command.argv().getFirst() + "): "
                     + e.getMessage(), "check that the java runtime is still installed", ExitCode.FAILURE, e);
         }
+    }
+
+    /** The next backoff: twice the last, at most {@code MAX_BACKOFF}. */
+    private static Duration doubled(Duration backoff) {
+        Duration twice = backoff.multipliedBy(2);
+        return twice.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : twice;
     }
 
     /** Backoff between connection attempts; the condition itself is polled, never assumed. */

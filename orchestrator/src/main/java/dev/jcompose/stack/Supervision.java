@@ -35,8 +35,15 @@ import java.util.Set;
 final class Supervision {
     static final Duration EXIT_POLL = Duration.ofMillis(200);
 
-    /** A container the engine knows is running. */
-    private record Tracked(String id, String project, String service, String name, List<String> healthArgv) {
+    /**
+     * A container the engine knows; {@code started} is when the runtime started its current run (what a
+     * saved health belongs to), null for one not running.
+     */
+    private record Tracked(String id, String project, String service, String name, List<String> healthArgv,
+            Instant started) {
+        Tracked(ContainerRecord rec, ContainerExtras x) {
+            this(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), null);
+        }
     }
 
     private final EngineContext engine;
@@ -51,8 +58,7 @@ final class Supervision {
     private final ProjectListeners listeners = new ProjectListeners();
     /** Containers being stopped by a command: out of the exit poll, whose inspect could race their removal. */
     private final Map<String, Tracked> stopping = new HashMap<>();
-    /** Per container: the start of its current run (what a saved health belongs to), and the health write in flight. */
-    private final Map<String, Instant> runStarts = new HashMap<>();
+    /** Per container: the health write in flight. */
     private final Map<String, Future<?>> healthWrites = new HashMap<>();
     private long pollTimer = -1;
     private boolean polling;
@@ -105,7 +111,7 @@ final class Supervision {
 
     void created(ContainerRecord rec, ContainerExtras x) {
         engine.checkInLoop();
-        known.put(rec.id(), new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv()));
+        known.put(rec.id(), new Tracked(rec, x));
         board(x.project()).put(rec.id(), x.service(), new ContainerStatus(rec.name(), ContainerStatus.Phase.CREATED, 0, null));
     }
 
@@ -117,10 +123,9 @@ final class Supervision {
     }
 
     private void running(ContainerRecord rec, ContainerExtras x, Instant startedAt, Optional<HealthState> resumed) {
-        Tracked t = new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv());
+        Tracked t = new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), rec.started());
         known.put(rec.id(), t);
         running.put(rec.id(), t);
-        runStarts.put(rec.id(), rec.started());
         HealthStatus h = null;
         if (x.healthArgv() != null) {
             HealthState from = resumed.orElse(HealthState.initial());
@@ -154,7 +159,7 @@ final class Supervision {
             }
             case CREATED -> created(rec, x);
             case EXITED, REMOVED -> {
-                known.put(rec.id(), new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv()));
+                known.put(rec.id(), new Tracked(rec, x));
                 board(x.project()).put(rec.id(), x.service(), ContainerStatus.exited(rec.name(),
                         rec.exitCode() == null ? -1 : rec.exitCode()));
             }
@@ -202,7 +207,6 @@ final class Supervision {
         running.remove(id);
         stopping.remove(id);
         Tracked t = known.remove(id);
-        runStarts.remove(id);
         health.unwatch(id);
         restarts.forget(id);
         if (t != null) {
@@ -235,12 +239,11 @@ final class Supervision {
         // the event first: the board change may start dependents right away, on this same loop turn
         emit(StackEvent.container(t.name(), status).of(t.project()));
         board(t.project()).health(e.containerId(), e.to());
-        remember(e, t);
+        remember(e, t.started());
     }
 
     /** Saves the new health for the next engine; one container's writes are chained so the last one wins. */
-    private void remember(HealthEvent e, Tracked t) {
-        Instant started = runStarts.get(e.containerId());
+    private void remember(HealthEvent e, Instant started) {
         LastHealth last = new LastHealth(e.to(), e.state().failingStreak(), started);
         Future<?> previous = healthWrites.getOrDefault(e.containerId(), Future.succeededFuture());
         Future<?> next = previous.transform(done -> engine.blocking(() -> {

@@ -60,10 +60,10 @@ class FreshCloneTest {
         }
         HostSnapshot.take().scopedTo("fresh" + tag, "JF" + tag.toUpperCase(), tmp.toString()).assertSameAs(before);
 
-        Result tests = run(clone, Map.of(), "bin/test", "-q", "-pl", "orchestrator", "-am",
+        Result tests = run(clone, Map.of(), "bin/test", "-q", "-pl", "orchestrator/compose", "-am",
                 "-Dtest=YamlReaderTest", "-Dsurefire.failIfNoSpecifiedTests=false");
         assertThat(tests.exit).as(tests.output).isZero();
-        assertThat(Files.list(clone.resolve("orchestrator/target/surefire-reports")).toList())
+        assertThat(Files.list(clone.resolve("orchestrator/compose/target/surefire-reports")).toList())
                 .anySatisfy(p -> assertThat(p.getFileName().toString()).contains("YamlReaderTest"));
     }
 

@@ -1,0 +1,102 @@
+package dev.jcompose.api;
+
+import dev.jcompose.model.Project;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The compose commands on a running stack, modelled on docker compose's {@code api.Service}: plain
+ * records in, records and {@link StackEvent}s out, so the CLI can call it in process and the daemon
+ * can serve it over its socket. Methods block the calling thread (never the engine loop) until the
+ * command is done; failures are {@link dev.jcompose.JcomposeException}s.
+ */
+public interface ComposeService {
+    /** Creates and starts what the project needs; returns once started (with {@code wait}: healthy). */
+    void up(Project project, UpOptions options, StackListener listener);
+
+    /**
+     * Stops and removes the project's containers, networks and (with {@code -v}) volumes. Without the
+     * project's model, what the labels say belongs to {@code projectName} is removed.
+     */
+    void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener);
+
+    /** The project's containers (one-offs excluded unless {@code all}), by service then number. */
+    List<ContainerSummary> ps(String projectName, boolean all);
+
+    /** Log lines of the selected services' containers; with {@code follow}, until they exit. */
+    void logs(String projectName, LogOptions options, Consumer<LogRecord> sink);
+
+    /**
+     * The project's container events (of the services; all when empty) as they happen, until the
+     * calling thread is interrupted (then a {@link StackException}), like {@code logs -f}.
+     */
+    void events(String projectName, List<String> services, Consumer<ContainerEvent> sink);
+
+    /**
+     * {@link #events(String, List, Consumer)} that runs {@code subscribed} once the engine listens: every
+     * event after that is delivered, so a caller may read the state then and wait for events instead of
+     * polling. This default cannot tell and runs it at once.
+     */
+    default void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        subscribed.run();
+        events(projectName, services, sink);
+    }
+
+    /**
+     * A one-off container of a service ({@code run}): dependencies first unless {@code noDeps}; attached
+     * (not {@code detach}), its output goes to {@code output} and the call returns at its exit.
+     */
+    RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output);
+
+    /**
+     * {@code run} attached through conmon's socket, step 1: dependencies first unless {@code noDeps},
+     * then the one-off created with {@code options.stdin()}/{@code tty()} and NOT started, so that
+     * the caller can attach before the first byte of output.
+     */
+    OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener);
+
+    /**
+     * Step 2: starts the one-off, returns its exit code once it exited (and, with {@code remove}, was
+     * removed). Interrupting the call stops the one-off (and removes it with {@code remove}).
+     */
+    int startOneOff(String projectName, String container, boolean remove, StackListener listener);
+
+    /** Runs a command in the container and collects its output (the Java fixture API; no stdin, no tty). */
+    ExecOutcome exec(String projectName, ExecOptions options);
+
+    /**
+     * The exec as a recipe the caller runs itself, with its own standard streams (the CLI: stdin,
+     * a terminal, signals, live output); {@code tty} gives the process a pseudo-TTY, {@code detach}
+     * makes the runtime return once it started. Fails if the container does not run.
+     */
+    dev.jcompose.container.ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach);
+
+    void start(String projectName, List<String> services, StackListener listener);
+
+    void stop(String projectName, List<String> services, Duration timeout, StackListener listener);
+
+    void restart(String projectName, List<String> services, Duration timeout, StackListener listener);
+
+    void kill(String projectName, List<String> services, String signal, StackListener listener);
+
+    void pause(String projectName, List<String> services, StackListener listener);
+
+    void unpause(String projectName, List<String> services, StackListener listener);
+
+    /** Removes stopped containers of the services (all when empty); {@code volumes}: their anonymous volumes too. */
+    void rm(String projectName, List<String> services, boolean volumes, StackListener listener);
+
+    /** The host address of a published port: {@code 127.0.0.1:8080}, empty if not published. */
+    Optional<String> port(String projectName, String service, int index, int privatePort, String protocol);
+
+    /** The processes of each running container of the services, by container name. */
+    java.util.SortedMap<String, List<String>> top(String projectName, List<String> services);
+
+    /** The images the containers of the services (all when empty) use, by service then number. */
+    List<ContainerImage> images(String projectName, List<String> services);
+
+    /** Pulls the services' images (all when empty). */
+    void pull(Project project, List<String> services, StackListener listener);
+}

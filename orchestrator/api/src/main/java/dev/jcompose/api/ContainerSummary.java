@@ -1,0 +1,44 @@
+package dev.jcompose.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One row of {@code ps}: name, service, replica number, image, command, state ({@code running},
+ * {@code exited}, {@code restarting}...), health ({@code healthy}, {@code starting}, {@code unhealthy}
+ * or empty), exit code, published ports as {@code hostIp:hostPort->containerPort/proto}; and for
+ * docker's STATUS and CREATED columns the runtime's times (null when unknown or not yet), the
+ * container's labels and networks.
+ *
+ * @param created  when the container was created
+ * @param started  when it last started; null if it never ran
+ * @param finished when it last exited (conmon's exit time); null while it runs or if it never ran
+ */
+public record ContainerSummary(String id, String name, String project, String service, int number, String image,
+        String command, String state, String health, int exitCode, List<String> ports, Instant created,
+        Instant started, Instant finished, SortedMap<String, String> labels, List<String> networks) {
+    public ContainerSummary {
+        ports = List.copyOf(ports);
+        health = health == null ? "" : health;
+        labels = new TreeMap<>(labels == null ? Map.of() : labels);
+        networks = networks == null ? List.of() : List.copyOf(networks);
+    }
+
+    /** A row without times, labels or networks. */
+    public ContainerSummary(String id, String name, String project, String service, int number, String image,
+            String command, String state, String health, int exitCode, List<String> ports) {
+        this(id, name, project, service, number, image, command, state, health, exitCode, ports, null, null, null,
+                null, null);
+    }
+
+    /** docker compose's STATUS-ish text: {@code running (healthy)}, {@code exited (1)}. */
+    public String status() {
+        if (state.equals("exited")) {
+            return "exited (" + exitCode + ")";
+        }
+        return health.isEmpty() ? state : state + " (" + health + ")";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.jcompose.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run SERVICE [COMMAND...]}'s command line.
+ *
+ * @param command      replaces the service's command; empty = the service's
+ * @param entrypoint   replaces the service's entrypoint; null = the service's
+ * @param publish      {@code -p [IP:]PUBLISHED:TARGET[/PROTO]}; the service's own ports are not published
+ * @param servicePorts {@code --service-ports}: publish the service's ports (then {@code publish} is added)
+ * @param name         the container's name; null = {@code <project>-<service>-run-<random hex>}
+ * @param stdin        conmon keeps the one-off's standard input open for an attached client ({@code -i})
+ * @param tty          the one-off gets a pseudo-TTY, served on conmon's attach socket
+ */
+public record RunOptions(String service, List<String> command, List<String> entrypoint, Map<String, String> environment,
+        List<String> publish, boolean servicePorts, String name, String workingDir, String user, boolean noDeps,
+        boolean detach, boolean remove, boolean stdin, boolean tty) {
+    public RunOptions {
+        command = command == null ? List.of() : List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        publish = publish == null ? List.of() : List.copyOf(publish);
+    }
+
+    /** Without standard input or terminal (the output is followed from the log). */
+    public RunOptions(String service, List<String> command, List<String> entrypoint, Map<String, String> environment,
+            List<String> publish, boolean servicePorts, String name, String workingDir, String user, boolean noDeps,
+            boolean detach, boolean remove) {
+        this(service, command, entrypoint, environment, publish, servicePorts, name, workingDir, user, noDeps, detach,
+                remove, false, false);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
+import dev.jcompose.console.LogPrinter;
+import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.LogOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An attached {@code up} after the containers started: their output (from the moment up began) on
+ * one thread; on this one, a watch of their states that prints {@code web-1 exited with code 0},
+ * ends when all have exited, stops the project on {@code --abort-on-container-*}, and on Ctrl-C
+ * stops gracefully (a second Ctrl-C kills). The watch reads {@code ps} when the engine reports a
+ * container event ({@link ContainerWatch}), not on a timer.
+ */
+final class Foreground {
+    /** What the flags ask of the attached session; {@code services} empty = all. */
+    record Settings(String project, List<String> services, boolean abortOnExit, boolean abortOnFailure,
+            String exitCodeFrom, Instant since, boolean timestamps, Duration timeout) {
+        Settings {
+            services = List.copyOf(services);
+        }
+    }
+
+    private final ComposeService compose;
+    private final Settings settings;
+    private final LogPrinter printer;
+    private final Function<String, ProgressOutput> progress;
+    private final AtomicInteger interrupts = new AtomicInteger();
+    private final Map<String, String> lastState = new HashMap<>();
+    private volatile ContainerWatch watch;
+
+    Foreground(ComposeService compose, Settings settings, LogPrinter printer, Function<String, ProgressOutput> progress) {
+        this.compose = compose;
+        this.settings = settings;
+        this.printer = printer;
+        this.progress = progress;
+    }
+
+    int run() {
+        List<ContainerSummary> initial = attached();
+        printer.attaching(initial.stream().map(c -> shortName(c)).toList());
+        Thread logs = Thread.ofPlatform().daemon().name("jcompose-attach").start(this::followLogs);
+        Object previous = SignalTrap.install(this::interrupted);
+        try {
+            return watch();
+        } finally {
+            SignalTrap.restore(previous);
+            logs.interrupt();
+            join(logs);
+            printer.flush();
+        }
+    }
+
+    /** Ctrl-C: the first asks the watch to stop gracefully, the second kills at once. */
+    void interrupted() {
+        ContainerWatch w = watch;
+        if (w != null) {
+            w.wake();
+        }
+        if (interrupts.incrementAndGet() == 2) {
+            Thread.ofPlatform().daemon().name("jcompose-kill").start(() ->
+                    compose.kill(settings.project(), settings.services(), "SIGKILL", e -> { }));
+        }
+    }
+
+    private int watch() {
+        try (ContainerWatch w = ContainerWatch.start(compose, settings.project(), settings.services())) {
+            watch = w;
+            return watch(w);
+        } finally {
+            watch = null;
+        }
+    }
+
+    private int watch(ContainerWatch changes) {
+        Integer codeFrom = null;
+        while (true) {
+            if (interrupts.get() > 0) {
+                printer.gracefullyStopping();
+                stopAll();
+                return ExitCode.CANCELED;
+            }
+            List<ContainerSummary> now = attached();
+            for (ContainerSummary c : now) {
+                String before = lastState.put(c.name(), c.state());
+                if (c.state().equals("exited") && !"exited".equals(before)) {
+                    printer.exited(shortName(c), c.exitCode());
+                    if (c.service().equals(settings.exitCodeFrom())) {
+                        codeFrom = c.exitCode();
+                    }
+                    if (settings.abortOnExit() || settings.abortOnFailure() && c.exitCode() != 0) {
+                        printer.aborting();
+                        stopAll();
+                        return settings.exitCodeFrom() != null ? exitCodeOf(settings.exitCodeFrom(), codeFrom)
+                                : c.exitCode();
+                    }
+                }
+            }
+            if (now.stream().allMatch(c -> c.state().equals("exited") || c.state().equals("created"))) {
+                return codeFrom == null ? ExitCode.SUCCESS : codeFrom;
+            }
+            changes.awaitChange();
+        }
+    }
+
+    private int exitCodeOf(String service, Integer seen) {
+        if (seen != null) {
+            return seen;
+        }
+        return compose.ps(settings.project(), true).stream().filter(c -> c.service().equals(service))
+                .mapToInt(ContainerSummary::exitCode).findFirst().orElse(ExitCode.FAILURE);
+    }
+
+    private void stopAll() {
+        try (ProgressOutput view = progress.apply("Stopping")) {
+            compose.stop(settings.project(), List.of(), settings.timeout(), view.listener());
+        }
+    }
+
+    private void followLogs() {
+        try {
+            compose.logs(settings.project(), new LogOptions(settings.services(), true, -1, settings.timestamps(),
+                    settings.since()), new ContainerLogs(settings.project(), printer));
+        } catch (JcomposeException e) {
+            // canceled when the session ends; a real failure shows in the watch
+        }
+    }
+
+    private List<ContainerSummary> attached() {
+        return compose.ps(settings.project(), true).stream()
+                .filter(c -> settings.services().isEmpty() || settings.services().contains(c.service())).toList();
+    }
+
+    private String shortName(ContainerSummary c) {
+        return ContainerLogs.shortName(settings.project(), c.name());
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.console.ContainerStateName;
+import dev.jcompose.console.ContainerView;
+import dev.jcompose.console.HealthName;
+import dev.jcompose.console.PortPublisher;
+import dev.jcompose.console.PsFormatter;
+import dev.jcompose.api.ContainerSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ps} output from the engine's {@link ContainerSummary} rows, as docker compose prints it
+ * ({@link PsFormatter}): STATUS {@code Up 5 minutes (healthy)}, {@code Exited (1) 2 minutes ago}, a
+ * CREATED column, and compose's JSON fields. {@code now} is the CLI's clock (a fixed one in tests).
+ */
+final class PsTable {
+    private PsTable() {
+    }
+
+    static String table(List<ContainerSummary> rows, Instant now, boolean noTrunc) {
+        return new PsFormatter(now).table(views(rows, now), noTrunc);
+    }
+
+    /** One object per line, keys sorted, as {@code docker compose ps --format json} prints them. */
+    static String json(List<ContainerSummary> rows, Instant now, boolean noTrunc) {
+        return new PsFormatter(now).json(views(rows, now), noTrunc);
+    }
+
+    private static List<ContainerView> views(List<ContainerSummary> rows, Instant now) {
+        return rows.stream().map(c -> view(c, now)).toList();
+    }
+
+    /** A summary as the formatter sees it; a row without a creation time (an older engine) reads as new. */
+    static ContainerView view(ContainerSummary c, Instant now) {
+        return new ContainerView(c.id(), c.name(), c.image(), c.command(), c.project(), c.service(),
+                c.created() == null ? now : c.created(), state(c.state()), c.started(), c.finished(), c.exitCode(),
+                health(c.health()), publishers(c), c.labels(), c.networks());
+    }
+
+    private static ContainerStateName state(String state) {
+        try {
+            return ContainerStateName.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ContainerStateName.DEAD; // a state this CLI does not know: not running, not restartable
+        }
+    }
+
+    private static HealthName health(String health) {
+        return switch (health) {
+            case "starting" -> HealthName.STARTING;
+            case "healthy" -> HealthName.HEALTHY;
+            case "unhealthy" -> HealthName.UNHEALTHY;
+            default -> HealthName.NONE;
+        };
+    }
+
+    /** {@code 127.0.0.1:8080->80/tcp} back into a publisher. */
+    static List<PortPublisher> publishers(ContainerSummary c) {
+        List<PortPublisher> out = new ArrayList<>();
+        for (String p : c.ports()) {
+            int arrow = p.indexOf("->");
+            int slash = p.lastIndexOf('/');
+            int colon = p.lastIndexOf(':', arrow);
+            if (arrow < 0 || slash < arrow || colon < 0) {
+                continue;
+            }
+            out.add(new PortPublisher(p.substring(0, colon), Integer.parseInt(p.substring(arrow + 2, slash)),
+                    Integer.parseInt(p.substring(colon + 1, arrow)), p.substring(slash + 1)));
+        }
+        return out;
+    }
+}

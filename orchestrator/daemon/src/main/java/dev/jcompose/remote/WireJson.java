@@ -1,0 +1,99 @@
+package dev.jcompose.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
+import dev.jcompose.model.ModelJson;
+import dev.jcompose.model.Project;
+import dev.jcompose.api.ContainerEvent;
+import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.StackEvent;
+import java.util.Optional;
+
+/**
+ * The records of {@link dev.jcompose.api.ComposeService} as JSON. Options and results are plain
+ * records (Jackson binds them through their canonical constructors, so their validation runs on
+ * the engine side too); the project travels as its canonical JSON ({@link ModelJson}), the same
+ * document {@code config --format json} prints. Streamed events carry a {@code kind}: {@code stack}
+ * for progress, {@code log} for a log line ({@code waiting} comes from the engine's project queue).
+ */
+final class WireJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private WireJson() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new JcomposeException("malformed " + type.getSimpleName() + " on the engine socket: "
+                    + e.getMessage(), "the CLI and the engine differ; stop the engine and retry",
+                    ExitCode.FAILURE, e);
+        }
+    }
+
+    static String model(Project project) {
+        return ModelJson.write(project);
+    }
+
+    static Optional<Project> model(JsonNode params) {
+        JsonNode text = params.get("model");
+        return text == null || text.isNull() ? Optional.empty() : Optional.of(ModelJson.read(text.asText()));
+    }
+
+    static JsonNode event(StackEvent event) {
+        ObjectNode node = MAPPER.valueToTree(event);
+        node.put("kind", "stack");
+        node.put("resource", event.kind());
+        return node;
+    }
+
+    static JsonNode event(LogRecord record) {
+        ObjectNode node = MAPPER.valueToTree(record);
+        node.put("kind", "log");
+        return node;
+    }
+
+    static JsonNode event(ContainerEvent event) {
+        ObjectNode node = MAPPER.valueToTree(event);
+        node.put("kind", "container-event");
+        return node;
+    }
+
+    /** The engine listens for container events: {@code events} callers may read the state now. */
+    enum Marker {
+        SUBSCRIBED
+    }
+
+    static JsonNode subscribed() {
+        return object().put("kind", "subscribed");
+    }
+
+    /** A streamed event back into its record: a StackEvent, a LogRecord, or the queue's message. */
+    static Object fromEvent(JsonNode node) {
+        return switch (node.path("kind").asText()) {
+            case "stack" -> new StackEvent(node.path("resource").asText(), node.path("name").asText(),
+                    node.path("status").asText(), node.path("detail").asText(), node.path("project").asText());
+            case "log" -> read(node, LogRecord.class);
+            case "container-event" -> read(((ObjectNode) node.deepCopy()).without("kind"), ContainerEvent.class);
+            case "subscribed" -> Marker.SUBSCRIBED;
+            default -> node.path("message").asText(node.toString());
+        };
+    }
+}

@@ -1,0 +1,409 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.api.StackException;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.Attach;
+import dev.jcompose.container.CreateRequest;
+import dev.jcompose.container.ImageRef;
+import dev.jcompose.dns.DnsRegistry;
+import dev.jcompose.dns.EtcHosts;
+import dev.jcompose.dns.ResolvConf;
+import dev.jcompose.endpoint.AttachmentRequest;
+import dev.jcompose.endpoint.EndpointSpec;
+import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.ipam.Ipv4;
+import dev.jcompose.model.Healthcheck;
+import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.ServiceConfig;
+import dev.jcompose.model.ServiceNetwork;
+import dev.jcompose.model.ServicePort;
+import dev.jcompose.nat.PortRequest;
+import dev.jcompose.network.EndpointRecord;
+import dev.jcompose.network.LinkRecord;
+import dev.jcompose.network.NetworkLayer;
+import dev.jcompose.network.NetworkRecord;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.rootfs.RootfsCopier;
+import dev.jcompose.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One container's life on the host, as blocking calls: create from a service (image, volumes,
+ * endpoint, /etc files, runtime), start (an exited one again on its kept writable layer), stop,
+ * remove. DNS names are registered while the container runs.
+ */
+final class Containers {
+    private final ContainerRuntime runtime;
+    private final NetworkLayer network;
+    private final DnsRegistry dns;
+    private final VolumeStore volumes;
+    private final ImageSource images;
+    private final ContainerFiles files;
+    private final ContainerMounts mounts;
+    private final RootfsCopier copier = new RootfsCopier();
+    private final Object seeding = new Object();
+    /** Per container: start and the release of its ports on exit must not interleave. */
+    private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
+            ContainerFiles files) {
+        this.runtime = runtime;
+        this.network = network;
+        this.dns = dns;
+        this.volumes = volumes;
+        this.images = images;
+        this.files = files;
+        this.mounts = new ContainerMounts(volumes);
+    }
+
+    ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    ContainerFiles files() {
+        return files;
+    }
+
+    /** The container named {@code name} (of any project), if it exists. */
+    Optional<ContainerRecord> byName(String name) {
+        return runtime.list().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    ContainerRecord require(String name) {
+        return byName(name).orElseThrow(() -> new StackException("no such container: " + name,
+                "list the project's containers with `jcompose ps -a`"));
+    }
+
+    /** Creates the container of {@code service} replica {@code number}; on failure nothing is left behind. */
+    ContainerRecord create(Project project, String service, int number, String name, String configHash) {
+        ServiceConfig s = project.services().get(service);
+        String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
+        ResolvedImage image = images.resolve(reference).orElseThrow(() -> new StackException(
+                "image " + reference + " of service " + service + " is not present locally", "pull it first (jcompose pull)"));
+        String id = newId();
+        String hostname = s.hostname() == null || s.hostname().isEmpty() ? id.substring(0, 12) : s.hostname();
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            undo.add(() -> files.delete(id));
+            List<String> made = new ArrayList<>();
+            undo.add(() -> made.forEach(volumes::remove));
+            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes(), v -> {
+                files.reserveVolume(id, v);
+                made.add(v);
+            });
+            ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
+            writeFiles(project, s, id, name, hostname);
+            List<ContainerSpec.VolumeMount> all = new ArrayList<>(m.mounts());
+            all.addAll(ContainerSecrets.mounts(project, s, files.hosts(id).getParent()));
+            SharedMounts shared = new SharedMounts(this);
+            all.addAll(shared.volumesFrom(project.name(), s, all));
+            ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
+            spec = spec.withOptions(spec.options().withDevices(HostDevices.resolve(service, s))
+                    .withAnnotations(s.annotations()).withDeviceRules(HostDevices.rules(service, s)));
+            CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
+                    configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
+                    files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()), attach(s));
+            files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
+            ContainerRecord rec = runtime.create(req);
+            undo.add(() -> runtime.delete(id, true));
+            seed(rec, m.seeds());
+            return rec;
+        } catch (RuntimeException e) {
+            for (Runnable u : undo.reversed()) {
+                try {
+                    u.run();
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Fills empty volumes from the image, as docker does when it first mounts them. The container is
+     * created, not started: its root file system is mounted and no process of it has run, so the copy
+     * reads the image's content (through the overlay, whiteouts applied) before anything else writes.
+     */
+    private void seed(ContainerRecord rec, List<ContainerMounts.Seed> seeds) {
+        // one copy at a time: two services created in parallel may share an empty named volume, and the
+        // second must find it filled (and skip) rather than copy over the first
+        synchronized (seeding) {
+            for (ContainerMounts.Seed s : seeds) {
+                copier.copy(rec.rootfs().target(), s.target(), s.volume());
+            }
+        }
+    }
+
+    private String newId() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static Map<String, String> labels(Project project, ServiceConfig s, String service, int number,
+            String configHash, ResolvedImage image) {
+        Map<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(Labels.PROJECT, project.name());
+        labels.put(Labels.SERVICE, service);
+        labels.put(Labels.CONTAINER_NUMBER, Integer.toString(number));
+        labels.put(Labels.CONFIG_HASH, configHash);
+        labels.put(Labels.ONEOFF, oneOff(s) ? "True" : "False");
+        labels.put(Labels.IMAGE, image.id());
+        labels.putAll(dev.jcompose.observe.DependsOnLabel.labels(s)); // not hashed: configHash comes from the plan
+        return labels;
+    }
+
+    /**
+     * stdin_open and tty as docker applies them, to every container: conmon holds the open stdin and
+     * the terminal's master, so {@code sh} with {@code stdin_open}/{@code tty} waits for input and keeps
+     * running (the compose idiom for a container to exec into), and the log records the terminal's
+     * output. An attached {@code run} is the one client that connects to the attach socket.
+     */
+    private static Attach attach(ServiceConfig s) {
+        return new Attach(s.stdinOpen(), s.tty());
+    }
+
+    /** A {@code run} container: {@link OneOff} marks the service it runs with the label. */
+    static boolean oneOff(ServiceConfig s) {
+        return "True".equals(s.labels().get(Labels.ONEOFF));
+    }
+
+    private static ContainerExtras extras(String project, String service, ServiceConfig s, CreateRequest req,
+            ResolvedImage image, List<String> anonymous, String reference) {
+        List<String> argv = ServiceSpecs.healthcheckArgv(s, image.healthcheckTest());
+        Healthcheck h = s.healthcheck();
+        return new ContainerExtras(req, project, service, argv, h == null ? null : h.interval(),
+                h == null ? null : h.timeout(), h == null || h.retries() == null ? 0 : h.retries().intValue(),
+                h == null ? null : h.startPeriod(), h == null ? null : h.startInterval(),
+                s.restart() == null || s.restart().isEmpty() ? "no" : s.restart(), anonymous, reference);
+    }
+
+    /** The endpoint (bridge mode) or namespace choice of the container. */
+    private ContainerSpec.Network endpoint(Project project, String service, ServiceConfig s, String id, String name,
+            String hostname,
+            List<Runnable> undo) {
+        String mode = s.networkMode() == null ? "" : s.networkMode();
+        if (mode.equals("host")) {
+            return ContainerSpec.Network.HOST;
+        }
+        if (mode.equals("none")) {
+            return ContainerSpec.Network.NONE;
+        }
+        if (mode.startsWith("service:") || mode.startsWith("container:")) {
+            String other = mode.startsWith("service:") ? firstOfService(project.name(), mode.substring(8))
+                    : require(mode.substring(10)).id();
+            EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, List.of(), new NetworkMode.Shared(other),
+                    List.of(), List.of()));
+            undo.add(() -> network.endpoints().detach(id));
+            return new ContainerSpec.Network.Path(rec.netns());
+        }
+        // a one-off answers to its own name only (compose: unless --use-aliases), not as the service
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(oneOff(s) ? List.of(name) : List.of(name, service)));
+        if (s.hostname() != null && !s.hostname().isEmpty()) {
+            names.add(hostname);
+        }
+        List<AttachmentRequest> attachments = new ArrayList<>();
+        s.networks().forEach((key, sn) -> attachments.add(attachment(project, key, sn)));
+        List<PortRequest> ports = s.ports().stream().map(Containers::port).toList();
+        EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, names.stream().distinct().toList(),
+                new NetworkMode.Bridge(), attachments, ports));
+        undo.add(() -> network.endpoints().detach(id));
+        return new ContainerSpec.Network.Path(rec.netns());
+    }
+
+    private String firstOfService(String project, String service) {
+        return firstOfService(project, service, "network_mode");
+    }
+
+    String firstOfService(String project, String service, String key) {
+        return runtime.list().stream()
+                .filter(r -> project.equals(r.labels().get(Labels.PROJECT)) && service.equals(r.labels().get(Labels.SERVICE)))
+                .map(ContainerRecord::id).sorted().findFirst()
+                .orElseThrow(() -> new StackException(key + " service:" + service + ": the service has no container",
+                        "start " + service + " first"));
+    }
+
+    static String networkName(Project project, String key) {
+        NetworkConfig n = project.networks().get(key);
+        return n == null || n.name() == null ? project.name() + "_" + key : n.name();
+    }
+
+    private static AttachmentRequest attachment(Project project, String key, ServiceNetwork sn) {
+        if (sn == null) {
+            return new AttachmentRequest(networkName(project, key), 0, List.of(), null, null);
+        }
+        return new AttachmentRequest(networkName(project, key), sn.priority(), sn.aliases(),
+                sn.ipv4Address() == null || sn.ipv4Address().isEmpty() ? null : Ipv4.parse(sn.ipv4Address()),
+                ServiceSpecs.emptyToNull(sn.macAddress()));
+    }
+
+    /** A long-syntax port as compose's short syntax, which the network layer parses. */
+    static PortRequest port(ServicePort p) {
+        StringBuilder text = new StringBuilder();
+        boolean hostIp = p.hostIp() != null && !p.hostIp().isEmpty();
+        boolean published = p.published() != null && !p.published().isEmpty();
+        if (hostIp) {
+            text.append(p.hostIp()).append(':');
+        }
+        if (published) {
+            text.append(p.published()).append(':');
+        } else if (hostIp) {
+            text.append(':');
+        }
+        text.append(p.target());
+        text.append('/').append(p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol());
+        return PortRequest.parse(text.toString());
+    }
+
+    private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {
+        EndpointRecord rec = namespaceOwner(network.endpoints().state().endpoints().get(id));
+        String mode = s.networkMode() == null ? "" : s.networkMode();
+        if (mode.equals("host")) {
+            files.write(id, readHost("/etc/hosts"), readHost("/etc/resolv.conf"), hostname);
+            return;
+        }
+        List<String> own = new ArrayList<>();
+        String gateway = null;
+        if (rec != null) {
+            for (LinkRecord l : rec.links()) {
+                own.add(l.ip().toString());
+                NetworkRecord n = network.networks().state().networks().get(l.network());
+                if (gateway == null && n != null && !n.internal()) {
+                    gateway = n.gateway().toString();
+                }
+            }
+        }
+        List<Map.Entry<String, String>> extra = new ArrayList<>();
+        for (String e : s.extraHosts()) {
+            int sep = e.indexOf('=') >= 0 ? e.indexOf('=') : e.indexOf(':');
+            if (sep > 0) {
+                extra.add(Map.entry(e.substring(0, sep), e.substring(sep + 1)));
+            }
+        }
+        files.write(id, EtcHosts.render(own, List.of(hostname, name), extra),
+                ResolvConf.render(gateway, s.dns(), s.dnsSearch(), s.dnsOpt()), hostname);
+    }
+
+    /** In service:/container: mode the namespace owner's addresses and DNS are this container's too. */
+    private EndpointRecord namespaceOwner(EndpointRecord e) {
+        if (e == null || !e.links().isEmpty() || e.ownsNetns() || e.netns() == null) {
+            return e;
+        }
+        return network.endpoints().state().endpoints().values().stream()
+                .filter(o -> o.ownsNetns() && e.netns().equals(o.netns())).findFirst().orElse(e);
+    }
+
+    private static String readHost(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Starts a created container, or an exited one again on the same writable layer (what it wrote to its
+     * own file system stays, as with docker start; only rm or a recreate drops it).
+     */
+    ContainerRecord start(String id) {
+        synchronized (lock(id)) {
+            ContainerRecord rec = runtime.inspect(id);
+            network.endpoints().publish(id); // a port another program took meanwhile fails the start here
+            ContainerRecord started;
+            try {
+                started = rec.state() == ContainerState.EXITED ? runtime.restart(id) : runtime.start(id);
+            } catch (RuntimeException e) {
+                releasePortsIfExited(id);
+                throw e;
+            }
+            registerDns(id);
+            return started;
+        }
+    }
+
+    /**
+     * Releases the published ports of a container that is not running, as docker does when a container
+     * stops: another program may take them until it starts again. The check and the release happen under
+     * the container's lock, which {@link #start} holds too, so a late release never strips a running one.
+     */
+    void releasePortsIfExited(String id) {
+        synchronized (lock(id)) {
+            ContainerState state;
+            try {
+                state = runtime.inspect(id).state();
+            } catch (RuntimeException gone) {
+                return; // removed meanwhile: its removal detached the endpoint
+            }
+            if (state == ContainerState.EXITED) {
+                network.endpoints().unpublish(id);
+            }
+        }
+    }
+
+    private Object lock(String id) {
+        return locks.computeIfAbsent(id, k -> new Object());
+    }
+
+    void registerDns(String id) {
+        EndpointRecord e = network.endpoints().state().endpoints().get(id);
+        if (e != null) {
+            dns.attached(e);
+        }
+    }
+
+    void unregisterDns(String id) {
+        EndpointRecord e = network.endpoints().state().endpoints().get(id);
+        if (e != null) {
+            dns.detached(e);
+        }
+    }
+
+    /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
+    int stop(String id, Duration grace) {
+        unregisterDns(id);
+        int code = runtime.stop(id, grace);
+        releasePortsIfExited(id);
+        return code;
+    }
+
+    /** Removes the container, its endpoint, files and (with {@code anonymousVolumes}) its anonymous volumes. */
+    void remove(String id, boolean anonymousVolumes) {
+        unregisterDns(id);
+        Optional<ContainerExtras> extras = files.extras(id);
+        if (!anonymousVolumes) {
+            files.releaseVolumes(id); // first: an engine killed below must not make the next one remove them
+        }
+        // under the container's lock: a start or a release of its ports after its exit (on a worker) must
+        // not interleave with the removal of its endpoint (the runtime itself never saves a removed record)
+        synchronized (lock(id)) {
+            // removal is idempotent: a one-off's --rm, or another command, may have removed it since the
+            // plan was made; what is left of it (endpoint, files, volumes) still goes
+            if (runtime.exists(id)) {
+                runtime.delete(id, true);
+            }
+            network.endpoints().detach(id);
+            files.delete(id);
+            locks.remove(id);
+        }
+        if (anonymousVolumes) {
+            extras.ifPresent(x -> x.anonymousVolumes().forEach(volumes::remove));
+        }
+    }
+}

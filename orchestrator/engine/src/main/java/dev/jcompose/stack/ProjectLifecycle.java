@@ -1,0 +1,74 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.api.UpOptions;
+import dev.jcompose.api.StackListener;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.observe.ObservedState;
+import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.LabelledProject;
+import dev.jcompose.plan.PlanOptions;
+import dev.jcompose.plan.Planner;
+import dev.jcompose.plan.ReconcilePlan;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code start}, {@code stop} and {@code restart} of a project known by name, "decide, then act" like
+ * {@code up} and {@code down}: observe, rebuild the project's dependency graph from its containers'
+ * labels ({@link LabelledProject}), plan ({@link Planner}: dependents stop first, dependencies start
+ * first and dependents wait for their conditions), and execute the plan on the engine, so progress
+ * events, supervision, health and cancellation behave as in {@code up} and {@code down}.
+ */
+final class ProjectLifecycle {
+    private final Stack stack;
+
+    ProjectLifecycle(Stack stack) {
+        this.stack = stack;
+    }
+
+    void start(String projectName, List<String> services, StackListener listener) {
+        run(projectName, PlanOptions.start().withServices(services, false), listener);
+    }
+
+    void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        run(projectName, PlanOptions.stop().withServices(services, false).withTimeout(timeout), listener);
+    }
+
+    void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        run(projectName, PlanOptions.restart().withServices(services, false).withTimeout(timeout), listener);
+    }
+
+    private void run(String projectName, PlanOptions options, StackListener listener) {
+        List<ContainerRecord> records = stack.runtime.list();
+        ObservedState observed = stack.observe(records);
+        DesiredProject desired = LabelledProject.desired(projectName, observed);
+        ReconcilePlan plan = Planner.plan(desired, observed, options);
+        List<ContainerRecord> mine = records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
+        stack.adopt(mine);
+        if (options.command() != PlanOptions.Command.START) {
+            cancelPendingRestarts(mine, options);
+        }
+        stack.execute(desired.project(), records, plan, UpOptions.DEFAULT_WAIT, listener);
+    }
+
+    /**
+     * An exited container waiting out its restart backoff has nothing for a stop step to stop, but
+     * the user stopping its service means the policy must not start it again (docker cancels it too).
+     */
+    private void cancelPendingRestarts(List<ContainerRecord> records, PlanOptions options) {
+        List<String> ids = records.stream()
+                .filter(r -> r.state() == ContainerState.EXITED && !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .filter(r -> options.services().isEmpty() || options.services().contains(r.labels().get(Labels.SERVICE)))
+                .map(ContainerRecord::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        stack.engine.await(stack.engine.call(() -> {
+            ids.stream().filter(stack.supervision::restartPending).forEach(stack.supervision::stopping);
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,401 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.api.ImageRemovalScope;
+
+import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.UpOptions;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.LogOptions;
+import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.RunOptions;
+import dev.jcompose.api.RunOutcome;
+import dev.jcompose.api.ExecOptions;
+import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.OneOffAttach;
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.ContainerImage;
+import dev.jcompose.api.ContainerEvent;
+import dev.jcompose.api.StackEvent;
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.StackException;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.ExecRecipe;
+import dev.jcompose.container.ExecRequest;
+import dev.jcompose.container.ExecResult;
+import dev.jcompose.execute.DependencyCondition;
+import dev.jcompose.execute.DependencyWait;
+import dev.jcompose.model.Project;
+import dev.jcompose.nat.PublishedPort;
+import dev.jcompose.network.EndpointRecord;
+import dev.jcompose.observe.Labels;
+import dev.jcompose.observe.ObservedContainer;
+import dev.jcompose.observe.ObservedState;
+import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.PlanOptions;
+import dev.jcompose.plan.Planner;
+import dev.jcompose.plan.ReconcilePlan;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** {@link ComposeService} on a {@link Stack}: plan-driven up/down, direct runtime calls for the rest. */
+final class StackService implements ComposeService {
+    private final Stack stack;
+
+    StackService(Stack stack) {
+        this.stack = stack;
+    }
+
+    @Override
+    public void up(Project project, UpOptions options, StackListener listener) {
+        DesiredProject desired = DesiredProject.of(project);
+        PlanOptions planOptions = Stack.upOptions(options);
+        List<ContainerRecord> records = stack.runtime.list();
+        ObservedState observed = stack.observe(records);
+        ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
+        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
+        // planned (hashed) without the origin labels, created with them: another path recreates nothing
+        Project labelled = ProjectLabels.onContainers(project, options.configFiles(), options.workingDir());
+        ReconcilePlan imagePhase = plan.imageSteps();
+        if (!imagePhase.isEmpty()) {
+            stack.execute(labelled, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
+            records = stack.runtime.list();
+            plan = Planner.plan(desired, stack.observe(records), planOptions.afterImages());
+        }
+        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
+        stack.execute(labelled, records, plan, options.effectiveWaitTimeout(), listener);
+        if (options.waitHealthy() && !options.noStart()) {
+            waitHealthy(project, options);
+        }
+    }
+
+    /** {@code --wait}: every selected service's containers running, and healthy where they have a healthcheck. */
+    private void waitHealthy(Project project, UpOptions options) {
+        List<String> services = options.services().isEmpty() ? List.copyOf(project.services().keySet()) : options.services();
+        Future<?> all = stack.engine.call(() -> {
+            DependencyWait wait = new DependencyWait(stack.engine, stack.engine.scheduler(),
+                    stack.supervision.board(project.name()));
+            List<Future<Void>> waits = new ArrayList<>();
+            for (String s : services) {
+                if (project.services().get(s).effectiveScale() == 0) {
+                    continue;
+                }
+                boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
+                        .anyMatch(c -> c.health() != null);
+                waits.add(wait.await(s, healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
+                        options.effectiveWaitTimeout()));
+            }
+            return Future.all(waits);
+        }).compose(f -> f);
+        stack.engine.await(all, options.effectiveWaitTimeout().plus(Duration.ofMinutes(1)));
+    }
+
+    @Override
+    public void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener) {
+        List<ContainerRecord> records = stack.runtime.list();
+        ObservedState observed = stack.observe(records);
+        Project model = project.orElseGet(() -> fromLabels(projectName, observed));
+        java.util.Set<String> disabled = new TreeSet<>();
+        observed.projectContainers(projectName, true).stream().map(ObservedContainer::service)
+                .filter(s -> s != null && !model.services().containsKey(s)).forEach(disabled::add);
+        DesiredProject desired = DesiredProject.of(model, project.isPresent() ? java.util.Set.of() : disabled);
+        PlanOptions options1 = PlanOptions.down().withRemoveVolumes(options.volumes())
+                .withRemoveOrphans(options.removeOrphans()).withTimeout(options.timeout());
+        ReconcilePlan plan = Planner.plan(desired, observed, options1);
+        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
+        ImageRemovalScope rmi = ImageRemovalScope.parse(options.rmi());
+        java.util.SortedSet<String> images = rmi == null ? new TreeSet<>() : ImageRemoval.choose(rmi, projectName,
+                serviceImages(model, records.stream().filter(r -> Stack.ofProject(r, projectName)).toList()));
+        stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
+        if (!images.isEmpty()) {
+            ImageRemoval.remove(images, stack.imageStore, stack.snapshots, stack.runtime.list(), listener);
+        }
+    }
+
+    /** The model's services and those only the project's containers remember (down without the compose file). */
+    private List<ImageRemoval.ServiceImage> serviceImages(Project model, List<ContainerRecord> records) {
+        List<ImageRemoval.ServiceImage> out = new ArrayList<>();
+        model.services().forEach((name, s) -> out.add(new ImageRemoval.ServiceImage(name, s.image())));
+        for (ContainerRecord r : records) {
+            String service = r.labels().get(Labels.SERVICE);
+            if (service != null && !model.services().containsKey(service)) {
+                stack.extras(r.id()).ifPresent(x -> out.add(ImageRemoval.ofContainer(projectName(r), service,
+                        x.imageReference())));
+            }
+        }
+        return out;
+    }
+
+    private static String projectName(ContainerRecord r) {
+        return r.labels().get(Labels.PROJECT);
+    }
+
+    /** The project as its containers' labels describe it: services with their dependencies, networks, volumes. */
+    private static Project fromLabels(String name, ObservedState observed) {
+        return dev.jcompose.plan.LabelledProject.of(name, observed);
+    }
+
+    private List<ContainerRecord> containersOf(String project, List<String> services) {
+        return stack.runtime.list().stream().filter(r -> Stack.ofProject(r, project))
+                .filter(r -> !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .filter(r -> services.isEmpty() || services.contains(r.labels().get(Labels.SERVICE)))
+                .sorted(Comparator.comparing((ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
+                        .thenComparingInt(r -> number(r)).thenComparing(ContainerRecord::name))
+                .toList();
+    }
+
+    private static int number(ContainerRecord r) {
+        try {
+            return Integer.parseInt(r.labels().getOrDefault(Labels.CONTAINER_NUMBER, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public List<ContainerSummary> ps(String projectName, boolean all) {
+        List<ContainerRecord> records = containersOf(projectName, List.of()).stream()
+                .filter(r -> all || Stack.isUp(r)).toList();
+        stack.adopt(records);
+        List<ContainerSummary> out = new ArrayList<>();
+        for (ContainerRecord r : records) {
+            String health = stack.supervision.healthOf(r.id()).text();
+            EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
+            List<String> ports = e == null ? List.of() : e.ports().stream().map(StackService::portText).toList();
+            List<String> networks = e == null ? List.of() : e.links().stream().map(l -> l.network()).sorted().toList();
+            String image = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE));
+            // docker says restarting while the restart policy waits out its backoff
+            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id()) ? "restarting"
+                    : r.state().lower();
+            out.add(new ContainerSummary(r.id(), r.name(), projectName, r.labels().get(Labels.SERVICE), number(r), image,
+                    command(r), state, health.equals("none") ? "" : health, r.exitCode() == null ? 0 : r.exitCode(), ports,
+                    r.created(), r.started(), r.finished(), new TreeMap<>(r.labels()), networks));
+        }
+        return out;
+    }
+
+    private static String portText(PublishedPort p) {
+        return (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort() + "->" + p.containerPort()
+                + "/" + p.protocol();
+    }
+
+    private static String command(ContainerRecord r) {
+        List<String> argv = new ArrayList<>();
+        Optional.ofNullable(r.spec().entrypoint() != null ? r.spec().entrypoint() : r.image().entrypoint()).ifPresent(argv::addAll);
+        Optional.ofNullable(r.spec().command() != null ? r.spec().command() : r.image().cmd()).ifPresent(argv::addAll);
+        return String.join(" ", argv);
+    }
+
+    @Override
+    public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
+        new ProjectLogs(stack.runtime, projectName, containersOf(projectName, options.services())).read(options, sink);
+    }
+
+    @Override
+    public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
+        new ProjectEvents(stack, projectName, services).stream(() -> { }, sink);
+    }
+
+    @Override
+    public void events(String projectName, List<String> services, Runnable subscribed, Consumer<ContainerEvent> sink) {
+        new ProjectEvents(stack, projectName, services).stream(subscribed, sink);
+    }
+
+    @Override
+    public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
+        return new OneOffRun(stack).run(project, options, listener, output);
+    }
+
+    @Override
+    public OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener) {
+        return new OneOffRun(stack).prepare(project, options, listener);
+    }
+
+    @Override
+    public int startOneOff(String projectName, String container, boolean remove, StackListener listener) {
+        return new OneOffRun(stack).startAttached(container, remove, listener);
+    }
+
+    @Override
+    public ExecOutcome exec(String projectName, ExecOptions options) {
+        ExecResult result = stack.runtime.exec(execTarget(projectName, options).id(), request(options));
+        return new ExecOutcome(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    @Override
+    public ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach) {
+        return stack.runtime.execRecipe(execTarget(projectName, options).id(), request(options), tty, detach);
+    }
+
+    private static ExecRequest request(ExecOptions o) {
+        return new ExecRequest(o.command(), o.environment(), o.user(), o.workingDir());
+    }
+
+    /** The running container of the service's replica {@code options.index()}. */
+    private ContainerRecord execTarget(String projectName, ExecOptions options) {
+        List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
+        ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()
+                .orElseThrow(() -> new StackException("service \"" + options.service() + "\" has no container number "
+                        + options.index() + " in project " + projectName, "start it with `jcompose up " + options.service() + "`"));
+        if (r.state() != ContainerState.RUNNING) {
+            throw new StackException("container " + r.name() + " is not running", "start it with `jcompose start " + options.service() + "`");
+        }
+        return r;
+    }
+
+    @Override
+    public void start(String projectName, List<String> services, StackListener listener) {
+        new ProjectLifecycle(stack).start(projectName, services, listener);
+    }
+
+    @Override
+    public void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        new ProjectLifecycle(stack).stop(projectName, services, timeout, listener);
+    }
+
+    @Override
+    public void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        new ProjectLifecycle(stack).restart(projectName, services, timeout, listener);
+    }
+
+    @Override
+    public void kill(String projectName, List<String> services, String signal, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (Stack.isUp(r)) {
+                stack.runtime.kill(r.id(), signal == null ? "SIGKILL" : signal);
+                tell(listener, projectName, StackEvent.container(r.name(), "Killed"));
+            }
+        }
+    }
+
+    @Override
+    public void pause(String projectName, List<String> services, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.RUNNING) {
+                stack.runtime.pause(r.id());
+                tell(listener, projectName, StackEvent.container(r.name(), "Paused"));
+            }
+        }
+    }
+
+    @Override
+    public void unpause(String projectName, List<String> services, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.PAUSED) {
+                stack.runtime.unpause(r.id());
+                tell(listener, projectName, StackEvent.container(r.name(), "Unpaused"));
+            }
+        }
+    }
+
+    @Override
+    public void rm(String projectName, List<String> services, boolean volumes, StackListener listener) {
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (r.state() == ContainerState.EXITED || r.state() == ContainerState.CREATED) {
+                stack.containers.remove(r.id(), volumes);
+                onLoop(() -> stack.supervision.removed(r.id()));
+                tell(listener, projectName, StackEvent.container(r.name(), "Removed"));
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+        String proto = protocol == null ? "tcp" : protocol;
+        return containersOf(projectName, List.of(service)).stream().filter(r -> number(r) == index).findFirst()
+                .map(r -> stack.network.endpoints().state().endpoints().get(r.id()))
+                .flatMap(e -> e.ports().stream().filter(p -> p.containerPort() == privatePort && p.protocol().equals(proto))
+                        .findFirst())
+                .map(p -> (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort());
+    }
+
+    @Override
+    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+        SortedMap<String, List<String>> out = new TreeMap<>();
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            if (Stack.isUp(r)) {
+                out.put(r.name(), processes(r.cgroupsPath()));
+            }
+        }
+        return out;
+    }
+
+    /** {@code pid command...} of the host processes in the container's cgroup, by pid. */
+    private static List<String> processes(String cgroupsPath) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList()) {
+                try {
+                    if (Files.readString(p.resolve("cgroup")).lines().anyMatch(l -> l.endsWith(":" + cgroupsPath))) {
+                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                        out.add(p.getFileName() + " " + cmd);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while listing
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot list processes: " + e.getMessage(), null);
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContainerImage> images(String projectName, List<String> services) {
+        Map<String, Long> sizes = new HashMap<>();
+        stack.imageStore.list().forEach(i -> sizes.put(i.id().toString(), i.size()));
+        List<ContainerImage> out = new ArrayList<>();
+        for (ContainerRecord r : containersOf(projectName, services)) {
+            String id = r.labels().get(Labels.IMAGE);
+            String reference = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(id);
+            out.add(new ContainerImage(r.name(), r.labels().get(Labels.SERVICE), reference, id,
+                    id == null ? 0 : sizes.getOrDefault(id, 0L)));
+        }
+        return out;
+    }
+
+    @Override
+    public void pull(Project project, List<String> services, StackListener listener) {
+        TreeSet<String> refs = new TreeSet<>();
+        project.services().forEach((name, s) -> {
+            if ((services.isEmpty() || services.contains(name)) && s.build() == null && s.image() != null) {
+                refs.add(s.image());
+            }
+        });
+        for (String ref : refs) {
+            listener.onEvent(new StackEvent("Image", ref, "Pulling", "", project.name()));
+            stack.images.pull(ref);
+            listener.onEvent(new StackEvent("Image", ref, "Pulled", "", project.name()));
+        }
+    }
+
+    /** A command's own event, also told to the engine's subscribers ({@code events}). */
+    private void tell(StackListener listener, String projectName, StackEvent event) {
+        StackEvent e = event.of(projectName);
+        listener.onEvent(e);
+        onLoop(() -> stack.supervision.emit(e));
+    }
+
+    private void onLoop(Runnable r) {
+        stack.engine.await(stack.engine.call(() -> {
+            r.run();
+            return null;
+        }), Duration.ofSeconds(30));
+    }
+}

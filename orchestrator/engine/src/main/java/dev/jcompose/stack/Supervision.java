@@ -1,0 +1,343 @@
+package dev.jcompose.stack;
+
+import dev.jcompose.api.StackEvent;
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.StackException;
+
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
+import dev.jcompose.container.ExecRequest;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.execute.ContainerStatus;
+import dev.jcompose.health.HealthCheck;
+import dev.jcompose.health.HealthEvent;
+import dev.jcompose.health.HealthMonitor;
+import dev.jcompose.health.HealthState;
+import dev.jcompose.health.HealthStatus;
+import dev.jcompose.health.Prober;
+import dev.jcompose.host.Clock;
+import dev.jcompose.observe.Health;
+import dev.jcompose.restart.ContainerExit;
+import dev.jcompose.restart.RestartEvent;
+import dev.jcompose.restart.RestartPolicy;
+import dev.jcompose.restart.RestartSupervisor;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The live half of the engine, all on the engine loop: per-project {@link ContainerBoard}s, health
+ * monitors (probes are execs), restart supervision driven by exits, and the exit poll (a Vert.x
+ * periodic timer whose reads of the runtime's exit files run through {@code blocking}).
+ */
+final class Supervision {
+    static final Duration EXIT_POLL = Duration.ofMillis(200);
+
+    /**
+     * A container the engine knows; {@code started} is when the runtime started its current run (what a
+     * saved health belongs to), null for one not running.
+     */
+    private record Tracked(String id, String project, String service, String name, List<String> healthArgv,
+            Instant started) {
+        Tracked(ContainerRecord rec, ContainerExtras x) {
+            this(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), null);
+        }
+    }
+
+    private final EngineContext engine;
+    private final Containers containers;
+    private final Clock clock;
+    private final HealthMonitor health;
+    private final RestartSupervisor restarts;
+    private final Map<String, ContainerBoard> boards = new HashMap<>();
+    private final Map<String, Tracked> running = new HashMap<>();
+    private final Map<String, Tracked> known = new HashMap<>();
+    /** A command's listener hears its project; an {@code events} subscription may be engine-wide. */
+    private final ProjectListeners listeners = new ProjectListeners();
+    /** Containers being stopped by a command: out of the exit poll, whose inspect could race their removal. */
+    private final Map<String, Tracked> stopping = new HashMap<>();
+    /** Per container: the health write in flight. */
+    private final Map<String, Future<?>> healthWrites = new HashMap<>();
+    private long pollTimer = -1;
+    private boolean polling;
+    private Future<?> poll = Future.succeededFuture();
+
+    Supervision(EngineContext engine, Containers containers, Clock clock) {
+        this.engine = engine;
+        this.containers = containers;
+        this.clock = clock;
+        this.health = new HealthMonitor(engine, engine.scheduler(), clock, this::probe, this::onHealth);
+        this.restarts = new RestartSupervisor(engine, engine.scheduler(), this::restart, this::onRestartEvent);
+    }
+
+    ContainerBoard board(String project) {
+        engine.checkInLoop();
+        return boards.computeIfAbsent(project, p -> new ContainerBoard(engine));
+    }
+
+    /** {@code project}: the events of that project only; empty: every event (engine-wide). */
+    void addListener(Optional<String> project, StackListener l) {
+        engine.checkInLoop();
+        listeners.add(project, l);
+    }
+
+    void removeListener(Optional<String> project, StackListener l) {
+        engine.checkInLoop();
+        listeners.remove(project, l);
+    }
+
+    /** Tells the listeners of the event's project (and the engine-wide ones). */
+    void emit(StackEvent e) {
+        listeners.emit(e);
+    }
+
+    /** The health the engine tracks for a container (any thread: hops onto the loop). */
+    Health healthOf(String id) {
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> healthOf(id)), Duration.ofSeconds(30));
+        }
+        return health.state(id).map(s -> Health.parse(s.status().toString())).orElse(Health.NONE);
+    }
+
+    /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
+    boolean restartPending(String id) {
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> restartPending(id)), Duration.ofSeconds(30));
+        }
+        return restarts.restartPending(id);
+    }
+
+    void created(ContainerRecord rec, ContainerExtras x) {
+        engine.checkInLoop();
+        known.put(rec.id(), new Tracked(rec, x));
+        board(x.project()).put(rec.id(), x.service(), new ContainerStatus(rec.name(), ContainerStatus.Phase.CREATED, 0, null));
+    }
+
+    /** The user (or up) started it: supervision starts afresh. */
+    void started(ContainerRecord rec, ContainerExtras x) {
+        engine.checkInLoop();
+        restarts.supervise(rec.id(), RestartPolicy.parse(x.restart()));
+        running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
+    }
+
+    private void running(ContainerRecord rec, ContainerExtras x, Instant startedAt, Optional<HealthState> resumed) {
+        Tracked t = new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), rec.started());
+        known.put(rec.id(), t);
+        running.put(rec.id(), t);
+        HealthStatus h = null;
+        if (x.healthArgv() != null) {
+            HealthState from = resumed.orElse(HealthState.initial());
+            health.watch(rec.id(), new HealthCheck(x.healthInterval(), x.healthTimeout(), x.healthRetries(),
+                    x.healthStartPeriod(), x.healthStartInterval()), startedAt, from);
+            h = from.status();
+        }
+        board(x.project()).put(rec.id(), x.service(), ContainerStatus.running(rec.name(), h));
+        ensurePolling();
+    }
+
+    /**
+     * A container found on the host when a command begins: the engine adopts it (board, health,
+     * restart policy) unless it already knows it.
+     */
+    void adopt(ContainerRecord rec, ContainerExtras x) {
+        adopt(rec, x, Optional.empty());
+    }
+
+    /** {@code last}: the health an earlier engine saved for the container, resumed if it is of this run. */
+    void adopt(ContainerRecord rec, ContainerExtras x, Optional<LastHealth> last) {
+        engine.checkInLoop();
+        if (known.containsKey(rec.id())) {
+            return;
+        }
+        switch (rec.state()) {
+            case RUNNING, PAUSED -> {
+                restarts.supervise(rec.id(), RestartPolicy.parse(x.restart()));
+                Instant started = rec.started() == null ? clock.now() : rec.started();
+                running(rec, x, started, last.flatMap(l -> l.resume(rec.started())));
+            }
+            case CREATED -> created(rec, x);
+            case EXITED, REMOVED -> {
+                known.put(rec.id(), new Tracked(rec, x));
+                board(x.project()).put(rec.id(), x.service(), ContainerStatus.exited(rec.name(),
+                        rec.exitCode() == null ? -1 : rec.exitCode()));
+            }
+        }
+    }
+
+    /** The user is stopping it: the exit that follows must not restart it. */
+    void stopping(String id) {
+        engine.checkInLoop();
+        restarts.userStopped(id);
+        Tracked t = running.remove(id);
+        if (t != null) {
+            stopping.put(id, t);
+        }
+    }
+
+    /** Completes when no exit poll is reading the runtime: removals wait for it. */
+    Future<?> quiet() {
+        engine.checkInLoop();
+        return poll.transform(done -> Future.succeededFuture());
+    }
+
+    void exited(String id, int code, Instant startedAt, Instant finishedAt) {
+        engine.checkInLoop();
+        Tracked t = running.remove(id);
+        Tracked stopped = stopping.remove(id);
+        t = t == null ? stopped : t;
+        if (t == null) {
+            return;
+        }
+        health.unwatch(id);
+        // an exited container no longer answers to its names nor holds its published ports (docker drops them too)
+        engine.blocking(() -> {
+            containers.unregisterDns(id);
+            containers.releasePortsIfExited(id);
+            return null;
+        });
+        emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")", t.project()));
+        board(t.project()).put(id, t.service(), ContainerStatus.exited(t.name(), code));
+        restarts.onExit(ContainerExit.of(id, code, startedAt == null ? finishedAt : startedAt, finishedAt));
+    }
+
+    void removed(String id) {
+        engine.checkInLoop();
+        running.remove(id);
+        stopping.remove(id);
+        Tracked t = known.remove(id);
+        health.unwatch(id);
+        restarts.forget(id);
+        if (t != null) {
+            board(t.project()).remove(id);
+        }
+    }
+
+    private Future<Prober.ProbeOutput> probe(String id, Duration timeout) {
+        Tracked t = running.get(id);
+        if (t == null || t.healthArgv() == null) {
+            return Future.failedFuture(new StackException("container " + id + " is not running", null));
+        }
+        List<String> argv = t.healthArgv();
+        return engine.blocking(() -> {
+            var r = containers.runtime().exec(id, new ExecRequest(argv, Map.of(), null, null));
+            return new Prober.ProbeOutput(r.exitCode(), r.stdout() + r.stderr());
+        });
+    }
+
+    private void onHealth(HealthEvent e) {
+        Tracked t = running.get(e.containerId());
+        if (t == null) {
+            return;
+        }
+        String status = switch (e.to()) {
+            case HEALTHY -> "Healthy";
+            case UNHEALTHY -> "Unhealthy";
+            case STARTING -> "Starting";
+        };
+        // the event first: the board change may start dependents right away, on this same loop turn
+        emit(StackEvent.container(t.name(), status).of(t.project()));
+        board(t.project()).health(e.containerId(), e.to());
+        remember(e, t.started());
+    }
+
+    /** Saves the new health for the next engine; one container's writes are chained so the last one wins. */
+    private void remember(HealthEvent e, Instant started) {
+        LastHealth last = new LastHealth(e.to(), e.state().failingStreak(), started);
+        Future<?> previous = healthWrites.getOrDefault(e.containerId(), Future.succeededFuture());
+        Future<?> next = previous.transform(done -> engine.blocking(() -> {
+            containers.files().saveHealth(e.containerId(), last);
+            return null;
+        }));
+        healthWrites.put(e.containerId(), next);
+        next.onComplete(done -> {
+            if (healthWrites.get(e.containerId()) == next) {
+                healthWrites.remove(e.containerId());
+            }
+        });
+    }
+
+    private Future<?> restart(String id) {
+        Tracked t = known.get(id);
+        return engine.blocking(() -> {
+            ContainerRecord rec = containers.start(id);
+            return new Object[] {rec, containers.files().extras(id).orElseThrow()};
+        }).map(pair -> {
+            ContainerRecord rec = (ContainerRecord) pair[0];
+            ContainerExtras x = (ContainerExtras) pair[1];
+            running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
+            if (t != null) {
+                emit(StackEvent.container(t.name(), "Restarted").of(t.project()));
+            }
+            return null;
+        });
+    }
+
+    private void onRestartEvent(RestartEvent e) {
+        Tracked t = known.get(e.containerId());
+        if (t != null && e instanceof RestartEvent.RestartFailed f) {
+            emit(new StackEvent("Container", t.name(), "Error", "restart failed: " + f.cause().getMessage(), t.project()));
+        }
+    }
+
+    private void ensurePolling() {
+        if (pollTimer == -1) {
+            pollTimer = engine.vertx().setPeriodic(EXIT_POLL.toMillis(), id -> poll());
+        }
+    }
+
+    /** Reads the exit state of every running container off the loop; one poll in flight at a time. */
+    private void poll() {
+        if (polling || running.isEmpty()) {
+            return;
+        }
+        polling = true;
+        List<String> ids = new ArrayList<>(running.keySet());
+        poll = engine.blocking(() -> {
+            List<ContainerRecord> exited = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    ContainerRecord r = containers.runtime().inspect(id);
+                    if (r.state() == ContainerState.EXITED) {
+                        exited.add(r);
+                    }
+                } catch (RuntimeException gone) {
+                    // removed meanwhile: its remove step tells the loop
+                }
+            }
+            return exited;
+        }).onComplete(done -> {
+            polling = false;
+            if (done.succeeded()) {
+                for (ContainerRecord r : done.result()) {
+                    if (!running.containsKey(r.id())) {
+                        continue; // a command took it over while the poll ran
+                    }
+                    exited(r.id(), r.exitCode() == null ? -1 : r.exitCode(), r.started(),
+                            r.finished() == null ? clock.now() : r.finished());
+                }
+            }
+        });
+    }
+
+    Optional<ContainerStatus> status(String project, String id) {
+        return board(project).status(id);
+    }
+
+    void close() {
+        engine.checkInLoop();
+        if (pollTimer != -1) {
+            engine.vertx().cancelTimer(pollTimer);
+            pollTimer = -1;
+        }
+        new ArrayList<>(known.keySet()).forEach(id -> {
+            health.unwatch(id);
+            restarts.forget(id);
+        });
+    }
+}

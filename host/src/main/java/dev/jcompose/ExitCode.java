@@ -16,6 +16,5 @@ public final class ExitCode {
     /** Interrupted by the user (128 + SIGINT). */
     public static final int CANCELED = 130;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

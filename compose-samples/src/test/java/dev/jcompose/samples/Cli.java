@@ -23,13 +23,15 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Run run(Path workingDir, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true),
+        int exit = Main.execute(
+                args,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
                 new Main.Environment(env, workingDir, new ByteArrayInputStream(new byte[0])));
         return new Run(exit, out.toString(), err.toString());
     }

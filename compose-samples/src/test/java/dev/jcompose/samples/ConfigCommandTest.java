@@ -17,15 +17,19 @@ class ConfigCommandTest {
     @Test
     void servicesAreListedInStartOrderAndProfilesFilterThem() {
         assertThat(Cli.run(PROFILES, "config", "--services").out()).isEqualTo("app\n");
-        assertThat(Cli.run(PROFILES, "--profile", "debug", "config", "--services").out())
+        assertThat(Cli.run(PROFILES, "--profile", "debug", "config", "--services")
+                        .out())
                 .isEqualTo("app\nadminer\ndebug-shell\n");
-        assertThat(Cli.run(PROFILES, Map.of("COMPOSE_PROFILES", "mail"), "config", "--services").out())
+        assertThat(Cli.run(PROFILES, Map.of("COMPOSE_PROFILES", "mail"), "config", "--services")
+                        .out())
                 .isEqualTo("app\nmailhog\n");
     }
 
     @Test
     void globalFlagsWorkAfterTheSubcommandToo() {
-        assertThat(Cli.run(Cli.SAMPLES, "config", "-f", "profiles/compose.yaml", "--services").out()).isEqualTo("app\n");
+        assertThat(Cli.run(Cli.SAMPLES, "config", "-f", "profiles/compose.yaml", "--services")
+                        .out())
+                .isEqualTo("app\n");
     }
 
     @Test
@@ -44,17 +48,22 @@ class ConfigCommandTest {
 
     @Test
     void hashesAreStableAndChangeOnlyWithTheServiceConfig(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("compose.yaml"), "services:\n  a: {image: busybox, environment: {X: '1'}}\n"
-                + "  b: {image: busybox}\n");
+        Files.writeString(
+                dir.resolve("compose.yaml"),
+                "services:\n  a: {image: busybox, environment: {X: '1'}}\n" + "  b: {image: busybox}\n");
         String before = Cli.run(dir, "config", "--hash", "*").out();
         assertThat(before).matches("a [0-9a-f]{64}\nb [0-9a-f]{64}\n");
         assertThat(Cli.run(dir, "config", "--hash", "*").out()).isEqualTo(before);
-        Files.writeString(dir.resolve("compose.yaml"), "services:\n  a: {image: busybox, environment: {X: '2'}}\n"
-                + "  b: {image: busybox}\n");
+        Files.writeString(
+                dir.resolve("compose.yaml"),
+                "services:\n  a: {image: busybox, environment: {X: '2'}}\n" + "  b: {image: busybox}\n");
         String after = Cli.run(dir, "config", "--hash", "*").out();
-        assertThat(after.lines().toList().get(0)).isNotEqualTo(before.lines().toList().get(0));
-        assertThat(after.lines().toList().get(1)).isEqualTo(before.lines().toList().get(1));
-        assertThat(Cli.run(dir, "config", "--hash", "b").out()).isEqualTo(before.lines().toList().get(1) + "\n");
+        assertThat(after.lines().toList().get(0))
+                .isNotEqualTo(before.lines().toList().get(0));
+        assertThat(after.lines().toList().get(1))
+                .isEqualTo(before.lines().toList().get(1));
+        assertThat(Cli.run(dir, "config", "--hash", "b").out())
+                .isEqualTo(before.lines().toList().get(1) + "\n");
     }
 
     @Test
@@ -76,14 +85,16 @@ class ConfigCommandTest {
         Path out = dir.resolve("out.json");
         Cli.Run run = Cli.run(WEB, "config", "--format", "json", "-o", out.toString());
         assertThat(run.out()).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(Cli.run(WEB, "config", "--format", "json").out());
+        assertThat(Files.readString(out))
+                .isEqualTo(Cli.run(WEB, "config", "--format", "json").out());
     }
 
     @Test
     void exitCodesFollowDockerCompose(@TempDir Path empty) {
         Cli.Run badFormat = Cli.run(WEB, "config", "--format", "xml");
         assertThat(badFormat.exit()).isEqualTo(16);
-        assertThat(badFormat.err()).isEqualTo("unsupported format \"xml\"\n  hint: use --format yaml or --format json\n");
+        assertThat(badFormat.err())
+                .isEqualTo("unsupported format \"xml\"\n  hint: use --format yaml or --format json\n");
         Cli.Run notFound = Cli.run(empty, "config");
         assertThat(notFound.exit()).isEqualTo(14);
         assertThat(notFound.err()).startsWith("no configuration file provided: not found\n");
@@ -91,7 +102,8 @@ class ConfigCommandTest {
         assertThat(Cli.run(WEB, "config", "--resolve-image-digests").exit()).isEqualTo(16);
         Cli.Run unknownFlag = Cli.run(WEB, "config", "--bogus");
         assertThat(unknownFlag.exit()).isEqualTo(16);
-        assertThat(unknownFlag.err()).isEqualTo("jcompose: Unknown option: '--bogus'\n  hint: see 'jcompose config --help'\n");
+        assertThat(unknownFlag.err())
+                .isEqualTo("jcompose: Unknown option: '--bogus'\n  hint: see 'jcompose config --help'\n");
     }
 
     @Test

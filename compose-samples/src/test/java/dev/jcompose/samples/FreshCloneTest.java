@@ -3,14 +3,14 @@ package dev.jcompose.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.cgroup.CgroupLayout;
+import dev.jcompose.host.HostSnapshot;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.jcompose.cgroup.CgroupLayout;
-import dev.jcompose.host.HostSnapshot;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +32,8 @@ class FreshCloneTest {
     void readmeCommandsWorkOnAFreshClone(@TempDir Path tmp) throws Exception {
         assumeTrue(System.getenv("JCOMPOSE_IN_FRESH_CLONE") == null, "already inside a fresh-clone run");
         Path repo = Path.of("..").toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(repo.resolve(".git")) || Files.isRegularFile(repo.resolve(".git")),
+        assumeTrue(
+                Files.isDirectory(repo.resolve(".git")) || Files.isRegularFile(repo.resolve(".git")),
                 "not a git checkout");
         Path clone = tmp.resolve("clone");
         Result cloned = run(tmp, Map.of(), "git", "clone", "-q", "--no-local", repo.toString(), clone.toString());
@@ -40,12 +41,19 @@ class FreshCloneTest {
 
         String tag = Long.toHexString(System.nanoTime() & 0xffffffL);
         HostSnapshot before = HostSnapshot.take().scopedTo("fresh" + tag, "JF" + tag.toUpperCase(), tmp.toString());
-        Map<String, String> env = Map.of("COMPOSE_PROJECT_NAME", "fresh" + tag,
-                "FRONT_PORT", Integer.toString(freePort()),
-                "JCOMPOSE_RUN_ROOT", tmp.resolve("run").toString(),
-                "JCOMPOSE_DATA_ROOT", tmp.resolve("data").toString(),
-                "JCOMPOSE_CGROUP_PARENT", "jcompose-fresh" + tag,
-                "JCOMPOSE_CHAIN_PREFIX", "JF" + tag.toUpperCase());
+        Map<String, String> env = Map.of(
+                "COMPOSE_PROJECT_NAME",
+                "fresh" + tag,
+                "FRONT_PORT",
+                Integer.toString(freePort()),
+                "JCOMPOSE_RUN_ROOT",
+                tmp.resolve("run").toString(),
+                "JCOMPOSE_DATA_ROOT",
+                tmp.resolve("data").toString(),
+                "JCOMPOSE_CGROUP_PARENT",
+                "jcompose-fresh" + tag,
+                "JCOMPOSE_CHAIN_PREFIX",
+                "JF" + tag.toUpperCase());
         try {
             Result main = run(clone, env, "bin/quickstart");
             assertThat(main.exit).as(main.output).isZero();
@@ -58,17 +66,27 @@ class FreshCloneTest {
             assertThat(down.exit).as(down.output).isZero();
             assertThat(stop.exit).as(stop.output).isZero();
         }
-        HostSnapshot.take().scopedTo("fresh" + tag, "JF" + tag.toUpperCase(), tmp.toString()).assertSameAs(before);
+        HostSnapshot.take()
+                .scopedTo("fresh" + tag, "JF" + tag.toUpperCase(), tmp.toString())
+                .assertSameAs(before);
 
-        Result tests = run(clone, Map.of(), "bin/test", "-q", "-pl", "orchestrator/compose", "-am",
-                "-Dtest=YamlReaderTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+        Result tests = run(
+                clone,
+                Map.of(),
+                "bin/test",
+                "-q",
+                "-pl",
+                "orchestrator/compose",
+                "-am",
+                "-Dtest=YamlReaderTest",
+                "-Dsurefire.failIfNoSpecifiedTests=false");
         assertThat(tests.exit).as(tests.output).isZero();
-        assertThat(Files.list(clone.resolve("orchestrator/compose/target/surefire-reports")).toList())
+        assertThat(Files.list(clone.resolve("orchestrator/compose/target/surefire-reports"))
+                        .toList())
                 .anySatisfy(p -> assertThat(p.getFileName().toString()).contains("YamlReaderTest"));
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -78,7 +96,8 @@ class FreshCloneTest {
 
     private static Result run(Path dir, Map<String, String> env, String... argv)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(argv)).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(List.of(argv)).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("JCOMPOSE_IN_FRESH_CLONE", "1");
         pb.environment().putAll(env);
         Path log = Files.createTempFile("fresh-clone", ".log");

@@ -20,8 +20,12 @@ class SamplesTest {
 
     static Stream<String> samples() throws IOException {
         try (Stream<Path> dirs = Files.list(Cli.SAMPLES)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("compose.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(d -> Files.isRegularFile(d.resolve("compose.yaml")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -49,8 +53,16 @@ class SamplesTest {
         Path copy = Files.createTempFile("roundtrip", ".yaml");
         try {
             Files.writeString(copy, yaml.out());
-            Cli.Run again = Cli.run(dir, env, "-f", copy.toString(), "--project-directory", dir.toString(),
-                    "config", "--format", "json");
+            Cli.Run again = Cli.run(
+                    dir,
+                    env,
+                    "-f",
+                    copy.toString(),
+                    "--project-directory",
+                    dir.toString(),
+                    "config",
+                    "--format",
+                    "json");
             Cli.Run original = Cli.run(dir, env, "config", "--format", "json");
             assertThat(again.exit()).as(again.err()).isZero();
             assertThat(again.out()).isEqualTo(original.out());

@@ -31,7 +31,8 @@ class LoadingAProjectExampleTest {
 
     @Test
     void readsTheQuickstartStack() {
-        Path quickstart = Path.of("../compose-samples/quickstart").toAbsolutePath().normalize();
+        Path quickstart =
+                Path.of("../compose-samples/quickstart").toAbsolutePath().normalize();
         Project project = load(quickstart, Map.of("FRONT_PORT", "18080")).project();
 
         assertThat(project.name()).isEqualTo("quickstart");
@@ -47,11 +48,10 @@ class LoadingAProjectExampleTest {
     @Test
     void aBrokenFileSaysWhereAndHowToFixIt(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx\n    prots: ['80']\n");
-        assertThatThrownBy(() -> load(dir, Map.of()))
-                .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.location().line()).isEqualTo(4);
-                    assertThat(e.getMessage()).endsWith("services.web: additional property 'prots' is not allowed");
-                    assertThat(e.hint()).isEqualTo("did you mean 'ports'?");
-                });
+        assertThatThrownBy(() -> load(dir, Map.of())).isInstanceOfSatisfying(ComposeFileException.class, e -> {
+            assertThat(e.location().line()).isEqualTo(4);
+            assertThat(e.getMessage()).endsWith("services.web: additional property 'prots' is not allowed");
+            assertThat(e.hint()).isEqualTo("did you mean 'ports'?");
+        });
     }
 }

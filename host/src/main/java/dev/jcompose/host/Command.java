@@ -59,16 +59,27 @@ public record Command(List<String> argv, byte[] stdin, Map<String, String> env, 
             sb.append(a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         if (!env.isEmpty()) {
-            sb.insert(0, String.join(" ", new TreeMap<>(env).entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()) + " ");
+            sb.insert(
+                    0,
+                    String.join(
+                                    " ",
+                                    new TreeMap<>(env)
+                                            .entrySet().stream()
+                                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                                    .toList())
+                            + " ");
         }
         return sb.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Command c && c.argv.equals(argv) && java.util.Arrays.equals(c.stdin, stdin)
-                && c.env.equals(env) && Objects.equals(c.workingDir, workingDir) && c.timeout.equals(timeout);
+        return o instanceof Command c
+                && c.argv.equals(argv)
+                && java.util.Arrays.equals(c.stdin, stdin)
+                && c.env.equals(env)
+                && Objects.equals(c.workingDir, workingDir)
+                && c.timeout.equals(timeout);
     }
 
     @Override

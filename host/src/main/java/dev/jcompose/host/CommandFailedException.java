@@ -7,16 +7,22 @@ public class CommandFailedException extends JcomposeException {
     private final transient CommandResult result;
 
     public CommandFailedException(CommandResult result) {
-        super("command failed (exit " + result.exitCode() + "): " + result.command().display()
-                        + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()),
+        super(
+                "command failed (exit " + result.exitCode() + "): "
+                        + result.command().display()
+                        + (result.stderr().isBlank()
+                                ? ""
+                                : ": " + result.stderr().strip()),
                 "check that the program is installed and that jcompose runs as root");
         this.result = result;
     }
 
     public CommandFailedException(Command command, String why, Throwable cause) {
-        super("could not run " + command.display() + ": " + why,
+        super(
+                "could not run " + command.display() + ": " + why,
                 "install the program (bin/test installs the host packages jcompose needs)",
-                dev.jcompose.ExitCode.FAILURE, cause);
+                dev.jcompose.ExitCode.FAILURE,
+                cause);
         this.result = null;
     }
 

@@ -17,7 +17,8 @@ public record HostPaths(Path dataRoot, Path runRoot) {
 
     /** Defaults, overridable with JCOMPOSE_DATA_ROOT and JCOMPOSE_RUN_ROOT. */
     public static HostPaths fromEnvironment(java.util.Map<String, String> env) {
-        return new HostPaths(Path.of(env.getOrDefault("JCOMPOSE_DATA_ROOT", "/var/lib/jcompose")),
+        return new HostPaths(
+                Path.of(env.getOrDefault("JCOMPOSE_DATA_ROOT", "/var/lib/jcompose")),
                 Path.of(env.getOrDefault("JCOMPOSE_RUN_ROOT", "/run/jcompose")));
     }
 }

@@ -36,8 +36,11 @@ public final class ProcessCommandRunner implements CommandRunner {
             if (!p.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 p.waitFor();
-                return new CommandResult(command, 124, text(out), "timed out after " + command.timeout()
-                        + System.lineSeparator() + text(err));
+                return new CommandResult(
+                        command,
+                        124,
+                        text(out),
+                        "timed out after " + command.timeout() + System.lineSeparator() + text(err));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -48,14 +51,17 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
 
     private static CompletableFuture<byte[]> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
-                in.transferTo(buf);
-                return buf.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, Thread::startVirtualThread);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (in;
+                            ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
+                        in.transferTo(buf);
+                        return buf.toByteArray();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                Thread::startVirtualThread);
     }
 
     private static String text(CompletableFuture<byte[]> f) {

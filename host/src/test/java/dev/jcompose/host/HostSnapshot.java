@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
@@ -141,8 +141,12 @@ public record HostSnapshot(Map<String, SortedSet<String>> facets) {
         if (!Files.isDirectory(root)) {
             return out;
         }
-        try (Stream<Path> s = Files.find(root, 6, (p, a) -> a.isDirectory()
-                && p.getFileName() != null && p.getFileName().toString().contains("jcompose"))) {
+        try (Stream<Path> s = Files.find(
+                root,
+                6,
+                (p, a) -> a.isDirectory()
+                        && p.getFileName() != null
+                        && p.getFileName().toString().contains("jcompose"))) {
             s.forEach(p -> out.add(root.relativize(p).toString()));
         } catch (IOException | UncheckedIOException e) {
             // cgroup trees can change while walked; a vanished directory is not a leak.
@@ -152,14 +156,17 @@ public record HostSnapshot(Map<String, SortedSet<String>> facets) {
 
     private static SortedSet<String> processes() {
         SortedSet<String> out = new TreeSet<>();
-        ProcessHandle.allProcesses().forEach(p -> p.info().command().ifPresent(cmd -> {
-            Path file = Path.of(cmd).getFileName();
-            String name = file == null ? cmd : file.toString(); // a command of "/" has no file name
-            if (name.equals("conmon") || name.equals("runc") || name.equals("crun")
-                    || p.info().commandLine().orElse("").contains("jcompose")) {
-                out.add(p.pid() + " " + p.info().commandLine().orElse(cmd));
-            }
-        }));
+        ProcessHandle.allProcesses()
+                .forEach(p -> p.info().command().ifPresent(cmd -> {
+                    Path file = Path.of(cmd).getFileName();
+                    String name = file == null ? cmd : file.toString(); // a command of "/" has no file name
+                    if (name.equals("conmon")
+                            || name.equals("runc")
+                            || name.equals("crun")
+                            || p.info().commandLine().orElse("").contains("jcompose")) {
+                        out.add(p.pid() + " " + p.info().commandLine().orElse(cmd));
+                    }
+                }));
         out.removeIf(s -> s.startsWith(ProcessHandle.current().pid() + " "));
         return out;
     }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Pure: the host commands that create and delete one network's bridge. */
 public final class BridgePlanner {
-    private BridgePlanner() {
-    }
+    private BridgePlanner() {}
 
     /**
      * The bridge with the gateway address, the MTU, and {@code route_localnet} on this bridge only

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  * so a restarted process finds its links again.
  */
 public final class LinkNames {
-    private LinkNames() {
-    }
+    private LinkNames() {}
 
     public static String bridge(String network) {
         return "jc-" + hash(network).substring(0, 10);
@@ -24,7 +23,8 @@ public final class LinkNames {
 
     static String hash(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

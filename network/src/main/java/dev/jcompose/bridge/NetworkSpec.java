@@ -8,8 +8,15 @@ import dev.jcompose.ipam.Subnet;
  * subnet / gateway / ipRange come from {@code ipam.config[0]} and may be null; mtu null means the
  * host uplink's.
  */
-public record NetworkSpec(String name, boolean internal, boolean external, Subnet subnet, Ipv4 gateway, Subnet ipRange,
-                          boolean enableIpv6, Integer mtu) {
+public record NetworkSpec(
+        String name,
+        boolean internal,
+        boolean external,
+        Subnet subnet,
+        Ipv4 gateway,
+        Subnet ipRange,
+        boolean enableIpv6,
+        Integer mtu) {
     public NetworkSpec {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")) {
             throw new BridgeException("invalid network name '" + name + "'", "use letters, digits, '_', '.', '-'");

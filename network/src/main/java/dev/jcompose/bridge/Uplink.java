@@ -19,7 +19,8 @@ public final class Uplink {
 
     /** MTU of the default-route device, or 1500 when there is no default route. */
     public int mtu() {
-        String dev = defaultDevice(runner.run(Command.of("ip", "-4", "-j", "route", "show", "default")).stdout());
+        String dev = defaultDevice(runner.run(Command.of("ip", "-4", "-j", "route", "show", "default"))
+                .stdout());
         if (dev == null) {
             return FALLBACK_MTU;
         }

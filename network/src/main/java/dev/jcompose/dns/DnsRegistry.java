@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are visible immediately. Lookups rotate the address order on each query (round robin).
  */
 public final class DnsRegistry implements EndpointEvents {
-    private record Entry(List<String> names, Ipv4 ip) {
-    }
+    private record Entry(List<String> names, Ipv4 ip) {}
 
     private final Map<String, Map<String, Entry>> byNetwork = new ConcurrentHashMap<>();
     private final AtomicLong queries = new AtomicLong();
@@ -57,7 +56,9 @@ public final class DnsRegistry implements EndpointEvents {
     /** Rebuilds the names from the persisted state (after a jcompose restart): every READY endpoint. */
     public void load(NetworkState state) {
         byNetwork.clear();
-        state.endpoints().values().stream().filter(e -> e.phase() == Phase.READY).forEach(this::attached);
+        state.endpoints().values().stream()
+                .filter(e -> e.phase() == Phase.READY)
+                .forEach(this::attached);
     }
 
     /**
@@ -72,7 +73,10 @@ public final class DnsRegistry implements EndpointEvents {
         String ip = p[3] + "." + p[2] + "." + p[1] + "." + p[0];
         return byNetwork.getOrDefault(network, Map.of()).values().stream()
                 .filter(e -> e.ip().toString().equals(ip) && !e.names().isEmpty())
-                .map(e -> e.names().get(0)).sorted().findFirst().orElse(null);
+                .map(e -> e.names().get(0))
+                .sorted()
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

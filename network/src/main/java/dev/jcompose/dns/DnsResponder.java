@@ -52,7 +52,9 @@ public final class DnsResponder {
         } catch (IOException e) {
             return CompletableFuture.completedFuture(null);
         }
-        int limit = !udp ? 65535 : q.getOPT() == null ? 512 : Math.max(512, q.getOPT().getPayloadSize());
+        int limit = !udp
+                ? 65535
+                : q.getOPT() == null ? 512 : Math.max(512, q.getOPT().getPayloadSize());
         return respond(q).thenApply(m -> m.toWire(limit));
     }
 
@@ -78,7 +80,9 @@ public final class DnsResponder {
             if (owner != null) {
                 Message r = reply(q, Rcode.NOERROR);
                 r.getHeader().setFlag(Flags.AA);
-                r.addRecord(new PTRRecord(question.getName(), DClass.IN, TTL, Name.fromConstantString(owner + ".")), Section.ANSWER);
+                r.addRecord(
+                        new PTRRecord(question.getName(), DClass.IN, TTL, Name.fromConstantString(owner + ".")),
+                        Section.ANSWER);
                 return CompletableFuture.completedFuture(r);
             }
         }
@@ -94,11 +98,14 @@ public final class DnsResponder {
     private CompletionStage<Message> forward(Message q, int i) {
         SimpleResolver r = new SimpleResolver(upstreams.get(i));
         r.setTimeout(Duration.ofSeconds(2));
-        return r.sendAsync(q).thenApply(resp -> {
-            resp.getHeader().setID(q.getHeader().getID());
-            return resp;
-        }).exceptionallyCompose(e -> i + 1 < upstreams.size() ? forward(q, i + 1)
-                : CompletableFuture.completedFuture(reply(q, Rcode.SERVFAIL)));
+        return r.sendAsync(q)
+                .thenApply(resp -> {
+                    resp.getHeader().setID(q.getHeader().getID());
+                    return resp;
+                })
+                .exceptionallyCompose(e -> i + 1 < upstreams.size()
+                        ? forward(q, i + 1)
+                        : CompletableFuture.completedFuture(reply(q, Rcode.SERVFAIL)));
     }
 
     private static Message reply(Message q, int rcode) {
@@ -118,7 +125,8 @@ public final class DnsResponder {
     private static InetAddress address(Ipv4 ip) {
         int b = ip.bits();
         try {
-            return InetAddress.getByAddress(new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b});
+            return InetAddress.getByAddress(
+                    new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b});
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }

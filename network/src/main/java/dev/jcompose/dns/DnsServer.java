@@ -27,7 +27,10 @@ public final class DnsServer implements AutoCloseable {
         DatagramSocket udp = vertx.createDatagramSocket();
         udp.handler(packet -> responder.answer(packet.data().getBytes(), true).thenAccept(bytes -> {
             if (bytes != null) {
-                udp.send(Buffer.buffer(bytes), packet.sender().port(), packet.sender().host());
+                udp.send(
+                        Buffer.buffer(bytes),
+                        packet.sender().port(),
+                        packet.sender().host());
             }
         }));
         NetServer tcp = vertx.createNetServer().connectHandler(sock -> serve(sock, responder));
@@ -37,7 +40,8 @@ public final class DnsServer implements AutoCloseable {
         } catch (RuntimeException e) {
             udp.close();
             tcp.close();
-            throw new JcomposeException("cannot start the DNS server on " + host + ":" + port + ": " + e.getMessage(),
+            throw new JcomposeException(
+                    "cannot start the DNS server on " + host + ":" + port + ": " + e.getMessage(),
                     "check that nothing else listens on port " + port + " of " + host);
         }
         return new DnsServer(udp, tcp);

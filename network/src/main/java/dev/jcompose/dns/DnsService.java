@@ -31,8 +31,13 @@ public final class DnsService implements AutoCloseable {
     }
 
     public void serve(NetworkRecord n) {
-        servers.computeIfAbsent(n.name(), k -> DnsServer.start(vertx, n.gateway().toString(), port,
-                new DnsResponder(n.name(), n.internal(), registry, upstreams)));
+        servers.computeIfAbsent(
+                n.name(),
+                k -> DnsServer.start(
+                        vertx,
+                        n.gateway().toString(),
+                        port,
+                        new DnsResponder(n.name(), n.internal(), registry, upstreams)));
     }
 
     public void stop(String network) {
@@ -51,7 +56,8 @@ public final class DnsService implements AutoCloseable {
     public static List<InetSocketAddress> hostResolvers(Path resolvConf) {
         try {
             return ResolvConf.nameservers(Files.readString(resolvConf)).stream()
-                    .map(ip -> new InetSocketAddress(ip, PORT)).toList();
+                    .map(ip -> new InetSocketAddress(ip, PORT))
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

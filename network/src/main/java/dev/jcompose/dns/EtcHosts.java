@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Pure: a container's /etc/hosts. */
 public final class EtcHosts {
-    private EtcHosts() {
-    }
+    private EtcHosts() {}
 
     /**
      * @param own        the container's addresses (one per network, in interface order); may be empty

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Pure: a container's /etc/resolv.conf. */
 public final class ResolvConf {
-    private ResolvConf() {
-    }
+    private ResolvConf() {}
 
     /**
      * @param gateway    the embedded DNS server (the first network's gateway), or null for none
@@ -30,7 +29,12 @@ public final class ResolvConf {
 
     /** Nameserver addresses from the host's resolv.conf text (forwarding targets). */
     public static List<String> nameservers(String resolvConf) {
-        return resolvConf.lines().map(String::strip).filter(l -> l.startsWith("nameserver"))
-                .map(l -> l.substring("nameserver".length()).strip()).filter(s -> s.matches("[0-9.]+")).toList();
+        return resolvConf
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("nameserver"))
+                .map(l -> l.substring("nameserver".length()).strip())
+                .filter(s -> s.matches("[0-9.]+"))
+                .toList();
     }
 }

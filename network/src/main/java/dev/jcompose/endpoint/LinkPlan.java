@@ -12,8 +12,7 @@ import java.util.List;
 public record LinkPlan(String host, String inside) {
 
     /** One interface to wire. */
-    public record Wire(String hostVeth, String ifName, String bridge, int mtu, Ipv4 ip, Subnet subnet, String mac) {
-    }
+    public record Wire(String hostVeth, String ifName, String bridge, int mtu, Ipv4 ip, Subnet subnet, String mac) {}
 
     /**
      * @param gateway default route (the first non-internal network's gateway), or null for none
@@ -22,12 +21,31 @@ public record LinkPlan(String host, String inside) {
         StringBuilder host = new StringBuilder();
         StringBuilder in = new StringBuilder("link set lo up\n");
         for (Wire w : wires) {
-            host.append("link add name ").append(w.hostVeth()).append(" mtu ").append(w.mtu())
-                    .append(" type veth peer name ").append(w.ifName()).append(" mtu ").append(w.mtu())
-                    .append(" address ").append(w.mac()).append(" netns ").append(netns).append('\n');
-            host.append("link set ").append(w.hostVeth()).append(" master ").append(w.bridge()).append(" up\n");
-            in.append("addr add ").append(w.ip()).append('/').append(w.subnet().prefix()).append(" dev ")
-                    .append(w.ifName()).append('\n');
+            host.append("link add name ")
+                    .append(w.hostVeth())
+                    .append(" mtu ")
+                    .append(w.mtu())
+                    .append(" type veth peer name ")
+                    .append(w.ifName())
+                    .append(" mtu ")
+                    .append(w.mtu())
+                    .append(" address ")
+                    .append(w.mac())
+                    .append(" netns ")
+                    .append(netns)
+                    .append('\n');
+            host.append("link set ")
+                    .append(w.hostVeth())
+                    .append(" master ")
+                    .append(w.bridge())
+                    .append(" up\n");
+            in.append("addr add ")
+                    .append(w.ip())
+                    .append('/')
+                    .append(w.subnet().prefix())
+                    .append(" dev ")
+                    .append(w.ifName())
+                    .append('\n');
             in.append("link set ").append(w.ifName()).append(" up\n");
         }
         if (gateway != null) {

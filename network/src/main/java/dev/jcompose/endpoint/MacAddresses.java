@@ -4,8 +4,7 @@ import dev.jcompose.ipam.Ipv4;
 
 /** Docker-style MAC addresses: 02:42 followed by the four bytes of the IPv4 address. */
 public final class MacAddresses {
-    private MacAddresses() {
-    }
+    private MacAddresses() {}
 
     public static String fromIp(Ipv4 ip) {
         int b = ip.bits();
@@ -16,7 +15,8 @@ public final class MacAddresses {
     public static String checked(String mac) {
         String m = mac.strip().toLowerCase(java.util.Locale.ROOT);
         if (!m.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}") || (Integer.parseInt(m.substring(0, 2), 16) & 1) != 0) {
-            throw new EndpointException("invalid mac_address '" + mac + "'",
+            throw new EndpointException(
+                    "invalid mac_address '" + mac + "'",
                     "use six hex bytes with a unicast first byte, e.g. 02:42:ac:11:00:02");
         }
         return m;

@@ -48,7 +48,9 @@ public final class HostAddresses {
         for (JsonNode link : tree(json)) {
             for (JsonNode a : link.path("addr_info")) {
                 if (a.path("family").asText().equals("inet")) {
-                    out.add(new Subnet(Ipv4.parse(a.path("local").asText()), a.path("prefixlen").asInt(32)));
+                    out.add(new Subnet(
+                            Ipv4.parse(a.path("local").asText()),
+                            a.path("prefixlen").asInt(32)));
                 }
             }
         }

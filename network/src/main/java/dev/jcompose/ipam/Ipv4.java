@@ -11,12 +11,14 @@ public record Ipv4(int bits) implements Comparable<Ipv4> {
     public static Ipv4 parse(String text) {
         String[] p = text.strip().split("\\.", -1);
         if (p.length != 4) {
-            throw new IpamException("invalid IPv4 address '" + text + "'", "write it as four numbers 0-255, e.g. 172.20.0.5");
+            throw new IpamException(
+                    "invalid IPv4 address '" + text + "'", "write it as four numbers 0-255, e.g. 172.20.0.5");
         }
         int v = 0;
         for (String part : p) {
             if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
-                throw new IpamException("invalid IPv4 address '" + text + "'", "write it as four numbers 0-255, e.g. 172.20.0.5");
+                throw new IpamException(
+                        "invalid IPv4 address '" + text + "'", "write it as four numbers 0-255, e.g. 172.20.0.5");
             }
             v = (v << 8) | Integer.parseInt(part);
         }

@@ -43,8 +43,9 @@ public record SubnetPool(List<Subnet> candidates) {
                 return c;
             }
         }
-        throw new IpamException("no free subnet left in the address pool (" + candidates.size()
-                + " candidates, all overlap host routes or existing networks)",
+        throw new IpamException(
+                "no free subnet left in the address pool (" + candidates.size()
+                        + " candidates, all overlap host routes or existing networks)",
                 "remove unused networks (jcompose down), or give the network an explicit ipam subnet");
     }
 }

@@ -65,6 +65,5 @@ public record Chains(String prefix) {
     }
 
     /** A jump from a built-in chain; {@code first} inserts it at position 1 (ahead of a DROP policy's friends). */
-    public record Hook(Rule rule, boolean first) {
-    }
+    public record Hook(Rule rule, boolean first) {}
 }

@@ -4,8 +4,8 @@ import dev.jcompose.host.Command;
 import dev.jcompose.host.CommandRunner;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies a {@link RuleSet}: one {@code iptables-restore --noflush} batch rebuilds our chains, then
@@ -26,20 +26,28 @@ public final class Iptables {
      * comments; ours contain no spaces, so quotes are dropped before comparing.)
      */
     public void apply(RuleSet rules) {
-        Set<String> present = new HashSet<>(saved(runner.run(Command.of("iptables-save")).orThrow().stdout()));
+        Set<String> present = new HashSet<>(
+                saved(runner.run(Command.of("iptables-save")).orThrow().stdout()));
         StringBuilder text = new StringBuilder();
         for (String block : rules.restoreText().split("(?<=COMMIT\n)")) {
             String table = block.substring(1, block.indexOf('\n'));
             StringBuilder hooks = new StringBuilder();
             for (Chains.Hook h : chains.hooks()) {
-                if (h.rule().table().equals(table) && !present.contains(table + " " + h.rule().restoreLine("-A"))) {
-                    hooks.append(h.first() ? h.rule().restoreLine("-I").replaceFirst("^-I (\\S+)", "-I $1 1")
-                            : h.rule().restoreLine("-A")).append('\n');
+                if (h.rule().table().equals(table)
+                        && !present.contains(table + " " + h.rule().restoreLine("-A"))) {
+                    hooks.append(
+                                    h.first()
+                                            ? h.rule().restoreLine("-I").replaceFirst("^-I (\\S+)", "-I $1 1")
+                                            : h.rule().restoreLine("-A"))
+                            .append('\n');
                 }
             }
-            text.append(block, 0, block.length() - "COMMIT\n".length()).append(hooks).append("COMMIT\n");
+            text.append(block, 0, block.length() - "COMMIT\n".length())
+                    .append(hooks)
+                    .append("COMMIT\n");
         }
-        runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(text.toString())).orThrow();
+        runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(text.toString()))
+                .orThrow();
     }
 
     /**
@@ -47,9 +55,11 @@ public final class Iptables {
      * the number of hooks and chains (one iptables call each cost ~350 ms on the last {@code down}).
      */
     public void removeAll() {
-        String text = removalText(runner.run(Command.of("iptables-save")).orThrow().stdout(), chains);
+        String text =
+                removalText(runner.run(Command.of("iptables-save")).orThrow().stdout(), chains);
         if (!text.isEmpty()) {
-            runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(text)).orThrow();
+            runner.run(Command.of("iptables-restore", "-w", "--noflush").withStdin(text))
+                    .orThrow();
         }
     }
 
@@ -67,11 +77,15 @@ public final class Iptables {
             for (Chains.Hook h : chains.hooks()) {
                 String add = table + " " + h.rule().restoreLine("-A");
                 if (h.rule().table().equals(table)) {
-                    lines.stream().filter(add::equals).forEach(l -> block.append(h.rule().restoreLine("-D")).append('\n'));
+                    lines.stream()
+                            .filter(add::equals)
+                            .forEach(l ->
+                                    block.append(h.rule().restoreLine("-D")).append('\n'));
                 }
             }
             List<String> existing = owned.stream()
-                    .filter(c -> lines.stream().anyMatch(l -> l.startsWith(table + " :" + c + " "))).toList();
+                    .filter(c -> lines.stream().anyMatch(l -> l.startsWith(table + " :" + c + " ")))
+                    .toList();
             existing.forEach(c -> block.append("-F ").append(c).append('\n'));
             existing.forEach(c -> block.append("-X ").append(c).append('\n'));
             if (!block.isEmpty()) {

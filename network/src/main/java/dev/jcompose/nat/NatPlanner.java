@@ -18,7 +18,8 @@ public final class NatPlanner {
     }
 
     public RuleSet plan(List<NatNetwork> networks, List<PublishedPort> ports) {
-        List<NatNetwork> nets = networks.stream().sorted(Comparator.comparing(NatNetwork::name)).toList();
+        List<NatNetwork> nets =
+                networks.stream().sorted(Comparator.comparing(NatNetwork::name)).toList();
         List<Rule> rules = new ArrayList<>();
         rules.add(filter(chains.forward(), List.of(), chains.isolation(), "isolation"));
         for (NatNetwork n : nets) {
@@ -27,12 +28,18 @@ public final class NatPlanner {
             rules.add(filter(chains.isolation(), List.of("-i", b, "!", "-o", b), chains.isolation2(), n.name()));
             rules.add(filter(chains.isolation2(), List.of("-o", b), "DROP", n.name()));
             // route_localnet lets 127.0.0.0/8 in from the bridge; only our own de-NATed replies may use it.
-            rules.add(filter(chains.input(), List.of("-i", b, "-d", LOOPBACK, "-m", "conntrack", "!",
-                    "--ctstate", "RELATED,ESTABLISHED"), "DROP", n.name()));
+            rules.add(filter(
+                    chains.input(),
+                    List.of("-i", b, "-d", LOOPBACK, "-m", "conntrack", "!", "--ctstate", "RELATED,ESTABLISHED"),
+                    "DROP",
+                    n.name()));
             // The embedded DNS must answer even when the host's INPUT policy is DROP.
             for (String proto : List.of("udp", "tcp")) {
-                rules.add(filter(chains.input(), List.of("-i", b, "-d", n.gateway() + "/32", "-p", proto, "-m", proto,
-                        "--dport", "53"), "ACCEPT", n.name()));
+                rules.add(filter(
+                        chains.input(),
+                        List.of("-i", b, "-d", n.gateway() + "/32", "-p", proto, "-m", proto, "--dport", "53"),
+                        "ACCEPT",
+                        n.name()));
             }
         }
         for (PublishedPort p : ports.stream().sorted().toList()) {
@@ -53,7 +60,8 @@ public final class NatPlanner {
             rules.add(filter(c, List.of("-o", b), "DROP", n.name()));
             return;
         }
-        rules.add(filter(c, List.of("-o", b, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED"), "ACCEPT", n.name()));
+        rules.add(
+                filter(c, List.of("-o", b, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED"), "ACCEPT", n.name()));
         rules.add(filter(c, List.of("-o", b, "-m", "conntrack", "--ctstate", "DNAT"), "ACCEPT", n.name()));
         rules.add(filter(c, List.of("-i", b), "ACCEPT", n.name()));
     }
@@ -64,8 +72,12 @@ public final class NatPlanner {
             m.addAll(List.of("-d", p.hostIp() + "/32"));
         }
         m.addAll(List.of("-p", p.protocol(), "-m", p.protocol(), "--dport", Integer.toString(p.hostPort())));
-        return new Rule("nat", chains.dnat(), m,
-                List.of("DNAT", "--to-destination", p.containerIp() + ":" + p.containerPort()), p.endpoint());
+        return new Rule(
+                "nat",
+                chains.dnat(),
+                m,
+                List.of("DNAT", "--to-destination", p.containerIp() + ":" + p.containerPort()),
+                p.endpoint());
     }
 
     private void postrouting(List<Rule> rules, NatNetwork n) {

@@ -18,8 +18,8 @@ public record PortAllocator(PortProbe probe, int firstEphemeral, int lastEphemer
         return new PortAllocator(probe, 49153, 65535);
     }
 
-    public List<PublishedPort> allocate(String endpoint, Ipv4 containerIp, List<PortRequest> requests,
-                                        Collection<PublishedPort> taken) {
+    public List<PublishedPort> allocate(
+            String endpoint, Ipv4 containerIp, List<PortRequest> requests, Collection<PublishedPort> taken) {
         List<PublishedPort> chosen = new ArrayList<>(taken);
         List<PublishedPort> out = new ArrayList<>();
         for (PortRequest r : requests) {
@@ -40,29 +40,36 @@ public record PortAllocator(PortProbe probe, int firstEphemeral, int lastEphemer
     private void check(String endpoint, PortRequest r, int port, List<PublishedPort> chosen) {
         for (PublishedPort p : chosen) {
             if (clash(p, r.protocol(), r.hostIp(), port)) {
-                throw new NatException("cannot publish " + where(r, port) + " for " + endpoint
-                        + ": already published by " + p.endpoint(), "choose another host port or stop " + p.endpoint());
+                throw new NatException(
+                        "cannot publish " + where(r, port) + " for " + endpoint + ": already published by "
+                                + p.endpoint(),
+                        "choose another host port or stop " + p.endpoint());
             }
         }
         if (!probe.free(r.protocol(), r.hostIp(), port)) {
-            throw new NatException("cannot publish " + where(r, port) + " for " + endpoint
-                    + ": the port is already in use on the host", "stop the program listening there or choose another host port");
+            throw new NatException(
+                    "cannot publish " + where(r, port) + " for " + endpoint
+                            + ": the port is already in use on the host",
+                    "stop the program listening there or choose another host port");
         }
     }
 
     private int pickFree(PortRequest r, List<PublishedPort> chosen) {
         for (int port = firstEphemeral; port <= lastEphemeral; port++) {
             final int p = port;
-            if (chosen.stream().noneMatch(c -> clash(c, r.protocol(), r.hostIp(), p)) && probe.free(r.protocol(), r.hostIp(), p)) {
+            if (chosen.stream().noneMatch(c -> clash(c, r.protocol(), r.hostIp(), p))
+                    && probe.free(r.protocol(), r.hostIp(), p)) {
                 return port;
             }
         }
-        throw new NatException("no free host port in " + firstEphemeral + "-" + lastEphemeral + " for " + r.display(),
+        throw new NatException(
+                "no free host port in " + firstEphemeral + "-" + lastEphemeral + " for " + r.display(),
                 "free some ports or publish on an explicit host port");
     }
 
     private static boolean clash(PublishedPort p, String protocol, Ipv4 hostIp, int port) {
-        return p.protocol().equals(protocol) && p.hostPort() == port
+        return p.protocol().equals(protocol)
+                && p.hostPort() == port
                 && (p.hostIp() == null || hostIp == null || p.hostIp().equals(hostIp));
     }
 

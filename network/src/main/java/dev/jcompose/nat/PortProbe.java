@@ -15,7 +15,8 @@ public interface PortProbe {
     static PortProbe bind() {
         return (protocol, hostIp, port) -> {
             try {
-                InetAddress addr = hostIp == null ? InetAddress.getByName("0.0.0.0") : InetAddress.getByName(hostIp.toString());
+                InetAddress addr =
+                        hostIp == null ? InetAddress.getByName("0.0.0.0") : InetAddress.getByName(hostIp.toString());
                 InetSocketAddress sa = new InetSocketAddress(addr, port);
                 if (protocol.equals("udp")) {
                     try (DatagramSocket s = new DatagramSocket(null)) {

@@ -8,19 +8,26 @@ import java.util.List;
  * A compose {@code ports:} entry: host port range (hostStart = 0 for "pick a free one"), container
  * port range, protocol and optional host IP. Ranges map one to one, like docker's.
  */
-public record PortRequest(String protocol, Ipv4 hostIp, int hostStart, int hostEnd, int containerStart, int containerEnd) {
+public record PortRequest(
+        String protocol, Ipv4 hostIp, int hostStart, int hostEnd, int containerStart, int containerEnd) {
     public PortRequest {
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
             throw new NatException("unsupported port protocol '" + protocol + "'", "use tcp or udp");
         }
         if (containerStart < 1 || containerEnd < containerStart || containerEnd > 65535) {
-            throw new NatException("invalid container port range " + containerStart + "-" + containerEnd,
+            throw new NatException(
+                    "invalid container port range " + containerStart + "-" + containerEnd,
                     "use ports between 1 and 65535, start <= end");
         }
-        if (hostStart != 0 && (hostStart < 1 || hostEnd < hostStart || hostEnd > 65535
-                || hostEnd - hostStart != containerEnd - containerStart)) {
-            throw new NatException("host port range " + hostStart + "-" + hostEnd + " does not match container range "
-                    + containerStart + "-" + containerEnd, "give both ranges the same length");
+        if (hostStart != 0
+                && (hostStart < 1
+                        || hostEnd < hostStart
+                        || hostEnd > 65535
+                        || hostEnd - hostStart != containerEnd - containerStart)) {
+            throw new NatException(
+                    "host port range " + hostStart + "-" + hostEnd + " does not match container range " + containerStart
+                            + "-" + containerEnd,
+                    "give both ranges the same length");
         }
     }
 
@@ -45,19 +52,23 @@ public record PortRequest(String protocol, Ipv4 hostIp, int hostStart, int hostE
             spec = spec.substring(0, slash);
         }
         if (spec.startsWith("[")) {
-            throw new NatException("cannot publish " + text + ": IPv6 host addresses are not supported yet",
+            throw new NatException(
+                    "cannot publish " + text + ": IPv6 host addresses are not supported yet",
                     "publish on an IPv4 address or on all addresses");
         }
         String[] parts = spec.split(":", -1);
         if (parts.length > 3) {
-            throw new NatException("invalid port mapping '" + text + "'", "use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]");
+            throw new NatException(
+                    "invalid port mapping '" + text + "'", "use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]");
         }
-        Ipv4 hostIp = parts.length == 3 && !parts[0].isEmpty() && !parts[0].equals("0.0.0.0") ? Ipv4.parse(parts[0]) : null;
+        Ipv4 hostIp =
+                parts.length == 3 && !parts[0].isEmpty() && !parts[0].equals("0.0.0.0") ? Ipv4.parse(parts[0]) : null;
         int[] ctr = range(parts[parts.length - 1], text);
         String host = parts.length >= 2 ? parts[parts.length - 2] : "";
         int[] hr = host.isEmpty() ? new int[] {0, 0} : range(host, text);
         if (hr[0] != 0 && hr[1] - hr[0] != ctr[1] - ctr[0]) {
-            throw new NatException("invalid port mapping '" + text + "': the host range and the container range differ in length",
+            throw new NatException(
+                    "invalid port mapping '" + text + "': the host range and the container range differ in length",
                     "give both ranges the same length, e.g. 8000-8002:9000-9002");
         }
         return new PortRequest(protocol, hostIp, hr[0], hr[1], ctr[0], ctr[1]);
@@ -65,7 +76,8 @@ public record PortRequest(String protocol, Ipv4 hostIp, int hostStart, int hostE
 
     private static int[] range(String s, String text) {
         if (!s.matches("\\d{1,5}(-\\d{1,5})?")) {
-            throw new NatException("invalid port mapping '" + text + "'", "use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]");
+            throw new NatException(
+                    "invalid port mapping '" + text + "'", "use [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]");
         }
         String[] p = s.split("-");
         int a = Integer.parseInt(p[0]);

@@ -4,12 +4,10 @@ package dev.jcompose.network;
 public interface EndpointEvents {
     EndpointEvents NONE = new EndpointEvents() {
         @Override
-        public void attached(EndpointRecord endpoint) {
-        }
+        public void attached(EndpointRecord endpoint) {}
 
         @Override
-        public void detached(EndpointRecord endpoint) {
-        }
+        public void detached(EndpointRecord endpoint) {}
     };
 
     void attached(EndpointRecord endpoint);

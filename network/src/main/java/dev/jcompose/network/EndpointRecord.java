@@ -15,22 +15,39 @@ import java.util.List;
  * @param requests the ports asked for, kept while they are unpublished so that a start publishes them
  *                 again; a state written before requests were recorded gets its published ports as fixed requests
  */
-public record EndpointRecord(String id, String mode, String netns, boolean ownsNetns, List<LinkRecord> links,
-                             List<PublishedPort> ports, Phase phase, String owner, List<PortRequest> requests) {
+public record EndpointRecord(
+        String id,
+        String mode,
+        String netns,
+        boolean ownsNetns,
+        List<LinkRecord> links,
+        List<PublishedPort> ports,
+        Phase phase,
+        String owner,
+        List<PortRequest> requests) {
     public EndpointRecord {
         links = List.copyOf(links);
         ports = List.copyOf(ports);
         requests = requests == null || requests.isEmpty() ? fixed(ports) : List.copyOf(requests);
     }
 
-    public EndpointRecord(String id, String mode, String netns, boolean ownsNetns, List<LinkRecord> links,
-                          List<PublishedPort> ports, Phase phase, String owner) {
+    public EndpointRecord(
+            String id,
+            String mode,
+            String netns,
+            boolean ownsNetns,
+            List<LinkRecord> links,
+            List<PublishedPort> ports,
+            Phase phase,
+            String owner) {
         this(id, mode, netns, ownsNetns, links, ports, phase, owner, List.of());
     }
 
     private static List<PortRequest> fixed(List<PublishedPort> ports) {
-        return ports.stream().map(p -> new PortRequest(p.protocol(), p.hostIp(), p.hostPort(), p.hostPort(),
-                p.containerPort(), p.containerPort())).toList();
+        return ports.stream()
+                .map(p -> new PortRequest(
+                        p.protocol(), p.hostIp(), p.hostPort(), p.hostPort(), p.containerPort(), p.containerPort()))
+                .toList();
     }
 
     public EndpointRecord withPhase(Phase p) {

@@ -38,8 +38,11 @@ public final class EndpointService {
                 if (existing.phase() == Phase.READY) {
                     return existing;
                 }
-                throw new EndpointException("endpoint " + spec.id() + " is still being " + (existing.phase() == Phase.CREATING
-                        ? "created" : "removed") + " by process " + existing.owner(), "wait for that jcompose to finish, or stop it");
+                throw new EndpointException(
+                        "endpoint " + spec.id() + " is still being "
+                                + (existing.phase() == Phase.CREATING ? "created" : "removed") + " by process "
+                                + existing.owner(),
+                        "wait for that jcompose to finish, or stop it");
             }
             return allocate(spec, t);
         });
@@ -89,15 +92,49 @@ public final class EndpointService {
         NetworkState s = t.state();
         Path netns = ctx.netnsDir().resolve(spec.id());
         return switch (spec.mode()) {
-            case NetworkMode.Host h -> put(t, new EndpointRecord(spec.id(), "host", null, false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
-            case NetworkMode.None n -> put(t, new EndpointRecord(spec.id(), "none", netns.toString(), true, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+            case NetworkMode.Host h ->
+                put(
+                        t,
+                        new EndpointRecord(
+                                spec.id(),
+                                "host",
+                                null,
+                                false,
+                                List.of(),
+                                List.of(),
+                                Phase.CREATING,
+                                ProcessOwner.self()));
+            case NetworkMode.None n ->
+                put(
+                        t,
+                        new EndpointRecord(
+                                spec.id(),
+                                "none",
+                                netns.toString(),
+                                true,
+                                List.of(),
+                                List.of(),
+                                Phase.CREATING,
+                                ProcessOwner.self()));
             case NetworkMode.Shared sh -> {
                 EndpointRecord other = s.endpoints().get(sh.endpoint());
                 if (other == null || other.netns() == null) {
-                    throw new EndpointException("endpoint " + spec.id() + " wants the network namespace of " + sh.endpoint()
-                            + ", which has none", "start " + sh.endpoint() + " first (network_mode service:/container:)");
+                    throw new EndpointException(
+                            "endpoint " + spec.id() + " wants the network namespace of " + sh.endpoint()
+                                    + ", which has none",
+                            "start " + sh.endpoint() + " first (network_mode service:/container:)");
                 }
-                yield put(t, new EndpointRecord(spec.id(), "shared", other.netns(), false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
+                yield put(
+                        t,
+                        new EndpointRecord(
+                                spec.id(),
+                                "shared",
+                                other.netns(),
+                                false,
+                                List.of(),
+                                List.of(),
+                                Phase.CREATING,
+                                ProcessOwner.self()));
             }
             case NetworkMode.Bridge b -> bridged(spec, t, netns);
         };
@@ -109,7 +146,8 @@ public final class EndpointService {
         for (AttachmentRequest a : spec.orderedNetworks()) {
             NetworkRecord n = s.networks().get(a.network());
             if (n == null || n.phase() != Phase.READY) {
-                throw new EndpointException("endpoint " + spec.id() + ": network " + a.network() + " does not exist",
+                throw new EndpointException(
+                        "endpoint " + spec.id() + ": network " + a.network() + " does not exist",
                         "create the network before attaching containers to it");
             }
             Map<Ipv4, String> leases = new TreeMap<>(n.leases());
@@ -119,21 +157,37 @@ public final class EndpointService {
             String mac = a.macAddress() != null ? MacAddresses.checked(a.macAddress()) : MacAddresses.fromIp(ip);
             LinkedHashSet<String> names = new LinkedHashSet<>(spec.names());
             names.addAll(a.aliases());
-            links.add(new LinkRecord(n.name(), "eth" + links.size(), LinkNames.hostVeth(spec.id(), n.name()), ip, mac,
+            links.add(new LinkRecord(
+                    n.name(),
+                    "eth" + links.size(),
+                    LinkNames.hostVeth(spec.id(), n.name()),
+                    ip,
+                    mac,
                     List.copyOf(names)));
         }
-        List<PublishedPort> taken = s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
-        List<PublishedPort> ports = spec.ports().isEmpty() ? List.of()
+        List<PublishedPort> taken =
+                s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
+        List<PublishedPort> ports = spec.ports().isEmpty()
+                ? List.of()
                 : ctx.ports().allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
-        EndpointRecord rec = new EndpointRecord(spec.id(), "bridge", netns.toString(), true, links, ports, Phase.CREATING,
-                ProcessOwner.self(), spec.ports());
+        EndpointRecord rec = new EndpointRecord(
+                spec.id(),
+                "bridge",
+                netns.toString(),
+                true,
+                links,
+                ports,
+                Phase.CREATING,
+                ProcessOwner.self(),
+                spec.ports());
         t.put(s.with(rec));
         return rec;
     }
 
     private static Ipv4 firstIp(EndpointSpec spec, List<LinkRecord> links) {
         if (links.isEmpty()) {
-            throw new EndpointException("endpoint " + spec.id() + " publishes ports but is attached to no network",
+            throw new EndpointException(
+                    "endpoint " + spec.id() + " publishes ports but is attached to no network",
                     "attach it to a network or drop its ports");
         }
         return links.get(0).ip();
@@ -213,13 +267,19 @@ public final class EndpointService {
     public EndpointRecord publish(String id) {
         return ctx.store().locked(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
-            if (e == null || e.phase() != Phase.READY || e.requests().isEmpty() || !e.ports().isEmpty()
+            if (e == null
+                    || e.phase() != Phase.READY
+                    || e.requests().isEmpty()
+                    || !e.ports().isEmpty()
                     || e.links().isEmpty()) {
                 return e;
             }
-            List<PublishedPort> taken = t.state().endpoints().values().stream().filter(o -> !o.id().equals(id))
-                    .flatMap(o -> o.ports().stream()).toList();
-            EndpointRecord r = e.withPorts(ctx.ports().allocate(id, e.links().get(0).ip(), e.requests(), taken));
+            List<PublishedPort> taken = t.state().endpoints().values().stream()
+                    .filter(o -> !o.id().equals(id))
+                    .flatMap(o -> o.ports().stream())
+                    .toList();
+            EndpointRecord r =
+                    e.withPorts(ctx.ports().allocate(id, e.links().get(0).ip(), e.requests(), taken));
             NetworkState next = t.state().with(r);
             ctx.kernel().applyRules(next);
             t.put(next);

@@ -67,7 +67,8 @@ final class Kernel {
         try {
             String target = file.toAbsolutePath().toString();
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                    .filter(l -> l.split(" ")[4].equals(target)).count();
+                    .filter(l -> l.split(" ")[4].equals(target))
+                    .count();
         } catch (IOException e) {
             return 1;
         }
@@ -90,7 +91,8 @@ final class Kernel {
             iptables.removeAll();
             return;
         }
-        iptables.apply(planner.plan(s.networks().values().stream().map(NetworkRecord::nat).toList(),
+        iptables.apply(planner.plan(
+                s.networks().values().stream().map(NetworkRecord::nat).toList(),
                 s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList()));
     }
 }

@@ -35,9 +35,16 @@ public final class NetworkLayer {
                 throw new UncheckedIOException(e);
             }
         }
-        Context ctx = new Context(new NetworkStore(dir), new Kernel(runner, options.chains()),
-                paths.runRoot().resolve("netns"), options.pool(), new HostAddresses(runner), new Uplink(runner),
-                options.ports(), options.faults(), options.events());
+        Context ctx = new Context(
+                new NetworkStore(dir),
+                new Kernel(runner, options.chains()),
+                paths.runRoot().resolve("netns"),
+                options.pool(),
+                new HostAddresses(runner),
+                new Uplink(runner),
+                options.ports(),
+                options.faults(),
+                options.events());
         this.networks = new NetworkService(ctx);
         this.endpoints = new EndpointService(ctx);
     }
@@ -56,10 +63,15 @@ public final class NetworkLayer {
     }
 
     /** Tunables and seams; {@link #defaults()} is what production uses. */
-    public record Options(Chains chains, SubnetPool pool, PortAllocator ports, FaultPoint faults, EndpointEvents events) {
+    public record Options(
+            Chains chains, SubnetPool pool, PortAllocator ports, FaultPoint faults, EndpointEvents events) {
         public static Options defaults() {
-            return new Options(Chains.DEFAULT, SubnetPool.dockerDefault(), PortAllocator.withProbe(PortProbe.bind()),
-                    FaultPoint.NONE, EndpointEvents.NONE);
+            return new Options(
+                    Chains.DEFAULT,
+                    SubnetPool.dockerDefault(),
+                    PortAllocator.withProbe(PortProbe.bind()),
+                    FaultPoint.NONE,
+                    EndpointEvents.NONE);
         }
 
         public Options withFaults(FaultPoint f) {
@@ -75,7 +87,14 @@ public final class NetworkLayer {
         }
     }
 
-    record Context(NetworkStore store, Kernel kernel, Path netnsDir, SubnetPool pool, HostAddresses host, Uplink uplink,
-                   PortAllocator ports, FaultPoint faults, EndpointEvents events) {
-    }
+    record Context(
+            NetworkStore store,
+            Kernel kernel,
+            Path netnsDir,
+            SubnetPool pool,
+            HostAddresses host,
+            Uplink uplink,
+            PortAllocator ports,
+            FaultPoint faults,
+            EndpointEvents events) {}
 }

@@ -10,8 +10,17 @@ import java.util.TreeMap;
  * A network in the state file: its bridge, addressing and leases (address -> endpoint id);
  * {@code owner} is the process that last changed its phase (see {@link ProcessOwner}).
  */
-public record NetworkRecord(String name, String bridge, Subnet subnet, Ipv4 gateway, Subnet ipRange, boolean internal,
-                            int mtu, Phase phase, Map<Ipv4, String> leases, String owner) {
+public record NetworkRecord(
+        String name,
+        String bridge,
+        Subnet subnet,
+        Ipv4 gateway,
+        Subnet ipRange,
+        boolean internal,
+        int mtu,
+        Phase phase,
+        Map<Ipv4, String> leases,
+        String owner) {
     public NetworkRecord {
         leases = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(leases));
     }

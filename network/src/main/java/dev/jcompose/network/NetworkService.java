@@ -25,7 +25,8 @@ public final class NetworkService {
     /** Creates the network, or returns it when it exists; external networks must already exist. */
     public NetworkRecord ensure(NetworkSpec spec) {
         if (spec.enableIpv6()) {
-            throw new BridgeException("network " + spec.name() + ": enable_ipv6 is not supported yet",
+            throw new BridgeException(
+                    "network " + spec.name() + ": enable_ipv6 is not supported yet",
                     "remove enable_ipv6 from the network, jcompose networks are IPv4 only for now");
         }
         settle(spec.name());
@@ -37,12 +38,16 @@ public final class NetworkService {
                 return matching(spec, existing);
             }
             if (spec.external()) {
-                throw new BridgeException("network " + spec.name() + " declared as external, but could not be found",
+                throw new BridgeException(
+                        "network " + spec.name() + " declared as external, but could not be found",
                         "create it first (jcompose network create " + spec.name() + "), or remove external: true");
             }
             if (existing != null) {
-                throw new BridgeException("network " + spec.name() + " is still being " + (existing.phase() == Phase.CREATING
-                        ? "created" : "removed") + " by process " + existing.owner(), "wait for that jcompose to finish, or stop it");
+                throw new BridgeException(
+                        "network " + spec.name() + " is still being "
+                                + (existing.phase() == Phase.CREATING ? "created" : "removed") + " by process "
+                                + existing.owner(),
+                        "wait for that jcompose to finish, or stop it");
             }
             NetworkRecord n = plan(spec, t.state(), hostUsed, mtu);
             t.put(t.state().with(n));
@@ -121,14 +126,17 @@ public final class NetworkService {
             diffs.add("ip_range " + n.ipRange() + " -> " + spec.ipRange());
         }
         if (!diffs.isEmpty()) {
-            throw new BridgeException("network " + spec.name() + " exists with a different configuration ("
-                    + String.join(", ", diffs) + ")", "remove it first (jcompose down), then start again");
+            throw new BridgeException(
+                    "network " + spec.name() + " exists with a different configuration (" + String.join(", ", diffs)
+                            + ")",
+                    "remove it first (jcompose down), then start again");
         }
         return n;
     }
 
     private NetworkRecord plan(NetworkSpec spec, NetworkState state, List<Subnet> hostUsed, int mtu) {
-        List<Subnet> ours = state.networks().values().stream().map(NetworkRecord::subnet).toList();
+        List<Subnet> ours =
+                state.networks().values().stream().map(NetworkRecord::subnet).toList();
         Subnet subnet = spec.subnet();
         if (subnet == null) {
             List<Subnet> used = new ArrayList<>(ours);
@@ -137,22 +145,35 @@ public final class NetworkService {
         } else {
             for (NetworkRecord o : state.networks().values()) {
                 if (o.subnet().overlaps(subnet)) {
-                    throw new IpamException("network " + spec.name() + ": subnet " + subnet + " overlaps " + o.subnet()
-                            + " of network " + o.name(), "choose a subnet that does not overlap existing networks");
+                    throw new IpamException(
+                            "network " + spec.name() + ": subnet " + subnet + " overlaps " + o.subnet() + " of network "
+                                    + o.name(),
+                            "choose a subnet that does not overlap existing networks");
                 }
             }
         }
         Ipv4 gw = spec.gateway() != null ? spec.gateway() : subnet.host(1);
         if (!subnet.contains(gw) || subnet.prefix() > 30) {
-            throw new IpamException("network " + spec.name() + ": gateway " + gw + " is not usable in " + subnet,
+            throw new IpamException(
+                    "network " + spec.name() + ": gateway " + gw + " is not usable in " + subnet,
                     "use a subnet of /30 or larger and a gateway inside it");
         }
         if (spec.ipRange() != null && !subnet.contains(spec.ipRange())) {
-            throw new IpamException("network " + spec.name() + ": ip_range " + spec.ipRange() + " is not inside " + subnet,
+            throw new IpamException(
+                    "network " + spec.name() + ": ip_range " + spec.ipRange() + " is not inside " + subnet,
                     "make ip_range a part of the subnet");
         }
-        return new NetworkRecord(spec.name(), LinkNames.bridge(spec.name()), subnet, gw, spec.ipRange(), spec.internal(),
-                mtu, Phase.CREATING, Map.of(), ProcessOwner.self());
+        return new NetworkRecord(
+                spec.name(),
+                LinkNames.bridge(spec.name()),
+                subnet,
+                gw,
+                spec.ipRange(),
+                spec.internal(),
+                mtu,
+                Phase.CREATING,
+                Map.of(),
+                ProcessOwner.self());
     }
 
     /** Removes the network; refuses while endpoints are attached. Removing a missing network is a no-op. */
@@ -163,9 +184,12 @@ public final class NetworkService {
                 return null;
             }
             List<String> users = t.state().endpoints().values().stream()
-                    .filter(e -> e.links().stream().anyMatch(l -> l.network().equals(name))).map(EndpointRecord::id).toList();
+                    .filter(e -> e.links().stream().anyMatch(l -> l.network().equals(name)))
+                    .map(EndpointRecord::id)
+                    .toList();
             if (!users.isEmpty()) {
-                throw new BridgeException("network " + name + " is in use by " + String.join(", ", users),
+                throw new BridgeException(
+                        "network " + name + " is in use by " + String.join(", ", users),
                         "stop and remove those containers first");
             }
             t.put(t.state().with(n.withPhase(Phase.REMOVING)));

@@ -43,8 +43,9 @@ public final class NetworkStore {
         local.lock();
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock held = ch.lock()) {
+            try (FileChannel ch =
+                            FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock held = ch.lock()) {
                 assert held.isValid();
                 NetworkState[] current = {read()};
                 return body.apply(new Txn() {
@@ -61,7 +62,8 @@ public final class NetworkStore {
                 });
             }
         } catch (IOException e) {
-            throw new JcomposeException("cannot access the network state in " + dir + ": " + e.getMessage(),
+            throw new JcomposeException(
+                    "cannot access the network state in " + dir + ": " + e.getMessage(),
                     "check that " + dir + " is writable (jcompose runs as root)");
         } finally {
             local.unlock();
@@ -79,7 +81,8 @@ public final class NetworkStore {
                 try {
                     Files.deleteIfExists(dir.resolve("state.json"));
                 } catch (IOException e) {
-                    throw new JcomposeException("cannot remove " + dir.resolve("state.json") + ": " + e.getMessage(), null);
+                    throw new JcomposeException(
+                            "cannot remove " + dir.resolve("state.json") + ": " + e.getMessage(), null);
                 }
             }
             return null;
@@ -108,7 +111,8 @@ public final class NetworkStore {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new JcomposeException("cannot write the network state " + f + ": " + e.getMessage(),
+            throw new JcomposeException(
+                    "cannot write the network state " + f + ": " + e.getMessage(),
                     "check free space and permissions of " + dir);
         }
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
  * progress; the start instant guards against a recycled pid.
  */
 final class ProcessOwner {
-    private ProcessOwner() {
-    }
+    private ProcessOwner() {}
 
     static String self() {
         return id(ProcessHandle.current());

@@ -19,8 +19,10 @@ class DnsFilesTest {
 
     @Test
     void etcHosts() {
-        assertThat(EtcHosts.render(List.of("172.18.0.2"), List.of("web", "shop-web-1", "web"),
-                List.of(Map.entry("db.local", "10.0.0.9"))))
+        assertThat(EtcHosts.render(
+                        List.of("172.18.0.2"),
+                        List.of("web", "shop-web-1", "web"),
+                        List.of(Map.entry("db.local", "10.0.0.9"))))
                 .isEqualTo("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n"
                         + "172.18.0.2\tweb shop-web-1\n10.0.0.9\tdb.local\n");
     }

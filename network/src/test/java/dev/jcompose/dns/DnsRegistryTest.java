@@ -12,9 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class DnsRegistryTest {
     private static EndpointRecord endpoint(String id, String ip, Phase phase, String... names) {
-        return new EndpointRecord(id, "bridge", "/run/x/" + id, true,
-                List.of(new LinkRecord("p_default", "eth0", "jv" + id, Ipv4.parse(ip), "02:42:00:00:00:01", List.of(names))),
-                List.of(), phase, "1@x");
+        return new EndpointRecord(
+                id,
+                "bridge",
+                "/run/x/" + id,
+                true,
+                List.of(new LinkRecord(
+                        "p_default", "eth0", "jv" + id, Ipv4.parse(ip), "02:42:00:00:00:01", List.of(names))),
+                List.of(),
+                phase,
+                "1@x");
     }
 
     @Test

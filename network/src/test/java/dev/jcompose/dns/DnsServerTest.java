@@ -43,9 +43,11 @@ class DnsServerTest {
         }
     }
 
-    private SimpleResolver start(String network, boolean internal, List<InetSocketAddress> upstreams, boolean tcp) throws Exception {
+    private SimpleResolver start(String network, boolean internal, List<InetSocketAddress> upstreams, boolean tcp)
+            throws Exception {
         int port = freePort();
-        closing.add(DnsServer.start(vertx, "127.0.0.1", port, new DnsResponder(network, internal, registry, upstreams)));
+        closing.add(
+                DnsServer.start(vertx, "127.0.0.1", port, new DnsResponder(network, internal, registry, upstreams)));
         SimpleResolver r = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
         r.setTCP(tcp);
         r.setTimeout(Duration.ofSeconds(3));
@@ -57,7 +59,9 @@ class DnsServerTest {
     }
 
     private static List<String> addresses(Message m) {
-        return m.getSection(Section.ANSWER).stream().map(rr -> ((ARecord) rr).getAddress().getHostAddress()).toList();
+        return m.getSection(Section.ANSWER).stream()
+                .map(rr -> ((ARecord) rr).getAddress().getHostAddress())
+                .toList();
     }
 
     @Test
@@ -75,7 +79,9 @@ class DnsServerTest {
         assertThat(ask(udp, "web", Type.AAAA).getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(ask(udp, "web", Type.AAAA).getSection(Section.ANSWER)).isEmpty();
         Message ptr = ask(udp, "3.0.18.172.in-addr.arpa", Type.PTR);
-        assertThat(ptr.getSection(Section.ANSWER)).extracting(rr -> rr.rdataToString()).containsExactly("web.");
+        assertThat(ptr.getSection(Section.ANSWER))
+                .extracting(rr -> rr.rdataToString())
+                .containsExactly("web.");
         assertThat(ask(udp, "9.0.18.172.in-addr.arpa", Type.PTR).getRcode()).isEqualTo(Rcode.REFUSED);
         SimpleResolver tcp = start("p_default", false, List.of(), true);
         assertThat(addresses(ask(tcp, "p-web-2", Type.A))).containsExactly("172.18.0.3");

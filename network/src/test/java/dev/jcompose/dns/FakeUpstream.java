@@ -41,7 +41,9 @@ public final class FakeUpstream implements AutoCloseable {
                 Message a = new Message(q.getHeader().getID());
                 a.getHeader().setFlag(Flags.QR);
                 a.addRecord(q.getQuestion(), Section.QUESTION);
-                a.addRecord(new ARecord(q.getQuestion().getName(), DClass.IN, 30, InetAddress.getByName("127.0.0.99")), Section.ANSWER);
+                a.addRecord(
+                        new ARecord(q.getQuestion().getName(), DClass.IN, 30, InetAddress.getByName("127.0.0.99")),
+                        Section.ANSWER);
                 byte[] out = a.toWire();
                 socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
             } catch (java.io.IOException e) {

@@ -22,9 +22,10 @@ class IptablesTest {
             commands.add(c);
             String out = "";
             if (c.argv().equals(List.of("iptables-save"))) {
-                out = "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment \"jcompose:hook\" -j JCOMPOSE-FORWARD\nCOMMIT\n"
-                        + "*nat\n-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\n"
-                        + "-A OUTPUT -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\nCOMMIT\n";
+                out =
+                        "*filter\n:FORWARD DROP [0:0]\n-A FORWARD -m comment --comment \"jcompose:hook\" -j JCOMPOSE-FORWARD\nCOMMIT\n"
+                                + "*nat\n-A PREROUTING -m addrtype --dst-type LOCAL -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\n"
+                                + "-A OUTPUT -m comment --comment jcompose:hook -j JCOMPOSE-DNAT\nCOMMIT\n";
             }
             return new CommandResult(c, 0, out, "");
         }
@@ -33,11 +34,15 @@ class IptablesTest {
     @Test
     void missingHooksJoinTheRestoreBatch() throws Exception {
         Recorder r = new Recorder();
-        RuleSet rules = new NatPlanner(Chains.DEFAULT).plan(
-                List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), Ipv4.parse("10.1.0.1"), false)), List.of());
+        RuleSet rules = new NatPlanner(Chains.DEFAULT)
+                .plan(
+                        List.of(new NatNetwork(
+                                "n", "jc-n", Subnet.parse("10.1.0.0/24"), Ipv4.parse("10.1.0.1"), false)),
+                        List.of());
         new Iptables(r, Chains.DEFAULT).apply(rules);
-        assertThat(r.commands).extracting(Command::display).containsExactly(
-                "iptables-save", "iptables-restore -w --noflush");
+        assertThat(r.commands)
+                .extracting(Command::display)
+                .containsExactly("iptables-save", "iptables-restore -w --noflush");
         assertThat(new String(r.commands.get(1).stdin(), StandardCharsets.UTF_8))
                 .isEqualTo(NatPlannerTest.golden("apply-with-hooks.rules"));
     }
@@ -78,6 +83,7 @@ class IptablesTest {
                 -X JCOMPOSE-DNAT
                 COMMIT
                 """);
-        assertThat(Iptables.removalText("*filter\n:FORWARD DROP [0:0]\nCOMMIT\n", Chains.DEFAULT)).isEmpty();
+        assertThat(Iptables.removalText("*filter\n:FORWARD DROP [0:0]\nCOMMIT\n", Chains.DEFAULT))
+                .isEmpty();
     }
 }

@@ -22,8 +22,18 @@ class NatPlannerTest {
     @Test
     void twoNetworksOneInternalWithPorts() throws IOException {
         List<NatNetwork> nets = List.of(
-                new NatNetwork("shop_default", "jc-aaaaaaaaaa", Subnet.parse("172.18.0.0/16"), Ipv4.parse("172.18.0.1"), false),
-                new NatNetwork("shop_backend", "jc-bbbbbbbbbb", Subnet.parse("172.19.0.0/16"), Ipv4.parse("172.19.0.1"), true));
+                new NatNetwork(
+                        "shop_default",
+                        "jc-aaaaaaaaaa",
+                        Subnet.parse("172.18.0.0/16"),
+                        Ipv4.parse("172.18.0.1"),
+                        false),
+                new NatNetwork(
+                        "shop_backend",
+                        "jc-bbbbbbbbbb",
+                        Subnet.parse("172.19.0.0/16"),
+                        Ipv4.parse("172.19.0.1"),
+                        true));
         List<PublishedPort> ports = List.of(
                 new PublishedPort("shop-web-1", "tcp", null, 8080, Ipv4.parse("172.18.0.2"), 80),
                 new PublishedPort("shop-dns-1", "udp", Ipv4.parse("127.0.0.1"), 5353, Ipv4.parse("172.18.0.3"), 53),
@@ -48,10 +58,12 @@ class NatPlannerTest {
 
     @Test
     void everyRuleCarriesItsOwnerTag() {
-        RuleSet rs = planner.plan(List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), Ipv4.parse("10.1.0.1"), false)),
+        RuleSet rs = planner.plan(
+                List.of(new NatNetwork("n", "jc-n", Subnet.parse("10.1.0.0/24"), Ipv4.parse("10.1.0.1"), false)),
                 List.of(new PublishedPort("e1", "tcp", null, 80, Ipv4.parse("10.1.0.2"), 80)));
         assertThat(rs.rules()).allSatisfy(r -> assertThat(r.restoreLine("-A")).contains("--comment jcompose:"));
         assertThat(rs.rules().stream().filter(r -> r.owner().equals("e1")).map(r -> r.restoreLine("-A")))
-                .containsExactly("-A JCOMPOSE-DNAT -p tcp -m tcp --dport 80 -m comment --comment jcompose:e1 -j DNAT --to-destination 10.1.0.2:80");
+                .containsExactly(
+                        "-A JCOMPOSE-DNAT -p tcp -m tcp --dport 80 -m comment --comment jcompose:e1 -j DNAT --to-destination 10.1.0.2:80");
     }
 }

@@ -21,15 +21,23 @@ class PortAllocatorTest {
     @Test
     void randomPortSkipsListenersAndTakenPorts() {
         PublishedPort taken = new PublishedPort("other", "tcp", null, 49154, IP, 1);
-        assertThat(alloc.allocate("e", IP, List.of(PortRequest.random("tcp", 80), PortRequest.random("tcp", 81)), List.of(taken)))
-                .extracting(PublishedPort::hostPort).containsExactly(49155, 49156);
+        assertThat(alloc.allocate(
+                        "e", IP, List.of(PortRequest.random("tcp", 80), PortRequest.random("tcp", 81)), List.of(taken)))
+                .extracting(PublishedPort::hostPort)
+                .containsExactly(49155, 49156);
     }
 
     @Test
     void sameNumberOtherProtocolOrOtherAddressIsNoClash() {
         PublishedPort taken = new PublishedPort("other", "tcp", Ipv4.parse("127.0.0.1"), 8080, IP, 1);
-        assertThat(alloc.allocate("e", IP, List.of(PortRequest.of("udp", 8080, 80),
-                PortRequest.of("tcp", 8080, 80).onHostIp(Ipv4.parse("127.0.0.2"))), List.of(taken))).hasSize(2);
+        assertThat(alloc.allocate(
+                        "e",
+                        IP,
+                        List.of(
+                                PortRequest.of("udp", 8080, 80),
+                                PortRequest.of("tcp", 8080, 80).onHostIp(Ipv4.parse("127.0.0.2"))),
+                        List.of(taken)))
+                .hasSize(2);
     }
 
     @Test
@@ -47,14 +55,18 @@ class PortAllocatorTest {
     void parsesComposeShortSyntax() {
         assertThat(PortRequest.parse("80")).isEqualTo(PortRequest.random("tcp", 80));
         assertThat(PortRequest.parse("8080:80")).isEqualTo(PortRequest.of("tcp", 8080, 80));
-        assertThat(PortRequest.parse("127.0.0.1::53/udp")).isEqualTo(PortRequest.random("udp", 53).onHostIp(Ipv4.parse("127.0.0.1")));
-        assertThat(PortRequest.parse("0.0.0.0:8000-8001:9000-9001")).isEqualTo(new PortRequest("tcp", null, 8000, 8001, 9000, 9001));
+        assertThat(PortRequest.parse("127.0.0.1::53/udp"))
+                .isEqualTo(PortRequest.random("udp", 53).onHostIp(Ipv4.parse("127.0.0.1")));
+        assertThat(PortRequest.parse("0.0.0.0:8000-8001:9000-9001"))
+                .isEqualTo(new PortRequest("tcp", null, 8000, 8001, 9000, 9001));
         assertThat(PortRequest.parse("9000-9001")).isEqualTo(new PortRequest("tcp", null, 0, 0, 9000, 9001));
         assertThat(PortRequest.parse("127.0.0.1:8080:80").display()).isEqualTo("127.0.0.1:8080:80/tcp");
         assertThatThrownBy(() -> PortRequest.parse("8000-8010:80"))
-                .hasMessage("invalid port mapping '8000-8010:80': the host range and the container range differ in length");
+                .hasMessage(
+                        "invalid port mapping '8000-8010:80': the host range and the container range differ in length");
         assertThatThrownBy(() -> PortRequest.parse("web:80")).hasMessage("invalid port mapping 'web:80'");
-        assertThatThrownBy(() -> PortRequest.parse("[::1]:80:80")).hasMessage("cannot publish [::1]:80:80: IPv6 host addresses are not supported yet");
+        assertThatThrownBy(() -> PortRequest.parse("[::1]:80:80"))
+                .hasMessage("cannot publish [::1]:80:80: IPv6 host addresses are not supported yet");
         assertThatThrownBy(() -> PortRequest.parse("80/sctp")).hasMessage("unsupported port protocol 'sctp'");
         assertThatThrownBy(() -> PortRequest.parse("70000")).hasMessage("invalid container port range 70000-70000");
     }

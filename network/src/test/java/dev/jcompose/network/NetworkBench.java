@@ -43,8 +43,8 @@ public final class NetworkBench {
             }
             return r;
         };
-        NetworkLayer layer = new NetworkLayer(new HostPaths(root.resolve("data"), root.resolve("run")), runner,
-                NetworkLayer.Options.defaults());
+        NetworkLayer layer = new NetworkLayer(
+                new HostPaths(root.resolve("data"), root.resolve("run")), runner, NetworkLayer.Options.defaults());
         try {
             NetworkRecord net = layer.networks().ensure(NetworkSpec.of("jcbench_default"));
             List<Long> attach = new ArrayList<>();
@@ -59,11 +59,13 @@ public final class NetworkBench {
             }
             System.out.printf("attach one endpoint:   median %.1f ms  (n=%d)%n", median(attach), rounds);
             System.out.printf("detach one endpoint:   median %.1f ms  (n=%d)%n", median(detach), rounds);
-            perCommand.forEach((k, v) -> System.out.printf("    %-28s %4d calls, %.1f ms each%n", k, v[0], v[1] / 1e6 / v[0]));
+            perCommand.forEach(
+                    (k, v) -> System.out.printf("    %-28s %4d calls, %.1f ms each%n", k, v[0], v[1] / 1e6 / v[0]));
 
             List<PublishedPort> ports = new ArrayList<>();
             for (int p = 0; p < 200; p++) {
-                ports.add(new PublishedPort("jcbench-ports", "tcp", null, 20000 + p, net.subnet().host(2), 8000 + p));
+                ports.add(new PublishedPort(
+                        "jcbench-ports", "tcp", null, 20000 + p, net.subnet().host(2), 8000 + p));
             }
             RuleSet rules = new NatPlanner(Chains.DEFAULT).plan(List.of(net.nat()), ports);
             Iptables iptables = new Iptables(runner, Chains.DEFAULT);
@@ -73,22 +75,31 @@ public final class NetworkBench {
                 iptables.apply(rules);
                 apply.add(System.nanoTime() - t0);
             }
-            System.out.printf("apply rules, 200 ports: median %.1f ms (%d rules, one iptables-restore batch, n=5)%n",
+            System.out.printf(
+                    "apply rules, 200 ports: median %.1f ms (%d rules, one iptables-restore batch, n=5)%n",
                     median(apply), rules.rules().size());
             long t0 = System.nanoTime();
-            EndpointRecord big = layer.endpoints().attach(spec("jcbench-ports",
-                    List.of(new PortRequest("tcp", null, 20000, 20199, 8000, 8199))));
-            System.out.printf("attach with 200 ports: %.1f ms (incl. 200 bind probes)%n", (System.nanoTime() - t0) / 1e6);
+            EndpointRecord big = layer.endpoints()
+                    .attach(spec("jcbench-ports", List.of(new PortRequest("tcp", null, 20000, 20199, 8000, 8199))));
+            System.out.printf(
+                    "attach with 200 ports: %.1f ms (incl. 200 bind probes)%n", (System.nanoTime() - t0) / 1e6);
             layer.endpoints().detach(big.id());
 
-            EndpointRecord srv = layer.endpoints().attach(spec("jcbench-iperf", List.of(PortRequest.of("tcp", 25201, 5201))));
-            Process server = new ProcessBuilder("nsenter", "--net=" + srv.netns(), "iperf3", "-s", "-1").redirectErrorStream(true).start();
+            EndpointRecord srv =
+                    layer.endpoints().attach(spec("jcbench-iperf", List.of(PortRequest.of("tcp", 25201, 5201))));
+            Process server = new ProcessBuilder("nsenter", "--net=" + srv.netns(), "iperf3", "-s", "-1")
+                    .redirectErrorStream(true)
+                    .start();
             try {
                 Ipv4 ip = srv.links().get(0).ip();
-                System.out.println("iperf3 direct to container " + ip + ":5201: " + iperf(runner, ip.toString(), 5201, seconds));
+                System.out.println(
+                        "iperf3 direct to container " + ip + ":5201: " + iperf(runner, ip.toString(), 5201, seconds));
                 server.waitFor();
-                server = new ProcessBuilder("nsenter", "--net=" + srv.netns(), "iperf3", "-s", "-1").redirectErrorStream(true).start();
-                System.out.println("iperf3 via published 127.0.0.1:25201: " + iperf(runner, "127.0.0.1", 25201, seconds));
+                server = new ProcessBuilder("nsenter", "--net=" + srv.netns(), "iperf3", "-s", "-1")
+                        .redirectErrorStream(true)
+                        .start();
+                System.out.println(
+                        "iperf3 via published 127.0.0.1:25201: " + iperf(runner, "127.0.0.1", 25201, seconds));
             } finally {
                 server.destroyForcibly();
                 server.waitFor();
@@ -102,15 +113,31 @@ public final class NetworkBench {
     }
 
     private static EndpointSpec spec(String id, List<PortRequest> ports) {
-        return new EndpointSpec(id, List.of(id), new NetworkMode.Bridge(), List.of(AttachmentRequest.of("jcbench_default")), ports);
+        return new EndpointSpec(
+                id, List.of(id), new NetworkMode.Bridge(), List.of(AttachmentRequest.of("jcbench_default")), ports);
     }
 
-    private static String iperf(dev.jcompose.host.CommandRunner runner, String host, int port, int seconds) throws InterruptedException {
+    private static String iperf(dev.jcompose.host.CommandRunner runner, String host, int port, int seconds)
+            throws InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            var r = runner.run(Command.of("iperf3", "-c", host, "-p", Integer.toString(port), "-t", Integer.toString(seconds), "-f", "g")
+            var r = runner.run(Command.of(
+                            "iperf3",
+                            "-c",
+                            host,
+                            "-p",
+                            Integer.toString(port),
+                            "-t",
+                            Integer.toString(seconds),
+                            "-f",
+                            "g")
                     .withTimeout(Duration.ofSeconds(seconds + 20)));
             if (r.ok()) {
-                return r.stdout().lines().filter(l -> l.contains("receiver")).findFirst().orElse(r.stdout()).strip();
+                return r.stdout()
+                        .lines()
+                        .filter(l -> l.contains("receiver"))
+                        .findFirst()
+                        .orElse(r.stdout())
+                        .strip();
             }
             Thread.sleep(100); // the server may not listen yet; bounded retries
         }

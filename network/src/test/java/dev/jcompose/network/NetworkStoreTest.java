@@ -18,8 +18,17 @@ class NetworkStoreTest {
     Path dir;
 
     private static NetworkRecord net(Map<Ipv4, String> leases) {
-        return new NetworkRecord("p_default", "jc-0123456789", Subnet.parse("172.20.0.0/16"), Ipv4.parse("172.20.0.1"),
-                null, false, 1500, Phase.READY, leases, "1@x");
+        return new NetworkRecord(
+                "p_default",
+                "jc-0123456789",
+                Subnet.parse("172.20.0.0/16"),
+                Ipv4.parse("172.20.0.1"),
+                null,
+                false,
+                1500,
+                Phase.READY,
+                leases,
+                "1@x");
     }
 
     @Test

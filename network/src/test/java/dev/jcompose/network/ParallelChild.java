@@ -13,11 +13,18 @@ import java.util.List;
 public final class ParallelChild {
     public static void main(String[] args) {
         Path root = Path.of(args[0]);
-        NetworkLayer layer = new NetworkLayer(new HostPaths(root.resolve("data"), root.resolve("run")),
-                new ProcessCommandRunner(), NetworkLayer.Options.defaults());
+        NetworkLayer layer = new NetworkLayer(
+                new HostPaths(root.resolve("data"), root.resolve("run")),
+                new ProcessCommandRunner(),
+                NetworkLayer.Options.defaults());
         for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-            layer.endpoints().attach(new EndpointSpec(args[1] + i, List.of("procs"), new NetworkMode.Bridge(),
-                    List.of(AttachmentRequest.of("jt_procs")), List.of(PortRequest.random("tcp", 80))));
+            layer.endpoints()
+                    .attach(new EndpointSpec(
+                            args[1] + i,
+                            List.of("procs"),
+                            new NetworkMode.Bridge(),
+                            List.of(AttachmentRequest.of("jt_procs")),
+                            List.of(PortRequest.random("tcp", 80))));
         }
     }
 }

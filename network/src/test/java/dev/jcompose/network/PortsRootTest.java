@@ -28,18 +28,32 @@ class PortsRootTest {
         try (TestBed bed = new TestBed()) {
             bed.forwardPolicyDrop();
             bed.layer.networks().ensure(NetworkSpec.of("jt_pub"));
-            EndpointRecord web = bed.layer.endpoints().attach(new EndpointSpec("jt-web-1", List.of("web"), new NetworkMode.Bridge(),
-                    List.of(AttachmentRequest.of("jt_pub")), List.of(PortRequest.of("tcp", 18080, 80), PortRequest.random("tcp", 80),
-                    new PortRequest("tcp", null, 18090, 18091, 90, 91), PortRequest.of("udp", 15353, 5000))));
-            EndpointRecord peer = bed.layer.endpoints().attach(ConnectivityRootTest.endpoint("jt-peer-1", List.of("peer"),
-                    AttachmentRequest.of("jt_pub")));
+            EndpointRecord web = bed.layer
+                    .endpoints()
+                    .attach(new EndpointSpec(
+                            "jt-web-1",
+                            List.of("web"),
+                            new NetworkMode.Bridge(),
+                            List.of(AttachmentRequest.of("jt_pub")),
+                            List.of(
+                                    PortRequest.of("tcp", 18080, 80),
+                                    PortRequest.random("tcp", 80),
+                                    new PortRequest("tcp", null, 18090, 18091, 90, 91),
+                                    PortRequest.of("udp", 15353, 5000))));
+            EndpointRecord peer = bed.layer
+                    .endpoints()
+                    .attach(ConnectivityRootTest.endpoint(
+                            "jt-peer-1", List.of("peer"), AttachmentRequest.of("jt_pub")));
             bed.httpd(web.netns(), 80, "port 80\n");
             bed.httpd(web.netns(), 90, "port 90\n");
             bed.httpd(web.netns(), 91, "port 91\n");
             bed.udpEcho(web.netns(), 5000);
 
-            int random = web.ports().stream().filter(p -> p.containerPort() == 80 && p.hostPort() != 18080).findFirst()
-                    .orElseThrow().hostPort();
+            int random = web.ports().stream()
+                    .filter(p -> p.containerPort() == 80 && p.hostPort() != 18080)
+                    .findFirst()
+                    .orElseThrow()
+                    .hostPort();
             assertThat(random).isBetween(49153, 65535);
             String host = bed.hostAddress();
             assertThat(TestBed.fetch("127.0.0.1", 18080)).isEqualTo("port 80\n");
@@ -54,12 +68,19 @@ class PortsRootTest {
 
     @Test
     void aConflictingListenerFailsBeforeAnythingIsApplied() throws Exception {
-        try (TestBed bed = new TestBed(); ServerSocket busy = new ServerSocket()) {
+        try (TestBed bed = new TestBed();
+                ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress("0.0.0.0", 18099));
             bed.layer.networks().ensure(NetworkSpec.of("jt_busy"));
             NetworkState before = bed.layer.networks().state();
-            assertThatThrownBy(() -> bed.layer.endpoints().attach(new EndpointSpec("jt-x-1", List.of("x"), new NetworkMode.Bridge(),
-                    List.of(AttachmentRequest.of("jt_busy")), List.of(PortRequest.of("tcp", 18099, 80)))))
+            assertThatThrownBy(() -> bed.layer
+                            .endpoints()
+                            .attach(new EndpointSpec(
+                                    "jt-x-1",
+                                    List.of("x"),
+                                    new NetworkMode.Bridge(),
+                                    List.of(AttachmentRequest.of("jt_busy")),
+                                    List.of(PortRequest.of("tcp", 18099, 80)))))
                     .hasMessage("cannot publish 0.0.0.0:18099/tcp for jt-x-1: the port is already in use on the host");
             assertThat(bed.layer.networks().state()).isEqualTo(before);
         }
@@ -67,21 +88,39 @@ class PortsRootTest {
 
     @Test
     void aContainerCannotReachHostLoopbackServices() throws Exception {
-        try (TestBed bed = new TestBed(); ServerSocket secret = new ServerSocket();
-             DatagramSocket udpSecret = new DatagramSocket(new InetSocketAddress("127.0.0.1", 18077))) {
+        try (TestBed bed = new TestBed();
+                ServerSocket secret = new ServerSocket();
+                DatagramSocket udpSecret = new DatagramSocket(new InetSocketAddress("127.0.0.1", 18077))) {
             secret.bind(new InetSocketAddress("127.0.0.1", 18077));
             Thread.ofVirtual().start(() -> serve(secret));
             udpSecret.setSoTimeout(1500);
             NetworkRecord net = bed.layer.networks().ensure(NetworkSpec.of("jt_guard"));
-            EndpointRecord evil = bed.layer.endpoints().attach(ConnectivityRootTest.endpoint("jt-evil-1", List.of("evil"),
-                    AttachmentRequest.of("jt_guard")));
+            EndpointRecord evil = bed.layer
+                    .endpoints()
+                    .attach(ConnectivityRootTest.endpoint(
+                            "jt-evil-1", List.of("evil"), AttachmentRequest.of("jt_guard")));
             String ns = evil.netns();
             // The CVE-2020-8558 attack: send to 127.0.0.1 through the bridge, which has route_localnet=1.
-            bed.in(ns, "sysctl", "-q", "-w", "net.ipv4.conf.eth0.route_localnet=1").orThrow();
-            bed.in(ns, "ip", "route", "del", "local", "127.0.0.0/8", "dev", "lo", "table", "local").orThrow();
-            bed.in(ns, "ip", "route", "del", "local", "127.0.0.1", "dev", "lo", "table", "local").orThrow();
-            bed.in(ns, "ip", "route", "add", "127.0.0.1/32", "via", net.gateway().toString(), "dev", "eth0").orThrow();
-            assertThat(bed.in(ns, "busybox", "nc", "-w", "2", "127.0.0.1", "18077").stdout()).isEmpty();
+            bed.in(ns, "sysctl", "-q", "-w", "net.ipv4.conf.eth0.route_localnet=1")
+                    .orThrow();
+            bed.in(ns, "ip", "route", "del", "local", "127.0.0.0/8", "dev", "lo", "table", "local")
+                    .orThrow();
+            bed.in(ns, "ip", "route", "del", "local", "127.0.0.1", "dev", "lo", "table", "local")
+                    .orThrow();
+            bed.in(
+                            ns,
+                            "ip",
+                            "route",
+                            "add",
+                            "127.0.0.1/32",
+                            "via",
+                            net.gateway().toString(),
+                            "dev",
+                            "eth0")
+                    .orThrow();
+            assertThat(bed.in(ns, "busybox", "nc", "-w", "2", "127.0.0.1", "18077")
+                            .stdout())
+                    .isEmpty();
             assertThat(sendAndReceive(bed, ns, udpSecret)).isEmpty();
             // Proof the path is open without the guard: flush our INPUT chain, the datagram arrives; restore.
             bed.run("iptables", "-F", "JCOMPOSE-INPUT").orThrow();
@@ -95,7 +134,11 @@ class PortsRootTest {
     }
 
     private static String sendAndReceive(TestBed bed, String ns, DatagramSocket host) {
-        bed.in(ns, TestBed.javaMain(UdpTool.class, "send", "127.0.0.1", "18077", "probe").toArray(String[]::new)).orThrow();
+        bed.in(
+                        ns,
+                        TestBed.javaMain(UdpTool.class, "send", "127.0.0.1", "18077", "probe")
+                                .toArray(String[]::new))
+                .orThrow();
         DatagramPacket p = new DatagramPacket(new byte[64], 64);
         try {
             host.receive(p);

@@ -31,11 +31,18 @@ public final class RecoveryChild {
                 }
             }
         };
-        NetworkLayer layer = new NetworkLayer(new HostPaths(root.resolve("data"), root.resolve("run")),
-                new ProcessCommandRunner(), NetworkLayer.Options.defaults().withFaults(hang));
+        NetworkLayer layer = new NetworkLayer(
+                new HostPaths(root.resolve("data"), root.resolve("run")),
+                new ProcessCommandRunner(),
+                NetworkLayer.Options.defaults().withFaults(hang));
         layer.networks().ensure(NetworkSpec.of("jt_crash"));
-        layer.endpoints().attach(new EndpointSpec("jt-crash-1", List.of("crash"), new NetworkMode.Bridge(),
-                List.of(AttachmentRequest.of("jt_crash")), List.of(PortRequest.of("tcp", 18123, 80))));
+        layer.endpoints()
+                .attach(new EndpointSpec(
+                        "jt-crash-1",
+                        List.of("crash"),
+                        new NetworkMode.Bridge(),
+                        List.of(AttachmentRequest.of("jt_crash")),
+                        List.of(PortRequest.of("tcp", 18123, 80))));
         System.out.println("DONE");
     }
 }

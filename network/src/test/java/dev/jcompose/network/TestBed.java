@@ -51,14 +51,22 @@ final class TestBed implements AutoCloseable {
     HostSnapshot snapshot() {
         HostSnapshot s = HostSnapshot.take(root);
         Map<String, SortedSet<String>> f = new TreeMap<>();
-        f.put("links", filter(s.facets().get("links"), l -> l.startsWith("jc-") || l.startsWith("jv") || l.startsWith("jt")));
+        f.put(
+                "links",
+                filter(s.facets().get("links"), l -> l.startsWith("jc-") || l.startsWith("jv") || l.startsWith("jt")));
         f.put("netns", filter(s.facets().get("netns"), l -> l.startsWith("jt")));
         // Only this layer's chains (default prefix) and the builtin policies: other jcompose runs on the
         // host (engine tests) use their own chain prefix and must not count as this test's leaks.
-        f.put("iptables", filter(s.facets().get("iptables"), l -> l.contains("JCOMPOSE") || l.contains(":FORWARD ") || l.contains(":INPUT ")));
+        f.put(
+                "iptables",
+                filter(
+                        s.facets().get("iptables"),
+                        l -> l.contains("JCOMPOSE") || l.contains(":FORWARD ") || l.contains(":INPUT ")));
         // Namespace mounts of this bed (under its temp root) or of the test's own `ip netns` names (jt*);
         // other jcompose runs' namespaces are not this test's business.
-        f.put("mounts", filter(s.facets().get("mounts"), l -> l.contains("jcnet-") || l.contains("nsfs") && l.contains("/jt")));
+        f.put(
+                "mounts",
+                filter(s.facets().get("mounts"), l -> l.contains("jcnet-") || l.contains("nsfs") && l.contains("/jt")));
         f.put("files", s.facets().get("files"));
         f.put("processes", filter(s.facets().get("processes"), l -> l.contains("jcnet-")));
         return new HostSnapshot(f);
@@ -91,8 +99,11 @@ final class TestBed implements AutoCloseable {
 
     /** The argv that runs a test main class of this module in a fresh JVM. */
     static List<String> javaMain(Class<?> main, String... args) {
-        List<String> a = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> a = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         a.addAll(List.of(args));
         return a;
     }
@@ -111,13 +122,18 @@ final class TestBed implements AutoCloseable {
         cleanups.add(() -> delete(www));
         Files.writeString(www.resolve("index.html"), text);
         spawn(netns, "busybox", "httpd", "-f", "-p", Integer.toString(port), "-h", www.toString());
-        waitFor(() -> in(netns, "sh", "-c", "busybox netstat -ltn | grep -q ':" + port + " '").ok(), "httpd on " + port);
+        waitFor(
+                () -> in(netns, "sh", "-c", "busybox netstat -ltn | grep -q ':" + port + " '")
+                        .ok(),
+                "httpd on " + port);
     }
 
     /** An HTTP GET through busybox nc from inside {@code netns}; the body or "" on failure. */
     String fetchFrom(String netns, String ip, int port) {
-        CommandResult r = runner.run(Command.of("nsenter", "--net=" + netns, "busybox", "nc", "-w", "2", ip, Integer.toString(port))
-                .withStdin("GET /index.html HTTP/1.0\r\n\r\n").withTimeout(Duration.ofSeconds(10)));
+        CommandResult r = runner.run(
+                Command.of("nsenter", "--net=" + netns, "busybox", "nc", "-w", "2", ip, Integer.toString(port))
+                        .withStdin("GET /index.html HTTP/1.0\r\n\r\n")
+                        .withTimeout(Duration.ofSeconds(10)));
         return body(r.stdout());
     }
 
@@ -128,7 +144,13 @@ final class TestBed implements AutoCloseable {
 
     /** Docker's FORWARD DROP policy for the rest of the test; the old policy is restored at close. */
     void forwardPolicyDrop() {
-        String saved = run("iptables", "-S", "FORWARD").orThrow().stdout().lines().findFirst().orElseThrow().split(" ")[2];
+        String saved = run("iptables", "-S", "FORWARD")
+                .orThrow()
+                .stdout()
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[2];
         onClose(() -> run("iptables", "-P", "FORWARD", saved).orThrow());
         run("iptables", "-P", "FORWARD", "DROP").orThrow();
     }
@@ -146,7 +168,8 @@ final class TestBed implements AutoCloseable {
             Path.of(ns).toFile().delete();
         });
         run("unshare", "--net=" + ns, "true").orThrow();
-        run("ip", "link", "add", "jt-out-h", "type", "veth", "peer", "name", "eth0", "netns", ns).orThrow();
+        run("ip", "link", "add", "jt-out-h", "type", "veth", "peer", "name", "eth0", "netns", ns)
+                .orThrow();
         run("ip", "addr", "add", "198.18.0.1/30", "dev", "jt-out-h").orThrow();
         run("ip", "link", "set", "jt-out-h", "up").orThrow();
         in(ns, "ip", "addr", "add", "198.18.0.2/30", "dev", "eth0").orThrow();
@@ -159,9 +182,11 @@ final class TestBed implements AutoCloseable {
 
     /** The host's primary address: the first IPv4 address of the default-route interface. */
     String hostAddress() {
-        String routes = run("ip", "-4", "-j", "route", "show", "default").orThrow().stdout();
+        String routes =
+                run("ip", "-4", "-j", "route", "show", "default").orThrow().stdout();
         String dev = routes.replaceAll("(?s).*\"dev\":\"([^\"]+)\".*", "$1");
-        String addr = run("ip", "-4", "-j", "addr", "show", "dev", dev).orThrow().stdout();
+        String addr =
+                run("ip", "-4", "-j", "addr", "show", "dev", dev).orThrow().stdout();
         return addr.replaceAll("(?s).*?\"local\":\"([0-9.]+)\".*", "$1");
     }
 

@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param entrypoint null when not set
  * @param cmd        null when not set
  */
-public record ImageChanges(List<String> entrypoint, List<String> cmd, List<String> env, String workingDir, String user) {
+public record ImageChanges(
+        List<String> entrypoint, List<String> cmd, List<String> env, String workingDir, String user) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ImageChanges {
@@ -63,7 +64,8 @@ public record ImageChanges(List<String> entrypoint, List<String> cmd, List<Strin
             String[] argv = JSON.readValue(value, String[].class);
             return List.of(argv);
         } catch (JsonProcessingException | NullPointerException e) {
-            throw invalid(instruction, "the exec form must be a JSON array of strings, e.g. [\"sh\", \"-c\", \"echo hi\"]");
+            throw invalid(
+                    instruction, "the exec form must be a JSON array of strings, e.g. [\"sh\", \"-c\", \"echo hi\"]");
         }
     }
 
@@ -71,13 +73,18 @@ public record ImageChanges(List<String> entrypoint, List<String> cmd, List<Strin
     private List<String> withEnv(String instruction, String value) {
         int eq = value.indexOf('=');
         int space = value.indexOf(' ');
-        String pair = eq > 0 && (space < 0 || eq < space) ? value
-                : space > 0 ? value.substring(0, space) + "=" + value.substring(space + 1).strip() : null;
+        String pair = eq > 0 && (space < 0 || eq < space)
+                ? value
+                : space > 0
+                        ? value.substring(0, space) + "="
+                                + value.substring(space + 1).strip()
+                        : null;
         if (pair == null || pair.indexOf(' ') >= 0 && pair.indexOf(' ') < pair.indexOf('=')) {
             throw invalid(instruction, "use ENV KEY=VALUE");
         }
         String key = pair.substring(0, pair.indexOf('=') + 1);
-        List<String> out = new ArrayList<>(env.stream().filter(e -> !e.startsWith(key)).toList());
+        List<String> out =
+                new ArrayList<>(env.stream().filter(e -> !e.startsWith(key)).toList());
         out.add(pair);
         return out;
     }

@@ -28,8 +28,7 @@ import java.util.zip.GZIPInputStream;
 public final class RootfsImport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private RootfsImport() {
-    }
+    private RootfsImport() {}
 
     /** Writes the layout into the empty or absent directory {@code layout}. */
     public static void write(Path tarball, String reference, ImageChanges changes, Platform platform, Path layout) {
@@ -43,8 +42,11 @@ public final class RootfsImport {
             manifest.put("schemaVersion", 2);
             manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
             manifest.set("config", descriptor(MediaTypes.OCI_CONFIG, configDigest, config.length));
-            manifest.putArray("layers").add(descriptor(layer.gzip() ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER,
-                    layer.blob(), layer.size()));
+            manifest.putArray("layers")
+                    .add(descriptor(
+                            layer.gzip() ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER,
+                            layer.blob(),
+                            layer.size()));
             byte[] manifestBytes = bytes(manifest);
             Digest manifestDigest = put(blobs, manifestBytes);
             ObjectNode index = JSON.createObjectNode();
@@ -56,8 +58,11 @@ public final class RootfsImport {
             Files.write(layout.resolve("index.json"), bytes(index));
             Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         } catch (IOException e) {
-            throw new JcomposeException("cannot import " + tarball + ": " + e.getMessage(),
-                    "check that the file is readable and that there is free space", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot import " + tarball + ": " + e.getMessage(),
+                    "check that the file is readable and that there is free space",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
@@ -89,8 +94,7 @@ public final class RootfsImport {
         return root;
     }
 
-    private record LayerDigests(Digest blob, long size, Digest diffId, boolean gzip) {
-    }
+    private record LayerDigests(Digest blob, long size, Digest diffId, boolean gzip) {}
 
     /** The blob's digest and size, and the digest of its uncompressed content (the diff id). */
     private static LayerDigests digests(Path tarball) throws IOException {
@@ -102,7 +106,7 @@ public final class RootfsImport {
         MessageDigest blob = Digest.newSha256();
         MessageDigest diff = Digest.newSha256();
         try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(tarball)), blob);
-             InputStream content = new DigestInputStream(gzip ? new GZIPInputStream(raw) : raw, diff)) {
+                InputStream content = new DigestInputStream(gzip ? new GZIPInputStream(raw) : raw, diff)) {
             content.transferTo(java.io.OutputStream.nullOutputStream());
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // a gzip trailer the decompressor did not read
         }

@@ -17,8 +17,23 @@ import java.util.stream.Stream;
  * only reads limits back and removes directories a crashed runtime left behind.
  */
 public record CgroupLayout(Path mountRoot, boolean unified) {
-    static final List<String> V1_CONTROLLERS = List.of("blkio", "cpu", "cpuacct", "cpuset", "devices", "freezer",
-            "hugetlb", "memory", "net_cls", "net_prio", "perf_event", "pids", "rdma", "misc", "systemd", "unified");
+    static final List<String> V1_CONTROLLERS = List.of(
+            "blkio",
+            "cpu",
+            "cpuacct",
+            "cpuset",
+            "devices",
+            "freezer",
+            "hugetlb",
+            "memory",
+            "net_cls",
+            "net_prio",
+            "perf_event",
+            "pids",
+            "rdma",
+            "misc",
+            "systemd",
+            "unified");
 
     public static CgroupLayout detect() {
         Path root = Path.of("/sys/fs/cgroup");
@@ -43,19 +58,22 @@ public record CgroupLayout(Path mountRoot, boolean unified) {
     }
 
     /** The limits a container got, read back from its cgroup files (for checks and inspect). */
-    public record Limits(Optional<Long> memoryBytes, Optional<Long> cpuQuota, Optional<Long> cpuPeriod,
-                         Optional<Long> pidsMax) {
-    }
+    public record Limits(
+            Optional<Long> memoryBytes, Optional<Long> cpuQuota, Optional<Long> cpuPeriod, Optional<Long> pidsMax) {}
 
     public Limits limits(String cgroupsPath) {
         String rel = cgroupsPath.replaceFirst("^/+", "");
         if (unified) {
             Path d = mountRoot.resolve(rel);
             String[] cpu = read(d.resolve("cpu.max")).orElse("max 100000").split(" ");
-            return new Limits(number(read(d.resolve("memory.max"))), number(Optional.of(cpu[0])),
-                    number(Optional.of(cpu[1])), number(read(d.resolve("pids.max"))));
+            return new Limits(
+                    number(read(d.resolve("memory.max"))),
+                    number(Optional.of(cpu[0])),
+                    number(Optional.of(cpu[1])),
+                    number(read(d.resolve("pids.max"))));
         }
-        return new Limits(number(read(mountRoot.resolve("memory").resolve(rel).resolve("memory.limit_in_bytes"))),
+        return new Limits(
+                number(read(mountRoot.resolve("memory").resolve(rel).resolve("memory.limit_in_bytes"))),
                 number(read(mountRoot.resolve("cpu").resolve(rel).resolve("cpu.cfs_quota_us"))),
                 number(read(mountRoot.resolve("cpu").resolve(rel).resolve("cpu.cfs_period_us"))),
                 number(read(mountRoot.resolve("pids").resolve(rel).resolve("pids.max"))));
@@ -68,7 +86,9 @@ public record CgroupLayout(Path mountRoot, boolean unified) {
                 continue;
             }
             try (Stream<Path> s = Files.walk(d)) {
-                for (Path p : s.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                for (Path p : s.filter(Files::isDirectory)
+                        .sorted(Comparator.reverseOrder())
+                        .toList()) {
                     removeWhenReleased(p);
                 }
             } catch (IOException e) {

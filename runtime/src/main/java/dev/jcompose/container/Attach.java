@@ -16,7 +16,20 @@ public record Attach(boolean stdin, boolean terminal) {
         if (p.terminal() == terminal) {
             return s;
         }
-        return new RuntimeSpec(s.ociVersion(), new RuntimeSpec.Process(terminal, p.user(), p.args(), p.env(), p.cwd(),
-                p.capabilities(), p.rlimits(), p.noNewPrivileges()), s.root(), s.hostname(), s.mounts(), s.linux());
+        return new RuntimeSpec(
+                s.ociVersion(),
+                new RuntimeSpec.Process(
+                        terminal,
+                        p.user(),
+                        p.args(),
+                        p.env(),
+                        p.cwd(),
+                        p.capabilities(),
+                        p.rlimits(),
+                        p.noNewPrivileges()),
+                s.root(),
+                s.hostname(),
+                s.mounts(),
+                s.linux());
     }
 }

@@ -24,6 +24,7 @@ public final class AttachSocket implements AutoCloseable {
     public static final int STDERR = 3;
     /** conmon reads up to 8 KiB of a stream per packet; a larger buffer never truncates one. */
     static final int PACKET = 1 << 16;
+
     private static final int AF_UNIX = 1;
     private static final int SOCK_SEQPACKET = 5;
     private static final int SOCK_CLOEXEC = 0x80000;
@@ -60,8 +61,7 @@ public final class AttachSocket implements AutoCloseable {
     }
 
     /** One packet: the stream it came from and its bytes. */
-    public record Packet(int stream, byte[] data) {
-    }
+    public record Packet(int stream, byte[] data) {}
 
     private final int fd;
     private final byte[] buffer = new byte[PACKET];

@@ -13,22 +13,44 @@ import java.util.List;
  * ({@code <bundle>/attach}); with {@link Attach#terminal()} it receives the pty the runtime
  * allocates and serves it on the same socket (resized through {@code <bundle>/ctl}).
  */
-public record ConmonCommand(Path conmon, String id, String name, OciRuntime runtime, Path runtimeRoot,
-                            ContainerDirs dirs, Attach attach) {
-    public ConmonCommand(Path conmon, String id, String name, OciRuntime runtime, Path runtimeRoot, ContainerDirs dirs) {
+public record ConmonCommand(
+        Path conmon, String id, String name, OciRuntime runtime, Path runtimeRoot, ContainerDirs dirs, Attach attach) {
+    public ConmonCommand(
+            Path conmon, String id, String name, OciRuntime runtime, Path runtimeRoot, ContainerDirs dirs) {
         this(conmon, id, name, runtime, runtimeRoot, dirs, Attach.NONE);
     }
 
     public Command command() {
-        List<String> a = new ArrayList<>(List.of(conmon.toString(), "--api-version", "1",
-                "-c", id, "-u", id, "-n", name,
-                "-r", runtime.path().toString(), "-b", dirs.bundle().toString(),
-                "-p", dirs.containerPidFile().toString(), "--conmon-pidfile", dirs.conmonPidFile().toString(),
-                "--exit-dir", dirs.exitDir().toString(), "--full-attach", "--no-sync-log",
-                "-l", "k8s-file:" + dirs.log(),
-                "--runtime-arg", "--root=" + runtimeRoot,
-                "--runtime-arg", "--log-format=json",
-                "--runtime-arg", "--log=" + dirs.runtimeLog()));
+        List<String> a = new ArrayList<>(List.of(
+                conmon.toString(),
+                "--api-version",
+                "1",
+                "-c",
+                id,
+                "-u",
+                id,
+                "-n",
+                name,
+                "-r",
+                runtime.path().toString(),
+                "-b",
+                dirs.bundle().toString(),
+                "-p",
+                dirs.containerPidFile().toString(),
+                "--conmon-pidfile",
+                dirs.conmonPidFile().toString(),
+                "--exit-dir",
+                dirs.exitDir().toString(),
+                "--full-attach",
+                "--no-sync-log",
+                "-l",
+                "k8s-file:" + dirs.log(),
+                "--runtime-arg",
+                "--root=" + runtimeRoot,
+                "--runtime-arg",
+                "--log-format=json",
+                "--runtime-arg",
+                "--log=" + dirs.runtimeLog()));
         if (attach.stdin()) {
             a.add("--stdin");
         }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 public record ContainerDirs(Path state, Path data) {
     public static ContainerDirs of(HostPaths paths, String id) {
-        return new ContainerDirs(paths.runRoot().resolve("containers").resolve(id),
+        return new ContainerDirs(
+                paths.runRoot().resolve("containers").resolve(id),
                 paths.dataRoot().resolve("containers").resolve(id));
     }
 

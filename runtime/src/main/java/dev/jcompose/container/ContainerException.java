@@ -13,7 +13,8 @@ public class ContainerException extends JcomposeException {
     }
 
     static ContainerException illegal(String op, ContainerRecord c, ContainerState now) {
-        return new ContainerException("cannot " + op + " container " + c.name() + ": it is " + now.lower(),
+        return new ContainerException(
+                "cannot " + op + " container " + c.name() + ": it is " + now.lower(),
                 switch (now) {
                     case EXITED -> "start it again (`jcompose start`), or remove it";
                     case REMOVED -> "create it first";

@@ -34,8 +34,12 @@ import java.util.SortedSet;
  */
 public final class ContainerHost {
     /** Host-wide settings; {@link #defaults} suits a real host. */
-    public record Settings(RegistryConfig registry, Platform platform, String cgroupParent, UnpackLimits limits,
-                           Map<String, String> env) {
+    public record Settings(
+            RegistryConfig registry,
+            Platform platform,
+            String cgroupParent,
+            UnpackLimits limits,
+            Map<String, String> env) {
         public Settings {
             env = Map.copyOf(env);
         }
@@ -58,7 +62,8 @@ public final class ContainerHost {
     }
 
     /** What {@link #removeImage} did: the names untagged, the blobs and snapshots deleted (sorted). */
-    public record RemovedImage(List<String> untagged, SortedSet<Digest> deletedBlobs, SortedSet<String> deletedSnapshots) {
+    public record RemovedImage(
+            List<String> untagged, SortedSet<Digest> deletedBlobs, SortedSet<String> deletedSnapshots) {
         public RemovedImage {
             untagged = List.copyOf(untagged);
         }
@@ -80,7 +85,8 @@ public final class ContainerHost {
         this.rootfs = new ImageRootfs(images, snapshots);
         this.rootfsLock = new RootfsLock(paths.dataRoot().resolve("snapshots.lock"));
         OciRuntime oci = new RuntimeProbe(runner, paths).select(settings.env());
-        this.containers = new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
+        this.containers =
+                new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
     }
 
     public ContainerRuntime containers() {
@@ -141,7 +147,8 @@ public final class ContainerHost {
             return stored.get();
         }
         if (policy == PullPolicy.NEVER) {
-            throw new ImageException("no such image: " + reference + " (and the pull policy is never)",
+            throw new ImageException(
+                    "no such image: " + reference + " (and the pull policy is never)",
                     "pull it (`jcompose pull`), load it (`jcompose load`), or change pull_policy");
         }
         return pull(reference, listener);
@@ -152,8 +159,19 @@ public final class ContainerHost {
         ImageRecord stored = images.get(image);
         return rootfsLock.shared(() -> {
             ImageRootfs.Prepared p = rootfs.prepare(stored);
-            return containers.create(new CreateRequest(c.id(), c.name(), c.labels(), c.configHash(), snapshots.root(),
-                    p.layers(), p.defaults(), c.spec(), c.hostsFile(), c.resolvConf(), c.hostnameFile(), p.ref()));
+            return containers.create(new CreateRequest(
+                    c.id(),
+                    c.name(),
+                    c.labels(),
+                    c.configHash(),
+                    snapshots.root(),
+                    p.layers(),
+                    p.defaults(),
+                    c.spec(),
+                    c.hostsFile(),
+                    c.resolvConf(),
+                    c.hostnameFile(),
+                    p.ref()));
         });
     }
 
@@ -166,11 +184,16 @@ public final class ContainerHost {
     public RemovedImage removeImage(String reference, boolean force) {
         ImageRecord image = images.find(reference).orElseThrow(() -> new ImageNotFoundException(reference));
         return rootfsLock.exclusive(() -> {
-            List<ImageRecord> sameId = images.list().stream().filter(i -> i.id().equals(image.id())).toList();
+            List<ImageRecord> sameId = images.list().stream()
+                    .filter(i -> i.id().equals(image.id()))
+                    .toList();
             boolean byId = reference.startsWith("sha256:");
             if (byId && sameId.size() > 1 && !force) {
-                throw new ImageException("cannot remove image " + reference + ": it is referenced by several names ("
-                        + String.join(", ", sameId.stream().map(ImageRecord::name).toList()) + ")",
+                throw new ImageException(
+                        "cannot remove image " + reference + ": it is referenced by several names ("
+                                + String.join(
+                                        ", ",
+                                        sameId.stream().map(ImageRecord::name).toList()) + ")",
                         "remove it by name, or force the removal of all its names");
             }
             List<String> names = byId ? sameId.stream().map(ImageRecord::name).toList() : List.of(image.name());
@@ -187,13 +210,17 @@ public final class ContainerHost {
 
     private static void refuseIfUsed(ImageRecord image, List<ContainerRecord> all) {
         List<String> users = all.stream()
-                .filter(c -> c.imageRef() != null && c.imageRef().id().equals(image.id().toString()))
-                .map(ContainerRecord::name).toList();
+                .filter(c -> c.imageRef() != null
+                        && c.imageRef().id().equals(image.id().toString()))
+                .map(ContainerRecord::name)
+                .toList();
         if (!users.isEmpty()) {
             boolean one = users.size() == 1;
-            throw new ImageException("cannot remove image " + image.name() + ": " + (one ? "container " : "containers ")
-                    + String.join(", ", users) + (one ? " uses it" : " use it"),
-                    "remove " + (one ? "the container" : "the containers") + " first (`jcompose rm`), or force the removal");
+            throw new ImageException(
+                    "cannot remove image " + image.name() + ": " + (one ? "container " : "containers ")
+                            + String.join(", ", users) + (one ? " uses it" : " use it"),
+                    "remove " + (one ? "the container" : "the containers")
+                            + " first (`jcompose rm`), or force the removal");
         }
     }
 

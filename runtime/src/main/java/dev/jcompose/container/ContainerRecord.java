@@ -14,17 +14,58 @@ import java.util.TreeMap;
  * {@code imageRef} is null for containers whose rootfs did not come from the image store;
  * {@code restartCount} counts the times it was run again after exiting ({@link ContainerRuntime#restart}).
  */
-public record ContainerRecord(String id, String name, Map<String, String> labels, String configHash,
-                              ImageDefaults image, ContainerSpec spec, OverlayMount rootfs, String cgroupsPath,
-                              String runtimeName, String runtimePath, Instant created, ContainerState state,
-                              Instant started, Instant finished, Integer exitCode, ImageRef imageRef,
-                              int restartCount) {
-    public ContainerRecord(String id, String name, Map<String, String> labels, String configHash, ImageDefaults image,
-                           ContainerSpec spec, OverlayMount rootfs, String cgroupsPath, String runtimeName,
-                           String runtimePath, Instant created, ContainerState state, Instant started,
-                           Instant finished, Integer exitCode) {
-        this(id, name, labels, configHash, image, spec, rootfs, cgroupsPath, runtimeName, runtimePath, created, state,
-                started, finished, exitCode, null, 0);
+public record ContainerRecord(
+        String id,
+        String name,
+        Map<String, String> labels,
+        String configHash,
+        ImageDefaults image,
+        ContainerSpec spec,
+        OverlayMount rootfs,
+        String cgroupsPath,
+        String runtimeName,
+        String runtimePath,
+        Instant created,
+        ContainerState state,
+        Instant started,
+        Instant finished,
+        Integer exitCode,
+        ImageRef imageRef,
+        int restartCount) {
+    public ContainerRecord(
+            String id,
+            String name,
+            Map<String, String> labels,
+            String configHash,
+            ImageDefaults image,
+            ContainerSpec spec,
+            OverlayMount rootfs,
+            String cgroupsPath,
+            String runtimeName,
+            String runtimePath,
+            Instant created,
+            ContainerState state,
+            Instant started,
+            Instant finished,
+            Integer exitCode) {
+        this(
+                id,
+                name,
+                labels,
+                configHash,
+                image,
+                spec,
+                rootfs,
+                cgroupsPath,
+                runtimeName,
+                runtimePath,
+                created,
+                state,
+                started,
+                finished,
+                exitCode,
+                null,
+                0);
     }
 
     public ContainerRecord {
@@ -32,14 +73,46 @@ public record ContainerRecord(String id, String name, Map<String, String> labels
     }
 
     ContainerRecord with(ContainerState s, Instant started, Instant finished, Integer exitCode) {
-        return new ContainerRecord(id, name, labels, configHash, image, spec, rootfs, cgroupsPath, runtimeName,
-                runtimePath, created, s, started, finished, exitCode, imageRef, restartCount);
+        return new ContainerRecord(
+                id,
+                name,
+                labels,
+                configHash,
+                image,
+                spec,
+                rootfs,
+                cgroupsPath,
+                runtimeName,
+                runtimePath,
+                created,
+                s,
+                started,
+                finished,
+                exitCode,
+                imageRef,
+                restartCount);
     }
 
     /** Running again since {@code now}: one more restart, no exit recorded. */
     ContainerRecord restarted(Instant now) {
-        return new ContainerRecord(id, name, labels, configHash, image, spec, rootfs, cgroupsPath, runtimeName,
-                runtimePath, created, ContainerState.RUNNING, now, null, null, imageRef, restartCount + 1);
+        return new ContainerRecord(
+                id,
+                name,
+                labels,
+                configHash,
+                image,
+                spec,
+                rootfs,
+                cgroupsPath,
+                runtimeName,
+                runtimePath,
+                created,
+                ContainerState.RUNNING,
+                now,
+                null,
+                null,
+                imageRef,
+                restartCount + 1);
     }
 
     /** The stop signal: the service's, else the image's, else SIGTERM. */

@@ -43,10 +43,11 @@ public final class ContainerRuntime {
      * for orphans left by a crash and tear them down under the create.
      */
     private final java.util.Set<String> creating = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final java.util.Map<String, Object> recordLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ContainerRuntime(HostPaths paths, CommandRunner runner, Clock clock, OciRuntime runtime,
-                            RuntimeConfig config) {
+    public ContainerRuntime(
+            HostPaths paths, CommandRunner runner, Clock clock, OciRuntime runtime, RuntimeConfig config) {
         this.paths = paths;
         this.runner = runner;
         this.clock = clock;
@@ -72,17 +73,40 @@ public final class ContainerRuntime {
         }
         OverlayMount overlay = OverlayMount.forContainer(req.snapshotsRoot(), req.layers(), dirs.data());
         String cgroupsPath = "/" + config.cgroupParent() + "/" + req.id();
-        ContainerRecord rec = new ContainerRecord(req.id(), req.name(), req.labels(), req.configHash(), req.image(),
-                req.spec(), overlay, cgroupsPath, cli.runtime().name(), cli.runtime().path().toString(), clock.now(),
-                ContainerState.CREATED, null, null, null, req.imageRef(), 0);
+        ContainerRecord rec = new ContainerRecord(
+                req.id(),
+                req.name(),
+                req.labels(),
+                req.configHash(),
+                req.image(),
+                req.spec(),
+                overlay,
+                cgroupsPath,
+                cli.runtime().name(),
+                cli.runtime().path().toString(),
+                clock.now(),
+                ContainerState.CREATED,
+                null,
+                null,
+                null,
+                req.imageRef(),
+                0);
         try {
             Files.createDirectories(dirs.exitDir());
             store.save(rec);
             mounter.mount(overlay);
-            SpecContext ctx = new SpecContext(req.id(), overlay.target(), cgroupsPath, req.hostsFile(),
-                    req.resolvConf(), req.hostnameFile(), config.initBinary(), config.nofileHardLimit(),
+            SpecContext ctx = new SpecContext(
+                    req.id(),
+                    overlay.target(),
+                    cgroupsPath,
+                    req.hostsFile(),
+                    req.resolvConf(),
+                    req.hostnameFile(),
+                    config.initBinary(),
+                    config.nofileHardLimit(),
                     config.capabilityBounding());
-            BundleWriter.write(dirs.bundle(), req.attach().applyTo(new SpecBuilder().build(req.image(), req.spec(), ctx)));
+            BundleWriter.write(
+                    dirs.bundle(), req.attach().applyTo(new SpecBuilder().build(req.image(), req.spec(), ctx)));
             launch(rec, dirs, req.attach());
             return rec;
         } catch (RuntimeException | IOException e) {
@@ -100,11 +124,13 @@ public final class ContainerRuntime {
 
     /** Starts conmon, which runs {@code runtime create} on the bundle, and waits for the container's pid. */
     private void launch(ContainerRecord rec, ContainerDirs dirs, Attach attach) {
-        CommandResult r = runner.run(new ConmonCommand(config.conmon(), rec.id(), rec.name(), cli.runtime(),
-                cli.root(), dirs, attach).command());
+        CommandResult r = runner.run(
+                new ConmonCommand(config.conmon(), rec.id(), rec.name(), cli.runtime(), cli.root(), dirs, attach)
+                        .command());
         if (!r.ok()) {
-            throw new ContainerException("conmon failed for container " + rec.name() + ": "
-                    + RuntimeCli.lastLine(r.stderr()), "check that conmon is installed (apt-get install conmon)");
+            throw new ContainerException(
+                    "conmon failed for container " + rec.name() + ": " + RuntimeCli.lastLine(r.stderr()),
+                    "check that conmon is installed (apt-get install conmon)");
         }
         awaitCreated(rec, dirs);
     }
@@ -117,16 +143,18 @@ public final class ContainerRuntime {
                 return;
             }
             Optional<Long> conmon = readPid(dirs.conmonPidFile());
-            if (conmon.isPresent() && !ExitWatcher.running(conmon.get())
+            if (conmon.isPresent()
+                    && !ExitWatcher.running(conmon.get())
                     && readPid(dirs.containerPidFile()).isEmpty()) {
-                throw new ContainerException("cannot create container " + rec.name() + ": "
-                        + RuntimeCli.lastError(dirs.runtimeLog()), "see " + dirs.runtimeLog());
+                throw new ContainerException(
+                        "cannot create container " + rec.name() + ": " + RuntimeCli.lastError(dirs.runtimeLog()),
+                        "see " + dirs.runtimeLog());
             }
             Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
-        throw new ContainerException("container " + rec.name() + " was not created within " + CREATE_TIMEOUT,
-                "see " + dirs.runtimeLog());
+        throw new ContainerException(
+                "container " + rec.name() + " was not created within " + CREATE_TIMEOUT, "see " + dirs.runtimeLog());
     }
 
     public ContainerRecord start(String id) {
@@ -151,7 +179,10 @@ public final class ContainerRuntime {
                 mounter.mount(rec.rootfs()); // e.g. unmounted by hand or by a crash cleanup
             }
             // a terminal container needs conmon's console socket again; nobody attaches to its stdin now
-            launch(rec, dirs, new Attach(false, ExecRunner.readSpec(dirs).process().terminal()));
+            launch(
+                    rec,
+                    dirs,
+                    new Attach(false, ExecRunner.readSpec(dirs).process().terminal()));
             cli.require(cli.run("start", id), "start", rec.name());
         } catch (RuntimeException e) {
             try {
@@ -171,8 +202,8 @@ public final class ContainerRuntime {
             Files.deleteIfExists(dirs.containerPidFile());
             Files.deleteIfExists(dirs.conmonPidFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reset the run files of container " + id + " in " + dirs.state()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot reset the run files of container " + id + " in " + dirs.state() + ": " + e.getMessage(), e);
         }
     }
 
@@ -234,7 +265,8 @@ public final class ContainerRuntime {
             code = ExitWatcher.await(exit, KILL_TIMEOUT);
         }
         if (code.isEmpty()) {
-            throw new ContainerException("container " + rec.name() + " did not exit after SIGKILL",
+            throw new ContainerException(
+                    "container " + rec.name() + " did not exit after SIGKILL",
                     "it may be stuck in the kernel (D state); see " + dirs.runtimeLog());
         }
         inspect(id);
@@ -243,7 +275,8 @@ public final class ContainerRuntime {
 
     /** Waits up to {@code timeout} for the container to exit; its exit code, or empty on timeout. */
     public Optional<Integer> waitExit(String id, Duration timeout) {
-        Optional<Integer> code = ExitWatcher.await(ContainerDirs.of(paths, id).exitDir().resolve(id), timeout);
+        Optional<Integer> code =
+                ExitWatcher.await(ContainerDirs.of(paths, id).exitDir().resolve(id), timeout);
         code.ifPresent(c -> inspect(id));
         return code;
     }
@@ -292,8 +325,9 @@ public final class ContainerRuntime {
 
     /** The record with its live state (exit file, then the runtime), persisted if it changed. */
     public ContainerRecord inspect(String id) {
-        ContainerRecord rec = store.load(id).orElseThrow(() -> new ContainerException("no such container: " + id,
-                "list containers with `jcompose ps -a`"));
+        ContainerRecord rec = store.load(id)
+                .orElseThrow(() ->
+                        new ContainerException("no such container: " + id, "list containers with `jcompose ps -a`"));
         if (creating.contains(id)) {
             // saved before conmon runs `runtime create`: the runtime does not know it yet, and asking
             // it now would record a container still being created as exited
@@ -317,8 +351,10 @@ public final class ContainerRuntime {
         if (live == rec.state() && (live != ContainerState.EXITED || rec.exitCode() != null || code.isEmpty())) {
             return rec;
         }
-        java.time.Instant finished = live != ContainerState.EXITED ? null
-                : code.flatMap(c -> ExitWatcher.exitedAt(dirs.exitDir().resolve(id))).orElse(clock.now());
+        java.time.Instant finished = live != ContainerState.EXITED
+                ? null
+                : code.flatMap(c -> ExitWatcher.exitedAt(dirs.exitDir().resolve(id)))
+                        .orElse(clock.now());
         ContainerRecord updated = rec.with(live, rec.started(), finished, code.orElse(null));
         if (!saveIfPresent(updated)) {
             throw new ContainerException("no such container: " + id, "list containers with `jcompose ps -a`");
@@ -380,7 +416,8 @@ public final class ContainerRuntime {
         }
         readPid(dirs.conmonPidFile()).ifPresent(pid -> {
             if (!ExitWatcher.awaitGone(pid, KILL_TIMEOUT)) {
-                throw new ContainerException("conmon (pid " + pid + ") of container " + rec.name() + " did not exit",
+                throw new ContainerException(
+                        "conmon (pid " + pid + ") of container " + rec.name() + " did not exit",
                         "kill it: kill " + pid);
             }
         });

@@ -10,7 +10,11 @@ import java.util.Set;
  * ({@link ContainerRuntime#restart}).
  */
 public enum ContainerState {
-    CREATED, RUNNING, PAUSED, EXITED, REMOVED;
+    CREATED,
+    RUNNING,
+    PAUSED,
+    EXITED,
+    REMOVED;
 
     private static final Map<ContainerState, Set<ContainerState>> NEXT = Map.of(
             CREATED, EnumSet.of(RUNNING, EXITED, REMOVED),

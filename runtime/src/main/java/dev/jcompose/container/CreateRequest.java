@@ -13,20 +13,73 @@ import java.util.Map;
  * {@code imageRef} names the stored image the layers come from (null for a rootfs made another way);
  * {@code attach} whether conmon keeps stdin open and gives the process a terminal.
  */
-public record CreateRequest(String id, String name, Map<String, String> labels, String configHash,
-                            Path snapshotsRoot, List<Snapshot> layers, ImageDefaults image, ContainerSpec spec,
-                            Path hostsFile, Path resolvConf, Path hostnameFile, ImageRef imageRef, Attach attach) {
-    public CreateRequest(String id, String name, Map<String, String> labels, String configHash, Path snapshotsRoot,
-                         List<Snapshot> layers, ImageDefaults image, ContainerSpec spec, Path hostsFile,
-                         Path resolvConf, Path hostnameFile, ImageRef imageRef) {
-        this(id, name, labels, configHash, snapshotsRoot, layers, image, spec, hostsFile, resolvConf, hostnameFile,
-                imageRef, Attach.NONE);
+public record CreateRequest(
+        String id,
+        String name,
+        Map<String, String> labels,
+        String configHash,
+        Path snapshotsRoot,
+        List<Snapshot> layers,
+        ImageDefaults image,
+        ContainerSpec spec,
+        Path hostsFile,
+        Path resolvConf,
+        Path hostnameFile,
+        ImageRef imageRef,
+        Attach attach) {
+    public CreateRequest(
+            String id,
+            String name,
+            Map<String, String> labels,
+            String configHash,
+            Path snapshotsRoot,
+            List<Snapshot> layers,
+            ImageDefaults image,
+            ContainerSpec spec,
+            Path hostsFile,
+            Path resolvConf,
+            Path hostnameFile,
+            ImageRef imageRef) {
+        this(
+                id,
+                name,
+                labels,
+                configHash,
+                snapshotsRoot,
+                layers,
+                image,
+                spec,
+                hostsFile,
+                resolvConf,
+                hostnameFile,
+                imageRef,
+                Attach.NONE);
     }
 
-    public CreateRequest(String id, String name, Map<String, String> labels, String configHash, Path snapshotsRoot,
-                         List<Snapshot> layers, ImageDefaults image, ContainerSpec spec, Path hostsFile,
-                         Path resolvConf, Path hostnameFile) {
-        this(id, name, labels, configHash, snapshotsRoot, layers, image, spec, hostsFile, resolvConf, hostnameFile,
+    public CreateRequest(
+            String id,
+            String name,
+            Map<String, String> labels,
+            String configHash,
+            Path snapshotsRoot,
+            List<Snapshot> layers,
+            ImageDefaults image,
+            ContainerSpec spec,
+            Path hostsFile,
+            Path resolvConf,
+            Path hostnameFile) {
+        this(
+                id,
+                name,
+                labels,
+                configHash,
+                snapshotsRoot,
+                layers,
+                image,
+                spec,
+                hostsFile,
+                resolvConf,
+                hostnameFile,
                 null);
     }
 

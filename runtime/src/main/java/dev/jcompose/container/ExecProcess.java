@@ -13,13 +13,13 @@ import java.util.Map;
  * extra environment (last wins), user (resolved in the container's /etc/passwd) and working dir.
  */
 public final class ExecProcess {
-    private ExecProcess() {
-    }
+    private ExecProcess() {}
 
     /** {@code terminal}: the process gets a pseudo-TTY (runc allocates it in the foreground). */
     public static RuntimeSpec.Process of(RuntimeSpec spec, ExecRequest req, boolean terminal) {
         RuntimeSpec.Process base = spec.process();
-        RuntimeSpec.User user = req.user() == null ? base.user()
+        RuntimeSpec.User user = req.user() == null
+                ? base.user()
                 : UserResolver.of(Path.of(spec.root().path())).resolve(req.user(), List.of());
         Map<String, String> env = new LinkedHashMap<>();
         for (String kv : base.env()) {
@@ -30,9 +30,16 @@ public final class ExecProcess {
             env.put("TERM", "xterm"); // what docker sets for a tty exec: full-screen programs need a terminal type
         }
         env.putAll(req.env());
-        return new RuntimeSpec.Process(terminal, user, req.args(),
-                env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
-                req.workingDir() != null ? req.workingDir() : base.cwd(), base.capabilities(), base.rlimits(),
+        return new RuntimeSpec.Process(
+                terminal,
+                user,
+                req.args(),
+                env.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList(),
+                req.workingDir() != null ? req.workingDir() : base.cwd(),
+                base.capabilities(),
+                base.rlimits(),
                 base.noNewPrivileges());
     }
 }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param tty    the process has a pseudo-TTY ({@code "terminal": true} in its spec)
  * @param detach {@code runc exec --detach}: returns once the process started
  */
-public record ExecRecipe(String runtime, String root, String containerId, String containerName, String processJson,
-        String scratchDir, boolean tty, boolean detach) {
+public record ExecRecipe(
+        String runtime,
+        String root,
+        String containerId,
+        String containerName,
+        String processJson,
+        String scratchDir,
+        boolean tty,
+        boolean detach) {
 
     /**
      * The runtime's command line for a process file; {@code runtimeLog} (detached only, may be null)

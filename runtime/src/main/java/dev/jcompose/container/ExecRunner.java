@@ -45,13 +45,21 @@ final class ExecRunner {
     /** What the CLI needs to run the exec itself (see {@link ExecRecipe}). */
     ExecRecipe recipe(ContainerRecord rec, ExecRequest req, boolean tty, boolean detach) {
         RuntimeSpec.Process p = ExecProcess.of(readSpec(dirs), req, tty && !detach);
-        return new ExecRecipe(cli.runtime().path().toString(), cli.root().toString(), rec.id(), rec.name(),
-                BundleWriter.toJson(p), dirs.state().toString(), tty && !detach, detach);
+        return new ExecRecipe(
+                cli.runtime().path().toString(),
+                cli.root().toString(),
+                rec.id(),
+                rec.name(),
+                BundleWriter.toJson(p),
+                dirs.state().toString(),
+                tty && !detach,
+                detach);
     }
 
     static RuntimeSpec readSpec(ContainerDirs dirs) {
         try {
-            return BundleWriter.JSON.readValue(dirs.bundle().resolve("config.json").toFile(), RuntimeSpec.class);
+            return BundleWriter.JSON.readValue(
+                    dirs.bundle().resolve("config.json").toFile(), RuntimeSpec.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundle of " + dirs.state() + ": " + e.getMessage(), e);
         }

@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
  * wake-up or every 50 ms, so a missed event only costs latency.
  */
 final class ExitWatcher {
-    private ExitWatcher() {
-    }
+    private ExitWatcher() {}
 
     static Optional<Integer> read(Path exitFile) {
         try {
@@ -46,7 +45,8 @@ final class ExitWatcher {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             Files.createDirectories(exitFile.getParent());
-            exitFile.getParent().register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            exitFile.getParent()
+                    .register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             while (true) {
                 Optional<Integer> code = read(exitFile);
                 long left = deadline - System.nanoTime();

@@ -6,5 +6,4 @@ package dev.jcompose.container;
  * @param name the reference the image is stored under, as {@code docker inspect}'s Config.Image
  * @param id   the image ID (config digest), as {@code docker inspect}'s Image
  */
-public record ImageRef(String name, String id) {
-}
+public record ImageRef(String name, String id) {}

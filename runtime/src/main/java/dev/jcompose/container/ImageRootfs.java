@@ -44,11 +44,14 @@ public final class ImageRootfs {
         List<LayerBlob> blobs = images.layers(image);
         int diffIds = image.config().diffIds().size();
         if (blobs.size() != diffIds) {
-            throw new ImageException("image " + image.name() + " is corrupt: its manifest lists " + blobs.size()
-                    + " layers but its config " + diffIds + " diff_ids", "remove the image and pull or load it again");
+            throw new ImageException(
+                    "image " + image.name() + " is corrupt: its manifest lists " + blobs.size()
+                            + " layers but its config " + diffIds + " diff_ids",
+                    "remove the image and pull or load it again");
         }
         if (blobs.isEmpty()) {
-            throw new ImageException("image " + image.name() + " has no layers: there is no root file system to run",
+            throw new ImageException(
+                    "image " + image.name() + " has no layers: there is no root file system to run",
                     "use an image with at least one layer (FROM scratch needs a COPY or ADD)");
         }
         List<SnapshotStore.Layer> layers = new ArrayList<>();
@@ -80,7 +83,10 @@ public final class ImageRootfs {
             if (keep.contains(digest)) {
                 continue;
             }
-            boolean inUse = snapshots.find(digest).map(s -> stacked.contains("l/" + s.shortName())).orElse(false);
+            boolean inUse = snapshots
+                    .find(digest)
+                    .map(s -> stacked.contains("l/" + s.shortName()))
+                    .orElse(false);
             if (!inUse) {
                 snapshots.remove(digest);
                 removed.add(digest);

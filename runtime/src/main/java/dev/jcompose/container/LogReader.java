@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads conmon's k8s-file logs: one record per line, {@code <RFC3339Nano> <stdout|stderr> <F|P> <text>};

@@ -8,8 +8,15 @@ import java.util.Map;
  * What the orchestrator decides about a container to create from a stored image; the image's
  * layers and defaults are filled in by {@link ContainerHost#create}. The per-container files may be null.
  */
-public record NewContainer(String id, String name, Map<String, String> labels, String configHash,
-                           ContainerSpec spec, Path hostsFile, Path resolvConf, Path hostnameFile) {
+public record NewContainer(
+        String id,
+        String name,
+        Map<String, String> labels,
+        String configHash,
+        ContainerSpec spec,
+        Path hostsFile,
+        Path resolvConf,
+        Path hostnameFile) {
     public NewContainer {
         labels = Map.copyOf(labels);
     }

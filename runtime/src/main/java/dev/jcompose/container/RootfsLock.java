@@ -44,7 +44,8 @@ final class RootfsLock {
     @SuppressWarnings("try") // the file lock is held for the block, not used in it
     <T> T exclusive(Supplier<T> action) {
         local.writeLock().lock();
-        try (FileChannel ch = open(); FileLock ignored = ch.lock()) {
+        try (FileChannel ch = open();
+                FileLock ignored = ch.lock()) {
             return action.get();
         } catch (IOException e) {
             throw failure(e);

@@ -57,7 +57,8 @@ public final class RuntimeCli {
 
     public void require(CommandResult r, String what, String name) {
         if (!r.ok()) {
-            throw new ContainerException("cannot " + what + " container " + name + ": " + lastLine(r.stderr()),
+            throw new ContainerException(
+                    "cannot " + what + " container " + name + ": " + lastLine(r.stderr()),
                     "see `" + r.command().display() + "`");
         }
     }

@@ -12,11 +12,17 @@ import java.util.List;
  * @param nofileHardLimit the host's hard RLIMIT_NOFILE (containers are clamped to it)
  * @param capabilityBounding this process's capability bounding set (containers are clamped to it)
  */
-public record RuntimeConfig(Path conmon, String cgroupParent, Path initBinary, long nofileHardLimit,
-                            long capabilityBounding) {
+public record RuntimeConfig(
+        Path conmon, String cgroupParent, Path initBinary, long nofileHardLimit, long capabilityBounding) {
     public static RuntimeConfig detect(String cgroupParent) {
-        Path init = List.of(Path.of("/usr/bin/tini-static"), Path.of("/usr/bin/catatonit"),
-                Path.of("/usr/libexec/podman/catatonit")).stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Path init = List.of(
+                        Path.of("/usr/bin/tini-static"),
+                        Path.of("/usr/bin/catatonit"),
+                        Path.of("/usr/libexec/podman/catatonit"))
+                .stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(null);
         return new RuntimeConfig(Path.of("/usr/bin/conmon"), cgroupParent, init, hostNofileHard(), hostCapBounding());
     }
 

@@ -32,17 +32,19 @@ public final class RuntimeProbe {
     }
 
     /** The probe's outcome per candidate, for diagnostics and the bench. */
-    public record Verdict(OciRuntime runtime, boolean works, String reason) {
-    }
+    public record Verdict(OciRuntime runtime, boolean works, String reason) {}
 
     public OciRuntime select(Map<String, String> env) {
         String forced = env.get("JCOMPOSE_RUNTIME");
         if (forced != null && !forced.isBlank()) {
-            return find(forced).orElseThrow(() -> new ContainerException("JCOMPOSE_RUNTIME=" + forced
-                    + " is not an installed OCI runtime", "install it, or unset JCOMPOSE_RUNTIME"));
+            return find(forced)
+                    .orElseThrow(() -> new ContainerException(
+                            "JCOMPOSE_RUNTIME=" + forced + " is not an installed OCI runtime",
+                            "install it, or unset JCOMPOSE_RUNTIME"));
         }
         Path cache = paths.runRoot().resolve("runtime-probe.json");
-        List<OciRuntime> installed = CANDIDATES.stream().map(this::find).flatMap(Optional::stream).toList();
+        List<OciRuntime> installed =
+                CANDIDATES.stream().map(this::find).flatMap(Optional::stream).toList();
         List<String> failures = new java.util.ArrayList<>();
         try {
             if (Files.exists(cache)) {
@@ -63,8 +65,9 @@ public final class RuntimeProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new ContainerException("no working OCI runtime: tried " + CANDIDATES + (failures.isEmpty() ? ""
-                : " (" + String.join("; ", failures) + ")"),
+        throw new ContainerException(
+                "no working OCI runtime: tried " + CANDIDATES
+                        + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")"),
                 "install runc (apt-get install runc)");
     }
 
@@ -96,14 +99,30 @@ public final class RuntimeProbe {
                     Files.createSymbolicLink(rootfs.resolve(l), Files.readSymbolicLink(host));
                 }
             }
-            RuntimeSpec spec = new RuntimeSpec(RuntimeSpec.VERSION,
-                    new RuntimeSpec.Process(false, new RuntimeSpec.User(0, 0, null), List.of("/usr/bin/true"),
-                            List.of("PATH=/usr/bin"), "/", null, null, true),
-                    new RuntimeSpec.Root(rootfs.toString(), true), null,
-                    List.of(new RuntimeSpec.Mount("/usr", "bind", "/usr", List.of("rbind", "ro")),
+            RuntimeSpec spec = new RuntimeSpec(
+                    RuntimeSpec.VERSION,
+                    new RuntimeSpec.Process(
+                            false,
+                            new RuntimeSpec.User(0, 0, null),
+                            List.of("/usr/bin/true"),
+                            List.of("PATH=/usr/bin"),
+                            "/",
+                            null,
+                            null,
+                            true),
+                    new RuntimeSpec.Root(rootfs.toString(), true),
+                    null,
+                    List.of(
+                            new RuntimeSpec.Mount("/usr", "bind", "/usr", List.of("rbind", "ro")),
                             new RuntimeSpec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev"))),
-                    new RuntimeSpec.Linux(List.of(new RuntimeSpec.Namespace("pid", null),
-                            new RuntimeSpec.Namespace("mount", null)), null, cgroup, null, null, null, null));
+                    new RuntimeSpec.Linux(
+                            List.of(new RuntimeSpec.Namespace("pid", null), new RuntimeSpec.Namespace("mount", null)),
+                            null,
+                            cgroup,
+                            null,
+                            null,
+                            null,
+                            null));
             BundleWriter.write(dir, spec);
             RuntimeCli cli = new RuntimeCli(runner, rt, dir.resolve("state"));
             CommandResult r = cli.run("run", "--bundle", dir.toString(), id);
@@ -130,7 +149,9 @@ public final class RuntimeProbe {
     }
 
     private static Path which(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin").split(":")) {
+        for (String d : System.getenv()
+                .getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+                .split(":")) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
                 return p;

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /** Reads and writes container records; each write is a temp file renamed over the old one. */
 public final class StateStore {
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -61,7 +62,8 @@ public final class StateStore {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return new ArrayList<>(s.map(p -> p.getFileName().toString()).sorted().toList());
+            return new ArrayList<>(
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -56,8 +56,8 @@ public final class ContentStore {
     public Path require(Digest digest) {
         Path p = blobPath(digest);
         if (!Files.isRegularFile(p)) {
-            throw new ContentException("blob " + digest + " is not in the content store " + root,
-                    "pull or load the image again");
+            throw new ContentException(
+                    "blob " + digest + " is not in the content store " + root, "pull or load the image again");
         }
         return p;
     }
@@ -66,8 +66,8 @@ public final class ContentStore {
         try {
             return Files.readAllBytes(require(digest));
         } catch (IOException e) {
-            throw new ContentException("cannot read blob " + digest + ": " + e.getMessage(),
-                    "check the permissions of " + root, e);
+            throw new ContentException(
+                    "cannot read blob " + digest + ": " + e.getMessage(), "check the permissions of " + root, e);
         }
     }
 
@@ -90,7 +90,7 @@ public final class ContentStore {
                 return;
             }
             ingest.restart();
-            ingest.append(in, n -> { });
+            ingest.append(in, n -> {});
             ingest.commit();
         }
     }
@@ -122,13 +122,16 @@ public final class ContentStore {
             for (Path alg : algs) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(alg)) {
                     for (Path f : files) {
-                        out.add(new Digest(alg.getFileName().toString(), f.getFileName().toString()));
+                        out.add(new Digest(
+                                alg.getFileName().toString(), f.getFileName().toString()));
                     }
                 }
             }
         } catch (IOException e) {
-            throw new ContentException("cannot list the content store " + root + ": " + e.getMessage(),
-                    "check the permissions of " + root, e);
+            throw new ContentException(
+                    "cannot list the content store " + root + ": " + e.getMessage(),
+                    "check the permissions of " + root,
+                    e);
         }
         return out;
     }
@@ -138,8 +141,8 @@ public final class ContentStore {
         try {
             return Files.deleteIfExists(blobPath(digest));
         } catch (IOException e) {
-            throw new ContentException("cannot delete blob " + digest + ": " + e.getMessage(),
-                    "check the permissions of " + root, e);
+            throw new ContentException(
+                    "cannot delete blob " + digest + ": " + e.getMessage(), "check the permissions of " + root, e);
         }
     }
 

@@ -21,11 +21,15 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         Pattern p = switch (algorithm) {
             case "sha256" -> SHA256;
             case "sha512" -> SHA512;
-            default -> throw new InvalidDigestException(algorithm + ":" + hex,
-                    "unsupported digest algorithm \"" + algorithm + "\"", "use a sha256 digest");
+            default ->
+                throw new InvalidDigestException(
+                        algorithm + ":" + hex,
+                        "unsupported digest algorithm \"" + algorithm + "\"",
+                        "use a sha256 digest");
         };
         if (!p.matcher(hex).matches()) {
-            throw new InvalidDigestException(algorithm + ":" + hex,
+            throw new InvalidDigestException(
+                    algorithm + ":" + hex,
                     "the " + algorithm + " value must be " + (p == SHA256 ? 64 : 128) + " lowercase hex digits",
                     "copy the digest exactly as the registry or `docker images --digests` shows it");
         }
@@ -36,8 +40,8 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         Objects.requireNonNull(text, "text");
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidDigestException(text, "a digest is written algorithm:hex",
-                    "write it like sha256:<64 hex digits>");
+            throw new InvalidDigestException(
+                    text, "a digest is written algorithm:hex", "write it like sha256:<64 hex digits>");
         }
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }

@@ -53,15 +53,17 @@ public final class Ingest implements AutoCloseable {
             return in;
         } catch (IOException | OverlappingFileLockException e) {
             in.releaseQuietly();
-            throw new ContentException("cannot start writing blob " + expected + " under " + store.root()
-                    + ": " + e, "check the permissions and free space of " + store.root(), e);
+            throw new ContentException(
+                    "cannot start writing blob " + expected + " under " + store.root() + ": " + e,
+                    "check the permissions and free space of " + store.root(),
+                    e);
         }
     }
 
     private void lockAcrossProcesses() throws IOException {
         Files.createDirectories(store.ingestDir());
-        lockChannel = FileChannel.open(store.ingestDir().resolve("lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        lockChannel = FileChannel.open(
+                store.ingestDir().resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         // One byte per digest, at a position derived from it: unrelated blobs collide only rarely,
         // and a collision merely serialises two ingests.
         long position = Long.parseUnsignedLong(expected.hex().substring(0, 12), 16);
@@ -69,8 +71,8 @@ public final class Ingest implements AutoCloseable {
     }
 
     private void openPartial() throws IOException {
-        channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        channel =
+                FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         hasher = expected.newHasher();
         long existing = channel.size();
         if (expectedSize >= 0 && existing > expectedSize) {
@@ -134,8 +136,10 @@ public final class Ingest implements AutoCloseable {
             while ((n = in.read(buf)) >= 0) {
                 if (expectedSize >= 0 && offset + n > expectedSize) {
                     discard();
-                    throw new DigestMismatchException(expected, "more than the announced " + expectedSize
-                            + " bytes arrived", "the source is corrupt or hostile; pull again");
+                    throw new DigestMismatchException(
+                            expected,
+                            "more than the announced " + expectedSize + " bytes arrived",
+                            "the source is corrupt or hostile; pull again");
                 }
                 channel.write(ByteBuffer.wrap(buf, 0, n));
                 hasher.update(buf, 0, n);
@@ -157,8 +161,10 @@ public final class Ingest implements AutoCloseable {
         if (!actual.equals(expected) || (expectedSize >= 0 && offset != expectedSize)) {
             long got = offset;
             discard();
-            throw new DigestMismatchException(expected, "received " + got + " bytes hashing to " + actual
-                    + (expectedSize >= 0 ? ", expected " + expectedSize + " bytes" : ""),
+            throw new DigestMismatchException(
+                    expected,
+                    "received " + got + " bytes hashing to " + actual
+                            + (expectedSize >= 0 ? ", expected " + expectedSize + " bytes" : ""),
                     "the source served corrupt data; pull again, and if it persists check the registry or mirror");
         }
         try {
@@ -189,8 +195,10 @@ public final class Ingest implements AutoCloseable {
     }
 
     private ContentException failure(String what, IOException e) {
-        return new ContentException("writing blob " + expected + " " + what + ": " + e.getMessage(),
-                "check free space and permissions under " + store.root() + ", then retry", e);
+        return new ContentException(
+                "writing blob " + expected + " " + what + ": " + e.getMessage(),
+                "check free space and permissions under " + store.root() + ", then retry",
+                e);
     }
 
     /** Releases the locks; uncommitted bytes stay in the partial file for a later resume. */

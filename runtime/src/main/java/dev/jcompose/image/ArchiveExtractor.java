@@ -30,7 +30,7 @@ final class ArchiveExtractor {
     /** Extracts everything; returns alias name to target name (both relative, normalised). */
     Map<String, String> extract() {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
-             TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(raw))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(maybeGunzip(raw))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 String name = clean(e.getName());
@@ -42,8 +42,11 @@ final class ArchiveExtractor {
                     Files.createDirectories(target);
                 } else if (e.isSymbolicLink()) {
                     String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
-                    aliases.put(name, linkTarget(e.getName(), e.getLinkName().startsWith("/") ? e.getLinkName()
-                            : parent + e.getLinkName()));
+                    aliases.put(
+                            name,
+                            linkTarget(
+                                    e.getName(),
+                                    e.getLinkName().startsWith("/") ? e.getLinkName() : parent + e.getLinkName()));
                 } else if (e.isLink()) {
                     aliases.put(name, linkTarget(e.getName(), e.getLinkName()));
                 } else if (e.isFile()) {
@@ -54,8 +57,11 @@ final class ArchiveExtractor {
                 }
             }
         } catch (IOException e) {
-            throw new ImageException("cannot read image archive " + archive + ": " + e.getMessage(),
-                    "check that it is a complete tar file (docker save or an OCI layout)", dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read image archive " + archive + ": " + e.getMessage(),
+                    "check that it is a complete tar file (docker save or an OCI layout)",
+                    dev.jcompose.ExitCode.FAILURE,
+                    e);
         }
         return aliases;
     }
@@ -103,7 +109,8 @@ final class ArchiveExtractor {
     }
 
     private ImageException refuse(String name, String why) {
-        return new ImageException("refusing archive member \"" + name + "\" in " + archive + ": " + why,
+        return new ImageException(
+                "refusing archive member \"" + name + "\" in " + archive + ": " + why,
                 "the archive is corrupt or hostile; re-create it with `docker save` or `skopeo copy`");
     }
 }

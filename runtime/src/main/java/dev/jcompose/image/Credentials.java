@@ -13,7 +13,8 @@ public record Credentials(String username, String password) {
 
     /** The value of an {@code Authorization: Basic} header. */
     public String basicHeader() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -38,7 +38,8 @@ public final class DockerCredentials {
         try {
             root = Json.read(Files.readAllBytes(configFile), "docker config " + configFile);
         } catch (IOException e) {
-            throw new ImageException("cannot read docker config " + configFile + ": " + e.getMessage(),
+            throw new ImageException(
+                    "cannot read docker config " + configFile + ": " + e.getMessage(),
                     "fix its permissions or remove it");
         }
         String wanted = normalise(registry);
@@ -72,7 +73,8 @@ public final class DockerCredentials {
     }
 
     private ImageException invalid(String key, String problem) {
-        return new ImageException("invalid credentials for \"" + key + "\" in " + configFile + ": " + problem,
+        return new ImageException(
+                "invalid credentials for \"" + key + "\" in " + configFile + ": " + problem,
                 "run `docker login " + key + "` again or fix the entry by hand");
     }
 

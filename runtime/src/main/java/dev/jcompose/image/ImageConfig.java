@@ -23,10 +23,19 @@ import java.util.TreeSet;
  * @param healthcheck {@code null} when the image defines none
  * @param diffIds     the uncompressed layer digests, base first ({@code rootfs.diff_ids})
  */
-public record ImageConfig(Platform platform, List<String> entrypoint, List<String> cmd, List<String> env,
-                          String user, String workingDir, SortedSet<String> exposedPorts,
-                          SortedSet<String> volumes, SortedMap<String, String> labels, String stopSignal,
-                          Healthcheck healthcheck, List<Digest> diffIds) {
+public record ImageConfig(
+        Platform platform,
+        List<String> entrypoint,
+        List<String> cmd,
+        List<String> env,
+        String user,
+        String workingDir,
+        SortedSet<String> exposedPorts,
+        SortedSet<String> volumes,
+        SortedMap<String, String> labels,
+        String stopSignal,
+        Healthcheck healthcheck,
+        List<Digest> diffIds) {
     public ImageConfig {
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         cmd = cmd == null ? null : List.copyOf(cmd);
@@ -41,8 +50,13 @@ public record ImageConfig(Platform platform, List<String> entrypoint, List<Strin
      * The image's HEALTHCHECK. {@code test} is docker's form: {@code ["NONE"]}, {@code ["CMD", ...]}
      * or {@code ["CMD-SHELL", "cmd"]}; zero durations mean "docker's default".
      */
-    public record Healthcheck(List<String> test, Duration interval, Duration timeout, Duration startPeriod,
-                              Duration startInterval, int retries) {
+    public record Healthcheck(
+            List<String> test,
+            Duration interval,
+            Duration timeout,
+            Duration startPeriod,
+            Duration startInterval,
+            int retries) {
         public Healthcheck {
             test = List.copyOf(test);
         }
@@ -56,7 +70,8 @@ public record ImageConfig(Platform platform, List<String> entrypoint, List<Strin
     public static ImageConfig parse(byte[] data, String what) {
         JsonNode root = Json.read(data, what);
         JsonNode c = root.path("config");
-        Platform platform = new Platform(Json.text(root, "os").isEmpty() ? "linux" : Json.text(root, "os"),
+        Platform platform = new Platform(
+                Json.text(root, "os").isEmpty() ? "linux" : Json.text(root, "os"),
                 Json.text(root, "architecture").isEmpty() ? "amd64" : Json.text(root, "architecture"),
                 Json.text(root, "variant"));
         List<Digest> diffIds = new ArrayList<>();
@@ -64,25 +79,40 @@ public record ImageConfig(Platform platform, List<String> entrypoint, List<Strin
             try {
                 diffIds.add(Digest.parse(d.asText()));
             } catch (ContentException e) {
-                throw new ImageException(what + ": rootfs.diff_ids: " + e.getMessage(),
-                        "the image is corrupt; pull or load it again");
+                throw new ImageException(
+                        what + ": rootfs.diff_ids: " + e.getMessage(), "the image is corrupt; pull or load it again");
             }
         }
         SortedMap<String, String> labels = new TreeMap<>();
-        c.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-        return new ImageConfig(platform, listOrNull(c.get("Entrypoint")), listOrNull(c.get("Cmd")),
-                listOf(c.get("Env")), Json.text(c, "User"), Json.text(c, "WorkingDir"),
-                keys(c.get("ExposedPorts")), keys(c.get("Volumes")), labels, Json.text(c, "StopSignal"),
-                healthcheck(c.get("Healthcheck")), diffIds);
+        c.path("Labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return new ImageConfig(
+                platform,
+                listOrNull(c.get("Entrypoint")),
+                listOrNull(c.get("Cmd")),
+                listOf(c.get("Env")),
+                Json.text(c, "User"),
+                Json.text(c, "WorkingDir"),
+                keys(c.get("ExposedPorts")),
+                keys(c.get("Volumes")),
+                labels,
+                Json.text(c, "StopSignal"),
+                healthcheck(c.get("Healthcheck")),
+                diffIds);
     }
 
     private static Healthcheck healthcheck(JsonNode h) {
         if (h == null || !h.isObject()) {
             return null;
         }
-        return new Healthcheck(listOf(h.get("Test")), Duration.ofNanos(h.path("Interval").asLong()),
-                Duration.ofNanos(h.path("Timeout").asLong()), Duration.ofNanos(h.path("StartPeriod").asLong()),
-                Duration.ofNanos(h.path("StartInterval").asLong()), h.path("Retries").asInt());
+        return new Healthcheck(
+                listOf(h.get("Test")),
+                Duration.ofNanos(h.path("Interval").asLong()),
+                Duration.ofNanos(h.path("Timeout").asLong()),
+                Duration.ofNanos(h.path("StartPeriod").asLong()),
+                Duration.ofNanos(h.path("StartInterval").asLong()),
+                h.path("Retries").asInt());
     }
 
     private static List<String> listOrNull(JsonNode n) {

@@ -15,13 +15,19 @@ public record ImageIndex(String mediaType, List<Descriptor> manifests) implement
      */
     public Optional<Descriptor> select(Platform wanted) {
         Optional<Descriptor> exact = manifests.stream()
-                .filter(d -> d.platform() != null && d.platform().equals(wanted)).findFirst();
-        return exact.isPresent() ? exact : manifests.stream()
-                .filter(d -> d.platform() != null && wanted.accepts(d.platform())).findFirst();
+                .filter(d -> d.platform() != null && d.platform().equals(wanted))
+                .findFirst();
+        return exact.isPresent()
+                ? exact
+                : manifests.stream()
+                        .filter(d -> d.platform() != null && wanted.accepts(d.platform()))
+                        .findFirst();
     }
 
     /** The platforms offered, in index order, for error messages. */
     public List<String> platforms() {
-        return manifests.stream().map(d -> d.platform() == null ? "unknown" : d.platform().toString()).toList();
+        return manifests.stream()
+                .map(d -> d.platform() == null ? "unknown" : d.platform().toString())
+                .toList();
     }
 }

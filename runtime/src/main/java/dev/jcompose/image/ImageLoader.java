@@ -34,7 +34,8 @@ public final class ImageLoader {
             return loadDirectory(new Source(source, Map.of()), source, platform);
         }
         if (!Files.isRegularFile(source)) {
-            throw new ImageException("cannot load " + source + ": no such file or directory",
+            throw new ImageException(
+                    "cannot load " + source + ": no such file or directory",
                     "give the path of a `docker save` tar, an OCI layout directory or its tar");
         }
         Path tmp = null;
@@ -44,8 +45,11 @@ public final class ImageLoader {
             Map<String, String> aliases = new ArchiveExtractor(source, tmp).extract();
             return loadDirectory(new Source(tmp, aliases), source, platform);
         } catch (IOException e) {
-            throw new ImageException("cannot load " + source + ": " + e.getMessage(),
-                    "check free space under " + content.root(), dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot load " + source + ": " + e.getMessage(),
+                    "check free space under " + content.root(),
+                    dev.jcompose.ExitCode.FAILURE,
+                    e);
         } finally {
             deleteTree(tmp);
         }
@@ -60,7 +64,8 @@ public final class ImageLoader {
             }
             Path p = dir.resolve(n).normalize();
             if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
-                throw new ImageException(origin + " references \"" + name + "\", which it does not contain",
+                throw new ImageException(
+                        origin + " references \"" + name + "\", which it does not contain",
                         "the archive is incomplete; create it again");
             }
             return p;
@@ -74,8 +79,10 @@ public final class ImageLoader {
         } else if (Files.isRegularFile(src.dir().resolve("oci-layout"))) {
             out = new OciLayoutReader(src, origin, platform).read();
         } else {
-            throw new ImageException(origin + " is neither a docker save archive (no manifest.json) nor an OCI image "
-                    + "layout (no oci-layout)", "create it with `docker save` or `skopeo copy ... oci:DIR`");
+            throw new ImageException(
+                    origin + " is neither a docker save archive (no manifest.json) nor an OCI image "
+                            + "layout (no oci-layout)",
+                    "create it with `docker save` or `skopeo copy ... oci:DIR`");
         }
         return out.stream().sorted(Comparator.comparing(ImageRecord::name)).toList();
     }
@@ -103,25 +110,33 @@ public final class ImageLoader {
         private List<ImageRecord> readEntry(JsonNode entry) {
             byte[] configBytes = readBytes(src.file(Json.text(entry, "Config"), origin));
             Digest configDigest = Digest.sha256(configBytes);
-            ImageConfig config = ImageConfig.parse(configBytes, "config " + Json.text(entry, "Config") + " in " + origin);
+            ImageConfig config =
+                    ImageConfig.parse(configBytes, "config " + Json.text(entry, "Config") + " in " + origin);
             List<Descriptor> layers = new ArrayList<>();
             List<Digest> blobs = new ArrayList<>(List.of(configDigest));
             int i = 0;
             for (JsonNode l : entry.path("Layers")) {
                 Path file = src.file(l.asText(), origin);
                 Digest d = hash(file);
-                checkLayer(l.asText(), file, d, i < config.diffIds().size() ? config.diffIds().get(i) : null);
+                checkLayer(
+                        l.asText(),
+                        file,
+                        d,
+                        i < config.diffIds().size() ? config.diffIds().get(i) : null);
                 layers.add(new Descriptor(layerType(file), d, size(file)));
                 blobs.add(d);
                 i++;
             }
-            Manifest m = new Manifest(MediaTypes.OCI_MANIFEST,
-                    new Descriptor(MediaTypes.OCI_CONFIG, configDigest, configBytes.length), layers);
+            Manifest m = new Manifest(
+                    MediaTypes.OCI_MANIFEST,
+                    new Descriptor(MediaTypes.OCI_CONFIG, configDigest, configBytes.length),
+                    layers);
             byte[] manifestBytes = Manifests.write(m);
             Digest manifestDigest = Digest.sha256(manifestBytes);
             blobs.add(manifestDigest);
             List<String> names = new ArrayList<>();
-            entry.path("RepoTags").forEach(t -> names.add(ImageReference.parse(t.asText()).toString()));
+            entry.path("RepoTags")
+                    .forEach(t -> names.add(ImageReference.parse(t.asText()).toString()));
             if (names.isEmpty()) {
                 names.add(manifestDigest.toString());
             }
@@ -131,7 +146,10 @@ public final class ImageLoader {
                     store(layers.get(k), src.file(entry.path("Layers").get(k).asText(), origin));
                 }
                 content.write(manifestDigest, manifestBytes);
-                return names.stream().sorted().map(n -> store.put(n, manifestDigest, manifestDigest)).toList();
+                return names.stream()
+                        .sorted()
+                        .map(n -> store.put(n, manifestDigest, manifestDigest))
+                        .toList();
             } catch (ImageException | dev.jcompose.content.ContentException e) {
                 throw e;
             } catch (Exception e) {
@@ -142,11 +160,13 @@ public final class ImageLoader {
         private void checkLayer(String name, Path file, Digest d, Digest diffId) {
             // Newer archives name blobs by digest; uncompressed legacy layers must hash to their diff_id.
             boolean named = name.startsWith("blobs/sha256/");
-            boolean ok = named ? name.equals("blobs/sha256/" + d.hex())
+            boolean ok = named
+                    ? name.equals("blobs/sha256/" + d.hex())
                     : diffId == null || !layerType(file).equals(MediaTypes.OCI_LAYER) || diffId.equals(d);
             if (!ok) {
-                throw new ImageException("layer " + name + " in " + origin + " hashes to " + d
-                        + (named ? "" : ", but the image config expects " + diffId),
+                throw new ImageException(
+                        "layer " + name + " in " + origin + " hashes to " + d
+                                + (named ? "" : ", but the image config expects " + diffId),
                         "the archive is corrupt; create it again");
             }
         }
@@ -167,8 +187,10 @@ public final class ImageLoader {
         List<ImageRecord> read() {
             JsonNode layout = Json.read(readBytes(src.file("oci-layout", origin)), "oci-layout of " + origin);
             if (!Json.text(layout, "imageLayoutVersion").equals("1.0.0")) {
-                throw new ImageException(origin + " has OCI layout version \"" + Json.text(layout, "imageLayoutVersion")
-                        + "\"; jcompose reads 1.0.0", "export the image again with a current tool");
+                throw new ImageException(
+                        origin + " has OCI layout version \"" + Json.text(layout, "imageLayoutVersion")
+                                + "\"; jcompose reads 1.0.0",
+                        "export the image again with a current tool");
             }
             JsonNode index = Json.read(readBytes(src.file("index.json", origin)), "index.json of " + origin);
             List<ImageRecord> out = new ArrayList<>();
@@ -185,21 +207,25 @@ public final class ImageLoader {
             ManifestDocument doc = Manifests.parse(readBytes(blob(top)), top.mediaType(), "manifest " + top.digest());
             Digest manifestDigest = top.digest();
             if (doc instanceof ImageIndex idx) {
-                Descriptor chosen = idx.select(platform).orElseThrow(() -> new ImageException(origin
-                        + " has no image for platform " + platform + " (it offers " + String.join(", ", idx.platforms()) + ")",
-                        "load an archive built for " + platform));
+                Descriptor chosen = idx.select(platform)
+                        .orElseThrow(() -> new ImageException(
+                                origin + " has no image for platform " + platform + " (it offers "
+                                        + String.join(", ", idx.platforms()) + ")",
+                                "load an archive built for " + platform));
                 blobs.add(chosen);
                 manifestDigest = chosen.digest();
                 doc = Manifests.parse(readBytes(blob(chosen)), chosen.mediaType(), "manifest " + chosen.digest());
             }
             if (!(doc instanceof Manifest m)) {
-                throw new ImageException(origin + ": nested indexes are not supported", "export a single-platform image");
+                throw new ImageException(
+                        origin + ": nested indexes are not supported", "export a single-platform image");
             }
             blobs.add(m.config());
             blobs.addAll(m.layers());
             String name = name(node, manifestDigest);
             Digest finalManifest = manifestDigest;
-            try (AutoCloseable lease = store.lease(blobs.stream().map(Descriptor::digest).toList())) {
+            try (AutoCloseable lease =
+                    store.lease(blobs.stream().map(Descriptor::digest).toList())) {
                 for (Descriptor b : blobs) {
                     store(b, blob(b));
                 }
@@ -234,7 +260,8 @@ public final class ImageLoader {
         try (InputStream in = Files.newInputStream(file)) {
             content.write(d.digest(), d.size(), in);
         } catch (IOException e) {
-            throw new ImageException("cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
         }
     }
 
@@ -244,13 +271,17 @@ public final class ImageLoader {
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
                 return MediaTypes.OCI_LAYER_GZIP;
             }
-            if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-                    && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
+            if (magic.length == 4
+                    && (magic[0] & 0xff) == 0x28
+                    && (magic[1] & 0xff) == 0xb5
+                    && (magic[2] & 0xff) == 0x2f
+                    && (magic[3] & 0xff) == 0xfd) {
                 return MediaTypes.OCI_LAYER_ZSTD;
             }
             return MediaTypes.OCI_LAYER;
         } catch (IOException e) {
-            throw new ImageException("cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
         }
     }
 
@@ -263,7 +294,8 @@ public final class ImageLoader {
                 md.update(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new ImageException("cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
         }
         return new Digest("sha256", java.util.HexFormat.of().formatHex(md.digest()));
     }
@@ -272,7 +304,8 @@ public final class ImageLoader {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new ImageException("cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
         }
     }
 
@@ -280,7 +313,8 @@ public final class ImageLoader {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ImageException("cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot read " + file + ": " + e.getMessage(), null, dev.jcompose.ExitCode.FAILURE, e);
         }
     }
 
@@ -293,8 +327,11 @@ public final class ImageLoader {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new ImageException("cannot delete temporary directory " + dir + ": " + e.getMessage(),
-                    "delete it by hand", dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    "cannot delete temporary directory " + dir + ": " + e.getMessage(),
+                    "delete it by hand",
+                    dev.jcompose.ExitCode.FAILURE,
+                    e);
         }
     }
 }

@@ -41,7 +41,10 @@ public final class ImagePuller {
 
     /** An HTTP client suited to registries: redirects are followed by hand (see {@link RegistryClient}). */
     public static HttpClient defaultHttpClient(RegistryConfig config) {
-        return HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public ImageRecord pull(ImageReference ref, Platform platform, PullListener listener) {
@@ -51,7 +54,8 @@ public final class ImagePuller {
         for (URI endpoint : endpoints) {
             boolean mirror = !endpoint.equals(config.upstream(ref.domain()));
             // Docker sends no registry credentials to mirrors: they belong to the registry.
-            RegistryClient client = new RegistryClient(http, endpoint, mirror ? Optional.empty() : creds, config.timeout());
+            RegistryClient client =
+                    new RegistryClient(http, endpoint, mirror ? Optional.empty() : creds, config.timeout());
             try {
                 return pullFrom(client, ref, platform, listener);
             } catch (RegistryException e) {
@@ -73,17 +77,20 @@ public final class ImagePuller {
         manifests.put(topDigest, top.bytes());
         Digest manifestDigest = topDigest;
         if (doc instanceof ImageIndex index) {
-            Descriptor chosen = index.select(platform).orElseThrow(() -> new RegistryException(
-                    "pull " + ref + ": no image for platform " + platform + " (the index offers "
-                            + String.join(", ", index.platforms()) + ")",
-                    "set `platform:` on the service to one of those, or use an image built for " + platform));
-            RegistryClient.FetchedManifest child = client.manifest(repo, chosen.digest().toString());
+            Descriptor chosen = index.select(platform)
+                    .orElseThrow(() -> new RegistryException(
+                            "pull " + ref + ": no image for platform " + platform + " (the index offers "
+                                    + String.join(", ", index.platforms()) + ")",
+                            "set `platform:` on the service to one of those, or use an image built for " + platform));
+            RegistryClient.FetchedManifest child =
+                    client.manifest(repo, chosen.digest().toString());
             manifestDigest = verifiedManifestDigest(ref, client, child, chosen.digest(), chosen.size());
             doc = Manifests.parse(child.bytes(), child.contentType(), "manifest " + chosen.digest() + " of " + ref);
             manifests.put(manifestDigest, child.bytes());
         }
         if (!(doc instanceof Manifest manifest)) {
-            throw new RegistryException("pull " + ref + ": the index points at another index",
+            throw new RegistryException(
+                    "pull " + ref + ": the index points at another index",
                     "nested indexes are not supported; pull the platform manifest by digest");
         }
         listener.resolved(ref, manifestDigest, manifest);
@@ -115,14 +122,21 @@ public final class ImagePuller {
         return failure;
     }
 
-    private Digest verifiedManifestDigest(ImageReference ref, RegistryClient client, RegistryClient.FetchedManifest m,
-                                          Digest expected, long expectedSize) {
+    private Digest verifiedManifestDigest(
+            ImageReference ref,
+            RegistryClient client,
+            RegistryClient.FetchedManifest m,
+            Digest expected,
+            long expectedSize) {
         Digest actual = Digest.sha256(m.bytes());
-        Optional<Digest> announced = m.announcedDigest().filter(s -> s.startsWith("sha256:")).map(Digest::parse);
-        if ((expected != null && !expected.equals(actual)) || (expectedSize >= 0 && m.bytes().length != expectedSize)
+        Optional<Digest> announced =
+                m.announcedDigest().filter(s -> s.startsWith("sha256:")).map(Digest::parse);
+        if ((expected != null && !expected.equals(actual))
+                || (expectedSize >= 0 && m.bytes().length != expectedSize)
                 || (announced.isPresent() && !announced.get().equals(actual))) {
-            throw new RegistryException("pull " + ref + ": manifest from " + client.base() + " failed verification: it hashes to "
-                    + actual + ", expected " + (expected != null ? expected : announced.orElse(actual)),
+            throw new RegistryException(
+                    "pull " + ref + ": manifest from " + client.base() + " failed verification: it hashes to " + actual
+                            + ", expected " + (expected != null ? expected : announced.orElse(actual)),
                     "the registry or a proxy altered the manifest; pull again or check the registry");
         }
         return actual;
@@ -177,13 +191,18 @@ public final class ImagePuller {
                 if (resumed && attempt == 0) {
                     continue; // the kept prefix was not this blob's: the ingest was dropped, start over
                 }
-                throw new RegistryException("pull " + ref + ": " + blobKind(d) + " " + d.digest() + " from "
-                        + client.base() + " is corrupt: " + e.getMessage().replaceFirst("^blob \\S+ ", ""),
+                throw new RegistryException(
+                        "pull " + ref + ": " + blobKind(d) + " " + d.digest() + " from " + client.base()
+                                + " is corrupt: " + e.getMessage().replaceFirst("^blob \\S+ ", ""),
                         "the registry or a proxy served wrong bytes; nothing was stored. Pull again, and if it "
-                                + "persists check the registry", e);
+                                + "persists check the registry",
+                        e);
             } catch (ContentException e) {
-                throw new RegistryException("pull " + ref + ": downloading " + blobKind(d) + " " + d.digest()
-                        + " failed: " + e.getMessage(), "pull again: the download resumes where it stopped", e);
+                throw new RegistryException(
+                        "pull " + ref + ": downloading " + blobKind(d) + " " + d.digest() + " failed: "
+                                + e.getMessage(),
+                        "pull again: the download resumes where it stopped",
+                        e);
             }
         }
     }
@@ -191,32 +210,44 @@ public final class ImagePuller {
     private void fetchInto(RegistryClient client, ImageReference ref, Descriptor d, Ingest in, PullListener listener) {
         long offset = in.offset();
         HttpResponse<InputStream> r = client.blob(ref.path(), d.digest(), offset);
-        try (StallWatchdog watchdog = new StallWatchdog(config.timeout()); InputStream body = watchdog.watch(r.body())) {
-            if (r.statusCode() == 206 && offset > 0 && r.headers().firstValue("Content-Range")
-                    .filter(v -> v.startsWith("bytes " + offset + "-")).isPresent()) {
+        try (StallWatchdog watchdog = new StallWatchdog(config.timeout());
+                InputStream body = watchdog.watch(r.body())) {
+            if (r.statusCode() == 206
+                    && offset > 0
+                    && r.headers()
+                            .firstValue("Content-Range")
+                            .filter(v -> v.startsWith("bytes " + offset + "-"))
+                            .isPresent()) {
                 listener.progress(d, offset, d.size());
             } else if (r.statusCode() == 200) {
                 in.restart();
             } else {
-                throw new RegistryException("pull " + ref + ": " + blobKind(d) + " " + d.digest() + ": HTTP "
-                        + r.statusCode() + " from " + client.base(),
-                        r.statusCode() == 404 ? "the registry lost the blob; ask its owner to push the image again"
+                throw new RegistryException(
+                        "pull " + ref + ": " + blobKind(d) + " " + d.digest() + ": HTTP " + r.statusCode() + " from "
+                                + client.base(),
+                        r.statusCode() == 404
+                                ? "the registry lost the blob; ask its owner to push the image again"
                                 : "retry later; if it persists the registry is misbehaving");
             }
             try {
                 in.append(body, done -> listener.progress(d, done, d.size()));
             } catch (ContentException e) {
                 if (watchdog.stalled()) {
-                    throw new RegistryException("pull " + ref + ": downloading " + blobKind(d) + " " + d.digest()
-                            + " from " + client.base() + " stalled: no data for " + config.timeout().toMillis() / 1000.0
-                            + "s after " + in.offset() + " of " + d.size() + " bytes",
-                            "pull again: the download resumes where it stopped", e);
+                    throw new RegistryException(
+                            "pull " + ref + ": downloading " + blobKind(d) + " " + d.digest()
+                                    + " from " + client.base() + " stalled: no data for "
+                                    + config.timeout().toMillis() / 1000.0
+                                    + "s after " + in.offset() + " of " + d.size() + " bytes",
+                            "pull again: the download resumes where it stopped",
+                            e);
                 }
                 throw e;
             }
         } catch (java.io.IOException e) {
-            throw new RegistryException("pull " + ref + ": reading " + d.digest() + ": " + e.getMessage(),
-                    "pull again: the download resumes where it stopped", e);
+            throw new RegistryException(
+                    "pull " + ref + ": reading " + d.digest() + ": " + e.getMessage(),
+                    "pull again: the download resumes where it stopped",
+                    e);
         }
     }
 

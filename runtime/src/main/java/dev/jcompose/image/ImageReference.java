@@ -24,8 +24,8 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?");
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+    private static final Pattern DIGEST =
+            Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-f0-9]{64}");
     private static final int NAME_MAX = 255;
 
@@ -41,7 +41,9 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             throw new InvalidReferenceException(text, "the reference is empty", "name an image, e.g. \"redis:7\"");
         }
         if (IDENTIFIER.matcher(text).matches()) {
-            throw new InvalidReferenceException(text, "a 64-digit hex string is an image ID, not a name",
+            throw new InvalidReferenceException(
+                    text,
+                    "a 64-digit hex string is an image ID, not a name",
                     "write \"sha256:" + text + "\" to mean the ID, or name the repository");
         }
         String rest = text;
@@ -57,7 +59,9 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
             if (!TAG.matcher(tag).matches()) {
-                throw new InvalidReferenceException(text, "invalid tag \"" + tag + "\"",
+                throw new InvalidReferenceException(
+                        text,
+                        "invalid tag \"" + tag + "\"",
                         "a tag is up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
             }
         }
@@ -66,8 +70,8 @@ public record ImageReference(String domain, String path, String tag, Digest dige
 
     private static Digest parseDigest(String text, String d) {
         if (!DIGEST.matcher(d).matches()) {
-            throw new InvalidReferenceException(text, "invalid digest \"" + d + "\"",
-                    "write the digest as sha256:<64 hex digits> after '@'");
+            throw new InvalidReferenceException(
+                    text, "invalid digest \"" + d + "\"", "write the digest as sha256:<64 hex digits> after '@'");
         }
         try {
             return Digest.parse(d);
@@ -78,15 +82,19 @@ public record ImageReference(String domain, String path, String tag, Digest dige
 
     private static ImageReference normalise(String text, String name, String tag, Digest digest) {
         if (name.isEmpty()) {
-            throw new InvalidReferenceException(text, "the repository name is empty", "name an image, e.g. \"redis:7\"");
+            throw new InvalidReferenceException(
+                    text, "the repository name is empty", "name an image, e.g. \"redis:7\"");
         }
         String domain;
         String path;
         int slash = name.indexOf('/');
         String first = slash < 0 ? name : name.substring(0, slash);
         // Like docker: the first component is a registry host if it looks like one.
-        if (slash < 0 || (!first.contains(".") && !first.contains(":") && !first.equals("localhost")
-                && first.toLowerCase(Locale.ROOT).equals(first))) {
+        if (slash < 0
+                || (!first.contains(".")
+                        && !first.contains(":")
+                        && !first.equals("localhost")
+                        && first.toLowerCase(Locale.ROOT).equals(first))) {
             domain = DOCKER_HUB;
             path = name;
         } else {
@@ -97,7 +105,9 @@ public record ImageReference(String domain, String path, String tag, Digest dige
             domain = DOCKER_HUB;
         }
         if (!DOMAIN.matcher(domain).matches()) {
-            throw new InvalidReferenceException(text, "invalid registry host \"" + domain + "\"",
+            throw new InvalidReferenceException(
+                    text,
+                    "invalid registry host \"" + domain + "\"",
                     "write the registry as host[:port], e.g. \"localhost:5000/app\"");
         }
         if (domain.equals(DOCKER_HUB) && !path.contains("/")) {
@@ -105,8 +115,8 @@ public record ImageReference(String domain, String path, String tag, Digest dige
         }
         validatePath(text, path);
         if (domain.length() + 1 + path.length() > NAME_MAX) {
-            throw new InvalidReferenceException(text, "the repository name is longer than " + NAME_MAX
-                    + " characters", "use a shorter name");
+            throw new InvalidReferenceException(
+                    text, "the repository name is longer than " + NAME_MAX + " characters", "use a shorter name");
         }
         if (tag == null && digest == null) {
             tag = "latest";
@@ -116,14 +126,18 @@ public record ImageReference(String domain, String path, String tag, Digest dige
 
     private static void validatePath(String text, String path) {
         if (!path.toLowerCase(Locale.ROOT).equals(path)) {
-            throw new InvalidReferenceException(text, "repository name \"" + path + "\" must be lowercase",
+            throw new InvalidReferenceException(
+                    text,
+                    "repository name \"" + path + "\" must be lowercase",
                     "write \"" + path.toLowerCase(Locale.ROOT) + "\"");
         }
         for (String component : path.split("/", -1)) {
             if (!PATH_COMPONENT.matcher(component).matches()) {
-                throw new InvalidReferenceException(text, component.isEmpty()
-                        ? "repository name \"" + path + "\" has an empty path component"
-                        : "invalid repository path component \"" + component + "\"",
+                throw new InvalidReferenceException(
+                        text,
+                        component.isEmpty()
+                                ? "repository name \"" + path + "\" has an empty path component"
+                                : "invalid repository path component \"" + component + "\"",
                         "path components are lowercase letters and digits, separated by '.', '_', '__' or '-'");
             }
         }

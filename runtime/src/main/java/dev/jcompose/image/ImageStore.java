@@ -53,8 +53,7 @@ public final class ImageStore {
     }
 
     /** An index entry: what the name resolved to, and the platform manifest. */
-    private record Entry(Digest target, Digest manifest) {
-    }
+    private record Entry(Digest target, Digest manifest) {}
 
     /** Points {@code name} at a manifest whose blobs (manifest, config, layers) are already stored. */
     public ImageRecord put(String name, Digest target, Digest manifest) {
@@ -77,7 +76,8 @@ public final class ImageStore {
         if (nameOrDigest.startsWith("sha256:")) {
             for (var en : index.entrySet()) {
                 ImageRecord r = load(en.getKey(), en.getValue());
-                if (r.manifestDigest().toString().equals(nameOrDigest) || r.id().toString().equals(nameOrDigest)
+                if (r.manifestDigest().toString().equals(nameOrDigest)
+                        || r.id().toString().equals(nameOrDigest)
                         || r.target().toString().equals(nameOrDigest)) {
                     return Optional.of(r);
                 }
@@ -111,7 +111,11 @@ public final class ImageStore {
         List<Digest> diffIds = image.config().diffIds();
         for (int i = 0; i < layers.size(); i++) {
             Descriptor l = layers.get(i);
-            out.add(new LayerBlob(content.require(l.digest()), l.mediaType(), l.digest(), l.size(),
+            out.add(new LayerBlob(
+                    content.require(l.digest()),
+                    l.mediaType(),
+                    l.digest(),
+                    l.size(),
                     i < diffIds.size() ? diffIds.get(i) : null));
         }
         return out;
@@ -119,8 +123,8 @@ public final class ImageStore {
 
     /** Removes the name, then garbage-collects; returns the deleted blobs. */
     public SortedSet<Digest> remove(String nameOrDigest) {
-        String name = find(nameOrDigest).map(ImageRecord::name)
-                .orElseThrow(() -> new ImageNotFoundException(nameOrDigest));
+        String name =
+                find(nameOrDigest).map(ImageRecord::name).orElseThrow(() -> new ImageNotFoundException(nameOrDigest));
         withIndex(index -> index.remove(name) != null);
         return gc();
     }
@@ -156,11 +160,11 @@ public final class ImageStore {
     private ImageRecord load(String name, Entry e) {
         ManifestDocument doc = Manifests.parse(content.read(e.manifest), "", "manifest " + e.manifest + " of " + name);
         if (!(doc instanceof Manifest m)) {
-            throw new ImageException("image " + name + " points at an index, not a manifest",
-                    "remove the image and pull it again");
+            throw new ImageException(
+                    "image " + name + " points at an index, not a manifest", "remove the image and pull it again");
         }
-        ImageConfig config = ImageConfig.parse(content.read(m.config().digest()),
-                "config " + m.config().digest() + " of " + name);
+        ImageConfig config = ImageConfig.parse(
+                content.read(m.config().digest()), "config " + m.config().digest() + " of " + name);
         return new ImageRecord(name, e.target, e.manifest, m, config);
     }
 
@@ -191,13 +195,17 @@ public final class ImageStore {
             for (Path f : s) {
                 long pid = Long.parseLong(f.getFileName().toString().split("-")[0]);
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    Files.readAllLines(f).stream().filter(l -> !l.isBlank()).map(Digest::parse).forEach(out::add);
+                    Files.readAllLines(f).stream()
+                            .filter(l -> !l.isBlank())
+                            .map(Digest::parse)
+                            .forEach(out::add);
                 } else {
                     Files.deleteIfExists(f);
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            throw new ImageException("cannot read the pull leases in " + leases + ": " + e.getMessage(),
+            throw new ImageException(
+                    "cannot read the pull leases in " + leases + ": " + e.getMessage(),
                     "delete " + leases + " when no jcompose process is running");
         }
         return out;
@@ -209,8 +217,9 @@ public final class ImageStore {
         processLock.lock();
         try {
             Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            try (FileChannel ch =
+                            FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = ch.lock()) {
                 SortedMap<String, Entry> index = readIndex();
                 if (change.apply(index)) {
                     writeIndex(index);
@@ -219,7 +228,8 @@ public final class ImageStore {
         } catch (IOException e) {
             throw failure("cannot update the image index in " + dir, e);
         } catch (java.nio.channels.OverlappingFileLockException e) {
-            throw new ImageException("two image stores on " + dir + " in one process",
+            throw new ImageException(
+                    "two image stores on " + dir + " in one process",
                     "share one ImageStore per data root within a process (file locks only exclude other processes)");
         } finally {
             processLock.unlock();
@@ -234,9 +244,13 @@ public final class ImageStore {
         }
         try {
             JsonNode root = Json.read(Files.readAllBytes(file), "image index " + file);
-            root.path("images").properties().forEach(e -> out.put(e.getKey(), new Entry(
-                    Digest.parse(e.getValue().path("target").asText()),
-                    Digest.parse(e.getValue().path("manifest").asText()))));
+            root.path("images")
+                    .properties()
+                    .forEach(e -> out.put(
+                            e.getKey(),
+                            new Entry(
+                                    Digest.parse(e.getValue().path("target").asText()),
+                                    Digest.parse(e.getValue().path("manifest").asText()))));
         } catch (IOException e) {
             throw failure("cannot read the image index " + file, e);
         }
@@ -252,10 +266,13 @@ public final class ImageStore {
             n.put("manifest", e.manifest.toString());
         });
         Path tmp = dir.resolve("index.json.tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(root).concat("\n").getBytes(StandardCharsets.UTF_8)));
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(Json.MAPPER
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(root)
+                    .concat("\n")
+                    .getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
         }
         Files.move(tmp, dir.resolve("index.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -265,7 +282,10 @@ public final class ImageStore {
     }
 
     private static ImageException failure(String what, IOException e) {
-        return new ImageException(what + ": " + e.getMessage(), "check the permissions and free space of the data root",
-                dev.jcompose.ExitCode.FAILURE, e);
+        return new ImageException(
+                what + ": " + e.getMessage(),
+                "check the permissions and free space of the data root",
+                dev.jcompose.ExitCode.FAILURE,
+                e);
     }
 }

@@ -15,23 +15,29 @@ final class Json {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses JSON, or throws an {@link ImageException} naming {@code what}. */
     static JsonNode read(byte[] data, String what) {
         try {
             JsonNode n = MAPPER.readTree(data);
             if (n == null || !n.isObject() && !n.isArray()) {
-                throw new ImageException(what + " is not a JSON document", "the image is corrupt; pull or load it again");
+                throw new ImageException(
+                        what + " is not a JSON document", "the image is corrupt; pull or load it again");
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new ImageException(what + " is not valid JSON: " + e.getOriginalMessage(),
-                    "the image is corrupt; pull or load it again", dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    what + " is not valid JSON: " + e.getOriginalMessage(),
+                    "the image is corrupt; pull or load it again",
+                    dev.jcompose.ExitCode.FAILURE,
+                    e);
         } catch (IOException e) {
-            throw new ImageException(what + " is not valid JSON: " + e.getMessage(),
-                    "the image is corrupt; pull or load it again", dev.jcompose.ExitCode.FAILURE, e);
+            throw new ImageException(
+                    what + " is not valid JSON: " + e.getMessage(),
+                    "the image is corrupt; pull or load it again",
+                    dev.jcompose.ExitCode.FAILURE,
+                    e);
         }
     }
 
@@ -39,7 +45,8 @@ final class Json {
         try {
             return MAPPER.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + tree.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + tree.getClass().getSimpleName(), e);
         }
     }
 

@@ -11,5 +11,4 @@ import java.nio.file.Path;
  * @param digest    the blob's digest (of the compressed bytes)
  * @param diffId    the digest of the uncompressed tar, from the image config
  */
-public record LayerBlob(Path path, String mediaType, Digest digest, long size, Digest diffId) {
-}
+public record LayerBlob(Path path, String mediaType, Digest digest, long size, Digest diffId) {}

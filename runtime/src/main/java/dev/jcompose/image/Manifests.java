@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Reads manifests and indexes (OCI and Docker schema 2), and writes OCI manifests deterministically. */
 public final class Manifests {
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /**
      * Parses a manifest document. {@code contentType} is the HTTP Content-Type or descriptor media type
@@ -27,9 +26,11 @@ public final class Manifests {
             // OCI allows omitting mediaType; the shape tells manifest from index.
             mediaType = root.has("manifests") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
         }
-        if (mediaType.equals(MediaTypes.DOCKER_SCHEMA1) || mediaType.equals(MediaTypes.DOCKER_SCHEMA1_SIGNED)
+        if (mediaType.equals(MediaTypes.DOCKER_SCHEMA1)
+                || mediaType.equals(MediaTypes.DOCKER_SCHEMA1_SIGNED)
                 || root.path("schemaVersion").asInt() == 1) {
-            throw new ImageException(what + " uses Docker image manifest schema 1, which jcompose does not support",
+            throw new ImageException(
+                    what + " uses Docker image manifest schema 1, which jcompose does not support",
                     "rebuild and push the image with a current docker or buildah (schema 2 / OCI)");
         }
         if (MediaTypes.isIndex(mediaType)) {
@@ -38,12 +39,16 @@ public final class Manifests {
         if (MediaTypes.isManifest(mediaType)) {
             JsonNode config = root.get("config");
             if (config == null || !config.isObject()) {
-                throw new ImageException(what + " has no config descriptor", "the image is corrupt; pull or load it again");
+                throw new ImageException(
+                        what + " has no config descriptor", "the image is corrupt; pull or load it again");
             }
-            return new Manifest(mediaType, descriptor(config, what + " config", false),
+            return new Manifest(
+                    mediaType,
+                    descriptor(config, what + " config", false),
                     descriptors(root.path("layers"), what, false));
         }
-        throw new ImageException(what + " has unsupported media type \"" + mediaType + "\"",
+        throw new ImageException(
+                what + " has unsupported media type \"" + mediaType + "\"",
                 "jcompose reads OCI and Docker schema 2 images; this may be an artifact, not a container image");
     }
 

@@ -20,12 +20,17 @@ public final class MediaTypes {
     public static final String DOCKER_SCHEMA1_SIGNED = "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
     /** Layer types jcompose can unpack (uncompressed or gzip tar). */
-    public static final Set<String> LAYERS = Set.of(OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_NONDIST_GZIP,
-            DOCKER_LAYER_GZIP, DOCKER_LAYER_FOREIGN_GZIP, "application/vnd.docker.image.rootfs.diff.tar");
+    public static final Set<String> LAYERS = Set.of(
+            OCI_LAYER,
+            OCI_LAYER_GZIP,
+            OCI_LAYER_NONDIST_GZIP,
+            DOCKER_LAYER_GZIP,
+            DOCKER_LAYER_FOREIGN_GZIP,
+            "application/vnd.docker.image.rootfs.diff.tar");
 
     /** The Accept header of a manifest request: every type jcompose can read, preferred first. */
-    public static final String MANIFEST_ACCEPT = String.join(", ", OCI_INDEX, OCI_MANIFEST,
-            DOCKER_MANIFEST_LIST, DOCKER_MANIFEST);
+    public static final String MANIFEST_ACCEPT =
+            String.join(", ", OCI_INDEX, OCI_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_MANIFEST);
 
     public static boolean isIndex(String mediaType) {
         return OCI_INDEX.equals(mediaType) || DOCKER_MANIFEST_LIST.equals(mediaType);
@@ -35,6 +40,5 @@ public final class MediaTypes {
         return OCI_MANIFEST.equals(mediaType) || DOCKER_MANIFEST.equals(mediaType);
     }
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
 public record Platform(String os, String architecture, String variant) {
     public Platform {
         os = Objects.requireNonNull(os, "os").toLowerCase(Locale.ROOT);
-        architecture = normaliseArch(Objects.requireNonNull(architecture, "architecture").toLowerCase(Locale.ROOT));
+        architecture = normaliseArch(
+                Objects.requireNonNull(architecture, "architecture").toLowerCase(Locale.ROOT));
         variant = variant == null ? "" : variant.toLowerCase(Locale.ROOT);
         if (architecture.equals("arm64") && variant.equals("v8")) {
             variant = "";
@@ -31,8 +32,11 @@ public record Platform(String os, String architecture, String variant) {
     /** Parses a compose {@code platform:} value such as {@code linux/arm64/v8}. */
     public static Platform parse(String text) {
         String[] parts = text.split("/", -1);
-        if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
-            throw new ImageException("invalid platform \"" + text + "\": expected os/arch[/variant]",
+        if (parts.length < 2
+                || parts.length > 3
+                || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            throw new ImageException(
+                    "invalid platform \"" + text + "\": expected os/arch[/variant]",
                     "write it like \"linux/amd64\" or \"linux/arm/v7\"");
         }
         return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
@@ -40,8 +44,10 @@ public record Platform(String os, String architecture, String variant) {
 
     /** The platform of the machine jcompose runs on. */
     public static Platform host() {
-        String os = System.getProperty("os.name", "linux").toLowerCase(Locale.ROOT).startsWith("linux")
-                ? "linux" : System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String os =
+                System.getProperty("os.name", "linux").toLowerCase(Locale.ROOT).startsWith("linux")
+                        ? "linux"
+                        : System.getProperty("os.name").toLowerCase(Locale.ROOT);
         return new Platform(os, System.getProperty("os.arch", "amd64"), "");
     }
 
@@ -50,7 +56,8 @@ public record Platform(String os, String architecture, String variant) {
      * variant unless this platform asks for none.
      */
     public boolean accepts(Platform offered) {
-        return os.equals(offered.os) && architecture.equals(offered.architecture)
+        return os.equals(offered.os)
+                && architecture.equals(offered.architecture)
                 && (variant.isEmpty() || variant.equals(offered.variant));
     }
 

@@ -25,6 +25,7 @@ public final class RegistryClient {
     private static final int MAX_REDIRECTS = 5;
     /** containerd's limit for manifests and indexes. */
     static final int MAX_DOCUMENT = 4 * 1024 * 1024;
+
     private final HttpClient http;
     private final URI base;
     private final Optional<Credentials> credentials;
@@ -43,19 +44,24 @@ public final class RegistryClient {
     }
 
     /** A fetched manifest: raw bytes (their sha256 is the digest), the Content-Type and Docker-Content-Digest. */
-    public record FetchedManifest(byte[] bytes, String contentType, Optional<String> announcedDigest) {
-    }
+    public record FetchedManifest(byte[] bytes, String contentType, Optional<String> announcedDigest) {}
 
     /** GET /v2/{repo}/manifests/{reference}. */
     public FetchedManifest manifest(String repo, String reference) {
         URI uri = URI.create(base + "/v2/" + repo + "/manifests/" + reference);
-        HttpResponse<InputStream> r = send(repo, uri, Map.of("Accept", MediaTypes.MANIFEST_ACCEPT),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = send(
+                repo, uri, Map.of("Accept", MediaTypes.MANIFEST_ACCEPT), HttpResponse.BodyHandlers.ofInputStream());
         byte[] body = limited(r, "manifest " + repo + ":" + reference);
         if (r.statusCode() != 200) {
-            throw status("manifest " + repo + ":" + reference, uri, r.statusCode(), new String(body, StandardCharsets.UTF_8));
+            throw status(
+                    "manifest " + repo + ":" + reference,
+                    uri,
+                    r.statusCode(),
+                    new String(body, StandardCharsets.UTF_8));
         }
-        return new FetchedManifest(body, r.headers().firstValue("Content-Type").orElse(""),
+        return new FetchedManifest(
+                body,
+                r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Docker-Content-Digest"));
     }
 
@@ -67,13 +73,16 @@ public final class RegistryClient {
         try (InputStream in = r.body()) {
             byte[] b = in.readNBytes(MAX_DOCUMENT + 1);
             if (b.length > MAX_DOCUMENT) {
-                throw new RegistryException(what + " from " + base + " is larger than " + MAX_DOCUMENT / (1024 * 1024)
-                        + " MiB", "this is not a container image manifest; check the reference");
+                throw new RegistryException(
+                        what + " from " + base + " is larger than " + MAX_DOCUMENT / (1024 * 1024) + " MiB",
+                        "this is not a container image manifest; check the reference");
             }
             return b;
         } catch (IOException e) {
-            throw new RegistryException("reading " + what + " from " + base + ": " + e.getMessage(),
-                    "retry; if it persists check the network to the registry", e);
+            throw new RegistryException(
+                    "reading " + what + " from " + base + ": " + e.getMessage(),
+                    "retry; if it persists check the network to the registry",
+                    e);
         }
     }
 
@@ -84,25 +93,38 @@ public final class RegistryClient {
     public HttpResponse<InputStream> blob(String repo, Digest digest, long offset) {
         URI uri = URI.create(base + "/v2/" + repo + "/blobs/" + digest);
         Map<String, String> headers = offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of();
-        return follow(send(repo, uri, headers, HttpResponse.BodyHandlers.ofInputStream()), repo, digest, uri, headers, 0);
+        return follow(
+                send(repo, uri, headers, HttpResponse.BodyHandlers.ofInputStream()), repo, digest, uri, headers, 0);
     }
 
-    private HttpResponse<InputStream> follow(HttpResponse<InputStream> r, String repo, Digest digest, URI uri,
-                                             Map<String, String> headers, int hops) {
+    private HttpResponse<InputStream> follow(
+            HttpResponse<InputStream> r, String repo, Digest digest, URI uri, Map<String, String> headers, int hops) {
         if (!isRedirect(r.statusCode())) {
             return r;
         }
         closeQuietly(r.body());
         Optional<String> location = r.headers().firstValue("Location");
         if (hops >= MAX_REDIRECTS || location.isEmpty()) {
-            throw status("blob " + digest, uri, r.statusCode(), location.isEmpty() ? "redirect without Location"
-                    : "too many redirects");
+            throw status(
+                    "blob " + digest,
+                    uri,
+                    r.statusCode(),
+                    location.isEmpty() ? "redirect without Location" : "too many redirects");
         }
         URI next = uri.resolve(location.get());
         // Storage backends get no registry credentials: a redirect URL carries its own signature.
         boolean sameOrigin = next.getHost().equals(uri.getHost()) && next.getPort() == uri.getPort();
-        return follow(exchange(next, headers, sameOrigin ? authorizations.get(scope(repo)) : null,
-                HttpResponse.BodyHandlers.ofInputStream()), repo, digest, next, headers, hops + 1);
+        return follow(
+                exchange(
+                        next,
+                        headers,
+                        sameOrigin ? authorizations.get(scope(repo)) : null,
+                        HttpResponse.BodyHandlers.ofInputStream()),
+                repo,
+                digest,
+                next,
+                headers,
+                hops + 1);
     }
 
     private static boolean isRedirect(int code) {
@@ -123,16 +145,23 @@ public final class RegistryClient {
         authorizations.put(scope, auth);
         HttpResponse<T> retried = exchange(uri, headers, auth, h);
         if (retried.statusCode() == 401 || retried.statusCode() == 403) {
-            throw new RegistryException("access to " + repo + " at " + base + " denied (HTTP " + retried.statusCode()
-                    + (credentials.isPresent() ? ") for user " + credentials.get().username() : ") without credentials"),
-                    credentials.isPresent() ? "check the user's permissions on the repository"
-                            : "log in (`docker login " + base.getAuthority() + "`) so ~/.docker/config.json has credentials");
+            throw new RegistryException(
+                    "access to " + repo + " at " + base + " denied (HTTP " + retried.statusCode()
+                            + (credentials.isPresent()
+                                    ? ") for user " + credentials.get().username()
+                                    : ") without credentials"),
+                    credentials.isPresent()
+                            ? "check the user's permissions on the repository"
+                            : "log in (`docker login " + base.getAuthority()
+                                    + "`) so ~/.docker/config.json has credentials");
         }
         return retried;
     }
 
     private String answer(URI uri, List<String> headerValues, String scope) {
-        List<AuthChallenge> challenges = headerValues.stream().flatMap(v -> AuthChallenge.parse(v).stream()).toList();
+        List<AuthChallenge> challenges = headerValues.stream()
+                .flatMap(v -> AuthChallenge.parse(v).stream())
+                .toList();
         for (AuthChallenge c : challenges) {
             if (c.scheme().equals("bearer") && !c.param("realm").isEmpty()) {
                 return "Bearer " + token(c, scope);
@@ -140,12 +169,16 @@ public final class RegistryClient {
         }
         for (AuthChallenge c : challenges) {
             if (c.scheme().equals("basic")) {
-                return credentials.map(Credentials::basicHeader).orElseThrow(() -> new RegistryException(
-                        base + " requires a login for " + uri.getPath(),
-                        "log in (`docker login " + base.getAuthority() + "`) so ~/.docker/config.json has credentials"));
+                return credentials
+                        .map(Credentials::basicHeader)
+                        .orElseThrow(() -> new RegistryException(
+                                base + " requires a login for " + uri.getPath(),
+                                "log in (`docker login " + base.getAuthority()
+                                        + "`) so ~/.docker/config.json has credentials"));
             }
         }
-        throw new RegistryException(base + " answered 401 with no usable challenge " + headerValues,
+        throw new RegistryException(
+                base + " answered 401 with no usable challenge " + headerValues,
                 "the registry needs an authentication scheme jcompose does not support (Bearer and Basic are)");
     }
 
@@ -157,26 +190,31 @@ public final class RegistryClient {
         }
         q.append("scope=").append(enc(c.param("scope").isEmpty() ? scope : c.param("scope")));
         URI realm = URI.create(q.toString());
-        HttpResponse<InputStream> r = exchange(realm, Map.of(), credentials.map(Credentials::basicHeader).orElse(null),
+        HttpResponse<InputStream> r = exchange(
+                realm,
+                Map.of(),
+                credentials.map(Credentials::basicHeader).orElse(null),
                 HttpResponse.BodyHandlers.ofInputStream());
         byte[] body = limited(r, "token response");
         if (r.statusCode() != 200) {
-            throw new RegistryException("token server " + realm.getScheme() + "://" + realm.getAuthority()
-                    + realm.getPath() + " refused a token (HTTP " + r.statusCode() + ")",
-                    credentials.isPresent() ? "check the credentials in ~/.docker/config.json"
+            throw new RegistryException(
+                    "token server " + realm.getScheme() + "://" + realm.getAuthority() + realm.getPath()
+                            + " refused a token (HTTP " + r.statusCode() + ")",
+                    credentials.isPresent()
+                            ? "check the credentials in ~/.docker/config.json"
                             : "log in (`docker login`) so ~/.docker/config.json has credentials");
         }
         JsonNode n = Json.read(body, "token response from " + realm.getAuthority());
         String token = Json.text(n, "token").isEmpty() ? Json.text(n, "access_token") : Json.text(n, "token");
         if (token.isEmpty()) {
-            throw new RegistryException("token server " + realm.getAuthority() + " returned no token",
-                    "the token server is misconfigured");
+            throw new RegistryException(
+                    "token server " + realm.getAuthority() + " returned no token", "the token server is misconfigured");
         }
         return token;
     }
 
-    private <T> HttpResponse<T> exchange(URI uri, Map<String, String> headers, String authorization,
-                                         HttpResponse.BodyHandler<T> h) {
+    private <T> HttpResponse<T> exchange(
+            URI uri, Map<String, String> headers, String authorization, HttpResponse.BodyHandler<T> h) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(b::header);
         if (authorization != null) {
@@ -185,7 +223,8 @@ public final class RegistryClient {
         try {
             return http.send(b.build(), h);
         } catch (IOException e) {
-            throw new RegistryException("cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + e,
+            throw new RegistryException(
+                    "cannot reach " + uri.getScheme() + "://" + uri.getAuthority() + ": " + e,
                     "check the registry address and your network; a plain-HTTP registry must be listed as insecure",
                     e);
         } catch (InterruptedException e) {
@@ -207,9 +246,11 @@ public final class RegistryClient {
         if (detail.length() > 200) {
             detail = detail.substring(0, 200) + "...";
         }
-        return new RegistryException(what + ": HTTP " + code + " from " + uri.getScheme() + "://" + uri.getAuthority()
-                + (detail.isEmpty() ? "" : ": " + detail),
-                code == 404 ? "check the image name and tag (and that you may see the repository)"
+        return new RegistryException(
+                what + ": HTTP " + code + " from " + uri.getScheme() + "://" + uri.getAuthority()
+                        + (detail.isEmpty() ? "" : ": " + detail),
+                code == 404
+                        ? "check the image name and tag (and that you may see the repository)"
                         : "retry later; if it persists the registry is misbehaving");
     }
 

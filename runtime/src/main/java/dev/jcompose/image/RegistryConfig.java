@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -23,8 +22,12 @@ import java.util.TreeSet;
  * @param maxConcurrentDownloads layers downloaded at once (docker's default is 3)
  * @param timeout            connect and response-header timeout
  */
-public record RegistryConfig(SortedMap<String, List<URI>> mirrors, SortedSet<String> insecureRegistries,
-                             Path dockerConfig, int maxConcurrentDownloads, Duration timeout) {
+public record RegistryConfig(
+        SortedMap<String, List<URI>> mirrors,
+        SortedSet<String> insecureRegistries,
+        Path dockerConfig,
+        int maxConcurrentDownloads,
+        Duration timeout) {
     public RegistryConfig {
         SortedMap<String, List<URI>> m = new TreeMap<>();
         mirrors.forEach((k, v) -> m.put(k, List.copyOf(v)));
@@ -37,8 +40,8 @@ public record RegistryConfig(SortedMap<String, List<URI>> mirrors, SortedSet<Str
 
     /** No mirrors, no extra insecure registries, credentials from the usual docker config file. */
     public static RegistryConfig defaults(Map<String, String> env) {
-        return new RegistryConfig(new TreeMap<>(), new TreeSet<>(), DockerCredentials.defaultConfigFile(env), 3,
-                Duration.ofSeconds(30));
+        return new RegistryConfig(
+                new TreeMap<>(), new TreeSet<>(), DockerCredentials.defaultConfigFile(env), 3, Duration.ofSeconds(30));
     }
 
     public RegistryConfig withMirror(String registry, URI mirror) {
@@ -82,9 +85,12 @@ public record RegistryConfig(SortedMap<String, List<URI>> mirrors, SortedSet<Str
     }
 
     boolean isPlainHttp(String registry) {
-        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
-                : registry.split(":")[0];
-        return insecureRegistries.contains(registry) || insecureRegistries.contains(host)
-                || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        String host =
+                registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1) : registry.split(":")[0];
+        return insecureRegistries.contains(registry)
+                || insecureRegistries.contains(host)
+                || host.equals("localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]");
     }
 }

@@ -14,8 +14,7 @@ public final class BundleWriter {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private BundleWriter() {
-    }
+    private BundleWriter() {}
 
     public static String toJson(Object spec) {
         try {
@@ -30,7 +29,10 @@ public final class BundleWriter {
             Files.createDirectories(bundleDir);
             Path tmp = bundleDir.resolve("config.json.tmp");
             Files.writeString(tmp, toJson(spec) + "\n");
-            return Files.move(tmp, bundleDir.resolve("config.json"), StandardCopyOption.ATOMIC_MOVE,
+            return Files.move(
+                    tmp,
+                    bundleDir.resolve("config.json"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

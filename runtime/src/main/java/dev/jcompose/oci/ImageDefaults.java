@@ -10,9 +10,17 @@ import java.util.TreeMap;
  * {@code entrypoint} and {@code cmd} are null when the image does not set them; {@code env} keeps
  * the image's "KEY=value" order.
  */
-public record ImageDefaults(List<String> entrypoint, List<String> cmd, List<String> env, String user,
-                            String workingDir, String stopSignal, List<String> volumes, Map<String, String> labels) {
-    public static final ImageDefaults EMPTY = new ImageDefaults(null, null, List.of(), "", "", null, List.of(), Map.of());
+public record ImageDefaults(
+        List<String> entrypoint,
+        List<String> cmd,
+        List<String> env,
+        String user,
+        String workingDir,
+        String stopSignal,
+        List<String> volumes,
+        Map<String, String> labels) {
+    public static final ImageDefaults EMPTY =
+            new ImageDefaults(null, null, List.of(), "", "", null, List.of(), Map.of());
 
     /**
      * What a pulled or loaded image's config contributes. The config's empty StopSignal means
@@ -20,8 +28,14 @@ public record ImageDefaults(List<String> entrypoint, List<String> cmd, List<Stri
      * business (the orchestrator reads them from the {@link ImageConfig}).
      */
     public static ImageDefaults of(ImageConfig config) {
-        return new ImageDefaults(config.entrypoint(), config.cmd(), config.env(), config.user(), config.workingDir(),
-                config.stopSignal().isEmpty() ? null : config.stopSignal(), List.copyOf(config.volumes()),
+        return new ImageDefaults(
+                config.entrypoint(),
+                config.cmd(),
+                config.env(),
+                config.user(),
+                config.workingDir(),
+                config.stopSignal().isEmpty() ? null : config.stopSignal(),
+                List.copyOf(config.volumes()),
                 config.labels());
     }
 

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** The container's mounts: docker's standard file systems, the per-container files, then the service's. */
 final class MountPlanner {
-    private MountPlanner() {
-    }
+    private MountPlanner() {}
 
     static List<RuntimeSpec.Mount> mounts(ContainerSpec svc, SpecContext ctx) {
         List<RuntimeSpec.Mount> m = new ArrayList<>();
@@ -21,10 +20,25 @@ final class MountPlanner {
         } else {
             m.add(mount("/dev", "tmpfs", "tmpfs", "nosuid", "strictatime", "mode=755", "size=65536k"));
         }
-        m.add(mount("/dev/pts", "devpts", "devpts", "nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620",
+        m.add(mount(
+                "/dev/pts",
+                "devpts",
+                "devpts",
+                "nosuid",
+                "noexec",
+                "newinstance",
+                "ptmxmode=0666",
+                "mode=0620",
                 "gid=5"));
         m.add(mount("/sys", "sysfs", "sysfs", "nosuid", "noexec", "nodev", svc.privileged() ? "rw" : "ro"));
-        m.add(mount("/sys/fs/cgroup", "cgroup", "cgroup", "nosuid", "noexec", "nodev", "relatime",
+        m.add(mount(
+                "/sys/fs/cgroup",
+                "cgroup",
+                "cgroup",
+                "nosuid",
+                "noexec",
+                "nodev",
+                "relatime",
                 svc.privileged() ? "rw" : "ro"));
         shmAndMqueue(m, svc);
         bindFile(m, "/etc/hosts", ctx.hostsFile());
@@ -32,17 +46,22 @@ final class MountPlanner {
         bindFile(m, "/etc/hostname", ctx.hostnameFile());
         if (svc.init()) {
             if (ctx.initBinary() == null) {
-                throw new SpecException("the service asks for `init: true` but no init binary was found",
+                throw new SpecException(
+                        "the service asks for `init: true` but no init binary was found",
                         "install tini or catatonit (apt-get install tini)");
             }
-            m.add(new RuntimeSpec.Mount(SpecBuilder.INIT_PATH, "bind", ctx.initBinary().toString(),
+            m.add(new RuntimeSpec.Mount(
+                    SpecBuilder.INIT_PATH,
+                    "bind",
+                    ctx.initBinary().toString(),
                     List.of("rbind", "ro", "nosuid", "nodev")));
         }
         for (ContainerSpec.VolumeMount v : svc.mounts()) {
             requireAbsolute(v.target());
             switch (v) {
-                case ContainerSpec.Bind b -> m.add(new RuntimeSpec.Mount(b.target(), "bind", b.source(),
-                        List.of("rbind", b.readOnly() ? "ro" : "rw", "rprivate")));
+                case ContainerSpec.Bind b ->
+                    m.add(new RuntimeSpec.Mount(
+                            b.target(), "bind", b.source(), List.of("rbind", b.readOnly() ? "ro" : "rw", "rprivate")));
                 case ContainerSpec.Tmpfs t -> {
                     List<String> o = new ArrayList<>(List.of("nosuid", "nodev"));
                     o.add("mode=" + Integer.toOctalString(t.mode() != null ? t.mode() : 01777));
@@ -70,13 +89,15 @@ final class MountPlanner {
     private static void shmAndMqueue(List<RuntimeSpec.Mount> m, ContainerSpec svc) {
         String ipc = svc.options().ipcNamespace();
         if (ContainerSpec.HOST.equals(ipc)) {
-            m.add(new RuntimeSpec.Mount("/dev/mqueue", "bind", "/dev/mqueue", List.of("rbind", "nosuid", "noexec", "nodev")));
+            m.add(new RuntimeSpec.Mount(
+                    "/dev/mqueue", "bind", "/dev/mqueue", List.of("rbind", "nosuid", "noexec", "nodev")));
             m.add(new RuntimeSpec.Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev")));
             return;
         }
         m.add(mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"));
         if (svc.options().ipcShm() != null) {
-            m.add(new RuntimeSpec.Mount("/dev/shm", "bind", svc.options().ipcShm(), List.of("rbind", "nosuid", "noexec", "nodev")));
+            m.add(new RuntimeSpec.Mount(
+                    "/dev/shm", "bind", svc.options().ipcShm(), List.of("rbind", "nosuid", "noexec", "nodev")));
             return;
         }
         long shm = svc.shmSizeBytes() != null ? svc.shmSizeBytes() : SpecBuilder.DEFAULT_SHM;

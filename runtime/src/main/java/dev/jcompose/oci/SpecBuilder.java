@@ -23,29 +23,48 @@ public final class SpecBuilder {
     static final long CPU_PERIOD = 100_000;
 
     public RuntimeSpec build(ImageDefaults image, ContainerSpec svc, SpecContext ctx) {
-        String hostname = svc.hostname() != null ? svc.hostname() : ctx.containerId().substring(0,
-                Math.min(12, ctx.containerId().length()));
+        String hostname = svc.hostname() != null
+                ? svc.hostname()
+                : ctx.containerId().substring(0, Math.min(12, ctx.containerId().length()));
         String user = svc.user() != null ? svc.user() : image.user();
         RuntimeSpec.User u = UserResolver.of(ctx.rootfs()).resolve(user, svc.groupAdd());
         List<String> caps = SecurityDefaults.capabilities(svc.privileged(), svc.capAdd(), svc.capDrop()).stream()
-                .filter(c -> (ctx.capabilityBounding() >>> SecurityDefaults.ALL_CAPS.indexOf(c) & 1) == 1).toList();
-        String cwd = svc.workingDir() != null && !svc.workingDir().isEmpty() ? svc.workingDir()
+                .filter(c -> (ctx.capabilityBounding() >>> SecurityDefaults.ALL_CAPS.indexOf(c) & 1) == 1)
+                .toList();
+        String cwd = svc.workingDir() != null && !svc.workingDir().isEmpty()
+                ? svc.workingDir()
                 : image.workingDir().isEmpty() ? "/" : image.workingDir();
         if (!cwd.startsWith("/")) {
             throw new SpecException("working_dir '" + cwd + "' is not an absolute path", "start it with /");
         }
-        RuntimeSpec.Process process = new RuntimeSpec.Process(false, u, args(image, svc), env(image, svc, hostname),
-                cwd, new RuntimeSpec.Capabilities(caps, caps, List.of(), caps, List.of()), rlimits(svc, ctx),
-                svc.noNewPrivileges(), svc.options().oomScoreAdj());
+        RuntimeSpec.Process process = new RuntimeSpec.Process(
+                false,
+                u,
+                args(image, svc),
+                env(image, svc, hostname),
+                cwd,
+                new RuntimeSpec.Capabilities(caps, caps, List.of(), caps, List.of()),
+                rlimits(svc, ctx),
+                svc.noNewPrivileges(),
+                svc.options().oomScoreAdj());
         boolean ownNet = !(svc.network() instanceof Network.Host);
-        RuntimeSpec.Linux linux = new RuntimeSpec.Linux(namespaces(svc.network(), svc.options()), resources(svc),
-                ctx.cgroupsPath(), emptyToNull(sysctls(svc, ownNet)),
+        RuntimeSpec.Linux linux = new RuntimeSpec.Linux(
+                namespaces(svc.network(), svc.options()),
+                resources(svc),
+                ctx.cgroupsPath(),
+                emptyToNull(sysctls(svc, ownNet)),
                 svc.privileged() || !svc.seccomp() ? null : SecurityDefaults.seccomp(),
                 svc.privileged() ? null : SecurityDefaults.MASKED_PATHS,
-                svc.privileged() ? null : SecurityDefaults.READONLY_PATHS, devices(svc));
-        return new RuntimeSpec(RuntimeSpec.VERSION, process,
-                new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()), hostname,
-                MountPlanner.mounts(svc, ctx), linux, svc.options().domainname(),
+                svc.privileged() ? null : SecurityDefaults.READONLY_PATHS,
+                devices(svc));
+        return new RuntimeSpec(
+                RuntimeSpec.VERSION,
+                process,
+                new RuntimeSpec.Root(ctx.rootfs().toString(), svc.readOnly()),
+                hostname,
+                MountPlanner.mounts(svc, ctx),
+                linux,
+                svc.options().domainname(),
                 svc.options().annotations().isEmpty() ? null : svc.options().annotations());
     }
 
@@ -58,7 +77,8 @@ public final class SpecBuilder {
         Map<String, String> out = new java.util.TreeMap<>(SecurityDefaults.sysctls(svc.sysctls(), ownNet));
         if (ContainerSpec.HOST.equals(svc.options().ipcNamespace())
                 && out.keySet().stream().anyMatch(k -> !k.startsWith("net."))) {
-            throw new SpecException("IPC sysctls cannot be set with ipc: host",
+            throw new SpecException(
+                    "IPC sysctls cannot be set with ipc: host",
                     "they would change the host's IPC settings; drop them or give the service its own IPC namespace");
         }
         if (svc.options().domainname() != null) {
@@ -86,8 +106,9 @@ public final class SpecBuilder {
         args.addAll(entry);
         args.addAll(cmd);
         if (entry.isEmpty() && cmd.isEmpty()) {
-            throw new SpecException("no command specified: the image has no entrypoint or cmd and the service "
-                    + "sets neither", "add `command:` (or `entrypoint:`) to the service");
+            throw new SpecException(
+                    "no command specified: the image has no entrypoint or cmd and the service " + "sets neither",
+                    "add `command:` (or `entrypoint:`) to the service");
         }
         return List.copyOf(args);
     }
@@ -132,7 +153,7 @@ public final class SpecBuilder {
         switch (network) {
             case Network.Path p -> ns.add(new RuntimeSpec.Namespace("network", p.netnsPath()));
             case Network.Isolated i -> ns.add(new RuntimeSpec.Namespace("network", null));
-            case Network.Host h -> { }
+            case Network.Host h -> {}
         }
         return List.copyOf(ns);
     }
@@ -142,8 +163,9 @@ public final class SpecBuilder {
         if (svc.privileged() || svc.options().devices().isEmpty()) {
             return null;
         }
-        return svc.options().devices().stream().map(d -> new RuntimeSpec.Device(d.path(), d.type(), d.major(),
-                d.minor(), d.fileMode(), 0, 0)).toList();
+        return svc.options().devices().stream()
+                .map(d -> new RuntimeSpec.Device(d.path(), d.type(), d.major(), d.minor(), d.fileMode(), 0, 0))
+                .toList();
     }
 
     private static void shared(List<RuntimeSpec.Namespace> ns, String type, String choice) {
@@ -166,21 +188,30 @@ public final class SpecBuilder {
             mem = new RuntimeSpec.Memory(null, null, o.memoryReservationBytes());
         }
         RuntimeSpec.Cpu cpu = null;
-        if (r.cpus() != null || r.cpuShares() != null || r.cpusetCpus() != null || o.cpuQuota() != null
+        if (r.cpus() != null
+                || r.cpuShares() != null
+                || r.cpusetCpus() != null
+                || o.cpuQuota() != null
                 || o.cpuPeriod() != null) {
             // docker: cpus is quota/period with a 100 ms period; cpu_quota/cpu_period set them directly
-            Long period = o.cpuPeriod() != null ? o.cpuPeriod() : r.cpus() != null || o.cpuQuota() != null ? CPU_PERIOD : null;
+            Long period = o.cpuPeriod() != null
+                    ? o.cpuPeriod()
+                    : r.cpus() != null || o.cpuQuota() != null ? CPU_PERIOD : null;
             Long quota = o.cpuQuota() != null ? o.cpuQuota() : r.cpus() == null ? null : Math.round(r.cpus() * period);
             cpu = new RuntimeSpec.Cpu(r.cpuShares(), quota, period, r.cpusetCpus());
         }
         long pids = r.pidsLimit() == null ? DEFAULT_PIDS_LIMIT : r.pidsLimit();
-        List<RuntimeSpec.DeviceRule> devices = new ArrayList<>(List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a",
-                null, null, "rwm")));
+        List<RuntimeSpec.DeviceRule> devices =
+                new ArrayList<>(List.of(new RuntimeSpec.DeviceRule(svc.privileged(), "a", null, null, "rwm")));
         if (!svc.privileged()) {
-            svc.options().devices().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
-                    d.minor(), d.access())));
-            svc.options().deviceRules().forEach(d -> devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(),
-                    d.minor(), d.access())));
+            svc.options()
+                    .devices()
+                    .forEach(d ->
+                            devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(), d.minor(), d.access())));
+            svc.options()
+                    .deviceRules()
+                    .forEach(d ->
+                            devices.add(new RuntimeSpec.DeviceRule(true, d.type(), d.major(), d.minor(), d.access())));
         }
         return new RuntimeSpec.Resources(devices, mem, cpu, pids > 0 ? new RuntimeSpec.Pids(pids) : null);
     }

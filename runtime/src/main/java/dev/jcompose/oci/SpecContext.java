@@ -15,7 +15,13 @@ import java.nio.file.Path;
  * @param capabilityBounding the host's capability bounding set (bit n = capability n; -1: all): a
  *                       container cannot get a capability jcompose itself lacks
  */
-public record SpecContext(String containerId, Path rootfs, String cgroupsPath, Path hostsFile, Path resolvConf,
-                          Path hostnameFile, Path initBinary, long nofileHardLimit,
-                          long capabilityBounding) {
-}
+public record SpecContext(
+        String containerId,
+        Path rootfs,
+        String cgroupsPath,
+        Path hostsFile,
+        Path resolvConf,
+        Path hostnameFile,
+        Path initBinary,
+        long nofileHardLimit,
+        long capabilityBounding) {}

@@ -16,11 +16,9 @@ import java.util.TreeSet;
  * Like docker, the user's supplementary groups are the groups of /etc/group listing its name.
  */
 public final class UserResolver {
-    private record Passwd(String name, int uid, int gid) {
-    }
+    private record Passwd(String name, int uid, int gid) {}
 
-    private record Group(String name, int gid, List<String> members) {
-    }
+    private record Group(String name, int gid, List<String> members) {}
 
     private final List<Passwd> users;
     private final List<Group> groups;
@@ -47,7 +45,9 @@ public final class UserResolver {
         for (String l : group.lines().toList()) {
             String[] f = l.split(":", -1);
             if (f.length >= 3 && isNumber(f[2])) {
-                gs.add(new Group(f[0], Integer.parseInt(f[2]),
+                gs.add(new Group(
+                        f[0],
+                        Integer.parseInt(f[2]),
                         f.length > 3 && !f[3].isEmpty() ? List.of(f[3].split(",")) : List.of()));
             }
         }
@@ -62,13 +62,15 @@ public final class UserResolver {
                 .filter(p -> isNumber(userPart) ? p.uid == Integer.parseInt(userPart) : p.name.equals(userPart))
                 .findFirst();
         if (pw.isEmpty() && !isNumber(userPart)) {
-            throw new SpecException("unable to find user " + userPart + ": no matching entries in passwd file",
+            throw new SpecException(
+                    "unable to find user " + userPart + ": no matching entries in passwd file",
                     "use a numeric uid, or a user the image's /etc/passwd defines");
         }
         int uid = pw.map(Passwd::uid).orElseGet(() -> Integer.parseInt(userPart));
         int gid = colon < 0 ? pw.map(Passwd::gid).orElse(0) : group(u.substring(colon + 1));
         TreeSet<Integer> extra = new TreeSet<>();
-        pw.ifPresent(p -> groups.stream().filter(g -> g.members.contains(p.name)).forEach(g -> extra.add(g.gid)));
+        pw.ifPresent(
+                p -> groups.stream().filter(g -> g.members.contains(p.name)).forEach(g -> extra.add(g.gid)));
         for (String g : groupAdd) {
             extra.add(group(g));
         }
@@ -80,8 +82,12 @@ public final class UserResolver {
         if (isNumber(g)) {
             return Integer.parseInt(g);
         }
-        return groups.stream().filter(x -> x.name.equals(g)).findFirst().map(Group::gid)
-                .orElseThrow(() -> new SpecException("unable to find group " + g + ": no matching entries in group file",
+        return groups.stream()
+                .filter(x -> x.name.equals(g))
+                .findFirst()
+                .map(Group::gid)
+                .orElseThrow(() -> new SpecException(
+                        "unable to find group " + g + ": no matching entries in group file",
                         "use a numeric gid, or a group the image's /etc/group defines"));
     }
 

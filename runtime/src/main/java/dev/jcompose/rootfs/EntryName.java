@@ -16,8 +16,8 @@ record EntryName(String raw, List<String> components) {
             throw new LayerUnpackException("layer entry '" + raw + "' is an absolute path");
         }
         if (raw.indexOf('\0') >= 0 || raw.length() > MAX_PATH) {
-            throw new LayerUnpackException("layer entry '" + abbreviate(raw) + "' has an invalid name ("
-                    + raw.length() + " characters, at most " + MAX_PATH + ")");
+            throw new LayerUnpackException("layer entry '" + abbreviate(raw) + "' has an invalid name (" + raw.length()
+                    + " characters, at most " + MAX_PATH + ")");
         }
         List<String> parts = new ArrayList<>();
         for (String c : raw.split("/")) {

@@ -50,9 +50,9 @@ public final class LayerUnpacker {
     public Result unpack(Path blob, Path into, String diffId) {
         MessageDigest hasher = diffId == null ? null : hasherFor(diffId);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(blob), 1 << 16);
-             InputStream plain = hasher == null ? decompress(raw) : new DigestInputStream(decompress(raw), hasher);
-             CountingStream counted = new CountingStream(plain, limits.maxBytes(), blob);
-             TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
+                InputStream plain = hasher == null ? decompress(raw) : new DigestInputStream(decompress(raw), hasher);
+                CountingStream counted = new CountingStream(plain, limits.maxBytes(), blob);
+                TarArchiveInputStream tar = new TarArchiveInputStream(counted)) {
             SnapshotWriter w = new SnapshotWriter(into, fs);
             long entries = 0;
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {

@@ -70,8 +70,8 @@ final class NativeFs {
     private void check(long rc, String op, Path path) {
         if (rc < 0) {
             int errno = runtime.getLastError();
-            throw new java.io.UncheckedIOException(new java.io.IOException(
-                    op + " " + path + ": " + libc.strerror(errno)));
+            throw new java.io.UncheckedIOException(
+                    new java.io.IOException(op + " " + path + ": " + libc.strerror(errno)));
         }
     }
 }

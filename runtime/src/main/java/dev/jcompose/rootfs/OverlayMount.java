@@ -25,16 +25,22 @@ public record OverlayMount(Path workingDir, List<String> lowerDirs, Path upperDi
      * upper, work and merged directories inside {@code containerDir}.
      */
     public static OverlayMount forContainer(Path snapshotsRoot, List<Snapshot> layers, Path containerDir) {
-        List<String> lower = layers.reversed().stream().map(s -> "l/" + s.shortName()).toList();
-        return new OverlayMount(snapshotsRoot, lower, containerDir.resolve("upper"), containerDir.resolve("work"),
+        List<String> lower =
+                layers.reversed().stream().map(s -> "l/" + s.shortName()).toList();
+        return new OverlayMount(
+                snapshotsRoot,
+                lower,
+                containerDir.resolve("upper"),
+                containerDir.resolve("work"),
                 containerDir.resolve("rootfs"));
     }
 
     public String options() {
         String o = "lowerdir=" + String.join(":", lowerDirs) + ",upperdir=" + upperDir + ",workdir=" + workDir;
         if (o.length() > MAX_OPTIONS) {
-            throw new RootfsException("overlay for " + target + " has " + lowerDirs.size()
-                    + " layers: its mount options are " + o.length() + " bytes, over the kernel's " + MAX_OPTIONS,
+            throw new RootfsException(
+                    "overlay for " + target + " has " + lowerDirs.size() + " layers: its mount options are "
+                            + o.length() + " bytes, over the kernel's " + MAX_OPTIONS,
                     "flatten the image (fewer layers) or move the container directory to a shorter path");
         }
         return o;

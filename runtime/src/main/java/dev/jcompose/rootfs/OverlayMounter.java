@@ -25,9 +25,11 @@ public final class OverlayMounter {
         }
         CommandResult r = runner.run(m.mountCommand());
         if (!r.ok()) {
-            throw new RootfsException("cannot mount the overlay root file system at " + m.target() + ": "
-                    + r.stderr().strip(), "check that the kernel has overlayfs (modprobe overlay) and that the "
-                    + "data root is not itself on overlayfs");
+            throw new RootfsException(
+                    "cannot mount the overlay root file system at " + m.target() + ": "
+                            + r.stderr().strip(),
+                    "check that the kernel has overlayfs (modprobe overlay) and that the "
+                            + "data root is not itself on overlayfs");
         }
     }
 
@@ -38,7 +40,8 @@ public final class OverlayMounter {
         }
         CommandResult r = runner.run(dev.jcompose.host.Command.of("umount", target.toString()));
         if (!r.ok() && isMounted(target)) {
-            throw new RootfsException("cannot unmount " + target + ": " + r.stderr().strip(),
+            throw new RootfsException(
+                    "cannot unmount " + target + ": " + r.stderr().strip(),
                     "a process may still use it; find it with fuser -m " + target);
         }
     }
@@ -47,7 +50,8 @@ public final class OverlayMounter {
         try {
             String t = target.toAbsolutePath().normalize().toString();
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
-                    .map(l -> l.split(" ")[4]).anyMatch(t::equals);
+                    .map(l -> l.split(" ")[4])
+                    .anyMatch(t::equals);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

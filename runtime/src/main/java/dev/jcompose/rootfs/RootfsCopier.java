@@ -48,11 +48,14 @@ public final class RootfsCopier {
             w.finish();
             return true;
         } catch (IOException e) {
-            throw new RootfsException("cannot copy " + containerPath + " of the image into the volume " + dest + ": "
-                    + e.getMessage(), "check the free space under " + dest + ", or mount the volume with nocopy");
+            throw new RootfsException(
+                    "cannot copy " + containerPath + " of the image into the volume " + dest + ": " + e.getMessage(),
+                    "check the free space under " + dest + ", or mount the volume with nocopy");
         } catch (UncheckedIOException e) {
-            throw new RootfsException("cannot copy " + containerPath + " of the image into the volume " + dest + ": "
-                    + e.getCause().getMessage(), "check the free space under " + dest + ", or mount the volume with nocopy");
+            throw new RootfsException(
+                    "cannot copy " + containerPath + " of the image into the volume " + dest + ": "
+                            + e.getCause().getMessage(),
+                    "check the free space under " + dest + ", or mount the volume with nocopy");
         }
     }
 
@@ -111,8 +114,8 @@ public final class RootfsCopier {
                 return FileVisitResult.CONTINUE; // a socket is a live endpoint, not data
             } else {
                 long rdev = (Long) Files.getAttribute(file, "unix:rdev", NOFOLLOW);
-                fs.mknod(t, mode & 0170000 | 0600, (int) ((rdev >> 8) & 0xfff),
-                        (int) ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
+                fs.mknod(t, mode & 0170000 | 0600, (int) ((rdev >> 8) & 0xfff), (int)
+                        ((rdev & 0xff) | ((rdev >> 12) & ~0xffL)));
             }
             if (nlink > 1 && key != null) {
                 linked.put(key, t);

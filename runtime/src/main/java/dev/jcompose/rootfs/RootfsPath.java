@@ -16,8 +16,7 @@ import java.util.List;
 public final class RootfsPath {
     private static final int MAX_LINKS = 40;
 
-    private RootfsPath() {
-    }
+    private RootfsPath() {}
 
     /** The host path for {@code containerPath}, inside {@code root}, with no symlink left in it. */
     public static Path resolve(Path root, String containerPath) {
@@ -37,7 +36,8 @@ public final class RootfsPath {
                 Path p = join(root, done).resolve(c);
                 if (Files.isSymbolicLink(p)) {
                     if (++links > MAX_LINKS) {
-                        throw new RootfsException("too many symlinks resolving " + containerPath + " in " + root,
+                        throw new RootfsException(
+                                "too many symlinks resolving " + containerPath + " in " + root,
                                 "the image has a symlink loop");
                     }
                     String target = Files.readSymbolicLink(p).toString();

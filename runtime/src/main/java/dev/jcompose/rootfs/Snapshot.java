@@ -7,5 +7,4 @@ import java.nio.file.Path;
  * is the link {@code snapshots/l/<shortName>} to it, kept short so that many layers fit in one
  * overlay mount option page.
  */
-public record Snapshot(String id, Path dir, String shortName) {
-}
+public record Snapshot(String id, Path dir, String shortName) {}

@@ -89,7 +89,8 @@ public final class SnapshotStore {
         try {
             Path dir = root.resolve(id);
             if (Files.exists(dir.resolve("link"))) {
-                Files.deleteIfExists(root.resolve("l").resolve(Files.readString(dir.resolve("link")).strip()));
+                Files.deleteIfExists(root.resolve("l")
+                        .resolve(Files.readString(dir.resolve("link")).strip()));
             }
             deleteTree(dir);
         } catch (IOException e) {
@@ -124,9 +125,12 @@ public final class SnapshotStore {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> DIGEST.matcher(n.replaceFirst("-", ":")).matches())
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> DIGEST.matcher(n.replaceFirst("-", ":")).matches())
                     .filter(n -> Files.isDirectory(root.resolve(n).resolve("fs"), LinkOption.NOFOLLOW_LINKS))
-                    .map(n -> n.replaceFirst("-", ":")).sorted().toList();
+                    .map(n -> n.replaceFirst("-", ":"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list snapshots in " + root + ": " + e.getMessage(), e);
         }
@@ -134,7 +138,9 @@ public final class SnapshotStore {
 
     private void unpackInto(Path dir, Path blob, String diffId) throws IOException {
         Path tmpRoot = Files.createDirectories(root.resolve("tmp"));
-        Path tmp = Files.createTempDirectory(tmpRoot, dir.getFileName() + ".",
+        Path tmp = Files.createTempDirectory(
+                tmpRoot,
+                dir.getFileName() + ".",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path fs = Files.createDirectory(tmp.resolve("fs"));

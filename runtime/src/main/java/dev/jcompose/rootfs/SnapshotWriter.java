@@ -80,13 +80,14 @@ final class SnapshotWriter {
             hardlink(name, target, e.getLinkName());
             return; // a hardlink shares its target's inode: metadata already set
         } else if (e.isCharacterDevice() || e.isBlockDevice()) {
-            skipped.add(String.join("/", name.components()) + " (device " + e.getDevMajor() + ":" + e.getDevMinor() + ")");
+            skipped.add(
+                    String.join("/", name.components()) + " (device " + e.getDevMajor() + ":" + e.getDevMinor() + ")");
             return;
         } else if (e.isFIFO()) {
             fs.mknod(target, NativeFs.S_IFIFO | 0600, 0, 0);
         } else if (e.isFile()) {
-            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, NOFOLLOW)) {
+            try (OutputStream out =
+                    Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
                 content.transferTo(out);
             }
         } else {
@@ -156,7 +157,8 @@ final class SnapshotWriter {
         if (e.isDirectory()) {
             dirTimes.add(Map.entry(p, mtime));
         } else {
-            Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW).setTimes(mtime, mtime, null);
+            Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW)
+                    .setTimes(mtime, mtime, null);
         }
     }
 
@@ -181,11 +183,11 @@ final class SnapshotWriter {
             if (a == null) {
                 Files.createDirectory(cur);
             } else if (a.isSymbolicLink()) {
-                throw new LayerUnpackException("layer entry '" + name.raw() + "' goes through the symlink '"
-                        + root.relativize(cur) + "'");
+                throw new LayerUnpackException(
+                        "layer entry '" + name.raw() + "' goes through the symlink '" + root.relativize(cur) + "'");
             } else if (!a.isDirectory()) {
-                throw new LayerUnpackException("layer entry '" + name.raw() + "' goes through '"
-                        + root.relativize(cur) + "', which is not a directory");
+                throw new LayerUnpackException("layer entry '" + name.raw() + "' goes through '" + root.relativize(cur)
+                        + "', which is not a directory");
             }
         }
         return cur;

@@ -21,18 +21,33 @@ class RootfsImportTest {
 
     @Test
     void plainAndGzipTarballsLoadAsOneLayerImages() throws Exception {
-        byte[] tar = new DeterministicTar().dir("bin", 0755).file("bin/hello", "#!/bin/sh\necho hi\n").toBytes();
+        byte[] tar = new DeterministicTar()
+                .dir("bin", 0755)
+                .file("bin/hello", "#!/bin/sh\necho hi\n")
+                .toBytes();
         Files.write(dir.resolve("rootfs.tar"), tar);
         Files.write(dir.resolve("rootfs.tar.gz"), DeterministicTar.gzip(tar));
         ImageStore store = ImageStore.under(new HostPaths(dir.resolve("data"), dir.resolve("run")));
         ImageChanges changes = ImageChanges.parse(List.of("CMD [\"/bin/hello\"]"));
 
-        RootfsImport.write(dir.resolve("rootfs.tar"), "docker.io/library/hello:1", changes, Platform.parse("linux/amd64"),
+        RootfsImport.write(
+                dir.resolve("rootfs.tar"),
+                "docker.io/library/hello:1",
+                changes,
+                Platform.parse("linux/amd64"),
                 dir.resolve("plain"));
-        RootfsImport.write(dir.resolve("rootfs.tar.gz"), "docker.io/library/hello:gz", changes,
-                Platform.parse("linux/amd64"), dir.resolve("gz"));
-        ImageRecord plain = new ImageLoader(store).load(dir.resolve("plain"), Platform.parse("linux/amd64")).getFirst();
-        ImageRecord gz = new ImageLoader(store).load(dir.resolve("gz"), Platform.parse("linux/amd64")).getFirst();
+        RootfsImport.write(
+                dir.resolve("rootfs.tar.gz"),
+                "docker.io/library/hello:gz",
+                changes,
+                Platform.parse("linux/amd64"),
+                dir.resolve("gz"));
+        ImageRecord plain = new ImageLoader(store)
+                .load(dir.resolve("plain"), Platform.parse("linux/amd64"))
+                .getFirst();
+        ImageRecord gz = new ImageLoader(store)
+                .load(dir.resolve("gz"), Platform.parse("linux/amd64"))
+                .getFirst();
 
         assertThat(plain.name()).isEqualTo("docker.io/library/hello:1");
         assertThat(plain.config().cmd()).containsExactly("/bin/hello");

@@ -27,8 +27,8 @@ public final class AdoptionMain {
         ContainerSpec spec = ContainerSpec.defaults()
                 .withCommand(List.of("/bin/sh", "-c", "trap 'exit 42' TERM; while :; do sleep 0.05; done"))
                 .withStop(null, Duration.ofSeconds(20));
-        rt.create(new CreateRequest(args[3], "adopted", Map.of(), "h", store.root(), layers, ImageDefaults.EMPTY, spec,
-                null, null, null));
+        rt.create(new CreateRequest(
+                args[3], "adopted", Map.of(), "h", store.root(), layers, ImageDefaults.EMPTY, spec, null, null, null));
         rt.start(args[3]);
         System.out.println("started " + args[3]);
     }

@@ -2,9 +2,7 @@ package dev.jcompose.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -17,10 +15,19 @@ class AdoptionTest {
     void aContainerStartedByAnotherJvmIsAdoptedAndStopped() throws Exception {
         try (RuntimeFixture fx = new RuntimeFixture()) {
             String java = ProcessHandle.current().info().command().orElseThrow();
-            Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    AdoptionMain.class.getName(), fx.paths.dataRoot().toString(), fx.paths.runRoot().toString(),
-                    fx.cgroupParent, "adopt1", "sha256:" + "b".repeat(64), fx.dir.resolve("busybox.tar.gz").toString()))
-                    .redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(List.of(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            AdoptionMain.class.getName(),
+                            fx.paths.dataRoot().toString(),
+                            fx.paths.runRoot().toString(),
+                            fx.cgroupParent,
+                            "adopt1",
+                            "sha256:" + "b".repeat(64),
+                            fx.dir.resolve("busybox.tar.gz").toString()))
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as(out).isZero();
@@ -28,9 +35,12 @@ class AdoptionTest {
             assertThat(ProcessHandle.of(child.pid())).isEmpty();
 
             ContainerRuntime fresh = fx.newRuntime();
-            assertThat(fresh.list()).extracting(ContainerRecord::id, ContainerRecord::state)
+            assertThat(fresh.list())
+                    .extracting(ContainerRecord::id, ContainerRecord::state)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("adopt1", ContainerState.RUNNING));
-            long conmon = ContainerRuntime.readPid(ContainerDirs.of(fx.paths, "adopt1").conmonPidFile()).orElseThrow();
+            long conmon = ContainerRuntime.readPid(
+                            ContainerDirs.of(fx.paths, "adopt1").conmonPidFile())
+                    .orElseThrow();
             assertThat(ExitWatcher.running(conmon)).isTrue();
             assertThat(fresh.stop("adopt1", null)).isEqualTo(42);
             fresh.delete("adopt1", false);

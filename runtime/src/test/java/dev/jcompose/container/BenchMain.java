@@ -50,33 +50,57 @@ public final class BenchMain {
     private static List<Long> raw(RuntimeFixture fx, int n) throws IOException {
         Path bundle = fx.dir.resolve("raw");
         Path rootfs = fx.busybox.get(0).dir();
-        RuntimeSpec spec = new RuntimeSpec(RuntimeSpec.VERSION,
-                new RuntimeSpec.Process(false, new RuntimeSpec.User(0, 0, null), List.of("/bin/true"),
-                        List.of("PATH=/bin"), "/", null, null, true),
-                new RuntimeSpec.Root(rootfs.toString(), true), null,
+        RuntimeSpec spec = new RuntimeSpec(
+                RuntimeSpec.VERSION,
+                new RuntimeSpec.Process(
+                        false,
+                        new RuntimeSpec.User(0, 0, null),
+                        List.of("/bin/true"),
+                        List.of("PATH=/bin"),
+                        "/",
+                        null,
+                        null,
+                        true),
+                new RuntimeSpec.Root(rootfs.toString(), true),
+                null,
                 List.of(new RuntimeSpec.Mount("/proc", "proc", "proc", List.of())),
-                new RuntimeSpec.Linux(List.of(new RuntimeSpec.Namespace("pid", null),
-                        new RuntimeSpec.Namespace("mount", null)), null, "/" + fx.cgroupParent + "/raw", null, null,
-                        null, null));
+                new RuntimeSpec.Linux(
+                        List.of(new RuntimeSpec.Namespace("pid", null), new RuntimeSpec.Namespace("mount", null)),
+                        null,
+                        "/" + fx.cgroupParent + "/raw",
+                        null,
+                        null,
+                        null,
+                        null));
         dev.jcompose.oci.BundleWriter.write(bundle, spec);
         ProcessCommandRunner runner = new ProcessCommandRunner();
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < n + 3; i++) {
             long t0 = System.nanoTime();
-            runner.run(Command.of(fx.oci.path().toString(), "--root", fx.dir.resolve("rawroot").toString(), "run",
-                    "--bundle", bundle.toString(), "raw" + i)).orThrow();
+            runner.run(Command.of(
+                            fx.oci.path().toString(),
+                            "--root",
+                            fx.dir.resolve("rawroot").toString(),
+                            "run",
+                            "--bundle",
+                            bundle.toString(),
+                            "raw" + i))
+                    .orThrow();
             if (i >= 3) {
                 times.add(System.nanoTime() - t0);
             }
         }
-        Files.walk(fx.dir.resolve("rawroot")).sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.walk(fx.dir.resolve("rawroot"))
+                .sorted(Collections.reverseOrder())
+                .forEach(p -> p.toFile().delete());
         return times;
     }
 
     private static void report(String what, List<Long> nanos) {
         List<Long> s = new ArrayList<>(nanos);
         Collections.sort(s);
-        System.out.printf("%-55s n=%d median %.1f ms  p90 %.1f ms  min %.1f ms%n", what, s.size(),
-                s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.9)) / 1e6, s.get(0) / 1e6);
+        System.out.printf(
+                "%-55s n=%d median %.1f ms  p90 %.1f ms  min %.1f ms%n",
+                what, s.size(), s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.9)) / 1e6, s.get(0) / 1e6);
     }
 }

@@ -64,7 +64,8 @@ class ContainerHostTest {
         assumeThat(LocalRegistry.available()).as("docker-registry is installed").isTrue();
         assumeThat(TestImages.available()).as("busybox-static is installed").isTrue();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        // "jcompose" in the path puts the registry process in HostSnapshot's process facet: a leaked one fails the test.
+        // "jcompose" in the path puts the registry process in HostSnapshot's process facet: a leaked one fails the
+        // test.
         dir = Path.of("/tmp/jcompose-e2e-" + tag);
         cgroupParent = "jcompose-e2e-" + tag;
         before = snapshot();
@@ -75,9 +76,14 @@ class ContainerHostTest {
     private ContainerHost newHost(Path dockerConfig) {
         Map<String, String> env = Map.of("HOME", dir.toString());
         RegistryConfig registryConfig = RegistryConfig.defaults(env).withDockerConfig(dockerConfig);
-        return new ContainerHost(new HostPaths(dir.resolve("data"), dir.resolve("run")), new ProcessCommandRunner(),
-                Clock.system(), ContainerHost.Settings.defaults(env).withRegistry(registryConfig)
-                .withPlatform(Platform.parse("linux/amd64")).withCgroupParent(cgroupParent));
+        return new ContainerHost(
+                new HostPaths(dir.resolve("data"), dir.resolve("run")),
+                new ProcessCommandRunner(),
+                Clock.system(),
+                ContainerHost.Settings.defaults(env)
+                        .withRegistry(registryConfig)
+                        .withPlatform(Platform.parse("linux/amd64"))
+                        .withCgroupParent(cgroupParent));
     }
 
     private HostSnapshot snapshot() {
@@ -115,7 +121,9 @@ class ContainerHostTest {
     }
 
     private List<String> logs(String id) {
-        return host.containers().logs(id, -1).stream().map(l -> l.stream() + " " + l.text()).toList();
+        return host.containers().logs(id, -1).stream()
+                .map(l -> l.stream() + " " + l.text())
+                .toList();
     }
 
     private static ContainerSpec sh(String script) {
@@ -148,21 +156,30 @@ class ContainerHostTest {
         ImageRecord pulled = host.pull(ref, recorder);
 
         assertThat(pulled.manifestDigest()).isEqualTo(image.manifestDigest());
-        assertThat(recorder.events).containsExactlyInAnyOrder("resolved " + image.manifestDigest(),
-                "fetched " + image.configDigest(), "fetched " + image.layerDigest());
+        assertThat(recorder.events)
+                .containsExactlyInAnyOrder(
+                        "resolved " + image.manifestDigest(),
+                        "fetched " + image.configDigest(),
+                        "fetched " + image.layerDigest());
         assertThat(host.snapshots().digests()).containsExactly(image.diffId().toString());
         assertThat(run(ref, "streams", sh("echo out; echo err >&2; exit 3"))).isEqualTo(3);
-        assertThat(host.containers().logs("streams", -1)).extracting(LogLine::stream, LogLine::text)
+        assertThat(host.containers().logs("streams", -1))
+                .extracting(LogLine::stream, LogLine::text)
                 .containsExactlyInAnyOrder(tuple(LogLine.Stream.STDOUT, "out"), tuple(LogLine.Stream.STDERR, "err"));
         ContainerRecord rec = host.containers().inspect("streams");
         assertThat(rec.exitCode()).isEqualTo(3);
-        assertThat(rec.imageRef()).isEqualTo(new ImageRef(ref, image.configDigest().toString()));
+        assertThat(rec.imageRef())
+                .isEqualTo(new ImageRef(ref, image.configDigest().toString()));
         host.containers().delete("streams", false);
         assertThat(dir.resolve("run/containers/streams")).doesNotExist();
-        assertThat(CgroupLayout.detect().exists("/" + cgroupParent + "/streams")).isFalse();
+        assertThat(CgroupLayout.detect().exists("/" + cgroupParent + "/streams"))
+                .isFalse();
 
-        assertThat(host.removeImage(ref, false)).isEqualTo(new ContainerHost.RemovedImage(List.of(ref),
-                new TreeSet<>(image.blobs().keySet()), new TreeSet<>(List.of(image.diffId().toString()))));
+        assertThat(host.removeImage(ref, false))
+                .isEqualTo(new ContainerHost.RemovedImage(
+                        List.of(ref),
+                        new TreeSet<>(image.blobs().keySet()),
+                        new TreeSet<>(List.of(image.diffId().toString()))));
         assertThat(host.images()).isEmpty();
         assertThat(host.imageStore().content().list()).isEmpty();
         assertThat(host.snapshots().digests()).isEmpty();
@@ -170,13 +187,19 @@ class ContainerHostTest {
 
     @Test
     void pullsBehindHtpasswdAndRunsWithTheImageDefaults() throws IOException {
-        TestImage image = TestImages.busybox().user("app").workingDir("/home/app").env("GREETING=hello")
-                .cmd("sh", "-c", "echo $GREETING $(id -un) $PWD").build();
+        TestImage image = TestImages.busybox()
+                .user("app")
+                .workingDir("/home/app")
+                .env("GREETING=hello")
+                .cmd("sh", "-c", "echo $GREETING $(id -un) $PWD")
+                .build();
         registry = LocalRegistry.start(dir.resolve("registry"), new Credentials("ci", "hunter2"));
         registry.push("private/app", "2", image);
         String ref = registry.host() + "/private/app:2";
-        Path dockerConfig = Files.writeString(dir.resolve("config.json"), "{\"auths\":{\"" + registry.host()
-                + "\":{\"auth\":\"" + Base64.getEncoder().encodeToString("ci:hunter2".getBytes()) + "\"}}}");
+        Path dockerConfig = Files.writeString(
+                dir.resolve("config.json"),
+                "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
+                        + Base64.getEncoder().encodeToString("ci:hunter2".getBytes()) + "\"}}}");
         assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
                 .hasMessage("http://" + registry.host() + " requires a login for /v2/private/app/manifests/2");
         host = newHost(dockerConfig);
@@ -209,8 +232,11 @@ class ContainerHostTest {
         assertThat(pulled.manifestDigest()).isEqualTo(amd64.manifestDigest());
         assertThat(first.events).contains("fetched " + amd64.layerDigest());
         assertThat(second.events).isEmpty();
-        assertThat(again.events).containsExactlyInAnyOrder("resolved " + amd64.manifestDigest(),
-                "present " + amd64.configDigest(), "present " + amd64.layerDigest());
+        assertThat(again.events)
+                .containsExactlyInAnyOrder(
+                        "resolved " + amd64.manifestDigest(),
+                        "present " + amd64.configDigest(),
+                        "present " + amd64.layerDigest());
         assertThat(run(ref, "platform", sh("echo $PLATFORM"))).isEqualTo(0);
         assertThat(logs("platform")).containsExactly("STDOUT amd64");
     }
@@ -220,15 +246,19 @@ class ContainerHostTest {
         TestImage good = TestImages.busybox().build();
         Digest fake = Digest.sha256("another layer".getBytes(StandardCharsets.UTF_8));
         byte[] config = new String(good.config(), StandardCharsets.UTF_8)
-                .replace(good.diffId().toString(), fake.toString()).getBytes(StandardCharsets.UTF_8);
-        byte[] manifest = Manifests.write(new Manifest(MediaTypes.OCI_MANIFEST,
+                .replace(good.diffId().toString(), fake.toString())
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] manifest = Manifests.write(new Manifest(
+                MediaTypes.OCI_MANIFEST,
                 new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length),
                 List.of(new Descriptor(MediaTypes.OCI_LAYER_GZIP, good.layerDigest(), good.layer().length))));
         registry = LocalRegistry.start(dir.resolve("registry"));
-        registry.push("e2e/lying", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
+        registry.push(
+                "e2e/lying", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
         String ref = registry.host() + "/e2e/lying:1";
 
-        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE)).isInstanceOf(LayerUnpackException.class)
+        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
+                .isInstanceOf(LayerUnpackException.class)
                 .hasMessageStartingWith("layer " + good.layerDigest().hex() + " unpacks to " + good.diffId()
                         + ", but the image config lists diff_id " + fake + " (in ");
 
@@ -241,14 +271,19 @@ class ContainerHostTest {
     void anImageWithoutLayersIsRefusedAtPull() {
         TestImage good = TestImages.busybox().build();
         byte[] config = new String(good.config(), StandardCharsets.UTF_8)
-                .replace("\"" + good.diffId() + "\"", "").getBytes(StandardCharsets.UTF_8);
-        byte[] manifest = Manifests.write(new Manifest(MediaTypes.OCI_MANIFEST,
-                new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length), List.of()));
+                .replace("\"" + good.diffId() + "\"", "")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] manifest = Manifests.write(new Manifest(
+                MediaTypes.OCI_MANIFEST,
+                new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length),
+                List.of()));
         registry = LocalRegistry.start(dir.resolve("registry"));
-        registry.push("e2e/empty", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
+        registry.push(
+                "e2e/empty", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
         String ref = registry.host() + "/e2e/empty:1";
 
-        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
+                .isInstanceOf(ImageException.class)
                 .hasMessage("image " + ref + " has no layers: there is no root file system to run");
         assertThat(host.images()).isEmpty();
         assertThat(host.imageStore().content().list()).isEmpty();
@@ -256,8 +291,12 @@ class ContainerHostTest {
 
     @Test
     void runsAnImageLoadedFromADockerSaveArchive() throws IOException {
-        TestImage image = TestImages.busybox().entrypoint("/bin/sh", "-c").cmd("echo loaded; exit 5").build();
-        Path archive = Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/loaded:1", image)));
+        TestImage image = TestImages.busybox()
+                .entrypoint("/bin/sh", "-c")
+                .cmd("echo loaded; exit 5")
+                .build();
+        Path archive =
+                Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/loaded:1", image)));
 
         List<ImageRecord> loaded = host.load(archive);
 
@@ -272,7 +311,8 @@ class ContainerHostTest {
         host.load(Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/used:1", image))));
         host.create("e2e/used:1", NewContainer.of("user1", "c-user1", sh("echo still here")));
 
-        assertThatThrownBy(() -> host.removeImage("e2e/used:1", false)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> host.removeImage("e2e/used:1", false))
+                .isInstanceOf(ImageException.class)
                 .hasMessage("cannot remove image docker.io/e2e/used:1: container c-user1 uses it");
         assertThat(host.images()).hasSize(1);
         ContainerHost.RemovedImage forced = host.removeImage("e2e/used:1", true);
@@ -289,15 +329,17 @@ class ContainerHostTest {
     @Test
     void anImageIdHeldBySeveralNamesIsRemovedByNameOrByForce() throws IOException {
         TestImage image = TestImages.busybox().build();
-        host.load(Files.write(dir.resolve("save.tar"),
-                ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image, "e2e/b:1", image))));
+        host.load(Files.write(
+                dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image, "e2e/b:1", image))));
         String id = image.configDigest().toString();
 
-        assertThatThrownBy(() -> host.removeImage(id, false)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> host.removeImage(id, false))
+                .isInstanceOf(ImageException.class)
                 .hasMessage("cannot remove image " + id + ": it is referenced by several names "
                         + "(docker.io/e2e/a:1, docker.io/e2e/b:1)");
-        assertThat(host.removeImage("e2e/a:1", false)).isEqualTo(new ContainerHost.RemovedImage(
-                List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
+        assertThat(host.removeImage("e2e/a:1", false))
+                .isEqualTo(
+                        new ContainerHost.RemovedImage(List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
         assertThat(host.images()).extracting(ImageRecord::name).containsExactly("docker.io/e2e/b:1");
         host.load(Files.write(dir.resolve("save2.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image))));
         ContainerHost.RemovedImage all = host.removeImage(id, true);

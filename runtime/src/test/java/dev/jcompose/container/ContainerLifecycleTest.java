@@ -45,18 +45,24 @@ class ContainerLifecycleTest {
         rt.followLogs("streams", followed::add);
         assertThat(followed).isEqualTo(logs);
         assertThat(rt.logs("streams", 1)).containsExactly(logs.get(1));
-        assertThat(logs).extracting(LogLine::stream, LogLine::text).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDOUT, "out"),
-                org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDERR, "err"));
+        assertThat(logs)
+                .extracting(LogLine::stream, LogLine::text)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDOUT, "out"),
+                        org.assertj.core.groups.Tuple.tuple(LogLine.Stream.STDERR, "err"));
         rt.delete("streams", false);
-        assertThat(Files.exists(fx.paths.runRoot().resolve("containers/streams"))).isFalse();
-        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/streams")).isFalse();
+        assertThat(Files.exists(fx.paths.runRoot().resolve("containers/streams")))
+                .isFalse();
+        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/streams"))
+                .isFalse();
     }
 
     @Test
     void stopSendsTheStopSignalAndReturnsTheExitCode() {
-        rt.create(fx.request("trap", RuntimeFixture.sh("trap 'exit 9' USR1; echo ready; while :; do sleep 0.05; done")
-                .withStop("SIGUSR1", Duration.ofSeconds(20))));
+        rt.create(fx.request(
+                "trap",
+                RuntimeFixture.sh("trap 'exit 9' USR1; echo ready; while :; do sleep 0.05; done")
+                        .withStop("SIGUSR1", Duration.ofSeconds(20))));
         rt.start("trap");
         awaitLog("trap", "ready");
         long t0 = System.nanoTime();
@@ -67,8 +73,10 @@ class ContainerLifecycleTest {
 
     @Test
     void stopKillsAContainerIgnoringTermAfterTheGracePeriod() {
-        rt.create(fx.request("stubborn", RuntimeFixture.sh("trap '' TERM; echo ready; while :; do sleep 0.05; done")
-                .withStop(null, Duration.ofMillis(700))));
+        rt.create(fx.request(
+                "stubborn",
+                RuntimeFixture.sh("trap '' TERM; echo ready; while :; do sleep 0.05; done")
+                        .withStop(null, Duration.ofMillis(700))));
         rt.start("stubborn");
         awaitLog("stubborn", "ready");
         long t0 = System.nanoTime();
@@ -98,25 +106,36 @@ class ContainerLifecycleTest {
     void execRunsAsTheRequestedUserAndReportsItsExitCode() {
         rt.create(fx.request("ex", RuntimeFixture.sh("sleep 1000")));
         rt.start("ex");
-        assertThat(rt.exec("ex", new ExecRequest(List.of("id"), java.util.Map.of(), "app", null)).stdout())
+        assertThat(rt.exec("ex", new ExecRequest(List.of("id"), java.util.Map.of(), "app", null))
+                        .stdout())
                 .isEqualTo("uid=1000(app) gid=1000(app) groups=2000(extra)\n");
-        assertThat(rt.exec("ex", new ExecRequest(List.of("sh", "-c", "echo $X $PWD >&2; exit 4"),
-                java.util.Map.of("X", "x1"), null, "/tmp"))).isEqualTo(new ExecResult(4, "", "x1 /tmp\n"));
+        assertThat(rt.exec(
+                        "ex",
+                        new ExecRequest(
+                                List.of("sh", "-c", "echo $X $PWD >&2; exit 4"),
+                                java.util.Map.of("X", "x1"),
+                                null,
+                                "/tmp")))
+                .isEqualTo(new ExecResult(4, "", "x1 /tmp\n"));
     }
 
     @Test
     void limitsCapabilitiesMaskedPathsAndNoNewPrivsAreInForce() {
-        rt.create(fx.request("sec", RuntimeFixture.sh("sleep 1000").withResources(
-                new ContainerSpec.Resources(64L << 20, null, 0.5, null, null, 50L))));
+        rt.create(fx.request(
+                "sec",
+                RuntimeFixture.sh("sleep 1000")
+                        .withResources(new ContainerSpec.Resources(64L << 20, null, 0.5, null, null, 50L))));
         rt.start("sec");
         CgroupLayout.Limits l = CgroupLayout.detect().limits("/" + fx.cgroupParent + "/sec");
         assertThat(l.memoryBytes()).contains(64L << 20);
         assertThat(l.cpuQuota()).contains(50_000L);
         assertThat(l.cpuPeriod()).contains(100_000L);
         assertThat(l.pidsMax()).contains(50L);
-        String status = rt.exec("sec", ExecRequest.of("cat", "/proc/self/status")).stdout();
+        String status =
+                rt.exec("sec", ExecRequest.of("cat", "/proc/self/status")).stdout();
         assertThat(status).contains("CapEff:\t00000000a80425fb\n").contains("NoNewPrivs:\t1\n");
-        assertThat(rt.exec("sec", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c"))).isEqualTo(new ExecResult(0, "0\n", ""));
+        assertThat(rt.exec("sec", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c")))
+                .isEqualTo(new ExecResult(0, "0\n", ""));
         ExecResult ro = rt.exec("sec", ExecRequest.of("sh", "-c", "echo 1 > /proc/sys/kernel/ns_last_pid"));
         assertThat(ro.exitCode()).isNotZero();
         assertThat(ro.stderr()).contains("Read-only file system");
@@ -126,14 +145,34 @@ class ContainerLifecycleTest {
     @Test
     void initRunsTheServiceUnderTiniOrCatatonit() {
         ContainerSpec s = RuntimeFixture.sh("echo ppid=$PPID; sleep 1000");
-        s = new ContainerSpec(s.entrypoint(), s.command(), s.environment(), s.workingDir(), s.user(), s.groupAdd(),
-                s.hostname(), s.mounts(), s.readOnly(), s.resources(), s.ulimits(), s.capAdd(), s.capDrop(),
-                s.privileged(), s.sysctls(), true, s.network(), s.shmSizeBytes(), s.seccomp(), s.noNewPrivileges(),
-                null, Duration.ofSeconds(20));
+        s = new ContainerSpec(
+                s.entrypoint(),
+                s.command(),
+                s.environment(),
+                s.workingDir(),
+                s.user(),
+                s.groupAdd(),
+                s.hostname(),
+                s.mounts(),
+                s.readOnly(),
+                s.resources(),
+                s.ulimits(),
+                s.capAdd(),
+                s.capDrop(),
+                s.privileged(),
+                s.sysctls(),
+                true,
+                s.network(),
+                s.shmSizeBytes(),
+                s.seccomp(),
+                s.noNewPrivileges(),
+                null,
+                Duration.ofSeconds(20));
         rt.create(fx.request("init", s));
         rt.start("init");
         awaitLog("init", "ppid=1");
-        assertThat(rt.exec("init", ExecRequest.of("cat", "/proc/1/cmdline")).stdout()).startsWith("/sbin/docker-init\0--\0");
+        assertThat(rt.exec("init", ExecRequest.of("cat", "/proc/1/cmdline")).stdout())
+                .startsWith("/sbin/docker-init\0--\0");
         assertThat(rt.stop("init", null)).isEqualTo(143);
     }
 
@@ -142,20 +181,46 @@ class ContainerLifecycleTest {
         java.nio.file.Path vol = Files.createDirectories(fx.dir.resolve("vol"));
         Files.writeString(vol.resolve("data"), "from host");
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");
-        s = new ContainerSpec(s.entrypoint(), s.command(), java.util.Map.of("GREETING", "hi"), "/tmp", "app",
-                List.of(), "web-host", List.of(new ContainerSpec.Bind(vol.toString(), "/vol", true),
-                new ContainerSpec.Tmpfs("/scratch", 1L << 20, 0777)), true, s.resources(), s.ulimits(),
-                List.of(), List.of("ALL"), false, java.util.Map.of("kernel.shmmax", "123456"), false, s.network(),
-                null, true, true, null, null);
+        s = new ContainerSpec(
+                s.entrypoint(),
+                s.command(),
+                java.util.Map.of("GREETING", "hi"),
+                "/tmp",
+                "app",
+                List.of(),
+                "web-host",
+                List.of(
+                        new ContainerSpec.Bind(vol.toString(), "/vol", true),
+                        new ContainerSpec.Tmpfs("/scratch", 1L << 20, 0777)),
+                true,
+                s.resources(),
+                s.ulimits(),
+                List.of(),
+                List.of("ALL"),
+                false,
+                java.util.Map.of("kernel.shmmax", "123456"),
+                false,
+                s.network(),
+                null,
+                true,
+                true,
+                null,
+                null);
         rt.create(fx.request("ro", s));
         rt.start("ro");
         assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /x")).stderr())
                 .isEqualTo("touch: /x: Read-only file system\n");
         assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "echo ok > /scratch/f && cat /scratch/f /vol/data")))
                 .isEqualTo(new ExecResult(0, "ok\nfrom host", ""));
-        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /vol/new")).exitCode()).isNotZero();
-        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c",
-                "hostname; id -u; pwd; echo $GREETING; cat /proc/sys/kernel/shmmax; grep CapEff /proc/self/status")))
+        assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /vol/new")).exitCode())
+                .isNotZero();
+        assertThat(
+                        rt.exec(
+                                "ro",
+                                ExecRequest.of(
+                                        "sh",
+                                        "-c",
+                                        "hostname; id -u; pwd; echo $GREETING; cat /proc/sys/kernel/shmmax; grep CapEff /proc/self/status")))
                 .isEqualTo(new ExecResult(0, "web-host\n1000\n/tmp\nhi\n123456\nCapEff:\t0000000000000000\n", ""));
     }
 
@@ -177,7 +242,8 @@ class ContainerLifecycleTest {
         assertThat(r.exitCode()).isNull();
         fx.newRuntime().delete("dead", false);
         assertThat(fx.newRuntime().list()).isEmpty();
-        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/dead")).isFalse();
+        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/dead"))
+                .isFalse();
     }
 
     /** An engine SIGKILLed between {@code runc start} and saving the record leaves "created" on disk. */
@@ -199,13 +265,19 @@ class ContainerLifecycleTest {
         List<String> recordedAtFreeze = new java.util.ArrayList<>();
         dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
         StateStore store = new StateStore(fx.paths);
-        ContainerRuntime watched = new ContainerRuntime(fx.paths, command -> {
-            if (command.argv().contains("pause")) {
-                recordedAtFreeze.add(store.load("torn").orElseThrow().state().name());
-                throw new IllegalStateException("engine killed before runc pause");
-            }
-            return real.run(command);
-        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        ContainerRuntime watched = new ContainerRuntime(
+                fx.paths,
+                command -> {
+                    if (command.argv().contains("pause")) {
+                        recordedAtFreeze.add(
+                                store.load("torn").orElseThrow().state().name());
+                        throw new IllegalStateException("engine killed before runc pause");
+                    }
+                    return real.run(command);
+                },
+                dev.jcompose.host.Clock.system(),
+                fx.oci,
+                RuntimeConfig.detect(fx.cgroupParent));
         watched.create(fx.request("torn", RuntimeFixture.sh("sleep 1000")));
         watched.start("torn");
         assertThatThrownBy(() -> watched.pause("torn")).hasMessage("engine killed before runc pause");
@@ -219,16 +291,24 @@ class ContainerLifecycleTest {
     @Test
     void aListDuringACreateLeavesTheContainerCreated() {
         dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
-        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
         List<String> seenMidCreate = new java.util.ArrayList<>();
-        ContainerRuntime rt2 = new ContainerRuntime(fx.paths, command -> {
-            if (command.argv().getFirst().endsWith("conmon")) {
-                self.get().list().forEach(r -> seenMidCreate.add(r.name() + " " + r.state()));
-            }
-            return real.run(command);
-        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        ContainerRuntime rt2 = new ContainerRuntime(
+                fx.paths,
+                command -> {
+                    if (command.argv().getFirst().endsWith("conmon")) {
+                        self.get().list().forEach(r -> seenMidCreate.add(r.name() + " " + r.state()));
+                    }
+                    return real.run(command);
+                },
+                dev.jcompose.host.Clock.system(),
+                fx.oci,
+                RuntimeConfig.detect(fx.cgroupParent));
         self.set(rt2);
-        assertThat(rt2.create(fx.request("mid", RuntimeFixture.sh("sleep 1000"))).state()).isEqualTo(ContainerState.CREATED);
+        assertThat(rt2.create(fx.request("mid", RuntimeFixture.sh("sleep 1000")))
+                        .state())
+                .isEqualTo(ContainerState.CREATED);
         assertThat(seenMidCreate).containsExactly("c-mid CREATED");
         assertThat(rt2.inspect("mid").state()).isEqualTo(ContainerState.CREATED);
         assertThat(rt2.start("mid").state()).isEqualTo(ContainerState.RUNNING);
@@ -239,15 +319,22 @@ class ContainerLifecycleTest {
     @Test
     void aContainerRemovedDuringAListIsSkippedAndNotBroughtBack() {
         dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
-        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean removing = new java.util.concurrent.atomic.AtomicBoolean();
-        ContainerRuntime rt2 = new ContainerRuntime(fx.paths, command -> {
-            if (command.argv().contains("state") && command.argv().getLast().equals("gone")
-                    && removing.compareAndSet(false, true)) {
-                self.get().delete("gone", true); // the other command, after the list read the record
-            }
-            return real.run(command);
-        }, dev.jcompose.host.Clock.system(), fx.oci, RuntimeConfig.detect(fx.cgroupParent));
+        ContainerRuntime rt2 = new ContainerRuntime(
+                fx.paths,
+                command -> {
+                    if (command.argv().contains("state")
+                            && command.argv().getLast().equals("gone")
+                            && removing.compareAndSet(false, true)) {
+                        self.get().delete("gone", true); // the other command, after the list read the record
+                    }
+                    return real.run(command);
+                },
+                dev.jcompose.host.Clock.system(),
+                fx.oci,
+                RuntimeConfig.detect(fx.cgroupParent));
         self.set(rt2);
         rt2.create(fx.request("gone", RuntimeFixture.sh("sleep 1000")));
         rt2.create(fx.request("kept", RuntimeFixture.sh("sleep 1000")));
@@ -259,15 +346,40 @@ class ContainerLifecycleTest {
     @Test
     void privilegedGetsAllCapabilitiesHostDevicesAndNoMaskedPaths() {
         ContainerSpec s = RuntimeFixture.sh("sleep 1000");
-        s = new ContainerSpec(s.entrypoint(), s.command(), s.environment(), null, null, List.of(), null, List.of(),
-                false, s.resources(), s.ulimits(), List.of(), List.of(), true, java.util.Map.of(), false, s.network(),
-                null, true, true, null, null);
+        s = new ContainerSpec(
+                s.entrypoint(),
+                s.command(),
+                s.environment(),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                false,
+                s.resources(),
+                s.ulimits(),
+                List.of(),
+                List.of(),
+                true,
+                java.util.Map.of(),
+                false,
+                s.network(),
+                null,
+                true,
+                true,
+                null,
+                null);
         rt.create(fx.request("priv", s));
         rt.start("priv");
-        assertThat(rt.exec("priv", ExecRequest.of("grep", "CapEff", "/proc/self/status")).stdout())
+        assertThat(rt.exec("priv", ExecRequest.of("grep", "CapEff", "/proc/self/status"))
+                        .stdout())
                 .isEqualTo(String.format("CapEff:\t%016x\n", RuntimeConfig.hostCapBounding()));
-        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "test -c /dev/kmsg && echo dev")).stdout()).isEqualTo("dev\n");
-        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c")).stdout().strip())
+        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "test -c /dev/kmsg && echo dev"))
+                        .stdout())
+                .isEqualTo("dev\n");
+        assertThat(rt.exec("priv", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c"))
+                        .stdout()
+                        .strip())
                 .isNotEqualTo("0");
         rt.stop("priv", Duration.ZERO);
         assertThat(Files.exists(java.nio.file.Path.of("/dev/pts/ptmx"))).isTrue();
@@ -276,13 +388,14 @@ class ContainerLifecycleTest {
     private void awaitLog(String id, String text) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<LogLine> l = new LogReader(rt.logPath(id)).read(-1).stream()
-                    .filter(x -> x.text().equals(text)).findFirst();
+            Optional<LogLine> l = new LogReader(rt.logPath(id))
+                    .read(-1).stream().filter(x -> x.text().equals(text)).findFirst();
             if (l.isPresent()) {
                 return;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
-        throw new AssertionError("no log line '" + text + "' from " + id + " in " + new LogReader(rt.logPath(id)).read(-1));
+        throw new AssertionError(
+                "no log line '" + text + "' from " + id + " in " + new LogReader(rt.logPath(id)).read(-1));
     }
 }

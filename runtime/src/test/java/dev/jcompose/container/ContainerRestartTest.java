@@ -33,7 +33,8 @@ class ContainerRestartTest {
 
     @Test
     void aFileWrittenInTheContainerSurvivesRunningAgainAndTheLogKeepsBothRuns() throws IOException {
-        rt.create(fx.request("keep", RuntimeFixture.sh("echo run >> /data.txt; echo runs=$(wc -l < /data.txt); exit 3")));
+        rt.create(
+                fx.request("keep", RuntimeFixture.sh("echo run >> /data.txt; echo runs=$(wc -l < /data.txt); exit 3")));
         rt.start("keep");
         assertThat(rt.waitExit("keep", Duration.ofSeconds(20))).contains(3);
         ContainerRecord first = rt.inspect("keep");
@@ -51,13 +52,15 @@ class ContainerRestartTest {
         assertThat(done.exitCode()).isEqualTo(3);
         assertThat(done.restartCount()).isEqualTo(1);
         assertThat(rt.logs("keep", -1)).extracting(LogLine::text).containsExactly("runs=1", "runs=2");
-        assertThat(Files.readString(done.rootfs().upperDir().resolve("data.txt"))).isEqualTo("run\nrun\n");
+        assertThat(Files.readString(done.rootfs().upperDir().resolve("data.txt")))
+                .isEqualTo("run\nrun\n");
     }
 
     @Test
     void stopAndStartTwiceKeepsTheLayerAndDeleteThenRemovesEverything() throws IOException {
-        rt.create(fx.request("loop", RuntimeFixture.sh(
-                "echo $(( $(cat /n 2>/dev/null || echo 0) + 1 )) > /n; echo run $(cat /n); "
+        rt.create(fx.request(
+                "loop",
+                RuntimeFixture.sh("echo $(( $(cat /n 2>/dev/null || echo 0) + 1 )) > /n; echo run $(cat /n); "
                         + "trap 'exit 0' TERM; while :; do sleep 0.05; done")));
         rt.start("loop");
         awaitLog("loop", "run 1");
@@ -81,7 +84,8 @@ class ContainerRestartTest {
         fx.newRuntime().delete("loop", true);
         assertThat(ExitWatcher.running(conmon)).isFalse();
         assertThat(OverlayMounter.isMounted(rootfs)).isFalse();
-        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/loop")).isFalse();
+        assertThat(CgroupLayout.detect().exists("/" + fx.cgroupParent + "/loop"))
+                .isFalse();
         assertThat(ContainerDirs.of(fx.paths, "loop").state()).doesNotExist();
         assertThat(ContainerDirs.of(fx.paths, "loop").data()).doesNotExist();
         assertThat(rt.list()).isEmpty();
@@ -93,7 +97,8 @@ class ContainerRestartTest {
         rt.start("remount");
         assertThat(rt.waitExit("remount", Duration.ofSeconds(20))).contains(0);
         ContainerRecord rec = rt.inspect("remount");
-        new OverlayMounter(new dev.jcompose.host.ProcessCommandRunner()).unmount(rec.rootfs().target());
+        new OverlayMounter(new dev.jcompose.host.ProcessCommandRunner())
+                .unmount(rec.rootfs().target());
 
         rt.restart("remount");
         assertThat(rt.waitExit("remount", Duration.ofSeconds(20))).contains(0);
@@ -107,14 +112,16 @@ class ContainerRestartTest {
         rt.start("fsm");
         assertThatThrownBy(() -> rt.restart("fsm")).hasMessage("cannot start container c-fsm: it is running");
         rt.stop("fsm", Duration.ZERO);
-        assertThatThrownBy(() -> rt.start("fsm")).isInstanceOf(ContainerException.class)
+        assertThatThrownBy(() -> rt.start("fsm"))
+                .isInstanceOf(ContainerException.class)
                 .hasMessage("cannot start container c-fsm: it is exited");
         assertThat(rt.restart("fsm").state()).isEqualTo(ContainerState.RUNNING);
         assertThat(rt.inspect("fsm").state()).isEqualTo(ContainerState.RUNNING);
     }
 
     private long conmonPid(String id) {
-        return ContainerRuntime.readPid(ContainerDirs.of(fx.paths, id).conmonPidFile()).orElseThrow();
+        return ContainerRuntime.readPid(ContainerDirs.of(fx.paths, id).conmonPidFile())
+                .orElseThrow();
     }
 
     private void awaitLog(String id, String text) {

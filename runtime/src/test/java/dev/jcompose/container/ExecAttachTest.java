@@ -17,18 +17,19 @@ class ExecAttachTest {
     @TempDir
     Path tmp;
 
-    static final ExecRecipe RECIPE = new ExecRecipe("/usr/sbin/runc", "/run/j/runc", "abc", "web-1", "{}",
-            "/run/j/containers/abc", true, false);
+    static final ExecRecipe RECIPE =
+            new ExecRecipe("/usr/sbin/runc", "/run/j/runc", "abc", "web-1", "{}", "/run/j/containers/abc", true, false);
 
     @Test
     void recipeArgvInTheForegroundAndDetached() {
         assertThat(String.join(" ", RECIPE.argv(Path.of("/run/j/containers/abc/exec-1.json"), null)))
                 .isEqualTo("/usr/sbin/runc --root /run/j/runc exec --process /run/j/containers/abc/exec-1.json abc");
-        ExecRecipe detached = new ExecRecipe("/usr/sbin/runc", "/run/j/runc", "abc", "web-1", "{}",
-                "/run/j/containers/abc", false, true);
+        ExecRecipe detached = new ExecRecipe(
+                "/usr/sbin/runc", "/run/j/runc", "abc", "web-1", "{}", "/run/j/containers/abc", false, true);
         assertThat(String.join(" ", detached.argv(Path.of("/p.json"), Path.of("/exec-1.log"))))
-                .isEqualTo("/usr/sbin/runc --root /run/j/runc --log /exec-1.log --log-format json exec --process /p.json"
-                        + " --detach abc");
+                .isEqualTo(
+                        "/usr/sbin/runc --root /run/j/runc --log /exec-1.log --log-format json exec --process /p.json"
+                                + " --detach abc");
     }
 
     @Test
@@ -36,21 +37,45 @@ class ExecAttachTest {
         ContainerDirs d = new ContainerDirs(Path.of("/run/j/containers/abc"), Path.of("/var/lib/j/containers/abc"));
         OciRuntime runc = new OciRuntime("runc", Path.of("/usr/sbin/runc"), "runc version 1.1.5");
         String plain = new ConmonCommand(Path.of("/usr/bin/conmon"), "abc", "web-1", runc, Path.of("/run/j/runc"), d)
-                .command().display();
-        String attached = new ConmonCommand(Path.of("/usr/bin/conmon"), "abc", "web-1", runc, Path.of("/run/j/runc"), d,
-                new Attach(true, true)).command().display();
+                .command()
+                .display();
+        String attached = new ConmonCommand(
+                        Path.of("/usr/bin/conmon"),
+                        "abc",
+                        "web-1",
+                        runc,
+                        Path.of("/run/j/runc"),
+                        d,
+                        new Attach(true, true))
+                .command()
+                .display();
         assertThat(attached).isEqualTo(plain + " --stdin --terminal");
-        assertThat(new ConmonCommand(Path.of("/usr/bin/conmon"), "abc", "web-1", runc, Path.of("/run/j/runc"), d,
-                new Attach(true, false)).command().display()).isEqualTo(plain + " --stdin");
+        assertThat(new ConmonCommand(
+                                Path.of("/usr/bin/conmon"),
+                                "abc",
+                                "web-1",
+                                runc,
+                                Path.of("/run/j/runc"),
+                                d,
+                                new Attach(true, false))
+                        .command()
+                        .display())
+                .isEqualTo(plain + " --stdin");
     }
 
     private static RuntimeSpec spec(Path rootfs) {
-        RuntimeSpec.Process base = new RuntimeSpec.Process(false, new RuntimeSpec.User(0, 0, null), List.of("sh"),
-                List.of("PATH=/bin", "A=base"), "/srv", new RuntimeSpec.Capabilities(List.of("CAP_KILL"), List.of("CAP_KILL"),
-                        List.of(), List.of("CAP_KILL"), List.of()), List.of(new RuntimeSpec.Rlimit("RLIMIT_NOFILE", 1024, 1024)),
+        RuntimeSpec.Process base = new RuntimeSpec.Process(
+                false,
+                new RuntimeSpec.User(0, 0, null),
+                List.of("sh"),
+                List.of("PATH=/bin", "A=base"),
+                "/srv",
+                new RuntimeSpec.Capabilities(
+                        List.of("CAP_KILL"), List.of("CAP_KILL"), List.of(), List.of("CAP_KILL"), List.of()),
+                List.of(new RuntimeSpec.Rlimit("RLIMIT_NOFILE", 1024, 1024)),
                 true);
-        return new RuntimeSpec(RuntimeSpec.VERSION, base, new RuntimeSpec.Root(rootfs.toString(), false), "h", List.of(),
-                null);
+        return new RuntimeSpec(
+                RuntimeSpec.VERSION, base, new RuntimeSpec.Root(rootfs.toString(), false), "h", List.of(), null);
     }
 
     @Test
@@ -58,11 +83,18 @@ class ExecAttachTest {
         Files.createDirectories(tmp.resolve("etc"));
         Files.writeString(tmp.resolve("etc/passwd"), "root:x:0:0::/root:/bin/sh\napp:x:1000:1001::/home/app:/bin/sh\n");
         Files.writeString(tmp.resolve("etc/group"), "root:x:0:\napp:x:1001:\n");
-        RuntimeSpec.Process p = ExecProcess.of(spec(tmp), new ExecRequest(List.of("id"), Map.of("A", "over", "B", "new"),
-                "app", "/tmp"), false);
-        assertThat(BundleWriter.toJson(p)).isEqualTo(BundleWriter.toJson(new RuntimeSpec.Process(false,
-                new RuntimeSpec.User(1000, 1001, null), List.of("id"), List.of("PATH=/bin", "A=over", "B=new"), "/tmp",
-                spec(tmp).process().capabilities(), spec(tmp).process().rlimits(), true)));
+        RuntimeSpec.Process p = ExecProcess.of(
+                spec(tmp), new ExecRequest(List.of("id"), Map.of("A", "over", "B", "new"), "app", "/tmp"), false);
+        assertThat(BundleWriter.toJson(p))
+                .isEqualTo(BundleWriter.toJson(new RuntimeSpec.Process(
+                        false,
+                        new RuntimeSpec.User(1000, 1001, null),
+                        List.of("id"),
+                        List.of("PATH=/bin", "A=over", "B=new"),
+                        "/tmp",
+                        spec(tmp).process().capabilities(),
+                        spec(tmp).process().rlimits(),
+                        true)));
     }
 
     @Test
@@ -72,8 +104,8 @@ class ExecAttachTest {
         assertThat(tty.env()).containsExactly("PATH=/bin", "A=base", "TERM=xterm");
         assertThat(tty.user()).isEqualTo(new RuntimeSpec.User(0, 0, null));
         assertThat(tty.cwd()).isEqualTo("/srv");
-        RuntimeSpec.Process own = ExecProcess.of(spec(tmp), new ExecRequest(List.of("sh"), Map.of("TERM", "vt100"), null,
-                null), true);
+        RuntimeSpec.Process own =
+                ExecProcess.of(spec(tmp), new ExecRequest(List.of("sh"), Map.of("TERM", "vt100"), null, null), true);
         assertThat(own.env()).containsExactly("PATH=/bin", "A=base", "TERM=vt100");
         assertThat(ExecProcess.of(spec(tmp), ExecRequest.of("sh"), false).env()).containsExactly("PATH=/bin", "A=base");
     }
@@ -83,7 +115,8 @@ class ExecAttachTest {
         RuntimeSpec s = spec(tmp);
         assertThat(new Attach(true, true).applyTo(s).process().terminal()).isTrue();
         assertThat(new Attach(true, false).applyTo(s)).isSameAs(s);
-        assertThat(new Attach(false, true).applyTo(s).process().args()).isEqualTo(s.process().args());
+        assertThat(new Attach(false, true).applyTo(s).process().args())
+                .isEqualTo(s.process().args());
     }
 
     @Test

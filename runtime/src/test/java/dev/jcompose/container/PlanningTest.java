@@ -31,14 +31,21 @@ class PlanningTest {
     @Test
     void conmonCommandLine() {
         ContainerDirs d = new ContainerDirs(Path.of("/run/j/containers/abc"), Path.of("/var/lib/j/containers/abc"));
-        String cmd = new ConmonCommand(Path.of("/usr/bin/conmon"), "abc", "web-1",
-                new OciRuntime("runc", Path.of("/usr/sbin/runc"), "runc version 1.1.5"), Path.of("/run/j/runc"), d)
-                .command().display();
-        assertThat(cmd).isEqualTo("/usr/bin/conmon --api-version 1 -c abc -u abc -n web-1 -r /usr/sbin/runc"
-                + " -b /run/j/containers/abc/bundle -p /run/j/containers/abc/container.pid"
-                + " --conmon-pidfile /run/j/containers/abc/conmon.pid --exit-dir /run/j/containers/abc/exit"
-                + " --full-attach --no-sync-log -l k8s-file:/run/j/containers/abc/container.log --runtime-arg --root=/run/j/runc"
-                + " --runtime-arg --log-format=json --runtime-arg --log=/run/j/containers/abc/runtime.log");
+        String cmd = new ConmonCommand(
+                        Path.of("/usr/bin/conmon"),
+                        "abc",
+                        "web-1",
+                        new OciRuntime("runc", Path.of("/usr/sbin/runc"), "runc version 1.1.5"),
+                        Path.of("/run/j/runc"),
+                        d)
+                .command()
+                .display();
+        assertThat(cmd)
+                .isEqualTo("/usr/bin/conmon --api-version 1 -c abc -u abc -n web-1 -r /usr/sbin/runc"
+                        + " -b /run/j/containers/abc/bundle -p /run/j/containers/abc/container.pid"
+                        + " --conmon-pidfile /run/j/containers/abc/conmon.pid --exit-dir /run/j/containers/abc/exit"
+                        + " --full-attach --no-sync-log -l k8s-file:/run/j/containers/abc/container.log --runtime-arg --root=/run/j/runc"
+                        + " --runtime-arg --log-format=json --runtime-arg --log=/run/j/containers/abc/runtime.log");
     }
 
     @Test
@@ -51,12 +58,14 @@ class PlanningTest {
                 2026-01-02T03:04:07.000000000+00:00 stdout F last
                 """);
         List<LogLine> all = new LogReader(log).read(-1);
-        assertThat(all).containsExactly(
-                new LogLine(Instant.parse("2026-01-02T03:04:05.200Z"), LogLine.Stream.STDERR, "oops"),
-                new LogLine(Instant.parse("2026-01-02T03:04:05.300Z"), LogLine.Stream.STDOUT, "hello world"),
-                new LogLine(Instant.parse("2026-01-02T03:04:06Z"), LogLine.Stream.STDOUT, ""),
-                new LogLine(Instant.parse("2026-01-02T03:04:07Z"), LogLine.Stream.STDOUT, "last"));
-        assertThat(new LogReader(log).read(2)).extracting(l -> l.render(true))
+        assertThat(all)
+                .containsExactly(
+                        new LogLine(Instant.parse("2026-01-02T03:04:05.200Z"), LogLine.Stream.STDERR, "oops"),
+                        new LogLine(Instant.parse("2026-01-02T03:04:05.300Z"), LogLine.Stream.STDOUT, "hello world"),
+                        new LogLine(Instant.parse("2026-01-02T03:04:06Z"), LogLine.Stream.STDOUT, ""),
+                        new LogLine(Instant.parse("2026-01-02T03:04:07Z"), LogLine.Stream.STDOUT, "last"));
+        assertThat(new LogReader(log).read(2))
+                .extracting(l -> l.render(true))
                 .containsExactly("2026-01-02T03:04:06Z ", "2026-01-02T03:04:07Z last");
     }
 
@@ -71,7 +80,8 @@ class PlanningTest {
                 if (n == 2) {
                     Files.writeString(log, "2026-01-02T03:04:05Z stdout F one\n");
                 } else if (n == 4) {
-                    Files.writeString(log, "2026-01-02T03:04:06Z stdout F two\n", java.nio.file.StandardOpenOption.APPEND);
+                    Files.writeString(
+                            log, "2026-01-02T03:04:06Z stdout F two\n", java.nio.file.StandardOpenOption.APPEND);
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -39,14 +39,16 @@ public final class PullBenchMain {
             TestImage image = TestImages.busybox().build();
             registry.push("bench/busybox", "1", image);
             String ref = registry.host() + "/bench/busybox:1";
-            System.out.printf("image: %d bytes compressed, %d bytes unpacked, 1 layer%n", image.layer().length,
-                    image.layerTar().length);
+            System.out.printf(
+                    "image: %d bytes compressed, %d bytes unpacked, 1 layer%n",
+                    image.layer().length, image.layerTar().length);
             report("cold pull (download + verify)", time(n, i -> {
                 ImageStore store = ImageStore.under(paths(dir, "cold-" + i));
                 new ImagePuller(store, config, ImagePuller.defaultHttpClient(config))
                         .pull(ImageReference.parse(ref), Platform.parse("linux/amd64"), PullListener.NONE);
             }));
-            ContainerHost.Settings settings = ContainerHost.Settings.defaults(env).withRegistry(config)
+            ContainerHost.Settings settings = ContainerHost.Settings.defaults(env)
+                    .withRegistry(config)
                     .withPlatform(Platform.parse("linux/amd64"));
             // One long-lived host, as the orchestrator holds it; the image is removed (untimed) between pulls.
             ContainerHost host = host(dir, "unpack", settings);
@@ -85,9 +87,16 @@ public final class PullBenchMain {
 
     private static void skopeo(String ref, Path dir, int i) {
         try {
-            Process p = new ProcessBuilder("skopeo", "copy", "-q", "--src-tls-verify=false", "docker://" + ref,
-                    "oci:" + dir.resolve("skopeo-" + i) + ":1").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("skopeo.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            "skopeo",
+                            "copy",
+                            "-q",
+                            "--src-tls-verify=false",
+                            "docker://" + ref,
+                            "oci:" + dir.resolve("skopeo-" + i) + ":1")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("skopeo.log").toFile())
+                    .start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("skopeo failed: " + Files.readString(dir.resolve("skopeo.log")));
             }
@@ -115,7 +124,8 @@ public final class PullBenchMain {
     private static void report(String what, List<Long> nanos) {
         List<Long> s = new ArrayList<>(nanos);
         s.sort(null);
-        System.out.printf("%-50s n=%d median %.1f ms  p90 %.1f ms  min %.1f ms%n", what, s.size(),
-                s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.9)) / 1e6, s.get(0) / 1e6);
+        System.out.printf(
+                "%-50s n=%d median %.1f ms  p90 %.1f ms  min %.1f ms%n",
+                what, s.size(), s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.9)) / 1e6, s.get(0) / 1e6);
     }
 }

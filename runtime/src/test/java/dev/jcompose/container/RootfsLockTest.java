@@ -55,7 +55,9 @@ class RootfsLockTest {
         assertThat(writer).isNotDone();
         release.countDown();
 
-        assertThat(writer.get(10, TimeUnit.SECONDS)).as("shared holders inside with the exclusive one").isZero();
+        assertThat(writer.get(10, TimeUnit.SECONDS))
+                .as("shared holders inside with the exclusive one")
+                .isZero();
         a.get(10, TimeUnit.SECONDS);
         b.get(10, TimeUnit.SECONDS);
         assertThat(lock.shared(() -> "again")).isEqualTo("again");
@@ -65,9 +67,15 @@ class RootfsLockTest {
     /** Exit code of another process trying a non-blocking POSIX record lock on {@code file}. */
     private static int otherProcessLocks(Path file, boolean exclusive) {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import fcntl,sys; f=open(sys.argv[1],'r+'); "
-                    + "fcntl.lockf(f, fcntl." + (exclusive ? "LOCK_EX" : "LOCK_SH") + "|fcntl.LOCK_NB)", file.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(
+                            "python3",
+                            "-c",
+                            "import fcntl,sys; f=open(sys.argv[1],'r+'); " + "fcntl.lockf(f, fcntl."
+                                    + (exclusive ? "LOCK_EX" : "LOCK_SH") + "|fcntl.LOCK_NB)",
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -79,13 +87,16 @@ class RootfsLockTest {
 
     @Test
     void otherProcessesSeeTheFileLock() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")),
-                "python3 is installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")), "python3 is installed");
         Path file = tmp.resolve("snapshots.lock");
         RootfsLock lock = new RootfsLock(file);
         assertThat(lock.shared(() -> new int[] {otherProcessLocks(file, false), otherProcessLocks(file, true)}))
-                .as("shared: others may share, not exclude").containsExactly(0, 1);
-        assertThat(lock.exclusive(() -> otherProcessLocks(file, false))).as("exclusive: others wait").isEqualTo(1);
+                .as("shared: others may share, not exclude")
+                .containsExactly(0, 1);
+        assertThat(lock.exclusive(() -> otherProcessLocks(file, false)))
+                .as("exclusive: others wait")
+                .isEqualTo(1);
         assertThat(otherProcessLocks(file, true)).as("released").isZero();
     }
 }

@@ -46,8 +46,8 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     ContainerRuntime newRuntime() {
-        return new ContainerRuntime(paths, new ProcessCommandRunner(), Clock.system(), oci,
-                RuntimeConfig.detect(cgroupParent));
+        return new ContainerRuntime(
+                paths, new ProcessCommandRunner(), Clock.system(), oci, RuntimeConfig.detect(cgroupParent));
     }
 
     HostSnapshot snapshot() {
@@ -59,8 +59,18 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     CreateRequest request(String id, ContainerSpec spec, List<Snapshot> layers) {
-        return new CreateRequest(id, "c-" + id, Map.of("test", "yes"), "hash", snapshots.root(), layers,
-                ImageDefaults.EMPTY, spec, hostsFile, null, null);
+        return new CreateRequest(
+                id,
+                "c-" + id,
+                Map.of("test", "yes"),
+                "hash",
+                snapshots.root(),
+                layers,
+                ImageDefaults.EMPTY,
+                spec,
+                hostsFile,
+                null,
+                null);
     }
 
     static ContainerSpec sh(String script) {

@@ -21,11 +21,26 @@ class StateStoreTest {
     void aRecordRoundTripsAndOneWrittenBeforeRestartCountsReadsAsNeverRestarted() throws Exception {
         HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
         StateStore store = new StateStore(paths);
-        OverlayMount rootfs = new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"),
-                dir.resolve("rootfs"));
-        ContainerRecord rec = new ContainerRecord("c1", "n1", Map.of("k", "v"), "hash", ImageDefaults.EMPTY,
-                ContainerSpec.defaults(), rootfs, "/jcompose/c1", "runc", "/usr/bin/runc", Instant.EPOCH,
-                ContainerState.EXITED, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 3, null, 0)
+        OverlayMount rootfs =
+                new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"), dir.resolve("rootfs"));
+        ContainerRecord rec = new ContainerRecord(
+                        "c1",
+                        "n1",
+                        Map.of("k", "v"),
+                        "hash",
+                        ImageDefaults.EMPTY,
+                        ContainerSpec.defaults(),
+                        rootfs,
+                        "/jcompose/c1",
+                        "runc",
+                        "/usr/bin/runc",
+                        Instant.EPOCH,
+                        ContainerState.EXITED,
+                        Instant.EPOCH,
+                        Instant.EPOCH.plusSeconds(1),
+                        3,
+                        null,
+                        0)
                 .restarted(Instant.EPOCH.plusSeconds(2));
         store.save(rec);
         assertThat(store.load("c1")).contains(rec);

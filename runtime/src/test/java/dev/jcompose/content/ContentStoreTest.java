@@ -65,7 +65,7 @@ class ContentStoreTest {
         Digest d = Digest.sha256(data);
         try (Ingest in = store.ingest(d, data.length)) {
             assertThat(in.offset()).isZero();
-            assertThatThrownBy(() -> in.append(failingAfter(data, 100_000), n -> { }))
+            assertThatThrownBy(() -> in.append(failingAfter(data, 100_000), n -> {}))
                     .isInstanceOf(ContentException.class)
                     .hasMessageContaining("interrupted after 100000 bytes");
         }
@@ -94,7 +94,7 @@ class ContentStoreTest {
         Files.write(root.resolve("ingest/sha256-" + d.hex() + ".partial"), bytes("garbage"));
         try (Ingest in = store.ingest(d, data.length)) {
             assertThat(in.offset()).isEqualTo(7);
-            in.append(new ByteArrayInputStream(data, 7, data.length - 7), n -> { });
+            in.append(new ByteArrayInputStream(data, 7, data.length - 7), n -> {});
             assertThatThrownBy(in::commit).isInstanceOf(DigestMismatchException.class);
         }
         assertThat(store.partialIngests()).isEmpty();
@@ -109,10 +109,12 @@ class ContentStoreTest {
     @Test
     void digestsParseStrictly() {
         assertThat(Digest.parse("sha256:" + "0".repeat(64)).shortHex()).isEqualTo("000000000000");
-        assertThatThrownBy(() -> Digest.parse("sha256")).hasMessage("invalid digest \"sha256\": a digest is written algorithm:hex");
+        assertThatThrownBy(() -> Digest.parse("sha256"))
+                .hasMessage("invalid digest \"sha256\": a digest is written algorithm:hex");
         assertThatThrownBy(() -> Digest.parse("sha256:ABC")).isInstanceOf(InvalidDigestException.class);
         assertThatThrownBy(() -> Digest.parse("md5:" + "0".repeat(32)))
-                .hasMessage("invalid digest \"md5:00000000000000000000000000000000\": unsupported digest algorithm \"md5\"");
+                .hasMessage(
+                        "invalid digest \"md5:00000000000000000000000000000000\": unsupported digest algorithm \"md5\"");
         assertThat(Digest.parse("sha512:" + "a".repeat(128)).algorithm()).isEqualTo("sha512");
     }
 

@@ -45,19 +45,23 @@ class DockerCredentialsTest {
 
     @Test
     void rejectsBrokenAuth() throws Exception {
-        assertThatThrownBy(() -> config("{\"auths\":{\"h\":{\"auth\":\"***\"}}}").lookup("h"))
+        assertThatThrownBy(
+                        () -> config("{\"auths\":{\"h\":{\"auth\":\"***\"}}}").lookup("h"))
                 .hasMessageEndingWith(": \"auth\" is not base64")
                 .isInstanceOf(ImageException.class);
-        assertThatThrownBy(() -> config("{\"auths\":{\"h\":{\"auth\":\"" + b64("nocolon") + "\"}}}").lookup("h"))
+        assertThatThrownBy(() -> config("{\"auths\":{\"h\":{\"auth\":\"" + b64("nocolon") + "\"}}}")
+                        .lookup("h"))
                 .hasMessageEndingWith(": \"auth\" does not decode to user:password");
     }
 
     @Test
     void missingFileMeansNoCredentialsAndPathsFollowDockerConfig() {
-        assertThat(new DockerCredentials(dir.resolve("nope.json")).lookup("docker.io")).isEmpty();
+        assertThat(new DockerCredentials(dir.resolve("nope.json")).lookup("docker.io"))
+                .isEmpty();
         assertThat(DockerCredentials.defaultConfigFile(Map.of("DOCKER_CONFIG", "/x", "HOME", "/h")))
                 .isEqualTo(Path.of("/x/config.json"));
-        assertThat(DockerCredentials.defaultConfigFile(Map.of("HOME", "/h"))).isEqualTo(Path.of("/h/.docker/config.json"));
+        assertThat(DockerCredentials.defaultConfigFile(Map.of("HOME", "/h")))
+                .isEqualTo(Path.of("/h/.docker/config.json"));
         assertThat(new Credentials("u", "secret").toString()).doesNotContain("secret");
     }
 
@@ -66,11 +70,14 @@ class DockerCredentialsTest {
         RegistryConfig c = RegistryConfig.defaults(Map.of("HOME", "/h"))
                 .withMirror("docker.io", java.net.URI.create("http://127.0.0.1:5555"))
                 .withInsecure("registry.lan:5000");
-        assertThat(c.endpoints("docker.io")).extracting(Object::toString)
+        assertThat(c.endpoints("docker.io"))
+                .extracting(Object::toString)
                 .containsExactly("http://127.0.0.1:5555", "https://registry-1.docker.io");
         assertThat(c.endpoints("localhost:5000")).extracting(Object::toString).containsExactly("http://localhost:5000");
         assertThat(c.endpoints("127.0.0.1:5000")).extracting(Object::toString).containsExactly("http://127.0.0.1:5000");
-        assertThat(c.endpoints("registry.lan:5000")).extracting(Object::toString).containsExactly("http://registry.lan:5000");
+        assertThat(c.endpoints("registry.lan:5000"))
+                .extracting(Object::toString)
+                .containsExactly("http://registry.lan:5000");
         assertThat(c.endpoints("ghcr.io")).extracting(Object::toString).containsExactly("https://ghcr.io");
     }
 }

@@ -31,14 +31,22 @@ class ExternalToolsInteropTest {
     void umociUnpacksATestImage() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/umoci")), "umoci is not installed (apt-get install umoci)");
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        TestImage image = TestImages.busybox().cmd("echo", "hi").workingDir("/home/app").build();
+        TestImage image =
+                TestImages.busybox().cmd("echo", "hi").workingDir("/home/app").build();
         ImageArchives.ociLayout(tmp.resolve("layout"), "v1", image);
-        run("umoci", "unpack", "--rootless", "--image", tmp.resolve("layout") + ":v1", tmp.resolve("bundle").toString());
+        run(
+                "umoci",
+                "unpack",
+                "--rootless",
+                "--image",
+                tmp.resolve("layout") + ":v1",
+                tmp.resolve("bundle").toString());
         Path rootfs = tmp.resolve("bundle/rootfs");
         assertThat(Files.isExecutable(rootfs.resolve("bin/busybox"))).isTrue();
         assertThat(Files.readSymbolicLink(rootfs.resolve("bin/sh"))).hasToString("busybox");
         assertThat(Files.readString(rootfs.resolve("etc/passwd"))).contains("app:x:1000:1000:");
-        assertThat(Files.readString(tmp.resolve("bundle/config.json"))).contains("\"echo\"", "\"hi\"", "\"cwd\": \"/home/app\"");
+        assertThat(Files.readString(tmp.resolve("bundle/config.json")))
+                .contains("\"echo\"", "\"hi\"", "\"cwd\": \"/home/app\"");
     }
 
     @Test
@@ -49,11 +57,17 @@ class ExternalToolsInteropTest {
         TestImage image = TestImages.busybox().cmd("skopeo").build();
         try (LocalRegistry registry = LocalRegistry.start(tmp.resolve("registry"))) {
             registry.push("interop/app", "1", image);
-            run("skopeo", "copy", "--src-tls-verify=false", "docker://" + registry.host() + "/interop/app:1",
+            run(
+                    "skopeo",
+                    "copy",
+                    "--src-tls-verify=false",
+                    "docker://" + registry.host() + "/interop/app:1",
                     "oci:" + tmp.resolve("skopeo-layout") + ":" + registry.host() + "/interop/app:1");
         }
         ImageStore store = ImageStore.under(new HostPaths(tmp.resolve("data"), tmp.resolve("run")));
-        ImageRecord r = new ImageLoader(store).load(tmp.resolve("skopeo-layout"), Platform.parse("linux/amd64")).getFirst();
+        ImageRecord r = new ImageLoader(store)
+                .load(tmp.resolve("skopeo-layout"), Platform.parse("linux/amd64"))
+                .getFirst();
         assertThat(r.name()).endsWith("/interop/app:1");
         assertThat(r.config().cmd()).containsExactly("skopeo");
         assertThat(r.id()).isEqualTo(image.configDigest());

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Pulls from a scripted registry on 127.0.0.1: verification, resume, auth, platforms, mirrors. */
 class ImagePullerTest {
     private static final Platform AMD64 = Platform.parse("linux/amd64");
+
     @TempDir
     Path tmp;
+
     private FakeRegistry registry;
     private ImageStore store;
     private ContentStore content;
@@ -90,20 +92,25 @@ class ImagePullerTest {
         assertThat(r.manifestDigest()).isEqualTo(image.manifestDigest());
         assertThat(r.target()).isEqualTo(image.manifestDigest());
         assertThat(r.config().cmd()).containsExactly("echo", "pulled");
-        assertThat(content.list()).containsExactlyInAnyOrderElementsOf(image.blobs().keySet());
+        assertThat(content.list())
+                .containsExactlyInAnyOrderElementsOf(image.blobs().keySet());
         for (LayerBlob l : store.layers(r)) {
             assertThat(Digest.sha256(Files.readAllBytes(l.path()))).isEqualTo(l.digest());
         }
         assertThat(lastProgress).containsEntry(image.layerDigest(), (long) image.layer().length);
-        assertThat(finished).containsExactlyInAnyOrder(image.layerDigest().shortHex() + " pulled",
-                image.configDigest().shortHex() + " pulled");
+        assertThat(finished)
+                .containsExactlyInAnyOrder(
+                        image.layerDigest().shortHex() + " pulled",
+                        image.configDigest().shortHex() + " pulled");
         assertThat(store.get(registry.host() + "/tools/busybox:1")).isEqualTo(r);
 
         finished.clear();
         int before = registry.requests().size();
         puller(config()).pull(ref("tools/busybox:1"), AMD64, listener);
-        assertThat(finished).containsExactlyInAnyOrder(image.layerDigest().shortHex() + " present",
-                image.configDigest().shortHex() + " present");
+        assertThat(finished)
+                .containsExactlyInAnyOrder(
+                        image.layerDigest().shortHex() + " present",
+                        image.configDigest().shortHex() + " present");
         assertThat(registry.requests().subList(before, registry.requests().size()))
                 .containsExactly("GET /v2/tools/busybox/manifests/1");
     }
@@ -114,10 +121,13 @@ class ImagePullerTest {
         RegistryConfig c = config().withTimeout(java.time.Duration.ofMillis(500));
         assertThatThrownBy(() -> puller(c).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE))
                 .isInstanceOf(RegistryException.class)
-                .hasMessageMatching("pull .*/tools/busybox:1: downloading layer " + image.layerDigest() + " from http://"
-                        + registry.host() + " stalled: no data for 0\\.5s after \\d+ of " + image.layer().length + " bytes")
-                .extracting(e -> ((RegistryException) e).hint()).isEqualTo("pull again: the download resumes where it stopped");
-        assertThat(content.partialIngests()).containsExactly("sha256-" + image.layerDigest().hex() + ".partial");
+                .hasMessageMatching("pull .*/tools/busybox:1: downloading layer " + image.layerDigest()
+                        + " from http://" + registry.host() + " stalled: no data for 0\\.5s after \\d+ of "
+                        + image.layer().length + " bytes")
+                .extracting(e -> ((RegistryException) e).hint())
+                .isEqualTo("pull again: the download resumes where it stopped");
+        assertThat(content.partialIngests())
+                .containsExactly("sha256-" + image.layerDigest().hex() + ".partial");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
@@ -140,9 +150,13 @@ class ImagePullerTest {
         ImageRecord r = puller(config()).pull(byDigest, AMD64, PullListener.NONE);
         assertThat(r.name()).isEqualTo(registry.host() + "/tools/busybox@" + image.manifestDigest());
         Digest other = Digest.sha256(new byte[] {1});
-        assertThatThrownBy(() -> puller(config()).pull(
-                ImageReference.parse(registry.host() + "/tools/busybox@" + other), AMD64, PullListener.NONE))
-                .hasMessageStartingWith("manifest tools/busybox:" + other + ": HTTP 404 from http://" + registry.host());
+        assertThatThrownBy(() -> puller(config())
+                        .pull(
+                                ImageReference.parse(registry.host() + "/tools/busybox@" + other),
+                                AMD64,
+                                PullListener.NONE))
+                .hasMessageStartingWith(
+                        "manifest tools/busybox:" + other + ": HTTP 404 from http://" + registry.host());
     }
 
     @Test
@@ -169,12 +183,15 @@ class ImagePullerTest {
         assertThatThrownBy(() -> puller(config()).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE))
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("layer " + image.layerDigest() + " failed")
-                .extracting(e -> ((RegistryException) e).hint()).isEqualTo("pull again: the download resumes where it stopped");
+                .extracting(e -> ((RegistryException) e).hint())
+                .isEqualTo("pull again: the download resumes where it stopped");
         assertThat(content.contains(image.layerDigest())).isFalse();
-        assertThat(content.partialIngests()).containsExactly("sha256-" + image.layerDigest().hex() + ".partial");
+        assertThat(content.partialIngests())
+                .containsExactly("sha256-" + image.layerDigest().hex() + ".partial");
         assertThat(store.list()).isEmpty();
         // How much arrived before the cut depends on TCP buffering; the resume must start exactly there.
-        long kept = Files.size(content.root().resolve("ingest/sha256-" + image.layerDigest().hex() + ".partial"));
+        long kept = Files.size(
+                content.root().resolve("ingest/sha256-" + image.layerDigest().hex() + ".partial"));
         assertThat(kept).isPositive().isLessThanOrEqualTo(cut);
 
         List<Long> firstProgress = new ArrayList<>();
@@ -204,7 +221,8 @@ class ImagePullerTest {
         // A partial file whose bytes are not the blob's (e.g. a crash while writing garbage): restart.
         store.remove(registry.host() + "/tools/busybox:1");
         registry.ranges(true);
-        Path partial = content.root().resolve("ingest/sha256-" + image.layerDigest().hex() + ".partial");
+        Path partial =
+                content.root().resolve("ingest/sha256-" + image.layerDigest().hex() + ".partial");
         Files.write(partial, new byte[4096]);
         puller(config()).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
         assertThat(content.read(image.layerDigest())).isEqualTo(image.layer());
@@ -224,26 +242,34 @@ class ImagePullerTest {
 
         Path dockerConfig = tmp.resolve("docker/config.json");
         Files.createDirectories(dockerConfig.getParent());
-        Files.writeString(dockerConfig, "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
-                + Base64.getEncoder().encodeToString("alice:wonderland".getBytes()) + "\"}}}");
-        ImageRecord r = puller(config().withDockerConfig(dockerConfig)).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
+        Files.writeString(
+                dockerConfig,
+                "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
+                        + Base64.getEncoder().encodeToString("alice:wonderland".getBytes()) + "\"}}}");
+        ImageRecord r =
+                puller(config().withDockerConfig(dockerConfig)).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
         assertThat(r.manifestDigest()).isEqualTo(image.manifestDigest());
-        assertThat(registry.requests()).contains(
-                "GET /token?service=fake&scope=repository%3Atools%2Fbusybox%3Apull");
+        assertThat(registry.requests()).contains("GET /token?service=fake&scope=repository%3Atools%2Fbusybox%3Apull");
         // one token per pull (the failed one and this one): the blobs reuse the cached token
-        assertThat(registry.requests().stream().filter(s -> s.startsWith("GET /token")).count()).isEqualTo(2);
+        assertThat(registry.requests().stream()
+                        .filter(s -> s.startsWith("GET /token"))
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void blobRedirectsToAnotherHostCarryNoCredentials() throws Exception {
         try (FakeRegistry storage = new FakeRegistry()) {
             storage.add("unused", "1", image);
-            registry.requireBearer(null).redirectBlobsTo(URI.create("http://localhost:" + storage.uri().getPort()));
+            registry.requireBearer(null)
+                    .redirectBlobsTo(
+                            URI.create("http://localhost:" + storage.uri().getPort()));
             ImageRecord r = puller(config()).pull(ref("tools/busybox:1"), AMD64, PullListener.NONE);
             assertThat(r.manifestDigest()).isEqualTo(image.manifestDigest());
-            assertThat(storage.requests()).containsExactlyInAnyOrder(
-                    "STORAGE /storage/" + image.layerDigest() + " without auth",
-                    "STORAGE /storage/" + image.configDigest() + " without auth");
+            assertThat(storage.requests())
+                    .containsExactlyInAnyOrder(
+                            "STORAGE /storage/" + image.layerDigest() + " without auth",
+                            "STORAGE /storage/" + image.configDigest() + " without auth");
         }
     }
 
@@ -257,9 +283,11 @@ class ImagePullerTest {
         assertThat(arm.config().env()).contains("PLATFORM=arm64");
         assertThat(content.contains(index.digest())).isTrue();
         assertThat(content.contains(index.images().get(0).manifestDigest())).isFalse();
-        assertThatThrownBy(() -> puller(config()).pull(ref("multi:1"), Platform.parse("linux/riscv64"), PullListener.NONE))
-                .hasMessage("pull " + registry.host() + "/multi:1: no image for platform linux/riscv64 (the index offers "
-                        + "linux/amd64, linux/arm64)")
+        assertThatThrownBy(
+                        () -> puller(config()).pull(ref("multi:1"), Platform.parse("linux/riscv64"), PullListener.NONE))
+                .hasMessage(
+                        "pull " + registry.host() + "/multi:1: no image for platform linux/riscv64 (the index offers "
+                                + "linux/amd64, linux/arm64)")
                 .extracting(e -> ((RegistryException) e).hint())
                 .isEqualTo("set `platform:` on the service to one of those, or use an image built for linux/riscv64");
     }
@@ -297,8 +325,8 @@ class ImagePullerTest {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        assertThatThrownBy(() -> puller(config()).pull(ImageReference.parse("127.0.0.1:" + closedPort + "/x"), AMD64,
-                PullListener.NONE))
+        assertThatThrownBy(() -> puller(config())
+                        .pull(ImageReference.parse("127.0.0.1:" + closedPort + "/x"), AMD64, PullListener.NONE))
                 .hasMessageStartingWith("cannot reach http://127.0.0.1:" + closedPort + ": java.net.ConnectException");
     }
 }

@@ -72,20 +72,25 @@ class ImageReferenceTest {
         assertThatThrownBy(() -> ImageReference.parse(input))
                 .isInstanceOf(InvalidReferenceException.class)
                 .hasMessage("invalid image reference \"" + input + "\": " + problem)
-                .extracting(e -> ((InvalidReferenceException) e).hint()).isEqualTo(hint);
+                .extracting(e -> ((InvalidReferenceException) e).hint())
+                .isEqualTo(hint);
     }
 
     @org.junit.jupiter.api.Test
     void rejectsIdsLongTagsLongNamesAndUppercaseDigests() {
         assertThatThrownBy(() -> ImageReference.parse(HEX))
-                .hasMessage("invalid image reference \"" + HEX + "\": a 64-digit hex string is an image ID, not a name");
+                .hasMessage(
+                        "invalid image reference \"" + HEX + "\": a 64-digit hex string is an image ID, not a name");
         String longTag = "t".repeat(129);
-        assertThatThrownBy(() -> ImageReference.parse("redis:" + longTag)).hasMessageContaining("invalid tag \"" + longTag + "\"");
+        assertThatThrownBy(() -> ImageReference.parse("redis:" + longTag))
+                .hasMessageContaining("invalid tag \"" + longTag + "\"");
         assertThat(ImageReference.parse("redis:" + "t".repeat(128)).tag()).hasSize(128);
         String longName = "example.com/" + "a".repeat(244);
         assertThatThrownBy(() -> ImageReference.parse(longName))
-                .hasMessage("invalid image reference \"" + longName + "\": the repository name is longer than 255 characters");
-        assertThat(ImageReference.parse("example.com/" + "a".repeat(243)).repository()).hasSize(255);
+                .hasMessage("invalid image reference \"" + longName
+                        + "\": the repository name is longer than 255 characters");
+        assertThat(ImageReference.parse("example.com/" + "a".repeat(243)).repository())
+                .hasSize(255);
         assertThatThrownBy(() -> ImageReference.parse("redis@sha256:" + HEX.toUpperCase()))
                 .isInstanceOf(InvalidReferenceException.class)
                 .hasMessageContaining("the sha256 value must be 64 lowercase hex digits");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageStoreTest {
     @TempDir
     Path tmp;
+
     private ImageStore store;
     private TestImage image;
 
@@ -38,10 +39,18 @@ class ImageStoreTest {
     void twoProcessesTaggingAtOnceLoseNoUpdate() throws Exception {
         int n = 40;
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                IndexWriterMain.class.getName(), tmp.resolve("data").toString(), "child",
-                image.manifestDigest().toString(), String.valueOf(n))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        IndexWriterMain.class.getName(),
+                        tmp.resolve("data").toString(),
+                        "child",
+                        image.manifestDigest().toString(),
+                        String.valueOf(n))
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         try {
             for (int i = 0; i < n; i++) {
                 store.put("example.com/parent:" + i, image.manifestDigest(), image.manifestDigest());
@@ -50,7 +59,9 @@ class ImageStoreTest {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(child.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
+        assertThat(child.exitValue())
+                .as(Files.readString(tmp.resolve("child.log")))
+                .isZero();
         assertThat(store.list()).hasSize(2 * n + 1);
         assertThat(store.list().getFirst().name()).isEqualTo("example.com/base:1");
     }
@@ -83,7 +94,8 @@ class ImageStoreTest {
         Files.writeString(dead, leased + "\n");
         assertThat(store.gc()).containsExactly(leased);
         assertThat(Files.exists(dead)).isFalse();
-        assertThat(store.content().list()).containsExactlyInAnyOrderElementsOf(image.blobs().keySet());
+        assertThat(store.content().list())
+                .containsExactlyInAnyOrderElementsOf(image.blobs().keySet());
     }
 
     @Test

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Child process of {@link ImageStoreTest}: tags one manifest under many names, racing its parent. */
 public final class IndexWriterMain {
-    private IndexWriterMain() {
-    }
+    private IndexWriterMain() {}
 
     public static void main(String[] args) {
         ImageStore store = ImageStore.under(new HostPaths(Path.of(args[0]), Path.of(args[0], "run")));

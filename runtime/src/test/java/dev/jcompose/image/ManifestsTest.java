@@ -38,7 +38,8 @@ class ManifestsTest {
         String json = """
                 {"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","size":2,"digest":"%s"},"layers":[]}
                 """.formatted(A);
-        assertThat(Manifests.parse(utf8(json), "application/vnd.oci.image.manifest.v1+json; charset=utf-8", "m").mediaType())
+        assertThat(Manifests.parse(utf8(json), "application/vnd.oci.image.manifest.v1+json; charset=utf-8", "m")
+                        .mediaType())
                 .isEqualTo(MediaTypes.OCI_MANIFEST);
         assertThat(Manifests.parse(utf8(json), "", "m")).isInstanceOf(Manifest.class);
     }
@@ -53,10 +54,14 @@ class ManifestsTest {
                 """.formatted(A, B, C);
         ImageIndex idx = (ImageIndex) Manifests.parse(utf8(json), "", "index");
         assertThat(idx.platforms()).containsExactly("linux/arm/v7", "linux/arm64", "linux/amd64");
-        assertThat(idx.select(Platform.parse("linux/amd64")).orElseThrow().digest()).hasToString(C);
-        assertThat(idx.select(Platform.parse("linux/arm64/v8")).orElseThrow().digest()).hasToString(B);
-        assertThat(idx.select(Platform.parse("linux/aarch64")).orElseThrow().digest()).hasToString(B);
-        assertThat(idx.select(Platform.parse("linux/arm")).orElseThrow().digest()).hasToString(A);
+        assertThat(idx.select(Platform.parse("linux/amd64")).orElseThrow().digest())
+                .hasToString(C);
+        assertThat(idx.select(Platform.parse("linux/arm64/v8")).orElseThrow().digest())
+                .hasToString(B);
+        assertThat(idx.select(Platform.parse("linux/aarch64")).orElseThrow().digest())
+                .hasToString(B);
+        assertThat(idx.select(Platform.parse("linux/arm")).orElseThrow().digest())
+                .hasToString(A);
         assertThat(idx.select(Platform.parse("linux/arm/v6"))).isEmpty();
         assertThat(idx.select(Platform.parse("windows/amd64"))).isEmpty();
     }
@@ -65,23 +70,32 @@ class ManifestsTest {
     void rejectsSchema1ArtifactsAndBrokenJson() {
         assertThatThrownBy(() -> Manifests.parse(utf8("{\"schemaVersion\":1,\"name\":\"x\"}"), "", "manifest of x"))
                 .hasMessage("manifest of x uses Docker image manifest schema 1, which jcompose does not support");
-        assertThatThrownBy(() -> Manifests.parse(utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.cncf.helm.config\"}"), "", "m"))
+        assertThatThrownBy(() -> Manifests.parse(
+                        utf8("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.cncf.helm.config\"}"), "", "m"))
                 .hasMessage("m has unsupported media type \"application/vnd.cncf.helm.config\"");
-        assertThatThrownBy(() -> Manifests.parse(utf8("{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:12\",\"size\":1}}"), "", "m"))
+        assertThatThrownBy(() -> Manifests.parse(
+                        utf8("{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:12\",\"size\":1}}"), "", "m"))
                 .hasMessage("m config: invalid digest \"sha256:12\": the sha256 value must be 64 lowercase hex digits");
-        assertThatThrownBy(() -> Manifests.parse(utf8("{not json"), "", "m")).hasMessageStartingWith("m is not valid JSON: ");
-        assertThatThrownBy(() -> Manifests.parse(utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\"}"), "", "m"))
+        assertThatThrownBy(() -> Manifests.parse(utf8("{not json"), "", "m"))
+                .hasMessageStartingWith("m is not valid JSON: ");
+        assertThatThrownBy(() -> Manifests.parse(
+                        utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\"}"), "", "m"))
                 .hasMessage("m has no config descriptor");
     }
 
     @Test
     void writesCanonicalJsonThatReadsBack() {
-        Manifest m = new Manifest(MediaTypes.OCI_MANIFEST, new Descriptor(MediaTypes.OCI_CONFIG, Digest.parse(A), 10),
+        Manifest m = new Manifest(
+                MediaTypes.OCI_MANIFEST,
+                new Descriptor(MediaTypes.OCI_CONFIG, Digest.parse(A), 10),
                 List.of(new Descriptor(MediaTypes.OCI_LAYER_GZIP, Digest.parse(B), 20)));
         String json = new String(Manifests.write(m), StandardCharsets.UTF_8);
-        assertThat(json).isEqualTo("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + A + "\",\"size\":10},"
-                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + B + "\",\"size\":20}]}");
+        assertThat(json)
+                .isEqualTo("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                        + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + A
+                        + "\",\"size\":10},"
+                        + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + B
+                        + "\",\"size\":20}]}");
         assertThat(Manifests.parse(Manifests.write(m), "", "m")).isEqualTo(m);
     }
 
@@ -106,8 +120,14 @@ class ManifestsTest {
         assertThat(c.volumes()).containsExactly("/cache", "/data");
         assertThat(c.labels()).containsExactly(java.util.Map.entry("a", "first"), java.util.Map.entry("z", "last"));
         assertThat(c.stopSignal()).isEqualTo("SIGQUIT");
-        assertThat(c.healthcheck()).isEqualTo(new ImageConfig.Healthcheck(List.of("CMD-SHELL", "wget -q localhost"),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO, 3));
+        assertThat(c.healthcheck())
+                .isEqualTo(new ImageConfig.Healthcheck(
+                        List.of("CMD-SHELL", "wget -q localhost"),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ZERO,
+                        3));
         assertThat(c.diffIds()).extracting(Digest::toString).containsExactly(A, B);
     }
 

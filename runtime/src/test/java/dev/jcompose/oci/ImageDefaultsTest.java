@@ -20,9 +20,16 @@ class ImageDefaultsTest {
                  "Env":["Z=1","A=2"],"User":"app:app","WorkingDir":"/srv","StopSignal":"SIGQUIT",
                  "Volumes":{"/var/b":{},"/var/a":{}},"Labels":{"z":"1","a":"2"},"ExposedPorts":{"80/tcp":{}}},
                  "rootfs":{"type":"layers","diff_ids":[]}}""");
-        assertThat(d).isEqualTo(new ImageDefaults(List.of("/init"), List.of("serve", "--port", "80"),
-                List.of("Z=1", "A=2"), "app:app", "/srv", "SIGQUIT", List.of("/var/a", "/var/b"),
-                Map.of("a", "2", "z", "1")));
+        assertThat(d)
+                .isEqualTo(new ImageDefaults(
+                        List.of("/init"),
+                        List.of("serve", "--port", "80"),
+                        List.of("Z=1", "A=2"),
+                        "app:app",
+                        "/srv",
+                        "SIGQUIT",
+                        List.of("/var/a", "/var/b"),
+                        Map.of("a", "2", "z", "1")));
         assertThat(d.labels().keySet()).containsExactly("a", "z");
     }
 

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("root")
 class HostileLayerTest {
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
     @TempDir
     Path tmp;
+
     Path outside;
     Path canary;
     SnapshotStore store;
@@ -35,7 +37,8 @@ class HostileLayerTest {
     void setUp() throws IOException {
         outside = Files.createDirectories(tmp.resolve("outside"));
         canary = Files.writeString(outside.resolve("canary"), "untouched");
-        store = new SnapshotStore(new HostPaths(tmp.resolve("data"), tmp.resolve("run")), new UnpackLimits(1 << 20, 100));
+        store = new SnapshotStore(
+                new HostPaths(tmp.resolve("data"), tmp.resolve("run")), new UnpackLimits(1 << 20, 100));
         before = HostSnapshot.take(outside).scopedTo(tmp.toString());
     }
 
@@ -51,9 +54,11 @@ class HostileLayerTest {
 
     private void rejected(Consumer<TestLayers> body, String message) throws IOException {
         Path blob = layer(body);
-        assertThatThrownBy(() -> store.ensure(DIGEST, blob)).isInstanceOf(LayerUnpackException.class)
+        assertThatThrownBy(() -> store.ensure(DIGEST, blob))
+                .isInstanceOf(LayerUnpackException.class)
                 .hasMessage(message + " (in " + blob + ")");
-        assertThat(Files.exists(store.root().resolve("sha256-" + "ab".repeat(32)))).isFalse();
+        assertThat(Files.exists(store.root().resolve("sha256-" + "ab".repeat(32))))
+                .isFalse();
         try (Stream<Path> s = Files.list(store.root().resolve("tmp"))) {
             assertThat(s).isEmpty();
         }
@@ -70,26 +75,32 @@ class HostileLayerTest {
 
     @Test
     void nestedTraversal() throws IOException {
-        rejected(l -> l.dir("a", 0755).file("a/../../outside/canary", "pwned"),
+        rejected(
+                l -> l.dir("a", 0755).file("a/../../outside/canary", "pwned"),
                 "layer entry 'a/../../outside/canary' climbs out with '..'");
     }
 
     @Test
     void absolutePath() throws IOException {
         String abs = canary.toString();
-        rejected(l -> l.entry(sized(new TarArchiveEntry(abs, true), 5), "pwned".getBytes(StandardCharsets.UTF_8)),
+        rejected(
+                l -> l.entry(sized(new TarArchiveEntry(abs, true), 5), "pwned".getBytes(StandardCharsets.UTF_8)),
                 "layer entry '" + abs + "' is an absolute path");
     }
 
     @Test
     void writeThroughSymlinkEscape() throws IOException {
-        rejected(l -> l.symlink("evil", outside.toString()).file("evil/canary", "pwned"),
+        rejected(
+                l -> l.symlink("evil", outside.toString()).file("evil/canary", "pwned"),
                 "layer entry 'evil/canary' goes through the symlink 'evil'");
     }
 
     @Test
     void writeThroughRelativeSymlink() throws IOException {
-        rejected(l -> l.dir("a", 0755).symlink("a/up", "../../../../../../../../").file("a/up/" + canary, "pwned"),
+        rejected(
+                l -> l.dir("a", 0755)
+                        .symlink("a/up", "../../../../../../../../")
+                        .file("a/up/" + canary, "pwned"),
                 "layer entry 'a/up/" + canary + "' goes through the symlink 'a/up'");
     }
 
@@ -100,7 +111,8 @@ class HostileLayerTest {
 
     @Test
     void hardlinkThroughSymlinkedDirectory() throws IOException {
-        rejected(l -> l.symlink("o", outside.toString()).hardlink("h", "o/canary"),
+        rejected(
+                l -> l.symlink("o", outside.toString()).hardlink("h", "o/canary"),
                 "layer entry 'h' is a hardlink through 'o', which is not a directory of the layer");
     }
 
@@ -113,16 +125,22 @@ class HostileLayerTest {
 
     @Test
     void whiteoutThroughSymlink() throws IOException {
-        rejected(l -> l.symlink("d", outside.toString()).file("d/.wh.canary", ""),
+        rejected(
+                l -> l.symlink("d", outside.toString()).file("d/.wh.canary", ""),
                 "layer entry 'd/.wh.canary' goes through the symlink 'd'");
     }
 
     @Test
     void deviceNodesAreNotCreated() throws IOException {
-        store.ensure(DIGEST, layer(l -> l.dir("dev", 0755).device("dev/mem", TarConstants.LF_CHR, 1, 1)
-                .device("dev/sda", TarConstants.LF_BLK, 8, 0)));
-        assertThat(Files.exists(fs().resolve("dev/mem"), LinkOption.NOFOLLOW_LINKS)).isFalse();
-        assertThat(Files.exists(fs().resolve("dev/sda"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        store.ensure(
+                DIGEST,
+                layer(l -> l.dir("dev", 0755)
+                        .device("dev/mem", TarConstants.LF_CHR, 1, 1)
+                        .device("dev/sda", TarConstants.LF_BLK, 8, 0)));
+        assertThat(Files.exists(fs().resolve("dev/mem"), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(Files.exists(fs().resolve("dev/sda"), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
     }
 
     @Test
@@ -130,22 +148,27 @@ class HostileLayerTest {
         Path blob = TestLayers.write(tmp.resolve("bomb.tar.gz"), l -> l.zeros("big", 4 << 20));
         assertThat(Files.size(blob)).isLessThan(64 << 10);
         assertThatThrownBy(() -> store.ensure(DIGEST, blob))
-                .hasMessage("layer bomb.tar.gz unpacks to more than 1048576 bytes (the configured limit) (in " + blob + ")");
+                .hasMessage("layer bomb.tar.gz unpacks to more than 1048576 bytes (the configured limit) (in " + blob
+                        + ")");
     }
 
     @Test
     void bombByEntryCount() throws IOException {
-        rejected(l -> {
-            for (int i = 0; i < 150; i++) {
-                l.file("f" + i, "");
-            }
-        }, "layer layer.tar has more than 100 entries (the configured limit)");
+        rejected(
+                l -> {
+                    for (int i = 0; i < 150; i++) {
+                        l.file("f" + i, "");
+                    }
+                },
+                "layer layer.tar has more than 100 entries (the configured limit)");
     }
 
     @Test
     void overlongNameComponent() throws IOException {
         String name = "x".repeat(300);
-        rejected(l -> l.file(name, "a"), "layer entry '" + name.substring(0, 77) + "...' has a name component longer than 255 bytes");
+        rejected(
+                l -> l.file(name, "a"),
+                "layer entry '" + name.substring(0, 77) + "...' has a name component longer than 255 bytes");
     }
 
     @Test
@@ -181,24 +204,36 @@ class HostileLayerTest {
         TarArchiveEntry d = new TarArchiveEntry("home/app/");
         d.setMode(0750);
         d.setModTime(1_500_000_000_000L);
-        store.ensure(DIGEST, layer(l -> l.entry(e, "ok".getBytes(StandardCharsets.UTF_8)).entry(d, null)
-                .entry(owned, "ok".getBytes(StandardCharsets.UTF_8)).hardlink("bin/su2", "bin/su")));
+        store.ensure(
+                DIGEST,
+                layer(l -> l.entry(e, "ok".getBytes(StandardCharsets.UTF_8))
+                        .entry(d, null)
+                        .entry(owned, "ok".getBytes(StandardCharsets.UTF_8))
+                        .hardlink("bin/su2", "bin/su")));
         assertThat(Files.getAttribute(fs().resolve("bin/su"), "unix:mode")).isEqualTo(0100000 | 04755);
         assertThat(Files.getAttribute(fs().resolve("bin/su"), "unix:nlink")).isEqualTo(2);
         assertThat(Files.getLastModifiedTime(fs().resolve("bin/su")).toMillis()).isEqualTo(1_600_000_000_000L);
         assertThat(Files.getAttribute(fs().resolve("home/app/f"), "unix:uid")).isEqualTo(1000);
         assertThat(Files.getAttribute(fs().resolve("home/app/f"), "unix:gid")).isEqualTo(2000);
-        assertThat(Files.getLastModifiedTime(fs().resolve("home/app")).toMillis()).isEqualTo(1_500_000_000_000L);
+        assertThat(Files.getLastModifiedTime(fs().resolve("home/app")).toMillis())
+                .isEqualTo(1_500_000_000_000L);
     }
 
     @Test
     void whiteoutsBecomeOverlayWhiteouts() throws IOException {
-        store.ensure(DIGEST, layer(l -> l.dir("etc", 0755).file("etc/.wh.motd", "").dir("var", 0755)
-                .file("var/.wh..wh..opq", "")));
+        store.ensure(
+                DIGEST,
+                layer(l -> l.dir("etc", 0755)
+                        .file("etc/.wh.motd", "")
+                        .dir("var", 0755)
+                        .file("var/.wh..wh..opq", "")));
         Path wh = fs().resolve("etc/motd");
-        assertThat(Files.getAttribute(wh, "unix:mode", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0020000);
-        assertThat(Files.getAttribute(wh, "unix:rdev", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0L);
-        assertThat(new NativeFs().getXattr(fs().resolve("var"), "trusted.overlay.opaque")).isEqualTo("y");
+        assertThat(Files.getAttribute(wh, "unix:mode", LinkOption.NOFOLLOW_LINKS))
+                .isEqualTo(0020000);
+        assertThat(Files.getAttribute(wh, "unix:rdev", LinkOption.NOFOLLOW_LINKS))
+                .isEqualTo(0L);
+        assertThat(new NativeFs().getXattr(fs().resolve("var"), "trusted.overlay.opaque"))
+                .isEqualTo("y");
     }
 
     private static TarArchiveEntry sized(TarArchiveEntry e, long size) {

@@ -19,19 +19,22 @@ class OverlayMountTest {
 
     @Test
     void topmostLayerFirstWithShortRelativeNames() {
-        OverlayMount m = OverlayMount.forContainer(Path.of("/var/lib/jcompose/snapshots"), layers(3),
-                Path.of("/var/lib/jcompose/containers/c1"));
-        assertThat(m.mountCommand().display()).isEqualTo("mount -t overlay overlay -o lowerdir=l/000000000002:"
-                + "l/000000000001:l/000000000000,upperdir=/var/lib/jcompose/containers/c1/upper,"
-                + "workdir=/var/lib/jcompose/containers/c1/work /var/lib/jcompose/containers/c1/rootfs");
+        OverlayMount m = OverlayMount.forContainer(
+                Path.of("/var/lib/jcompose/snapshots"), layers(3), Path.of("/var/lib/jcompose/containers/c1"));
+        assertThat(m.mountCommand().display())
+                .isEqualTo("mount -t overlay overlay -o lowerdir=l/000000000002:"
+                        + "l/000000000001:l/000000000000,upperdir=/var/lib/jcompose/containers/c1/upper,"
+                        + "workdir=/var/lib/jcompose/containers/c1/work /var/lib/jcompose/containers/c1/rootfs");
         assertThat(m.mountCommand().workingDir()).isEqualTo(Path.of("/var/lib/jcompose/snapshots"));
     }
 
     @Test
     void twoHundredLayersFitOnePageButNotThreeHundred() {
         Path c = Path.of("/var/lib/jcompose/containers/" + "f".repeat(64));
-        assertThat(OverlayMount.forContainer(Path.of("/s"), layers(200), c).options()).hasSizeLessThan(4096);
-        assertThatThrownBy(() -> OverlayMount.forContainer(Path.of("/s"), layers(300), c).options())
+        assertThat(OverlayMount.forContainer(Path.of("/s"), layers(200), c).options())
+                .hasSizeLessThan(4096);
+        assertThatThrownBy(() ->
+                        OverlayMount.forContainer(Path.of("/s"), layers(300), c).options())
                 .isInstanceOf(RootfsException.class)
                 .hasMessageStartingWith("overlay for " + c + "/rootfs has 300 layers: its mount options are ");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("root")
 class RootfsCopierTest {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
     @TempDir
     Path tmp;
 
@@ -68,7 +69,8 @@ class RootfsCopierTest {
         assertThat(List.of(attr(vol, "uid"), attr(vol, "gid"), (Integer) attr(vol, "mode") & 07777))
                 .containsExactly(999, 998, 0700);
         assertThat(attr(vol.resolve("seed.txt"), "uid")).isEqualTo(1000);
-        assertThat(Files.getLastModifiedTime(vol.resolve("seed.txt")).toMillis()).isEqualTo(946684800000L);
+        assertThat(Files.getLastModifiedTime(vol.resolve("seed.txt")).toMillis())
+                .isEqualTo(946684800000L);
     }
 
     @Test

@@ -23,12 +23,14 @@ class SnapshotDiffIdTest {
     Path tmp;
 
     private static String sha256(Path file) throws Exception {
-        return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return "sha256:"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test
     void aLayerIsKeptOnlyWhenItsUncompressedStreamHashesToTheDiffId() throws Exception {
-        SnapshotStore store = new SnapshotStore(new HostPaths(tmp.resolve("d"), tmp.resolve("r")), UnpackLimits.DEFAULT);
+        SnapshotStore store =
+                new SnapshotStore(new HostPaths(tmp.resolve("d"), tmp.resolve("r")), UnpackLimits.DEFAULT);
         Path tar = TestLayers.write(tmp.resolve("a.tar"), l -> l.file("a", "1"));
         Path gz = tmp.resolve("a.tar.gz");
         try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(gz))) {
@@ -37,7 +39,8 @@ class SnapshotDiffIdTest {
         String diffId = sha256(tar);
         String wrong = "sha256:" + "0".repeat(64);
 
-        assertThatThrownBy(() -> store.ensure(wrong, gz, wrong)).isInstanceOf(LayerUnpackException.class)
+        assertThatThrownBy(() -> store.ensure(wrong, gz, wrong))
+                .isInstanceOf(LayerUnpackException.class)
                 .hasMessage("layer a.tar.gz unpacks to " + diffId + ", but the image config lists diff_id " + wrong
                         + " (in " + gz + ")");
         assertThat(store.digests()).isEmpty();
@@ -45,8 +48,8 @@ class SnapshotDiffIdTest {
             assertThat(t).isEmpty();
         }
 
-        List<Snapshot> s = store.ensureAll(List.of(new SnapshotStore.Layer(diffId, gz, diffId),
-                new SnapshotStore.Layer(diffId, tar, diffId)));
+        List<Snapshot> s = store.ensureAll(
+                List.of(new SnapshotStore.Layer(diffId, gz, diffId), new SnapshotStore.Layer(diffId, tar, diffId)));
         assertThat(s.get(0)).isEqualTo(s.get(1));
         assertThat(Files.readString(s.get(0).dir().resolve("a"))).isEqualTo("1");
         assertThat(store.digests()).containsExactly(diffId);

@@ -18,8 +18,8 @@ public final class TestLayers {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
     public static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n"
             + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n";
-    public static final String GROUP = "root:x:0:\napp:x:1000:\nextra:x:2000:app\nother:x:3000:root\n"
-            + "nogroup:x:65534:\n";
+    public static final String GROUP =
+            "root:x:0:\napp:x:1000:\nextra:x:2000:app\nother:x:3000:root\n" + "nogroup:x:65534:\n";
 
     private final TarArchiveOutputStream tar;
 
@@ -30,8 +30,8 @@ public final class TestLayers {
     /** Writes a layer at {@code path}; gzip-compressed when the name ends with .gz. */
     public static Path write(Path path, Consumer<TestLayers> body) {
         try (OutputStream f = Files.newOutputStream(path);
-             OutputStream z = path.toString().endsWith(".gz") ? new GZIPOutputStream(f) : f;
-             TarArchiveOutputStream t = new TarArchiveOutputStream(z)) {
+                OutputStream z = path.toString().endsWith(".gz") ? new GZIPOutputStream(f) : f;
+                TarArchiveOutputStream t = new TarArchiveOutputStream(z)) {
             t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             t.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             body.accept(new TestLayers(t));
@@ -50,10 +50,18 @@ public final class TestLayers {
                     l.symlink("bin/" + applet, "busybox");
                 }
             }
-            l.dir("etc", 0755).file("etc/passwd", PASSWD.getBytes(StandardCharsets.UTF_8), 0644)
+            l.dir("etc", 0755)
+                    .file("etc/passwd", PASSWD.getBytes(StandardCharsets.UTF_8), 0644)
                     .file("etc/group", GROUP.getBytes(StandardCharsets.UTF_8), 0644)
-                    .dir("tmp", 01777).dir("root", 0700).dir("proc", 0755).dir("sys", 0755).dir("dev", 0755)
-                    .dir("sbin", 0755).dir("usr", 0755).dir("usr/bin", 0755).dir("home", 0755)
+                    .dir("tmp", 01777)
+                    .dir("root", 0700)
+                    .dir("proc", 0755)
+                    .dir("sys", 0755)
+                    .dir("dev", 0755)
+                    .dir("sbin", 0755)
+                    .dir("usr", 0755)
+                    .dir("usr/bin", 0755)
+                    .dir("home", 0755)
                     .dir("home/app", 0755);
         });
     }
@@ -132,7 +140,9 @@ public final class TestLayers {
     private static List<String> applets() {
         try {
             Process p = new ProcessBuilder(BUSYBOX.toString(), "--list").start();
-            List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             p.waitFor();
             return out;
         } catch (IOException e) {

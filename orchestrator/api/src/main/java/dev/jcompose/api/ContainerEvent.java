@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * unpause, destroy, restart, {@code health_status: healthy}...), the container {@code id}, its
  * {@code service} and {@code attributes} (image, name; exitCode for die).
  */
-public record ContainerEvent(Instant time, String type, String action, String id, String service,
-        SortedMap<String, String> attributes) {
+public record ContainerEvent(
+        Instant time, String type, String action, String id, String service, SortedMap<String, String> attributes) {
     /** Go's RFC3339Nano with fixed nine digits, as compose prints event times. */
-    private static final DateTimeFormatter NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NANO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX").withZone(ZoneOffset.UTC);
 
     public ContainerEvent {
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes == null ? Map.of() : attributes));
@@ -27,7 +27,8 @@ public record ContainerEvent(Instant time, String type, String action, String id
 
     /** {@code <time> container <action> <id> (image=..., name=...)}: compose's text form. */
     public String renderText() {
-        String attrs = attributes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String attrs = attributes.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         return NANO.format(time) + " " + type + " " + action + " " + id + (attrs.isEmpty() ? "" : " (" + attrs + ")");
     }

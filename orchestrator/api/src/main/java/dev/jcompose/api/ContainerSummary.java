@@ -17,9 +17,23 @@ import java.util.TreeMap;
  * @param started  when it last started; null if it never ran
  * @param finished when it last exited (conmon's exit time); null while it runs or if it never ran
  */
-public record ContainerSummary(String id, String name, String project, String service, int number, String image,
-        String command, String state, String health, int exitCode, List<String> ports, Instant created,
-        Instant started, Instant finished, SortedMap<String, String> labels, List<String> networks) {
+public record ContainerSummary(
+        String id,
+        String name,
+        String project,
+        String service,
+        int number,
+        String image,
+        String command,
+        String state,
+        String health,
+        int exitCode,
+        List<String> ports,
+        Instant created,
+        Instant started,
+        Instant finished,
+        SortedMap<String, String> labels,
+        List<String> networks) {
     public ContainerSummary {
         ports = List.copyOf(ports);
         health = health == null ? "" : health;
@@ -28,9 +42,20 @@ public record ContainerSummary(String id, String name, String project, String se
     }
 
     /** A row without times, labels or networks. */
-    public ContainerSummary(String id, String name, String project, String service, int number, String image,
-            String command, String state, String health, int exitCode, List<String> ports) {
-        this(id, name, project, service, number, image, command, state, health, exitCode, ports, null, null, null,
+    public ContainerSummary(
+            String id,
+            String name,
+            String project,
+            String service,
+            int number,
+            String image,
+            String command,
+            String state,
+            String health,
+            int exitCode,
+            List<String> ports) {
+        this(
+                id, name, project, service, number, image, command, state, health, exitCode, ports, null, null, null,
                 null, null);
     }
 

@@ -1,6 +1,5 @@
 package dev.jcompose.api;
 
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +23,7 @@ public final class EventActions {
             Map.entry("Healthy", "health_status: healthy"),
             Map.entry("Unhealthy", "health_status: unhealthy"));
 
-    private EventActions() {
-    }
+    private EventActions() {}
 
     /** The action of a container progress event; empty for other kinds and "doing" statuses. */
     public static Optional<String> of(StackEvent e) {

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code exec SERVICE COMMAND}: which replica ({@code index}, from 1), user, working dir, extra env. */
-public record ExecOptions(String service, int index, List<String> command, String user, String workingDir,
+public record ExecOptions(
+        String service,
+        int index,
+        List<String> command,
+        String user,
+        String workingDir,
         Map<String, String> environment) {
     public ExecOptions {
         command = List.copyOf(command);

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** {@code down --rmi}: {@code all} removes every image the services use; {@code local} only those without a custom tag (no {@code image:}). */
 public enum ImageRemovalScope {
-    LOCAL, ALL;
+    LOCAL,
+    ALL;
 
     /** The scope named on the command line; null when {@code --rmi} was not given. */
     public static ImageRemovalScope parse(String value) {

@@ -5,5 +5,4 @@ package dev.jcompose.api;
  * conmon's attach socket in {@code bundle} (and, with a terminal, sizes it through the {@code ctl}
  * fifo there) before {@link ComposeService#startOneOff} starts it, so no output is lost.
  */
-public record OneOffAttach(String container, String bundle, boolean stdin, boolean tty) {
-}
+public record OneOffAttach(String container, String bundle, boolean stdin, boolean tty) {}

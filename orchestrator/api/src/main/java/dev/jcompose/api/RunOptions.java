@@ -14,9 +14,21 @@ import java.util.Map;
  * @param stdin        conmon keeps the one-off's standard input open for an attached client ({@code -i})
  * @param tty          the one-off gets a pseudo-TTY, served on conmon's attach socket
  */
-public record RunOptions(String service, List<String> command, List<String> entrypoint, Map<String, String> environment,
-        List<String> publish, boolean servicePorts, String name, String workingDir, String user, boolean noDeps,
-        boolean detach, boolean remove, boolean stdin, boolean tty) {
+public record RunOptions(
+        String service,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> environment,
+        List<String> publish,
+        boolean servicePorts,
+        String name,
+        String workingDir,
+        String user,
+        boolean noDeps,
+        boolean detach,
+        boolean remove,
+        boolean stdin,
+        boolean tty) {
     public RunOptions {
         command = command == null ? List.of() : List.copyOf(command);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
@@ -25,10 +37,33 @@ public record RunOptions(String service, List<String> command, List<String> entr
     }
 
     /** Without standard input or terminal (the output is followed from the log). */
-    public RunOptions(String service, List<String> command, List<String> entrypoint, Map<String, String> environment,
-            List<String> publish, boolean servicePorts, String name, String workingDir, String user, boolean noDeps,
-            boolean detach, boolean remove) {
-        this(service, command, entrypoint, environment, publish, servicePorts, name, workingDir, user, noDeps, detach,
-                remove, false, false);
+    public RunOptions(
+            String service,
+            List<String> command,
+            List<String> entrypoint,
+            Map<String, String> environment,
+            List<String> publish,
+            boolean servicePorts,
+            String name,
+            String workingDir,
+            String user,
+            boolean noDeps,
+            boolean detach,
+            boolean remove) {
+        this(
+                service,
+                command,
+                entrypoint,
+                environment,
+                publish,
+                servicePorts,
+                name,
+                workingDir,
+                user,
+                noDeps,
+                detach,
+                remove,
+                false,
+                false);
     }
 }

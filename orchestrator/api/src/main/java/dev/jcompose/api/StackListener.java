@@ -6,6 +6,6 @@ public interface StackListener {
     void onEvent(StackEvent event);
 
     static StackListener none() {
-        return e -> { };
+        return e -> {};
     }
 }

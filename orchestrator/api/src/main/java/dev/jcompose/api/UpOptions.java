@@ -19,17 +19,49 @@ import java.util.TreeMap;
  * @param configFiles  the compose files the project was loaded from (absolute), labelled on the containers
  * @param workingDir   the project directory, labelled on the containers; null = not labelled
  */
-public record UpOptions(List<String> services, boolean noDeps, boolean forceRecreate, boolean noRecreate,
-        boolean removeOrphans, SortedMap<String, Integer> scale, PullPolicy pull, boolean noStart, boolean waitHealthy,
-        Duration waitTimeout, Duration timeout, List<String> configFiles, String workingDir) {
+public record UpOptions(
+        List<String> services,
+        boolean noDeps,
+        boolean forceRecreate,
+        boolean noRecreate,
+        boolean removeOrphans,
+        SortedMap<String, Integer> scale,
+        PullPolicy pull,
+        boolean noStart,
+        boolean waitHealthy,
+        Duration waitTimeout,
+        Duration timeout,
+        List<String> configFiles,
+        String workingDir) {
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
     /** Options without the project's origin (its containers get no config_files/working_dir labels). */
-    public UpOptions(List<String> services, boolean noDeps, boolean forceRecreate, boolean noRecreate,
-            boolean removeOrphans, SortedMap<String, Integer> scale, PullPolicy pull, boolean noStart, boolean waitHealthy,
-            Duration waitTimeout, Duration timeout) {
-        this(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, pull, noStart, waitHealthy, waitTimeout,
-                timeout, List.of(), null);
+    public UpOptions(
+            List<String> services,
+            boolean noDeps,
+            boolean forceRecreate,
+            boolean noRecreate,
+            boolean removeOrphans,
+            SortedMap<String, Integer> scale,
+            PullPolicy pull,
+            boolean noStart,
+            boolean waitHealthy,
+            Duration waitTimeout,
+            Duration timeout) {
+        this(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                List.of(),
+                null);
     }
 
     public UpOptions {
@@ -46,24 +78,72 @@ public record UpOptions(List<String> services, boolean noDeps, boolean forceRecr
     }
 
     public UpOptions withWait(boolean value, Duration bound) {
-        return new UpOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, pull, noStart, value,
-                bound, timeout, configFiles, workingDir);
+        return new UpOptions(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                value,
+                bound,
+                timeout,
+                configFiles,
+                workingDir);
     }
 
     public UpOptions withServices(List<String> names, boolean withoutDeps) {
-        return new UpOptions(names, withoutDeps, forceRecreate, noRecreate, removeOrphans, scale, pull, noStart, waitHealthy,
-                waitTimeout, timeout, configFiles, workingDir);
+        return new UpOptions(
+                names,
+                withoutDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir);
     }
 
     public UpOptions withRecreate(boolean force, boolean never) {
-        return new UpOptions(services, noDeps, force, never, removeOrphans, scale, pull, noStart, waitHealthy, waitTimeout,
-                timeout, configFiles, workingDir);
+        return new UpOptions(
+                services,
+                noDeps,
+                force,
+                never,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir);
     }
 
     /** Where the project comes from: labelled on the containers {@code up} creates, for {@code ls}. */
     public UpOptions withOrigin(List<String> files, String directory) {
-        return new UpOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale, pull, noStart, waitHealthy,
-                waitTimeout, timeout, files, directory);
+        return new UpOptions(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                files,
+                directory);
     }
 
     public Duration effectiveWaitTimeout() {

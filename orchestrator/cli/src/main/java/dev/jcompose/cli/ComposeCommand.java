@@ -2,9 +2,9 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.api.ComposeService;
 import dev.jcompose.loader.LoadedProject;
 import dev.jcompose.remote.ComposeBackends;
-import dev.jcompose.api.ComposeService;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,8 +34,11 @@ abstract class ComposeCommand implements Callable<Integer> {
     LoadedProject load(List<String> services) {
         LoadedProject loaded = main.loadProject(true, services);
         // secrets/configs from `environment:` carry their value to the engine (see FileObjectValues)
-        return new LoadedProject(loaded.raw(), loaded.canonical(),
-                dev.jcompose.stack.FileObjectValues.resolve(loaded.project(), loaded.raw().environment()));
+        return new LoadedProject(
+                loaded.raw(),
+                loaded.canonical(),
+                dev.jcompose.stack.FileObjectValues.resolve(
+                        loaded.project(), loaded.raw().environment()));
     }
 
     /**
@@ -61,7 +64,8 @@ abstract class ComposeCommand implements Callable<Integer> {
     }
 
     /** Like {@link #withService} with a progress view titled {@code title} on stderr. */
-    void withProgress(String title, java.util.function.BiConsumer<ComposeService, dev.jcompose.api.StackListener> work) {
+    void withProgress(
+            String title, java.util.function.BiConsumer<ComposeService, dev.jcompose.api.StackListener> work) {
         withService(service -> {
             try (ProgressOutput progress = progress(title)) {
                 work.accept(service, progress.listener());

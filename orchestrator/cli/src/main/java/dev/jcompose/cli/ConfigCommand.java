@@ -45,10 +45,15 @@ public final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Print the image names, one per line.")
     boolean images;
 
-    @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line ('*' for all, or a comma-separated list).")
+    @Option(
+            names = "--hash",
+            paramLabel = "SERVICES",
+            description = "Print the service config hash, one per line ('*' for all, or a comma-separated list).")
     String hash;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only validate the configuration, don't print anything.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only validate the configuration, don't print anything.")
     boolean quiet;
 
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
@@ -57,23 +62,34 @@ public final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--resolve-image-digests", description = "Pin image tags to digests (not supported yet).")
     boolean resolveImageDigests;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Save to file (default to stdout).")
     Path output;
 
-    @CommandLine.Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Restrict to these services (and their dependencies).")
+    @CommandLine.Parameters(
+            paramLabel = "SERVICE",
+            arity = "0..*",
+            description = "Restrict to these services (and their dependencies).")
     List<String> targets = List.of();
 
     @Override
     public Integer call() {
         if (resolveImageDigests) {
-            throw new JcomposeException("config --resolve-image-digests is not supported yet",
-                    "drop the flag; image digests are pinned at pull time", ExitCode.COMMAND_SYNTAX);
+            throw new JcomposeException(
+                    "config --resolve-image-digests is not supported yet",
+                    "drop the flag; image digests are pinned at pull time",
+                    ExitCode.COMMAND_SYNTAX);
         }
         ConfigRenderer.Format fmt = switch (format) {
             case "yaml" -> ConfigRenderer.Format.YAML;
             case "json" -> ConfigRenderer.Format.JSON;
-            default -> throw new JcomposeException("unsupported format \"" + format + "\"",
-                    "use --format yaml or --format json", ExitCode.COMMAND_SYNTAX);
+            default ->
+                throw new JcomposeException(
+                        "unsupported format \"" + format + "\"",
+                        "use --format yaml or --format json",
+                        ExitCode.COMMAND_SYNTAX);
         };
         LoadedProject loaded = main.loadProject(after, !noInterpolate, targets);
         if (quiet) {
@@ -116,8 +132,11 @@ public final class ConfigCommand implements Callable<Integer> {
         try {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new JcomposeException("cannot write " + output + ": " + e.getMessage(),
-                    "check that the directory exists and is writable", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot write " + output + ": " + e.getMessage(),
+                    "check that the directory exists and is writable",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.LogRecord;
 import dev.jcompose.console.LogLine;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.console.LogStream;
-import dev.jcompose.api.LogRecord;
 import java.util.function.Consumer;
 
 /** Feeds the engine's {@link LogRecord}s to a {@link LogPrinter}, named as compose names them ({@code web-1}). */
@@ -23,7 +23,11 @@ final class ContainerLogs implements Consumer<LogRecord> {
 
     @Override
     public void accept(LogRecord r) {
-        printer.print(new LogLine(shortName(project, r.container()), r.service(),
-                r.stderr() ? LogStream.STDERR : LogStream.STDOUT, r.time(), r.text() + "\n"));
+        printer.print(new LogLine(
+                shortName(project, r.container()),
+                r.service(),
+                r.stderr() ? LogStream.STDERR : LogStream.STDOUT,
+                r.time(),
+                r.text() + "\n"));
     }
 }

@@ -29,10 +29,14 @@ final class ContainerWatch implements AutoCloseable {
     private ContainerWatch(ComposeService compose, String project, List<String> services) {
         this.listener = Thread.ofPlatform().daemon().name("jcompose-watch").unstarted(() -> {
             try {
-                compose.events(project, services, () -> {
-                    streaming = true;
-                    subscribed.countDown();
-                }, e -> changes.release());
+                compose.events(
+                        project,
+                        services,
+                        () -> {
+                            streaming = true;
+                            subscribed.countDown();
+                        },
+                        e -> changes.release());
             } catch (RuntimeException ended) {
                 // interrupted by close(), or the engine went away: the loop polls from now on
             } finally {

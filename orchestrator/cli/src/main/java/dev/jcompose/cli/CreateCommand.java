@@ -1,8 +1,8 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
-import dev.jcompose.model.Project;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.Project;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 /** {@code jcompose create}: {@code up --no-start}. */
 @Command(name = "create", description = "Creates containers for a service.")
 final class CreateCommand extends ComposeCommand {
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed.")
+    @Option(
+            names = "--force-recreate",
+            description = "Recreate containers even if their configuration and image haven't changed.")
     boolean forceRecreate;
 
     @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them.")
@@ -36,9 +38,21 @@ final class CreateCommand extends ComposeCommand {
         }
         dev.jcompose.loader.LoadedProject loaded = load(services);
         Project project = loaded.project();
-        UpOptions options = new UpOptions(services, false, forceRecreate, noRecreate, removeOrphans,
-                UpCommand.scale(scale, project), pull == null ? null : UpCommand.pullPolicy(pull), true, false, null, null)
-                .withOrigin(loaded.raw().configFiles(), loaded.raw().projectDirectory().toString());
+        UpOptions options = new UpOptions(
+                        services,
+                        false,
+                        forceRecreate,
+                        noRecreate,
+                        removeOrphans,
+                        UpCommand.scale(scale, project),
+                        pull == null ? null : UpCommand.pullPolicy(pull),
+                        true,
+                        false,
+                        null,
+                        null)
+                .withOrigin(
+                        loaded.raw().configFiles(),
+                        loaded.raw().projectDirectory().toString());
         withProgress("Running", (compose, listener) -> compose.up(project, options, listener));
         return ExitCode.SUCCESS;
     }

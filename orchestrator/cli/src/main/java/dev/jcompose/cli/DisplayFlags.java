@@ -7,11 +7,17 @@ import picocli.CommandLine.ScopeType;
 
 /** docker compose's display flags: {@code --progress} and {@code --ansi}, global like the project flags. */
 public final class DisplayFlags {
-    @Option(names = "--progress", paramLabel = "auto|tty|plain|json|quiet", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--progress",
+            paramLabel = "auto|tty|plain|json|quiet",
+            scope = ScopeType.INHERIT,
             description = "Set type of progress output (auto, tty, plain, json, quiet).")
     String progress = "auto";
 
-    @Option(names = "--ansi", paramLabel = "never|always|auto", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--ansi",
+            paramLabel = "never|always|auto",
+            scope = ScopeType.INHERIT,
             description = "Control when to print ANSI control characters (never, always, auto).")
     String ansi = "auto";
 

@@ -2,8 +2,8 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.model.Project;
 import dev.jcompose.api.DownOptions;
+import dev.jcompose.model.Project;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -12,16 +12,26 @@ import picocli.CommandLine.Option;
 /** {@code jcompose down}: stops and removes the project's containers and networks (and volumes with -v). */
 @Command(name = "down", description = "Stop and remove containers, networks.")
 final class DownCommand extends ComposeCommand {
-    @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the \"volumes\" section and anonymous volumes attached to containers.")
+    @Option(
+            names = {"-v", "--volumes"},
+            description =
+                    "Remove named volumes declared in the \"volumes\" section and anonymous volumes attached to containers.")
     boolean volumes;
 
     @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file.")
     boolean removeOrphans;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds.")
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            description = "Specify a shutdown timeout in seconds.")
     Integer timeout;
 
-    @Option(names = "--rmi", paramLabel = "local|all", description = "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
+    @Option(
+            names = "--rmi",
+            paramLabel = "local|all",
+            description =
+                    "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
     String rmi;
 
     @Override

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * {@code jcompose engine status|stop}: the host's background engine. Stopping it leaves containers
  * running (they run under conmon); the next command starts a new engine that adopts them.
  */
-@Command(name = "engine", description = "Show or stop the background engine (containers keep running).",
+@Command(
+        name = "engine",
+        description = "Show or stop the background engine (containers keep running).",
         subcommands = {EngineCtlCommand.Status.class, EngineCtlCommand.Stop.class})
 final class EngineCtlCommand implements Runnable {
     @CommandLine.ParentCommand
@@ -33,15 +35,18 @@ final class EngineCtlCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<EngineInfo> info = ComposeBackends.engineInfo(engine.main.host().variables());
+            Optional<EngineInfo> info =
+                    ComposeBackends.engineInfo(engine.main.host().variables());
             CommandLine cl = engine.spec.commandLine();
             if (info.isEmpty()) {
                 cl.getOut().println("no engine is running");
                 cl.getOut().flush();
                 return ExitCode.FAILURE;
             }
-            cl.getOut().println("engine pid " + info.get().pid() + ", version " + info.get().version()
-                    + ", protocol " + info.get().protocol() + ", build " + info.get().build());
+            cl.getOut()
+                    .println("engine pid " + info.get().pid() + ", version "
+                            + info.get().version() + ", protocol " + info.get().protocol() + ", build "
+                            + info.get().build());
             cl.getOut().flush();
             return ExitCode.SUCCESS;
         }

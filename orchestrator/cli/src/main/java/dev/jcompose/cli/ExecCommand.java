@@ -19,29 +19,54 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "exec", description = "Execute a command in a running container.")
 final class ExecCommand extends ComposeCommand {
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
+    @Option(
+            names = {"-T", "--no-TTY"},
+            description =
+                    "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
     boolean noTty;
 
-    @Option(names = {"-t", "--tty"}, hidden = true, description = "Allocate a pseudo-TTY (the default on a terminal).")
+    @Option(
+            names = {"-t", "--tty"},
+            hidden = true,
+            description = "Allocate a pseudo-TTY (the default on a terminal).")
     boolean tty;
 
-    @Option(names = {"-i", "--interactive"}, negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = {"-i", "--interactive"},
+            negatable = true,
+            arity = "0..1",
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Keep STDIN open: forward jcompose's standard input (default: true).")
     boolean interactive = true;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables.")
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "KEY=VAL",
+            description = "Set environment variables.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Path to workdir directory for this command.")
+    @Option(
+            names = {"-w", "--workdir"},
+            paramLabel = "DIR",
+            description = "Path to workdir directory for this command.")
     String workdir;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run the command as this user.")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER",
+            description = "Run the command as this user.")
     String user;
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the service has multiple replicas.")
+    @Option(
+            names = "--index",
+            paramLabel = "N",
+            description = "Index of the container if the service has multiple replicas.")
     int index = 1;
 
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run the command in the background.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Detached mode: run the command in the background.")
     boolean detach;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
@@ -60,7 +85,8 @@ final class ExecCommand extends ComposeCommand {
     }
 
     Interaction interaction() {
-        return Interaction.decide(noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
+        return Interaction.decide(
+                noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
     }
 
     ExecOptions options() {

@@ -71,15 +71,22 @@ final class ExecLauncher {
         Path log = null;
         try {
             processFile = Files.createTempFile(dir, "exec-", ".json");
-            Files.writeString(processFile, recipe.tty() ? TerminalMode.size()
-                    .map(size -> withConsoleSize(recipe.processJson(), size[0], size[1])).orElse(recipe.processJson())
-                    : recipe.processJson());
+            Files.writeString(
+                    processFile,
+                    recipe.tty()
+                            ? TerminalMode.size()
+                                    .map(size -> withConsoleSize(recipe.processJson(), size[0], size[1]))
+                                    .orElse(recipe.processJson())
+                            : recipe.processJson());
             log = recipe.detach() ? Files.createTempFile(dir, "exec-", ".log") : null;
             List<String> argv = command(recipe, processFile, log);
             return recipe.detach() ? detached(argv, log, recipe) : foreground(argv, recipe, how);
         } catch (IOException e) {
-            throw new JcomposeException("cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
-                    "check that the container still runs (jcompose ps)", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
+                    "check that the container still runs (jcompose ps)",
+                    ExitCode.FAILURE,
+                    e);
         } finally {
             delete(processFile);
             delete(log);
@@ -87,12 +94,17 @@ final class ExecLauncher {
     }
 
     private int detached(List<String> argv, Path log, ExecRecipe recipe) throws IOException {
-        Process p = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(argv)
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int code = await(p);
         if (code != 0) {
-            throw new JcomposeException("cannot start the command in container " + recipe.containerName() + ": "
-                    + RuntimeCli.lastError(log), "check the command exists in the container's image");
+            throw new JcomposeException(
+                    "cannot start the command in container " + recipe.containerName() + ": "
+                            + RuntimeCli.lastError(log),
+                    "check the command exists in the container's image");
         }
         return ExitCode.SUCCESS;
     }
@@ -118,8 +130,8 @@ final class ExecLauncher {
                 return code;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new JcomposeException("exec in " + recipe.containerName() + " was interrupted", null,
-                        ExitCode.CANCELED);
+                throw new JcomposeException(
+                        "exec in " + recipe.containerName() + " was interrupted", null, ExitCode.CANCELED);
             }
         } finally {
             terminal.ifPresent(TerminalMode::close);
@@ -167,16 +179,26 @@ final class ExecLauncher {
     /** Copies between the CLI's in-memory streams and the runtime's pipes; returns the output copiers. */
     private List<Thread> pump(Process p, boolean stdin) {
         if (stdin) {
-            Thread.ofPlatform().daemon().name("jcompose-exec-stdin").start(() -> copy(stdio.in(), p.getOutputStream(), true));
+            Thread.ofPlatform()
+                    .daemon()
+                    .name("jcompose-exec-stdin")
+                    .start(() -> copy(stdio.in(), p.getOutputStream(), true));
         }
-        return List.of(Thread.ofPlatform().daemon().name("jcompose-exec-stdout").start(() -> copy(p.getInputStream(), stdio.out(), false)),
-                Thread.ofPlatform().daemon().name("jcompose-exec-stderr").start(() -> copy(p.getErrorStream(), stdio.err(), false)));
+        return List.of(
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("jcompose-exec-stdout")
+                        .start(() -> copy(p.getInputStream(), stdio.out(), false)),
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("jcompose-exec-stderr")
+                        .start(() -> copy(p.getErrorStream(), stdio.err(), false)));
     }
 
     private static void copy(InputStream from, OutputStream to, boolean closeTo) {
         byte[] buf = new byte[8192];
         try {
-            for (int n; (n = from.read(buf)) >= 0;) {
+            for (int n; (n = from.read(buf)) >= 0; ) {
                 to.write(buf, 0, n);
                 to.flush();
             }

@@ -2,10 +2,10 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.console.LogPrinter;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.LogOptions;
+import dev.jcompose.console.LogPrinter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,8 +23,15 @@ import java.util.function.Function;
  */
 final class Foreground {
     /** What the flags ask of the attached session; {@code services} empty = all. */
-    record Settings(String project, List<String> services, boolean abortOnExit, boolean abortOnFailure,
-            String exitCodeFrom, Instant since, boolean timestamps, Duration timeout) {
+    record Settings(
+            String project,
+            List<String> services,
+            boolean abortOnExit,
+            boolean abortOnFailure,
+            String exitCodeFrom,
+            Instant since,
+            boolean timestamps,
+            Duration timeout) {
         Settings {
             services = List.copyOf(services);
         }
@@ -38,7 +45,8 @@ final class Foreground {
     private final Map<String, String> lastState = new HashMap<>();
     private volatile ContainerWatch watch;
 
-    Foreground(ComposeService compose, Settings settings, LogPrinter printer, Function<String, ProgressOutput> progress) {
+    Foreground(
+            ComposeService compose, Settings settings, LogPrinter printer, Function<String, ProgressOutput> progress) {
         this.compose = compose;
         this.settings = settings;
         this.printer = printer;
@@ -67,8 +75,10 @@ final class Foreground {
             w.wake();
         }
         if (interrupts.incrementAndGet() == 2) {
-            Thread.ofPlatform().daemon().name("jcompose-kill").start(() ->
-                    compose.kill(settings.project(), settings.services(), "SIGKILL", e -> { }));
+            Thread.ofPlatform()
+                    .daemon()
+                    .name("jcompose-kill")
+                    .start(() -> compose.kill(settings.project(), settings.services(), "SIGKILL", e -> {}));
         }
     }
 
@@ -100,12 +110,14 @@ final class Foreground {
                     if (settings.abortOnExit() || settings.abortOnFailure() && c.exitCode() != 0) {
                         printer.aborting();
                         stopAll();
-                        return settings.exitCodeFrom() != null ? exitCodeOf(settings.exitCodeFrom(), codeFrom)
+                        return settings.exitCodeFrom() != null
+                                ? exitCodeOf(settings.exitCodeFrom(), codeFrom)
                                 : c.exitCode();
                     }
                 }
             }
-            if (now.stream().allMatch(c -> c.state().equals("exited") || c.state().equals("created"))) {
+            if (now.stream()
+                    .allMatch(c -> c.state().equals("exited") || c.state().equals("created"))) {
                 return codeFrom == null ? ExitCode.SUCCESS : codeFrom;
             }
             changes.awaitChange();
@@ -116,8 +128,11 @@ final class Foreground {
         if (seen != null) {
             return seen;
         }
-        return compose.ps(settings.project(), true).stream().filter(c -> c.service().equals(service))
-                .mapToInt(ContainerSummary::exitCode).findFirst().orElse(ExitCode.FAILURE);
+        return compose.ps(settings.project(), true).stream()
+                .filter(c -> c.service().equals(service))
+                .mapToInt(ContainerSummary::exitCode)
+                .findFirst()
+                .orElse(ExitCode.FAILURE);
     }
 
     private void stopAll() {
@@ -128,8 +143,10 @@ final class Foreground {
 
     private void followLogs() {
         try {
-            compose.logs(settings.project(), new LogOptions(settings.services(), true, -1, settings.timestamps(),
-                    settings.since()), new ContainerLogs(settings.project(), printer));
+            compose.logs(
+                    settings.project(),
+                    new LogOptions(settings.services(), true, -1, settings.timestamps(), settings.since()),
+                    new ContainerLogs(settings.project(), printer));
         } catch (JcomposeException e) {
             // canceled when the session ends; a real failure shows in the watch
         }
@@ -137,7 +154,9 @@ final class Foreground {
 
     private List<ContainerSummary> attached() {
         return compose.ps(settings.project(), true).stream()
-                .filter(c -> settings.services().isEmpty() || settings.services().contains(c.service())).toList();
+                .filter(c ->
+                        settings.services().isEmpty() || settings.services().contains(c.service()))
+                .toList();
     }
 
     private String shortName(ContainerSummary c) {

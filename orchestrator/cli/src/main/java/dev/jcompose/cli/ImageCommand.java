@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  * {@code jcompose image load|import|ls|rm}: the local image store, for offline use. These run in the
  * CLI process on the store's files (the runtime's locks keep them safe next to a running engine).
  */
-@Command(name = "image", description = "Manage local images: load, import, ls, rm.",
+@Command(
+        name = "image",
+        description = "Manage local images: load, import, ls, rm.",
         subcommands = {ImageLoadCommand.class, ImageImportCommand.class, ImageLsCommand.class, ImageRmCommand.class})
 final class ImageCommand implements Runnable {
     @CommandLine.ParentCommand
@@ -28,7 +30,10 @@ final class ImageCommand implements Runnable {
 
     ContainerHost host() {
         java.util.Map<String, String> env = main.host().variables();
-        return new ContainerHost(HostPaths.fromEnvironment(env), new ProcessCommandRunner(), Clock.system(),
+        return new ContainerHost(
+                HostPaths.fromEnvironment(env),
+                new ProcessCommandRunner(),
+                Clock.system(),
                 ContainerHost.Settings.defaults(env));
     }
 

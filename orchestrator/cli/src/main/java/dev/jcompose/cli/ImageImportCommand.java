@@ -29,10 +29,17 @@ final class ImageImportCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ImageCommand image;
 
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION", description = "Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, WORKDIR, USER; repeatable).")
+    @Option(
+            names = {"-c", "--change"},
+            paramLabel = "INSTRUCTION",
+            description =
+                    "Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, WORKDIR, USER; repeatable).")
     List<String> changes = new ArrayList<>();
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Set the image's platform (default: this host's).")
+    @Option(
+            names = "--platform",
+            paramLabel = "OS/ARCH",
+            description = "Set the image's platform (default: this host's).")
     String platform;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The root filesystem tarball (plain or gzip).")
@@ -47,8 +54,10 @@ final class ImageImportCommand implements Callable<Integer> {
         String reference = ImageReference.parse(name).toString();
         Path file = image.main.host().workingDir().resolve(tarball);
         if (!Files.isRegularFile(file)) {
-            throw new JcomposeException("cannot import " + file + ": no such file",
-                    "give the path of a root filesystem tarball", ExitCode.FILE_NOT_FOUND);
+            throw new JcomposeException(
+                    "cannot import " + file + ": no such file",
+                    "give the path of a root filesystem tarball",
+                    ExitCode.FILE_NOT_FOUND);
         }
         Platform target = platform == null ? Platform.host() : Platform.parse(platform);
         Path layout = null;
@@ -60,8 +69,8 @@ final class ImageImportCommand implements Callable<Integer> {
             image.out().flush();
             return ExitCode.SUCCESS;
         } catch (IOException e) {
-            throw new JcomposeException("cannot import " + file + ": " + e.getMessage(), "check free space in /tmp",
-                    ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot import " + file + ": " + e.getMessage(), "check free space in /tmp", ExitCode.FAILURE, e);
         } finally {
             delete(layout);
         }

@@ -15,10 +15,16 @@ final class ImageLoadCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ImageCommand image;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", required = true, description = "Read from this archive or layout directory.")
+    @Option(
+            names = {"-i", "--input"},
+            paramLabel = "FILE",
+            required = true,
+            description = "Read from this archive or layout directory.")
     Path input;
 
-    @Option(names = {"-q", "--quiet"}, description = "Suppress the load output.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Suppress the load output.")
     boolean quiet;
 
     @Override

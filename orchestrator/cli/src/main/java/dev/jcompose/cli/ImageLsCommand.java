@@ -18,7 +18,9 @@ final class ImageLsCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ImageCommand image;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only show image IDs.")
     boolean quiet;
 
     @Override
@@ -31,7 +33,10 @@ final class ImageLsCommand implements Callable<Integer> {
 
     static String quiet(List<ImageRecord> images) {
         StringBuilder b = new StringBuilder();
-        images.stream().map(r -> ImagesFormatter.shortId(r.id().toString())).distinct().forEach(id -> b.append(id).append('\n'));
+        images.stream()
+                .map(r -> ImagesFormatter.shortId(r.id().toString()))
+                .distinct()
+                .forEach(id -> b.append(id).append('\n'));
         return b.toString();
     }
 

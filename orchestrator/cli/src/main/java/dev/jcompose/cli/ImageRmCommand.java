@@ -15,7 +15,9 @@ final class ImageRmCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ImageCommand image;
 
-    @Option(names = {"-f", "--force"}, description = "Force removal of the image.")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Force removal of the image.")
     boolean force;
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*")

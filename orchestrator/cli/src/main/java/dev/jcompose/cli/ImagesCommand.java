@@ -1,10 +1,10 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.api.ContainerImage;
 import dev.jcompose.console.ImageView;
 import dev.jcompose.console.ImagesFormatter;
 import dev.jcompose.image.ImageReference;
-import dev.jcompose.api.ContainerImage;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 /** {@code jcompose images [SERVICE...]}: the image each of the project's containers uses. */
 @Command(name = "images", description = "List images used by the created containers.")
 final class ImagesCommand extends ComposeCommand {
-    @Option(names = {"-q", "--quiet"}, description = "Only display IDs.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only display IDs.")
     boolean quiet;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
@@ -23,7 +25,8 @@ final class ImagesCommand extends ComposeCommand {
     public Integer call() {
         String project = projectName();
         List<ImageView> views = withService(compose -> compose.images(project, services)).stream()
-                .map(ImagesCommand::view).toList();
+                .map(ImagesCommand::view)
+                .toList();
         out().print(quiet ? ImagesFormatter.quiet(views) : ImagesFormatter.table(views));
         out().flush();
         return ExitCode.SUCCESS;

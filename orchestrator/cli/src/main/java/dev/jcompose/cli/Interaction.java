@@ -16,7 +16,8 @@ record Interaction(boolean tty, boolean stdin) {
      * @param terminal     jcompose's stdin and stdout are a terminal
      * @param processStdio the CLI's streams are its process's own (a tty needs the real terminal)
      */
-    static Interaction decide(boolean noTty, boolean interactive, boolean detach, boolean terminal, boolean processStdio) {
+    static Interaction decide(
+            boolean noTty, boolean interactive, boolean detach, boolean terminal, boolean processStdio) {
         return new Interaction(!detach && interactive && !noTty && terminal && processStdio, !detach && interactive);
     }
 }

@@ -1,9 +1,9 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.api.LogOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.quantity.GoDuration;
-import dev.jcompose.api.LogOptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,16 +15,27 @@ import picocli.CommandLine.Parameters;
 /** {@code jcompose logs}: output of the services' containers. */
 @Command(name = "logs", description = "View output from containers.")
 final class LogsCommand extends ComposeCommand {
-    @Option(names = {"-f", "--follow"}, description = "Follow log output.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Follow log output.")
     boolean follow;
 
-    @Option(names = {"-n", "--tail"}, paramLabel = "all|N", description = "Number of lines to show from the end of the logs for each container.")
+    @Option(
+            names = {"-n", "--tail"},
+            paramLabel = "all|N",
+            description = "Number of lines to show from the end of the logs for each container.")
     String tail = "all";
 
-    @Option(names = {"-t", "--timestamps"}, description = "Show timestamps.")
+    @Option(
+            names = {"-t", "--timestamps"},
+            description = "Show timestamps.")
     boolean timestamps;
 
-    @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes).")
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description =
+                    "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes).")
     String since;
 
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
@@ -40,11 +51,15 @@ final class LogsCommand extends ComposeCommand {
     public Integer call() {
         LogOptions options = new LogOptions(services, follow, tail(tail), timestamps, since(since, Instant.now()));
         String project = projectName();
-        LogPrinter printer = new LogPrinter(out(), err(), dev.jcompose.console.LogOptions.of(main.display.ansi(),
-                main.host().terminal(), noColor, noLogPrefix, timestamps));
+        LogPrinter printer = new LogPrinter(
+                out(),
+                err(),
+                dev.jcompose.console.LogOptions.of(
+                        main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
         withService(compose -> {
             // every prefix padded to the longest name from the first line on, as compose does
-            compose.ps(project, true).stream().filter(c -> services.isEmpty() || services.contains(c.service()))
+            compose.ps(project, true).stream()
+                    .filter(c -> services.isEmpty() || services.contains(c.service()))
                     .forEach(c -> printer.register(ContainerLogs.shortName(project, c.name())));
             compose.logs(project, options, new ContainerLogs(project, printer));
             return null;
@@ -81,7 +96,8 @@ final class LogsCommand extends ComposeCommand {
         try {
             return now.minus(GoDuration.parse(value));
         } catch (IllegalArgumentException e) {
-            throw Usage.error("invalid --since value \"" + value + "\"",
+            throw Usage.error(
+                    "invalid --since value \"" + value + "\"",
                     "use a time like 2013-01-02T13:23:37Z, a unix timestamp, or a duration like 42m");
         }
     }

@@ -1,12 +1,12 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
-import dev.jcompose.container.ContainerHost;
-import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.console.ContainerStateName;
 import dev.jcompose.console.LsFormatter;
 import dev.jcompose.console.ProjectView;
+import dev.jcompose.container.ContainerHost;
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerState;
 import dev.jcompose.host.Clock;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.host.ProcessCommandRunner;
@@ -35,10 +35,14 @@ final class LsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-a", "--all"}, description = "Show all stopped Compose projects.")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Show all stopped Compose projects.")
     boolean all;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only display project names.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only display project names.")
     boolean quiet;
 
     @Option(names = "--format", paramLabel = "table|json", description = "Format the output: table (default) or json.")
@@ -50,11 +54,20 @@ final class LsCommand implements Callable<Integer> {
             throw Usage.error("unsupported --format \"" + format + "\"", "use --format table or --format json");
         }
         Map<String, String> env = main.host().variables();
-        List<ContainerRecord> containers = new ContainerHost(HostPaths.fromEnvironment(env), new ProcessCommandRunner(),
-                Clock.system(), ContainerHost.Settings.defaults(env)).containers().list();
+        List<ContainerRecord> containers = new ContainerHost(
+                        HostPaths.fromEnvironment(env),
+                        new ProcessCommandRunner(),
+                        Clock.system(),
+                        ContainerHost.Settings.defaults(env))
+                .containers()
+                .list();
         List<ProjectView> projects = projects(containers, all);
-        spec.commandLine().getOut().print(quiet ? LsFormatter.quiet(projects)
-                : format.equals("json") ? LsFormatter.json(projects) : LsFormatter.table(projects));
+        spec.commandLine()
+                .getOut()
+                .print(
+                        quiet
+                                ? LsFormatter.quiet(projects)
+                                : format.equals("json") ? LsFormatter.json(projects) : LsFormatter.table(projects));
         spec.commandLine().getOut().flush();
         return ExitCode.SUCCESS;
     }
@@ -63,17 +76,23 @@ final class LsCommand implements Callable<Integer> {
     static List<ProjectView> projects(List<ContainerRecord> containers, boolean all) {
         SortedMap<String, Map<ContainerStateName, Integer>> byProject = new TreeMap<>();
         Map<String, java.util.LinkedHashSet<String>> files = new TreeMap<>();
-        for (ContainerRecord c : containers.stream().sorted(java.util.Comparator.comparing(ContainerRecord::name)).toList()) {
+        for (ContainerRecord c : containers.stream()
+                .sorted(java.util.Comparator.comparing(ContainerRecord::name))
+                .toList()) {
             String project = c.labels().get(Labels.PROJECT);
             if (project == null || c.state() == ContainerState.REMOVED) {
                 continue;
             }
-            byProject.computeIfAbsent(project, p -> new TreeMap<>())
+            byProject
+                    .computeIfAbsent(project, p -> new TreeMap<>())
                     .merge(ContainerStateName.valueOf(c.state().name()), 1, Integer::sum);
-            java.util.LinkedHashSet<String> projectFiles = files.computeIfAbsent(project, p -> new java.util.LinkedHashSet<>());
+            java.util.LinkedHashSet<String> projectFiles =
+                    files.computeIfAbsent(project, p -> new java.util.LinkedHashSet<>());
             String label = c.labels().get(Labels.CONFIG_FILES);
             if (label != null) {
-                java.util.Arrays.stream(label.split(",")).filter(f -> !f.isEmpty()).forEach(projectFiles::add);
+                java.util.Arrays.stream(label.split(","))
+                        .filter(f -> !f.isEmpty())
+                        .forEach(projectFiles::add);
             }
         }
         List<ProjectView> out = new ArrayList<>();

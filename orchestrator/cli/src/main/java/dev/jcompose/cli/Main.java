@@ -14,14 +14,39 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code jcompose} command line. */
-@Command(name = "jcompose", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+@Command(
+        name = "jcompose",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
         description = "Define and run multi-container applications, without a Docker engine.",
-        subcommands = {ConfigCommand.class, UpCommand.class, DownCommand.class, CreateCommand.class, PsCommand.class,
-            LogsCommand.class, ExecCommand.class, StartCommand.class, StopCommand.class, RestartCommand.class,
-            KillCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, PullCommand.class,
-            ImagesCommand.class, PortCommand.class, TopCommand.class, WaitCommand.class,
-            RunCommand.class, EventsCommand.class, ImageCommand.class, LsCommand.class, EngineCtlCommand.class, VersionCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            ConfigCommand.class,
+            UpCommand.class,
+            DownCommand.class,
+            CreateCommand.class,
+            PsCommand.class,
+            LogsCommand.class,
+            ExecCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            RestartCommand.class,
+            KillCommand.class,
+            PauseCommand.class,
+            UnpauseCommand.class,
+            RmCommand.class,
+            PullCommand.class,
+            ImagesCommand.class,
+            PortCommand.class,
+            TopCommand.class,
+            WaitCommand.class,
+            RunCommand.class,
+            EventsCommand.class,
+            ImageCommand.class,
+            LsCommand.class,
+            EngineCtlCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +68,8 @@ public final class Main implements Runnable {
     /** Opens the compose service for one command. */
     @FunctionalInterface
     interface Backends {
-        dev.jcompose.remote.ComposeBackends.Backend open(Map<String, String> env, java.util.function.Consumer<String> notices);
+        dev.jcompose.remote.ComposeBackends.Backend open(
+                Map<String, String> env, java.util.function.Consumer<String> notices);
     }
 
     /**
@@ -53,8 +79,8 @@ public final class Main implements Runnable {
      * ({@code processStdio}: exec and run then hand them to the container's process; in tests the
      * streams are in-memory and the bytes are copied).
      */
-    public record Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal,
-            boolean processStdio) {
+    public record Environment(
+            Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal, boolean processStdio) {
         public Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
             this(variables, workingDir, stdin, false);
         }
@@ -96,8 +122,16 @@ public final class Main implements Runnable {
     LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets) {
         ProjectFlags flags = this.flags.with(after);
         PrintWriter err = spec.commandLine().getErr();
-        LoadOptions options = new LoadOptions(host.workingDir(), flags.files(), flags.projectDirectory(),
-                flags.projectName(), flags.envFiles(), flags.profiles(), host.variables(), interpolate, targets,
+        LoadOptions options = new LoadOptions(
+                host.workingDir(),
+                flags.files(),
+                flags.projectDirectory(),
+                flags.projectName(),
+                flags.envFiles(),
+                flags.profiles(),
+                host.variables(),
+                interpolate,
+                targets,
                 w -> err.println("WARN " + w));
         return ProjectLoader.standard(host.stdin()).load(options);
     }
@@ -108,8 +142,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                Environment.ofProcess()));
+        System.exit(execute(
+                args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
     }
 
     /** Runs the CLI with the given streams and process environment; returns the process exit code. */
@@ -134,7 +168,9 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
             ex.getCommandLine().getErr().println("jcompose: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("  hint: see 'jcompose " + commandPath(ex.getCommandLine()) + "--help'");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("  hint: see 'jcompose " + commandPath(ex.getCommandLine()) + "--help'");
             return ExitCode.COMMAND_SYNTAX;
         });
         return cl.execute(args);
@@ -142,7 +178,9 @@ public final class Main implements Runnable {
 
     private static String commandPath(CommandLine cl) {
         String qualified = cl.getCommandSpec().qualifiedName(" ");
-        String rest = qualified.startsWith("jcompose") ? qualified.substring("jcompose".length()).strip() : qualified;
+        String rest = qualified.startsWith("jcompose")
+                ? qualified.substring("jcompose".length()).strip()
+                : qualified;
         return rest.isEmpty() ? "" : rest + " ";
     }
 
@@ -151,8 +189,10 @@ public final class Main implements Runnable {
         for (CommandLine sub : cl.getSubcommands().values()) {
             var spec = sub.getCommandSpec();
             if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
-                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build());
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help message and exit.")
+                        .build());
             }
             addHelpOption(sub);
         }

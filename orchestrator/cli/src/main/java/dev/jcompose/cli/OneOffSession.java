@@ -2,8 +2,8 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.container.AttachSocket;
 import dev.jcompose.api.OneOffAttach;
+import dev.jcompose.container.AttachSocket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +26,7 @@ final class OneOffSession {
     static final Duration DRAIN = Duration.ofSeconds(5);
     /** Writing the ctl fifo blocks only if conmon is gone; the start does not wait longer than this. */
     static final Duration RESIZE_WAIT = Duration.ofSeconds(2);
+
     private final Stdio stdio;
     private final OneOffAttach oneOff;
 
@@ -48,7 +49,8 @@ final class OneOffSession {
         }
         Optional<TerminalMode> terminal = oneOff.tty() ? TerminalMode.save() : Optional.empty();
         try (AttachSocket socket = attached) {
-            Thread output = Thread.ofPlatform().daemon().name("jcompose-run-output").start(() -> output(socket));
+            Thread output =
+                    Thread.ofPlatform().daemon().name("jcompose-run-output").start(() -> output(socket));
             if (oneOff.stdin()) {
                 Thread.ofPlatform().daemon().name("jcompose-run-stdin").start(() -> input(socket));
             }
@@ -86,7 +88,7 @@ final class OneOffSession {
 
     private void output(AttachSocket socket) {
         try {
-            for (AttachSocket.Packet p; (p = socket.read()) != null;) {
+            for (AttachSocket.Packet p; (p = socket.read()) != null; ) {
                 OutputStream to = p.stream() == AttachSocket.STDERR ? stdio.err() : stdio.out();
                 to.write(p.data());
                 to.flush();
@@ -99,7 +101,7 @@ final class OneOffSession {
     private void input(AttachSocket socket) {
         byte[] buf = new byte[8192];
         try {
-            for (int n; (n = stdio.in().read(buf)) >= 0;) {
+            for (int n; (n = stdio.in().read(buf)) >= 0; ) {
                 if (n > 0) {
                     socket.write(buf, n);
                 }
@@ -117,13 +119,15 @@ final class OneOffSession {
 
     private static Thread resize(Path bundle) {
         Optional<int[]> size = TerminalMode.size();
-        return Thread.ofVirtual().name("jcompose-resize").start(() -> size.ifPresent(s -> {
-            try {
-                Files.writeString(bundle.resolve("ctl"), resizeMessage(s[0], s[1]), StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                // conmon is gone: nothing to resize
-            }
-        }));
+        return Thread.ofVirtual()
+                .name("jcompose-resize")
+                .start(() -> size.ifPresent(s -> {
+                    try {
+                        Files.writeString(bundle.resolve("ctl"), resizeMessage(s[0], s[1]), StandardCharsets.US_ASCII);
+                    } catch (IOException e) {
+                        // conmon is gone: nothing to resize
+                    }
+                }));
     }
 
     private static Object trapWinch(Path bundle) {

@@ -13,7 +13,10 @@ final class PortCommand extends ComposeCommand {
     @Option(names = "--protocol", paramLabel = "tcp|udp", description = "tcp or udp.")
     String protocol = "tcp";
 
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if the service has multiple replicas.")
+    @Option(
+            names = "--index",
+            paramLabel = "N",
+            description = "Index of the container if the service has multiple replicas.")
     int index = 1;
 
     @Parameters(index = "0", paramLabel = "SERVICE")
@@ -29,9 +32,11 @@ final class PortCommand extends ComposeCommand {
         }
         String project = projectName();
         Optional<String> address = withService(compose -> compose.port(project, service, index, privatePort, protocol));
-        out().println(address.orElseThrow(() -> new JcomposeException("no port " + privatePort + "/" + protocol
-                + " is published for " + service + " (container " + index + ")",
-                "publish it under the service's ports:", ExitCode.FAILURE)));
+        out().println(address.orElseThrow(() -> new JcomposeException(
+                "no port " + privatePort + "/" + protocol + " is published for " + service + " (container " + index
+                        + ")",
+                "publish it under the service's ports:",
+                ExitCode.FAILURE)));
         out().flush();
         return ExitCode.SUCCESS;
     }

@@ -1,10 +1,10 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.StackListener;
 import dev.jcompose.host.Clock;
 import dev.jcompose.progress.ProgressRenderer;
 import dev.jcompose.progress.ProgressRenderers;
 import dev.jcompose.progress.RedrawTimer;
-import dev.jcompose.api.StackListener;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,16 +20,17 @@ final class ProgressOutput implements AutoCloseable {
     private final RedrawTimer timer;
 
     ProgressOutput(PrintWriter err, DisplayFlags display, boolean terminal, String title) {
-        this.renderer = new ProgressRenderers(err, Clock.system(), terminal, ProgressRenderers.DEFAULT_WIDTH, title, false)
+        this.renderer = new ProgressRenderers(
+                        err, Clock.system(), terminal, ProgressRenderers.DEFAULT_WIDTH, title, false)
                 .select(display.progress(), display.ansi());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
-                .name("jcompose-progress").unstarted(r));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("jcompose-progress").unstarted(r));
         this.timer = new RedrawTimer(renderer, ticker);
     }
 
     StackListener listener() {
-        return event -> StackProgress.of(event).ifPresentOrElse(renderer::event,
-                () -> renderer.message(StackProgress.message(event)));
+        return event -> StackProgress.of(event)
+                .ifPresentOrElse(renderer::event, () -> renderer.message(StackProgress.message(event)));
     }
 
     @Override

@@ -10,24 +10,28 @@ import picocli.CommandLine.Option;
  * {@code config} also accepts them after its name ({@code jcompose config -f a.yaml}), see {@link #with}.
  */
 public final class ProjectFlags {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
             description = "Compose configuration files (repeatable; '-' reads standard input).")
     List<String> files = new ArrayList<>();
 
-    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME",
+    @Option(
+            names = {"-p", "--project-name"},
+            paramLabel = "NAME",
             description = "Project name.")
     String projectName;
 
-    @Option(names = "--project-directory", paramLabel = "DIR",
+    @Option(
+            names = "--project-directory",
+            paramLabel = "DIR",
             description = "Alternate working directory (default: the directory of the first compose file).")
     String projectDirectory;
 
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = "Alternate environment files (repeatable).")
+    @Option(names = "--env-file", paramLabel = "FILE", description = "Alternate environment files (repeatable).")
     List<String> envFiles = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Profiles to enable (repeatable).")
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Profiles to enable (repeatable).")
     List<String> profiles = new ArrayList<>();
 
     public List<String> files() {

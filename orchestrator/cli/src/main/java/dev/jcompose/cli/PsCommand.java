@@ -11,18 +11,26 @@ import picocli.CommandLine.Parameters;
 /** {@code jcompose ps}: the project's containers. */
 @Command(name = "ps", description = "List containers.")
 final class PsCommand extends ComposeCommand {
-    static final List<String> STATES = List.of("paused", "restarting", "removing", "running", "dead", "created", "exited");
+    static final List<String> STATES =
+            List.of("paused", "restarting", "removing", "running", "dead", "created", "exited");
 
-    @Option(names = {"-a", "--all"}, description = "Show all stopped containers.")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Show all stopped containers.")
     boolean all;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only display IDs.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Only display IDs.")
     boolean quiet;
 
     @Option(names = "--services", description = "Display services.")
     boolean servicesOnly;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status: ${COMPLETION-CANDIDATES}.")
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            description = "Filter services by status: ${COMPLETION-CANDIDATES}.")
     List<String> status = List.of();
 
     @Option(names = "--format", paramLabel = "table|json", description = "Format the output: table (default) or json.")
@@ -45,7 +53,8 @@ final class PsCommand extends ComposeCommand {
         String project = projectName();
         List<ContainerSummary> rows = withService(compose -> compose.ps(project, all || !status.isEmpty())).stream()
                 .filter(c -> services.isEmpty() || services.contains(c.service()))
-                .filter(c -> status.isEmpty() || status.contains(c.state())).toList();
+                .filter(c -> status.isEmpty() || status.contains(c.state()))
+                .toList();
         out().print(render(rows, main.clock.now()));
         out().flush();
         return ExitCode.SUCCESS;
@@ -54,7 +63,11 @@ final class PsCommand extends ComposeCommand {
     /** {@code now}: what CREATED and STATUS count from. */
     String render(List<ContainerSummary> rows, java.time.Instant now) {
         if (servicesOnly) {
-            return rows.stream().map(ContainerSummary::service).distinct().map(s -> s + "\n").collect(Collectors.joining());
+            return rows.stream()
+                    .map(ContainerSummary::service)
+                    .distinct()
+                    .map(s -> s + "\n")
+                    .collect(Collectors.joining());
         }
         if (quiet) {
             return rows.stream().map(c -> c.id() + "\n").collect(Collectors.joining());

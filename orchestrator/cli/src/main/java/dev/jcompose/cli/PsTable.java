@@ -1,11 +1,11 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.console.ContainerStateName;
 import dev.jcompose.console.ContainerView;
 import dev.jcompose.console.HealthName;
 import dev.jcompose.console.PortPublisher;
 import dev.jcompose.console.PsFormatter;
-import dev.jcompose.api.ContainerSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,7 @@ import java.util.Locale;
  * CREATED column, and compose's JSON fields. {@code now} is the CLI's clock (a fixed one in tests).
  */
 final class PsTable {
-    private PsTable() {
-    }
+    private PsTable() {}
 
     static String table(List<ContainerSummary> rows, Instant now, boolean noTrunc) {
         return new PsFormatter(now).table(views(rows, now), noTrunc);
@@ -35,9 +34,22 @@ final class PsTable {
 
     /** A summary as the formatter sees it; a row without a creation time (an older engine) reads as new. */
     static ContainerView view(ContainerSummary c, Instant now) {
-        return new ContainerView(c.id(), c.name(), c.image(), c.command(), c.project(), c.service(),
-                c.created() == null ? now : c.created(), state(c.state()), c.started(), c.finished(), c.exitCode(),
-                health(c.health()), publishers(c), c.labels(), c.networks());
+        return new ContainerView(
+                c.id(),
+                c.name(),
+                c.image(),
+                c.command(),
+                c.project(),
+                c.service(),
+                c.created() == null ? now : c.created(),
+                state(c.state()),
+                c.started(),
+                c.finished(),
+                c.exitCode(),
+                health(c.health()),
+                publishers(c),
+                c.labels(),
+                c.networks());
     }
 
     private static ContainerStateName state(String state) {
@@ -67,8 +79,11 @@ final class PsTable {
             if (arrow < 0 || slash < arrow || colon < 0) {
                 continue;
             }
-            out.add(new PortPublisher(p.substring(0, colon), Integer.parseInt(p.substring(arrow + 2, slash)),
-                    Integer.parseInt(p.substring(colon + 1, arrow)), p.substring(slash + 1)));
+            out.add(new PortPublisher(
+                    p.substring(0, colon),
+                    Integer.parseInt(p.substring(arrow + 2, slash)),
+                    Integer.parseInt(p.substring(colon + 1, arrow)),
+                    p.substring(slash + 1)));
         }
         return out;
     }

@@ -3,12 +3,16 @@ package dev.jcompose.cli;
 import dev.jcompose.ExitCode;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code jcompose restart}: Restart service containers. */
 @Command(name = "restart", description = "Restart service containers.")
 final class RestartCommand extends ComposeCommand {
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds.")
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            description = "Specify a shutdown timeout in seconds.")
     Integer timeout;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
@@ -17,7 +21,8 @@ final class RestartCommand extends ComposeCommand {
     @Override
     public Integer call() {
         String project = projectName();
-        withProgress("Restarting", (compose, listener) -> compose.restart(project, services, seconds(timeout), listener));
+        withProgress(
+                "Restarting", (compose, listener) -> compose.restart(project, services, seconds(timeout), listener));
         return ExitCode.SUCCESS;
     }
 }

@@ -12,13 +12,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "rm", description = "Removes stopped service containers.")
 final class RmCommand extends ComposeCommand {
-    @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal.")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Don't ask to confirm removal.")
     boolean force;
 
-    @Option(names = {"-s", "--stop"}, description = "Stop the containers, if required, before removing.")
+    @Option(
+            names = {"-s", "--stop"},
+            description = "Stop the containers, if required, before removing.")
     boolean stop;
 
-    @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers.")
+    @Option(
+            names = {"-v", "--volumes"},
+            description = "Remove any anonymous volumes attached to containers.")
     boolean volumes;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")

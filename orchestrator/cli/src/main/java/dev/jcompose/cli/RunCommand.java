@@ -1,12 +1,12 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
-import dev.jcompose.schema.command.ShellWords;
-import dev.jcompose.stack.OneOff;
 import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackListener;
+import dev.jcompose.schema.command.ShellWords;
+import dev.jcompose.stack.OneOff;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,52 +25,88 @@ import picocli.CommandLine.Parameters;
  * ({@link OneOffSession}): output streamed, standard input forwarded (unless {@code -i=false}), a
  * pseudo-TTY when jcompose runs on a terminal (unless {@code -T}); its exit code is jcompose's.
  */
-@Command(name = "run", description = {"Run a one-off command on a service."})
+@Command(
+        name = "run",
+        description = {"Run a one-off command on a service."})
 final class RunCommand extends ComposeCommand {
     @Option(names = "--rm", description = "Automatically remove the container when it exits.")
     boolean remove;
 
-    @Option(names = {"-d", "--detach"}, description = "Run container in background and print its name.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Run container in background and print its name.")
     boolean detach;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables.")
+    @Option(
+            names = {"-e", "--env"},
+            paramLabel = "KEY=VAL",
+            description = "Set environment variables.")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image (split into words like a shell, no expansion).")
+    @Option(
+            names = "--entrypoint",
+            paramLabel = "CMD",
+            description = "Override the entrypoint of the image (split into words like a shell, no expansion).")
     String entrypoint;
 
     @Option(names = "--no-deps", description = "Don't start linked services.")
     boolean noDeps;
 
-    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:]PUBLISHED:TARGET", description = "Publish a container's port(s) to the host.")
+    @Option(
+            names = {"-p", "--publish"},
+            paramLabel = "[IP:]PUBLISHED:TARGET",
+            description = "Publish a container's port(s) to the host.")
     List<String> publish = new ArrayList<>();
 
-    @Option(names = {"-P", "--service-ports"}, description = "Run command with the service's ports enabled and mapped to the host.")
+    @Option(
+            names = {"-P", "--service-ports"},
+            description = "Run command with the service's ports enabled and mapped to the host.")
     boolean servicePorts;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container.")
     String name;
 
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container.")
+    @Option(
+            names = {"-w", "--workdir"},
+            paramLabel = "DIR",
+            description = "Working directory inside the container.")
     String workdir;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid.")
+    @Option(
+            names = {"-u", "--user"},
+            paramLabel = "USER",
+            description = "Run as specified username or uid.")
     String user;
 
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
+    @Option(
+            names = {"-T", "--no-TTY"},
+            description =
+                    "Disable pseudo-TTY allocation. By default a TTY is allocated when jcompose runs on a terminal.")
     boolean noTty;
 
-    @Option(names = {"-i", "--interactive"}, negatable = true, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = {"-i", "--interactive"},
+            negatable = true,
+            arity = "0..1",
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Keep STDIN open: forward jcompose's standard input (default: true).")
     boolean interactive = true;
 
-    @Option(names = {"-t", "--tty"}, hidden = true, description = "Allocate a pseudo-TTY (the default on a terminal).")
+    @Option(
+            names = {"-t", "--tty"},
+            hidden = true,
+            description = "Allocate a pseudo-TTY (the default on a terminal).")
     boolean tty;
 
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
     String service;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "COMMAND", description = "The command and its arguments (default: the service's).")
+    @Parameters(
+            index = "1..*",
+            arity = "0..*",
+            paramLabel = "COMMAND",
+            description = "The command and its arguments (default: the service's).")
     List<String> command = new ArrayList<>();
 
     private final SecureRandom random = new SecureRandom();
@@ -92,7 +128,7 @@ final class RunCommand extends ComposeCommand {
             return withService(compose -> {
                 StackListener deps = dependencies(options.name(), progress.listener(), progressDone);
                 if (detach) {
-                    RunOutcome outcome = compose.run(project, options, deps, r -> { });
+                    RunOutcome outcome = compose.run(project, options, deps, r -> {});
                     endProgress.run();
                     out.println(outcome.container());
                     out.flush();
@@ -100,8 +136,8 @@ final class RunCommand extends ComposeCommand {
                 }
                 OneOffAttach oneOff = compose.createOneOff(project, options, deps);
                 endProgress.run();
-                return new OneOffSession(Stdio.of(main.host(), out, err()), oneOff).run(
-                        () -> compose.startOneOff(project.name(), oneOff.container(), remove, e -> { }));
+                return new OneOffSession(Stdio.of(main.host(), out, err()), oneOff)
+                        .run(() -> compose.startOneOff(project.name(), oneOff.container(), remove, e -> {}));
             });
         } finally {
             endProgress.run();
@@ -109,7 +145,8 @@ final class RunCommand extends ComposeCommand {
     }
 
     Interaction interaction() {
-        return Interaction.decide(noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
+        return Interaction.decide(
+                noTty, interactive, detach, main.host().terminal(), main.host().processStdio());
     }
 
     RunOptions options(String project) {
@@ -119,8 +156,21 @@ final class RunCommand extends ComposeCommand {
     RunOptions options(String project, Interaction how) {
         String container = name != null ? name : OneOff.containerName(project, service, hex());
         List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
-        return new RunOptions(service, command, entry, ExecCommand.environment(env, main.host().variables()), publish,
-                servicePorts, container, workdir, user, noDeps, detach, remove, how.stdin(), how.tty());
+        return new RunOptions(
+                service,
+                command,
+                entry,
+                ExecCommand.environment(env, main.host().variables()),
+                publish,
+                servicePorts,
+                container,
+                workdir,
+                user,
+                noDeps,
+                detach,
+                remove,
+                how.stdin(),
+                how.tty());
     }
 
     /** Split into words as compose does (shellwords: quotes group, no expansion). */
@@ -128,7 +178,8 @@ final class RunCommand extends ComposeCommand {
         try {
             return ShellWords.split(value);
         } catch (IllegalArgumentException e) {
-            throw Usage.error("invalid --entrypoint value \"" + value + "\": " + e.getMessage(),
+            throw Usage.error(
+                    "invalid --entrypoint value \"" + value + "\": " + e.getMessage(),
                     "close the quote, or give the entrypoint without quotes");
         }
     }

@@ -6,8 +6,7 @@ package dev.jcompose.cli;
  * default applies: the JVM exits and the engine cancels the command when the connection drops.
  */
 final class SignalTrap {
-    private SignalTrap() {
-    }
+    private SignalTrap() {}
 
     /** Installs {@code onInterrupt}; returns what to hand to {@link #restore}. */
     static Object install(Runnable onInterrupt) {

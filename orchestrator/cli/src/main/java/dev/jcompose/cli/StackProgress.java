@@ -1,8 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.api.StackEvent;
 import dev.jcompose.progress.ProgressEvent;
 import dev.jcompose.progress.ProgressStatus;
-import dev.jcompose.api.StackEvent;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,11 +13,21 @@ import java.util.Set;
  */
 final class StackProgress {
     /** compose's in-progress words; every other status word means the step is done. */
-    private static final Set<String> WORKING = Set.of("Creating", "Recreate", "Starting", "Waiting", "Stopping",
-            "Killing", "Restarting", "Removing", "Pulling", "Building", "Pausing", "Unpausing");
+    private static final Set<String> WORKING = Set.of(
+            "Creating",
+            "Recreate",
+            "Starting",
+            "Waiting",
+            "Stopping",
+            "Killing",
+            "Restarting",
+            "Removing",
+            "Pulling",
+            "Building",
+            "Pausing",
+            "Unpausing");
 
-    private StackProgress() {
-    }
+    private StackProgress() {}
 
     /** The progress line for {@code event}, or empty when it is a warning message. */
     static Optional<ProgressEvent> of(StackEvent event) {

@@ -23,8 +23,11 @@ record Stdio(InputStream in, OutputStream out, OutputStream err, boolean inherit
         out.flush();
         err.flush();
         if (host.processStdio()) {
-            return new Stdio(host.stdin(), new FileOutputStream(FileDescriptor.out),
-                    new FileOutputStream(FileDescriptor.err), true);
+            return new Stdio(
+                    host.stdin(),
+                    new FileOutputStream(FileDescriptor.out),
+                    new FileOutputStream(FileDescriptor.err),
+                    true);
         }
         return new Stdio(host.stdin(), new WriterStream(out), new WriterStream(err), false);
     }
@@ -32,8 +35,10 @@ record Stdio(InputStream in, OutputStream out, OutputStream err, boolean inherit
     /** Bytes to a writer, decoding UTF-8 across writes (a packet may end inside a character). */
     static final class WriterStream extends OutputStream {
         private final PrintWriter to;
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private ByteBuffer pending = ByteBuffer.allocate(0);
 
         WriterStream(PrintWriter to) {

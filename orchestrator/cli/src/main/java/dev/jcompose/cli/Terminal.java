@@ -5,8 +5,7 @@ import java.lang.reflect.Method;
 
 /** isatty for the CLI's own streams, through {@link System#console()}. */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * From JDK 22 {@code System.console()} exists even when redirected and {@code Console.isTerminal()}

@@ -27,7 +27,9 @@ final class TerminalMode implements AutoCloseable {
     /** Saves the terminal's settings; empty when stdin is no terminal (stty fails). */
     static Optional<TerminalMode> save() {
         Result r = stty("-g");
-        return r.code() == 0 && !r.out().isBlank() ? Optional.of(new TerminalMode(r.out().strip())) : Optional.empty();
+        return r.code() == 0 && !r.out().isBlank()
+                ? Optional.of(new TerminalMode(r.out().strip()))
+                : Optional.empty();
     }
 
     /** Raw, no echo: every key (Ctrl-C too) goes to the container's terminal, which echoes. */
@@ -62,15 +64,16 @@ final class TerminalMode implements AutoCloseable {
         }
     }
 
-    private record Result(int code, String out) {
-    }
+    private record Result(int code, String out) {}
 
     private static Result stty(String... args) {
         List<String> argv = new ArrayList<>(List.of("stty"));
         argv.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return new Result(p.waitFor(), out);
         } catch (IOException e) {

@@ -1,10 +1,10 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.PullPolicy;
-import dev.jcompose.api.UpOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +21,23 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "up", description = "Create and start containers.")
 final class UpCommand extends ComposeCommand {
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: Run containers in the background.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Detached mode: Run containers in the background.")
     boolean detach;
 
     @Option(names = "--wait", description = "Wait for services to be running|healthy. Implies detached mode.")
     boolean waitHealthy;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy.")
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "SECONDS",
+            description = "Maximum duration in seconds to wait for the project to be running|healthy.")
     Integer waitTimeout;
 
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed.")
+    @Option(
+            names = "--force-recreate",
+            description = "Recreate containers even if their configuration and image haven't changed.")
     boolean forceRecreate;
 
     @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them.")
@@ -48,13 +55,21 @@ final class UpCommand extends ComposeCommand {
     @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped.")
     boolean abortOnExit;
 
-    @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited with failure.")
+    @Option(
+            names = "--abort-on-container-failure",
+            description = "Stops all containers if any container exited with failure.")
     boolean abortOnFailure;
 
-    @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit.")
+    @Option(
+            names = "--exit-code-from",
+            paramLabel = "SERVICE",
+            description = "Return the exit code of the selected service container. Implies --abort-on-container-exit.")
     String exitCodeFrom;
 
-    @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services (repeatable).")
+    @Option(
+            names = "--attach",
+            paramLabel = "SERVICE",
+            description = "Restrict attaching to the specified services (repeatable).")
     List<String> attach = new ArrayList<>();
 
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
@@ -72,7 +87,11 @@ final class UpCommand extends ComposeCommand {
     @Option(names = "--no-start", description = "Don't start the services after creating them.")
     boolean noStart;
 
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Use this timeout in seconds for container shutdown when attached or when containers are already running.")
+    @Option(
+            names = {"-t", "--timeout"},
+            paramLabel = "SECONDS",
+            description =
+                    "Use this timeout in seconds for container shutdown when attached or when containers are already running.")
     Integer timeout;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
@@ -82,14 +101,17 @@ final class UpCommand extends ComposeCommand {
     UpOptions options(Project project) {
         boolean background = detach || waitHealthy;
         if (background && (abortOnExit || abortOnFailure || exitCodeFrom != null)) {
-            throw Usage.error("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from need an attached up",
+            throw Usage.error(
+                    "--abort-on-container-exit, --abort-on-container-failure and --exit-code-from need an attached up",
                     "drop -d/--wait, or drop the abort flags");
         }
         if (abortOnExit && abortOnFailure) {
-            throw Usage.error("--abort-on-container-exit and --abort-on-container-failure are incompatible", "use one of them");
+            throw Usage.error(
+                    "--abort-on-container-exit and --abort-on-container-failure are incompatible", "use one of them");
         }
         if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
-            throw Usage.error("--exit-code-from: no such service \"" + exitCodeFrom + "\"",
+            throw Usage.error(
+                    "--exit-code-from: no such service \"" + exitCodeFrom + "\"",
                     "use one of " + String.join(", ", project.services().keySet()));
         }
         if (noStart && waitHealthy) {
@@ -98,9 +120,18 @@ final class UpCommand extends ComposeCommand {
         if (forceRecreate && noRecreate) {
             throw Usage.error("--force-recreate and --no-recreate are incompatible", "use one of them");
         }
-        return new UpOptions(services, noDeps, forceRecreate, noRecreate, removeOrphans, scale(scale, project),
-                pull == null ? null : pullPolicy(pull), noStart, waitHealthy,
-                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout), seconds(timeout));
+        return new UpOptions(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale(scale, project),
+                pull == null ? null : pullPolicy(pull),
+                noStart,
+                waitHealthy,
+                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout),
+                seconds(timeout));
     }
 
     static PullPolicy pullPolicy(String value) {
@@ -119,10 +150,12 @@ final class UpCommand extends ComposeCommand {
             int eq = pair.indexOf('=');
             String service = eq < 0 ? pair : pair.substring(0, eq);
             if (eq < 0 || !pair.substring(eq + 1).matches("\\d{1,4}")) {
-                throw Usage.error("invalid --scale value \"" + pair + "\"", "use --scale SERVICE=NUM, e.g. --scale web=3");
+                throw Usage.error(
+                        "invalid --scale value \"" + pair + "\"", "use --scale SERVICE=NUM, e.g. --scale web=3");
             }
             if (!project.services().containsKey(service)) {
-                throw Usage.error("--scale: no such service \"" + service + "\"",
+                throw Usage.error(
+                        "--scale: no such service \"" + service + "\"",
                         "use one of " + String.join(", ", project.services().keySet()));
             }
             out.put(service, Integer.parseInt(pair.substring(eq + 1)));
@@ -134,8 +167,10 @@ final class UpCommand extends ComposeCommand {
     public Integer call() {
         dev.jcompose.loader.LoadedProject loaded = load(services);
         Project project = loaded.project();
-        UpOptions options = options(project).withOrigin(loaded.raw().configFiles(),
-                loaded.raw().projectDirectory().toString());
+        UpOptions options = options(project)
+                .withOrigin(
+                        loaded.raw().configFiles(),
+                        loaded.raw().projectDirectory().toString());
         Instant started = Instant.now();
         return withService(compose -> {
             try (ProgressOutput progress = progress("Running")) {
@@ -144,11 +179,20 @@ final class UpCommand extends ComposeCommand {
             if (detach || waitHealthy || noStart) {
                 return ExitCode.SUCCESS;
             }
-            LogPrinter printer = new LogPrinter(out(), err(), dev.jcompose.console.LogOptions.of(main.display.ansi(),
-                    main.host().terminal(), noColor, noLogPrefix, timestamps));
-            Foreground.Settings settings = new Foreground.Settings(project.name(),
-                    attach.isEmpty() ? services : attach, abortOnExit || exitCodeFrom != null, abortOnFailure,
-                    exitCodeFrom, started, timestamps, seconds(timeout));
+            LogPrinter printer = new LogPrinter(
+                    out(),
+                    err(),
+                    dev.jcompose.console.LogOptions.of(
+                            main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
+            Foreground.Settings settings = new Foreground.Settings(
+                    project.name(),
+                    attach.isEmpty() ? services : attach,
+                    abortOnExit || exitCodeFrom != null,
+                    abortOnFailure,
+                    exitCodeFrom,
+                    started,
+                    timestamps,
+                    seconds(timeout));
             return new Foreground(compose, settings, printer, this::progress).run();
         });
     }

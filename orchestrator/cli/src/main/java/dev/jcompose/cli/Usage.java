@@ -5,8 +5,7 @@ import dev.jcompose.JcomposeException;
 
 /** Command-line mistakes found after parsing: exit code 16, like docker compose's usage errors. */
 final class Usage {
-    private Usage() {
-    }
+    private Usage() {}
 
     static JcomposeException error(String problem, String hint) {
         return new JcomposeException(problem, hint, ExitCode.COMMAND_SYNTAX);

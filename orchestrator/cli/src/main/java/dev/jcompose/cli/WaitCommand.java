@@ -42,12 +42,16 @@ final class WaitCommand extends ComposeCommand {
         try (ContainerWatch changes = ContainerWatch.start(compose, project, services)) {
             while (true) {
                 List<ContainerSummary> mine = compose.ps(project, true).stream()
-                        .filter(c -> services.contains(c.service())).toList();
+                        .filter(c -> services.contains(c.service()))
+                        .toList();
                 if (mine.isEmpty()) {
-                    throw new dev.jcompose.JcomposeException("no containers for " + String.join(", ", services)
-                            + " in project " + project, "start them with `jcompose up -d`", dev.jcompose.ExitCode.FAILURE);
+                    throw new dev.jcompose.JcomposeException(
+                            "no containers for " + String.join(", ", services) + " in project " + project,
+                            "start them with `jcompose up -d`",
+                            dev.jcompose.ExitCode.FAILURE);
                 }
-                Optional<ContainerSummary> done = mine.stream().filter(c -> c.state().equals("exited")).findFirst();
+                Optional<ContainerSummary> done =
+                        mine.stream().filter(c -> c.state().equals("exited")).findFirst();
                 if (done.isPresent()) {
                     return done.get();
                 }

@@ -4,14 +4,16 @@ import java.util.Locale;
 
 /** {@code --ansi never|always|auto}: auto colours only when the stream is a terminal. */
 public enum AnsiMode {
-    NEVER, ALWAYS, AUTO;
+    NEVER,
+    ALWAYS,
+    AUTO;
 
     public static AnsiMode parse(String value) {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unsupported --ansi value '" + value
-                    + "': expected one of never, always, auto", e);
+            throw new IllegalArgumentException(
+                    "unsupported --ansi value '" + value + "': expected one of never, always, auto", e);
         }
     }
 

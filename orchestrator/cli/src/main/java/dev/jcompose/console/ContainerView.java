@@ -15,10 +15,22 @@ import java.util.TreeMap;
  * @param startedAt  when it last started (running, paused), or null
  * @param finishedAt when it last stopped (exited, restarting), or null
  */
-public record ContainerView(String id, String name, String image, String command, String project, String service,
-                            Instant created, ContainerStateName state, Instant startedAt, Instant finishedAt,
-                            int exitCode, HealthName health, List<PortPublisher> publishers,
-                            Map<String, String> labels, List<String> networks) {
+public record ContainerView(
+        String id,
+        String name,
+        String image,
+        String command,
+        String project,
+        String service,
+        Instant created,
+        ContainerStateName state,
+        Instant startedAt,
+        Instant finishedAt,
+        int exitCode,
+        HealthName health,
+        List<PortPublisher> publishers,
+        Map<String, String> labels,
+        List<String> networks) {
     public ContainerView {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");

@@ -2,8 +2,7 @@ package dev.jcompose.console;
 
 /** The string helpers docker's formatters use, reproduced for identical output. */
 public final class GoText {
-    private GoText() {
-    }
+    private GoText() {}
 
     /** docker's {@code Ellipsis}: at most {@code max} code points, the last one {@code …} when cut. */
     public static String ellipsis(String s, int max) {

@@ -6,5 +6,4 @@ package dev.jcompose.console;
  * @param id   the image id, with or without its {@code sha256:} prefix
  * @param size bytes
  */
-public record ImageView(String container, String repository, String tag, String id, long size) {
-}
+public record ImageView(String container, String repository, String tag, String id, long size) {}

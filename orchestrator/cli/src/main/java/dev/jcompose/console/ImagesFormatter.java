@@ -6,13 +6,16 @@ import java.util.stream.Collectors;
 
 /** {@code images} output: {@code CONTAINER REPOSITORY TAG IMAGE ID SIZE}. */
 public final class ImagesFormatter {
-    private ImagesFormatter() {
-    }
+    private ImagesFormatter() {}
 
     public static String table(List<ImageView> images) {
         Table table = Table.docker("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE");
         for (ImageView i : images) {
-            table.row(i.container(), orNone(i.repository()), orNone(i.tag()), shortId(i.id()),
+            table.row(
+                    i.container(),
+                    orNone(i.repository()),
+                    orNone(i.tag()),
+                    shortId(i.id()),
                     HumanSize.format(i.size(), 3));
         }
         return table.render();
@@ -20,7 +23,10 @@ public final class ImagesFormatter {
 
     /** {@code -q}: distinct short ids in order. */
     public static String quiet(List<ImageView> images) {
-        return images.stream().map(i -> shortId(i.id())).distinct().map(id -> id + "\n")
+        return images.stream()
+                .map(i -> shortId(i.id()))
+                .distinct()
+                .map(id -> id + "\n")
                 .collect(Collectors.joining());
     }
 

@@ -13,8 +13,8 @@ public record LogOptions(boolean color, boolean prefix, boolean timestamps) {
     }
 
     /** From the flags: colour unless {@code --no-color} or ANSI is off for this stream. */
-    public static LogOptions of(AnsiMode ansi, boolean terminal, boolean noColor, boolean noLogPrefix,
-                                boolean timestamps) {
+    public static LogOptions of(
+            AnsiMode ansi, boolean terminal, boolean noColor, boolean noLogPrefix, boolean timestamps) {
         return new LogOptions(!noColor && ansi.enabled(terminal), !noLogPrefix, timestamps);
     }
 }

@@ -43,12 +43,19 @@ public final class LogPrinter {
         String key = line.container() + "\0" + line.stream();
         LogLine held = partial.remove(key);
         String text = held == null ? line.text() : held.text() + line.text();
-        LogLine whole = held == null ? line : new LogLine(line.container(), line.service(), line.stream(),
-                held.timestamp(), text);
+        LogLine whole = held == null
+                ? line
+                : new LogLine(line.container(), line.service(), line.stream(), held.timestamp(), text);
         int end = text.lastIndexOf('\n');
         if (end < text.length() - 1) {
-            partial.put(key, new LogLine(line.container(), line.service(), line.stream(), whole.timestamp(),
-                    text.substring(end + 1)));
+            partial.put(
+                    key,
+                    new LogLine(
+                            line.container(),
+                            line.service(),
+                            line.stream(),
+                            whole.timestamp(),
+                            text.substring(end + 1)));
         }
         if (end >= 0) {
             for (String part : text.substring(0, end).split("\n", -1)) {
@@ -61,8 +68,7 @@ public final class LogPrinter {
     public synchronized void flush() {
         List<LogLine> held = List.copyOf(partial.values());
         partial.clear();
-        held.stream().sorted((a, b) -> a.container().compareTo(b.container()))
-                .forEach(line -> emit(line, line.text()));
+        held.stream().sorted((a, b) -> a.container().compareTo(b.container())).forEach(line -> emit(line, line.text()));
         out.flush();
         err.flush();
     }

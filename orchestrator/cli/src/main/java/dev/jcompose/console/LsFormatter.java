@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 public final class LsFormatter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LsFormatter() {
-    }
+    private LsFormatter() {}
 
     public static String table(List<ProjectView> projects) {
         Table table = Table.docker("NAME", "STATUS", "CONFIG FILES");
@@ -28,13 +27,15 @@ public final class LsFormatter {
 
     /** {@code --format json}: one array, as compose prints it. */
     public static String json(List<ProjectView> projects) {
-        List<Map<String, String>> rows = projects.stream().map(p -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("Name", p.name());
-            m.put("Status", status(p));
-            m.put("ConfigFiles", String.join(",", p.configFiles()));
-            return m;
-        }).toList();
+        List<Map<String, String>> rows = projects.stream()
+                .map(p -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("Name", p.name());
+                    m.put("Status", status(p));
+                    m.put("ConfigFiles", String.join(",", p.configFiles()));
+                    return m;
+                })
+                .toList();
         try {
             return JSON.writeValueAsString(rows) + "\n";
         } catch (JsonProcessingException e) {
@@ -44,8 +45,10 @@ public final class LsFormatter {
 
     /** States in compose's order (docker's state names, alphabetical), e.g. {@code exited(1), running(3)}. */
     public static String status(ProjectView p) {
-        return p.states().entrySet().stream().filter(e -> e.getValue() > 0)
+        return p.states().entrySet().stream()
+                .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.label().compareTo(b.label())))
-                .map(e -> e.getKey().label() + "(" + e.getValue() + ")").collect(Collectors.joining(", "));
+                .map(e -> e.getKey().label() + "(" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** {@code port SERVICE PRIVATE_PORT}: prints the host address and port, e.g. {@code 0.0.0.0:8080}. */
 public final class PortFormatter {
-    private PortFormatter() {
-    }
+    private PortFormatter() {}
 
     /** The first publisher of {@code targetPort}/{@code protocol} that is published, if any. */
     public static Optional<String> published(List<PortPublisher> publishers, int targetPort, String protocol) {

@@ -13,11 +13,11 @@ import java.util.Map;
  */
 public final class Ports {
     private static final Comparator<PortPublisher> ORDER = Comparator.comparingInt(PortPublisher::targetPort)
-            .thenComparing(PortPublisher::url, Ports::compareAddresses).thenComparingInt(PortPublisher::publishedPort)
+            .thenComparing(PortPublisher::url, Ports::compareAddresses)
+            .thenComparingInt(PortPublisher::publishedPort)
             .thenComparing(PortPublisher::protocol);
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static String display(List<PortPublisher> publishers) {
         Map<String, int[]> groups = new LinkedHashMap<>();
@@ -28,8 +28,8 @@ public final class Ports {
             String key = p.protocol();
             if (!p.url().isEmpty()) {
                 if (p.publishedPort() != port) {
-                    mappings.add(hostPort(p.url(), String.valueOf(p.publishedPort())) + "->" + port + "/"
-                            + p.protocol());
+                    mappings.add(
+                            hostPort(p.url(), String.valueOf(p.publishedPort())) + "->" + port + "/" + p.protocol());
                     continue;
                 }
                 key = p.url() + "/" + p.protocol();

@@ -18,6 +18,7 @@ public final class PsFormatter {
     /** Go's {@code time.Time.String()} in UTC, as compose's CreatedAt. */
     private static final DateTimeFormatter GO_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss Z 'UTC'").withZone(ZoneOffset.UTC);
+
     private static final int COMMAND_WIDTH = 20;
 
     private final Instant now;
@@ -30,8 +31,14 @@ public final class PsFormatter {
     public String table(List<ContainerView> containers, boolean noTrunc) {
         Table table = Table.docker("NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS");
         for (ContainerView c : containers) {
-            table.row(c.name(), c.image(), command(c, !noTrunc), c.service(), ContainerStatus.ago(c.created(), now),
-                    ContainerStatus.of(c, now), Ports.display(c.publishers()));
+            table.row(
+                    c.name(),
+                    c.image(),
+                    command(c, !noTrunc),
+                    c.service(),
+                    ContainerStatus.ago(c.created(), now),
+                    ContainerStatus.of(c, now),
+                    Ports.display(c.publishers()));
         }
         return table.render();
     }
@@ -65,8 +72,11 @@ public final class PsFormatter {
         f.put("Health", c.health().label());
         f.put("ID", truncate && c.id().length() > 12 ? c.id().substring(0, 12) : c.id());
         f.put("Image", c.image());
-        f.put("Labels", c.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",")));
+        f.put(
+                "Labels",
+                c.labels().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",")));
         f.put("Name", c.name());
         f.put("Names", c.name());
         f.put("Networks", String.join(",", c.networks()));

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** {@code top} output: per container its name, then its process table, then an empty line. */
 public final class TopFormatter {
-    private TopFormatter() {
-    }
+    private TopFormatter() {}
 
     public static String render(List<TopView> views) {
         StringBuilder b = new StringBuilder();

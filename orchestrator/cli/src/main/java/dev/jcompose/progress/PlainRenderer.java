@@ -27,7 +27,8 @@ public final class PlainRenderer implements ProgressRenderer {
         if (finished) {
             return;
         }
-        StringBuilder line = new StringBuilder(prefix).append(' ').append(event.id()).append(' ');
+        StringBuilder line =
+                new StringBuilder(prefix).append(' ').append(event.id()).append(' ');
         line.append(' ').append(event.statusText());
         if (event.total() > 0 && !event.status().finished()) {
             line.append(' ').append(PullBar.counts(event.current(), event.total()));

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param current  bytes done so far (pulls), 0 when unknown
  * @param total    bytes expected (pulls), 0 when unknown
  */
-public record ProgressEvent(String id, String parentId, ProgressStatus status, String text, String detail,
-                            long current, long total) {
+public record ProgressEvent(
+        String id, String parentId, ProgressStatus status, String text, String detail, long current, long total) {
     public ProgressEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -44,8 +44,8 @@ public record ProgressEvent(String id, String parentId, ProgressStatus status, S
     }
 
     /** A pull layer line under {@code imageId}, e.g. {@code Downloading} with 12.3MB of 45.6MB done. */
-    public static ProgressEvent layer(String imageId, String layerId, ProgressStatus status, String text,
-                                      long current, long total) {
+    public static ProgressEvent layer(
+            String imageId, String layerId, ProgressStatus status, String text, long current, long total) {
         return new ProgressEvent(layerId, imageId, status, text, "", current, total);
     }
 

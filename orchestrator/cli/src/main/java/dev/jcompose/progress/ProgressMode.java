@@ -5,15 +5,19 @@ import java.util.Locale;
 
 /** {@code --progress auto|tty|plain|json|quiet}. */
 public enum ProgressMode {
-    AUTO, TTY, PLAIN, JSON, QUIET;
+    AUTO,
+    TTY,
+    PLAIN,
+    JSON,
+    QUIET;
 
     /** Parses the flag value; the message lists the accepted values. */
     public static ProgressMode parse(String value) {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unsupported --progress value '" + value
-                    + "': expected one of auto, tty, plain, json, quiet", e);
+            throw new IllegalArgumentException(
+                    "unsupported --progress value '" + value + "': expected one of auto, tty, plain, json, quiet", e);
         }
     }
 

@@ -11,8 +11,8 @@ import java.io.PrintWriter;
  * @param title  the tty header's verb: {@code Running}, {@code Pulling}...
  * @param dryRun mark every line as compose's {@code --dry-run} does
  */
-public record ProgressRenderers(PrintWriter out, Clock clock, boolean terminal, int terminalWidth, String title,
-                                boolean dryRun) {
+public record ProgressRenderers(
+        PrintWriter out, Clock clock, boolean terminal, int terminalWidth, String title, boolean dryRun) {
     public static final int DEFAULT_WIDTH = 80;
 
     public ProgressRenderers {

@@ -13,12 +13,10 @@ public interface ProgressSink {
     static ProgressSink none() {
         return new ProgressSink() {
             @Override
-            public void event(ProgressEvent event) {
-            }
+            public void event(ProgressEvent event) {}
 
             @Override
-            public void message(String text) {
-            }
+            public void message(String text) {}
         };
     }
 }

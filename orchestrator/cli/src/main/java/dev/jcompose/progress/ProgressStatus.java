@@ -2,7 +2,10 @@ package dev.jcompose.progress;
 
 /** Where one resource's operation stands (docker compose's EventStatus). */
 public enum ProgressStatus {
-    WORKING, DONE, WARNING, ERROR;
+    WORKING,
+    DONE,
+    WARNING,
+    ERROR;
 
     public boolean finished() {
         return this != WORKING;

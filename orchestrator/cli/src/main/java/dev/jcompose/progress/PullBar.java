@@ -9,8 +9,7 @@ import dev.jcompose.quantity.HumanSize;
 public final class PullBar {
     private static final int WIDTH = 50;
 
-    private PullBar() {
-    }
+    private PullBar() {}
 
     /** Bar and counts; just the current size when the total is unknown; empty when nothing is known. */
     public static String render(long current, long total) {

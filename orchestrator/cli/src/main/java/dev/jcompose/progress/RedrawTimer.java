@@ -15,8 +15,8 @@ public final class RedrawTimer implements AutoCloseable {
 
     public RedrawTimer(ProgressRenderer renderer, ScheduledExecutorService executor) {
         this.renderer = renderer;
-        this.ticks = executor.scheduleAtFixedRate(renderer::redraw, PERIOD_MILLIS, PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        this.ticks =
+                executor.scheduleAtFixedRate(renderer::redraw, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -84,8 +84,8 @@ final class TtyFrame {
         if (maxStatusLen > 0 && status.length() > maxStatusLen) {
             status = status.substring(0, maxStatusLen) + "...";
         }
-        String left = pad + " " + spinner(line, now) + prefix + " " + txt + " ".repeat(Math.max(0, statusPadding - textLen))
-                + " " + statusColour(event.status(), status);
+        String left = pad + " " + spinner(line, now) + prefix + " " + txt
+                + " ".repeat(Math.max(0, statusPadding - textLen)) + " " + statusColour(event.status(), status);
         String timer = ansi.apply(Ansi.BLUE, seconds(line.elapsedSeconds(now)) + "s ");
         int gap = width - Ansi.width(left) - Ansi.width(timer);
         return left + " ".repeat(Math.max(0, gap)) + timer;
@@ -121,7 +121,8 @@ final class TtyFrame {
             total += c.total();
             cells.append(PERCENT[(PERCENT.length - 1) * c.percent() / 100]);
         }
-        String details = hideDetails || total == 0 ? ""
+        String details = hideDetails || total == 0
+                ? ""
                 : String.format(" %7s / %-7s", HumanSize.format(current), HumanSize.format(total));
         return "[" + ansi.apply(Ansi.GREEN, cells.toString()) + "]" + details + " ";
     }
@@ -131,8 +132,9 @@ final class TtyFrame {
             case DONE -> ansi.apply(Ansi.GREEN, "✔");
             case WARNING -> ansi.apply(Ansi.BOLD_YELLOW, "!");
             case ERROR -> ansi.apply(Ansi.BOLD_RED, "✘");
-            case WORKING -> ansi.apply(Ansi.YELLOW, SPINNER[(int) ((now - line.startNanos()) / SPINNER_STEP_NANOS
-                    % SPINNER.length)]);
+            case WORKING ->
+                ansi.apply(
+                        Ansi.YELLOW, SPINNER[(int) ((now - line.startNanos()) / SPINNER_STEP_NANOS % SPINNER.length)]);
         };
     }
 

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,22 +69,29 @@ class CliEndToEndRootTest {
             Files.writeString(sandbox.app().resolve("job.yaml"), JOB);
             Path rootfs = sandbox.dir.resolve("rootfs.tar");
             Files.write(rootfs, TestImages.busybox().build().layerTar());
-            EngineSandbox.Run imported = cli("image", "import", "--change", "CMD [\"sh\"]", rootfs.toString(), "busybox:1.36");
+            EngineSandbox.Run imported =
+                    cli("image", "import", "--change", "CMD [\"sh\"]", rootfs.toString(), "busybox:1.36");
             assertThat(imported.exit()).as(imported.err()).isZero();
             assertThat(imported.out()).startsWith("sha256:");
             assertThat(cli("image", "ls").out()).contains("busybox      1.36");
 
             EngineSandbox.Run up = cli("-p", project, "--progress", "plain", "up", "-d", "--wait");
             assertThat(up.exit()).as(up.err()).isZero();
-            assertThat(up.err()).contains(" Container " + project + "-web-1  Started", " Container " + project + "-worker-1  Started");
+            assertThat(up.err())
+                    .contains(
+                            " Container " + project + "-web-1  Started",
+                            " Container " + project + "-worker-1  Started");
             assertThat(httpGet(port)).isEqualTo("hello-from-web\n");
 
             EngineSandbox.Run ps = cli("-p", project, "ps");
             assertThat(ps.exit()).as(ps.err()).isZero();
-            assertThat(ps.out().lines().skip(1).toList()).hasSize(2)
-                    .anySatisfy(l -> assertThat(l).startsWith(project + "-web-1").contains(" Up ",
-                            "127.0.0.1:" + port + "->8080/tcp"))
-                    .anySatisfy(l -> assertThat(l).startsWith(project + "-worker-1").contains(" Up "));
+            assertThat(ps.out().lines().skip(1).toList())
+                    .hasSize(2)
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith(project + "-web-1")
+                            .contains(" Up ", "127.0.0.1:" + port + "->8080/tcp"))
+                    .anySatisfy(
+                            l -> assertThat(l).startsWith(project + "-worker-1").contains(" Up "));
 
             EngineSandbox.Run logs = cli("-p", project, "--ansi", "never", "logs");
             assertThat(logs.exit()).as(logs.err()).isZero();
@@ -106,11 +112,15 @@ class CliEndToEndRootTest {
             assertThat(cli("-p", project, "ps", "-a", "-q").out()).isEmpty();
             assertThat(cli("engine", "status").out()).startsWith("engine pid ");
 
-            EngineSandbox.Run attached = cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
+            EngineSandbox.Run attached =
+                    cli("-f", "job.yaml", "-p", project + "j", "--ansi", "never", "up", "--exit-code-from", "job");
             assertThat(attached.exit()).as(attached.err()).isEqualTo(3);
-            assertThat(attached.out().lines().toList()).containsSubsequence("job-1   | job ran", "job-1 exited with code 3",
-                    "Aborting on container exit...");
-            assertThat(cli("-f", "job.yaml", "-p", project + "j", "down", "-t", "0").exit()).isZero();
+            assertThat(attached.out().lines().toList())
+                    .containsSubsequence(
+                            "job-1   | job ran", "job-1 exited with code 3", "Aborting on container exit...");
+            assertThat(cli("-f", "job.yaml", "-p", project + "j", "down", "-t", "0")
+                            .exit())
+                    .isZero();
         });
         sandbox.snapshot().assertSameAs(before);
     }
@@ -119,10 +129,12 @@ class CliEndToEndRootTest {
     private void assertFollowEndsOnInterrupt() throws InterruptedException {
         StringWriter out = new StringWriter();
         int[] exit = {-1};
-        Thread follow = Thread.ofPlatform().start(() -> exit[0] = Main.execute(
-                new String[] {"-p", project, "--ansi", "never", "logs", "-f", "worker"}, new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true),
-                sandbox.environment()));
+        Thread follow = Thread.ofPlatform()
+                .start(() -> exit[0] = Main.execute(
+                        new String[] {"-p", project, "--ansi", "never", "logs", "-f", "worker"},
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true),
+                        sandbox.environment()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!out.toString().contains("worker-1  | worker ready") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
@@ -153,9 +165,11 @@ class CliEndToEndRootTest {
     }
 
     static String httpGet(int port) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/index.html"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {

@@ -3,15 +3,14 @@ package dev.jcompose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.model.PullPolicy;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
-import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.PullPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,10 +40,10 @@ class CommandsTest {
 
     @TempDir
     Path dir;
+
     final RecordingCompose compose = new RecordingCompose();
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @BeforeEach
     void project() throws IOException {
@@ -57,27 +56,62 @@ class CommandsTest {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Main main = new Main(new Main.Environment(Map.of("HOME", "/nonexistent", "FOO", "from-env"), dir,
-                new ByteArrayInputStream(stdin)), (env, notices) -> compose.backend(), CLOCK);
+        Main main = new Main(
+                new Main.Environment(
+                        Map.of("HOME", "/nonexistent", "FOO", "from-env"), dir, new ByteArrayInputStream(stdin)),
+                (env, notices) -> compose.backend(),
+                CLOCK);
         int exit = Main.execute(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
     }
 
     @Test
     void upDetachedMapsEveryFlag() {
-        Run r = run("--progress", "quiet", "up", "-d", "--wait", "--wait-timeout", "30", "--scale", "web=2",
-                "--pull", "never", "-t", "3", "--no-deps", "--force-recreate", "--remove-orphans", "web");
+        Run r = run(
+                "--progress",
+                "quiet",
+                "up",
+                "-d",
+                "--wait",
+                "--wait-timeout",
+                "30",
+                "--scale",
+                "web=2",
+                "--pull",
+                "never",
+                "-t",
+                "3",
+                "--no-deps",
+                "--force-recreate",
+                "--remove-orphans",
+                "web");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(compose.calls).containsExactly("up demo");
-        assertThat(compose.arguments.getFirst()).isEqualTo(new UpOptions(List.of("web"), true, true, false, true,
-                new TreeMap<>(Map.of("web", 2)), PullPolicy.NEVER, false, true, Duration.ofSeconds(30),
-                Duration.ofSeconds(3)).withOrigin(List.of(dir.toAbsolutePath().normalize().resolve("compose.yaml").toString()),
-                dir.toAbsolutePath().normalize().toString()));
+        assertThat(compose.arguments.getFirst())
+                .isEqualTo(new UpOptions(
+                                List.of("web"),
+                                true,
+                                true,
+                                false,
+                                true,
+                                new TreeMap<>(Map.of("web", 2)),
+                                PullPolicy.NEVER,
+                                false,
+                                true,
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(3))
+                        .withOrigin(
+                                List.of(dir.toAbsolutePath()
+                                        .normalize()
+                                        .resolve("compose.yaml")
+                                        .toString()),
+                                dir.toAbsolutePath().normalize().toString()));
     }
 
     @Test
     void upPrintsProgressLinesInPlainMode() {
-        compose.events = List.of(StackEvent.container("demo-web-1", "Starting"), StackEvent.container("demo-web-1", "Started"));
+        compose.events =
+                List.of(StackEvent.container("demo-web-1", "Starting"), StackEvent.container("demo-web-1", "Started"));
         Run r = run("--progress", "plain", "up", "-d");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
@@ -88,7 +122,9 @@ class CommandsTest {
     void upRejectsIncompatibleFlagsWithExit16() {
         Run r = run("up", "-d", "--abort-on-container-exit");
         assertThat(r.exit()).isEqualTo(16);
-        assertThat(r.err()).startsWith("--abort-on-container-exit, --abort-on-container-failure and --exit-code-from need an attached up");
+        assertThat(r.err())
+                .startsWith(
+                        "--abort-on-container-exit, --abort-on-container-failure and --exit-code-from need an attached up");
         assertThat(run("up", "--scale", "nope=2").err()).startsWith("--scale: no such service \"nope\"");
         assertThat(run("up", "--scale", "web").exit()).isEqualTo(16);
         assertThat(run("up", "--pull", "sometimes").err()).startsWith("invalid --pull value \"sometimes\"");
@@ -105,7 +141,9 @@ class CommandsTest {
 
     @Test
     void downMapsFlagsAndRmi() {
-        assertThat(run("--progress", "quiet", "down", "-v", "--remove-orphans", "-t", "4").exit()).isZero();
+        assertThat(run("--progress", "quiet", "down", "-v", "--remove-orphans", "-t", "4")
+                        .exit())
+                .isZero();
         assertThat(compose.calls).containsExactly("down demo with model");
         assertThat(compose.arguments.getFirst()).isEqualTo(new DownOptions(true, true, Duration.ofSeconds(4)));
         assertThat(run("--progress", "quiet", "down", "--rmi", "local").exit()).isZero();
@@ -118,16 +156,21 @@ class CommandsTest {
     @Test
     void downWithoutComposeFileUsesProjectNameAndLabels(@TempDir Path elsewhere) {
         StringWriter err = new StringWriter();
-        Main main = new Main(new Main.Environment(Map.of(), elsewhere, new ByteArrayInputStream(new byte[0])),
+        Main main = new Main(
+                new Main.Environment(Map.of(), elsewhere, new ByteArrayInputStream(new byte[0])),
                 (env, notices) -> compose.backend());
-        int exit = Main.execute(main, new String[] {"-p", "other", "--progress", "quiet", "down"},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int exit = Main.execute(
+                main,
+                new String[] {"-p", "other", "--progress", "quiet", "down"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
         assertThat(exit).as(err.toString()).isZero();
         assertThat(compose.calls).containsExactly("down other by labels");
     }
 
     /** The CLI's fixed clock: ps counts from it. */
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+
     static final dev.jcompose.host.Clock CLOCK = new dev.jcompose.host.Clock() {
         @Override
         public Instant now() {
@@ -143,10 +186,23 @@ class CommandsTest {
     /** Created 2 minutes ago, started a minute ago; an exited one exited 30 seconds ago. */
     static ContainerSummary container(String service, String state, int exit) {
         boolean running = state.equals("running");
-        return new ContainerSummary("id-" + service, "demo-" + service + "-1", "demo", service, 1, "busybox:1.36",
-                "httpd -f", state, "", exit, service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of(),
-                NOW.minusSeconds(120), NOW.minusSeconds(60), running ? null : NOW.minusSeconds(30),
-                new java.util.TreeMap<>(Map.of("com.docker.compose.service", service)), List.of("demo_default"));
+        return new ContainerSummary(
+                "id-" + service,
+                "demo-" + service + "-1",
+                "demo",
+                service,
+                1,
+                "busybox:1.36",
+                "httpd -f",
+                state,
+                "",
+                exit,
+                service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of(),
+                NOW.minusSeconds(120),
+                NOW.minusSeconds(60),
+                running ? null : NOW.minusSeconds(30),
+                new java.util.TreeMap<>(Map.of("com.docker.compose.service", service)),
+                List.of("demo_default"));
     }
 
     @Test
@@ -161,13 +217,14 @@ class CommandsTest {
         assertThat(run("ps", "-q").out()).isEqualTo("id-db\nid-web\n");
         assertThat(run("ps", "--services", "web").out()).isEqualTo("web\n");
         assertThat(run("ps", "--status", "running", "-q").out()).isEqualTo("id-web\n");
-        assertThat(run("ps", "--format", "json", "web").out()).isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\","
-                + "\"CreatedAt\":\"2026-01-02 03:02:05 +0000 UTC\",\"ExitCode\":0,\"Health\":\"\",\"ID\":\"id-web\","
-                + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.service=web\",\"Name\":\"demo-web-1\","
-                + "\"Names\":\"demo-web-1\",\"Networks\":\"demo_default\",\"Ports\":\"127.0.0.1:8080->80/tcp\","
-                + "\"Project\":\"demo\",\"Publishers\":[{\"URL\":\"127.0.0.1\",\"TargetPort\":80,\"PublishedPort\":8080,"
-                + "\"Protocol\":\"tcp\"}],\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"State\":\"running\","
-                + "\"Status\":\"Up About a minute\"}\n");
+        assertThat(run("ps", "--format", "json", "web").out())
+                .isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\","
+                        + "\"CreatedAt\":\"2026-01-02 03:02:05 +0000 UTC\",\"ExitCode\":0,\"Health\":\"\",\"ID\":\"id-web\","
+                        + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.service=web\",\"Name\":\"demo-web-1\","
+                        + "\"Names\":\"demo-web-1\",\"Networks\":\"demo_default\",\"Ports\":\"127.0.0.1:8080->80/tcp\","
+                        + "\"Project\":\"demo\",\"Publishers\":[{\"URL\":\"127.0.0.1\",\"TargetPort\":80,\"PublishedPort\":8080,"
+                        + "\"Protocol\":\"tcp\"}],\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"State\":\"running\","
+                        + "\"Status\":\"Up About a minute\"}\n");
         assertThat(run("ps", "--status", "sleepy").exit()).isEqualTo(16);
         assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);
     }
@@ -176,12 +233,14 @@ class CommandsTest {
     void logsMapsFlagsAndPrefixesLines() {
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
         compose.containers = List.of(container("db", "running", 0), container("web", "running", 0));
-        compose.logs = List.of(new LogRecord("demo-web-1", "web", t, false, "hello"),
+        compose.logs = List.of(
+                new LogRecord("demo-web-1", "web", t, false, "hello"),
                 new LogRecord("demo-db-1", "db", t, true, "oops"));
-        Run r = run("--ansi", "never", "logs", "-f", "--tail", "5", "-t", "--since", "2026-01-01T00:00:00Z", "web", "db");
+        Run r = run(
+                "--ansi", "never", "logs", "-f", "--tail", "5", "-t", "--since", "2026-01-01T00:00:00Z", "web", "db");
         assertThat(r.exit()).isZero();
-        assertThat(compose.arguments.get(1)).isEqualTo(new LogOptions(List.of("web", "db"), true, 5, true,
-                Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(compose.arguments.get(1))
+                .isEqualTo(new LogOptions(List.of("web", "db"), true, 5, true, Instant.parse("2026-01-01T00:00:00Z")));
         assertThat(r.out()).isEqualTo("web-1  | 2026-01-02T03:04:05.000000000Z hello\n");
         assertThat(compose.calls).containsExactly("ps demo all=true", "logs demo");
         assertThat(r.err()).isEqualTo("db-1   | 2026-01-02T03:04:05.000000000Z oops\n");
@@ -211,22 +270,36 @@ class CommandsTest {
         Path runtime = Files.writeString(dir.resolve("fake-runc"), script);
         runtime.toFile().setExecutable(true);
         Files.createDirectories(dir.resolve("state"));
-        return new dev.jcompose.container.ExecRecipe(runtime.toString(), "/run/j/runc", "cid", "demo-web-2",
-                "{\"args\":[\"sh\"]}", dir.resolve("state").toString(), false, detach);
+        return new dev.jcompose.container.ExecRecipe(
+                runtime.toString(),
+                "/run/j/runc",
+                "cid",
+                "demo-web-2",
+                "{\"args\":[\"sh\"]}",
+                dir.resolve("state").toString(),
+                false,
+                detach);
     }
 
     @Test
     void execRunsTheRecipeWithStdinAndPassesExitCodeAndOutput() throws IOException {
         compose.execRecipe = fakeRecipe(FAKE_RUNTIME, false);
         stdin = "piped\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Run r = run("exec", "-T", "-e", "A=1", "-e", "FOO", "-w", "/tmp", "-u", "nobody", "--index", "2",
-                "web", "sh", "-c", "exit 7");
+        Run r = run(
+                "exec", "-T", "-e", "A=1", "-e", "FOO", "-w", "/tmp", "-u", "nobody", "--index", "2", "web", "sh", "-c",
+                "exit 7");
         assertThat(r.exit()).isEqualTo(7);
         assertThat(r.out()).isEqualTo("--root /run/j/runc exec --process cid\n{\"args\":[\"sh\"]}\nstdin: piped\n");
         assertThat(r.err()).isEqualTo("err\n");
         assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=false");
-        assertThat(compose.arguments.getFirst()).isEqualTo(new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"),
-                "nobody", "/tmp", Map.of("A", "1", "FOO", "from-env")));
+        assertThat(compose.arguments.getFirst())
+                .isEqualTo(new ExecOptions(
+                        "web",
+                        2,
+                        List.of("sh", "-c", "exit 7"),
+                        "nobody",
+                        "/tmp",
+                        Map.of("A", "1", "FOO", "from-env")));
         try (var files = Files.list(dir.resolve("state"))) {
             assertThat(files).as("the process file is removed").isEmpty();
         }
@@ -256,7 +329,8 @@ class CommandsTest {
                 """, true);
         Run failed = run("exec", "-d", "web", "nope");
         assertThat(failed.exit()).isEqualTo(1);
-        assertThat(failed.err()).startsWith("cannot start the command in container demo-web-2: exec failed: no such file: nope");
+        assertThat(failed.err())
+                .startsWith("cannot start the command in container demo-web-2: exec failed: no such file: nope");
         try (var files = Files.list(dir.resolve("state"))) {
             assertThat(files).as("the process file and runtime log are removed").isEmpty();
         }
@@ -278,9 +352,16 @@ class CommandsTest {
         run("--progress", "quiet", "pause");
         run("--progress", "quiet", "unpause");
         run("--progress", "quiet", "rm", "-f", "-s", "-v", "db");
-        assertThat(compose.calls).containsExactly("start demo [web]", "stop demo [] PT2S", "restart demo [db] null",
-                "kill demo [web] SIGTERM", "pause demo []", "unpause demo []", "stop demo [db] null",
-                "rm demo [db] volumes=true");
+        assertThat(compose.calls)
+                .containsExactly(
+                        "start demo [web]",
+                        "stop demo [] PT2S",
+                        "restart demo [db] null",
+                        "kill demo [web] SIGTERM",
+                        "pause demo []",
+                        "unpause demo []",
+                        "stop demo [db] null",
+                        "rm demo [db] volumes=true");
     }
 
     @Test
@@ -310,18 +391,55 @@ class CommandsTest {
     void runMapsEveryFlagAttachesAndPassesTheExitCode() throws Exception {
         assumeTrue(FakeConmon.available(), "python3 is not installed");
         try (FakeConmon conmon = FakeConmon.start(dir.resolve("bundle"))) {
-            compose.oneOffAttach = new dev.jcompose.api.OneOffAttach("once", dir.resolve("bundle").toString(), true, false);
+            compose.oneOffAttach = new dev.jcompose.api.OneOffAttach(
+                    "once", dir.resolve("bundle").toString(), true, false);
             compose.oneOffExit = 4;
             stdin = "piped".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            Run r = run("--progress", "quiet", "run", "--rm", "-T", "-e", "A=1", "-e", "FOO", "--entrypoint", "env -i 'B=x y'",
-                    "--no-deps", "-p", "9090:90", "--name", "once", "-w", "/tmp", "-u", "nobody", "web", "sh", "-c", "exit 4");
+            Run r = run(
+                    "--progress",
+                    "quiet",
+                    "run",
+                    "--rm",
+                    "-T",
+                    "-e",
+                    "A=1",
+                    "-e",
+                    "FOO",
+                    "--entrypoint",
+                    "env -i 'B=x y'",
+                    "--no-deps",
+                    "-p",
+                    "9090:90",
+                    "--name",
+                    "once",
+                    "-w",
+                    "/tmp",
+                    "-u",
+                    "nobody",
+                    "web",
+                    "sh",
+                    "-c",
+                    "exit 4");
             assertThat(r.exit()).as(r.err()).isEqualTo(4);
             assertThat(r.out()).isEqualTo("hi\ngot:piped");
             assertThat(r.err()).isEqualTo("oops\n");
             assertThat(compose.calls).containsExactly("createOneOff demo", "startOneOff demo once remove=true");
-            assertThat(compose.arguments.getFirst()).isEqualTo(new dev.jcompose.api.RunOptions("web", List.of("sh", "-c", "exit 4"),
-                    List.of("env", "-i", "B=x y"), Map.of("A", "1", "FOO", "from-env"), List.of("9090:90"), false, "once", "/tmp",
-                    "nobody", true, false, true, true, false));
+            assertThat(compose.arguments.getFirst())
+                    .isEqualTo(new dev.jcompose.api.RunOptions(
+                            "web",
+                            List.of("sh", "-c", "exit 4"),
+                            List.of("env", "-i", "B=x y"),
+                            Map.of("A", "1", "FOO", "from-env"),
+                            List.of("9090:90"),
+                            false,
+                            "once",
+                            "/tmp",
+                            "nobody",
+                            true,
+                            false,
+                            true,
+                            true,
+                            false));
         }
     }
 
@@ -342,24 +460,39 @@ class CommandsTest {
         // flags: noTty, interactive, detach; streams: terminal, processStdio
         assertThat(Interaction.decide(false, true, false, true, true)).isEqualTo(new Interaction(true, true));
         assertThat(Interaction.decide(true, true, false, true, true)).as("-T").isEqualTo(new Interaction(false, true));
-        assertThat(Interaction.decide(false, true, false, false, true)).as("piped").isEqualTo(new Interaction(false, true));
-        assertThat(Interaction.decide(false, false, false, true, true)).as("-i=false").isEqualTo(new Interaction(false, false));
+        assertThat(Interaction.decide(false, true, false, false, true))
+                .as("piped")
+                .isEqualTo(new Interaction(false, true));
+        assertThat(Interaction.decide(false, false, false, true, true))
+                .as("-i=false")
+                .isEqualTo(new Interaction(false, false));
         assertThat(Interaction.decide(false, true, true, true, true)).as("-d").isEqualTo(new Interaction(false, false));
-        assertThat(Interaction.decide(false, true, false, true, false)).as("in-memory streams")
+        assertThat(Interaction.decide(false, true, false, true, false))
+                .as("in-memory streams")
                 .isEqualTo(new Interaction(false, true));
     }
 
     @Test
     void execAndRunFlagDefaults() {
-        RunCommand run = new picocli.CommandLine(new RunCommand()).parseArgs("web").asCommandLineList().get(0).getCommand();
+        RunCommand run = new picocli.CommandLine(new RunCommand())
+                .parseArgs("web")
+                .asCommandLineList()
+                .get(0)
+                .getCommand();
         assertThat(run.interactive).isTrue();
         assertThat(run.noTty).isFalse();
-        ExecCommand exec = new picocli.CommandLine(new ExecCommand()).parseArgs("-T", "--no-interactive", "web", "sh")
-                .asCommandLineList().get(0).getCommand();
+        ExecCommand exec = new picocli.CommandLine(new ExecCommand())
+                .parseArgs("-T", "--no-interactive", "web", "sh")
+                .asCommandLineList()
+                .get(0)
+                .getCommand();
         assertThat(exec.interactive).isFalse();
         assertThat(exec.noTty).isTrue();
-        ExecCommand explicit = new picocli.CommandLine(new ExecCommand()).parseArgs("-i", "web", "sh")
-                .asCommandLineList().get(0).getCommand();
+        ExecCommand explicit = new picocli.CommandLine(new ExecCommand())
+                .parseArgs("-i", "web", "sh")
+                .asCommandLineList()
+                .get(0)
+                .getCommand();
         assertThat(explicit.interactive).isTrue();
     }
 
@@ -367,7 +500,8 @@ class CommandsTest {
     void badDisplayFlagsAreUsageErrors() {
         Run r = run("--progress", "fancy", "down");
         assertThat(r.exit()).isEqualTo(16);
-        assertThat(r.err()).startsWith("unsupported --progress value 'fancy': expected one of auto, tty, plain, json, quiet");
+        assertThat(r.err())
+                .startsWith("unsupported --progress value 'fancy': expected one of auto, tty, plain, json, quiet");
         assertThat(run("--ansi", "sometimes", "ps").exit()).isZero(); // ps draws no progress: --ansi unused
     }
 
@@ -381,23 +515,35 @@ class CommandsTest {
 
     @Test
     void eventsPrintsComposesJsonLines() {
-        compose.containerEvents = List.of(new dev.jcompose.api.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
-                "container", "start", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        compose.containerEvents = List.of(new dev.jcompose.api.ContainerEvent(
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "container",
+                "start",
+                "abc",
+                "web",
+                new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
         Run r = run("events", "--json", "web");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(compose.calls).containsExactly("events demo [web]");
-        assertThat(r.out()).isEqualTo("{\"time\":\"2026-01-02T03:04:05.000000000Z\",\"type\":\"container\",\"action\":"
-                + "\"start\",\"id\":\"abc\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox:1.36\","
-                + "\"name\":\"demo-web-1\"}}\n");
+        assertThat(r.out())
+                .isEqualTo("{\"time\":\"2026-01-02T03:04:05.000000000Z\",\"type\":\"container\",\"action\":"
+                        + "\"start\",\"id\":\"abc\",\"service\":\"web\",\"attributes\":{\"image\":\"busybox:1.36\","
+                        + "\"name\":\"demo-web-1\"}}\n");
     }
 
     @Test
     void eventsPrintsTextByDefault() {
-        compose.containerEvents = List.of(new dev.jcompose.api.ContainerEvent(Instant.parse("2026-01-02T03:04:05Z"),
-                "container", "stop", "abc", "web", new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
+        compose.containerEvents = List.of(new dev.jcompose.api.ContainerEvent(
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "container",
+                "stop",
+                "abc",
+                "web",
+                new TreeMap<>(Map.of("image", "busybox:1.36", "name", "demo-web-1"))));
         Run r = run("events");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(compose.calls).containsExactly("events demo []");
-        assertThat(r.out()).isEqualTo("2026-01-02T03:04:05.000000000Z container stop abc (image=busybox:1.36, name=demo-web-1)\n");
+        assertThat(r.out())
+                .isEqualTo("2026-01-02T03:04:05.000000000Z container stop abc (image=busybox:1.36, name=demo-web-1)\n");
     }
 }

@@ -46,11 +46,11 @@ class ConcurrentProjectsRootTest {
     final AtomicInteger overlaps = new AtomicInteger();
     /** Commands (up, down) in flight now, and how many started while the other project's was in flight. */
     final AtomicInteger inFlight = new AtomicInteger();
+
     final AtomicInteger concurrentCommands = new AtomicInteger();
 
     /** What a project holds while it is up: the other project must never hold the same. */
-    record Holding(String project, String address, int port) {
-    }
+    record Holding(String project, String address, int port) {}
 
     @Test
     void twoProjectsUpAndDownConcurrentlyNeverCollideAndLeaveNothing() throws Exception {
@@ -77,17 +77,25 @@ class ConcurrentProjectsRootTest {
             Duration budget = Duration.ofSeconds(60L + 30L * rounds);
             a.join(budget);
             b.join(budget);
-            assertThat(a.isAlive() || b.isAlive()).as("%d rounds finished within %s", rounds, budget).isFalse();
+            assertThat(a.isAlive() || b.isAlive())
+                    .as("%d rounds finished within %s", rounds, budget)
+                    .isFalse();
             assertThat(failures).as("failures in %d concurrent rounds", rounds).isEmpty();
-            assertThat(concurrentCommands.get()).as("ups and downs of the two projects ran at the same time").isPositive();
+            assertThat(concurrentCommands.get())
+                    .as("ups and downs of the two projects ran at the same time")
+                    .isPositive();
             assertThat(box.ps(projectA)).isEmpty();
             assertThat(box.ps(projectB)).isEmpty();
             assertThat(box.entries("run/containers")).as("container state left").isEmpty();
             assertThat(box.entries("run/netns")).as("netns left").isEmpty();
         });
-        System.out.printf("ConcurrentProjectsRootTest: 2 projects x %d rounds in %d s; %d of %d commands started while"
-                + " the other project's was running; %d rounds saw the other project up%n", rounds,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0), concurrentCommands.get(), 4 * rounds,
+        System.out.printf(
+                "ConcurrentProjectsRootTest: 2 projects x %d rounds in %d s; %d of %d commands started while"
+                        + " the other project's was running; %d rounds saw the other project up%n",
+                rounds,
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0),
+                concurrentCommands.get(),
+                4 * rounds,
                 overlaps.get());
         box.snapshot().assertSameAs(before);
     }
@@ -98,8 +106,13 @@ class ConcurrentProjectsRootTest {
         return progress.lines().filter(l -> l.contains(other)).findFirst();
     }
 
-    private void rounds(EngineSandbox box, String project, int port, AtomicReference<Holding> mine,
-            AtomicReference<Holding> other, CountDownLatch go) {
+    private void rounds(
+            EngineSandbox box,
+            String project,
+            int port,
+            AtomicReference<Holding> mine,
+            AtomicReference<Holding> other,
+            CountDownLatch go) {
         try {
             go.await();
             for (int round = 1; round <= rounds && failures.isEmpty(); round++) {
@@ -113,8 +126,14 @@ class ConcurrentProjectsRootTest {
     }
 
     /** One up/check/down; false (with the failure recorded) when something went wrong. */
-    private boolean round(EngineSandbox box, String project, int port, AtomicReference<Holding> mine,
-            AtomicReference<Holding> other, int round) throws Exception {
+    private boolean round(
+            EngineSandbox box,
+            String project,
+            int port,
+            AtomicReference<Holding> mine,
+            AtomicReference<Holding> other,
+            int round)
+            throws Exception {
         String where = project + " round " + round + ": ";
         String file = project + ".yaml";
         Run up = command(box, "-f", file, "-p", project, "--progress", "plain", "up", "-d", "--wait");
@@ -122,7 +141,8 @@ class ConcurrentProjectsRootTest {
             return fail(where + "up -d --wait exited " + up.exit() + ":\n" + up.err());
         }
         if (otherProjectIn(up.err(), project).isPresent()) {
-            return fail(where + "up's progress shows the other project: " + otherProjectIn(up.err(), project).get());
+            return fail(where + "up's progress shows the other project: "
+                    + otherProjectIn(up.err(), project).get());
         }
         List<Container> ps = box.ps(project);
         if (!ps.stream().map(Container::name).toList().equals(List.of(project + "-web-1"))) {
@@ -156,7 +176,8 @@ class ConcurrentProjectsRootTest {
             return fail(where + "down -v exited " + down.exit() + ":\n" + down.err());
         }
         if (otherProjectIn(down.err(), project).isPresent()) {
-            return fail(where + "down's progress shows the other project: " + otherProjectIn(down.err(), project).get());
+            return fail(where + "down's progress shows the other project: "
+                    + otherProjectIn(down.err(), project).get());
         }
         return true;
     }
@@ -174,8 +195,9 @@ class ConcurrentProjectsRootTest {
 
     /** What the container said and how it ended, for a failure message. */
     private static String diagnostics(EngineSandbox box, String project) {
-        return "\n  ps: " + box.cli("-p", project, "ps", "-a", "--format", "json").out().strip()
-                + "\n  logs: " + box.cli("-p", project, "--ansi", "never", "logs").out().strip();
+        return "\n  ps: "
+                + box.cli("-p", project, "ps", "-a", "--format", "json").out().strip() + "\n  logs: "
+                + box.cli("-p", project, "--ansi", "never", "logs").out().strip();
     }
 
     private boolean fail(String failure) {

@@ -4,9 +4,9 @@ import static dev.jcompose.cli.CommandsTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.console.LogOptions;
 import dev.jcompose.console.LogPrinter;
-import dev.jcompose.api.ContainerEvent;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,7 +39,12 @@ class ContainerWatchTest {
     final RecordingCompose compose = new RecordingCompose();
 
     static ContainerEvent die(String service, int code) {
-        return new ContainerEvent(Instant.EPOCH, "container", "die", "id-" + service, service,
+        return new ContainerEvent(
+                Instant.EPOCH,
+                "container",
+                "die",
+                "id-" + service,
+                service,
                 new TreeMap<>(Map.of("name", "demo-" + service + "-1", "exitCode", Integer.toString(code))));
     }
 
@@ -58,14 +63,20 @@ class ContainerWatchTest {
         compose.psScript.add(List.of(container("job", "running", 0)));
         compose.psScript.add(List.of(container("job", "exited", 3)));
         StringWriter out = new StringWriter();
-        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> Main.execute(new Main(
-                new Main.Environment(Map.of("HOME", "/nonexistent"), dir, new ByteArrayInputStream(new byte[0])),
-                (env, notices) -> compose.backend(), CommandsTest.CLOCK), new String[] {"-p", "demo", "wait", "job"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> Main.execute(
+                new Main(
+                        new Main.Environment(
+                                Map.of("HOME", "/nonexistent"), dir, new ByteArrayInputStream(new byte[0])),
+                        (env, notices) -> compose.backend(),
+                        CommandsTest.CLOCK),
+                new String[] {"-p", "demo", "wait", "job"},
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)));
         until(() -> compose.psCalls.get() == 1, "wait's first ps");
 
         assertThatThrownBy(() -> waiting.get(NO_POLL_WINDOW.toMillis(), TimeUnit.MILLISECONDS))
-                .as("no event yet: wait still waits").isInstanceOf(TimeoutException.class);
+                .as("no event yet: wait still waits")
+                .isInstanceOf(TimeoutException.class);
         assertThat(compose.psCalls.get()).isEqualTo(1);
 
         compose.liveEvents.add(die("job", 3));
@@ -85,16 +96,23 @@ class ContainerWatchTest {
         StringWriter out = new StringWriter();
         DisplayFlags quiet = new DisplayFlags();
         quiet.progress = "quiet";
-        LogPrinter printer = new LogPrinter(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        LogPrinter printer = new LogPrinter(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
                 new LogOptions(false, true, false));
-        Foreground.Settings settings = new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH,
-                false, Duration.ofSeconds(1));
-        CompletableFuture<Integer> attached = CompletableFuture.supplyAsync(() -> new Foreground(compose, settings, printer,
-                title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title)).run());
+        Foreground.Settings settings = new Foreground.Settings(
+                "demo", List.of(), false, false, null, Instant.EPOCH, false, Duration.ofSeconds(1));
+        CompletableFuture<Integer> attached = CompletableFuture.supplyAsync(() -> new Foreground(
+                        compose,
+                        settings,
+                        printer,
+                        title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title))
+                .run());
         until(() -> compose.psCalls.get() == 2, "the attaching ps and the watch's first one");
 
         assertThatThrownBy(() -> attached.get(NO_POLL_WINDOW.toMillis(), TimeUnit.MILLISECONDS))
-                .as("no event yet: still attached").isInstanceOf(TimeoutException.class);
+                .as("no event yet: still attached")
+                .isInstanceOf(TimeoutException.class);
         assertThat(compose.psCalls.get()).isEqualTo(2);
 
         compose.liveEvents.add(die("web", 0));

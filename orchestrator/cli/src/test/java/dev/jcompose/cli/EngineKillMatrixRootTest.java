@@ -11,13 +11,12 @@ import dev.jcompose.endpoint.NetworkMode;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.nat.Chains;
 import dev.jcompose.network.NetworkLayer;
-import dev.jcompose.image.testing.TestImages;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,18 +82,24 @@ class EngineKillMatrixRootTest {
             for (Container c : running) {
                 long pid = box.pidFile(c.id(), "container.pid").orElseThrow();
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-                        .as("container %s (pid %d) survives the engine's SIGKILL", c.name(), pid).contains(true);
+                        .as("container %s (pid %d) survives the engine's SIGKILL", c.name(), pid)
+                        .contains(true);
             }
             assertThat(box.health(project, project + "-db-1"))
-                    .as("the new engine resumes the saved health, no flap to starting").isEqualTo("healthy");
+                    .as("the new engine resumes the saved health, no flap to starting")
+                    .isEqualTo("healthy");
             assertThat(box.enginePid()).as("ps started a new engine").isNotEqualTo(engine);
 
-            Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
+            Run again =
+                    box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
             assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
             assertThat(again.err()).doesNotContain("Created", "Recreated");
-            assertThat(box.ps(project)).as("the same containers, adopted, nothing recreated").isEqualTo(running);
+            assertThat(box.ps(project))
+                    .as("the same containers, adopted, nothing recreated")
+                    .isEqualTo(running);
             assertConverged(box, project, port);
-            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0")
+                    .assertOk("down -v");
             assertThat(box.ps(project)).isEmpty();
         });
         box.snapshot().assertSameAs(before);
@@ -121,22 +126,38 @@ class EngineKillMatrixRootTest {
             EngineSandbox.sigkill(box.enginePid());
             String ghost = "0123456789abcdef0123456789abcdef";
             NetworkLayer.Options defaults = NetworkLayer.Options.defaults();
-            NetworkLayer network = new NetworkLayer(new HostPaths(box.dir.resolve("data"), box.dir.resolve("run")),
-                    new ProcessCommandRunner(), new NetworkLayer.Options(new Chains(box.chainPrefix), defaults.pool(),
-                            defaults.ports(), defaults.faults(), defaults.events()));
-            network.endpoints().attach(new EndpointSpec(ghost, List.of("ghost"), new NetworkMode.Bridge(),
-                    List.of(AttachmentRequest.of(project + "_default")), List.of()));
+            NetworkLayer network = new NetworkLayer(
+                    new HostPaths(box.dir.resolve("data"), box.dir.resolve("run")),
+                    new ProcessCommandRunner(),
+                    new NetworkLayer.Options(
+                            new Chains(box.chainPrefix),
+                            defaults.pool(),
+                            defaults.ports(),
+                            defaults.faults(),
+                            defaults.events()));
+            network.endpoints()
+                    .attach(new EndpointSpec(
+                            ghost,
+                            List.of("ghost"),
+                            new NetworkMode.Bridge(),
+                            List.of(AttachmentRequest.of(project + "_default")),
+                            List.of()));
             Files.createDirectories(box.dir.resolve("run/stack/containers").resolve(ghost));
-            Files.writeString(box.dir.resolve("run/stack/containers").resolve(ghost).resolve("hosts"), "");
+            Files.writeString(
+                    box.dir.resolve("run/stack/containers").resolve(ghost).resolve("hosts"), "");
             assertThat(box.entries("run/netns")).hasSize(SERVICES.size() + 1);
 
-            Run again = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
+            Run again =
+                    box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("up after SIGKILL");
             assertThat(again.err()).doesNotContain("Created", "Recreated");
             assertThat(box.ps(project)).isEqualTo(running);
             assertConverged(box, project, port);
-            assertThat(box.entries("run/stack/containers")).as("stack files of containers")
-                    .containsExactlyInAnyOrderElementsOf(running.stream().map(Container::id).toList());
-            Run down = box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            assertThat(box.entries("run/stack/containers"))
+                    .as("stack files of containers")
+                    .containsExactlyInAnyOrderElementsOf(
+                            running.stream().map(Container::id).toList());
+            Run down = box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0")
+                    .assertOk("down -v");
             assertThat(down.err()).contains(" Network " + project + "_default  Removed");
         });
         box.snapshot().assertSameAs(before);
@@ -159,9 +180,12 @@ class EngineKillMatrixRootTest {
             long engine = box.startEngine(project);
             KillOnEvent hook = new KillOnEvent(" Container ", "  " + event, engine);
             Run cut = box.cli(hook, "-p", project, "--progress", "plain", "up", "-d", "--wait");
-            assertThat(hook.fired).as("the \"%s\" event arrived and the engine was killed; up said:\n%s", event,
-                    cut.err()).isTrue();
-            assertThat(cut.exit()).as("an up whose engine died fails:\n" + cut.err()).isNotZero();
+            assertThat(hook.fired)
+                    .as("the \"%s\" event arrived and the engine was killed; up said:\n%s", event, cut.err())
+                    .isTrue();
+            assertThat(cut.exit())
+                    .as("an up whose engine died fails:\n" + cut.err())
+                    .isNotZero();
 
             box.cli("-p", project, "--progress", "plain", "up", "-d", "--wait").assertOk("up after SIGKILL");
             assertThat(box.enginePid()).as("a new engine serves").isNotEqualTo(engine);
@@ -169,13 +193,17 @@ class EngineKillMatrixRootTest {
             assertThat(converged).extracting(Container::name).containsExactly(names(project));
             assertThat(converged).extracting(Container::state).containsOnly("running");
             assertConverged(box, project, port);
-            Run idempotent = box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("third up");
+            Run idempotent =
+                    box.cli("-p", project, "--progress", "plain", "up", "-d").assertOk("third up");
             assertThat(idempotent.err()).doesNotContain("Created", "Recreated");
             assertThat(box.ps(project)).isEqualTo(converged);
 
-            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0").assertOk("down -v");
+            box.cli("-p", project, "--progress", "plain", "down", "-v", "-t", "0")
+                    .assertOk("down -v");
             assertThat(box.ps(project)).isEmpty();
-            assertThat(box.entries("run/containers")).as("container state left after down").isEmpty();
+            assertThat(box.entries("run/containers"))
+                    .as("container state left after down")
+                    .isEmpty();
             assertThat(box.entries("run/netns")).as("netns left after down").isEmpty();
         });
         box.snapshot().assertSameAs(before);
@@ -199,15 +227,23 @@ class EngineKillMatrixRootTest {
      */
     private static void assertConverged(EngineSandbox box, String project, int port) throws Exception {
         List<Container> cs = box.ps(project);
-        assertThat(box.entries("run/containers")).as("container state directories")
-                .containsExactlyInAnyOrderElementsOf(cs.stream().map(Container::id).toList());
-        assertThat(box.entries("data/containers")).as("container data directories")
-                .containsExactlyInAnyOrderElementsOf(cs.stream().map(Container::id).toList());
+        assertThat(box.entries("run/containers"))
+                .as("container state directories")
+                .containsExactlyInAnyOrderElementsOf(
+                        cs.stream().map(Container::id).toList());
+        assertThat(box.entries("data/containers"))
+                .as("container data directories")
+                .containsExactlyInAnyOrderElementsOf(
+                        cs.stream().map(Container::id).toList());
         assertThat(box.entries("run/netns")).as("network namespaces").hasSize(SERVICES.size());
-        assertThat(EngineSandbox.vethsOn(project)).as("veths on the project bridge").hasSize(SERVICES.size());
+        assertThat(EngineSandbox.vethsOn(project))
+                .as("veths on the project bridge")
+                .hasSize(SERVICES.size());
         for (String name : SERVICES) {
             Run lookup = box.cli("-p", project, "exec", "-T", "web", "nslookup", name);
-            assertThat(lookup.exit()).as("nslookup %s from web:\n%s%s", name, lookup.out(), lookup.err()).isZero();
+            assertThat(lookup.exit())
+                    .as("nslookup %s from web:\n%s%s", name, lookup.out(), lookup.err())
+                    .isZero();
             assertThat(lookup.out()).contains("Address");
         }
         assertThat(CliEndToEndRootTest.httpGet(port)).isEqualTo("hello-from-web\n");
@@ -244,11 +280,9 @@ class EngineKillMatrixRootTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

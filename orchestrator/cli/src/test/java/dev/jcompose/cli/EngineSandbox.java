@@ -45,14 +45,15 @@ final class EngineSandbox {
 
     record Run(int exit, String out, String err) {
         Run assertOk(String what) {
-            assertThat(exit).as(what + " failed with exit " + exit + ":\n" + err + out).isZero();
+            assertThat(exit)
+                    .as(what + " failed with exit " + exit + ":\n" + err + out)
+                    .isZero();
             return this;
         }
     }
 
     /** A container as {@code ps -a --format json} shows it. */
-    record Container(String name, String id, String state) {
-    }
+    record Container(String name, String id, String state) {}
 
     /** Test bodies run by {@link #runThenClose}. */
     interface Body {
@@ -71,9 +72,17 @@ final class EngineSandbox {
         this.cgroupParent = "jcompose-test-" + tag;
         this.chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
         this.projects = List.of(projects);
-        env.putAll(Map.of("JCOMPOSE_DATA_ROOT", dir.resolve("data").toString(), "JCOMPOSE_RUN_ROOT",
-                dir.resolve("run").toString(), "JCOMPOSE_CGROUP_PARENT", cgroupParent, "JCOMPOSE_CHAIN_PREFIX",
-                chainPrefix, "HOME", dir.toString()));
+        env.putAll(Map.of(
+                "JCOMPOSE_DATA_ROOT",
+                dir.resolve("data").toString(),
+                "JCOMPOSE_RUN_ROOT",
+                dir.resolve("run").toString(),
+                "JCOMPOSE_CGROUP_PARENT",
+                cgroupParent,
+                "JCOMPOSE_CHAIN_PREFIX",
+                chainPrefix,
+                "HOME",
+                dir.toString()));
     }
 
     HostSnapshot snapshot() {
@@ -94,7 +103,13 @@ final class EngineSandbox {
     void importBusybox() throws IOException {
         Files.createDirectories(app());
         Files.write(dir.resolve("rootfs.tar"), TestImages.busybox().build().layerTar());
-        cli("image", "import", "--change", "CMD [\"sh\"]", dir.resolve("rootfs.tar").toString(), "busybox:1.36")
+        cli(
+                        "image",
+                        "import",
+                        "--change",
+                        "CMD [\"sh\"]",
+                        dir.resolve("rootfs.tar").toString(),
+                        "busybox:1.36")
                 .assertOk("image import");
     }
 
@@ -119,8 +134,7 @@ final class EngineSandbox {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(tee, true), environment());
         return new Run(exit, out.toString(), err.toString());
@@ -163,28 +177,43 @@ final class EngineSandbox {
     }
 
     List<Container> ps(String project) {
-        Run ps = cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
-        return ps.out().lines().filter(l -> !l.isBlank()).map(EngineSandbox::container).sorted(
-                java.util.Comparator.comparing(Container::name)).toList();
+        Run ps =
+                cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
+        return ps.out()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(EngineSandbox::container)
+                .sorted(java.util.Comparator.comparing(Container::name))
+                .toList();
     }
 
     /** The container's Health as {@code ps --format json} shows it ("" when it has no healthcheck). */
     String health(String project, String container) {
-        Run ps = cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
-        return ps.out().lines().filter(l -> !l.isBlank()).map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).filter(n -> n.path("Name").asText().equals(container)).map(n -> n.path("Health").asText())
-                .findFirst().orElseThrow(() -> new AssertionError("no container " + container + " in " + ps.out()));
+        Run ps =
+                cli("-p", project, "ps", "-a", "--no-trunc", "--format", "json").assertOk("ps " + project);
+        return ps.out()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .filter(n -> n.path("Name").asText().equals(container))
+                .map(n -> n.path("Health").asText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container " + container + " in " + ps.out()));
     }
 
     private static Container container(String line) {
         try {
             JsonNode n = JSON.readTree(line);
-            return new Container(n.path("Name").asText(), n.path("ID").asText(), n.path("State").asText());
+            return new Container(
+                    n.path("Name").asText(),
+                    n.path("ID").asText(),
+                    n.path("State").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,12 +240,17 @@ final class EngineSandbox {
     static List<String> vethsOn(String project) {
         String bridge = LinkNames.bridge(project + "_default");
         try {
-            Process p = new ProcessBuilder("ip", "-o", "link", "show", "master", bridge).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("ip", "-o", "link", "show", "master", bridge)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return List.of();
             }
-            return out.lines().map(l -> l.split(":")[1].strip().split("@")[0]).sorted().toList();
+            return out.lines()
+                    .map(l -> l.split(":")[1].strip().split("@")[0])
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -262,7 +296,8 @@ final class EngineSandbox {
         }
         Path pidFile = dir.resolve("run/engine/engine.pid");
         Optional<ProcessHandle> engine = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())) : Optional.empty();
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                : Optional.empty();
         cli("engine", "stop");
         engine.ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
         CgroupLayout.detect().remove("/" + cgroupParent);

@@ -18,7 +18,8 @@ class ExecLauncherTest {
                 .isEqualTo("setsid /usr/sbin/runc --root /r exec --process /s/exec-1.json abc");
         ExecRecipe tty = new ExecRecipe("/usr/sbin/runc", "/r", "abc", "web-1", "{}", "/s", true, false);
         assertThat(String.join(" ", ExecLauncher.command(tty, Path.of("/s/exec-1.json"), null)))
-                .as("runc owns the terminal: same session").isEqualTo("/usr/sbin/runc --root /r exec --process /s/exec-1.json abc");
+                .as("runc owns the terminal: same session")
+                .isEqualTo("/usr/sbin/runc --root /r exec --process /s/exec-1.json abc");
     }
 
     @Test

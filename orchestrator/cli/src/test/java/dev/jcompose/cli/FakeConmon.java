@@ -45,7 +45,9 @@ final class FakeConmon implements AutoCloseable {
 
     static FakeConmon start(Path bundle) throws IOException, InterruptedException {
         Files.createDirectories(bundle);
-        Process p = new ProcessBuilder("python3", "-c", SCRIPT, bundle.toString()).inheritIO().start();
+        Process p = new ProcessBuilder("python3", "-c", SCRIPT, bundle.toString())
+                .inheritIO()
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!Files.exists(bundle.resolve("ready")) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10); // polling a condition with a deadline: python's start-up

@@ -3,9 +3,9 @@ package dev.jcompose.cli;
 import static dev.jcompose.cli.CommandsTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.api.LogRecord;
 import dev.jcompose.console.LogOptions;
 import dev.jcompose.console.LogPrinter;
-import dev.jcompose.api.LogRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -22,12 +22,23 @@ class ForegroundTest {
     int run(boolean abortOnExit, boolean abortOnFailure, String exitCodeFrom) {
         DisplayFlags quiet = new DisplayFlags();
         quiet.progress = "quiet";
-        LogPrinter printer = new LogPrinter(new PrintWriter(out, true), new PrintWriter(err, true),
-                new LogOptions(false, true, false));
-        Foreground.Settings settings = new Foreground.Settings("demo", List.of(), abortOnExit, abortOnFailure,
-                exitCodeFrom, Instant.EPOCH, false, Duration.ofSeconds(1));
-        return new Foreground(compose, settings, printer,
-                title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title)).run();
+        LogPrinter printer = new LogPrinter(
+                new PrintWriter(out, true), new PrintWriter(err, true), new LogOptions(false, true, false));
+        Foreground.Settings settings = new Foreground.Settings(
+                "demo",
+                List.of(),
+                abortOnExit,
+                abortOnFailure,
+                exitCodeFrom,
+                Instant.EPOCH,
+                false,
+                Duration.ofSeconds(1));
+        return new Foreground(
+                        compose,
+                        settings,
+                        printer,
+                        title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title))
+                .run();
     }
 
     @Test
@@ -39,8 +50,9 @@ class ForegroundTest {
         assertThat(run(false, false, null)).isZero();
         assertThat(err.toString()).isEqualTo("Attaching to db-1, web-1\n");
         // the output thread and the watch run concurrently: only each one's own order is fixed
-        assertThat(out.toString().lines().toList()).containsExactlyInAnyOrder("web-1  | hi", "db-1 exited with code 0",
-                "web-1 exited with code 2").containsSubsequence("db-1 exited with code 0", "web-1 exited with code 2");
+        assertThat(out.toString().lines().toList())
+                .containsExactlyInAnyOrder("web-1  | hi", "db-1 exited with code 0", "web-1 exited with code 2")
+                .containsSubsequence("db-1 exited with code 0", "web-1 exited with code 2");
         assertThat(compose.calls).doesNotContain("stop demo [] PT1S");
     }
 
@@ -59,12 +71,15 @@ class ForegroundTest {
         compose.psScript.add(List.of(container("db", "exited", 0), container("web", "running", 0)));
         compose.psScript.add(List.of(container("db", "exited", 0), container("web", "exited", 9)));
         assertThat(run(false, true, null)).isEqualTo(9);
-        assertThat(out.toString()).isEqualTo("db-1 exited with code 0\nweb-1 exited with code 9\nAborting on container exit...\n");
+        assertThat(out.toString())
+                .isEqualTo("db-1 exited with code 0\nweb-1 exited with code 9\nAborting on container exit...\n");
 
         compose.psScript.clear();
         compose.psScript.add(List.of(container("db", "running", 0), container("web", "exited", 5)));
         compose.psScript.add(List.of(container("db", "running", 0), container("web", "exited", 5)));
-        assertThat(run(true, false, "db")).as("db's code, once known after the abort").isZero();
+        assertThat(run(true, false, "db"))
+                .as("db's code, once known after the abort")
+                .isZero();
     }
 
     @Test
@@ -73,10 +88,13 @@ class ForegroundTest {
         Foreground[] self = new Foreground[1];
         DisplayFlags quiet = new DisplayFlags();
         quiet.progress = "quiet";
-        LogPrinter printer = new LogPrinter(new PrintWriter(out, true), new PrintWriter(err, true),
-                new LogOptions(false, true, false));
-        self[0] = new Foreground(compose, new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH,
-                false, null), printer, title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title));
+        LogPrinter printer = new LogPrinter(
+                new PrintWriter(out, true), new PrintWriter(err, true), new LogOptions(false, true, false));
+        self[0] = new Foreground(
+                compose,
+                new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null),
+                printer,
+                title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title));
         self[0].interrupted();
         assertThat(self[0].run()).isEqualTo(130);
         assertThat(err.toString()).endsWith("Gracefully stopping... (press Ctrl+C again to force)\n");

@@ -1,7 +1,5 @@
 package dev.jcompose.cli;
 
-import dev.jcompose.model.Project;
-import dev.jcompose.remote.ComposeBackends;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
@@ -12,6 +10,8 @@ import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.remote.ComposeBackends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +27,7 @@ final class RecordingCompose implements ComposeService {
     List<ContainerSummary> containers = List.of();
     /** Successive answers of ps, the last one repeated; empty = {@link #containers}. */
     final java.util.ArrayDeque<List<ContainerSummary>> psScript = new java.util.ArrayDeque<>();
+
     List<LogRecord> logs = List.of();
     ExecOutcome execOutcome = new ExecOutcome(0, "", "");
     List<StackEvent> events = List.of();
@@ -39,8 +40,7 @@ final class RecordingCompose implements ComposeService {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -87,7 +87,10 @@ final class RecordingCompose implements ComposeService {
     java.util.concurrent.BlockingQueue<dev.jcompose.api.ContainerEvent> liveEvents;
 
     @Override
-    public void events(String projectName, List<String> services, Runnable subscribed,
+    public void events(
+            String projectName,
+            List<String> services,
+            Runnable subscribed,
             Consumer<dev.jcompose.api.ContainerEvent> sink) {
         if (liveEvents == null) {
             ComposeService.super.events(projectName, services, subscribed, sink);
@@ -100,15 +103,16 @@ final class RecordingCompose implements ComposeService {
                 sink.accept(liveEvents.take());
             }
         } catch (InterruptedException e) {
-            throw new dev.jcompose.api.StackException("receiving the events of " + projectName + " was interrupted", null);
+            throw new dev.jcompose.api.StackException(
+                    "receiving the events of " + projectName + " was interrupted", null);
         }
     }
 
     dev.jcompose.api.RunOutcome runOutcome = new dev.jcompose.api.RunOutcome("demo-web-run-0123456789ab", 0);
 
     @Override
-    public dev.jcompose.api.RunOutcome run(Project project, dev.jcompose.api.RunOptions options, StackListener listener,
-            Consumer<LogRecord> output) {
+    public dev.jcompose.api.RunOutcome run(
+            Project project, dev.jcompose.api.RunOptions options, StackListener listener, Consumer<LogRecord> output) {
         record("run " + project.name(), options, listener);
         logs.forEach(output);
         return runOutcome;
@@ -131,14 +135,15 @@ final class RecordingCompose implements ComposeService {
     int oneOffExit;
 
     @Override
-    public dev.jcompose.container.ExecRecipe execRecipe(String projectName, ExecOptions options, boolean tty, boolean detach) {
+    public dev.jcompose.container.ExecRecipe execRecipe(
+            String projectName, ExecOptions options, boolean tty, boolean detach) {
         record("execRecipe " + projectName + " tty=" + tty + " detach=" + detach, options, null);
         return execRecipe;
     }
 
     @Override
-    public dev.jcompose.api.OneOffAttach createOneOff(Project project, dev.jcompose.api.RunOptions options,
-            StackListener listener) {
+    public dev.jcompose.api.OneOffAttach createOneOff(
+            Project project, dev.jcompose.api.RunOptions options, StackListener listener) {
         record("createOneOff " + project.name(), options, listener);
         return oneOffAttach;
     }
@@ -199,8 +204,12 @@ final class RecordingCompose implements ComposeService {
     @Override
     public List<dev.jcompose.api.ContainerImage> images(String projectName, List<String> services) {
         record("images " + projectName + " " + services, null, null);
-        return List.of(new dev.jcompose.api.ContainerImage("demo-web-1", "web", "docker.io/library/busybox:1.36",
-                "sha256:e72ca41ec4022bd94381cc3c0277a8d14a4896323ef4d9cdddbdecc67ca8217a", 1_033_421));
+        return List.of(new dev.jcompose.api.ContainerImage(
+                "demo-web-1",
+                "web",
+                "docker.io/library/busybox:1.36",
+                "sha256:e72ca41ec4022bd94381cc3c0277a8d14a4896323ef4d9cdddbdecc67ca8217a",
+                1_033_421));
     }
 
     @Override

@@ -57,9 +57,12 @@ class RunEventsRootTest {
     private void assertEventsSeeAnotherCommandsContainer() throws InterruptedException {
         StringWriter out = new StringWriter();
         int[] exit = {-1};
-        Thread events = Thread.ofPlatform().start(() -> exit[0] = Main.execute(
-                new String[] {"-p", project, "events", "--json"}, new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), sandbox.environment()));
+        Thread events = Thread.ofPlatform()
+                .start(() -> exit[0] = Main.execute(
+                        new String[] {"-p", project, "events", "--json"},
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true),
+                        sandbox.environment()));
         String container = project + "-svc-1";
         // the subscription has no signal of its own: start and stop again until it has seen one cycle
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -80,25 +83,56 @@ class RunEventsRootTest {
     }
 
     private static boolean seen(StringWriter out, String action, String container) {
-        return out.toString().lines().anyMatch(l -> l.contains("\"action\":\"" + action + "\"")
-                && l.contains("\"name\":\"" + container + "\""));
+        return out.toString()
+                .lines()
+                .anyMatch(l ->
+                        l.contains("\"action\":\"" + action + "\"") && l.contains("\"name\":\"" + container + "\""));
     }
 
     /** {@code run --rm svc sh -c 'echo hi; exit 4'}: its output, its exit code, and no container left. */
     private void assertRunRmPassesOutputAndExitCode() {
-        assertThat(cli("-p", project, "ps").out()).as("stopped by the events part").doesNotContain(project + "-dep-1");
-        EngineSandbox.Run run = cli("-p", project, "--progress", "quiet", "run", "--rm", "svc", "sh", "-c", "echo hi; echo oops >&2; exit 4");
+        assertThat(cli("-p", project, "ps").out())
+                .as("stopped by the events part")
+                .doesNotContain(project + "-dep-1");
+        EngineSandbox.Run run = cli(
+                "-p",
+                project,
+                "--progress",
+                "quiet",
+                "run",
+                "--rm",
+                "svc",
+                "sh",
+                "-c",
+                "echo hi; echo oops >&2; exit 4");
         assertThat(run.exit()).as(run.err()).isEqualTo(4);
         assertThat(run.out()).isEqualTo("hi\n");
         assertThat(run.err()).isEqualTo("oops\n");
-        assertThat(cli("-p", project, "ps").out()).as("run started the dependency").contains(project + "-dep-1");
+        assertThat(cli("-p", project, "ps").out())
+                .as("run started the dependency")
+                .contains(project + "-dep-1");
 
-        EngineSandbox.Run kept = cli("-p", project, "--progress", "quiet", "run", "--name", project + "-once", "-e", "A=from-run", "svc",
-                "sh", "-c", "echo $A");
+        EngineSandbox.Run kept = cli(
+                "-p",
+                project,
+                "--progress",
+                "quiet",
+                "run",
+                "--name",
+                project + "-once",
+                "-e",
+                "A=from-run",
+                "svc",
+                "sh",
+                "-c",
+                "echo $A");
         assertThat(kept.exit()).as(kept.err()).isZero();
         assertThat(kept.out()).isEqualTo("from-run\n");
         EngineSandbox.Run ps = cli("-p", project, "ps", "-a");
-        assertThat(ps.out()).as("one-offs are not listed").contains(project + "-svc-1", project + "-dep-1").doesNotContain(project + "-once");
+        assertThat(ps.out())
+                .as("one-offs are not listed")
+                .contains(project + "-svc-1", project + "-dep-1")
+                .doesNotContain(project + "-once");
         assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(2);
 
         EngineSandbox.Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
@@ -106,10 +140,16 @@ class RunEventsRootTest {
         assertThat(detached.out()).matches(project + "-svc-run-[0-9a-f]{12}\n");
         EngineSandbox.Run down = cli("-p", project, "--progress", "plain", "down", "-t", "0", "--remove-orphans");
         assertThat(down.exit()).as(down.err()).isZero();
-        assertThat(down.err()).contains(" Container " + project + "-once  Removed",
-                " Container " + detached.out().strip() + "  Removed");
-        assertThat(down.err().lines().filter(l -> l.contains("-svc-run-") && l.endsWith("Removed")).toList())
-                .as("the --rm one-off was gone already").containsExactly(" Container " + detached.out().strip() + "  Removed");
+        assertThat(down.err())
+                .contains(
+                        " Container " + project + "-once  Removed",
+                        " Container " + detached.out().strip() + "  Removed");
+        assertThat(down.err()
+                        .lines()
+                        .filter(l -> l.contains("-svc-run-") && l.endsWith("Removed"))
+                        .toList())
+                .as("the --rm one-off was gone already")
+                .containsExactly(" Container " + detached.out().strip() + "  Removed");
     }
 
     /** Ctrl-C during an attached {@code run --rm}: exit 130, and the engine stops and removes the one-off. */
@@ -117,9 +157,26 @@ class RunEventsRootTest {
         String name = project + "-long";
         StringWriter out = new StringWriter();
         int[] exit = {-1};
-        Thread run = Thread.ofPlatform().start(() -> exit[0] = Main.execute(new String[] {"-p", project, "--progress",
-                "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "sh", "-c", "echo started; exec sleep 600"},
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), sandbox.environment()));
+        Thread run = Thread.ofPlatform()
+                .start(() -> exit[0] = Main.execute(
+                        new String[] {
+                            "-p",
+                            project,
+                            "--progress",
+                            "quiet",
+                            "run",
+                            "--rm",
+                            "--no-deps",
+                            "--name",
+                            name,
+                            "svc",
+                            "sh",
+                            "-c",
+                            "echo started; exec sleep 600"
+                        },
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter(), true),
+                        sandbox.environment()));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!out.toString().contains("started") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
@@ -130,10 +187,12 @@ class RunEventsRootTest {
         assertThat(run.isAlive()).isFalse();
         assertThat(exit[0]).isEqualTo(130);
         // removed once the name is free again: a second one-off may take it
-        EngineSandbox.Run again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
+        EngineSandbox.Run again =
+                cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
         while (again.exit() != 0 && again.err().contains("already in use") && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
-            again = cli("-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
+            again = cli(
+                    "-p", project, "--progress", "quiet", "run", "--rm", "--no-deps", "--name", name, "svc", "true");
         }
         assertThat(again.exit()).as(again.err()).isZero();
     }

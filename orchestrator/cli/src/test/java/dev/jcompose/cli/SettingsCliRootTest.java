@@ -45,14 +45,26 @@ class SettingsCliRootTest {
             Files.writeString(sandbox.app().resolve("compose.yaml"), COMPOSE);
             EngineSandbox.Run create = sandbox.cli("-p", project, "--progress", "plain", "create");
             assertThat(create.exit()).as(create.err()).isZero();
-            assertThat(create.err().lines().filter(l -> l.contains("oom_kill_disable")).toList())
+            assertThat(create.err()
+                            .lines()
+                            .filter(l -> l.contains("oom_kill_disable"))
+                            .toList())
                     .containsExactly(" " + WARNING);
             EngineSandbox.Run up = sandbox.cli("-p", project, "--progress", "plain", "up", "-d");
             assertThat(up.exit()).as(up.err()).isZero();
             assertThat(up.err()).contains(WARNING);
             EngineSandbox.Run cat = sandbox.cli("-p", project, "exec", "app", "cat", "/run/secrets/token");
             assertThat(cat.out()).as(cat.err()).isEqualTo("t0k");
-            EngineSandbox.Run run = sandbox.cli("-p", project, "--progress", "plain", "run", "--rm", "app", "sh", "-c",
+            EngineSandbox.Run run = sandbox.cli(
+                    "-p",
+                    project,
+                    "--progress",
+                    "plain",
+                    "run",
+                    "--rm",
+                    "app",
+                    "sh",
+                    "-c",
                     "cat /run/secrets/token; echo");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).isEqualTo("t0k\n");
@@ -67,10 +79,12 @@ class SettingsCliRootTest {
                         command: ["sleep", "300"]
                         security_opt: ["apparmor=my-profile"]
                     """);
-            EngineSandbox.Run no = sandbox.cli("-f", other.resolve("compose.yaml").toString(), "-p", refused, "up", "-d");
+            EngineSandbox.Run no =
+                    sandbox.cli("-f", other.resolve("compose.yaml").toString(), "-p", refused, "up", "-d");
             assertThat(no.exit()).isEqualTo(1);
-            assertThat(no.err()).contains("service \"app\": security_opt 'apparmor=my-profile' is not supported: "
-                    + "jcompose cannot apply this confinement");
+            assertThat(no.err())
+                    .contains("service \"app\": security_opt 'apparmor=my-profile' is not supported: "
+                            + "jcompose cannot apply this confinement");
             assertThat(sandbox.ps(refused)).isEmpty();
         });
         sandbox.snapshot().assertSameAs(before);

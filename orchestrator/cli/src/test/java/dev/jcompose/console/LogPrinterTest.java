@@ -53,11 +53,19 @@ class LogPrinterTest {
         List<String> names = List.of("a-1", "b-1", "c-1", "d-1", "e-1", "f-1", "g-1", "h-1", "i-1", "j-1", "k-1");
         names.forEach(p::register);
         names.forEach(n -> p.print(line(n, "x\n")));
-        assertThat(out.toString().split("\n")).containsExactly(
-                "\033[36ma-1  | \033[0mx", "\033[33mb-1  | \033[0mx", "\033[32mc-1  | \033[0mx",
-                "\033[35md-1  | \033[0mx", "\033[34me-1  | \033[0mx", "\033[36;1mf-1  | \033[0mx",
-                "\033[33;1mg-1  | \033[0mx", "\033[32;1mh-1  | \033[0mx", "\033[35;1mi-1  | \033[0mx",
-                "\033[34;1mj-1  | \033[0mx", "\033[36mk-1  | \033[0mx");
+        assertThat(out.toString().split("\n"))
+                .containsExactly(
+                        "\033[36ma-1  | \033[0mx",
+                        "\033[33mb-1  | \033[0mx",
+                        "\033[32mc-1  | \033[0mx",
+                        "\033[35md-1  | \033[0mx",
+                        "\033[34me-1  | \033[0mx",
+                        "\033[36;1mf-1  | \033[0mx",
+                        "\033[33;1mg-1  | \033[0mx",
+                        "\033[32;1mh-1  | \033[0mx",
+                        "\033[35;1mi-1  | \033[0mx",
+                        "\033[34;1mj-1  | \033[0mx",
+                        "\033[36mk-1  | \033[0mx");
     }
 
     @Test
@@ -125,10 +133,14 @@ class LogPrinterTest {
 
     @Test
     void optionsFromFlags() {
-        assertThat(LogOptions.of(AnsiMode.AUTO, true, false, false, false)).isEqualTo(new LogOptions(true, true, false));
-        assertThat(LogOptions.of(AnsiMode.AUTO, false, false, true, true)).isEqualTo(new LogOptions(false, false, true));
-        assertThat(LogOptions.of(AnsiMode.ALWAYS, false, true, false, false)).isEqualTo(new LogOptions(false, true, false));
-        assertThat(LogOptions.of(AnsiMode.NEVER, true, false, false, false)).isEqualTo(new LogOptions(false, true, false));
+        assertThat(LogOptions.of(AnsiMode.AUTO, true, false, false, false))
+                .isEqualTo(new LogOptions(true, true, false));
+        assertThat(LogOptions.of(AnsiMode.AUTO, false, false, true, true))
+                .isEqualTo(new LogOptions(false, false, true));
+        assertThat(LogOptions.of(AnsiMode.ALWAYS, false, true, false, false))
+                .isEqualTo(new LogOptions(false, true, false));
+        assertThat(LogOptions.of(AnsiMode.NEVER, true, false, false, false))
+                .isEqualTo(new LogOptions(false, true, false));
         assertThat(LogOptions.defaults(true)).isEqualTo(new LogOptions(true, true, false));
     }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TablesTest {
     @Test
     void dockerTableColumnsAreWidestPlusThreeAtLeastTen() {
-        assertThat(Table.docker("A", "BB", "LAST").row("a-very-long-cell", "é…", "x").render()).isEqualTo("""
+        assertThat(Table.docker("A", "BB", "LAST")
+                        .row("a-very-long-cell", "é…", "x")
+                        .render())
+                .isEqualTo("""
                 A                  BB        LAST
                 a-very-long-cell   é…        x
                 """);
@@ -20,9 +23,13 @@ class TablesTest {
     @Test
     void lsTableAndStatus() {
         List<ProjectView> projects = List.of(
-                new ProjectView("shop", Map.of(ContainerStateName.RUNNING, 3, ContainerStateName.EXITED, 1),
+                new ProjectView(
+                        "shop",
+                        Map.of(ContainerStateName.RUNNING, 3, ContainerStateName.EXITED, 1),
                         List.of("/srv/shop/compose.yaml", "/srv/shop/compose.override.yaml")),
-                new ProjectView("blog", Map.of(ContainerStateName.PAUSED, 1, ContainerStateName.CREATED, 0),
+                new ProjectView(
+                        "blog",
+                        Map.of(ContainerStateName.PAUSED, 1, ContainerStateName.CREATED, 0),
                         List.of("/srv/blog/compose.yaml")));
         assertThat(LsFormatter.table(projects)).isEqualTo("""
                 NAME      STATUS                  CONFIG FILES
@@ -30,25 +37,29 @@ class TablesTest {
                 blog      paused(1)               /srv/blog/compose.yaml
                 """);
         assertThat(LsFormatter.quiet(projects)).isEqualTo("shop\nblog\n");
-        assertThat(LsFormatter.json(projects)).isEqualTo("[{\"Name\":\"shop\",\"Status\":\"exited(1), running(3)\","
-                + "\"ConfigFiles\":\"/srv/shop/compose.yaml,/srv/shop/compose.override.yaml\"},"
-                + "{\"Name\":\"blog\",\"Status\":\"paused(1)\",\"ConfigFiles\":\"/srv/blog/compose.yaml\"}]\n");
+        assertThat(LsFormatter.json(projects))
+                .isEqualTo("[{\"Name\":\"shop\",\"Status\":\"exited(1), running(3)\","
+                        + "\"ConfigFiles\":\"/srv/shop/compose.yaml,/srv/shop/compose.override.yaml\"},"
+                        + "{\"Name\":\"blog\",\"Status\":\"paused(1)\",\"ConfigFiles\":\"/srv/blog/compose.yaml\"}]\n");
         assertThat(LsFormatter.json(List.of())).isEqualTo("[]\n");
     }
 
     @Test
     void imagesTable() {
         List<ImageView> images = List.of(
-                new ImageView("shop-web-1", "busybox", "1.36",
-                        "sha256:a416a98b71e224a31ee99cff8e16063554498227d2b696152a9c3e0aa65e5824", 4_261_642),
+                new ImageView(
+                        "shop-web-1",
+                        "busybox",
+                        "1.36",
+                        "sha256:a416a98b71e224a31ee99cff8e16063554498227d2b696152a9c3e0aa65e5824",
+                        4_261_642),
                 new ImageView("shop-db-1", "", "", "0123456789abcdef", 77_800_000));
         assertThat(ImagesFormatter.table(images)).isEqualTo("""
                 CONTAINER    REPOSITORY   TAG       IMAGE ID       SIZE
                 shop-web-1   busybox      1.36      a416a98b71e2   4.26MB
                 shop-db-1    <none>       <none>    0123456789ab   77.8MB
                 """);
-        assertThat(ImagesFormatter.quiet(List.of(images.get(0), images.get(0))))
-                .isEqualTo("a416a98b71e2\n");
+        assertThat(ImagesFormatter.quiet(List.of(images.get(0), images.get(0)))).isEqualTo("a416a98b71e2\n");
         assertThat(ImagesFormatter.shortId("abc")).isEqualTo("abc");
     }
 
@@ -56,9 +67,12 @@ class TablesTest {
     void topPrintsOneTablePerContainer() {
         List<String> titles = List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
         String out = TopFormatter.render(List.of(
-                new TopView("shop-web-1", titles, List.of(
-                        List.of("root", "4123", "4101", "0", "02:00", "?", "00:00:00", "sh -c sleep 1000"),
-                        List.of("root", "4150", "4123", "0", "02:00", "?", "00:00:00", "sleep 1000"))),
+                new TopView(
+                        "shop-web-1",
+                        titles,
+                        List.of(
+                                List.of("root", "4123", "4101", "0", "02:00", "?", "00:00:00", "sh -c sleep 1000"),
+                                List.of("root", "4150", "4123", "0", "02:00", "?", "00:00:00", "sleep 1000"))),
                 new TopView("shop-db-1", titles, List.of())));
         assertThat(out).isEqualTo("""
                 shop-web-1
@@ -73,13 +87,16 @@ class TablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "hello|20|hello",
-        "sh -c 'echo hello world'|20|sh -c 'echo hello w…",
-        "abcdef|1|a",
-        "abcdef|0|``",
-        "héllo wörld|5|héll…",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "hello|20|hello",
+                "sh -c 'echo hello world'|20|sh -c 'echo hello w…",
+                "abcdef|1|a",
+                "abcdef|0|``",
+                "héllo wörld|5|héll…",
+            })
     void ellipsisLikeDocker(String in, int max, String expected) {
         assertThat(GoText.ellipsis(in, max)).isEqualTo(expected);
     }

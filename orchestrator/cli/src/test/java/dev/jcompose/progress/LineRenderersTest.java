@@ -42,10 +42,10 @@ class LineRenderersTest {
     @Test
     void plainShowsPullBytes() {
         PlainRenderer r = new PlainRenderer(out);
-        r.event(ProgressEvent.layer(image("busybox:1.36"), "a1b2c3d4e5f6", ProgressStatus.WORKING,
-                "Downloading", 12_300_000, 45_600_000));
-        r.event(ProgressEvent.layer(image("busybox:1.36"), "a1b2c3d4e5f6", ProgressStatus.DONE,
-                "Pull complete", 45_600_000, 45_600_000));
+        r.event(ProgressEvent.layer(
+                image("busybox:1.36"), "a1b2c3d4e5f6", ProgressStatus.WORKING, "Downloading", 12_300_000, 45_600_000));
+        r.event(ProgressEvent.layer(
+                image("busybox:1.36"), "a1b2c3d4e5f6", ProgressStatus.DONE, "Pull complete", 45_600_000, 45_600_000));
         assertThat(text.toString()).isEqualTo("""
                  a1b2c3d4e5f6  Downloading   12.3MB/45.6MB
                  a1b2c3d4e5f6  Pull complete
@@ -68,18 +68,25 @@ class LineRenderersTest {
 
     @Test
     void jsonCarriesPullBytesAndParent() {
-        new JsonRenderer(out, clock).event(ProgressEvent.layer(image("busybox:1.36"), "a1b2c3d4e5f6",
-                ProgressStatus.WORKING, "Downloading", 12_300_000, 45_600_000));
-        assertThat(text.toString()).isEqualTo("{\"id\":\"a1b2c3d4e5f6\",\"parent_id\":\"Image busybox:1.36\","
-                + "\"status\":\"Downloading\",\"current\":12300000,\"total\":45600000,\"percent\":26,"
-                + "\"time\":\"2026-11-23T02:00:00Z\"}\n");
+        new JsonRenderer(out, clock)
+                .event(ProgressEvent.layer(
+                        image("busybox:1.36"),
+                        "a1b2c3d4e5f6",
+                        ProgressStatus.WORKING,
+                        "Downloading",
+                        12_300_000,
+                        45_600_000));
+        assertThat(text.toString())
+                .isEqualTo("{\"id\":\"a1b2c3d4e5f6\",\"parent_id\":\"Image busybox:1.36\","
+                        + "\"status\":\"Downloading\",\"current\":12300000,\"total\":45600000,\"percent\":26,"
+                        + "\"time\":\"2026-11-23T02:00:00Z\"}\n");
     }
 
     @Test
     void jsonEscapesText() {
         new JsonRenderer(out, clock).event(ProgressEvent.error(container("a"), "bad \"quote\"\nnext"));
-        assertThat(text.toString()).startsWith(
-                "{\"id\":\"Container a\",\"status\":\"Error\",\"text\":\"bad \\\"quote\\\"\\nnext\"");
+        assertThat(text.toString())
+                .startsWith("{\"id\":\"Container a\",\"status\":\"Error\",\"text\":\"bad \\\"quote\\\"\\nnext\"");
     }
 
     @Test

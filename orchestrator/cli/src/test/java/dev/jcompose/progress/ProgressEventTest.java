@@ -27,23 +27,25 @@ class ProgressEventTest {
     @Test
     void rejectsNegativeBytes() {
         assertThatThrownBy(() -> new ProgressEvent("x", "", ProgressStatus.WORKING, "", "", -1, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("negative byte count for x: -1/0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("negative byte count for x: -1/0");
     }
 
     @ParameterizedTest
     @CsvSource({"WORKING,0,0,0", "WORKING,5,10,50", "WORKING,20,10,100", "DONE,0,0,100", "ERROR,1,10,100"})
     void percent(ProgressStatus status, long current, long total, int expected) {
-        assertThat(new ProgressEvent("l", "p", status, "", "", current, total).percent()).isEqualTo(expected);
+        assertThat(new ProgressEvent("l", "p", status, "", "", current, total).percent())
+                .isEqualTo(expected);
     }
 
     @Test
     void pullBarFollowsDockerJsonMessage() {
         assertThat(PullBar.render(0, 0)).isEmpty();
         assertThat(PullBar.render(1_500_000, 0)).isEqualTo("   1.5MB");
-        assertThat(PullBar.render(12_300_000, 45_600_000)).isEqualTo(
-                "[=============>                                     ]   12.3MB/45.6MB");
-        assertThat(PullBar.render(45_600_000, 45_600_000)).isEqualTo(
-                "[==================================================>]   45.6MB/45.6MB");
+        assertThat(PullBar.render(12_300_000, 45_600_000))
+                .isEqualTo("[=============>                                     ]   12.3MB/45.6MB");
+        assertThat(PullBar.render(45_600_000, 45_600_000))
+                .isEqualTo("[==================================================>]   45.6MB/45.6MB");
         assertThat(PullBar.counts(50_000_000, 45_600_000)).isEqualTo("    50MB");
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jcompose.console.AnsiMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProgressModeTest {
     @ParameterizedTest
@@ -24,18 +24,23 @@ class ProgressModeTest {
         "PLAIN,auto,true,PlainRenderer",
     })
     void selectsRendererFromFlags(String progress, String ansi, boolean terminal, String renderer) {
-        ProgressRenderers renderers = new ProgressRenderers(new PrintWriter(new StringWriter()), new FakeClock(),
-                terminal, 0, "Running", false);
-        assertThat(renderers.select(ProgressMode.parse(progress), AnsiMode.parse(ansi)).getClass().getSimpleName())
+        ProgressRenderers renderers = new ProgressRenderers(
+                new PrintWriter(new StringWriter()), new FakeClock(), terminal, 0, "Running", false);
+        assertThat(renderers
+                        .select(ProgressMode.parse(progress), AnsiMode.parse(ansi))
+                        .getClass()
+                        .getSimpleName())
                 .isEqualTo(renderer);
         assertThat(renderers.terminalWidth()).isEqualTo(80);
     }
 
     @Test
     void rejectsUnknownValues() {
-        assertThatThrownBy(() -> ProgressMode.parse("fancy")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ProgressMode.parse("fancy"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unsupported --progress value 'fancy': expected one of auto, tty, plain, json, quiet");
-        assertThatThrownBy(() -> AnsiMode.parse("sometimes")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AnsiMode.parse("sometimes"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unsupported --ansi value 'sometimes': expected one of never, always, auto");
     }
 }

@@ -42,20 +42,22 @@ class TtyRendererTest {
         r.event(ProgressEvent.done(network("shop_default"), "Created"));
         clock.advanceMillis(50);
         r.redraw();
-        assertThat(drain()).isEqualTo(HIDE
-                + "[+] Running 1/2\n"
-                + " ✔ Network shop_default  Created                                           0.3s \n"
-                + row(80, " ⠸ Container shop-web-1  Creating", "0.3s ")
-                + SHOW);
+        assertThat(drain())
+                .isEqualTo(HIDE
+                        + "[+] Running 1/2\n"
+                        + " ✔ Network shop_default  Created                                           0.3s \n"
+                        + row(80, " ⠸ Container shop-web-1  Creating", "0.3s ")
+                        + SHOW);
 
         clock.advanceMillis(1000);
         r.event(ProgressEvent.done(container("shop-web-1"), "Created"));
         r.finish();
-        assertThat(drain()).isEqualTo("\033[3A\r" + HIDE
-                + "[+] Running 2/2\n"
-                + row(80, " ✔ Network shop_default  Created", "0.3s ")
-                + row(80, " ✔ Container shop-web-1  Created", "1.4s ")
-                + SHOW);
+        assertThat(drain())
+                .isEqualTo("\033[3A\r" + HIDE
+                        + "[+] Running 2/2\n"
+                        + row(80, " ✔ Network shop_default  Created", "0.3s ")
+                        + row(80, " ✔ Container shop-web-1  Created", "1.4s ")
+                        + SHOW);
         r.redraw();
         r.event(ProgressEvent.working(container("late"), "Creating"));
         assertThat(drain()).isEmpty();
@@ -86,10 +88,12 @@ class TtyRendererTest {
         r.finish();
         List<String> lines = List.of(drain().split("\n"));
         assertThat(lines.get(0)).isEqualTo(HIDE + "\033[36m[+] Running 3/3\033[0m");
-        assertThat(lines.get(1)).isEqualTo(" \033[32m✔\033[0m Container web-1  \033[32mStarted\033[0m"
-                + " ".repeat(80 - 27 - 5) + "\033[34m1.2s \033[0m");
+        assertThat(lines.get(1))
+                .isEqualTo(" \033[32m✔\033[0m Container web-1  \033[32mStarted\033[0m" + " ".repeat(80 - 27 - 5)
+                        + "\033[34m1.2s \033[0m");
         assertThat(lines.get(2)).startsWith(" \033[31;1m✘\033[0m Container api-1  \033[31;1mError exit 1\033[0m");
-        assertThat(lines.get(3)).startsWith(" \033[33;1m!\033[0m Container db-1   \033[33;1mSkipped no such image\033[0m");
+        assertThat(lines.get(3))
+                .startsWith(" \033[33;1m!\033[0m Container db-1   \033[33;1mSkipped no such image\033[0m");
         assertThat(lines.get(3)).endsWith("\033[34m0.0s \033[0m");
         assertThat(Ansi.width(lines.get(2))).isEqualTo(80);
     }
@@ -107,29 +111,34 @@ class TtyRendererTest {
         TtyRenderer r = new TtyRenderer(new PrintWriter(text), clock, "Pulling", 140, new Ansi(false));
         String busybox = image("busybox:1.36");
         r.event(ProgressEvent.working(busybox, "Pulling"));
-        r.event(ProgressEvent.layer(busybox, "a1b2c3d4e5f6", ProgressStatus.WORKING, "Downloading",
-                500_000, 1_000_000));
-        r.event(ProgressEvent.layer(busybox, "0f9e8d7c6b5a", ProgressStatus.DONE, "Pull complete",
-                2_000_000, 2_000_000));
+        r.event(ProgressEvent.layer(
+                busybox, "a1b2c3d4e5f6", ProgressStatus.WORKING, "Downloading", 500_000, 1_000_000));
+        r.event(ProgressEvent.layer(
+                busybox, "0f9e8d7c6b5a", ProgressStatus.DONE, "Pull complete", 2_000_000, 2_000_000));
         clock.advanceMillis(1250);
         r.redraw();
-        assertThat(drain()).isEqualTo(HIDE
-                + "[+] Pulling 1/3\n"
-                + row(140, " ⠹ Image busybox:1.36 [⣤⣿]   2.5MB / 3MB      Pulling", "1.2s ")
-                + row(140, "   ⠹ a1b2c3d4e5f6      Downloading [=========================>"
-                        + " ".repeat(25) + "]    500kB/1MB", "1.2s ")
-                + row(140, "   ✔ 0f9e8d7c6b5a      Pull complete", "0.0s ")
-                + SHOW);
+        assertThat(drain())
+                .isEqualTo(HIDE
+                        + "[+] Pulling 1/3\n"
+                        + row(140, " ⠹ Image busybox:1.36 [⣤⣿]   2.5MB / 3MB      Pulling", "1.2s ")
+                        + row(
+                                140,
+                                "   ⠹ a1b2c3d4e5f6      Downloading [=========================>" + " ".repeat(25)
+                                        + "]    500kB/1MB",
+                                "1.2s ")
+                        + row(140, "   ✔ 0f9e8d7c6b5a      Pull complete", "0.0s ")
+                        + SHOW);
 
-        r.event(ProgressEvent.layer(busybox, "a1b2c3d4e5f6", ProgressStatus.DONE, "Pull complete",
-                1_000_000, 1_000_000));
+        r.event(ProgressEvent.layer(
+                busybox, "a1b2c3d4e5f6", ProgressStatus.DONE, "Pull complete", 1_000_000, 1_000_000));
         r.event(ProgressEvent.done(busybox, "Pulled"));
         r.finish();
-        assertThat(Ansi.strip(drain())).isEqualTo("\r"
-                + "[+] Pulling 3/3\n"
-                + row(140, " ✔ Image busybox:1.36  Pulled", "1.2s ")
-                + row(140, "   ✔ a1b2c3d4e5f6      Pull complete", "1.2s ")
-                + row(140, "   ✔ 0f9e8d7c6b5a      Pull complete", "0.0s "));
+        assertThat(Ansi.strip(drain()))
+                .isEqualTo("\r"
+                        + "[+] Pulling 3/3\n"
+                        + row(140, " ✔ Image busybox:1.36  Pulled", "1.2s ")
+                        + row(140, "   ✔ a1b2c3d4e5f6      Pull complete", "1.2s ")
+                        + row(140, "   ✔ 0f9e8d7c6b5a      Pull complete", "0.0s "));
     }
 
     @Test
@@ -165,8 +174,8 @@ class TtyRendererTest {
         TtyRenderer r = new TtyRenderer(new PrintWriter(text), clock, "Running", 80, new Ansi(true), true);
         r.event(ProgressEvent.done(container("web-1"), "Started"));
         r.finish();
-        assertThat(drain().split("\n")[1]).startsWith(
-                " \033[32m✔\033[0m\033[36m DRY-RUN MODE - \033[0m Container web-1  \033[32mStarted\033[0m");
+        assertThat(drain().split("\n")[1])
+                .startsWith(" \033[32m✔\033[0m\033[36m DRY-RUN MODE - \033[0m Container web-1  \033[32mStarted\033[0m");
     }
 
     @Test

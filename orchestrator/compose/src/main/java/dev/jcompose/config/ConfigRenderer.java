@@ -36,7 +36,8 @@ public final class ConfigRenderer {
     }
 
     public enum Format {
-        JSON, YAML
+        JSON,
+        YAML
     }
 
     public String render(Project project, Format format) {
@@ -156,9 +157,12 @@ public final class ConfigRenderer {
         }
         List<String> out = new ArrayList<>();
         for (String name : names) {
-            ServiceConfig s = project.service(name).orElseThrow(() -> new JcomposeException(
-                    "no such service: " + name, "known services: " + String.join(", ", project.services().keySet()),
-                    ExitCode.FAILURE));
+            ServiceConfig s = project.service(name)
+                    .orElseThrow(() -> new JcomposeException(
+                            "no such service: " + name,
+                            "known services: "
+                                    + String.join(", ", project.services().keySet()),
+                            ExitCode.FAILURE));
             out.add(name + " " + ServiceHash.of(s));
         }
         return out;

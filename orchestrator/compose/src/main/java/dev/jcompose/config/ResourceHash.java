@@ -12,8 +12,7 @@ import dev.jcompose.model.VolumeConfig;
  * driver counted as {@code local}.
  */
 public final class ResourceHash {
-    private ResourceHash() {
-    }
+    private ResourceHash() {}
 
     public static String network(NetworkConfig network) {
         return ServiceHash.sha256(GoJsonWriter.compact(ModelJson.composeTree(network)));

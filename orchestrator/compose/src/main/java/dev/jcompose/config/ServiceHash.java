@@ -18,8 +18,7 @@ import java.util.HexFormat;
  * Nested {@code x-*} extensions are not part of compose-go's JSON and so not of the hash.
  */
 public final class ServiceHash {
-    private ServiceHash() {
-    }
+    private ServiceHash() {}
 
     public static String of(ServiceConfig service) {
         return sha256(hashedJson(service));

@@ -30,15 +30,13 @@ final class YamlRenderer {
     private static final Pattern OLD_BOOL =
             Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE");
     private static final Pattern NULL = Pattern.compile("|~|null|Null|NULL");
-    private static final Pattern INT = Pattern.compile(
-            "[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
+    private static final Pattern INT = Pattern.compile("[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}([Tt ].*)?");
     private static final Pattern BASE60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
 
-    private YamlRenderer() {
-    }
+    private YamlRenderer() {}
 
     static String render(JsonNode tree) {
         DumpSettings settings = DumpSettings.builder()
@@ -64,8 +62,8 @@ final class YamlRenderer {
                 yield new SequenceNode(Tag.SEQ, items, json.isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK);
             }
             case STRING -> string(json.textValue());
-            case NUMBER -> new ScalarNode(json.isIntegralNumber() ? Tag.INT : Tag.FLOAT, number(json),
-                    ScalarStyle.PLAIN);
+            case NUMBER ->
+                new ScalarNode(json.isIntegralNumber() ? Tag.INT : Tag.FLOAT, number(json), ScalarStyle.PLAIN);
             case BOOLEAN -> new ScalarNode(Tag.BOOL, Boolean.toString(json.booleanValue()), ScalarStyle.PLAIN);
             default -> new ScalarNode(Tag.NULL, "null", ScalarStyle.PLAIN);
         };
@@ -94,8 +92,12 @@ final class YamlRenderer {
     }
 
     static boolean readsAsOtherType(String s) {
-        return NULL.matcher(s).matches() || OLD_BOOL.matcher(s).matches() || INT.matcher(s).matches()
-                || FLOAT.matcher(s).matches() || TIMESTAMP.matcher(s).matches() || BASE60.matcher(s).matches();
+        return NULL.matcher(s).matches()
+                || OLD_BOOL.matcher(s).matches()
+                || INT.matcher(s).matches()
+                || FLOAT.matcher(s).matches()
+                || TIMESTAMP.matcher(s).matches()
+                || BASE60.matcher(s).matches();
     }
 
     /** Integers as written; floats like Go's {@code strconv.FormatFloat(f, 'g', -1, bits)}. */

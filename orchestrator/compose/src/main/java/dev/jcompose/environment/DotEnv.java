@@ -25,8 +25,7 @@ public final class DotEnv {
     /** Env files are small; a bigger one is a mistake (or an attack) and is refused. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private static final Consumer<String> IGNORE = w -> {
-    };
+    private static final Consumer<String> IGNORE = w -> {};
 
     /**
      * Parses {@code text}; {@code file} names it in errors. Values may interpolate variables defined
@@ -39,9 +38,8 @@ public final class DotEnv {
     }
 
     /** As {@link #parse(String, String, Environment)}, with any lookup and warnings reported. */
-    public static LinkedHashMap<String, String> parse(String text, String file,
-                                                      Function<String, Optional<String>> lookup,
-                                                      Consumer<String> warnings) {
+    public static LinkedHashMap<String, String> parse(
+            String text, String file, Function<String, Optional<String>> lookup, Consumer<String> warnings) {
         return new DotEnvParser(text, file, lookup, warnings).parse();
     }
 
@@ -51,8 +49,8 @@ public final class DotEnv {
     }
 
     /** As {@link #read(Path, Environment)}, with any lookup and warnings reported. */
-    public static LinkedHashMap<String, String> read(Path file, Function<String, Optional<String>> lookup,
-                                                     Consumer<String> warnings) {
+    public static LinkedHashMap<String, String> read(
+            Path file, Function<String, Optional<String>> lookup, Consumer<String> warnings) {
         return parse(readText(file), file.toString(), lookup, warnings);
     }
 
@@ -60,8 +58,10 @@ public final class DotEnv {
     static String readText(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
-            throw new JcomposeException(abs + " is a directory, not an env file",
-                    "pass the path of a file of KEY=VALUE lines", ExitCode.FAILURE);
+            throw new JcomposeException(
+                    abs + " is a directory, not an env file",
+                    "pass the path of a file of KEY=VALUE lines",
+                    ExitCode.FAILURE);
         }
         try {
             byte[] bytes;
@@ -70,25 +70,31 @@ public final class DotEnv {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                throw new JcomposeException("env file " + abs + " is larger than " + MAX_BYTES + " bytes",
-                        "an env file holds KEY=VALUE lines; check the path", ExitCode.FAILURE);
+                throw new JcomposeException(
+                        "env file " + abs + " is larger than " + MAX_BYTES + " bytes",
+                        "an env file holds KEY=VALUE lines; check the path",
+                        ExitCode.FAILURE);
             }
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
-            throw new JcomposeException("env file " + abs + " not found",
-                    "create it or fix the path", ExitCode.FILE_NOT_FOUND);
+            throw new JcomposeException(
+                    "env file " + abs + " not found", "create it or fix the path", ExitCode.FILE_NOT_FOUND);
         } catch (CharacterCodingException e) {
-            throw new JcomposeException("env file " + abs + " is not valid UTF-8",
-                    "save it as UTF-8", ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "env file " + abs + " is not valid UTF-8", "save it as UTF-8", ExitCode.FAILURE);
         } catch (IOException e) {
-            throw new JcomposeException("cannot read env file " + abs + ": " + e.getMessage(),
-                    "check the file's permissions", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot read env file " + abs + ": " + e.getMessage(),
+                    "check the file's permissions",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
-    private DotEnv() {
-    }
+    private DotEnv() {}
 }

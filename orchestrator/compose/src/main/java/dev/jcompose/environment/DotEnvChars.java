@@ -5,15 +5,14 @@ package dev.jcompose.environment;
  * can be checked against it line by line.
  */
 final class DotEnvChars {
-    private DotEnvChars() {
-    }
+    private DotEnvChars() {}
 
     /** Go's {@code unicode.IsSpace}: ASCII blanks and line breaks, NEL, NBSP and Unicode's White_Space. */
     static boolean isGoSpace(int cp) {
         return switch (cp) {
             case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0 -> true;
-            default -> cp > 0xFF && (Character.getType(cp) == Character.SPACE_SEPARATOR
-                    || cp == 0x2028 || cp == 0x2029);
+            default ->
+                cp > 0xFF && (Character.getType(cp) == Character.SPACE_SEPARATOR || cp == 0x2028 || cp == 0x2029);
         };
     }
 
@@ -31,7 +30,8 @@ final class DotEnvChars {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 

@@ -88,8 +88,10 @@ final class DotEnvParser {
                 return i;
             }
             if (!DotEnvChars.isBlank(cp) && !DotEnvChars.isKeyChar(cp)) {
-                throw error(i, "unexpected character " + Substitution.quoted(Character.toString(cp))
-                        + " in variable name " + Substitution.quoted(lineFrom(keyStart)),
+                throw error(
+                        i,
+                        "unexpected character " + Substitution.quoted(Character.toString(cp)) + " in variable name "
+                                + Substitution.quoted(lineFrom(keyStart)),
                         "variable names hold letters, digits, '_', '.', '-', '[' and ']'");
             }
             i += Character.charCount(cp);
@@ -123,11 +125,15 @@ final class DotEnvParser {
 
     private void checkKey(String key, int keyStart) {
         if (key.isEmpty()) {
-            throw error(keyStart, "missing variable name before " + Substitution.quoted(lineFrom(keyStart)),
+            throw error(
+                    keyStart,
+                    "missing variable name before " + Substitution.quoted(lineFrom(keyStart)),
                     "write KEY=VALUE");
         }
         if (key.codePoints().anyMatch(DotEnvChars::isBlank)) {
-            throw error(keyStart, "key cannot contain a space: " + Substitution.quoted(key),
+            throw error(
+                    keyStart,
+                    "key cannot contain a space: " + Substitution.quoted(key),
                     "variable names hold letters, digits, '_', '.', '-', '[' and ']'");
         }
     }
@@ -176,7 +182,9 @@ final class DotEnvParser {
                 offsets.add(i);
             }
         }
-        throw error(start, "unterminated quoted value " + lineFrom(start),
+        throw error(
+                start,
+                "unterminated quoted value " + lineFrom(start),
                 "close the quote; a quote inside the value is written \\" + quote);
     }
 

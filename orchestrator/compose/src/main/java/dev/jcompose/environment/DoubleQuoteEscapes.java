@@ -7,12 +7,10 @@ package dev.jcompose.environment;
  * with the character after it ({@code \x41} stays as written).
  */
 final class DoubleQuoteEscapes {
-    private DoubleQuoteEscapes() {
-    }
+    private DoubleQuoteEscapes() {}
 
     /** The expanded text and, for each of its characters, where it was written in the file. */
-    record Result(String text, int[] offsets) {
-    }
+    record Result(String text, int[] offsets) {}
 
     static Result expand(String s, int[] offsets) {
         StringBuilder out = new StringBuilder(s.length());

@@ -18,24 +18,25 @@ import java.util.function.Consumer;
  * The caller lets the service's {@code environment:} win over the result.
  */
 public final class EnvFiles {
-    private EnvFiles() {
-    }
+    private EnvFiles() {}
 
     /** Resolves {@code refs} against the project environment {@code lookup}; warnings are dropped. */
     public static LinkedHashMap<String, String> resolve(List<EnvFileRef> refs, Environment lookup) {
-        return resolve(refs, lookup, w -> {
-        });
+        return resolve(refs, lookup, w -> {});
     }
 
     /** As {@link #resolve(List, Environment)}, reporting unset-variable warnings to {@code warnings}. */
-    public static LinkedHashMap<String, String> resolve(List<EnvFileRef> refs, Environment lookup,
-                                                        Consumer<String> warnings) {
+    public static LinkedHashMap<String, String> resolve(
+            List<EnvFileRef> refs, Environment lookup, Consumer<String> warnings) {
         LinkedHashMap<String, String> result = new LinkedHashMap<>();
         for (EnvFileRef ref : refs) {
             Path abs = ref.path().toAbsolutePath().normalize();
             if (!Files.exists(abs)) {
                 if (ref.required()) {
-                    throw new ComposeFileException(ref.location(), ref.yamlPath(), "env file " + abs + " not found",
+                    throw new ComposeFileException(
+                            ref.location(),
+                            ref.yamlPath(),
+                            "env file " + abs + " not found",
                             "create the file, or mark the entry optional with `required: false` "
                                     + "(env_file: [{path: ..., required: false}])",
                             ExitCode.FILE_NOT_FOUND);
@@ -51,8 +52,8 @@ public final class EnvFiles {
         return result;
     }
 
-    private static LinkedHashMap<String, String> read(EnvFileRef ref, Path abs, Environment lookup,
-                                                      Consumer<String> warnings) {
+    private static LinkedHashMap<String, String> read(
+            EnvFileRef ref, Path abs, Environment lookup, Consumer<String> warnings) {
         String text;
         try {
             text = DotEnv.readText(abs);

@@ -50,8 +50,12 @@ public record ProjectEnvironment(Environment environment, List<Path> envFiles) {
      *                     paths are resolved against (the current directory)
      * @param warnings     receives warnings about unset variables referenced by the files
      */
-    public static ProjectEnvironment load(Map<String, String> processEnv, Path projectDir, List<Path> envFileFlags,
-                                          Path workingDir, Consumer<String> warnings) {
+    public static ProjectEnvironment load(
+            Map<String, String> processEnv,
+            Path projectDir,
+            List<Path> envFileFlags,
+            Path workingDir,
+            Consumer<String> warnings) {
         List<Path> files = selectFiles(processEnv, projectDir, envFileFlags, workingDir);
         Map<String, String> fromFiles = new HashMap<>();
         for (Path file : files) {
@@ -73,8 +77,8 @@ public record ProjectEnvironment(Environment environment, List<Path> envFiles) {
         return Optional.ofNullable(v != null ? v : fromFiles.get(name));
     }
 
-    private static List<Path> selectFiles(Map<String, String> processEnv, Path projectDir, List<Path> flags,
-                                          Path workingDir) {
+    private static List<Path> selectFiles(
+            Map<String, String> processEnv, Path projectDir, List<Path> flags, Path workingDir) {
         List<Path> files = new ArrayList<>();
         if (!flags.isEmpty()) {
             flags.forEach(f -> files.add(workingDir.resolve(f).toAbsolutePath().normalize()));
@@ -99,9 +103,11 @@ public record ProjectEnvironment(Environment environment, List<Path> envFiles) {
     /** An explicitly named env file must exist (compose's wording). */
     private static void requireFile(Path file) {
         if (!Files.exists(file)) {
-            throw new JcomposeException("couldn't find env file: " + file,
+            throw new JcomposeException(
+                    "couldn't find env file: " + file,
                     "check the --env-file (or COMPOSE_ENV_FILES) path; relative paths are resolved against "
-                            + "the current directory", ExitCode.FILE_NOT_FOUND);
+                            + "the current directory",
+                    ExitCode.FILE_NOT_FOUND);
         }
     }
 
@@ -119,7 +125,10 @@ public record ProjectEnvironment(Environment environment, List<Path> envFiles) {
      */
     public List<String> composeFiles() {
         String value = environment.get(COMPOSE_FILE).orElse("");
-        String separator = environment.get(COMPOSE_PATH_SEPARATOR).filter(s -> !s.isEmpty()).orElse(":");
+        String separator = environment
+                .get(COMPOSE_PATH_SEPARATOR)
+                .filter(s -> !s.isEmpty())
+                .orElse(":");
         List<String> files = new ArrayList<>();
         int from = 0;
         while (from <= value.length()) {

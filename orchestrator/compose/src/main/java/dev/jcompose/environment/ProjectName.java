@@ -57,13 +57,14 @@ public record ProjectName(String value, Source source) {
      * @param nameFromFile the interpolated top-level {@code name:}, if any compose file sets it
      * @param projectDir   the project directory
      */
-    public static ProjectName resolve(Optional<String> flag, Environment env, Optional<String> nameFromFile,
-                                      Path projectDir) {
+    public static ProjectName resolve(
+            Optional<String> flag, Environment env, Optional<String> nameFromFile, Path projectDir) {
         Optional<String> p = flag.filter(s -> !s.isEmpty());
         if (p.isPresent()) {
             return new ProjectName(p.get(), Source.COMMAND_LINE);
         }
-        Optional<String> fromEnv = env.get(ProjectEnvironment.COMPOSE_PROJECT_NAME).filter(s -> !s.isEmpty());
+        Optional<String> fromEnv =
+                env.get(ProjectEnvironment.COMPOSE_PROJECT_NAME).filter(s -> !s.isEmpty());
         if (fromEnv.isPresent()) {
             return new ProjectName(fromEnv.get(), Source.ENVIRONMENT);
         }
@@ -74,9 +75,10 @@ public record ProjectName(String value, Source source) {
         Path base = projectDir.toAbsolutePath().normalize().getFileName();
         String fromDir = base == null ? "" : normalize(base.toString());
         if (fromDir.isEmpty()) {
-            throw new JcomposeException("cannot derive a project name from the directory "
-                    + projectDir.toAbsolutePath().normalize() + ": nothing is left once it is normalised "
-                    + "to lowercase letters, digits, '-' and '_'",
+            throw new JcomposeException(
+                    "cannot derive a project name from the directory "
+                            + projectDir.toAbsolutePath().normalize() + ": nothing is left once it is normalised "
+                            + "to lowercase letters, digits, '-' and '_'",
                     "name the project with -p NAME, COMPOSE_PROJECT_NAME or a top-level name: in the compose file",
                     ExitCode.FAILURE);
         }
@@ -99,7 +101,9 @@ public record ProjectName(String value, Source source) {
     }
 
     private static JcomposeException invalid(String value, Source source) {
-        return new JcomposeException(invalidMessage(value), hintFor(value, source),
+        return new JcomposeException(
+                invalidMessage(value),
+                hintFor(value, source),
                 source == Source.COMPOSE_FILE ? ExitCode.COMPOSE_PARSE : ExitCode.FAILURE);
     }
 

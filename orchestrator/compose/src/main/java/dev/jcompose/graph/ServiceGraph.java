@@ -41,8 +41,10 @@ public final class ServiceGraph {
     /** {@code dependencies}: service name to the names it depends on. */
     public static ServiceGraph of(Map<String, ? extends Set<String>> dependencies) {
         Graph<String, DefaultEdge> g = GraphTypeBuilder.<String, DefaultEdge>directed()
-                .allowingSelfLoops(true).allowingMultipleEdges(false)
-                .edgeClass(DefaultEdge.class).buildGraph();
+                .allowingSelfLoops(true)
+                .allowingMultipleEdges(false)
+                .edgeClass(DefaultEdge.class)
+                .buildGraph();
         new TreeSet<>(dependencies.keySet()).forEach(g::addVertex);
         for (String service : new TreeSet<>(dependencies.keySet())) {
             for (String dep : new TreeSet<>(dependencies.get(service))) {
@@ -225,7 +227,8 @@ public final class ServiceGraph {
 
     private void requireAcyclic() {
         findCycle().ifPresent(c -> {
-            throw new JcomposeException("dependency cycle detected: " + c,
+            throw new JcomposeException(
+                    "dependency cycle detected: " + c,
                     "remove one of the depends_on, links, volumes_from or network_mode references on the cycle",
                     ExitCode.COMPOSE_PARSE);
         });
@@ -233,8 +236,10 @@ public final class ServiceGraph {
 
     private void requireKnown(String service) {
         if (!graph.containsVertex(service)) {
-            throw new JcomposeException("no such service: " + service,
-                    "known services: " + String.join(", ", services()), ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "no such service: " + service,
+                    "known services: " + String.join(", ", services()),
+                    ExitCode.FAILURE);
         }
     }
 

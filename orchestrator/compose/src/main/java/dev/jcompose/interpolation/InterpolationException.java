@@ -31,21 +31,29 @@ public final class InterpolationException extends JcomposeException {
     }
 
     static InterpolationException invalid(int offset) {
-        return new InterpolationException(Kind.INVALID_FORMAT, offset, null, "invalid interpolation format",
-                Interpolator.ESCAPE_HINT);
+        return new InterpolationException(
+                Kind.INVALID_FORMAT, offset, null, "invalid interpolation format", Interpolator.ESCAPE_HINT);
     }
 
     /** compose-go's wording: the reason is appended only when the template gave one. */
     static InterpolationException missing(int offset, String variable, String reason) {
-        String message = "required variable " + variable + " is missing a value"
-                + (reason.isEmpty() ? "" : ": " + reason);
-        return new InterpolationException(Kind.MISSING_REQUIRED, offset, variable, message,
+        String message =
+                "required variable " + variable + " is missing a value" + (reason.isEmpty() ? "" : ": " + reason);
+        return new InterpolationException(
+                Kind.MISSING_REQUIRED,
+                offset,
+                variable,
+                message,
                 "set " + variable + " in the environment or in the project's .env file");
     }
 
     static InterpolationException tooDeep(int offset, int max) {
-        return new InterpolationException(Kind.TOO_DEEP, offset, null,
-                "interpolation nested more than " + max + " levels deep", "simplify the nested ${...} defaults");
+        return new InterpolationException(
+                Kind.TOO_DEEP,
+                offset,
+                null,
+                "interpolation nested more than " + max + " levels deep",
+                "simplify the nested ${...} defaults");
     }
 
     public Kind kind() {

@@ -59,21 +59,22 @@ public final class Interpolator {
      * The error compose reports for {@code text}, at {@code location}; {@code path} names the value
      * (it may be null or the root, e.g. for a value of an env file).
      */
-    public static ComposeFileException toComposeError(InterpolationException e, String text, Location location,
-                                                      YamlPath path) {
+    public static ComposeFileException toComposeError(
+            InterpolationException e, String text, Location location, YamlPath path) {
         return toComposeError(e, text, location, path, path == null || path.depth() == 0 ? null : path.toString());
     }
 
     /** As above, naming the value {@code subject} in the message (null: not named). */
-    public static ComposeFileException toComposeError(InterpolationException e, String text, Location location,
-                                                      YamlPath path, String subject) {
+    public static ComposeFileException toComposeError(
+            InterpolationException e, String text, Location location, YamlPath path, String subject) {
         if (e.kind() != InterpolationException.Kind.INVALID_FORMAT) {
             return new ComposeFileException(location, path, e.getMessage(), e.hint());
         }
         String problem = "invalid interpolation format" + (subject == null ? "" : " for " + subject) + ": "
                 + Substitution.quoted(text);
         // compose's message names the path itself; the exception must not print it a second time.
-        return subject == null ? new ComposeFileException(location, path, problem, ESCAPE_HINT)
+        return subject == null
+                ? new ComposeFileException(location, path, problem, ESCAPE_HINT)
                 : ComposeFileException.pathInProblem(location, path, problem, ESCAPE_HINT);
     }
 

@@ -30,7 +30,10 @@ final class ComposeFileReader {
     private final Supplier<String> stdin;
     private final Consumer<String> warnings;
 
-    ComposeFileReader(DocumentInterpolation interpolation, boolean interpolate, Supplier<String> stdin,
+    ComposeFileReader(
+            DocumentInterpolation interpolation,
+            boolean interpolate,
+            Supplier<String> stdin,
             Consumer<String> warnings) {
         this.interpolation = interpolation;
         this.interpolate = interpolate;
@@ -43,7 +46,10 @@ final class ComposeFileReader {
         boolean warned = false;
         for (Node doc : yaml.readAll(text(file), file.name())) {
             if (!(doc instanceof MapNode map)) {
-                throw new ComposeFileException(doc.location(), null, "Top-level object must be a mapping",
+                throw new ComposeFileException(
+                        doc.location(),
+                        null,
+                        "Top-level object must be a mapping",
                         "a compose file is a mapping with keys such as services, networks and volumes");
             }
             MapNode checked = checkServices(map);
@@ -70,11 +76,17 @@ final class ComposeFileReader {
         try {
             return Files.readString(file.path(), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new JcomposeException("open " + file.name() + ": no such file or directory",
-                    "check the compose file path", ExitCode.FILE_NOT_FOUND, e);
+            throw new JcomposeException(
+                    "open " + file.name() + ": no such file or directory",
+                    "check the compose file path",
+                    ExitCode.FILE_NOT_FOUND,
+                    e);
         } catch (IOException e) {
-            throw new JcomposeException("cannot read " + file.name() + ": " + e.getMessage(),
-                    "check the file's permissions", ExitCode.FILE_NOT_FOUND, e);
+            throw new JcomposeException(
+                    "cannot read " + file.name() + ": " + e.getMessage(),
+                    "check the file's permissions",
+                    ExitCode.FILE_NOT_FOUND,
+                    e);
         }
     }
 
@@ -85,12 +97,17 @@ final class ComposeFileReader {
             return doc;
         }
         if (!(services instanceof MapNode map)) {
-            throw ComposeFileException.at(services, YamlPath.of("services"),
-                    "must be a mapping, not " + services.kindName(), "list services as name: definition");
+            throw ComposeFileException.at(
+                    services,
+                    YamlPath.of("services"),
+                    "must be a mapping, not " + services.kindName(),
+                    "list services as name: definition");
         }
         for (MapNode.Field f : map.fields()) {
             if (!(f.value() instanceof MapNode) && !isNull(f.value())) {
-                throw ComposeFileException.at(f.value(), YamlPath.of("services", f.key()),
+                throw ComposeFileException.at(
+                        f.value(),
+                        YamlPath.of("services", f.key()),
                         "a service must be a mapping, not " + f.value().kindName(),
                         "define the service with keys such as image: or build:");
             }

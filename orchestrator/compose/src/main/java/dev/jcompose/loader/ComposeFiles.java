@@ -20,8 +20,12 @@ public record ComposeFiles(List<ConfigFile> files, Path projectDirectory) {
     /** compose-go's preference order. */
     public static final List<String> DEFAULT_NAMES =
             List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
-    public static final List<String> OVERRIDE_NAMES = List.of("compose.override.yml", "compose.override.yaml",
-            "docker-compose.override.yml", "docker-compose.override.yaml");
+
+    public static final List<String> OVERRIDE_NAMES = List.of(
+            "compose.override.yml",
+            "compose.override.yaml",
+            "docker-compose.override.yml",
+            "docker-compose.override.yaml");
 
     public ComposeFiles {
         files = List.copyOf(files);
@@ -32,21 +36,30 @@ public record ComposeFiles(List<ConfigFile> files, Path projectDirectory) {
      * @param projectDirectory absolute {@code --project-directory}, or {@code null}
      * @param env              the environment holding {@code COMPOSE_FILE} and {@code COMPOSE_PATH_SEPARATOR}
      */
-    public static ComposeFiles resolve(Path workingDir, List<String> fileOptions, Path projectDirectory,
-            Environment env, Consumer<String> warnings) {
+    public static ComposeFiles resolve(
+            Path workingDir,
+            List<String> fileOptions,
+            Path projectDirectory,
+            Environment env,
+            Consumer<String> warnings) {
         List<String> named = fileOptions;
         if (named.isEmpty() && env.get("COMPOSE_FILE").filter(s -> !s.isEmpty()).isPresent()) {
-            String sep = env.get("COMPOSE_PATH_SEPARATOR").filter(s -> !s.isEmpty()).orElse(":");
+            String sep =
+                    env.get("COMPOSE_PATH_SEPARATOR").filter(s -> !s.isEmpty()).orElse(":");
             named = Arrays.stream(env.get("COMPOSE_FILE").orElseThrow().split(java.util.regex.Pattern.quote(sep)))
-                    .filter(s -> !s.isEmpty()).toList();
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
         List<ConfigFile> files = named.isEmpty()
                 ? discover(projectDirectory != null ? projectDirectory : workingDir, warnings)
                 : named(workingDir, named);
         Path dir = projectDirectory;
         if (dir == null) {
-            dir = files.stream().filter(f -> !f.isStdin()).findFirst()
-                    .map(f -> f.path().getParent()).orElse(workingDir);
+            dir = files.stream()
+                    .filter(f -> !f.isStdin())
+                    .findFirst()
+                    .map(f -> f.path().getParent())
+                    .orElse(workingDir);
         }
         return new ComposeFiles(files, dir);
     }
@@ -60,9 +73,12 @@ public record ComposeFiles(List<ConfigFile> files, Path projectDirectory) {
             }
             Path p = workingDir.resolve(name).normalize();
             if (!Files.isRegularFile(p)) {
-                throw new JcomposeException("open " + p + ": no such file or directory",
-                        Files.isDirectory(p) ? "-f takes a compose file, not a directory"
-                                : "check the -f / COMPOSE_FILE path", ExitCode.FILE_NOT_FOUND);
+                throw new JcomposeException(
+                        "open " + p + ": no such file or directory",
+                        Files.isDirectory(p)
+                                ? "-f takes a compose file, not a directory"
+                                : "check the -f / COMPOSE_FILE path",
+                        ExitCode.FILE_NOT_FOUND);
             }
             files.add(ConfigFile.of(p));
         }
@@ -83,7 +99,8 @@ public record ComposeFiles(List<ConfigFile> files, Path projectDirectory) {
             }
             return files;
         }
-        throw new JcomposeException("no configuration file provided: not found",
+        throw new JcomposeException(
+                "no configuration file provided: not found",
                 "create a compose.yaml in this directory or a parent, or name files with -f",
                 ExitCode.FILE_NOT_FOUND);
     }

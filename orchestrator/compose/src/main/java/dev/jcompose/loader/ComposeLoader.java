@@ -25,8 +25,7 @@ public final class ComposeLoader {
     private final DocumentInterpolation interpolation;
     private final Supplier<String> stdin;
 
-    public ComposeLoader(EnvironmentSource environments, DocumentInterpolation interpolation,
-            Supplier<String> stdin) {
+    public ComposeLoader(EnvironmentSource environments, DocumentInterpolation interpolation, Supplier<String> stdin) {
         this.environments = environments;
         this.interpolation = interpolation;
         this.stdin = stdin;
@@ -45,34 +44,48 @@ public final class ComposeLoader {
 
     public RawProject load(LoadOptions options) {
         Path workingDir = options.workingDir().toAbsolutePath().normalize();
-        Path projectDirOption = options.projectDirectory() == null ? null
+        Path projectDirOption = options.projectDirectory() == null
+                ? null
                 : workingDir.resolve(options.projectDirectory()).normalize();
-        List<Path> envFiles = options.envFiles().stream().map(f -> workingDir.resolve(f).normalize()).toList();
+        List<Path> envFiles = options.envFiles().stream()
+                .map(f -> workingDir.resolve(f).normalize())
+                .toList();
         Path bootstrapDir = bootstrapDir(workingDir, projectDirOption, options.files());
         Environment bootstrap = environments.projectEnvironment(bootstrapDir, envFiles, options.processEnv());
-        ComposeFiles files = ComposeFiles.resolve(workingDir, options.files(), projectDirOption, bootstrap,
-                options.warnings());
-        Environment env = files.projectDirectory().equals(bootstrapDir) ? bootstrap
+        ComposeFiles files =
+                ComposeFiles.resolve(workingDir, options.files(), projectDirOption, bootstrap, options.warnings());
+        Environment env = files.projectDirectory().equals(bootstrapDir)
+                ? bootstrap
                 : environments.projectEnvironment(files.projectDirectory(), envFiles, options.processEnv());
 
-        ComposeFileReader reader = new ComposeFileReader(interpolation, options.interpolate(), stdinOnce(),
-                options.warnings());
+        ComposeFileReader reader =
+                new ComposeFileReader(interpolation, options.interpolate(), stdinOnce(), options.warnings());
         ModelLoader loader = new ModelLoader(reader, new Merger(), environments);
         MapNode model = loader.load(files.files(), new LoadContext(files.projectDirectory(), env, List.of()));
         if (model.size() == 0) {
-            throw new ComposeFileException(Location.of(files.files().getFirst().name()), null,
-                    "empty compose file", "define at least one service", ExitCode.COMPOSE_PARSE);
+            throw new ComposeFileException(
+                    Location.of(files.files().getFirst().name()),
+                    null,
+                    "empty compose file",
+                    "define at least one service",
+                    ExitCode.COMPOSE_PARSE);
         }
         String name = ProjectNames.of(options.projectName(), env, model, files.projectDirectory());
         if (!env.has("COMPOSE_PROJECT_NAME")) {
             // compose-go exposes the resolved name to the project (e.g. for bare "environment: [KEY]")
             env = env.overriddenBy(Map.of("COMPOSE_PROJECT_NAME", name));
         }
-        Profiles.Result profiles = Profiles.apply(model, Profiles.requested(options.profiles(), env),
-                options.services());
-        return new RawProject(name, files.projectDirectory(),
-                files.files().stream().map(ConfigFile::name).toList(), env, profiles.model(),
-                profiles.activeProfiles(), profiles.declaredProfiles(), profiles.disabledServices());
+        Profiles.Result profiles =
+                Profiles.apply(model, Profiles.requested(options.profiles(), env), options.services());
+        return new RawProject(
+                name,
+                files.projectDirectory(),
+                files.files().stream().map(ConfigFile::name).toList(),
+                env,
+                profiles.model(),
+                profiles.activeProfiles(),
+                profiles.declaredProfiles(),
+                profiles.disabledServices());
     }
 
     /** Where the .env that may hold COMPOSE_FILE is looked up, before the files are known. */
@@ -80,8 +93,11 @@ public final class ComposeLoader {
         if (projectDirOption != null) {
             return projectDirOption;
         }
-        return files.stream().filter(f -> !f.equals("-")).findFirst()
-                .map(f -> workingDir.resolve(f).normalize().getParent()).orElse(workingDir);
+        return files.stream()
+                .filter(f -> !f.equals("-"))
+                .findFirst()
+                .map(f -> workingDir.resolve(f).normalize().getParent())
+                .orElse(workingDir);
     }
 
     private Supplier<String> stdinOnce() {

@@ -26,7 +26,8 @@ public final class DotEnvEnvironmentSource implements EnvironmentSource {
 
     @Override
     public Environment projectEnvironment(Path projectDirectory, List<Path> envFiles, Map<String, String> processEnv) {
-        return ProjectEnvironment.load(processEnv, projectDirectory, envFiles, workingDir, warnings).environment();
+        return ProjectEnvironment.load(processEnv, projectDirectory, envFiles, workingDir, warnings)
+                .environment();
     }
 
     @Override

@@ -47,11 +47,9 @@ final class ExtendsResolver {
     }
 
     /** The services of one file, the directory its extends.file paths refer to, and resolved results. */
-    private record Scope(String file, Path dir, MapNode services, Environment env, Map<String, Node> done) {
-    }
+    private record Scope(String file, Path dir, MapNode services, Environment env, Map<String, Node> done) {}
 
-    private record Ref(String service, String file, Node serviceNode, Node fileNode) {
-    }
+    private record Ref(String service, String file, Node serviceNode, Node fileNode) {}
 
     MapNode resolve(MapNode doc, ConfigFile file, Path dir, Environment env) {
         if (!(doc.get("services").orElse(null) instanceof MapNode services)) {
@@ -80,10 +78,14 @@ final class ExtendsResolver {
         List<Link> here = new ArrayList<>(chain);
         here.add(new Link(scope.file(), name));
         if (here.size() > MAX_DEPTH) {
-            throw ComposeFileException.at(extendsNode, path, "extends chain longer than " + MAX_DEPTH + " services",
+            throw ComposeFileException.at(
+                    extendsNode,
+                    path,
+                    "extends chain longer than " + MAX_DEPTH + " services",
                     "flatten the chain of extends");
         }
-        Node base = ref.file() == null ? local(scope, name, ref, here, extendsNode, path)
+        Node base = ref.file() == null
+                ? local(scope, name, ref, here, extendsNode, path)
                 : fromFile(scope, name, ref, here, extendsNode, path);
         Node merged = base instanceof MapNode b ? merger.extend(b, svc, name) : svc;
         merged = ((MapNode) merged).without("extends");
@@ -93,9 +95,12 @@ final class ExtendsResolver {
 
     private Node local(Scope scope, String name, Ref ref, List<Link> chain, Node at, YamlPath path) {
         if (!scope.services().has(ref.service())) {
-            throw ComposeFileException.at(ref.serviceNode(), path, "cannot extend service \"" + name + "\": service \""
-                    + ref.service() + "\" not found in " + scope.file(), "name a service defined in this file,"
-                    + " or add file: to extend one from another file");
+            throw ComposeFileException.at(
+                    ref.serviceNode(),
+                    path,
+                    "cannot extend service \"" + name + "\": service \"" + ref.service() + "\" not found in "
+                            + scope.file(),
+                    "name a service defined in this file," + " or add file: to extend one from another file");
         }
         checkCycle(chain, new Link(scope.file(), ref.service()), at, path);
         return service(scope, ref.service(), chain);
@@ -104,20 +109,30 @@ final class ExtendsResolver {
     private Node fromFile(Scope scope, String name, Ref ref, List<Link> chain, Node at, YamlPath path) {
         Path file = scope.dir().resolve(ref.file()).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new ComposeFileException(ref.fileNode().location(), path, "cannot extend service \"" + name
-                    + "\": file " + ref.file() + " not found (" + file + ")",
-                    "extends.file is relative to " + scope.dir(), ExitCode.FILE_NOT_FOUND);
+            throw new ComposeFileException(
+                    ref.fileNode().location(),
+                    path,
+                    "cannot extend service \"" + name + "\": file " + ref.file() + " not found (" + file + ")",
+                    "extends.file is relative to " + scope.dir(),
+                    ExitCode.FILE_NOT_FOUND);
         }
         ConfigFile other = ConfigFile.of(file);
         MapNode doc = null;
         for (MapNode d : reader.read(other, scope.env())) {
             doc = doc == null ? merger.single(d) : merger.merge(doc, d);
         }
-        MapNode services = doc == null ? null : doc.get("services").filter(MapNode.class::isInstance)
-                .map(MapNode.class::cast).orElse(null);
+        MapNode services = doc == null
+                ? null
+                : doc.get("services")
+                        .filter(MapNode.class::isInstance)
+                        .map(MapNode.class::cast)
+                        .orElse(null);
         if (services == null || !services.has(ref.service())) {
-            throw ComposeFileException.at(ref.serviceNode(), path, "cannot extend service \"" + name
-                    + "\": service \"" + ref.service() + "\" not found in " + other.name(),
+            throw ComposeFileException.at(
+                    ref.serviceNode(),
+                    path,
+                    "cannot extend service \"" + name + "\": service \"" + ref.service() + "\" not found in "
+                            + other.name(),
                     "check the service name in extends.service");
         }
         checkCycle(chain, new Link(other.name(), ref.service()), at, path);
@@ -129,8 +144,10 @@ final class ExtendsResolver {
         if (chain.contains(next)) {
             List<Link> cycle = new ArrayList<>(chain);
             cycle.add(next);
-            throw ComposeFileException.at(at, path, "circular extends: "
-                    + cycle.stream().map(Link::toString).collect(Collectors.joining(" -> ")),
+            throw ComposeFileException.at(
+                    at,
+                    path,
+                    "circular extends: " + cycle.stream().map(Link::toString).collect(Collectors.joining(" -> ")),
                     "break the cycle: a service cannot extend itself, directly or through others");
         }
     }
@@ -142,12 +159,18 @@ final class ExtendsResolver {
         if (node instanceof MapNode m && m.get("service").orElse(null) instanceof ScalarNode s && !s.isNull()) {
             Node file = m.get("file").orElse(null);
             if (file != null && !(file instanceof ScalarNode fs && !fs.isNull())) {
-                throw ComposeFileException.at(file, path.key("file"), "must be a string, not " + file.kindName(),
+                throw ComposeFileException.at(
+                        file,
+                        path.key("file"),
+                        "must be a string, not " + file.kindName(),
                         "write the path of the compose file holding the base service");
             }
             return new Ref(s.text(), file == null ? null : ((ScalarNode) file).text(), s, file);
         }
-        throw ComposeFileException.at(node, path, "extends needs a service name",
+        throw ComposeFileException.at(
+                node,
+                path,
+                "extends needs a service name",
                 "write extends: base, or extends: {service: base, file: other.yaml}");
     }
 }

@@ -22,8 +22,8 @@ import java.util.List;
  * document; a resource the document defines differently is an error, as in docker compose.
  */
 final class IncludeResolver {
-    private static final List<String> RESOURCES = List.of("services", "volumes", "networks", "secrets", "configs",
-            "models");
+    private static final List<String> RESOURCES =
+            List.of("services", "volumes", "networks", "secrets", "configs", "models");
 
     private final ModelLoader loader;
     private final EnvironmentSource environments;
@@ -33,8 +33,7 @@ final class IncludeResolver {
         this.environments = environments;
     }
 
-    private record Entry(List<Path> paths, List<Node> pathNodes, Path projectDirectory, List<Path> envFiles) {
-    }
+    private record Entry(List<Path> paths, List<Node> pathNodes, Path projectDirectory, List<Path> envFiles) {}
 
     MapNode resolve(MapNode doc, LoadContext ctx) {
         Node include = doc.get("include").orElse(null);
@@ -46,7 +45,10 @@ final class IncludeResolver {
             return result;
         }
         if (!(include instanceof SeqNode seq)) {
-            throw ComposeFileException.at(include, YamlPath.of("include"), "must be a list, not " + include.kindName(),
+            throw ComposeFileException.at(
+                    include,
+                    YamlPath.of("include"),
+                    "must be a list, not " + include.kindName(),
                     "write include: [path/to/compose.yaml, ...]");
         }
         for (int i = 0; i < seq.size(); i++) {
@@ -66,8 +68,9 @@ final class IncludeResolver {
         Node projectDir = null;
         Node envFile = null;
         if (item instanceof MapNode m) {
-            pathNode = m.get("path").orElseThrow(() -> ComposeFileException.at(m, path, "include needs a path",
-                    "write path: relative/path/to/compose.yaml"));
+            pathNode = m.get("path")
+                    .orElseThrow(() -> ComposeFileException.at(
+                            m, path, "include needs a path", "write path: relative/path/to/compose.yaml"));
             projectDir = m.get("project_directory").orElse(null);
             envFile = m.get("env_file").orElse(null);
         }
@@ -76,20 +79,31 @@ final class IncludeResolver {
         for (Node p : pathNodes) {
             Path file = workingDir.resolve(((ScalarNode) p).text()).normalize();
             if (!Files.isRegularFile(file)) {
-                throw new ComposeFileException(p.location(), path, "included file " + file + " not found",
-                        "include paths are relative to " + workingDir, ExitCode.FILE_NOT_FOUND);
+                throw new ComposeFileException(
+                        p.location(),
+                        path,
+                        "included file " + file + " not found",
+                        "include paths are relative to " + workingDir,
+                        ExitCode.FILE_NOT_FOUND);
             }
             paths.add(file);
         }
-        Path dir = projectDir == null || ComposeFileReader.isNull(projectDir) ? paths.getFirst().getParent()
-                : workingDir.resolve(string(projectDir, path.key("project_directory"))).normalize();
+        Path dir = projectDir == null || ComposeFileReader.isNull(projectDir)
+                ? paths.getFirst().getParent()
+                : workingDir
+                        .resolve(string(projectDir, path.key("project_directory")))
+                        .normalize();
         List<Path> envFiles = new ArrayList<>();
         if (envFile != null && !ComposeFileReader.isNull(envFile)) {
             for (Node e : strings(envFile, path.key("env_file"))) {
                 Path f = workingDir.resolve(((ScalarNode) e).text()).normalize();
                 if (!Files.isRegularFile(f)) {
-                    throw new ComposeFileException(e.location(), path.key("env_file"), "env file " + f + " not found",
-                            "env_file paths are relative to " + workingDir, ExitCode.FILE_NOT_FOUND);
+                    throw new ComposeFileException(
+                            e.location(),
+                            path.key("env_file"),
+                            "env file " + f + " not found",
+                            "env_file paths are relative to " + workingDir,
+                            ExitCode.FILE_NOT_FOUND);
                 }
                 envFiles.add(f);
             }
@@ -108,10 +122,14 @@ final class IncludeResolver {
     private static void checkCycle(Entry entry, LoadContext ctx, YamlPath path) {
         String first = entry.paths().getFirst().toString();
         if (ctx.includeChain().contains(first)) {
-            List<String> cycle = new ArrayList<>(ctx.includeChain().subList(ctx.includeChain().indexOf(first),
-                    ctx.includeChain().size()));
+            List<String> cycle = new ArrayList<>(ctx.includeChain()
+                    .subList(
+                            ctx.includeChain().indexOf(first),
+                            ctx.includeChain().size()));
             cycle.add(first);
-            throw ComposeFileException.at(entry.pathNodes().getFirst(), path,
+            throw ComposeFileException.at(
+                    entry.pathNodes().getFirst(),
+                    path,
                     "include cycle detected: " + String.join(" -> ", cycle),
                     "remove one of the include entries that form the cycle");
         }
@@ -141,7 +159,9 @@ final class IncludeResolver {
             if (!(imported.get(section).orElse(null) instanceof MapNode from)) {
                 continue;
             }
-            MapNode to = result.get(section).filter(MapNode.class::isInstance).map(MapNode.class::cast)
+            MapNode to = result.get(section)
+                    .filter(MapNode.class::isInstance)
+                    .map(MapNode.class::cast)
                     .orElse(MapNode.empty(from.location()));
             List<MapNode.Field> fields = new ArrayList<>(to.fields());
             for (MapNode.Field f : from.fields()) {
@@ -149,7 +169,9 @@ final class IncludeResolver {
                 if (existing == null) {
                     fields.add(f);
                 } else if (!Trees.sameContent(existing.value(), f.value())) {
-                    throw new ComposeFileException(existing.keyLocation(), YamlPath.of(section, f.key()),
+                    throw new ComposeFileException(
+                            existing.keyLocation(),
+                            YamlPath.of(section, f.key()),
                             "conflicts with imported resource defined at " + f.keyLocation(),
                             "rename one of them, or define it only in the included project");
                 }

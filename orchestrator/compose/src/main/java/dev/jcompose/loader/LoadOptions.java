@@ -21,9 +21,17 @@ import java.util.function.Consumer;
  * @param services         services named on the command line (they enable their own profiles)
  * @param warnings         receives warnings (obsolete version, several default files...)
  */
-public record LoadOptions(Path workingDir, List<String> files, String projectDirectory, String projectName,
-        List<String> envFiles, List<String> profiles, Map<String, String> processEnv, boolean interpolate,
-        List<String> services, Consumer<String> warnings) {
+public record LoadOptions(
+        Path workingDir,
+        List<String> files,
+        String projectDirectory,
+        String projectName,
+        List<String> envFiles,
+        List<String> profiles,
+        Map<String, String> processEnv,
+        boolean interpolate,
+        List<String> services,
+        Consumer<String> warnings) {
     public LoadOptions {
         Objects.requireNonNull(workingDir, "workingDir");
         files = List.copyOf(files);
@@ -36,52 +44,124 @@ public record LoadOptions(Path workingDir, List<String> files, String projectDir
 
     /** Defaults for {@code workingDir}: discovery, no flags, interpolation on, warnings dropped. */
     public static LoadOptions in(Path workingDir) {
-        return new LoadOptions(workingDir, List.of(), null, null, List.of(), List.of(), Map.of(), true, List.of(),
-                w -> { });
+        return new LoadOptions(
+                workingDir, List.of(), null, null, List.of(), List.of(), Map.of(), true, List.of(), w -> {});
     }
 
     public LoadOptions withFiles(String... newFiles) {
-        return new LoadOptions(workingDir, List.of(newFiles), projectDirectory, projectName, envFiles, profiles,
-                processEnv, interpolate, services, warnings);
+        return new LoadOptions(
+                workingDir,
+                List.of(newFiles),
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings);
     }
 
     public LoadOptions withProjectDirectory(String dir) {
-        return new LoadOptions(workingDir, files, dir, projectName, envFiles, profiles, processEnv, interpolate,
-                services, warnings);
+        return new LoadOptions(
+                workingDir, files, dir, projectName, envFiles, profiles, processEnv, interpolate, services, warnings);
     }
 
     public LoadOptions withProjectName(String name) {
-        return new LoadOptions(workingDir, files, projectDirectory, name, envFiles, profiles, processEnv,
-                interpolate, services, warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                name,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings);
     }
 
     public LoadOptions withEnvFiles(String... newEnvFiles) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, List.of(newEnvFiles), profiles,
-                processEnv, interpolate, services, warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                List.of(newEnvFiles),
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings);
     }
 
     public LoadOptions withProfiles(String... newProfiles) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, envFiles, List.of(newProfiles),
-                processEnv, interpolate, services, warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                List.of(newProfiles),
+                processEnv,
+                interpolate,
+                services,
+                warnings);
     }
 
     public LoadOptions withProcessEnv(Map<String, String> env) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, envFiles, profiles, env,
-                interpolate, services, warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                env,
+                interpolate,
+                services,
+                warnings);
     }
 
     public LoadOptions withInterpolation(boolean on) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, envFiles, profiles, processEnv, on,
-                services, warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                on,
+                services,
+                warnings);
     }
 
     public LoadOptions withServices(String... targeted) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, envFiles, profiles, processEnv,
-                interpolate, List.of(targeted), warnings);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                List.of(targeted),
+                warnings);
     }
 
     public LoadOptions withWarnings(Consumer<String> sink) {
-        return new LoadOptions(workingDir, files, projectDirectory, projectName, envFiles, profiles, processEnv,
-                interpolate, services, sink);
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                sink);
     }
 }

@@ -24,7 +24,10 @@ final class ModelLoader {
     }
 
     MapNode load(List<ConfigFile> files, LoadContext ctx) {
-        MapNode model = MapNode.empty(files.isEmpty() ? Location.UNKNOWN : Location.of(files.getFirst().name()));
+        MapNode model = MapNode.empty(
+                files.isEmpty()
+                        ? Location.UNKNOWN
+                        : Location.of(files.getFirst().name()));
         for (ConfigFile file : files) {
             List<String> chain = new ArrayList<>(ctx.includeChain());
             chain.add(file.name());

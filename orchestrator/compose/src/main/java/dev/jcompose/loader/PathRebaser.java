@@ -17,15 +17,14 @@ import java.util.function.UnaryOperator;
  * of volumes (short and long syntax), extends.file, develop.watch paths, configs/secrets file.
  */
 final class PathRebaser {
-    private PathRebaser() {
-    }
+    private PathRebaser() {}
 
     /** Every service and top-level config/secret file of {@code model}. */
     static MapNode model(MapNode model, Path dir) {
         return model.mapValues((key, value) -> switch (key) {
             case "services" -> value instanceof MapNode s ? s.mapValues((n, svc) -> service(svc, dir)) : value;
-            case "configs", "secrets" -> value instanceof MapNode m
-                    ? m.mapValues((n, def) -> at(def, "file", v -> path(v, dir))) : value;
+            case "configs", "secrets" ->
+                value instanceof MapNode m ? m.mapValues((n, def) -> at(def, "file", v -> path(v, dir))) : value;
             default -> value;
         });
     }
@@ -36,8 +35,8 @@ final class PathRebaser {
         }
         return svc.mapValues((key, value) -> switch (key) {
             case "build" -> build(value, dir);
-            case "env_file", "label_file" -> eachItem(value, v -> v instanceof MapNode m
-                    ? at(m, "path", p -> path(p, dir)) : path(v, dir));
+            case "env_file", "label_file" ->
+                eachItem(value, v -> v instanceof MapNode m ? at(m, "path", p -> path(p, dir)) : path(v, dir));
             case "volumes" -> eachItem(value, v -> volume(v, dir));
             case "extends" -> at(value, "file", v -> path(v, dir));
             case "develop" -> at(value, "watch", w -> eachItem(w, item -> at(item, "path", p -> path(p, dir))));
@@ -50,12 +49,17 @@ final class PathRebaser {
             return context(build, dir);
         }
         Node withContext = at(build, "context", v -> context(v, dir));
-        return at(withContext, "additional_contexts", v -> v instanceof MapNode m
-                ? m.mapValues((k, c) -> context(c, dir))
-                : eachItem(v, item -> rewrite(item, s -> {
-                    int eq = s.indexOf('=');
-                    return eq < 0 ? s : s.substring(0, eq + 1) + contextPath(s.substring(eq + 1), dir);
-                })));
+        return at(
+                withContext,
+                "additional_contexts",
+                v -> v instanceof MapNode m
+                        ? m.mapValues((k, c) -> context(c, dir))
+                        : eachItem(
+                                v,
+                                item -> rewrite(item, s -> {
+                                    int eq = s.indexOf('=');
+                                    return eq < 0 ? s : s.substring(0, eq + 1) + contextPath(s.substring(eq + 1), dir);
+                                })));
     }
 
     private static Node volume(Node volume, Path dir) {
@@ -77,8 +81,11 @@ final class PathRebaser {
     }
 
     private static String contextPath(String s, Path dir) {
-        boolean remote = s.contains("://") || s.startsWith("git@") || s.startsWith("github.com/")
-                || s.startsWith("service:") || s.startsWith("target:");
+        boolean remote = s.contains("://")
+                || s.startsWith("git@")
+                || s.startsWith("github.com/")
+                || s.startsWith("service:")
+                || s.startsWith("target:");
         return remote ? s : absolute(s, dir);
     }
 
@@ -95,8 +102,9 @@ final class PathRebaser {
     }
 
     private static Node rewrite(Node n, UnaryOperator<String> fn) {
-        return n instanceof ScalarNode s && !s.isNull() ? new ScalarNode(fn.apply(s.text()), s.kind(),
-                s.location(), s.tag()) : n;
+        return n instanceof ScalarNode s && !s.isNull()
+                ? new ScalarNode(fn.apply(s.text()), s.kind(), s.location(), s.tag())
+                : n;
     }
 
     private static Node eachItem(Node n, UnaryOperator<Node> fn) {

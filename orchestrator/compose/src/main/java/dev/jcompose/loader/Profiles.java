@@ -33,7 +33,10 @@ public final class Profiles {
      * @param declaredProfiles every profile any service declares, sorted
      * @param disabledServices the removed services, by name
      */
-    public record Result(MapNode model, List<String> activeProfiles, List<String> declaredProfiles,
+    public record Result(
+            MapNode model,
+            List<String> activeProfiles,
+            List<String> declaredProfiles,
             SortedMap<String, MapNode> disabledServices) {
         public Result {
             activeProfiles = List.copyOf(activeProfiles);
@@ -42,8 +45,7 @@ public final class Profiles {
         }
     }
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     /**
      * The {@code --profile} flags; without any, {@code COMPOSE_PROFILES} (comma-separated), as
@@ -63,7 +65,9 @@ public final class Profiles {
     }
 
     public static Result apply(MapNode model, List<String> requested, List<String> targeted) {
-        MapNode services = model.get("services").filter(MapNode.class::isInstance).map(MapNode.class::cast)
+        MapNode services = model.get("services")
+                .filter(MapNode.class::isInstance)
+                .map(MapNode.class::cast)
                 .orElse(MapNode.empty(model.location()));
         Map<String, List<String>> profiles = new TreeMap<>();
         Set<String> declared = new TreeSet<>();
@@ -76,8 +80,8 @@ public final class Profiles {
         for (String name : targeted) {
             List<String> own = profiles.get(name);
             if (own == null) {
-                throw new JcomposeException("no such service: " + name,
-                        "the services are: " + String.join(", ", profiles.keySet()));
+                throw new JcomposeException(
+                        "no such service: " + name, "the services are: " + String.join(", ", profiles.keySet()));
             }
             if (!enabled(own, active)) {
                 active.addAll(own);
@@ -89,7 +93,11 @@ public final class Profiles {
             if (enabled(profiles.get(f.key()), active)) {
                 kept.add(f);
             } else {
-                disabled.put(f.key(), f.value() instanceof MapNode m ? m : MapNode.empty(f.value().location()));
+                disabled.put(
+                        f.key(),
+                        f.value() instanceof MapNode m
+                                ? m
+                                : MapNode.empty(f.value().location()));
             }
         }
         MapNode enabledServices = services.withFields(kept);
@@ -109,8 +117,8 @@ public final class Profiles {
         }
         YamlPath path = YamlPath.of("services", service, "profiles");
         if (!(p instanceof SeqNode seq)) {
-            throw ComposeFileException.at(p, path, "must be a list of profile names, not " + p.kindName(),
-                    "write profiles: [debug]");
+            throw ComposeFileException.at(
+                    p, path, "must be a list of profile names, not " + p.kindName(), "write profiles: [debug]");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < seq.size(); i++) {
@@ -136,11 +144,17 @@ public final class Profiles {
     }
 
     private static boolean required(Node options) {
-        return !(options instanceof MapNode m && m.get("required").orElse(null) instanceof ScalarNode s
+        return !(options instanceof MapNode m
+                && m.get("required").orElse(null) instanceof ScalarNode s
                 && "false".equalsIgnoreCase(s.text()));
     }
 
-    private static void check(String service, String dependency, Location at, boolean required, MapNode enabled,
+    private static void check(
+            String service,
+            String dependency,
+            Location at,
+            boolean required,
+            MapNode enabled,
             SortedMap<String, MapNode> disabled) {
         if (dependency == null || enabled.has(dependency) || !required && disabled.containsKey(dependency)) {
             return;
@@ -149,13 +163,20 @@ public final class Profiles {
                 ? "service \"" + dependency + "\" is disabled: enable one of its profiles "
                         + profilesText(disabled.get(dependency)) + " with --profile"
                 : "define service \"" + dependency + "\" or remove it from depends_on";
-        throw new ComposeFileException(at, YamlPath.of("services", service, "depends_on"), "service \"" + service
-                + "\" depends on undefined service \"" + dependency + "\": invalid compose project", hint);
+        throw new ComposeFileException(
+                at,
+                YamlPath.of("services", service, "depends_on"),
+                "service \"" + service + "\" depends on undefined service \"" + dependency
+                        + "\": invalid compose project",
+                hint);
     }
 
     private static String profilesText(MapNode service) {
-        return service.get("profiles").filter(SeqNode.class::isInstance).map(SeqNode.class::cast)
-                .map(s -> s.items().stream().map(Profiles::text).toList().toString()).orElse("[]");
+        return service.get("profiles")
+                .filter(SeqNode.class::isInstance)
+                .map(SeqNode.class::cast)
+                .map(s -> s.items().stream().map(Profiles::text).toList().toString())
+                .orElse("[]");
     }
 
     private static String text(Node n) {

@@ -33,15 +33,20 @@ public final class ProjectLoader {
 
     /** The production wiring: real .env files, compose-spec interpolation, the user's home for {@code ~}. */
     public static ProjectLoader standard(InputStream stdin) {
-        return new ProjectLoader(o -> ComposeLoader.standard(
-                new DotEnvEnvironmentSource(o.workingDir(), o.warnings()), stdin),
+        return new ProjectLoader(
+                o -> ComposeLoader.standard(new DotEnvEnvironmentSource(o.workingDir(), o.warnings()), stdin),
                 Path.of(System.getProperty("user.home")));
     }
 
     public LoadedProject load(LoadOptions options) {
         RawProject raw = loaders.apply(options).load(options);
-        NormalizeContext context = new NormalizeContext(raw.name(), raw.projectDirectory(), homeDir,
-                raw.environment(), options.warnings(), refs -> EnvFiles.resolve(refs, raw.environment()));
+        NormalizeContext context = new NormalizeContext(
+                raw.name(),
+                raw.projectDirectory(),
+                homeDir,
+                raw.environment(),
+                options.warnings(),
+                refs -> EnvFiles.resolve(refs, raw.environment()));
         MapNode canonical = new Normalizer(context).normalize(raw.model());
         new ProjectValidator().check(canonical);
         Project project = new ProjectBinder().bind(canonical);

@@ -15,23 +15,30 @@ import java.util.Optional;
  * {@code name:} is reported at its file:line:col like any other compose-file error.
  */
 final class ProjectNames {
-    private ProjectNames() {
-    }
+    private ProjectNames() {}
 
     static String of(String flag, Environment env, MapNode model, Path projectDirectory) {
         Optional<String> fromFlag = Optional.ofNullable(flag).filter(s -> !s.isEmpty());
-        Optional<ScalarNode> nameNode = model.get("name").filter(n -> n instanceof ScalarNode s && !s.isNull())
+        Optional<ScalarNode> nameNode = model.get("name")
+                .filter(n -> n instanceof ScalarNode s && !s.isNull())
                 .map(ScalarNode.class::cast);
         boolean fileDecides = fromFlag.isEmpty()
                 && env.get(dev.jcompose.environment.ProjectEnvironment.COMPOSE_PROJECT_NAME)
-                        .filter(s -> !s.isEmpty()).isEmpty();
-        if (fileDecides && nameNode.isPresent() && !nameNode.get().text().isEmpty()
+                        .filter(s -> !s.isEmpty())
+                        .isEmpty();
+        if (fileDecides
+                && nameNode.isPresent()
+                && !nameNode.get().text().isEmpty()
                 && !ProjectName.isValid(nameNode.get().text())) {
             Node n = nameNode.get();
             String text = nameNode.get().text();
-            throw ComposeFileException.at(n, YamlPath.of("name"), ProjectName.invalidMessage(text),
+            throw ComposeFileException.at(
+                    n,
+                    YamlPath.of("name"),
+                    ProjectName.invalidMessage(text),
                     ProjectName.hintFor(text, ProjectName.Source.COMPOSE_FILE));
         }
-        return ProjectName.resolve(fromFlag, env, nameNode.map(ScalarNode::text), projectDirectory).value();
+        return ProjectName.resolve(fromFlag, env, nameNode.map(ScalarNode::text), projectDirectory)
+                .value();
     }
 }

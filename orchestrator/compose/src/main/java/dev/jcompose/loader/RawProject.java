@@ -20,8 +20,14 @@ import java.util.TreeMap;
  * @param declaredProfiles every profile declared by a service, sorted ({@code config --profiles})
  * @param disabledServices services left out by profiles, by name
  */
-public record RawProject(String name, Path projectDirectory, List<String> configFiles, Environment environment,
-        MapNode model, List<String> activeProfiles, List<String> declaredProfiles,
+public record RawProject(
+        String name,
+        Path projectDirectory,
+        List<String> configFiles,
+        Environment environment,
+        MapNode model,
+        List<String> activeProfiles,
+        List<String> declaredProfiles,
         SortedMap<String, MapNode> disabledServices) {
     public RawProject {
         configFiles = List.copyOf(configFiles);

@@ -8,13 +8,13 @@ import java.util.Objects;
 
 /** Structural comparisons of trees that ignore where nodes were written. */
 final class Trees {
-    private Trees() {
-    }
+    private Trees() {}
 
     /** Same shape and values, mapping key order and locations aside (compose-go compares with DeepEqual). */
     static boolean sameContent(Node a, Node b) {
         return switch (a) {
-            case ScalarNode s -> b instanceof ScalarNode t && s.kind() == t.kind() && Objects.equals(s.text(), t.text());
+            case ScalarNode s ->
+                b instanceof ScalarNode t && s.kind() == t.kind() && Objects.equals(s.text(), t.text());
             case SeqNode s -> {
                 if (!(b instanceof SeqNode t) || s.size() != t.size()) {
                     yield false;

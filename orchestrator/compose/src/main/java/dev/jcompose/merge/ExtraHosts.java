@@ -18,8 +18,7 @@ import java.util.Set;
  * legitimately map to several addresses, so entries are unioned, never replaced by host name.
  */
 final class ExtraHosts {
-    private ExtraHosts() {
-    }
+    private ExtraHosts() {}
 
     static SeqNode union(Node base, Node over, YamlPath path) {
         List<Node> items = new ArrayList<>(entries(base, path));
@@ -36,8 +35,8 @@ final class ExtraHosts {
     private static List<Node> entries(Node node, YamlPath path) {
         List<Node> out = new ArrayList<>();
         switch (node) {
-            case SeqNode seq -> seq.items().stream().filter(i -> i.tag() != Tag.RESET)
-                    .forEach(i -> out.add(Merger.clean(i)));
+            case SeqNode seq ->
+                seq.items().stream().filter(i -> i.tag() != Tag.RESET).forEach(i -> out.add(Merger.clean(i)));
             case MapNode map -> {
                 for (MapNode.Field f : map.fields()) {
                     Node v = f.value();
@@ -48,9 +47,12 @@ final class ExtraHosts {
                     }
                 }
             }
-            case ScalarNode s -> throw new ComposeFileException(s.location(), path,
-                    "extra_hosts must be a list or a mapping, not " + s.kindName(),
-                    "write host=address entries as a list, or host: address as a mapping");
+            case ScalarNode s ->
+                throw new ComposeFileException(
+                        s.location(),
+                        path,
+                        "extra_hosts must be a list or a mapping, not " + s.kindName(),
+                        "write host=address entries as a list, or host: address as a mapping");
         }
         return out;
     }
@@ -63,6 +65,8 @@ final class ExtraHosts {
         }
         int eq = t.indexOf('=');
         int sep = eq >= 0 ? eq : t.indexOf(':');
-        return sep < 0 ? t : t.substring(0, sep).trim() + "=" + t.substring(sep + 1).trim();
+        return sep < 0
+                ? t
+                : t.substring(0, sep).trim() + "=" + t.substring(sep + 1).trim();
     }
 }

@@ -18,8 +18,7 @@ import java.util.Map;
  * mapping of names to null. The canonical normaliser gives the final form afterwards.
  */
 final class KeyValues {
-    private KeyValues() {
-    }
+    private KeyValues() {}
 
     /** {@code KEY=VALUE} list to mapping; mappings and anything else are returned unchanged. */
     static Node toMapping(Node node, YamlPath path) {
@@ -34,7 +33,8 @@ final class KeyValues {
             }
             String text = entryText(item, path.index(i), "KEY=VALUE");
             int eq = text.indexOf('=');
-            Node value = eq < 0 ? ScalarNode.nullAt(item.location())
+            Node value = eq < 0
+                    ? ScalarNode.nullAt(item.location())
                     : ScalarNode.string(text.substring(eq + 1), item.location());
             String key = eq < 0 ? text : text.substring(0, eq);
             fields.remove(key); // the later entry wins, as in compose
@@ -64,7 +64,9 @@ final class KeyValues {
         if (item instanceof ScalarNode s && !s.isNull()) {
             return s.text();
         }
-        throw new ComposeFileException(item.location(), path,
+        throw new ComposeFileException(
+                item.location(),
+                path,
                 "expected " + expected + ", not " + item.kindName(),
                 "write each list entry as a plain string, or use the mapping form");
     }

@@ -49,14 +49,20 @@ public final class Merger {
     /** A copy without tags and without {@code !reset} values. */
     public static Node clean(Node node) {
         return switch (node) {
-            case MapNode m -> new MapNode(m.fields().stream()
-                    .filter(f -> f.value().tag() != Tag.RESET)
-                    .map(f -> f.withValue(clean(f.value())))
-                    .toList(), m.location());
-            case SeqNode s -> new SeqNode(s.items().stream()
-                    .filter(i -> i.tag() != Tag.RESET)
-                    .map(Merger::clean)
-                    .toList(), s.location());
+            case MapNode m ->
+                new MapNode(
+                        m.fields().stream()
+                                .filter(f -> f.value().tag() != Tag.RESET)
+                                .map(f -> f.withValue(clean(f.value())))
+                                .toList(),
+                        m.location());
+            case SeqNode s ->
+                new SeqNode(
+                        s.items().stream()
+                                .filter(i -> i.tag() != Tag.RESET)
+                                .map(Merger::clean)
+                                .toList(),
+                        s.location());
             case ScalarNode s -> s.withTag(Tag.NONE);
         };
     }
@@ -85,12 +91,14 @@ public final class Merger {
             case KEY_VALUE -> mergeKeyValue(base, over, path, retain);
             case NAMES_OR_MAPPING -> mergeNames(base, over, path, retain);
             case BUILD -> mergeDefault(buildMapping(base), buildMapping(over), path, retain);
-            case LOGGING -> differentDrivers(base, over) ? finish(over, retain)
-                    : mergeDefault(base, over, path, retain);
+            case LOGGING ->
+                differentDrivers(base, over) ? finish(over, retain) : mergeDefault(base, over, path, retain);
             case EXTRA_HOSTS -> ExtraHosts.union(base, over, path);
             case STRING_OR_LIST -> mergeDefault(asList(base), asList(over), path, retain);
-            case IPAM_CONFIG -> base instanceof SeqNode b && over instanceof SeqNode o
-                    ? mergeBySubnet(b, o, path, retain) : mergeDefault(base, over, path, retain);
+            case IPAM_CONFIG ->
+                base instanceof SeqNode b && over instanceof SeqNode o
+                        ? mergeBySubnet(b, o, path, retain)
+                        : mergeDefault(base, over, path, retain);
             default -> mergeDefault(base, over, path, retain);
         };
     }
@@ -119,7 +127,8 @@ public final class Merger {
                     out.add(o.get());
                 }
             } else if (o.get().value().tag() == Tag.OVERRIDE) {
-                out.add(new MapNode.Field(f.key(), o.get().keyLocation(), finish(o.get().value(), retain)));
+                out.add(new MapNode.Field(
+                        f.key(), o.get().keyLocation(), finish(o.get().value(), retain)));
             } else {
                 out.add(f.withValue(mergeNode(f.value(), o.get().value(), path.key(f.key()), retain)));
             }
@@ -154,8 +163,7 @@ public final class Merger {
         if (base instanceof SeqNode b && over instanceof SeqNode o) {
             return append(b, o, path, retain);
         }
-        return mergeDefault(KeyValues.namesToMapping(base, path), KeyValues.namesToMapping(over, path),
-                path, retain);
+        return mergeDefault(KeyValues.namesToMapping(base, path), KeyValues.namesToMapping(over, path), path, retain);
     }
 
     private SeqNode mergeBySubnet(SeqNode base, SeqNode over, YamlPath path, boolean retain) {
@@ -213,9 +221,10 @@ public final class Merger {
     }
 
     private static ComposeFileException mismatch(Node base, Node over, YamlPath path) {
-        return new ComposeFileException(over.location(), path,
-                "cannot override " + base.kindName() + " (defined at " + base.location() + ") with "
-                        + over.kindName(),
+        return new ComposeFileException(
+                over.location(),
+                path,
+                "cannot override " + base.kindName() + " (defined at " + base.location() + ") with " + over.kindName(),
                 "write the value with the same syntax as the file it overrides, or tag it !override to"
                         + " replace it");
     }
@@ -230,7 +239,8 @@ public final class Merger {
                 }
                 yield m.withFields(fields);
             }
-            case SeqNode s -> SequenceKeys.at(path).map(ix -> SequenceKeys.dedupe(s, ix)).orElse(s);
+            case SeqNode s ->
+                SequenceKeys.at(path).map(ix -> SequenceKeys.dedupe(s, ix)).orElse(s);
             case ScalarNode s -> s;
         };
     }

@@ -54,8 +54,9 @@ record PortKey(String hostIp, String published, String target, String protocol) 
             default -> {
                 // ip:published:target; an unbracketed IPv6 address keeps its own colons
                 int n = parts.length;
-                String host = ip != null ? null : s.substring(0, s.length() - parts[n - 1].length()
-                        - parts[n - 2].length() - 2);
+                String host = ip != null
+                        ? null
+                        : s.substring(0, s.length() - parts[n - 1].length() - parts[n - 2].length() - 2);
                 yield ip != null ? null : new PortKey(host, parts[n - 2], parts[n - 1], protocol);
             }
         };

@@ -19,8 +19,7 @@ import java.util.function.Function;
  */
 final class SequenceKeys {
     /** Computes an entry's key, or {@code null} when it has none. */
-    interface Indexer extends Function<Node, String> {
-    }
+    interface Indexer extends Function<Node, String> {}
 
     private static final Indexer TEXT = SequenceKeys::text;
     private static final Indexer KEY_VALUE = n -> {
@@ -36,20 +35,36 @@ final class SequenceKeys {
         SERVICE_KEYS.put("devices", SequenceKeys::deviceTarget);
         SERVICE_KEYS.put("secrets", n -> mountTarget(n, "/run/secrets/"));
         SERVICE_KEYS.put("configs", n -> mountTarget(n, "/"));
-        SERVICE_KEYS.put("env_file", n -> n instanceof MapNode m ? m.get("path").map(SequenceKeys::text).orElse(null)
-                : text(n));
+        SERVICE_KEYS.put(
+                "env_file",
+                n -> n instanceof MapNode m
+                        ? m.get("path").map(SequenceKeys::text).orElse(null)
+                        : text(n));
         for (String k : List.of("environment", "labels", "annotations", "sysctls")) {
             SERVICE_KEYS.put(k, KEY_VALUE);
         }
-        for (String k : List.of("expose", "cap_add", "cap_drop", "dns", "dns_opt", "dns_search", "tmpfs",
-                "profiles", "links", "external_links", "volumes_from", "security_opt", "label_file",
-                "depends_on", "networks", "models")) {
+        for (String k : List.of(
+                "expose",
+                "cap_add",
+                "cap_drop",
+                "dns",
+                "dns_opt",
+                "dns_search",
+                "tmpfs",
+                "profiles",
+                "links",
+                "external_links",
+                "volumes_from",
+                "security_opt",
+                "label_file",
+                "depends_on",
+                "networks",
+                "models")) {
             SERVICE_KEYS.put(k, TEXT);
         }
     }
 
-    private SequenceKeys() {
-    }
+    private SequenceKeys() {}
 
     static Optional<Indexer> at(YamlPath path) {
         int d = path.depth();
@@ -70,7 +85,8 @@ final class SequenceKeys {
         if (d == 4 && "deploy".equals(s2) && "labels".equals(path.segment(3))) {
             return Optional.of(KEY_VALUE);
         }
-        if (d == 5 && "networks".equals(s2)
+        if (d == 5
+                && "networks".equals(s2)
                 && ("aliases".equals(path.segment(4)) || "link_local_ips".equals(path.segment(4)))) {
             return Optional.of(TEXT);
         }
@@ -78,7 +94,8 @@ final class SequenceKeys {
     }
 
     private static Optional<Indexer> topLevel(YamlPath path) {
-        if (path.depth() == 3 && "labels".equals(path.segment(2))
+        if (path.depth() == 3
+                && "labels".equals(path.segment(2))
                 && List.of("networks", "volumes", "secrets", "configs").contains(path.segment(0))) {
             return Optional.of(KEY_VALUE);
         }

@@ -14,9 +14,33 @@ import java.util.SortedMap;
 
 /** {@code build} ({@code BuildConfig}); rarely used BuildKit options stay raw JSON. */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"context", "dockerfile", "dockerfile_inline", "entitlements", "args", "provenance", "sbom", "ssh",
-    "labels", "cache_from", "cache_to", "no_cache", "no_cache_filter", "additional_contexts", "pull", "extra_hosts",
-    "isolation", "network", "target", "secrets", "shm_size", "tags", "ulimits", "platforms", "privileged"})
+@JsonPropertyOrder({
+    "context",
+    "dockerfile",
+    "dockerfile_inline",
+    "entitlements",
+    "args",
+    "provenance",
+    "sbom",
+    "ssh",
+    "labels",
+    "cache_from",
+    "cache_to",
+    "no_cache",
+    "no_cache_filter",
+    "additional_contexts",
+    "pull",
+    "extra_hosts",
+    "isolation",
+    "network",
+    "target",
+    "secrets",
+    "shm_size",
+    "tags",
+    "ulimits",
+    "platforms",
+    "privileged"
+})
 public record BuildConfig(
         String context,
         String dockerfile,
@@ -38,9 +62,12 @@ public record BuildConfig(
         String network,
         String target,
         List<FileReference> secrets,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long shmSize,
+
         List<String> tags,
         SortedMap<String, Ulimit> ulimits,
         List<String> platforms,

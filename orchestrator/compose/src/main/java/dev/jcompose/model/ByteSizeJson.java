@@ -14,8 +14,7 @@ import java.io.IOException;
  * The records hold plain {@code long}s; the normaliser already converted {@code 512m} and friends.
  */
 public final class ByteSizeJson {
-    private ByteSizeJson() {
-    }
+    private ByteSizeJson() {}
 
     /** Writes a byte count as a decimal string. */
     public static final class Serializer extends StdScalarSerializer<Long> {

@@ -8,8 +8,7 @@ import java.util.TreeMap;
 
 /** Immutable defensive copies for the model records: absent collections become empty ones. */
 final class Copies {
-    private Copies() {
-    }
+    private Copies() {}
 
     static <T> List<T> list(List<T> in) {
         return in == null ? List.of() : List.copyOf(in);

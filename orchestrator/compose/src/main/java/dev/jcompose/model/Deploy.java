@@ -12,8 +12,17 @@ import java.util.SortedMap;
  * always writes them, as {@code {}} when empty; the records keep that shape.
  */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"mode", "replicas", "labels", "update_config", "rollback_config", "resources", "restart_policy",
-    "placement", "endpoint_mode"})
+@JsonPropertyOrder({
+    "mode",
+    "replicas",
+    "labels",
+    "update_config",
+    "rollback_config",
+    "resources",
+    "restart_policy",
+    "placement",
+    "endpoint_mode"
+})
 public record Deploy(
         String mode,
         @JsonInclude(Include.NON_NULL) Integer replicas,

@@ -12,8 +12,7 @@ import java.time.Duration;
 
 /** Jackson (de)serialisation of {@link Duration}s as Go duration text ({@code "1m30s"}), as compose-go writes them. */
 public final class DurationJson {
-    private DurationJson() {
-    }
+    private DurationJson() {}
 
     /** Writes a {@link Duration} as Go duration text. */
     public static final class Serializer extends StdScalarSerializer<Duration> {

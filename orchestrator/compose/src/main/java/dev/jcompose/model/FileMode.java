@@ -11,8 +11,7 @@ import java.io.IOException;
 
 /** File modes of secret and config mounts: compose-go writes them as octal strings ({@code "0440"}). */
 public final class FileMode {
-    private FileMode() {
-    }
+    private FileMode() {}
 
     public static String format(int mode) {
         return "0" + Integer.toOctalString(mode);

@@ -13,8 +13,17 @@ import java.util.SortedMap;
  * environment variable or inline {@code content}.
  */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"name", "file", "environment", "content", "external", "labels", "driver", "driver_opts",
-    "template_driver"})
+@JsonPropertyOrder({
+    "name",
+    "file",
+    "environment",
+    "content",
+    "external",
+    "labels",
+    "driver",
+    "driver_opts",
+    "template_driver"
+})
 public record FileObject(
         String name,
         String file,

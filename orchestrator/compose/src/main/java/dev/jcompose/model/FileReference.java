@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
-import java.util.SortedMap;
 
 /** A service's reference to a top-level secret or config ({@code FileReferenceConfig}). */
 @JsonInclude(Include.NON_EMPTY)
@@ -18,10 +17,12 @@ public record FileReference(
         String target,
         String uid,
         String gid,
+
         @JsonInclude(Include.NON_NULL)
         @JsonSerialize(using = FileMode.Serializer.class)
         @JsonDeserialize(using = FileMode.Deserializer.class)
         Integer mode,
+
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
     public FileReference {
         extensions = Copies.extensions(extensions);

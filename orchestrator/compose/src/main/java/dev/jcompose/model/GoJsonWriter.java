@@ -13,8 +13,7 @@ import java.util.Map;
  * {@code \u003c}, and floats in Go's shortest form ({@code 2}, not {@code 2.0}).
  */
 public final class GoJsonWriter {
-    private GoJsonWriter() {
-    }
+    private GoJsonWriter() {}
 
     public static String pretty(JsonNode node) {
         StringBuilder sb = new StringBuilder();

@@ -10,22 +10,27 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /** {@code healthcheck}: durations are {@code null} when not set (the image's value applies). */
 @JsonInclude(Include.NON_EMPTY)
 @JsonPropertyOrder({"test", "timeout", "interval", "retries", "start_period", "start_interval", "disable"})
 public record Healthcheck(
         List<String> test,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration timeout,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration interval,
+
         @JsonInclude(Include.NON_NULL) Long retries,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration startPeriod,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration startInterval,
+
         @JsonInclude(Include.NON_DEFAULT) boolean disable,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
     public Healthcheck {

@@ -1,8 +1,6 @@
 package dev.jcompose.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jcompose.ExitCode;
-import dev.jcompose.JcomposeException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +13,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.AnyGetterWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerBuilder;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import dev.jcompose.ExitCode;
+import dev.jcompose.JcomposeException;
 
 /**
  * Jackson set up for the canonical model. Two writers exist because compose-go itself has two
@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
  */
 public final class ModelJson {
     private static final ObjectMapper FULL = base().build();
-    private static final ObjectMapper COMPOSE = base().addModule(withoutNestedExtensions()).build();
+    private static final ObjectMapper COMPOSE =
+            base().addModule(withoutNestedExtensions()).build();
 
-    private ModelJson() {
-    }
+    private ModelJson() {}
 
     private static JsonMapper.Builder base() {
         return JsonMapper.builder()
@@ -40,13 +40,14 @@ public final class ModelJson {
         SimpleModule module = new SimpleModule("compose-json-view");
         module.setSerializerModifier(new BeanSerializerModifier() {
             @Override
-            public BeanSerializerBuilder updateBuilder(SerializationConfig config, BeanDescription desc,
-                    BeanSerializerBuilder builder) {
+            public BeanSerializerBuilder updateBuilder(
+                    SerializationConfig config, BeanDescription desc, BeanSerializerBuilder builder) {
                 if (desc.getBeanClass() != Project.class) {
                     // Jackson 2.18+ lists the any-getter among the properties too (for ordering).
                     builder.setAnyGetter(null);
                     builder.setProperties(builder.getProperties().stream()
-                            .filter(w -> !(w instanceof AnyGetterWriter)).toList());
+                            .filter(w -> !(w instanceof AnyGetterWriter))
+                            .toList());
                 }
                 return builder;
             }
@@ -64,9 +65,11 @@ public final class ModelJson {
         try {
             return FULL.readValue(json, Project.class);
         } catch (JsonProcessingException e) {
-            throw new JcomposeException("not a canonical compose project: " + e.getOriginalMessage(),
+            throw new JcomposeException(
+                    "not a canonical compose project: " + e.getOriginalMessage(),
                     "pass the output of `jcompose config --format json` or `docker compose config --format json`",
-                    ExitCode.COMPOSE_PARSE, e);
+                    ExitCode.COMPOSE_PARSE,
+                    e);
         }
     }
 

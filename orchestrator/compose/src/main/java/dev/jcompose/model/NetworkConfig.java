@@ -11,8 +11,18 @@ import java.util.SortedMap;
 
 /** A top-level network. {@code ipam} is a Go struct, so compose-go always writes it ({@code {}}). */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"name", "driver", "driver_opts", "ipam", "external", "internal", "attachable", "labels",
-    "enable_ipv4", "enable_ipv6"})
+@JsonPropertyOrder({
+    "name",
+    "driver",
+    "driver_opts",
+    "ipam",
+    "external",
+    "internal",
+    "attachable",
+    "labels",
+    "enable_ipv4",
+    "enable_ipv6"
+})
 public record NetworkConfig(
         String name,
         String driver,

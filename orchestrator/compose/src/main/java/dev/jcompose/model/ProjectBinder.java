@@ -28,9 +28,13 @@ public final class ProjectBinder {
             Location where = at.location();
             if (e.getCause() instanceof Copies.UnknownFieldException unknown && at instanceof MapNode map) {
                 path = path.key(unknown.field());
-                where = map.field(unknown.field()).map(MapNode.Field::keyLocation).orElse(where);
+                where = map.field(unknown.field())
+                        .map(MapNode.Field::keyLocation)
+                        .orElse(where);
             }
-            throw new ComposeFileException(where, path,
+            throw new ComposeFileException(
+                    where,
+                    path,
                     "the normalised model does not bind: " + oneLine(e.getOriginalMessage()),
                     "this is a jcompose bug: please report it with the compose file that triggers it");
         } catch (IOException e) {

@@ -74,15 +74,16 @@ public final class ProjectValidator {
         }
     }
 
-    record Origin(Location location, YamlPath path) {
-    }
+    record Origin(Location location, YamlPath path) {}
 
     static Optional<MapNode> asMap(Node n) {
         return n instanceof MapNode m ? Optional.of(m) : Optional.empty();
     }
 
     static List<Node> items(Optional<Node> n) {
-        return n.filter(SeqNode.class::isInstance).map(s -> ((SeqNode) s).items()).orElse(List.of());
+        return n.filter(SeqNode.class::isInstance)
+                .map(s -> ((SeqNode) s).items())
+                .orElse(List.of());
     }
 
     static Optional<String> text(Optional<Node> n) {
@@ -90,38 +91,50 @@ public final class ProjectValidator {
     }
 
     private static void checkSecretSources(Context ctx) {
-        ctx.section("secrets").ifPresent(secrets -> secrets.fields().forEach(f -> {
-            MapNode secret = asMap(f.value()).orElse(MapNode.empty(f.keyLocation()));
-            boolean external = text(secret.get("external")).map("true"::equals).orElse(false);
-            if (!external && !secret.has("file") && !secret.has("environment")) {
-                ctx.problem(f.keyLocation(), YamlPath.of("secrets", f.key()),
-                        "secret \"" + f.key() + "\" must declare either `file` or `environment`" + INVALID,
-                        "add file: ./path or environment: VARIABLE to the secret");
-            }
-        }));
+        ctx.section("secrets")
+                .ifPresent(secrets -> secrets.fields().forEach(f -> {
+                    MapNode secret = asMap(f.value()).orElse(MapNode.empty(f.keyLocation()));
+                    boolean external =
+                            text(secret.get("external")).map("true"::equals).orElse(false);
+                    if (!external && !secret.has("file") && !secret.has("environment")) {
+                        ctx.problem(
+                                f.keyLocation(),
+                                YamlPath.of("secrets", f.key()),
+                                "secret \"" + f.key() + "\" must declare either `file` or `environment`" + INVALID,
+                                "add file: ./path or environment: VARIABLE to the secret");
+                    }
+                }));
     }
 
     private static void checkContainerNames(Context ctx) {
         Map<String, String> owners = new LinkedHashMap<>();
-        ctx.services.forEach((name, field) -> asMap(field.value()).ifPresent(s -> s.field("container_name")
-                .ifPresent(cn -> text(Optional.of(cn.value())).ifPresent(container -> {
-                    String owner = owners.putIfAbsent(container, name);
-                    if (owner != null) {
-                        ctx.problem(cn.value().location(), YamlPath.of("services", name, "container_name"),
-                                "container name \"" + container + "\" is already in use by service \"" + owner + "\""
-                                        + INVALID,
-                                "container names are global: give each service its own or drop container_name");
-                    }
-                }))));
+        ctx.services.forEach((name, field) -> asMap(field.value())
+                .ifPresent(s -> s.field("container_name")
+                        .ifPresent(cn -> text(Optional.of(cn.value())).ifPresent(container -> {
+                            String owner = owners.putIfAbsent(container, name);
+                            if (owner != null) {
+                                ctx.problem(
+                                        cn.value().location(),
+                                        YamlPath.of("services", name, "container_name"),
+                                        "container name \"" + container + "\" is already in use by service \"" + owner
+                                                + "\"" + INVALID,
+                                        "container names are global: give each service its own or drop container_name");
+                            }
+                        }))));
     }
 
     private static void checkCycles(Context ctx) {
         Map<String, Set<String>> deps = new TreeMap<>();
-        ctx.services.keySet().forEach(s -> deps.put(s, ctx.edges.getOrDefault(s, Map.of()).keySet()));
+        ctx.services
+                .keySet()
+                .forEach(s -> deps.put(s, ctx.edges.getOrDefault(s, Map.of()).keySet()));
         Optional<DependencyCycle> cycle = ServiceGraph.of(deps).findCycle();
         cycle.ifPresent(c -> {
             Origin origin = ctx.edges.get(c.start()).get(c.next());
-            ctx.problem(origin.location(), origin.path(), "dependency cycle detected: " + c,
+            ctx.problem(
+                    origin.location(),
+                    origin.path(),
+                    "dependency cycle detected: " + c,
                     "break the cycle: one of these services must not wait for the next");
         });
     }

@@ -10,7 +10,10 @@ import dev.jcompose.JcomposeException;
  * act as {@code missing}.
  */
 public enum PullPolicy {
-    ALWAYS, MISSING, NEVER, BUILD;
+    ALWAYS,
+    MISSING,
+    NEVER,
+    BUILD;
 
     public static PullPolicy parse(String text) {
         return switch (text) {
@@ -23,8 +26,10 @@ public enum PullPolicy {
                 if (text.startsWith("every_")) {
                     yield MISSING;
                 }
-                throw new JcomposeException("invalid pull policy: " + text,
-                        "use always, missing, never, build, daily, weekly or every_<duration>", ExitCode.COMMAND_SYNTAX);
+                throw new JcomposeException(
+                        "invalid pull policy: " + text,
+                        "use always, missing, never, build, daily, weekly or every_<duration>",
+                        ExitCode.COMMAND_SYNTAX);
             }
         };
     }

@@ -9,8 +9,7 @@ public final class References {
     public static final String SERVICE_PREFIX = "service:";
     public static final String CONTAINER_PREFIX = "container:";
 
-    private References() {
-    }
+    private References() {}
 
     /** {@code service:db} names service {@code db}; anything else ({@code host}, {@code container:x}) none. */
     public static Optional<String> networkModeService(String networkMode) {

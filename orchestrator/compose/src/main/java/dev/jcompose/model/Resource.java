@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 @JsonPropertyOrder({"cpus", "memory", "pids", "devices", "generic_resources"})
 public record Resource(
         @JsonInclude(Include.NON_DEFAULT) float cpus,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memory,
+
         @JsonInclude(Include.NON_DEFAULT) long pids,
         @JsonInclude(Include.NON_NULL) JsonNode devices,
-        @JsonInclude(Include.NON_NULL) JsonNode genericResources) {
-}
+        @JsonInclude(Include.NON_NULL) JsonNode genericResources) {}

@@ -12,9 +12,11 @@ import java.time.Duration;
 @JsonPropertyOrder({"condition", "delay", "max_attempts", "window"})
 public record RestartPolicy(
         String condition,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration delay,
+
         @JsonInclude(Include.NON_NULL) Long maxAttempts,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
-        Duration window) {
-}
+        Duration window) {}

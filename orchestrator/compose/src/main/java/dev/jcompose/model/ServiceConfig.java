@@ -22,18 +22,104 @@ import java.util.SortedMap;
  * model still round-trips them.
  */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"profiles", "annotations", "attach", "build", "develop", "blkio_config", "cap_add", "cap_drop",
-    "cgroup_parent", "cgroup", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
-    "cpu_rt_runtime", "cpus", "cpuset", "cpu_shares", "command", "configs", "container_name", "credential_spec",
-    "depends_on", "deploy", "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search", "dockerfile",
-    "domainname", "entrypoint", "provider", "environment", "env_file", "expose", "extends", "external_links",
-    "extra_hosts", "group_add", "gpus", "hostname", "healthcheck", "image", "init", "ipc", "isolation", "labels",
-    "label_file", "links", "logging", "log_driver", "log_opt", "mem_limit", "mem_reservation", "memswap_limit",
-    "mem_swappiness", "mac_address", "models", "net", "network_mode", "networks", "oom_kill_disable",
-    "oom_score_adj", "pid", "pids_limit", "platform", "ports", "privileged", "pull_policy", "read_only", "restart",
-    "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open", "stop_grace_period", "stop_signal",
-    "storage_opt", "sysctls", "tmpfs", "tty", "ulimits", "use_api_socket", "user", "userns_mode", "uts",
-    "volume_driver", "volumes", "volumes_from", "working_dir", "post_start", "pre_stop"})
+@JsonPropertyOrder({
+    "profiles",
+    "annotations",
+    "attach",
+    "build",
+    "develop",
+    "blkio_config",
+    "cap_add",
+    "cap_drop",
+    "cgroup_parent",
+    "cgroup",
+    "cpu_count",
+    "cpu_percent",
+    "cpu_period",
+    "cpu_quota",
+    "cpu_rt_period",
+    "cpu_rt_runtime",
+    "cpus",
+    "cpuset",
+    "cpu_shares",
+    "command",
+    "configs",
+    "container_name",
+    "credential_spec",
+    "depends_on",
+    "deploy",
+    "device_cgroup_rules",
+    "devices",
+    "dns",
+    "dns_opt",
+    "dns_search",
+    "dockerfile",
+    "domainname",
+    "entrypoint",
+    "provider",
+    "environment",
+    "env_file",
+    "expose",
+    "extends",
+    "external_links",
+    "extra_hosts",
+    "group_add",
+    "gpus",
+    "hostname",
+    "healthcheck",
+    "image",
+    "init",
+    "ipc",
+    "isolation",
+    "labels",
+    "label_file",
+    "links",
+    "logging",
+    "log_driver",
+    "log_opt",
+    "mem_limit",
+    "mem_reservation",
+    "memswap_limit",
+    "mem_swappiness",
+    "mac_address",
+    "models",
+    "net",
+    "network_mode",
+    "networks",
+    "oom_kill_disable",
+    "oom_score_adj",
+    "pid",
+    "pids_limit",
+    "platform",
+    "ports",
+    "privileged",
+    "pull_policy",
+    "read_only",
+    "restart",
+    "runtime",
+    "scale",
+    "secrets",
+    "security_opt",
+    "shm_size",
+    "stdin_open",
+    "stop_grace_period",
+    "stop_signal",
+    "storage_opt",
+    "sysctls",
+    "tmpfs",
+    "tty",
+    "ulimits",
+    "use_api_socket",
+    "user",
+    "userns_mode",
+    "uts",
+    "volume_driver",
+    "volumes",
+    "volumes_from",
+    "working_dir",
+    "post_start",
+    "pre_stop"
+})
 public record ServiceConfig(
         List<String> profiles,
         SortedMap<String, String> annotations,
@@ -72,7 +158,10 @@ public record ServiceConfig(
         SortedMap<String, String> environment,
         @JsonInclude(Include.NON_NULL) JsonNode envFile,
         List<String> expose,
-        @JsonProperty("extends") @JsonInclude(Include.NON_NULL) JsonNode extendsConfig,
+
+        @JsonProperty("extends") @JsonInclude(Include.NON_NULL)
+        JsonNode extendsConfig,
+
         List<String> externalLinks,
         List<String> extraHosts,
         List<String> groupAdd,
@@ -89,18 +178,27 @@ public record ServiceConfig(
         @JsonInclude(Include.NON_NULL) Logging logging,
         String logDriver,
         SortedMap<String, String> logOpt,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memLimit,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memReservation,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memswapLimit,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long memSwappiness,
+
         String macAddress,
         @JsonInclude(Include.NON_NULL) JsonNode models,
         String net,
@@ -120,12 +218,17 @@ public record ServiceConfig(
         @JsonInclude(Include.NON_NULL) Integer scale,
         List<FileReference> secrets,
         List<String> securityOpt,
+
         @JsonInclude(Include.NON_DEFAULT)
-        @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+        @JsonSerialize(using = ByteSizeJson.Serializer.class)
+        @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
         long shmSize,
+
         @JsonInclude(Include.NON_DEFAULT) boolean stdinOpen,
+
         @JsonSerialize(using = DurationJson.Serializer.class) @JsonDeserialize(using = DurationJson.Deserializer.class)
         Duration stopGracePeriod,
+
         String stopSignal,
         SortedMap<String, String> storageOpt,
         SortedMap<String, String> sysctls,

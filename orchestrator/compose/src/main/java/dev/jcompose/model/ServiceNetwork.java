@@ -8,8 +8,17 @@ import java.util.SortedMap;
 
 /** How a service attaches to one network. A service's map holds {@code null} for "defaults". */
 @JsonInclude(Include.NON_EMPTY)
-@JsonPropertyOrder({"aliases", "driver_opts", "gw_priority", "interface_name", "ipv4_address", "ipv6_address",
-    "link_local_ips", "mac_address", "priority"})
+@JsonPropertyOrder({
+    "aliases",
+    "driver_opts",
+    "gw_priority",
+    "interface_name",
+    "ipv4_address",
+    "ipv6_address",
+    "link_local_ips",
+    "mac_address",
+    "priority"
+})
 public record ServiceNetwork(
         List<String> aliases,
         SortedMap<String, String> driverOpts,

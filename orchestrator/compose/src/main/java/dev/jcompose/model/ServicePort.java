@@ -14,5 +14,4 @@ public record ServicePort(
         @JsonInclude(Include.NON_DEFAULT) long target,
         String published,
         String protocol,
-        String appProtocol) {
-}
+        String appProtocol) {}

@@ -67,14 +67,13 @@ public record ServiceVolume(
     @JsonPropertyOrder({"size", "mode"})
     public record TmpfsOptions(
             @JsonInclude(Include.NON_DEFAULT)
-            @JsonSerialize(using = ByteSizeJson.Serializer.class) @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
+            @JsonSerialize(using = ByteSizeJson.Serializer.class)
+            @JsonDeserialize(using = ByteSizeJson.Deserializer.class)
             long size,
-            @JsonInclude(Include.NON_DEFAULT) long mode) {
-    }
+
+            @JsonInclude(Include.NON_DEFAULT) long mode) {}
 
     /** Options of an image mount. */
     @JsonInclude(Include.NON_EMPTY)
-    public record ImageOptions(String subpath) {
-    }
-
+    public record ImageOptions(String subpath) {}
 }

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class ByteSize {
     private static final Pattern SIZE = Pattern.compile("^(\\d+(?:\\.\\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$");
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     /** Bytes of {@code text}; throws IllegalArgumentException whose message is the problem. */
     public static long parse(String text) {

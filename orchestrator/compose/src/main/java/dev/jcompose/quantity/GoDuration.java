@@ -14,11 +14,28 @@ public final class GoDuration {
     private static final long MILLI = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
     private static final Map<String, Long> UNITS = Map.of(
-            "ns", 1L, "us", MICRO, "\u00b5s", MICRO, "\u03bcs", MICRO, "ms", MILLI, "s", SECOND,
-            "m", 60 * SECOND, "h", 3600 * SECOND, "d", 86400 * SECOND, "w", 7 * 86400 * SECOND);
+            "ns",
+            1L,
+            "us",
+            MICRO,
+            "\u00b5s",
+            MICRO,
+            "\u03bcs",
+            MICRO,
+            "ms",
+            MILLI,
+            "s",
+            SECOND,
+            "m",
+            60 * SECOND,
+            "h",
+            3600 * SECOND,
+            "d",
+            86400 * SECOND,
+            "w",
+            7 * 86400 * SECOND);
 
-    private GoDuration() {
-    }
+    private GoDuration() {}
 
     /** Nanoseconds of {@code text}; throws IllegalArgumentException whose message is the problem. */
     public static long parseNanos(String text) {

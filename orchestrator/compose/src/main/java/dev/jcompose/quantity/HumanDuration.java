@@ -8,8 +8,7 @@ import java.time.Duration;
  * Callers append {@code " ago"} where docker does.
  */
 public final class HumanDuration {
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     public static String format(Duration d) {
         long seconds = d.getSeconds();

@@ -12,8 +12,7 @@ import java.math.RoundingMode;
 public final class HumanSize {
     private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
 
-    private HumanSize() {
-    }
+    private HumanSize() {}
 
     public static String format(double bytes) {
         return format(bytes, 4);
@@ -35,7 +34,8 @@ public final class HumanSize {
             return "0";
         }
         BigDecimal rounded = new BigDecimal(value)
-                .round(new MathContext(precision, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                .round(new MathContext(precision, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
         int digits = rounded.precision();
         int pointPos = digits - rounded.scale();
         int eprec = precision > digits && digits >= pointPos ? digits : precision;

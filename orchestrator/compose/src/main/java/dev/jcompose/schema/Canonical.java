@@ -16,8 +16,7 @@ import java.util.Map;
 
 /** Factories for the nodes of the canonical tree: typed scalars and mappings in a fixed key order. */
 public final class Canonical {
-    private Canonical() {
-    }
+    private Canonical() {}
 
     public static ScalarNode string(String text, Location at) {
         return new ScalarNode(text, ScalarKind.STRING, at, Tag.NONE);
@@ -107,8 +106,10 @@ public final class Canonical {
                     out.add(fields.get(k));
                 }
             }
-            fields.values().stream().filter(f -> !order.contains(f.key()))
-                    .sorted(Comparator.comparing(MapNode.Field::key)).forEach(out::add);
+            fields.values().stream()
+                    .filter(f -> !order.contains(f.key()))
+                    .sorted(Comparator.comparing(MapNode.Field::key))
+                    .forEach(out::add);
             return new MapNode(out, location);
         }
     }

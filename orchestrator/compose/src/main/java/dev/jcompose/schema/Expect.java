@@ -23,8 +23,7 @@ public final class Expect {
             java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Set<String> FALSE = Set.of("false", "False", "FALSE", "f", "F", "0");
 
-    private Expect() {
-    }
+    private Expect() {}
 
     public static ComposeFileException error(Node at, YamlPath path, String problem, String hint) {
         return new ComposeFileException(at.location(), path, problem, hint);
@@ -66,8 +65,8 @@ public final class Expect {
 
     /** A string or a number, as text. */
     public static String text(Node n, YamlPath path) {
-        if (n instanceof ScalarNode s && (s.kind() == ScalarKind.STRING || s.kind() == ScalarKind.INT
-                || s.kind() == ScalarKind.FLOAT)) {
+        if (n instanceof ScalarNode s
+                && (s.kind() == ScalarKind.STRING || s.kind() == ScalarKind.INT || s.kind() == ScalarKind.FLOAT)) {
             return s.text();
         }
         throw type(n, path, "a string or a number");
@@ -128,8 +127,8 @@ public final class Expect {
     }
 
     public static float number(Node n, YamlPath path) {
-        if (n instanceof ScalarNode s && (s.kind() == ScalarKind.INT || s.kind() == ScalarKind.FLOAT
-                || s.kind() == ScalarKind.STRING)) {
+        if (n instanceof ScalarNode s
+                && (s.kind() == ScalarKind.INT || s.kind() == ScalarKind.FLOAT || s.kind() == ScalarKind.STRING)) {
             try {
                 String t = s.text().trim();
                 float f = Float.parseFloat(t);
@@ -182,8 +181,9 @@ public final class Expect {
         if (n instanceof ScalarNode s && (s.kind() == ScalarKind.INT || s.kind() == ScalarKind.STRING)) {
             String t = s.text().trim();
             try {
-                if (s.kind() == ScalarKind.STRING || t.startsWith("0o") || (t.length() > 1 && t.startsWith("0")
-                        && !t.startsWith("0x"))) {
+                if (s.kind() == ScalarKind.STRING
+                        || t.startsWith("0o")
+                        || (t.length() > 1 && t.startsWith("0") && !t.startsWith("0x"))) {
                     return Long.parseLong(t.startsWith("0o") ? t.substring(2) : t, 8);
                 }
                 Long v = parseInteger(t);

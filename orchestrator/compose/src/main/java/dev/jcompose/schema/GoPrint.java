@@ -10,8 +10,7 @@ import java.util.Locale;
  * becomes {@code 1e+08}, {@code 0x1F} becomes {@code 31}, {@code True} becomes {@code true}.
  */
 public final class GoPrint {
-    private GoPrint() {
-    }
+    private GoPrint() {}
 
     public static String sprint(ScalarNode s) {
         return switch (s.kind()) {

@@ -28,8 +28,11 @@ public record KeySet(Set<String> keys) {
     public void check(MapNode map, YamlPath path) {
         for (MapNode.Field f : map.fields()) {
             if (!keys.contains(f.key()) && !f.key().startsWith("x-")) {
-                throw new ComposeFileException(f.keyLocation(), path,
-                        "additional property '" + f.key() + "' is not allowed", suggestion(f.key()));
+                throw new ComposeFileException(
+                        f.keyLocation(),
+                        path,
+                        "additional property '" + f.key() + "' is not allowed",
+                        suggestion(f.key()));
             }
         }
     }

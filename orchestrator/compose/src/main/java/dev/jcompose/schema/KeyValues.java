@@ -16,11 +16,9 @@ import java.util.Map;
  */
 public final class KeyValues {
     /** One entry: {@code value} is null for {@code KEY} alone or {@code KEY: null}. */
-    public record Entry(String value, Location keyLocation, Location valueLocation) {
-    }
+    public record Entry(String value, Location keyLocation, Location valueLocation) {}
 
-    private KeyValues() {
-    }
+    private KeyValues() {}
 
     public static Map<String, Entry> read(Node n, YamlPath path) {
         Map<String, Entry> out = new LinkedHashMap<>();
@@ -31,8 +29,7 @@ public final class KeyValues {
                 int eq = s.indexOf('=');
                 String key = eq < 0 ? s : s.substring(0, eq);
                 if (key.isEmpty()) {
-                    throw Expect.error(item, path.index(i), "invalid entry '" + s + "': empty key",
-                            "write KEY=VALUE");
+                    throw Expect.error(item, path.index(i), "invalid entry '" + s + "': empty key", "write KEY=VALUE");
                 }
                 out.put(key, new Entry(eq < 0 ? null : s.substring(eq + 1), item.location(), item.location()));
             }
@@ -52,8 +49,9 @@ public final class KeyValues {
     /** A sorted map of strings; a missing value becomes {@code ""} (labels, sysctls, options). */
     public static MapNode strings(Node n, YamlPath path) {
         Canonical.Obj out = new Canonical.Obj(n.location());
-        read(n, path).forEach((k, e) -> out.put(k, e.keyLocation(),
-                Canonical.string(e.value() == null ? "" : e.value(), e.valueLocation())));
+        read(n, path)
+                .forEach((k, e) -> out.put(
+                        k, e.keyLocation(), Canonical.string(e.value() == null ? "" : e.value(), e.valueLocation())));
         return out.sorted();
     }
 }

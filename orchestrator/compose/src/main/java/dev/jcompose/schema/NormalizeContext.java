@@ -15,8 +15,13 @@ import java.util.function.Consumer;
  * @param warnings     receives one line per ignored or deprecated key
  * @param envFiles     reads {@code env_file} entries
  */
-public record NormalizeContext(String projectName, Path projectDir, Path homeDir, Environment environment,
-                               Consumer<String> warnings, EnvFileReader envFiles) {
+public record NormalizeContext(
+        String projectName,
+        Path projectDir,
+        Path homeDir,
+        Environment environment,
+        Consumer<String> warnings,
+        EnvFileReader envFiles) {
     public NormalizeContext {
         Objects.requireNonNull(projectName, "projectName");
         Objects.requireNonNull(projectDir, "projectDir");

@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
  * through {@link EnvFileReader}), and reports ignored keys through the context's warnings.
  */
 public final class Normalizer {
-    private static final KeySet TOP = KeySet.of("version", "name", "include", "services", "networks", "volumes",
-            "secrets", "configs", "models");
-    private static final List<String> ORDER = List.of("name", "services", "networks", "volumes", "secrets",
-            "configs");
+    private static final KeySet TOP =
+            KeySet.of("version", "name", "include", "services", "networks", "volumes", "secrets", "configs", "models");
+    private static final List<String> ORDER = List.of("name", "services", "networks", "volumes", "secrets", "configs");
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
 
     private final NormalizeContext context;
@@ -31,19 +30,28 @@ public final class Normalizer {
     public MapNode normalize(MapNode root) {
         TOP.check(root, YamlPath.ROOT);
         Canonical.Obj out = new Canonical.Obj(root.location());
-        out.put("name", Canonical.string(context.projectName(),
-                root.get("name").map(Node::location).orElse(root.location())));
+        out.put(
+                "name",
+                Canonical.string(
+                        context.projectName(),
+                        root.get("name").map(Node::location).orElse(root.location())));
         ResourceNormalizer resources = new ResourceNormalizer(context);
         for (MapNode.Field f : root.fields()) {
             YamlPath p = YamlPath.of(f.key());
             switch (f.key()) {
-                case "version" -> context.warnings().accept(f.keyLocation()
-                        + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid "
-                        + "potential confusion");
-                case "include" -> throw new ComposeFileException(f.keyLocation(), p,
-                        "include was not resolved before normalisation", "this is a jcompose bug: please report it");
-                case "models" -> context.warnings().accept(f.keyLocation() + ": " + p
-                        + ": not supported yet by jcompose, ignored");
+                case "version" ->
+                    context.warnings()
+                            .accept(f.keyLocation()
+                                    + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid "
+                                    + "potential confusion");
+                case "include" ->
+                    throw new ComposeFileException(
+                            f.keyLocation(),
+                            p,
+                            "include was not resolved before normalisation",
+                            "this is a jcompose bug: please report it");
+                case "models" ->
+                    context.warnings().accept(f.keyLocation() + ": " + p + ": not supported yet by jcompose, ignored");
                 case "networks", "volumes", "secrets", "configs" -> {
                     if (!isNull(f.value())) {
                         out.put(f.key(), f.keyLocation(), resources.section(f.key(), f.value(), p));
@@ -70,8 +78,11 @@ public final class Normalizer {
         Canonical.Obj out = new Canonical.Obj(services.location());
         for (MapNode.Field f : services.fields()) {
             if (!SERVICE_NAME.matcher(f.key()).matches()) {
-                throw new ComposeFileException(f.keyLocation(), path, "service name '" + f.key()
-                        + "' does not match [a-zA-Z0-9._-]+", "use letters, digits, '.', '_' and '-'");
+                throw new ComposeFileException(
+                        f.keyLocation(),
+                        path,
+                        "service name '" + f.key() + "' does not match [a-zA-Z0-9._-]+",
+                        "use letters, digits, '.', '_' and '-'");
             }
             out.put(f.key(), f.keyLocation(), normalizer.normalize(f.key(), f.value(), path.key(f.key())));
         }
@@ -80,8 +91,11 @@ public final class Normalizer {
 
     private static void addDefaultNetwork(Canonical.Obj out, ResourceNormalizer resources) {
         MapNode services = (MapNode) out.get("services");
-        boolean usesDefault = services.fields().stream().anyMatch(s -> ((MapNode) s.value()).get("networks")
-                .map(n -> ((MapNode) n).has("default")).orElse(false));
+        boolean usesDefault = services.fields().stream()
+                .anyMatch(s -> ((MapNode) s.value())
+                        .get("networks")
+                        .map(n -> ((MapNode) n).has("default"))
+                        .orElse(false));
         MapNode networks = (MapNode) out.get("networks");
         if (!usesDefault || (networks != null && networks.has("default"))) {
             return;

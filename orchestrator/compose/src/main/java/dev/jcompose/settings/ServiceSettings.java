@@ -22,19 +22,16 @@ import java.util.function.Function;
  */
 public final class ServiceSettings {
     /** A value of a setting that is not applied. */
-    record Issue(boolean refused, String detail) {
-    }
+    record Issue(boolean refused, String detail) {}
 
     /** One field's rule: its compose key, its support, and the issues a value raises. */
-    record Rule(String key, Support support, Function<Object, List<Issue>> check) {
-    }
+    record Rule(String key, Support support, Function<Object, List<Issue>> check) {}
 
     private static final String IGNORED = "is not supported yet and is ignored";
     private static final Map<String, Rule> RULES = rules();
     private static final Map<String, RecordComponent> COMPONENTS = components();
 
-    private ServiceSettings() {
-    }
+    private ServiceSettings() {}
 
     /** The rules by record component name, in {@code ServiceConfig}'s order where listed there. */
     static Map<String, Rule> rules() {
@@ -63,8 +60,13 @@ public final class ServiceSettings {
             if (!issues.isEmpty()) {
                 // once per key: a refusal outranks warnings, several values are joined
                 boolean refused = issues.stream().anyMatch(Issue::refused);
-                String detail = String.join("; ", issues.stream().filter(i -> i.refused() == refused)
-                        .map(Issue::detail).distinct().toList());
+                String detail = String.join(
+                        "; ",
+                        issues.stream()
+                                .filter(i -> i.refused() == refused)
+                                .map(Issue::detail)
+                                .distinct()
+                                .toList());
                 out.add(new SettingFinding(service, rule.key(), refused, detail));
             }
         }
@@ -78,7 +80,8 @@ public final class ServiceSettings {
      */
     public static List<SettingFinding> check(String service, ServiceConfig s) {
         List<SettingFinding> all = audit(service, s);
-        List<SettingFinding> refused = all.stream().filter(SettingFinding::refused).toList();
+        List<SettingFinding> refused =
+                all.stream().filter(SettingFinding::refused).toList();
         if (!refused.isEmpty()) {
             throw new UnsupportedSettingException(refused);
         }
@@ -144,7 +147,9 @@ public final class ServiceSettings {
         if (d.resources() != null && d.resources().reservations() != null) {
             out.add(new Issue(false, "resources.reservations is not supported yet and is ignored"));
         }
-        if (d.resources() != null && d.resources().limits() != null && isSet(d.resources().limits().devices())) {
+        if (d.resources() != null
+                && d.resources().limits() != null
+                && isSet(d.resources().limits().devices())) {
             out.add(new Issue(false, "resources.limits.devices is not supported yet and is ignored"));
         }
         return out;
@@ -153,8 +158,12 @@ public final class ServiceSettings {
     /** {@code logging}: jcompose keeps every container's output in its own log file ({@code jcompose logs}). */
     static List<Issue> logging(Object v) {
         Logging l = (Logging) v;
-        if (l == null || (l.options().isEmpty() && (l.driver() == null || l.driver().isEmpty()
-                || l.driver().equals("json-file") || l.driver().equals("local")))) {
+        if (l == null
+                || (l.options().isEmpty()
+                        && (l.driver() == null
+                                || l.driver().isEmpty()
+                                || l.driver().equals("json-file")
+                                || l.driver().equals("local")))) {
             return List.of();
         }
         return warn("is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)");

@@ -20,8 +20,8 @@ public class ComposeFileException extends JcomposeException {
         this(location, path, problem, hint, exitCode, true);
     }
 
-    private ComposeFileException(Location location, YamlPath path, String problem, String hint, int exitCode,
-            boolean showPath) {
+    private ComposeFileException(
+            Location location, YamlPath path, String problem, String hint, int exitCode, boolean showPath) {
         super(format(location, showPath ? path : null, problem), hint, exitCode);
         this.location = location;
         this.path = path;

@@ -6,8 +6,7 @@ package dev.jcompose.yaml;
  * separators by default, so output compared with docker compose's needs them, plain dumps do not.
  */
 public final class JsonString {
-    private JsonString() {
-    }
+    private JsonString() {}
 
     /** Appends {@code text} quoted; {@code goHtmlEscape} adds Go's {@code \u003c}-style escapes. */
     public static void quote(String text, boolean goHtmlEscape, StringBuilder sb) {

@@ -96,8 +96,12 @@ public record MapNode(List<Field> fields, Location location, Tag tag) implements
 
     /** A copy whose values are mapped by {@code fn(key, value)}; keys, order and locations are kept. */
     public MapNode mapValues(BiFunction<String, Node, Node> fn) {
-        return new MapNode(fields.stream().map(f -> f.withValue(fn.apply(f.key(), f.value()))).toList(),
-                location, tag);
+        return new MapNode(
+                fields.stream()
+                        .map(f -> f.withValue(fn.apply(f.key(), f.value())))
+                        .toList(),
+                location,
+                tag);
     }
 
     public MapNode withFields(List<Field> newFields) {

@@ -17,8 +17,7 @@ import java.util.Locale;
 public final class TreeJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private TreeJson() {
-    }
+    private TreeJson() {}
 
     public static JsonNode toJson(Node node) {
         return switch (node) {

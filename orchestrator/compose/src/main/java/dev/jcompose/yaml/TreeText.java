@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class TreeText {
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_./-]+");
 
-    private TreeText() {
-    }
+    private TreeText() {}
 
     public static String render(Node node) {
         StringBuilder sb = new StringBuilder();
@@ -24,7 +23,7 @@ public final class TreeText {
         switch (node.tag()) {
             case RESET -> sb.append("!reset ");
             case OVERRIDE -> sb.append("!override ");
-            case NONE -> { }
+            case NONE -> {}
         }
         switch (node) {
             case MapNode map -> {
@@ -34,7 +33,8 @@ public final class TreeText {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    sb.append(BARE_KEY.matcher(f.key()).matches() ? f.key() : JsonString.quote(f.key())).append(": ");
+                    sb.append(BARE_KEY.matcher(f.key()).matches() ? f.key() : JsonString.quote(f.key()))
+                            .append(": ");
                     append(sb, f.value());
                 }
                 sb.append('}');
@@ -49,11 +49,13 @@ public final class TreeText {
                 }
                 sb.append(']');
             }
-            case ScalarNode s -> sb.append(switch (s.kind()) {
-                case STRING -> JsonString.quote(s.text());
-                case NULL -> "null";
-                default -> s.text();
-            });
+            case ScalarNode s ->
+                sb.append(
+                        switch (s.kind()) {
+                            case STRING -> JsonString.quote(s.text());
+                            case NULL -> "null";
+                            default -> s.text();
+                        });
         }
     }
 }

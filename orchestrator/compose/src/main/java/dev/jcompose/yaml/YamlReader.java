@@ -53,10 +53,16 @@ public final class YamlReader {
             }
         } catch (MarkedYamlEngineException e) {
             Location where = e.getProblemMark().map(m -> location(file, m)).orElse(Location.of(file));
-            throw new ComposeFileException(where, null, "invalid YAML: " + oneLine(e.getProblem()),
+            throw new ComposeFileException(
+                    where,
+                    null,
+                    "invalid YAML: " + oneLine(e.getProblem()),
                     "check the indentation and quoting around this line");
         } catch (YamlEngineException e) {
-            throw new ComposeFileException(Location.of(file), null, "invalid YAML: " + oneLine(e.getMessage()),
+            throw new ComposeFileException(
+                    Location.of(file),
+                    null,
+                    "invalid YAML: " + oneLine(e.getMessage()),
                     "check the file is valid YAML 1.2");
         }
         return docs;
@@ -87,12 +93,17 @@ public final class YamlReader {
 
         Node convert(org.snakeyaml.engine.v2.nodes.Node n, YamlPath path) {
             if (++expanded > MAX_EXPANDED_NODES) {
-                throw new ComposeFileException(loc(n), path,
+                throw new ComposeFileException(
+                        loc(n),
+                        path,
                         "the document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases",
                         "reduce the nesting of aliases (*name); this looks like an alias bomb");
             }
             if (!inProgress.add(n)) {
-                throw new ComposeFileException(loc(n), path, "recursive alias: this node contains itself",
+                throw new ComposeFileException(
+                        loc(n),
+                        path,
+                        "recursive alias: this node contains itself",
                         "an alias (*name) must not refer to one of its own parents");
             }
             try {
@@ -118,7 +129,10 @@ public final class YamlReader {
                     // !ENV_VARIABLE tag; for compose they are ordinary strings to interpolate.
                     boolean envVariable = t.equals(org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue());
                     if (t.startsWith("!") && !t.startsWith("!!") && !envVariable) {
-                        throw new ComposeFileException(loc(n), path, "unknown YAML tag " + t,
+                        throw new ComposeFileException(
+                                loc(n),
+                                path,
+                                "unknown YAML tag " + t,
                                 "compose files accept only the !reset and !override tags");
                     }
                     yield Tag.NONE;
@@ -172,12 +186,14 @@ public final class YamlReader {
                 }
                 MapNode.Field previous = explicit.get(key);
                 if (previous != null) {
-                    throw new ComposeFileException(loc(t.getKeyNode()), path.key(key),
+                    throw new ComposeFileException(
+                            loc(t.getKeyNode()),
+                            path.key(key),
                             "duplicate key, already defined at " + previous.keyLocation(),
                             "remove one of the two entries");
                 }
-                explicit.put(key, new MapNode.Field(key, loc(t.getKeyNode()),
-                        convert(t.getValueNode(), path.key(key))));
+                explicit.put(
+                        key, new MapNode.Field(key, loc(t.getKeyNode()), convert(t.getValueNode(), path.key(key))));
             }
             List<MapNode.Field> fields = new ArrayList<>(explicit.values());
             // Merge keys: explicit keys win; among merged mappings the first one listed wins.
@@ -216,7 +232,9 @@ public final class YamlReader {
         }
 
         ComposeFileException mergeError(Node n, YamlPath path) {
-            return new ComposeFileException(n.location(), path,
+            return new ComposeFileException(
+                    n.location(),
+                    path,
                     "merge key << takes a mapping or a list of mappings, not " + n.kindName(),
                     "write <<: *anchor where the anchor names a mapping");
         }
@@ -225,8 +243,8 @@ public final class YamlReader {
             if (keyNode instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
                 return s.getValue();
             }
-            throw new ComposeFileException(loc(keyNode), path, "mapping keys must be scalars",
-                    "use a plain string as the key");
+            throw new ComposeFileException(
+                    loc(keyNode), path, "mapping keys must be scalars", "use a plain string as the key");
         }
     }
 

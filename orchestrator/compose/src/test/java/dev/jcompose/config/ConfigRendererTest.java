@@ -58,7 +58,9 @@ class ConfigRendererTest {
         String json = renderer.json(rich());
         assertThat(json).doesNotContain("x-shop-owner").contains("\"x-shop-version\": 3");
         assertThat(json).doesNotEndWith("\n");
-        assertThat(renderer.yaml(rich())).contains("    x-shop-owner: team-web\n").endsWith("x-shop-version: 3\n");
+        assertThat(renderer.yaml(rich()))
+                .contains("    x-shop-owner: team-web\n")
+                .endsWith("x-shop-version: 3\n");
     }
 
     @Test
@@ -73,7 +75,10 @@ class ConfigRendererTest {
     @Test
     void yamlOmitsNilCommandsAndZeroStructsButKeepsEmptyCommands() {
         String yaml = renderer.yaml(rich());
-        assertThat(yaml).doesNotContain("command: null").doesNotContain("ipam: {}").doesNotContain("placement")
+        assertThat(yaml)
+                .doesNotContain("command: null")
+                .doesNotContain("ipam: {}")
+                .doesNotContain("placement")
                 .contains("    entrypoint: []\n");
         String json = renderer.json(rich());
         assertThat(json).contains("\"command\": null").contains("\"ipam\": {}").contains("\"placement\": {}");
@@ -140,19 +145,22 @@ class ConfigRendererTest {
         assertThat(renderer.networks(p)).containsExactly("back", "default", "outside");
         assertThat(renderer.profiles(p)).containsExactly("frontend");
         assertThat(renderer.images(p)).containsExactly("postgres:16", "shop/web:1.2");
-        Project built = ModelJson.read("{\"name\": \"proj\", \"services\": {\"app\": {\"build\": {\"context\": \"/src\"}}}}");
+        Project built =
+                ModelJson.read("{\"name\": \"proj\", \"services\": {\"app\": {\"build\": {\"context\": \"/src\"}}}}");
         assertThat(renderer.images(built)).containsExactly("proj-app");
     }
 
     @Test
     void hashLinesSortedByService() {
         Project p = rich();
-        assertThat(renderer.hashes(p, "*")).containsExactly(
-                "db " + ServiceHash.of(p.services().get("db")),
-                "web " + ServiceHash.of(p.services().get("web")));
+        assertThat(renderer.hashes(p, "*"))
+                .containsExactly(
+                        "db " + ServiceHash.of(p.services().get("db")),
+                        "web " + ServiceHash.of(p.services().get("web")));
         assertThat(renderer.hashes(p, "web,db")).isEqualTo(renderer.hashes(p, "*"));
         assertThat(renderer.hashes(p, "web")).hasSize(1).allMatch(l -> l.matches("web [0-9a-f]{64}"));
-        assertThatThrownBy(() -> renderer.hashes(p, "web,nope")).isInstanceOf(JcomposeException.class)
+        assertThatThrownBy(() -> renderer.hashes(p, "web,nope"))
+                .isInstanceOf(JcomposeException.class)
                 .hasMessage("no such service: nope");
     }
 }

@@ -46,14 +46,18 @@ class DotEnvTest {
                 Arguments.of("OPTION_A: 1", "OPTION_A", "1"),
                 Arguments.of("OPTION_A: Foo=bar", "OPTION_A", "Foo=bar"),
                 Arguments.of("OPTION_A=1:B", "OPTION_A", "1:B"),
-                Arguments.of("URL=postgres://localhost:5432/db?sslmode=disable", "URL",
+                Arguments.of(
+                        "URL=postgres://localhost:5432/db?sslmode=disable",
+                        "URL",
                         "postgres://localhost:5432/db?sslmode=disable"),
                 Arguments.of("FOO.BAR=foobar", "FOO.BAR", "foobar"),
                 Arguments.of("FOO=foobar=", "FOO", "foobar="),
                 Arguments.of("VAR-WITH-DASHES=dashes", "VAR-WITH-DASHES", "dashes"),
                 Arguments.of("a[1]=c", "a[1]", "c"),
                 Arguments.of("a.propertyKey=d", "a.propertyKey", "d"),
-                Arguments.of("árvíztűrő-TÜKÖRFÚRÓGÉP=ÁRVÍZTŰRŐ-tükörfúrógép", "árvíztűrő-TÜKÖRFÚRÓGÉP",
+                Arguments.of(
+                        "árvíztűrő-TÜKÖRFÚRÓGÉP=ÁRVÍZTŰRŐ-tükörfúrógép",
+                        "árvíztűrő-TÜKÖRFÚRÓGÉP",
                         "ÁRVÍZTŰRŐ-tükörfúrógép"),
                 Arguments.of("1KEY=x", "1KEY", "x"),
                 Arguments.of("KEY=", "KEY", ""),
@@ -120,7 +124,8 @@ class DotEnvTest {
                 Arguments.of("FOO=a\\tb", "a\\tb"),
                 Arguments.of("FOO=\"a\\tb\"", "a\tb"),
                 Arguments.of("FOO='a\\tb'", "a\\tb"),
-                Arguments.of("FOO=\"Z\\aZ\\bZ\\fZ\\nZ\\rZ\\tZ\\vZ\\\\Z\\0123Z\"", "Z\u0007Z\bZ\fZ\nZ\rZ\tZ\u000BZ\\ZSZ"),
+                Arguments.of(
+                        "FOO=\"Z\\aZ\\bZ\\fZ\\nZ\\rZ\\tZ\\vZ\\\\Z\\0123Z\"", "Z\u0007Z\bZ\fZ\nZ\rZ\tZ\u000BZ\\ZSZ"),
                 Arguments.of("FOO=\"bar\\n\\ b\\az\"", "bar\n\\ b\u0007z"),
                 Arguments.of("FOO=\"bar\\\\\\n\\ b\\az\"", "bar\\\n\\ b\u0007z"),
                 Arguments.of("FOO=\"bar\\\\r\\ b\\az\"", "bar\\r\\ b\u0007z"),
@@ -143,8 +148,11 @@ class DotEnvTest {
                 Arguments.of("FOO=\"{\\\"hello\\\": \\\"json\\\"}\"", "{\"hello\": \"json\"}"),
                 Arguments.of("FOO=\"line 1\nline 2\"", "line 1\nline 2"),
                 Arguments.of("FOO='line 1\nline 2'", "line 1\nline 2"),
-                Arguments.of("FOO='line one\nthis is \\'quoted\\'\none more line'", "line one\nthis is 'quoted'\none more line"),
-                Arguments.of("FOO=\"line one\nthis is \\\"quoted\\\"\none more line\"",
+                Arguments.of(
+                        "FOO='line one\nthis is \\'quoted\\'\none more line'",
+                        "line one\nthis is 'quoted'\none more line"),
+                Arguments.of(
+                        "FOO=\"line one\nthis is \\\"quoted\\\"\none more line\"",
                         "line one\nthis is \"quoted\"\none more line"));
     }
 
@@ -196,8 +204,13 @@ class DotEnvTest {
     @Test
     void aKeyAloneTakesItsValueFromTheLookupOrIsUnset() {
         LinkedHashMap<String, String> env = parse("FROMENV\nNOPE\nEMPTY\n  SPACED  \nLAST");
-        assertThat(env).containsExactly(entry("FROMENV", "env"), entry("NOPE", null), entry("EMPTY", ""),
-                entry("SPACED", null), entry("LAST", null));
+        assertThat(env)
+                .containsExactly(
+                        entry("FROMENV", "env"),
+                        entry("NOPE", null),
+                        entry("EMPTY", ""),
+                        entry("SPACED", null),
+                        entry("LAST", null));
     }
 
     @Test
@@ -208,7 +221,8 @@ class DotEnvTest {
 
     @Test
     void blankLinesAndCommentLinesAreIgnored() {
-        assertThat(parse("\n\n# comment\n  # indented comment\n\t\nA=1\n\n# trailing")).containsExactly(entry("A", "1"));
+        assertThat(parse("\n\n# comment\n  # indented comment\n\t\nA=1\n\n# trailing"))
+                .containsExactly(entry("A", "1"));
         assertThat(parse("")).isEmpty();
         assertThat(parse("\r\n")).isEmpty();
         assertThat(parse("# only a comment")).isEmpty();
@@ -217,8 +231,8 @@ class DotEnvTest {
     @Test
     void crlfLineEndings() {
         assertThat(parse("A=1\r\nB=\"2\"\r\nC='3'\r\nFROMENV\r\nD=4 # c\r\n"))
-                .containsExactly(entry("A", "1"), entry("B", "2"), entry("C", "3"), entry("FROMENV", "env"),
-                        entry("D", "4"));
+                .containsExactly(
+                        entry("A", "1"), entry("B", "2"), entry("C", "3"), entry("FROMENV", "env"), entry("D", "4"));
     }
 
     @Test
@@ -233,15 +247,16 @@ class DotEnvTest {
 
     @Test
     void parsingResumesAfterAClosingQuoteAsComposeGoDoes() {
-        assertThat(parse("A=\"x\" B=1\nC='y'D=2")).containsExactly(entry("A", "x"), entry("B", "1"),
-                entry("C", "y"), entry("D", "2"));
+        assertThat(parse("A=\"x\" B=1\nC='y'D=2"))
+                .containsExactly(entry("A", "x"), entry("B", "1"), entry("C", "y"), entry("D", "2"));
     }
 
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("lol$wut", 1, 4, "unexpected character \"$\" in variable name \"lol$wut\""),
-                Arguments.of("%!(EXTRA string)=foo", 1, 1,
-                        "unexpected character \"%\" in variable name \"%!(EXTRA string)=foo\""),
+                Arguments.of(
+                        "%!(EXTRA string)=foo",
+                        1, 1, "unexpected character \"%\" in variable name \"%!(EXTRA string)=foo\""),
                 Arguments.of("A=1\n\n  B\"=2", 3, 4, "unexpected character \"\\\"\" in variable name \"B\\\"=2\""),
                 Arguments.of("KEY # comment", 1, 5, "unexpected character \"#\" in variable name \"KEY # comment\""),
                 Arguments.of("A=1\nKEY WITH SPACE=x", 2, 1, "key cannot contain a space: \"KEY WITH SPACE\""),
@@ -310,8 +325,7 @@ class DotEnvTest {
 
     @Test
     void aDirectoryIsRefused(@TempDir Path dir) {
-        assertThatThrownBy(() -> DotEnv.read(dir, LOOKUP))
-                .hasMessage(dir + " is a directory, not an env file");
+        assertThatThrownBy(() -> DotEnv.read(dir, LOOKUP)).hasMessage(dir + " is a directory, not an env file");
     }
 
     @Test

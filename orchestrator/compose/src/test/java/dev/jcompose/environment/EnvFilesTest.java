@@ -25,7 +25,11 @@ class EnvFilesTest {
     Path dir;
 
     private EnvFileRef ref(String name, boolean required, int index) {
-        return new EnvFileRef(dir.resolve(name), required, AT, YamlPath.of("services", "web", "env_file").index(index));
+        return new EnvFileRef(
+                dir.resolve(name),
+                required,
+                AT,
+                YamlPath.of("services", "web", "env_file").index(index));
     }
 
     private void write(String name, String text) throws IOException {
@@ -62,8 +66,9 @@ class EnvFilesTest {
         Path missing = dir.resolve("missing.env");
         assertThatThrownBy(() -> EnvFiles.resolve(List.of(ref("missing.env", true, 2)), PROJECT))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("compose.yaml:7:9: services.web.env_file[2]: env file "
-                            + missing + " not found");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "compose.yaml:7:9: services.web.env_file[2]: env file " + missing + " not found");
                     assertThat(e.hint()).contains("required: false");
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FILE_NOT_FOUND);
                 });
@@ -81,7 +86,8 @@ class EnvFilesTest {
         write("bad.env", "A=1\nB=\"open\n");
         assertThatThrownBy(() -> EnvFiles.resolve(List.of(ref("bad.env", true, 0)), PROJECT))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.location()).isEqualTo(new Location(dir.resolve("bad.env").toString(), 2, 3));
+                    assertThat(e.location())
+                            .isEqualTo(new Location(dir.resolve("bad.env").toString(), 2, 3));
                     assertThat(e.problem()).isEqualTo("unterminated quoted value \"open");
                 });
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProjectEnvironmentTest {
     @TempDir
     Path dir;
+
     Path project;
     Path cwd;
     final List<String> warnings = new ArrayList<>();
@@ -44,8 +45,9 @@ class ProjectEnvironmentTest {
     void withoutEnvFilesTheProjectDotEnvIsRead() throws IOException {
         Path dotEnv = write(project.resolve(".env"), "TAG=1.0\nONLY_FILE=f\n");
         ProjectEnvironment env = load(Map.of("HOME", "/root"));
-        assertThat(env.environment().variables()).containsExactlyEntriesOf(
-                new java.util.TreeMap<>(Map.of("HOME", "/root", "ONLY_FILE", "f", "TAG", "1.0")));
+        assertThat(env.environment().variables())
+                .containsExactlyEntriesOf(
+                        new java.util.TreeMap<>(Map.of("HOME", "/root", "ONLY_FILE", "f", "TAG", "1.0")));
         assertThat(env.envFiles()).containsExactly(dotEnv);
     }
 
@@ -71,11 +73,23 @@ class ProjectEnvironmentTest {
     }
 
     @ParameterizedTest(name = "COMPOSE_DISABLE_ENV_FILE={0} -> disabled {1}")
-    @CsvSource({"1,true", "true,true", "TRUE,true", "True,true", "t,true", "T,true", "0,false", "false,false",
-        "yes,false", "'',false", "on,false"})
+    @CsvSource({
+        "1,true",
+        "true,true",
+        "TRUE,true",
+        "True,true",
+        "t,true",
+        "T,true",
+        "0,false",
+        "false,false",
+        "yes,false",
+        "'',false",
+        "on,false"
+    })
     void composeDisableEnvFileIsAGoBoolean(String value, boolean disabled) throws IOException {
         write(project.resolve(".env"), "FROM_DOTENV=1\n");
-        Environment env = load(Map.of(ProjectEnvironment.COMPOSE_DISABLE_ENV_FILE, value)).environment();
+        Environment env =
+                load(Map.of(ProjectEnvironment.COMPOSE_DISABLE_ENV_FILE, value)).environment();
         assertThat(env.has("FROM_DOTENV")).isEqualTo(!disabled);
         assertThat(ProjectEnvironment.envFileDisabled(Map.of(ProjectEnvironment.COMPOSE_DISABLE_ENV_FILE, value)))
                 .isEqualTo(disabled);
@@ -87,8 +101,8 @@ class ProjectEnvironmentTest {
         Path a = write(cwd.resolve("a.env"), "X=a\nY=a\n");
         Path b = write(dir.resolve("b.env"), "Y=b\nZ=b\n");
         ProjectEnvironment env = load(Map.of(), Path.of("a.env"), b);
-        assertThat(env.environment().variables()).containsExactlyEntriesOf(
-                new java.util.TreeMap<>(Map.of("X", "a", "Y", "b", "Z", "b")));
+        assertThat(env.environment().variables())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("X", "a", "Y", "b", "Z", "b")));
         assertThat(env.envFiles()).containsExactly(a, b);
     }
 
@@ -138,8 +152,11 @@ class ProjectEnvironmentTest {
     @Test
     void aSyntaxErrorNamesTheFileLineAndColumn() throws IOException {
         Path bad = write(cwd.resolve("bad.env"), "OK=1\nNOT OK=2\n");
-        assertThatThrownBy(() -> load(Map.of(), bad)).isInstanceOfSatisfying(ComposeFileException.class,
-                e -> assertThat(e.getMessage()).isEqualTo(bad + ":2:1: key cannot contain a space: \"NOT OK\""));
+        assertThatThrownBy(() -> load(Map.of(), bad))
+                .isInstanceOfSatisfying(
+                        ComposeFileException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo(bad + ":2:1: key cannot contain a space: \"NOT OK\""));
     }
 
     @Test
@@ -171,8 +188,9 @@ class ProjectEnvironmentTest {
 
     @Test
     void cliVariablesCanComeFromTheDotEnvFile() throws IOException {
-        write(project.resolve(".env"), "COMPOSE_FILE=a.yml:b.yml\nCOMPOSE_PROFILES=dev, debug\n"
-                + "COMPOSE_PROJECT_NAME=fromfile\n");
+        write(
+                project.resolve(".env"),
+                "COMPOSE_FILE=a.yml:b.yml\nCOMPOSE_PROFILES=dev, debug\n" + "COMPOSE_PROJECT_NAME=fromfile\n");
         ProjectEnvironment env = load(Map.of());
         assertThat(env.composeFiles()).containsExactly("a.yml", "b.yml");
         assertThat(env.profiles()).containsExactly("dev", "debug");
@@ -184,15 +202,18 @@ class ProjectEnvironmentTest {
     }
 
     @ParameterizedTest(name = "COMPOSE_FILE={0} sep={1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "a.yml|<unset>|[a.yml]",
-        "a.yml:b.yml|<unset>|[a.yml, b.yml]",
-        "a.yml::b.yml:|<unset>|[a.yml, b.yml]",
-        "a.yml;b.yml|;|[a.yml, b.yml]",
-        "a.yml;b.yml|<empty>|[a.yml;b.yml]",
-        "c:\\x.yml,d.yml|,|[c:\\x.yml, d.yml]",
-        "a.yml::b.yml|::|[a.yml, b.yml]",
-        "<empty>|<unset>|[]"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a.yml|<unset>|[a.yml]",
+                "a.yml:b.yml|<unset>|[a.yml, b.yml]",
+                "a.yml::b.yml:|<unset>|[a.yml, b.yml]",
+                "a.yml;b.yml|;|[a.yml, b.yml]",
+                "a.yml;b.yml|<empty>|[a.yml;b.yml]",
+                "c:\\x.yml,d.yml|,|[c:\\x.yml, d.yml]",
+                "a.yml::b.yml|::|[a.yml, b.yml]",
+                "<empty>|<unset>|[]"
+            })
     void composeFileIsSplitOnThePathSeparator(String value, String separator, String expected) {
         Map<String, String> vars = new java.util.HashMap<>();
         vars.put(ProjectEnvironment.COMPOSE_FILE, value.equals("<empty>") ? "" : value);
@@ -208,15 +229,21 @@ class ProjectEnvironmentTest {
     }
 
     @ParameterizedTest(name = "COMPOSE_PROFILES={0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "dev|[dev]",
-        "dev,debug|[dev, debug]",
-        " dev , debug ,|[dev, debug]",
-        ",,a,,|[a]",
-        "' '|[]",
-        "*|[*]"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "dev|[dev]",
+                "dev,debug|[dev, debug]",
+                " dev , debug ,|[dev, debug]",
+                ",,a,,|[a]",
+                "' '|[]",
+                "*|[*]"
+            })
     void composeProfilesAreTrimmedAndEmptiesDropped(String value, String expected) {
-        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROFILES, value)).profiles().toString()).isEqualTo(expected);
+        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROFILES, value))
+                        .profiles()
+                        .toString())
+                .isEqualTo(expected);
     }
 
     @Test
@@ -226,8 +253,10 @@ class ProjectEnvironmentTest {
 
     @Test
     void anEmptyProjectNameVariableCountsAsUnset() {
-        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROJECT_NAME, "")).projectName()).isEmpty();
-        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROJECT_NAME, "app")).projectName()).contains("app");
+        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROJECT_NAME, "")).projectName())
+                .isEmpty();
+        assertThat(of(Map.of(ProjectEnvironment.COMPOSE_PROJECT_NAME, "app")).projectName())
+                .contains("app");
         assertThat(of(Map.of()).projectName()).isEmpty();
     }
 }

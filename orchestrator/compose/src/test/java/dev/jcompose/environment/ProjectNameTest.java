@@ -44,7 +44,8 @@ class ProjectNameTest {
     @Test
     void emptyFlagAndEmptyVariableCountAsUnset() {
         Environment emptyVar = Environment.of(Map.of("COMPOSE_PROJECT_NAME", ""));
-        assertThat(ProjectName.resolve(Optional.of(""), emptyVar, Optional.empty(), DIR).source())
+        assertThat(ProjectName.resolve(Optional.of(""), emptyVar, Optional.empty(), DIR)
+                        .source())
                 .isEqualTo(ProjectName.Source.DIRECTORY);
     }
 
@@ -52,9 +53,10 @@ class ProjectNameTest {
     void anInvalidFlagIsAnErrorWithComposesWording() {
         assertThatThrownBy(() -> ProjectName.resolve(Optional.of("Foo!"), WITH_ENV, Optional.empty(), DIR))
                 .isInstanceOfSatisfying(JcomposeException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("invalid project name \"Foo!\": must consist only of "
-                            + "lowercase alphanumeric characters, hyphens, and underscores as well as start with a "
-                            + "letter or number");
+                    assertThat(e.getMessage())
+                            .isEqualTo("invalid project name \"Foo!\": must consist only of "
+                                    + "lowercase alphanumeric characters, hyphens, and underscores as well as start with a "
+                                    + "letter or number");
                     assertThat(e.hint()).isEqualTo("fix the name given by -p, e.g. \"foo\"");
                     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
                 });
@@ -65,38 +67,47 @@ class ProjectNameTest {
         Environment bad = Environment.of(Map.of("COMPOSE_PROJECT_NAME", "_app"));
         assertThatThrownBy(() -> ProjectName.resolve(Optional.empty(), bad, Optional.empty(), DIR))
                 .hasMessageStartingWith("invalid project name \"_app\": must consist only of")
-                .isInstanceOfSatisfying(JcomposeException.class, e -> assertThat(e.hint())
-                        .isEqualTo("fix the name given by COMPOSE_PROJECT_NAME, e.g. \"app\""));
+                .isInstanceOfSatisfying(
+                        JcomposeException.class,
+                        e -> assertThat(e.hint())
+                                .isEqualTo("fix the name given by COMPOSE_PROJECT_NAME, e.g. \"app\""));
     }
 
     @Test
     void anInvalidNameInTheComposeFileIsRejectedNotRenamed() {
         assertThatThrownBy(() -> ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of("My App!"), DIR))
                 .isInstanceOfSatisfying(JcomposeException.class, e -> {
-                    assertThat(e).hasMessage("invalid project name \"My App!\": must consist only of lowercase "
-                            + "alphanumeric characters, hyphens, and underscores as well as start with a letter or number");
+                    assertThat(e)
+                            .hasMessage(
+                                    "invalid project name \"My App!\": must consist only of lowercase "
+                                            + "alphanumeric characters, hyphens, and underscores as well as start with a letter or number");
                     assertThat(e.hint()).isEqualTo("fix the name given by name: in the compose file, e.g. \"myapp\"");
                 });
     }
 
     @Test
     void anEmptyComposeFileNameFallsBackToTheDirectory() {
-        assertThat(ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of(""), DIR).source())
+        assertThat(ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.of(""), DIR)
+                        .source())
                 .isEqualTo(ProjectName.Source.DIRECTORY);
     }
 
     @Test
     void aDirectoryWhoseNameNormalisesToNothingNeedsAnExplicitName() {
-        assertThatThrownBy(() -> ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.empty(),
-                Path.of("/srv/___")))
+        assertThatThrownBy(() ->
+                        ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.empty(), Path.of("/srv/___")))
                 .isInstanceOfSatisfying(JcomposeException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("cannot derive a project name from the directory /srv/___: "
-                            + "nothing is left once it is normalised to lowercase letters, digits, '-' and '_'");
-                    assertThat(e.hint()).isEqualTo("name the project with -p NAME, COMPOSE_PROJECT_NAME or a "
-                            + "top-level name: in the compose file");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "cannot derive a project name from the directory /srv/___: "
+                                            + "nothing is left once it is normalised to lowercase letters, digits, '-' and '_'");
+                    assertThat(e.hint())
+                            .isEqualTo("name the project with -p NAME, COMPOSE_PROJECT_NAME or a "
+                                    + "top-level name: in the compose file");
                 });
-        assertThatThrownBy(() -> ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.empty(),
-                Path.of("/"))).hasMessageStartingWith("cannot derive a project name from the directory /:");
+        assertThatThrownBy(
+                        () -> ProjectName.resolve(Optional.empty(), Environment.EMPTY, Optional.empty(), Path.of("/")))
+                .hasMessageStartingWith("cannot derive a project name from the directory /:");
     }
 
     @Test
@@ -118,7 +129,8 @@ class ProjectNameTest {
         "ÄÖÜ,''",
         "'',''",
         "x__,x__",
-        "KELVIN\u212A,kelvink"})
+        "KELVIN\u212A,kelvink"
+    })
     void normalisesLikeComposeGo(String raw, String normalised) {
         assertThat(ProjectName.normalize(raw)).isEqualTo(normalised);
     }
@@ -135,7 +147,8 @@ class ProjectNameTest {
         "App,false",
         "my.app,false",
         "my app,false",
-        "'',false"})
+        "'',false"
+    })
     void validity(String name, boolean valid) {
         assertThat(ProjectName.isValid(name)).isEqualTo(valid);
     }

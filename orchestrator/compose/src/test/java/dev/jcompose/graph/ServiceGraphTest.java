@@ -34,8 +34,7 @@ class ServiceGraphTest {
 
     @Test
     void stopOrderIsTheReverse() {
-        assertThat(shop().stopOrder())
-                .containsExactly("worker", "proxy", "web", "queue", "lone", "api", "db", "cache");
+        assertThat(shop().stopOrder()).containsExactly("worker", "proxy", "web", "queue", "lone", "api", "db", "cache");
     }
 
     @Test
@@ -90,7 +89,8 @@ class ServiceGraphTest {
     @Test
     void unknownServiceIsReported() {
         assertThatThrownBy(() -> shop().subgraph(Set.of("nope"), true))
-                .isInstanceOf(JcomposeException.class).hasMessage("no such service: nope");
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("no such service: nope");
     }
 
     @Test
@@ -107,8 +107,8 @@ class ServiceGraphTest {
 
     @Test
     void cycleStartsAtSmallestName() {
-        ServiceGraph g = ServiceGraph.of(Map.of(
-                "c", Set.of("a"), "a", Set.of("b"), "b", Set.of("c"), "z", Set.of("c")));
+        ServiceGraph g =
+                ServiceGraph.of(Map.of("c", Set.of("a"), "a", Set.of("b"), "b", Set.of("c"), "z", Set.of("c")));
         DependencyCycle cycle = g.findCycle().orElseThrow();
         assertThat(cycle.toString()).isEqualTo("a -> b -> c -> a");
         assertThat(cycle.start()).isEqualTo("a");
@@ -117,8 +117,8 @@ class ServiceGraphTest {
 
     @Test
     void cycleFoundFromAnyStartingPoint() {
-        ServiceGraph g = ServiceGraph.of(Map.of(
-                "web", Set.of("db"), "db", Set.of("cache"), "cache", Set.of("web"), "api", Set.of("web")));
+        ServiceGraph g = ServiceGraph.of(
+                Map.of("web", Set.of("db"), "db", Set.of("cache"), "cache", Set.of("web"), "api", Set.of("web")));
         assertThat(g.findCycle().orElseThrow().toString()).isEqualTo("cache -> web -> db -> cache");
     }
 
@@ -130,23 +130,23 @@ class ServiceGraphTest {
 
     @Test
     void shortestCycleThroughTheSmallestService() {
-        ServiceGraph g = ServiceGraph.of(Map.of(
-                "a", Set.of("b", "c"), "b", Set.of("d"), "d", Set.of("a"), "c", Set.of("a"), "e", Set.of("e")));
+        ServiceGraph g = ServiceGraph.of(
+                Map.of("a", Set.of("b", "c"), "b", Set.of("d"), "d", Set.of("a"), "c", Set.of("a"), "e", Set.of("e")));
         assertThat(g.findCycle().orElseThrow().toString()).isEqualTo("a -> c -> a");
     }
 
     @Test
     void ordersRefuseCycles() {
         ServiceGraph g = ServiceGraph.of(Map.of("a", Set.of("b"), "b", Set.of("a")));
-        assertThatThrownBy(g::startOrder).isInstanceOf(JcomposeException.class)
+        assertThatThrownBy(g::startOrder)
+                .isInstanceOf(JcomposeException.class)
                 .hasMessage("dependency cycle detected: a -> b -> a");
         assertThatThrownBy(g::levels).isInstanceOf(JcomposeException.class);
     }
 
     @Test
     void cycleRecordValidatesItsShape() {
-        assertThatThrownBy(() -> new DependencyCycle(List.of("a", "b")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DependencyCycle(List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InterpolatorTest {
-    private static final Environment ENV = Environment.of(Map.of("TAG", "1.25", "PORT", "8080", "VALUE", "v",
-            "EMPTY", "", "NUM", "42"));
+    private static final Environment ENV =
+            Environment.of(Map.of("TAG", "1.25", "PORT", "8080", "VALUE", "v", "EMPTY", "", "NUM", "42"));
     private final List<String> warnings = new ArrayList<>();
     private final Interpolator interpolator = new Interpolator(warnings::add);
 
@@ -33,7 +33,9 @@ class InterpolatorTest {
     private static Node at(Node root, Object... segments) {
         Node n = root;
         for (Object s : segments) {
-            n = s instanceof Integer i ? ((SeqNode) n).get(i) : ((MapNode) n).get((String) s).orElseThrow();
+            n = s instanceof Integer i
+                    ? ((SeqNode) n).get(i)
+                    : ((MapNode) n).get((String) s).orElseThrow();
         }
         return n;
     }
@@ -60,7 +62,8 @@ class InterpolatorTest {
         Node out = interpolator.interpolate(read(COMPOSE), YamlPath.ROOT, ENV);
         assertThat(((ScalarNode) at(out, "services", "web", "image")).text()).isEqualTo("nginx:1.25");
         assertThat(((ScalarNode) at(out, "services", "web", "ports", 0)).text()).isEqualTo("8080:80");
-        assertThat(((ScalarNode) at(out, "services", "web", "environment", "$KEY")).text()).isEqualTo("v");
+        assertThat(((ScalarNode) at(out, "services", "web", "environment", "$KEY")).text())
+                .isEqualTo("v");
         assertThat(warnings).isEmpty();
     }
 
@@ -79,7 +82,8 @@ class InterpolatorTest {
         assertThat(((ScalarNode) at(out, "services", "web", "ports", 1)).kind()).isEqualTo(ScalarKind.INT);
         assertThat(((ScalarNode) at(out, "services", "web", "x-count")).kind()).isEqualTo(ScalarKind.INT);
         assertThat(((ScalarNode) at(out, "services", "web", "enabled")).kind()).isEqualTo(ScalarKind.BOOL);
-        assertThat(((ScalarNode) at(out, "services", "web", "nothing")).isNull()).isTrue();
+        assertThat(((ScalarNode) at(out, "services", "web", "nothing")).isNull())
+                .isTrue();
     }
 
     @Test
@@ -89,7 +93,8 @@ class InterpolatorTest {
         ScalarNode count = (ScalarNode) at(out, "services", "web", "environment", "COUNT");
         assertThat(count.text()).isEqualTo("42");
         assertThat(count.kind()).isEqualTo(ScalarKind.STRING);
-        assertThat(count.location()).isEqualTo(at(in, "services", "web", "environment", "COUNT").location());
+        assertThat(count.location())
+                .isEqualTo(at(in, "services", "web", "environment", "COUNT").location());
         assertThat(count.location()).isEqualTo(new Location("compose.yaml", 10, 14));
         ScalarNode tagged = (ScalarNode) at(out, "services", "web", "tagged");
         assertThat(tagged.text()).isEqualTo("v");
@@ -101,7 +106,9 @@ class InterpolatorTest {
         Node in = read(COMPOSE);
         MapNode env = (MapNode) at(interpolator.interpolate(in, YamlPath.ROOT, ENV), "services", "web", "environment");
         assertThat(env.field("PLAIN").orElseThrow().keyLocation())
-                .isEqualTo(((MapNode) at(in, "services", "web", "environment")).field("PLAIN").orElseThrow()
+                .isEqualTo(((MapNode) at(in, "services", "web", "environment"))
+                        .field("PLAIN")
+                        .orElseThrow()
                         .keyLocation());
     }
 
@@ -146,8 +153,9 @@ class InterpolatorTest {
         Node in = read("services:\n  web:\n    image: \"${\"\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("compose.yaml:3:12: "
-                            + "invalid interpolation format for services.web.image: \"${\"");
+                    assertThat(e.getMessage())
+                            .isEqualTo("compose.yaml:3:12: "
+                                    + "invalid interpolation format for services.web.image: \"${\"");
                     assertThat(e.hint()).isEqualTo("You may need to escape any $ with another $.");
                     assertThat(e.location()).isEqualTo(new Location("compose.yaml", 3, 12));
                     assertThat(e.path()).isEqualTo(YamlPath.of("services", "web", "image"));
@@ -159,9 +167,11 @@ class InterpolatorTest {
     void errorsInSequencesNameTheIndex() {
         Node in = read("services:\n  web:\n    command:\n      - echo\n      - ${1}\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
-                .isInstanceOfSatisfying(ComposeFileException.class, e -> assertThat(e.getMessage())
-                        .isEqualTo("compose.yaml:5:9: "
-                                + "invalid interpolation format for services.web.command[1]: \"${1}\""));
+                .isInstanceOfSatisfying(
+                        ComposeFileException.class,
+                        e -> assertThat(e.getMessage())
+                                .isEqualTo("compose.yaml:5:9: "
+                                        + "invalid interpolation format for services.web.command[1]: \"${1}\""));
     }
 
     @Test
@@ -177,10 +187,11 @@ class InterpolatorTest {
         Node in = read("services:\n  db:\n    environment:\n      PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n");
         assertThatThrownBy(() -> interpolator.interpolate(in, YamlPath.ROOT, ENV))
                 .isInstanceOfSatisfying(ComposeFileException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("compose.yaml:4:17: services.db.environment.PASSWORD: "
-                            + "required variable DB_PASSWORD is missing a value: set DB_PASSWORD");
-                    assertThat(e.problem()).isEqualTo("required variable DB_PASSWORD is missing a value: "
-                            + "set DB_PASSWORD");
+                    assertThat(e.getMessage())
+                            .isEqualTo("compose.yaml:4:17: services.db.environment.PASSWORD: "
+                                    + "required variable DB_PASSWORD is missing a value: set DB_PASSWORD");
+                    assertThat(e.problem())
+                            .isEqualTo("required variable DB_PASSWORD is missing a value: " + "set DB_PASSWORD");
                     assertThat(e.hint()).isEqualTo("set DB_PASSWORD in the environment or in the project's .env file");
                 });
     }
@@ -191,22 +202,25 @@ class InterpolatorTest {
         assertThatThrownBy(() -> interpolator.interpolate(colon, YamlPath.ROOT, ENV))
                 .hasMessage("compose.yaml:1:4: x: required variable EMPTY is missing a value: must not be empty");
         Node plain = read("x: ${EMPTY?must be set}\n");
-        assertThat(((ScalarNode) at(interpolator.interpolate(plain, YamlPath.ROOT, ENV), "x")).text()).isEmpty();
+        assertThat(((ScalarNode) at(interpolator.interpolate(plain, YamlPath.ROOT, ENV), "x")).text())
+                .isEmpty();
     }
 
     @Test
     void thePathArgumentPrefixesTheTreesPaths() {
         Node service = at(read("services:\n  web:\n    image: ${\n"), "services", "web");
         assertThatThrownBy(() -> interpolator.interpolate(service, YamlPath.of("services", "web"), ENV))
-                .isInstanceOfSatisfying(ComposeFileException.class,
+                .isInstanceOfSatisfying(
+                        ComposeFileException.class,
                         e -> assertThat(e.path()).isEqualTo(YamlPath.of("services", "web", "image")));
     }
 
     @Test
     void interpolatesOneString() {
-        assertThat(interpolator.interpolate("v${TAG}", Location.of("-p"), YamlPath.ROOT, ENV)).isEqualTo("v1.25");
-        assertThatThrownBy(() -> interpolator.interpolate("${", new Location("f.yml", 1, 7), YamlPath.of("name"),
-                ENV)).hasMessage("f.yml:1:7: invalid interpolation format for name: \"${\"");
+        assertThat(interpolator.interpolate("v${TAG}", Location.of("-p"), YamlPath.ROOT, ENV))
+                .isEqualTo("v1.25");
+        assertThatThrownBy(() -> interpolator.interpolate("${", new Location("f.yml", 1, 7), YamlPath.of("name"), ENV))
+                .hasMessage("f.yml:1:7: invalid interpolation format for name: \"${\"");
         assertThatThrownBy(() -> interpolator.interpolate("${", Location.of("--flag"), YamlPath.ROOT, ENV))
                 .hasMessage("--flag: invalid interpolation format: \"${\"");
     }

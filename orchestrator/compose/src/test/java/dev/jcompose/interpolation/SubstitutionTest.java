@@ -175,13 +175,12 @@ class SubstitutionTest {
     @ParameterizedTest(name = "{0} is invalid at {1}")
     @MethodSource("invalid")
     void invalidSyntaxIsReportedWithTheOffsetOfItsDollar(String template, int offset) {
-        assertThatThrownBy(() -> expand(template))
-                .isInstanceOfSatisfying(InterpolationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InterpolationException.Kind.INVALID_FORMAT);
-                    assertThat(e.offset()).isEqualTo(offset);
-                    assertThat(e.getMessage()).isEqualTo("invalid interpolation format");
-                    assertThat(e.hint()).isEqualTo("You may need to escape any $ with another $.");
-                });
+        assertThatThrownBy(() -> expand(template)).isInstanceOfSatisfying(InterpolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(InterpolationException.Kind.INVALID_FORMAT);
+            assertThat(e.offset()).isEqualTo(offset);
+            assertThat(e.getMessage()).isEqualTo("invalid interpolation format");
+            assertThat(e.hint()).isEqualTo("You may need to escape any $ with another $.");
+        });
     }
 
     @Test
@@ -193,40 +192,58 @@ class SubstitutionTest {
 
     static Stream<Arguments> required() {
         return Stream.of(
-                Arguments.of("not ok ${UNSET_VAR:?Mandatory Variable Unset}", "UNSET_VAR",
-                        "required variable UNSET_VAR is missing a value: Mandatory Variable Unset", 7),
-                Arguments.of("not ok ${BAR:?Mandatory Variable Empty}", "BAR",
-                        "required variable BAR is missing a value: Mandatory Variable Empty", 7),
+                Arguments.of(
+                        "not ok ${UNSET_VAR:?Mandatory Variable Unset}",
+                        "UNSET_VAR",
+                        "required variable UNSET_VAR is missing a value: Mandatory Variable Unset",
+                        7),
+                Arguments.of(
+                        "not ok ${BAR:?Mandatory Variable Empty}",
+                        "BAR",
+                        "required variable BAR is missing a value: Mandatory Variable Empty",
+                        7),
                 Arguments.of("${UNSET_VAR:?}", "UNSET_VAR", "required variable UNSET_VAR is missing a value", 0),
-                Arguments.of("${UNSET_VAR?Mandatory Variable Unset}", "UNSET_VAR",
-                        "required variable UNSET_VAR is missing a value: Mandatory Variable Unset", 0),
+                Arguments.of(
+                        "${UNSET_VAR?Mandatory Variable Unset}",
+                        "UNSET_VAR",
+                        "required variable UNSET_VAR is missing a value: Mandatory Variable Unset",
+                        0),
                 Arguments.of("${UNSET_VAR?}", "UNSET_VAR", "required variable UNSET_VAR is missing a value", 0),
-                Arguments.of("${UNSET_VAR:?Mandatory ${FOO}}", "UNSET_VAR",
-                        "required variable UNSET_VAR is missing a value: Mandatory first", 0),
-                Arguments.of("${UNSET_VAR?bar-baz}", "UNSET_VAR",
-                        "required variable UNSET_VAR is missing a value: bar-baz", 0),
-                Arguments.of("x ${UNSET:-${NEEDED:?set it}}", "NEEDED",
-                        "required variable NEEDED is missing a value: set it", 11));
+                Arguments.of(
+                        "${UNSET_VAR:?Mandatory ${FOO}}",
+                        "UNSET_VAR",
+                        "required variable UNSET_VAR is missing a value: Mandatory first",
+                        0),
+                Arguments.of(
+                        "${UNSET_VAR?bar-baz}",
+                        "UNSET_VAR",
+                        "required variable UNSET_VAR is missing a value: bar-baz",
+                        0),
+                Arguments.of(
+                        "x ${UNSET:-${NEEDED:?set it}}",
+                        "NEEDED",
+                        "required variable NEEDED is missing a value: set it",
+                        11));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("required")
     void requiredVariables(String template, String variable, String message, int offset) {
-        assertThatThrownBy(() -> expand(template))
-                .isInstanceOfSatisfying(InterpolationException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InterpolationException.Kind.MISSING_REQUIRED);
-                    assertThat(e.variable()).isEqualTo(variable);
-                    assertThat(e.getMessage()).isEqualTo(message);
-                    assertThat(e.offset()).isEqualTo(offset);
-                });
+        assertThatThrownBy(() -> expand(template)).isInstanceOfSatisfying(InterpolationException.class, e -> {
+            assertThat(e.kind()).isEqualTo(InterpolationException.Kind.MISSING_REQUIRED);
+            assertThat(e.variable()).isEqualTo(variable);
+            assertThat(e.getMessage()).isEqualTo(message);
+            assertThat(e.offset()).isEqualTo(offset);
+        });
     }
 
     @Test
     void unsetVariablesWithoutOperatorExpandToBlankWithComposesWarning() {
         assertThat(expand("[$UNSET][${ALSO}]")).isEqualTo("[][]");
-        assertThat(warnings).containsExactly(
-                "The \"UNSET\" variable is not set. Defaulting to a blank string.",
-                "The \"ALSO\" variable is not set. Defaulting to a blank string.");
+        assertThat(warnings)
+                .containsExactly(
+                        "The \"UNSET\" variable is not set. Defaulting to a blank string.",
+                        "The \"ALSO\" variable is not set. Defaulting to a blank string.");
     }
 
     @Test

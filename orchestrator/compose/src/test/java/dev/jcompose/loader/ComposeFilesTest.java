@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeFilesTest {
     @TempDir
     Path tmp;
+
     LoaderFixture fx;
     final List<String> warnings = new ArrayList<>();
 
@@ -63,10 +64,11 @@ class ComposeFilesTest {
         fx.write("compose.yaml", "");
         fx.write("docker-compose.yaml", "");
         assertThat(names(resolve(tmp, List.of(), null, Map.of()))).containsExactly(fx.abs("compose.yaml"));
-        assertThat(warnings).containsExactly(
-                "Found multiple config files with supported names: " + fx.abs("compose.yaml") + ", "
-                        + fx.abs("docker-compose.yaml"),
-                "Using " + fx.abs("compose.yaml"));
+        assertThat(warnings)
+                .containsExactly(
+                        "Found multiple config files with supported names: " + fx.abs("compose.yaml") + ", "
+                                + fx.abs("docker-compose.yaml"),
+                        "Using " + fx.abs("compose.yaml"));
     }
 
     @Test
@@ -83,9 +85,11 @@ class ComposeFilesTest {
         fx.write("compose.override.yml", "");
         assertThat(names(resolve(tmp, List.of(), null, Map.of())))
                 .containsExactly(fx.abs("compose.yaml"), fx.abs("compose.override.yml"));
-        assertThat(warnings).containsExactly("Found multiple override files with supported names: "
-                + fx.abs("compose.override.yml") + ", " + fx.abs("compose.override.yaml"),
-                "Using " + fx.abs("compose.override.yml"));
+        assertThat(warnings)
+                .containsExactly(
+                        "Found multiple override files with supported names: " + fx.abs("compose.override.yml") + ", "
+                                + fx.abs("compose.override.yaml"),
+                        "Using " + fx.abs("compose.override.yml"));
     }
 
     @Test
@@ -111,7 +115,8 @@ class ComposeFilesTest {
         assertThatThrownBy(() -> resolve(tmp, List.of(), null, Map.of()))
                 .isInstanceOf(JcomposeException.class)
                 .hasMessage("no configuration file provided: not found")
-                .extracting(e -> ((JcomposeException) e).exitCode()).isEqualTo(ExitCode.FILE_NOT_FOUND);
+                .extracting(e -> ((JcomposeException) e).exitCode())
+                .isEqualTo(ExitCode.FILE_NOT_FOUND);
     }
 
     @Test
@@ -136,7 +141,8 @@ class ComposeFilesTest {
         assertThatThrownBy(() -> resolve(tmp, List.of("nope.yaml"), null, Map.of()))
                 .isInstanceOf(JcomposeException.class)
                 .hasMessage("open " + fx.abs("nope.yaml") + ": no such file or directory")
-                .extracting(e -> ((JcomposeException) e).exitCode()).isEqualTo(ExitCode.FILE_NOT_FOUND);
+                .extracting(e -> ((JcomposeException) e).exitCode())
+                .isEqualTo(ExitCode.FILE_NOT_FOUND);
     }
 
     @Test
@@ -152,8 +158,8 @@ class ComposeFilesTest {
         fx.write("b.yaml", "");
         assertThat(names(resolve(tmp, List.of(), null, Map.of("COMPOSE_FILE", "a.yaml:b.yaml"))))
                 .containsExactly(fx.abs("a.yaml"), fx.abs("b.yaml"));
-        assertThat(names(resolve(tmp, List.of(), null,
-                Map.of("COMPOSE_FILE", "b.yaml;a.yaml", "COMPOSE_PATH_SEPARATOR", ";"))))
+        assertThat(names(resolve(
+                        tmp, List.of(), null, Map.of("COMPOSE_FILE", "b.yaml;a.yaml", "COMPOSE_PATH_SEPARATOR", ";"))))
                 .containsExactly(fx.abs("b.yaml"), fx.abs("a.yaml"));
     }
 

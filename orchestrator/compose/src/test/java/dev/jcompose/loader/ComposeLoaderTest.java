@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComposeLoaderTest {
     @TempDir
     Path tmp;
+
     LoaderFixture fx;
 
     @BeforeEach
@@ -39,8 +40,9 @@ class ComposeLoaderTest {
                     environment: {B: 2}
                 """);
         RawProject p = fx.load(fx.options());
-        assertThat(fx.render(p)).isEqualTo("{services: {web: {image: \"nginx\", ports: [\"8080:80\", \"8080:80/udp\"],"
-                + " environment: {A: \"1\", B: 2}}}}");
+        assertThat(fx.render(p))
+                .isEqualTo("{services: {web: {image: \"nginx\", ports: [\"8080:80\", \"8080:80/udp\"],"
+                        + " environment: {A: \"1\", B: 2}}}}");
         assertThat(p.name()).isEqualTo("myapp");
         assertThat(p.projectDirectory()).isEqualTo(fx.root);
         assertThat(p.configFiles()).containsExactly(fx.abs("compose.yaml"), fx.abs("compose.override.yaml"));
@@ -64,7 +66,8 @@ class ComposeLoaderTest {
                 services:
                   web: {image: b, dns: [y], ports: !reset []}
                 """);
-        assertThat(fx.render(fx.load(fx.options()))).isEqualTo("{services: {web: {image: \"b\", dns: [\"x\", \"y\"]}}}");
+        assertThat(fx.render(fx.load(fx.options())))
+                .isEqualTo("{services: {web: {image: \"b\", dns: [\"x\", \"y\"]}}}");
     }
 
     @Test
@@ -77,7 +80,8 @@ class ComposeLoaderTest {
                     environment:
                       FOO: !reset null
                 """);
-        assertThat(fx.render(fx.load(fx.options()))).isEqualTo("{services: {app: {image: \"myapp\", environment: {}}}}");
+        assertThat(fx.render(fx.load(fx.options())))
+                .isEqualTo("{services: {app: {image: \"myapp\", environment: {}}}}");
     }
 
     @Test
@@ -103,8 +107,9 @@ class ComposeLoaderTest {
         fx.write("compose.yaml", "version: \"3.8\"\nservices: {web: {image: a}}\n");
         RawProject p = fx.load(fx.options());
         assertThat(fx.render(p)).isEqualTo("{services: {web: {image: \"a\"}}}");
-        assertThat(fx.warnings).containsExactly(fx.abs("compose.yaml") + ": the attribute `version` is obsolete,"
-                + " it will be ignored, please remove it to avoid potential confusion");
+        assertThat(fx.warnings)
+                .containsExactly(fx.abs("compose.yaml") + ": the attribute `version` is obsolete,"
+                        + " it will be ignored, please remove it to avoid potential confusion");
     }
 
     @Test
@@ -121,7 +126,8 @@ class ComposeLoaderTest {
         assertThatThrownBy(() -> fx.load(fx.options()))
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessageStartingWith(fx.abs("compose.yaml") + ":3:1: invalid YAML:")
-                .extracting(e -> ((JcomposeException) e).exitCode()).isEqualTo(ExitCode.COMPOSE_PARSE);
+                .extracting(e -> ((JcomposeException) e).exitCode())
+                .isEqualTo(ExitCode.COMPOSE_PARSE);
     }
 
     @Test
@@ -171,10 +177,14 @@ class ComposeLoaderTest {
     void projectNamePrecedence() {
         fx.write("compose.yaml", "name: fromfile\nservices: {web: {image: a}}");
         assertThat(fx.load(fx.options()).name()).isEqualTo("fromfile");
-        assertThat(fx.load(fx.options().withProcessEnv(Map.of("COMPOSE_PROJECT_NAME", "fromenv"))).name())
+        assertThat(fx.load(fx.options().withProcessEnv(Map.of("COMPOSE_PROJECT_NAME", "fromenv")))
+                        .name())
                 .isEqualTo("fromenv");
-        assertThat(fx.load(fx.options().withProjectName("fromflag")
-                .withProcessEnv(Map.of("COMPOSE_PROJECT_NAME", "fromenv"))).name()).isEqualTo("fromflag");
+        assertThat(fx.load(fx.options()
+                                .withProjectName("fromflag")
+                                .withProcessEnv(Map.of("COMPOSE_PROJECT_NAME", "fromenv")))
+                        .name())
+                .isEqualTo("fromflag");
     }
 
     @Test
@@ -211,12 +221,15 @@ class ComposeLoaderTest {
         assertThat(none.activeProfiles()).isEmpty();
 
         RawProject fromEnv = fx.load(fx.options().withProcessEnv(Map.of("COMPOSE_PROFILES", "test,debug")));
-        assertThat(fromEnv.model().get("services").map(s -> ((dev.jcompose.yaml.MapNode) s).keys()).orElseThrow())
+        assertThat(fromEnv.model()
+                        .get("services")
+                        .map(s -> ((dev.jcompose.yaml.MapNode) s).keys())
+                        .orElseThrow())
                 .containsExactly("web", "debug", "test");
         assertThat(fromEnv.activeProfiles()).containsExactly("debug", "test");
 
-        RawProject flagWins = fx.load(fx.options().withProfiles("debug")
-                .withProcessEnv(Map.of("COMPOSE_PROFILES", "test")));
+        RawProject flagWins =
+                fx.load(fx.options().withProfiles("debug").withProcessEnv(Map.of("COMPOSE_PROFILES", "test")));
         assertThat(flagWins.disabledServices()).containsOnlyKeys("test");
         assertThat(flagWins.activeProfiles()).containsExactly("debug");
     }
@@ -225,7 +238,8 @@ class ComposeLoaderTest {
     void targetedServiceEnablesItsProfile() {
         fx.write("compose.yaml", "services: {web: {image: a}, tool: {image: t, profiles: [tools]}}");
         RawProject p = fx.load(fx.options().withServices("tool"));
-        assertThat(fx.render(p)).isEqualTo("{services: {web: {image: \"a\"}, tool: {image: \"t\", profiles: [\"tools\"]}}}");
+        assertThat(fx.render(p))
+                .isEqualTo("{services: {web: {image: \"a\"}, tool: {image: \"t\", profiles: [\"tools\"]}}}");
         assertThat(p.activeProfiles()).containsExactly("tools");
     }
 
@@ -276,10 +290,11 @@ class ComposeLoaderTest {
                       LOG: debug
                 """);
         RawProject p = fx.load(fx.options());
-        assertThat(fx.render(p)).isEqualTo("{services: {web: {build: \"$ROOT/shared\","
-                + " environment: {LOG: \"debug\"}, ports: [\"9090:80\"], image: \"web:2.1\", depends_on: [\"db\"]},"
-                + " db: {image: \"postgres:16\", volumes: [\"$ROOT/db/init:/docker-entrypoint-initdb.d\"]}},"
-                + " volumes: {pgdata: {}}}");
+        assertThat(fx.render(p))
+                .isEqualTo("{services: {web: {build: \"$ROOT/shared\","
+                        + " environment: {LOG: \"debug\"}, ports: [\"9090:80\"], image: \"web:2.1\", depends_on: [\"db\"]},"
+                        + " db: {image: \"postgres:16\", volumes: [\"$ROOT/db/init:/docker-entrypoint-initdb.d\"]}},"
+                        + " volumes: {pgdata: {}}}");
         assertThat(p.disabledServices()).containsOnlyKeys("debug");
         assertThat(p.declaredProfiles()).containsExactly("debug");
         assertThat(p.environment().get("COMPOSE_PROJECT_NAME")).contains("myapp");

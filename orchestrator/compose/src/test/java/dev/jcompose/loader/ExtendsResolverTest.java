@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtendsResolverTest {
     @TempDir
     Path tmp;
+
     LoaderFixture fx;
 
     @BeforeEach
@@ -36,8 +37,9 @@ class ExtendsResolverTest {
                     environment: {B: 2}
                     ports: ["81:81"]
                 """);
-        assertThat(load()).isEqualTo("{services: {base: {image: \"busybox\", environment: [\"A=1\"], ports: [\"80:80\"]},"
-                + " web: {image: \"busybox\", environment: {A: \"1\", B: 2}, ports: [\"80:80\", \"81:81\"]}}}");
+        assertThat(load())
+                .isEqualTo("{services: {base: {image: \"busybox\", environment: [\"A=1\"], ports: [\"80:80\"]},"
+                        + " web: {image: \"busybox\", environment: {A: \"1\", B: 2}, ports: [\"80:80\", \"81:81\"]}}}");
     }
 
     @Test
@@ -48,8 +50,10 @@ class ExtendsResolverTest {
                   b: {extends: a, user: b}
                   a: {image: a, user: a, command: [a]}
                 """);
-        assertThat(load()).isEqualTo("{services: {c: {image: \"a\", user: \"b\", command: [\"c\"]},"
-                + " b: {image: \"a\", user: \"b\", command: [\"a\"]}, a: {image: \"a\", user: \"a\", command: [\"a\"]}}}");
+        assertThat(load())
+                .isEqualTo(
+                        "{services: {c: {image: \"a\", user: \"b\", command: [\"c\"]},"
+                                + " b: {image: \"a\", user: \"b\", command: [\"a\"]}, a: {image: \"a\", user: \"a\", command: [\"a\"]}}}");
     }
 
     @Test
@@ -62,8 +66,9 @@ class ExtendsResolverTest {
                   base: {image: b, depends_on: [db], volumes_from: [data]}
                   web: {extends: base, depends_on: {cache: {condition: service_healthy}}}
                 """);
-        assertThat(load()).contains("web: {image: \"b\", depends_on: {db: null, cache: {condition: \"service_healthy\"}},"
-                + " volumes_from: [\"data\"]}");
+        assertThat(load())
+                .contains("web: {image: \"b\", depends_on: {db: null, cache: {condition: \"service_healthy\"}},"
+                        + " volumes_from: [\"data\"]}");
     }
 
     @Test
@@ -81,10 +86,11 @@ class ExtendsResolverTest {
                     extends: {file: common/services.yaml, service: app}
                     volumes: ["./local:/local"]
                 """);
-        assertThat(load()).isEqualTo("{services: {web: {build: \"$ROOT/common\","
-                + " env_file: [\"$ROOT/common/app.env\", {path: \"/etc/abs.env\"}],"
-                + " volumes: [\"$ROOT/common/data:/data\", \"named:/named\", \"~/home:/home\","
-                + " {type: \"bind\", source: \"$ROOT/shared\", target: \"/shared\"}, \"./local:/local\"]}}}");
+        assertThat(load())
+                .isEqualTo("{services: {web: {build: \"$ROOT/common\","
+                        + " env_file: [\"$ROOT/common/app.env\", {path: \"/etc/abs.env\"}],"
+                        + " volumes: [\"$ROOT/common/data:/data\", \"named:/named\", \"~/home:/home\","
+                        + " {type: \"bind\", source: \"$ROOT/shared\", target: \"/shared\"}, \"./local:/local\"]}}}");
     }
 
     @Test
@@ -99,9 +105,10 @@ class ExtendsResolverTest {
                   a: {extends: {file: lib/base.yaml, service: a}}
                   b: {extends: {file: lib/base.yaml, service: b}}
                 """);
-        assertThat(load()).isEqualTo("{services: {a: {build: {context: \"$ROOT/lib/ctx\", additional_contexts:"
-                + " {x: \"$ROOT/x\", img: \"docker-image://alpine\"}}}, b: {build: {context:"
-                + " \"https://github.com/org/repo.git\"}}}}");
+        assertThat(load())
+                .isEqualTo("{services: {a: {build: {context: \"$ROOT/lib/ctx\", additional_contexts:"
+                        + " {x: \"$ROOT/x\", img: \"docker-image://alpine\"}}}, b: {build: {context:"
+                        + " \"https://github.com/org/repo.git\"}}}}");
     }
 
     @Test
@@ -134,8 +141,9 @@ class ExtendsResolverTest {
                     extends: base2
                     ports: !reset []
                 """);
-        assertThat(load()).isEqualTo("{services: {base: {image: \"b\", ports: [\"80:80\"], dns: [\"1.1.1.1\"]},"
-                + " web: {image: \"b2\"}, base2: {image: \"b2\", ports: [\"81:81\"]}}}");
+        assertThat(load())
+                .isEqualTo("{services: {base: {image: \"b\", ports: [\"80:80\"], dns: [\"1.1.1.1\"]},"
+                        + " web: {image: \"b2\"}, base2: {image: \"b2\", ports: [\"81:81\"]}}}");
     }
 
     @Test
@@ -158,8 +166,8 @@ class ExtendsResolverTest {
                 """);
         assertThatThrownBy(this::load)
                 .isInstanceOf(ComposeFileException.class)
-                .hasMessage(f + ":4:16: services.c.extends: circular extends: a in " + f + " -> b in " + f
-                        + " -> c in " + f + " -> a in " + f);
+                .hasMessage(f + ":4:16: services.c.extends: circular extends: a in " + f + " -> b in " + f + " -> c in "
+                        + f + " -> a in " + f);
     }
 
     @Test
@@ -183,17 +191,20 @@ class ExtendsResolverTest {
         Path f = fx.write("compose.yaml", "services:\n  web:\n    extends: nope\n");
         assertThatThrownBy(this::load)
                 .isInstanceOf(ComposeFileException.class)
-                .hasMessage(f + ":3:14: services.web.extends: cannot extend service \"web\": service \"nope\" not found in "
-                        + f);
+                .hasMessage(
+                        f + ":3:14: services.web.extends: cannot extend service \"web\": service \"nope\" not found in "
+                                + f);
     }
 
     @Test
     void missingServiceInAnotherFile() {
-        Path f = fx.write("compose.yaml", "services:\n  web:\n    extends:\n      file: other.yaml\n      service: nope\n");
+        Path f = fx.write(
+                "compose.yaml", "services:\n  web:\n    extends:\n      file: other.yaml\n      service: nope\n");
         Path other = fx.write("other.yaml", "services: {x: {image: x}}");
         assertThatThrownBy(this::load)
-                .hasMessage(f + ":5:16: services.web.extends: cannot extend service \"web\": service \"nope\" not found in "
-                        + other);
+                .hasMessage(
+                        f + ":5:16: services.web.extends: cannot extend service \"web\": service \"nope\" not found in "
+                                + other);
     }
 
     @Test
@@ -203,14 +214,14 @@ class ExtendsResolverTest {
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessage(f + ":3:33: services.web.extends: cannot extend service \"web\": file gone.yaml not found ("
                         + fx.abs("gone.yaml") + ")")
-                .extracting(e -> ((JcomposeException) e).exitCode()).isEqualTo(ExitCode.FILE_NOT_FOUND);
+                .extracting(e -> ((JcomposeException) e).exitCode())
+                .isEqualTo(ExitCode.FILE_NOT_FOUND);
     }
 
     @Test
     void extendsMustNameAService() {
         Path f = fx.write("compose.yaml", "services:\n  web:\n    extends: [a]\n");
-        assertThatThrownBy(this::load)
-                .hasMessage(f + ":3:14: services.web.extends: extends needs a service name");
+        assertThatThrownBy(this::load).hasMessage(f + ":3:14: services.web.extends: extends needs a service name");
     }
 
     @Test

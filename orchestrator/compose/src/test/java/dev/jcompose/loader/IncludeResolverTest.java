@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IncludeResolverTest {
     @TempDir
     Path tmp;
+
     LoaderFixture fx;
 
     @BeforeEach
@@ -40,9 +41,10 @@ class IncludeResolverTest {
                 services:
                   web: {image: nginx, depends_on: [api], build: ./web}
                 """);
-        assertThat(load()).isEqualTo("{services: {web: {image: \"nginx\", depends_on: [\"api\"], build: \"./web\"},"
-                + " api: {build: \"$ROOT/sub\", volumes: [\"$ROOT/sub/data:/data\"], env_file: \"$ROOT/sub/api.env\"}},"
-                + " volumes: {apidata: {}}, networks: {backend: {}}}");
+        assertThat(load())
+                .isEqualTo("{services: {web: {image: \"nginx\", depends_on: [\"api\"], build: \"./web\"},"
+                        + " api: {build: \"$ROOT/sub\", volumes: [\"$ROOT/sub/data:/data\"], env_file: \"$ROOT/sub/api.env\"}},"
+                        + " volumes: {apidata: {}}, networks: {backend: {}}}");
     }
 
     @Test
@@ -51,7 +53,8 @@ class IncludeResolverTest {
         fx.write("sub/compose.yaml", "services: {api: {image: \"api:${TAG}\", user: \"${ONLY_SUB}\"}}");
         fx.write(".env", "OTHER=main\n");
         fx.write("compose.yaml", "include: [sub/compose.yaml]\nservices: {web: {image: \"web:${TAG:-none}\"}}");
-        assertThat(load()).isEqualTo("{services: {web: {image: \"web:none\"}, api: {image: \"api:sub\", user: \"x\"}}}");
+        assertThat(load())
+                .isEqualTo("{services: {web: {image: \"web:none\"}, api: {image: \"api:sub\", user: \"x\"}}}");
     }
 
     @Test
@@ -76,8 +79,9 @@ class IncludeResolverTest {
                     project_directory: proj
                     env_file: conf/lib.env
                 """);
-        assertThat(load()).isEqualTo("{services: {api: {image: \"api:3\", build: \"$ROOT/proj/ctx\","
-                + " ports: [\"80:80\", \"81:81\"]}}}");
+        assertThat(load())
+                .isEqualTo("{services: {api: {image: \"api:3\", build: \"$ROOT/proj/ctx\","
+                        + " ports: [\"80:80\", \"81:81\"]}}}");
     }
 
     @Test
@@ -116,7 +120,9 @@ class IncludeResolverTest {
     @Test
     void identicalDefinitionIsAccepted() {
         fx.write("sub/compose.yaml", "services: {web: {image: a}}\nvolumes: {v: {driver: local}}");
-        fx.write("compose.yaml", "include: [sub/compose.yaml]\nservices:\n  web:\n    image: a\nvolumes: {v: {driver: local}}");
+        fx.write(
+                "compose.yaml",
+                "include: [sub/compose.yaml]\nservices:\n  web:\n    image: a\nvolumes: {v: {driver: local}}");
         assertThat(load()).isEqualTo("{services: {web: {image: \"a\"}}, volumes: {v: {driver: \"local\"}}}");
     }
 
@@ -135,7 +141,8 @@ class IncludeResolverTest {
         Path b = fx.write("b.yaml", "include:\n  - compose.yaml\n");
         assertThatThrownBy(this::load)
                 .isInstanceOf(ComposeFileException.class)
-                .hasMessage(b + ":2:5: include[0]: include cycle detected: " + main + " -> " + a + " -> " + b + " -> " + main);
+                .hasMessage(b + ":2:5: include[0]: include cycle detected: " + main + " -> " + a + " -> " + b + " -> "
+                        + main);
     }
 
     @Test
@@ -144,7 +151,8 @@ class IncludeResolverTest {
         assertThatThrownBy(this::load)
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessage(main + ":2:11: include[0]: included file " + fx.abs("gone.yaml") + " not found")
-                .extracting(e -> ((JcomposeException) e).exitCode()).isEqualTo(ExitCode.FILE_NOT_FOUND);
+                .extracting(e -> ((JcomposeException) e).exitCode())
+                .isEqualTo(ExitCode.FILE_NOT_FOUND);
     }
 
     @Test
@@ -158,7 +166,6 @@ class IncludeResolverTest {
     @Test
     void includeMustBeAList() {
         Path main = fx.write("compose.yaml", "include: sub/compose.yaml\n");
-        assertThatThrownBy(this::load)
-                .hasMessage(main + ":1:10: include: must be a list, not a string");
+        assertThatThrownBy(this::load).hasMessage(main + ":1:10: include: must be a list, not a string");
     }
 }

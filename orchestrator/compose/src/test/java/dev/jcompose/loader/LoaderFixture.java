@@ -35,8 +35,8 @@ final class LoaderFixture {
     }
 
     ComposeLoader loader() {
-        return new ComposeLoader(new DotEnvEnvironmentSource(root, warnings::add), DocumentInterpolation.standard(),
-                () -> stdin);
+        return new ComposeLoader(
+                new DotEnvEnvironmentSource(root, warnings::add), DocumentInterpolation.standard(), () -> stdin);
     }
 
     LoadOptions options() {

@@ -145,8 +145,7 @@ class MergerTest {
 
         @Test
         void dnsSearchAndOptionsAreDeduplicated() {
-            assertThat(web("{dns_search: [a.com, b.com], dns_opt: [use-vc]}",
-                    "{dns_search: [a.com], dns_opt: use-vc}"))
+            assertThat(web("{dns_search: [a.com, b.com], dns_opt: [use-vc]}", "{dns_search: [a.com], dns_opt: use-vc}"))
                     .isEqualTo("{dns_search: [\"a.com\", \"b.com\"], dns_opt: [\"use-vc\"]}");
         }
 
@@ -158,8 +157,9 @@ class MergerTest {
 
         @Test
         void portsLongSyntaxReplacesShortOfSameKey() {
-            assertThat(web("{ports: [\"8080:80\", \"443\"]}",
-                    "{ports: [{target: 80, published: 8080, protocol: tcp, mode: host}]}"))
+            assertThat(web(
+                            "{ports: [\"8080:80\", \"443\"]}",
+                            "{ports: [{target: 80, published: 8080, protocol: tcp, mode: host}]}"))
                     .isEqualTo("{ports: [{target: 80, published: 8080, protocol: \"tcp\", mode: \"host\"}, \"443\"]}");
         }
 
@@ -171,14 +171,15 @@ class MergerTest {
 
         @Test
         void portsExplicitDefaultsEqualImplicitOnes() {
-            assertThat(web("{ports: [\"0.0.0.0:8080:80/tcp\", 443]}",
-                    "{ports: [\"8080:80\", {target: 443}]}"))
+            assertThat(web("{ports: [\"0.0.0.0:8080:80/tcp\", 443]}", "{ports: [\"8080:80\", {target: 443}]}"))
                     .isEqualTo("{ports: [\"8080:80\", {target: 443}]}");
         }
 
         @Test
         void portsBracketedIpv6MatchesLongSyntax() {
-            assertThat(web("{ports: [\"[::1]:8080:80\"]}", "{ports: [{host_ip: \"::1\", published: \"8080\", target: 80}]}"))
+            assertThat(web(
+                            "{ports: [\"[::1]:8080:80\"]}",
+                            "{ports: [{host_ip: \"::1\", published: \"8080\", target: 80}]}"))
                     .isEqualTo("{ports: [{host_ip: \"::1\", published: \"8080\", target: 80}]}");
         }
 
@@ -190,31 +191,37 @@ class MergerTest {
 
         @Test
         void volumesMergeByTarget() {
-            assertThat(web("{volumes: [\"./data:/data\", \"logs:/var/log\"]}",
-                    "{volumes: [\"/srv/data:/data:ro\", {type: volume, source: cache, target: /cache}]}"))
+            assertThat(web(
+                            "{volumes: [\"./data:/data\", \"logs:/var/log\"]}",
+                            "{volumes: [\"/srv/data:/data:ro\", {type: volume, source: cache, target: /cache}]}"))
                     .isEqualTo("{volumes: [\"/srv/data:/data:ro\", \"logs:/var/log\","
                             + " {type: \"volume\", source: \"cache\", target: \"/cache\"}]}");
         }
 
         @Test
         void volumesLongSyntaxReplacesShort() {
-            assertThat(web("{volumes: [\"logs:/var/log\", /tmp/anon]}",
-                    "{volumes: [{type: bind, source: ./logs, target: /var/log}, \"/x:/tmp/anon\"]}"))
+            assertThat(web(
+                            "{volumes: [\"logs:/var/log\", /tmp/anon]}",
+                            "{volumes: [{type: bind, source: ./logs, target: /var/log}, \"/x:/tmp/anon\"]}"))
                     .isEqualTo("{volumes: [{type: \"bind\", source: \"./logs\", target: \"/var/log\"},"
                             + " \"/x:/tmp/anon\"]}");
         }
 
         @Test
         void volumesFromAndSecurityOptAreDeduplicated() {
-            assertThat(web("{volumes_from: [a], security_opt: [\"label:disable\"]}",
-                    "{volumes_from: [a, b], security_opt: [\"label:disable\", no-new-privileges]}"))
-                    .isEqualTo("{volumes_from: [\"a\", \"b\"], security_opt: [\"label:disable\", \"no-new-privileges\"]}");
+            assertThat(web(
+                            "{volumes_from: [a], security_opt: [\"label:disable\"]}",
+                            "{volumes_from: [a, b], security_opt: [\"label:disable\", no-new-privileges]}"))
+                    .isEqualTo(
+                            "{volumes_from: [\"a\", \"b\"], security_opt: [\"label:disable\", \"no-new-privileges\"]}");
         }
 
         @Test
         void secretsMergeByTarget() {
-            assertThat(web("{secrets: [db_password, api]}",
-                    "{secrets: [{source: db_password, target: /run/secrets/db_password, mode: 0400}, {source: x, target: api}]}"))
+            assertThat(
+                            web(
+                                    "{secrets: [db_password, api]}",
+                                    "{secrets: [{source: db_password, target: /run/secrets/db_password, mode: 0400}, {source: x, target: api}]}"))
                     .isEqualTo("{secrets: [{source: \"db_password\", target: \"/run/secrets/db_password\", mode: 0400},"
                             + " {source: \"x\", target: \"api\"}]}");
         }
@@ -233,24 +240,30 @@ class MergerTest {
 
         @Test
         void capabilitiesAndTmpfsAreDeduplicated() {
-            assertThat(web("{cap_add: [NET_ADMIN], cap_drop: [ALL], tmpfs: /run}",
-                    "{cap_add: [NET_ADMIN, SYS_TIME], cap_drop: [ALL], tmpfs: [/run, /tmp]}"))
-                    .isEqualTo("{cap_add: [\"NET_ADMIN\", \"SYS_TIME\"], cap_drop: [\"ALL\"], tmpfs: [\"/run\", \"/tmp\"]}");
+            assertThat(web(
+                            "{cap_add: [NET_ADMIN], cap_drop: [ALL], tmpfs: /run}",
+                            "{cap_add: [NET_ADMIN, SYS_TIME], cap_drop: [ALL], tmpfs: [/run, /tmp]}"))
+                    .isEqualTo(
+                            "{cap_add: [\"NET_ADMIN\", \"SYS_TIME\"], cap_drop: [\"ALL\"], tmpfs: [\"/run\", \"/tmp\"]}");
         }
 
         @Test
         void externalLinksAndEnvFilesAreDeduplicated() {
-            assertThat(web("{external_links: [redis], env_file: .env}",
-                    "{external_links: [redis, db], env_file: [.env, {path: local.env, required: false}]}"))
+            assertThat(web(
+                            "{external_links: [redis], env_file: .env}",
+                            "{external_links: [redis, db], env_file: [.env, {path: local.env, required: false}]}"))
                     .isEqualTo("{external_links: [\"redis\", \"db\"], env_file: [\".env\","
                             + " {path: \"local.env\", required: false}]}");
         }
 
         @Test
         void duplicatesInOneDocumentKeepTheLastInPlaceOfTheFirst() {
-            MapNode single = merger.single(yaml("services: {web: {environment: [A=1, B=2, A=3], ports: [\"80:80\", \"81:81\", \"80:80/tcp\"]}}", "one.yaml"));
-            assertThat(TreeText.render(single)).isEqualTo(
-                    "{services: {web: {environment: [\"A=3\", \"B=2\"], ports: [\"80:80/tcp\", \"81:81\"]}}}");
+            MapNode single = merger.single(yaml(
+                    "services: {web: {environment: [A=1, B=2, A=3], ports: [\"80:80\", \"81:81\", \"80:80/tcp\"]}}",
+                    "one.yaml"));
+            assertThat(TreeText.render(single))
+                    .isEqualTo(
+                            "{services: {web: {environment: [\"A=3\", \"B=2\"], ports: [\"80:80/tcp\", \"81:81\"]}}}");
         }
     }
 
@@ -282,14 +295,14 @@ class MergerTest {
 
         @Test
         void nullEntryReplacesTheValue() {
-            assertThat(web("{environment: {A: x}}", "{environment: {A: null}}"))
-                    .isEqualTo("{environment: {A: null}}");
+            assertThat(web("{environment: {A: x}}", "{environment: {A: null}}")).isEqualTo("{environment: {A: null}}");
         }
 
         @Test
         void sysctlsAndAnnotationsMergeByKey() {
-            assertThat(web("{sysctls: [net.core.somaxconn=1024], annotations: {a: x}}",
-                    "{sysctls: {net.core.somaxconn: 2048, net.ipv4.tcp_syncookies: 0}, annotations: [a=y]}"))
+            assertThat(web(
+                            "{sysctls: [net.core.somaxconn=1024], annotations: {a: x}}",
+                            "{sysctls: {net.core.somaxconn: 2048, net.ipv4.tcp_syncookies: 0}, annotations: [a=y]}"))
                     .isEqualTo("{sysctls: {net.core.somaxconn: 2048, net.ipv4.tcp_syncookies: 0},"
                             + " annotations: {a: \"y\"}}");
         }
@@ -302,7 +315,8 @@ class MergerTest {
 
         @Test
         void topLevelLabelsMergeByKey() {
-            MapNode merged = mergeTrees("networks: {n: {labels: [a=1]}}\nvolumes: {v: {labels: {x: 1}}}",
+            MapNode merged = mergeTrees(
+                    "networks: {n: {labels: [a=1]}}\nvolumes: {v: {labels: {x: 1}}}",
                     "networks: {n: {labels: {a: 2}}}\nvolumes: {v: {labels: [y=2]}}");
             assertThat(TreeText.render(merged))
                     .isEqualTo("{networks: {n: {labels: {a: 2}}}, volumes: {v: {labels: {x: 1, y: \"2\"}}}}");
@@ -358,8 +372,9 @@ class MergerTest {
     class SpecialMappings {
         @Test
         void ulimitsMergePerLimit() {
-            assertThat(web("{ulimits: {nofile: {soft: 20000, hard: 40000}, nproc: 65535, locks: {soft: 1, hard: 2}}}",
-                    "{ulimits: {nofile: {soft: 10000}, nproc: {soft: 100}, locks: 500}}"))
+            assertThat(web(
+                            "{ulimits: {nofile: {soft: 20000, hard: 40000}, nproc: 65535, locks: {soft: 1, hard: 2}}}",
+                            "{ulimits: {nofile: {soft: 10000}, nproc: {soft: 100}, locks: 500}}"))
                     .isEqualTo("{ulimits: {nofile: {soft: 10000, hard: 40000}, nproc: {soft: 100}, locks: 500}}");
         }
 
@@ -377,15 +392,17 @@ class MergerTest {
 
         @Test
         void loggingOptionsMergeForTheSameDriver() {
-            assertThat(web("{logging: {driver: json-file, options: {max-size: 1m}}}",
-                    "{logging: {driver: json-file, options: {max-file: \"3\"}}}"))
+            assertThat(web(
+                            "{logging: {driver: json-file, options: {max-size: 1m}}}",
+                            "{logging: {driver: json-file, options: {max-file: \"3\"}}}"))
                     .isEqualTo("{logging: {driver: \"json-file\", options: {max-size: \"1m\", max-file: \"3\"}}}");
         }
 
         @Test
         void loggingIsReplacedForAnotherDriver() {
-            assertThat(web("{logging: {driver: json-file, options: {max-size: 1m}}}",
-                    "{logging: {driver: syslog, options: {tag: x}}}"))
+            assertThat(web(
+                            "{logging: {driver: json-file, options: {max-size: 1m}}}",
+                            "{logging: {driver: syslog, options: {tag: x}}}"))
                     .isEqualTo("{logging: {driver: \"syslog\", options: {tag: \"x\"}}}");
         }
 
@@ -397,8 +414,9 @@ class MergerTest {
 
         @Test
         void extraHostsAreUnionedAcrossForms() {
-            assertThat(web("{extra_hosts: [\"a=1.1.1.1\", \"c:3.3.3.3\"]}",
-                    "{extra_hosts: {a: 1.1.1.1, b: [2.2.2.2, 2.2.2.3], c: 3.3.3.3}}"))
+            assertThat(web(
+                            "{extra_hosts: [\"a=1.1.1.1\", \"c:3.3.3.3\"]}",
+                            "{extra_hosts: {a: 1.1.1.1, b: [2.2.2.2, 2.2.2.3], c: 3.3.3.3}}"))
                     .isEqualTo("{extra_hosts: [\"a=1.1.1.1\", \"c:3.3.3.3\", \"b=2.2.2.2\", \"b=2.2.2.3\"]}");
         }
 
@@ -407,8 +425,9 @@ class MergerTest {
             MapNode merged = mergeTrees(
                     "networks: {n: {ipam: {config: [{subnet: 10.0.0.0/24, gateway: 10.0.0.1}]}}}",
                     "networks: {n: {ipam: {config: [{subnet: 10.0.0.0/24, gateway: 10.0.0.254}, {subnet: 10.1.0.0/24}]}}}");
-            assertThat(TreeText.render(merged)).isEqualTo("{networks: {n: {ipam: {config: ["
-                    + "{subnet: \"10.0.0.0/24\", gateway: \"10.0.0.254\"}, {subnet: \"10.1.0.0/24\"}]}}}}");
+            assertThat(TreeText.render(merged))
+                    .isEqualTo("{networks: {n: {ipam: {config: ["
+                            + "{subnet: \"10.0.0.0/24\", gateway: \"10.0.0.254\"}, {subnet: \"10.1.0.0/24\"}]}}}}");
         }
     }
 
@@ -433,7 +452,8 @@ class MergerTest {
                         environment:
                           FOO: !reset null
                     """);
-            assertThat(TreeText.render(merged)).isEqualTo("{services: {app: {image: \"myapp\", environment: {KEEP: \"x\"}}}}");
+            assertThat(TreeText.render(merged))
+                    .isEqualTo("{services: {app: {image: \"myapp\", environment: {KEEP: \"x\"}}}}");
         }
 
         @Test
@@ -473,21 +493,22 @@ class MergerTest {
 
         @Test
         void singleDocumentLosesItsResets() {
-            MapNode single = merger.single(yaml("services: {web: {image: a, ports: !reset [], dns: [!reset x, y]}}", "one.yaml"));
+            MapNode single = merger.single(
+                    yaml("services: {web: {image: a, ports: !reset [], dns: [!reset x, y]}}", "one.yaml"));
             assertThat(TreeText.render(single)).isEqualTo("{services: {web: {image: \"a\", dns: [\"y\"]}}}");
         }
 
         @Test
         void extendKeepsTheExtendingServiceTags() {
-            MapNode base = (MapNode) at(yaml("services: {b: {image: x, ports: [\"80:80\"], dns: [a]}}", "b.yaml"),
-                    "services", "b");
-            MapNode svc = (MapNode) at(yaml("services: {web: {ports: !reset [], dns: !override [b]}}", "w.yaml"),
-                    "services", "web");
+            MapNode base = (MapNode)
+                    at(yaml("services: {b: {image: x, ports: [\"80:80\"], dns: [a]}}", "b.yaml"), "services", "b");
+            MapNode svc = (MapNode)
+                    at(yaml("services: {web: {ports: !reset [], dns: !override [b]}}", "w.yaml"), "services", "web");
             MapNode extended = merger.extend(base, svc, "web");
             assertThat(TreeText.render(extended)).isEqualTo("{image: \"x\", ports: !reset [], dns: !override [\"b\"]}");
             MapNode earlier = yaml("services: {web: {ports: [\"81:81\"], dns: [c], user: u}}", "earlier.yaml");
-            MapNode later = yaml("services: {}", "later.yaml").with("services",
-                    yaml("web: {}", "later.yaml").with("web", extended));
+            MapNode later = yaml("services: {}", "later.yaml")
+                    .with("services", yaml("web: {}", "later.yaml").with("web", extended));
             assertThat(TreeText.render(merger.merge(earlier, later)))
                     .isEqualTo("{services: {web: {dns: [\"b\"], user: \"u\", image: \"x\"}}}");
         }
@@ -507,10 +528,16 @@ class MergerTest {
                       web:
                         image: b
                     """);
-            assertThat(at(merged, "services", "web", "image").location().toString()).isEqualTo("over.yaml:3:12");
-            assertThat(at(merged, "services", "web", "user").location().toString()).isEqualTo("base.yaml:4:11");
+            assertThat(at(merged, "services", "web", "image").location().toString())
+                    .isEqualTo("over.yaml:3:12");
+            assertThat(at(merged, "services", "web", "user").location().toString())
+                    .isEqualTo("base.yaml:4:11");
             assertThat(at(merged, "services", "web").location().toString()).isEqualTo("base.yaml:3:5");
-            assertThat(((MapNode) at(merged, "services", "web")).field("image").orElseThrow().keyLocation().toString())
+            assertThat(((MapNode) at(merged, "services", "web"))
+                            .field("image")
+                            .orElseThrow()
+                            .keyLocation()
+                            .toString())
                     .isEqualTo("base.yaml:3:5");
         }
 
@@ -524,9 +551,12 @@ class MergerTest {
 
         @Test
         void convertedListEntriesKeepTheirItemLocations() {
-            MapNode merged = mergeTrees("services:\n  web:\n    environment: {A: 1}\n",
+            MapNode merged = mergeTrees(
+                    "services:\n  web:\n    environment: {A: 1}\n",
                     "services:\n  web:\n    environment:\n      - B=2\n");
-            assertThat(at(merged, "services", "web", "environment", "B").location().toString())
+            assertThat(at(merged, "services", "web", "environment", "B")
+                            .location()
+                            .toString())
                     .isEqualTo("over.yaml:4:9");
         }
     }

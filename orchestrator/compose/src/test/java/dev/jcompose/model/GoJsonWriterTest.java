@@ -37,8 +37,9 @@ class GoJsonWriterTest {
     @Test
     void escapesLikeGo() {
         ArrayNode a = F.arrayNode().add("<a href=\"x\">&</a>").add("tab\tnl\ncr\r\u0001\u2028é\\");
-        assertThat(GoJsonWriter.compact(a)).isEqualTo(
-                "[\"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u003c/a\\u003e\",\"tab\\tnl\\ncr\\r\\u0001\\u2028é\\\\\"]");
+        assertThat(GoJsonWriter.compact(a))
+                .isEqualTo(
+                        "[\"\\u003ca href=\\\"x\\\"\\u003e\\u0026\\u003c/a\\u003e\",\"tab\\tnl\\ncr\\r\\u0001\\u2028é\\\\\"]");
     }
 
     @ParameterizedTest

@@ -120,14 +120,16 @@ class ModelJsonTest {
         assertThat(web.entrypoint()).isEmpty();
         assertThat(web.memLimit()).isEqualTo(536_870_912L);
         assertThat(web.cpus()).isEqualTo(1.5f);
-        assertThat(web.environment()).containsEntry("UNSET", null).containsEntry("EMPTY", "")
+        assertThat(web.environment())
+                .containsEntry("UNSET", null)
+                .containsEntry("EMPTY", "")
                 .containsEntry("HTML", "<b>&amp;</b>");
         assertThat(web.dependsOn().get("db")).isEqualTo(new ServiceDependency("service_healthy", false, false));
         assertThat(web.dependsOn().get("api").restart()).isTrue();
         assertThat(web.networks()).containsEntry("back", null);
         assertThat(web.networksByPriority()).containsExactly("default", "back");
-        assertThat(web.ports().get(0)).isEqualTo(
-                new ServicePort(null, "ingress", "127.0.0.1", 80, "8080", "tcp", null));
+        assertThat(web.ports().get(0))
+                .isEqualTo(new ServicePort(null, "ingress", "127.0.0.1", 80, "8080", "tcp", null));
         assertThat(web.ports().get(1).appProtocol()).isEqualTo("http");
         assertThat(web.deploy().resources().limits().memory()).isEqualTo(536_870_912L);
         assertThat(web.deploy().resources().limits().cpus()).isEqualTo(0.5f);
@@ -135,7 +137,8 @@ class ModelJsonTest {
         assertThat(web.deploy().restartPolicy().window()).isEqualTo(Duration.ofMinutes(2));
         assertThat(web.deploy().restartPolicy().maxAttempts()).isEqualTo(3L);
         assertThat(web.volumes().get(0).bind().createsHostPath()).isFalse();
-        assertThat(new ServiceVolume.Bind(null, null, null, null).createsHostPath()).isTrue();
+        assertThat(new ServiceVolume.Bind(null, null, null, null).createsHostPath())
+                .isTrue();
         assertThat(web.volumes().get(1).tmpfs().size()).isEqualTo(67_108_864L);
         assertThat(web.volumes().get(2).isNamedVolume()).isFalse();
         assertThat(web.init()).isFalse();
@@ -169,9 +172,14 @@ class ModelJsonTest {
     @Test
     void composeViewDropsNestedExtensionsButKeepsTopLevelOnes() {
         Project p = rich();
-        assertThat(ModelJson.composeTree(p).path("services").path("web").has("x-shop-owner")).isFalse();
+        assertThat(ModelJson.composeTree(p).path("services").path("web").has("x-shop-owner"))
+                .isFalse();
         assertThat(ModelJson.composeTree(p).path("x-shop-version").asInt()).isEqualTo(3);
-        assertThat(ModelJson.fullTree(p).path("services").path("web").path("x-shop-owner").asText())
+        assertThat(ModelJson.fullTree(p)
+                        .path("services")
+                        .path("web")
+                        .path("x-shop-owner")
+                        .asText())
                 .isEqualTo("team-web");
     }
 
@@ -190,9 +198,11 @@ class ModelJsonTest {
     @Test
     void unknownFieldsAndNonExtensionKeysAreRejected() {
         assertThatThrownBy(() -> ModelJson.read("{\"services\": {\"a\": {\"imagee\": \"x\"}}}"))
-                .isInstanceOf(dev.jcompose.JcomposeException.class).hasMessageContaining("imagee");
+                .isInstanceOf(dev.jcompose.JcomposeException.class)
+                .hasMessageContaining("imagee");
         assertThatThrownBy(() -> ModelJson.read("{\"services\": {\"a\": {\"stop_grace_period\": \"soon\"}}}"))
-                .isInstanceOf(dev.jcompose.JcomposeException.class).hasMessageContaining("invalid duration \"soon\"");
+                .isInstanceOf(dev.jcompose.JcomposeException.class)
+                .hasMessageContaining("invalid duration \"soon\"");
     }
 
     @Test

@@ -54,8 +54,8 @@ class ProjectBinderTest {
                       - target: eighty
                 """)))
                 .isInstanceOf(ComposeFileException.class)
-                .hasMessageStartingWith("compose.yaml:5:17: services.web.ports[0].target: "
-                        + "the normalised model does not bind: ")
+                .hasMessageStartingWith(
+                        "compose.yaml:5:17: services.web.ports[0].target: " + "the normalised model does not bind: ")
                 .satisfies(e -> assertThat(((ComposeFileException) e).hint()).contains("jcompose bug"));
     }
 
@@ -68,8 +68,9 @@ class ProjectBinderTest {
                     colour: blue
                 """)))
                 .isInstanceOf(ComposeFileException.class)
-                .hasMessage("compose.yaml:4:5: services.web.colour: the normalised model does not bind: "
-                        + "Cannot construct instance of `dev.jcompose.model.ServiceConfig`, problem: unknown field \"colour\"")
+                .hasMessage(
+                        "compose.yaml:4:5: services.web.colour: the normalised model does not bind: "
+                                + "Cannot construct instance of `dev.jcompose.model.ServiceConfig`, problem: unknown field \"colour\"")
                 .hasMessageContaining("colour");
     }
 

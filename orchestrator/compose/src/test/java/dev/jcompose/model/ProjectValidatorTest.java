@@ -12,7 +12,9 @@ class ProjectValidatorTest {
     private final ProjectValidator validator = new ProjectValidator();
 
     private List<String> messages(String yaml) {
-        return validator.problems(Trees.parse(yaml)).stream().map(ComposeFileException::getMessage).toList();
+        return validator.problems(Trees.parse(yaml)).stream()
+                .map(ComposeFileException::getMessage)
+                .toList();
     }
 
     @Test
@@ -61,7 +63,8 @@ class ProjectValidatorTest {
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessage("compose.yaml:5:7: services.web.depends_on.db: "
                         + "service \"web\" depends on undefined service \"db\": invalid compose project")
-                .satisfies(e -> assertThat(((ComposeFileException) e).exitCode()).isEqualTo(ExitCode.COMPOSE_PARSE));
+                .satisfies(
+                        e -> assertThat(((ComposeFileException) e).exitCode()).isEqualTo(ExitCode.COMPOSE_PARSE));
     }
 
     @Test
@@ -94,17 +97,18 @@ class ProjectValidatorTest {
                       context: .
                       secrets:
                         - source: npmrc
-                """)).containsExactly(
-                "compose.yaml:5:7: services.web.networks.front: "
-                        + "service \"web\" refers to undefined network front: invalid compose project",
-                "compose.yaml:8:17: services.web.volumes[0].source: "
-                        + "service \"web\" refers to undefined volume data: invalid compose project",
-                "compose.yaml:17:19: services.web.build.secrets[0].source: "
-                        + "service \"web\" refers to undefined build secret npmrc: invalid compose project",
-                "compose.yaml:13:17: services.web.configs[0].source: "
-                        + "service \"web\" refers to undefined config conf: invalid compose project",
-                "compose.yaml:11:17: services.web.secrets[0].source: "
-                        + "service \"web\" refers to undefined secret pw: invalid compose project");
+                """))
+                .containsExactly(
+                        "compose.yaml:5:7: services.web.networks.front: "
+                                + "service \"web\" refers to undefined network front: invalid compose project",
+                        "compose.yaml:8:17: services.web.volumes[0].source: "
+                                + "service \"web\" refers to undefined volume data: invalid compose project",
+                        "compose.yaml:17:19: services.web.build.secrets[0].source: "
+                                + "service \"web\" refers to undefined build secret npmrc: invalid compose project",
+                        "compose.yaml:13:17: services.web.configs[0].source: "
+                                + "service \"web\" refers to undefined config conf: invalid compose project",
+                        "compose.yaml:11:17: services.web.secrets[0].source: "
+                                + "service \"web\" refers to undefined secret pw: invalid compose project");
     }
 
     @Test
@@ -116,12 +120,13 @@ class ProjectValidatorTest {
                     network_mode: service:vpn
                     links: [api]
                     volumes_from: ["service:files:ro", "container:ok"]
-                """)).containsExactly(
-                "compose.yaml:4:19: services.web.network_mode: service \"vpn\" not found for network_mode 'service:vpn'",
-                "compose.yaml:6:20: services.web.volumes_from[0]: "
-                        + "service \"web\" refers to undefined service \"files\" in volumes_from: invalid compose project",
-                "compose.yaml:5:13: services.web.links[0]: "
-                        + "service \"web\" refers to undefined service \"api\" in links: invalid compose project");
+                """))
+                .containsExactly(
+                        "compose.yaml:4:19: services.web.network_mode: service \"vpn\" not found for network_mode 'service:vpn'",
+                        "compose.yaml:6:20: services.web.volumes_from[0]: "
+                                + "service \"web\" refers to undefined service \"files\" in volumes_from: invalid compose project",
+                        "compose.yaml:5:13: services.web.links[0]: "
+                                + "service \"web\" refers to undefined service \"api\" in links: invalid compose project");
     }
 
     @Test
@@ -137,8 +142,9 @@ class ProjectValidatorTest {
                   c:
                     image: x
                     container_name: other
-                """)).containsExactly("compose.yaml:4:21: services.b.container_name: "
-                + "container name \"app\" is already in use by service \"a\": invalid compose project");
+                """))
+                .containsExactly("compose.yaml:4:21: services.b.container_name: "
+                        + "container name \"app\" is already in use by service \"a\": invalid compose project");
     }
 
     @Test
@@ -149,8 +155,9 @@ class ProjectValidatorTest {
                   bad: {name: p_bad}
                   ext: {external: true}
                   ok: {environment: TOKEN}
-                """)).containsExactly("compose.yaml:3:3: secrets.bad: "
-                + "secret \"bad\" must declare either `file` or `environment`: invalid compose project");
+                """))
+                .containsExactly("compose.yaml:3:3: secrets.bad: "
+                        + "secret \"bad\" must declare either `file` or `environment`: invalid compose project");
     }
 
     @Test
@@ -167,8 +174,9 @@ class ProjectValidatorTest {
                     image: x
                     depends_on:
                       b: {condition: service_started, required: true}
-                """)).containsExactly("compose.yaml:11:7: services.a.depends_on.b: "
-                + "dependency cycle detected: a -> b -> c -> a");
+                """))
+                .containsExactly(
+                        "compose.yaml:11:7: services.a.depends_on.b: " + "dependency cycle detected: a -> b -> c -> a");
     }
 
     @Test
@@ -181,13 +189,16 @@ class ProjectValidatorTest {
                   y:
                     image: y
                     volumes_from: [x]
-                """)).containsExactly("compose.yaml:4:19: services.x.network_mode: "
-                + "dependency cycle detected: x -> y -> x");
+                """))
+                .containsExactly(
+                        "compose.yaml:4:19: services.x.network_mode: " + "dependency cycle detected: x -> y -> x");
     }
 
     @Test
     void problemsCarryHints() {
-        ComposeFileException e = validator.problems(Trees.parse("services: {web: {image: x, links: [db]}}")).getFirst();
+        ComposeFileException e = validator
+                .problems(Trees.parse("services: {web: {image: x, links: [db]}}"))
+                .getFirst();
         assertThat(e.hint()).isEqualTo("define the service or enable its profile");
         assertThat(e.problem()).endsWith(": invalid compose project");
     }
@@ -208,15 +219,16 @@ class ProjectValidatorTest {
                     scale: 2
                     deploy: {replicas: 3}
                 networks: {default: {name: p_default}}
-                """)).containsExactly(
-                "compose.yaml:6:7: services.web.build.dockerfile_inline: service \"web\" declares mutually "
-                        + "exclusive dockerfile and dockerfile_inline: invalid compose project",
-                "compose.yaml:7:5: services.web.network_mode: service web declares mutually exclusive "
-                        + "`network_mode` and `networks`: invalid compose project",
-                "compose.yaml:10:14: services.web.healthcheck.test[0]: "
-                        + "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
-                "compose.yaml:11:12: services.web.scale: "
-                        + "can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project");
+                """))
+                .containsExactly(
+                        "compose.yaml:6:7: services.web.build.dockerfile_inline: service \"web\" declares mutually "
+                                + "exclusive dockerfile and dockerfile_inline: invalid compose project",
+                        "compose.yaml:7:5: services.web.network_mode: service web declares mutually exclusive "
+                                + "`network_mode` and `networks`: invalid compose project",
+                        "compose.yaml:10:14: services.web.healthcheck.test[0]: "
+                                + "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"",
+                        "compose.yaml:11:12: services.web.scale: "
+                                + "can't set distinct values on 'scale' and 'deploy.replicas': invalid compose project");
     }
 
     @Test

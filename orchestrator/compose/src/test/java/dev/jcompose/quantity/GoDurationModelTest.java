@@ -37,7 +37,8 @@ class GoDurationModelTest {
     @ParameterizedTest
     @CsvSource({"soon", "10", "1x", "s", "''"})
     void rejectsMalformed(String text) {
-        assertThatThrownBy(() -> GoDuration.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GoDuration.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"" + text + "\"");
     }
 }

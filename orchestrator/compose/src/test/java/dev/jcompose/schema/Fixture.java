@@ -1,8 +1,8 @@
 package dev.jcompose.schema;
 
-import dev.jcompose.environment.EnvFileRef;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.environment.EnvFileRef;
 import dev.jcompose.environment.Environment;
 import dev.jcompose.yaml.ComposeFileException;
 import dev.jcompose.yaml.MapNode;
@@ -23,8 +23,8 @@ final class Fixture {
     Environment environment = Environment.of(Map.of("FOO", "from-env", "HOME_DIR", "/home/u"));
 
     NormalizeContext context() {
-        return new NormalizeContext("proj", Path.of("/work/proj"), Path.of("/home/u"), environment,
-                warnings::add, refs -> {
+        return new NormalizeContext(
+                "proj", Path.of("/work/proj"), Path.of("/home/u"), environment, warnings::add, refs -> {
                     envFileCalls.add(refs);
                     Map<String, String> out = new LinkedHashMap<>();
                     refs.forEach(r -> out.putAll(envFiles.getOrDefault(r.path(), Map.of())));
@@ -54,21 +54,26 @@ final class Fixture {
 
     /** JSON of one canonical field of service web, or "absent". */
     String field(String body, String key) {
-        MapNode web = (MapNode) ((MapNode) project(web(body)).get("services").orElseThrow()).get("web").orElseThrow();
+        MapNode web = (MapNode) ((MapNode) project(web(body)).get("services").orElseThrow())
+                .get("web")
+                .orElseThrow();
         return web.get(key).map(TreeJson::render).orElse("absent");
     }
 
     /** Like {@link #field(String, String)} with raw YAML appended after service web (more services, top-level sections). */
     String field(String body, String key, String after) {
-        MapNode web = (MapNode) ((MapNode) project(web(body) + after).get("services").orElseThrow()).get("web")
-                .orElseThrow();
+        MapNode web =
+                (MapNode) ((MapNode) project(web(body) + after).get("services").orElseThrow())
+                        .get("web")
+                        .orElseThrow();
         return web.get(key).map(TreeJson::render).orElse("absent");
     }
 
     /** The message and hint of the error the project raises, as "message | hint". */
     String error(String yaml) {
         Throwable[] caught = new Throwable[1];
-        assertThatThrownBy(() -> project(yaml)).isInstanceOf(ComposeFileException.class)
+        assertThatThrownBy(() -> project(yaml))
+                .isInstanceOf(ComposeFileException.class)
                 .satisfies(t -> caught[0] = t);
         ComposeFileException e = (ComposeFileException) caught[0];
         return e.getMessage() + (e.hint() == null ? "" : " | " + e.hint());

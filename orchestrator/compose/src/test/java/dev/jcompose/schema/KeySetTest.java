@@ -9,15 +9,17 @@ class KeySetTest {
     private static final KeySet KEYS = KeySet.of("ports", "image", "environment", "volumes", "networks");
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {
-        "portz => did you mean 'ports'?",
-        "port => did you mean 'ports'?",
-        "imgae => did you mean 'image'?",
-        "volume => did you mean 'volumes'?",
-        "netwrk => did you mean 'networks'?",
-        "env => ",
-        "xyz => ",
-    })
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "portz => did you mean 'ports'?",
+                "port => did you mean 'ports'?",
+                "imgae => did you mean 'image'?",
+                "volume => did you mean 'volumes'?",
+                "netwrk => did you mean 'networks'?",
+                "env => ",
+                "xyz => ",
+            })
     void suggestsKeysWithinTwoEdits(String unknown, String hint) {
         assertThat(KEYS.suggestion(unknown)).isEqualTo(hint);
     }

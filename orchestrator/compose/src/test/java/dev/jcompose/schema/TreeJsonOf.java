@@ -5,8 +5,7 @@ import dev.jcompose.yaml.TreeJson;
 
 /** JSON of one top-level section of a canonical project. */
 final class TreeJsonOf {
-    private TreeJsonOf() {
-    }
+    private TreeJsonOf() {}
 
     static String section(MapNode project, String key) {
         return project.get(key).map(TreeJson::render).orElse("absent");

@@ -23,24 +23,33 @@ class ServiceSettingsTest {
     private ServiceConfig load(String yaml) throws Exception {
         Files.writeString(tmp.resolve("compose.yaml"), yaml);
         return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(tmp).withProjectName("t").withProcessEnv(Map.of())).project()
-                .services().get("web");
+                .load(LoadOptions.in(tmp).withProjectName("t").withProcessEnv(Map.of()))
+                .project()
+                .services()
+                .get("web");
     }
 
     @Test
     void everyServiceConfigFieldIsClassifiedExactlyOnce() {
-        List<String> fields = Arrays.stream(ServiceConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
-        assertThat(fields).allSatisfy(f -> assertThat(ServiceSettings.rule(f))
-                .as("ServiceConfig.%s has no rule in dev.jcompose.settings.Rules: classify it", f).isNotNull());
+        List<String> fields = Arrays.stream(ServiceConfig.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
+        assertThat(fields)
+                .allSatisfy(f -> assertThat(ServiceSettings.rule(f))
+                        .as("ServiceConfig.%s has no rule in dev.jcompose.settings.Rules: classify it", f)
+                        .isNotNull());
         assertThat(ServiceSettings.classified()).containsExactlyInAnyOrderElementsOf(fields);
     }
 
     @Test
     void everyRuleNamesARealComposeKey() {
-        List<String> keys = List.of(ServiceConfig.class.getAnnotation(
-                com.fasterxml.jackson.annotation.JsonPropertyOrder.class).value());
-        assertThat(ServiceSettings.classified()).filteredOn(c -> !c.equals("extensions"))
-                .allSatisfy(c -> assertThat(keys).contains(ServiceSettings.rule(c).key()));
+        List<String> keys = List.of(ServiceConfig.class
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
+                .value());
+        assertThat(ServiceSettings.classified())
+                .filteredOn(c -> !c.equals("extensions"))
+                .allSatisfy(
+                        c -> assertThat(keys).contains(ServiceSettings.rule(c).key()));
     }
 
     @Test
@@ -90,24 +99,28 @@ class ServiceSettingsTest {
                   db:
                     image: busybox
                 """);
-        assertThat(ServiceSettings.audit("web", s)).extracting(SettingFinding::message).containsExactly(
-                "service \"web\": deploy restart_policy is not supported yet and is ignored (use restart:)",
-                "service \"web\": links aliases are not registered in DNS and are ignored: use the service name or networks.aliases",
-                "service \"web\": logging is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)",
-                "service \"web\": mem_swappiness is not supported yet and is ignored",
-                "service \"web\": security_opt 'apparmor=unconfined' is not supported yet and is ignored; "
-                        + "'label:disable' is not supported yet and is ignored",
-                "service \"web\": tmpfs options [noexec] are not supported yet and are ignored");
+        assertThat(ServiceSettings.audit("web", s))
+                .extracting(SettingFinding::message)
+                .containsExactly(
+                        "service \"web\": deploy restart_policy is not supported yet and is ignored (use restart:)",
+                        "service \"web\": links aliases are not registered in DNS and are ignored: use the service name or networks.aliases",
+                        "service \"web\": logging is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)",
+                        "service \"web\": mem_swappiness is not supported yet and is ignored",
+                        "service \"web\": security_opt 'apparmor=unconfined' is not supported yet and is ignored; "
+                                + "'label:disable' is not supported yet and is ignored",
+                        "service \"web\": tmpfs options [noexec] are not supported yet and are ignored");
         assertThat(ServiceSettings.check("web", s)).hasSize(6).noneMatch(SettingFinding::refused);
     }
 
     @Test
     void aSandboxingRuntimeWouldBeRefusedAndRuncOnlyWarned() {
         ServiceSettings.Rule rule = ServiceSettings.rule("runtime");
-        assertThat(rule.check().apply("runsc")).containsExactly(new ServiceSettings.Issue(true,
-                "'runsc' is not supported: jcompose runs containers with runc or crun only"));
-        assertThat(rule.check().apply("runc")).containsExactly(new ServiceSettings.Issue(false,
-                "'runc' is ignored: jcompose picks runc or crun itself"));
+        assertThat(rule.check().apply("runsc"))
+                .containsExactly(new ServiceSettings.Issue(
+                        true, "'runsc' is not supported: jcompose runs containers with runc or crun only"));
+        assertThat(rule.check().apply("runc"))
+                .containsExactly(
+                        new ServiceSettings.Issue(false, "'runc' is ignored: jcompose picks runc or crun itself"));
         assertThat(rule.check().apply("")).isEmpty();
     }
 
@@ -124,8 +137,12 @@ class ServiceSettingsTest {
                 volumes:
                   data: {}
                 """);
-        assertThat(ServiceSettings.audit("web", s)).containsExactly(new SettingFinding("web", "volumes", true,
-                "/b: volume.subpath is not supported: the container would get the whole volume"));
+        assertThat(ServiceSettings.audit("web", s))
+                .containsExactly(new SettingFinding(
+                        "web",
+                        "volumes",
+                        true,
+                        "/b: volume.subpath is not supported: the container would get the whole volume"));
         ServiceConfig warned = load("""
                 services:
                   web:
@@ -133,9 +150,11 @@ class ServiceSettingsTest {
                     volumes:
                       - {type: bind, source: /srv, target: /a, bind: {propagation: rshared, selinux: z}}
                 """);
-        assertThat(ServiceSettings.audit("web", warned)).extracting(SettingFinding::message).containsExactly(
-                "service \"web\": volumes /a: bind.propagation rshared is not supported yet (the mount is rprivate); "
-                        + "/a: bind.selinux is not supported yet and is ignored");
+        assertThat(ServiceSettings.audit("web", warned))
+                .extracting(SettingFinding::message)
+                .containsExactly(
+                        "service \"web\": volumes /a: bind.propagation rshared is not supported yet (the mount is rprivate); "
+                                + "/a: bind.selinux is not supported yet and is ignored");
     }
 
     @Test

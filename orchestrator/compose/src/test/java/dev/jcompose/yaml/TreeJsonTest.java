@@ -58,27 +58,33 @@ class TreeJsonTest {
                     ports:
                       - target: 80
                 """);
-        Node found = TreeJson.locate(root, YamlPath.of("services", "web", "ports").index(0).key("target"));
+        Node found = TreeJson.locate(
+                root, YamlPath.of("services", "web", "ports").index(0).key("target"));
         assertThat(found.location().toString()).isEqualTo("t.yaml:4:17");
         Node closest = TreeJson.locate(root, YamlPath.of("services", "web", "nope", "deeper"));
         assertThat(closest.location().toString()).isEqualTo("t.yaml:3:5");
-        assertThat(TreeJson.locate(root, YamlPath.of("services", "web", "ports").index(5)).location().line())
+        assertThat(TreeJson.locate(root, YamlPath.of("services", "web", "ports").index(5))
+                        .location()
+                        .line())
                 .isEqualTo(4);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {
-        "'a: 1' => {\"a\":1}",
-        "'a: \"1\"' => {\"a\":\"1\"}",
-        "'a: 1.5' => {\"a\":1.5}",
-        "'a: True' => {\"a\":true}",
-        "'a: null' => {\"a\":null}",
-        "'a: [x, {b: c}]' => {\"a\":[\"x\",{\"b\":\"c\"}]}",
-        "'a: \"q\\\"\\\\ \\t\\n\"' => {\"a\":\"q\\\"\\\\ \\t\\n\"}",
-        "'a: \"\\x01\"' => {\"a\":\"\\u0001\"}",
-        "'z: 1\na: 2' => {\"z\":1,\"a\":2}",
-    })
+    @CsvSource(
+            delimiterString = " => ",
+            value = {
+                "'a: 1' => {\"a\":1}",
+                "'a: \"1\"' => {\"a\":\"1\"}",
+                "'a: 1.5' => {\"a\":1.5}",
+                "'a: True' => {\"a\":true}",
+                "'a: null' => {\"a\":null}",
+                "'a: [x, {b: c}]' => {\"a\":[\"x\",{\"b\":\"c\"}]}",
+                "'a: \"q\\\"\\\\ \\t\\n\"' => {\"a\":\"q\\\"\\\\ \\t\\n\"}",
+                "'a: \"\\x01\"' => {\"a\":\"\\u0001\"}",
+                "'z: 1\na: 2' => {\"z\":1,\"a\":2}",
+            })
     void rendersCompactJsonInTreeOrder(String yaml, String json) {
-        assertThat(TreeJson.render(new YamlReader().readOne(yaml, "t.yaml").orElseThrow())).isEqualTo(json);
+        assertThat(TreeJson.render(new YamlReader().readOne(yaml, "t.yaml").orElseThrow()))
+                .isEqualTo(json);
     }
 }

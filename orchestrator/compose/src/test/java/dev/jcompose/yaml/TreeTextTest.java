@@ -17,7 +17,8 @@ class TreeTextTest {
                 f: [x, !reset y, {}]
                 g: !override {h: []}
                 """, "t.yaml").orElseThrow();
-        assertThat(TreeText.render(n)).isEqualTo("{a: \"text\", b: 1, c: 1.5, d: true, e: null,"
-                + " \"odd key\": \"q\\\"uote\\n\", f: [\"x\", !reset \"y\", {}], g: !override {h: []}}");
+        assertThat(TreeText.render(n))
+                .isEqualTo("{a: \"text\", b: 1, c: 1.5, d: true, e: null,"
+                        + " \"odd key\": \"q\\\"uote\\n\", f: [\"x\", !reset \"y\", {}], g: !override {h: []}}");
     }
 }

@@ -16,7 +16,8 @@ class YamlReaderTest {
     @Test
     void keepsLocationsOfKeysAndValues() {
         MapNode doc = read("services:\n  web:\n    image: nginx\n");
-        MapNode web = (MapNode) ((MapNode) doc.get("services").orElseThrow()).get("web").orElseThrow();
+        MapNode web = (MapNode)
+                ((MapNode) doc.get("services").orElseThrow()).get("web").orElseThrow();
         MapNode.Field image = web.field("image").orElseThrow();
         assertThat(image.keyLocation()).hasToString("compose.yaml:3:5");
         assertThat(image.value().location()).hasToString("compose.yaml:3:12");
@@ -25,9 +26,18 @@ class YamlReaderTest {
     @Test
     void resolvesScalarKindsWithTheYaml12CoreSchema() {
         MapNode doc = read("a: 1\nb: 1.5\nc: true\nd: ~\ne: \"1\"\nf: yes\ng: 0x1F\nh: 'true'\ni: null\nj: text\n");
-        assertThat(kinds(doc)).containsExactly(ScalarKind.INT, ScalarKind.FLOAT, ScalarKind.BOOL, ScalarKind.NULL,
-                ScalarKind.STRING, ScalarKind.STRING, ScalarKind.INT, ScalarKind.STRING, ScalarKind.NULL,
-                ScalarKind.STRING);
+        assertThat(kinds(doc))
+                .containsExactly(
+                        ScalarKind.INT,
+                        ScalarKind.FLOAT,
+                        ScalarKind.BOOL,
+                        ScalarKind.NULL,
+                        ScalarKind.STRING,
+                        ScalarKind.STRING,
+                        ScalarKind.INT,
+                        ScalarKind.STRING,
+                        ScalarKind.NULL,
+                        ScalarKind.STRING);
     }
 
     private static List<ScalarKind> kinds(MapNode doc) {
@@ -44,7 +54,8 @@ class YamlReaderTest {
     @Test
     void expandsAnchorsAndAliases() {
         MapNode doc = read("x-base: &base\n  image: busybox\nservices:\n  a: *base\n");
-        MapNode a = (MapNode) ((MapNode) doc.get("services").orElseThrow()).get("a").orElseThrow();
+        MapNode a =
+                (MapNode) ((MapNode) doc.get("services").orElseThrow()).get("a").orElseThrow();
         assertThat(((ScalarNode) a.get("image").orElseThrow()).text()).isEqualTo("busybox");
     }
 
@@ -83,7 +94,8 @@ class YamlReaderTest {
         assertThatThrownBy(() -> read("services:\n  web:\n    image: a\n    image: b\n"))
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessage("compose.yaml:4:5: services.web.image: duplicate key, already defined at compose.yaml:3:5")
-                .extracting(e -> ((ComposeFileException) e).hint()).isEqualTo("remove one of the two entries");
+                .extracting(e -> ((ComposeFileException) e).hint())
+                .isEqualTo("remove one of the two entries");
     }
 
     @Test
@@ -113,7 +125,8 @@ class YamlReaderTest {
         assertThatThrownBy(() -> read("services:\n  web:\n    image: [a\n"))
                 .isInstanceOf(ComposeFileException.class)
                 .hasMessageStartingWith("compose.yaml:4:1: invalid YAML: ")
-                .satisfies(e -> assertThat(((ComposeFileException) e).exitCode()).isEqualTo(15));
+                .satisfies(
+                        e -> assertThat(((ComposeFileException) e).exitCode()).isEqualTo(15));
     }
 
     @Test

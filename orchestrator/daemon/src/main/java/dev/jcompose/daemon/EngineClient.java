@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class EngineClient implements AutoCloseable {
     /** Received when the engine closes the socket: a sentinel, never sent on the wire. */
     private static final Frame END = new Frame.Cancel(Long.MIN_VALUE);
+
     private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
 
     private final EngineDirectory directory;
@@ -39,7 +40,8 @@ public final class EngineClient implements AutoCloseable {
     private EngineClient(EngineDirectory directory, SocketChannel channel) {
         this.directory = directory;
         this.channel = channel;
-        this.reader = Thread.ofPlatform().daemon().name("jcompose-engine-reader").start(this::readLoop);
+        this.reader =
+                Thread.ofPlatform().daemon().name("jcompose-engine-reader").start(this::readLoop);
     }
 
     /**
@@ -69,8 +71,11 @@ public final class EngineClient implements AutoCloseable {
     private EngineInfo hello() throws IOException {
         JsonNode result;
         try {
-            result = call("hello", FrameCodec.object().put("protocol", FrameCodec.PROTOCOL_VERSION), event -> {
-            }, HELLO_TIMEOUT);
+            result = call(
+                    "hello",
+                    FrameCodec.object().put("protocol", FrameCodec.PROTOCOL_VERSION),
+                    event -> {},
+                    HELLO_TIMEOUT);
         } catch (EngineGoneException e) {
             throw new IOException("the engine closed the connection during the handshake", e);
         }
@@ -114,10 +119,11 @@ public final class EngineClient implements AutoCloseable {
                     case Frame.Result result -> {
                         return result.result();
                     }
-                    case Frame.Failure failure -> throw new JcomposeException(failure.message(), failure.hint(),
-                            failure.exitCode());
-                    default -> throw new JcomposeException("the engine sent " + frame + " to the CLI",
-                            "this is a jcompose bug", ExitCode.FAILURE);
+                    case Frame.Failure failure ->
+                        throw new JcomposeException(failure.message(), failure.hint(), failure.exitCode());
+                    default ->
+                        throw new JcomposeException(
+                                "the engine sent " + frame + " to the CLI", "this is a jcompose bug", ExitCode.FAILURE);
                 }
             }
         } finally {
@@ -131,8 +137,10 @@ public final class EngineClient implements AutoCloseable {
             Frame frame = deadline == Long.MAX_VALUE ? incoming.take() : incoming.poll(left, TimeUnit.NANOSECONDS);
             if (frame == null) {
                 cancel();
-                throw new JcomposeException("the jcompose engine did not answer `" + method + "` in time",
-                        "the engine may be overloaded or hung; see " + directory.log(), ExitCode.FAILURE);
+                throw new JcomposeException(
+                        "the jcompose engine did not answer `" + method + "` in time",
+                        "the engine may be overloaded or hung; see " + directory.log(),
+                        ExitCode.FAILURE);
             }
             return frame;
         } catch (InterruptedException e) {
@@ -208,7 +216,8 @@ public final class EngineClient implements AutoCloseable {
     /** The engine went away mid-conversation (killed, crashed). */
     static final class EngineGoneException extends JcomposeException {
         EngineGoneException(EngineDirectory directory) {
-            super("the jcompose engine exited during the command; see " + directory.log(),
+            super(
+                    "the jcompose engine exited during the command; see " + directory.log(),
                     "run the command again: a new engine starts and adopts the running containers",
                     ExitCode.FAILURE);
         }

@@ -39,7 +39,9 @@ public record EngineCommand(List<String> argv) {
         if (Files.isExecutable(SETSID)) {
             argv.add(SETSID.toString());
         }
-        argv.add(ProcessHandle.current().info().command()
+        argv.add(ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         argv.addAll(quietNetty(Runtime.version().feature()));
         argv.addAll(jvmOptions);

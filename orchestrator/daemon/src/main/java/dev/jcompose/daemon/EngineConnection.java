@@ -33,9 +33,14 @@ final class EngineConnection {
     private final Map<Long, Cancellation> inFlight = new HashMap<>();
     /** Handlers waiting for the CLI to catch up. Engine context only. */
     private final List<Promise<Void>> waitingForDrain = new ArrayList<>();
+
     private boolean closed;
 
-    EngineConnection(NetSocket socket, EngineContext engine, MethodRegistry methods, ProjectQueue projects,
+    EngineConnection(
+            NetSocket socket,
+            EngineContext engine,
+            MethodRegistry methods,
+            ProjectQueue projects,
             EngineServer.ConnectionObserver observer) {
         this.observer = observer;
         this.socket = socket;
@@ -75,21 +80,31 @@ final class EngineConnection {
                     cancellation.cancel();
                 }
             }
-            default -> send(new Frame.Failure(frame.id(), "the engine only accepts calls and cancels, not "
-                    + frame.getClass().getSimpleName(), null, ExitCode.FAILURE));
+            default ->
+                send(new Frame.Failure(
+                        frame.id(),
+                        "the engine only accepts calls and cancels, not "
+                                + frame.getClass().getSimpleName(),
+                        null,
+                        ExitCode.FAILURE));
         }
     }
 
     private void onCall(Frame.Call call) {
         long id = call.id();
         if (inFlight.containsKey(id)) {
-            send(new Frame.Failure(id, "call id " + id + " is already in flight on this connection",
-                    "this is a jcompose bug", ExitCode.FAILURE));
+            send(new Frame.Failure(
+                    id,
+                    "call id " + id + " is already in flight on this connection",
+                    "this is a jcompose bug",
+                    ExitCode.FAILURE));
             return;
         }
         MethodRegistry.Method method = methods.find(call.method()).orElse(null);
         if (method == null) {
-            send(new Frame.Failure(id, "the engine has no method `" + call.method() + "` (it has " + methods.names() + ")",
+            send(new Frame.Failure(
+                    id,
+                    "the engine has no method `" + call.method() + "` (it has " + methods.names() + ")",
                     "the CLI is newer than the running engine: stop the engine (containers keep running) and retry",
                     ExitCode.FAILURE));
             return;
@@ -110,11 +125,12 @@ final class EngineConnection {
             }
         };
         methods.callStarted();
-        dispatch(method, call.params(), events, cancellation).onComplete(done -> onEngine(() -> {
-            methods.callEnded();
-            inFlight.remove(id);
-            send(done.succeeded() ? new Frame.Result(id, orEmpty(done.result())) : failure(id, done.cause()));
-        }));
+        dispatch(method, call.params(), events, cancellation)
+                .onComplete(done -> onEngine(() -> {
+                    methods.callEnded();
+                    inFlight.remove(id);
+                    send(done.succeeded() ? new Frame.Result(id, orEmpty(done.result())) : failure(id, done.cause()));
+                }));
     }
 
     /**
@@ -129,22 +145,28 @@ final class EngineConnection {
         }
     }
 
-    private Future<JsonNode> dispatch(MethodRegistry.Method method, JsonNode params, Handler.Events events,
-            Cancellation cancellation) {
+    private Future<JsonNode> dispatch(
+            MethodRegistry.Method method, JsonNode params, Handler.Events events, Cancellation cancellation) {
         if (!method.projectScoped()) {
             return invoke(method, params, events, cancellation);
         }
         JsonNode project = params.get("project");
         if (project == null || !project.isTextual() || project.asText().isEmpty()) {
-            return Future.failedFuture(new JcomposeException("engine method `" + method.name()
-                    + "` needs params.project (a non-empty string)", "this is a jcompose bug", ExitCode.FAILURE));
+            return Future.failedFuture(new JcomposeException(
+                    "engine method `" + method.name() + "` needs params.project (a non-empty string)",
+                    "this is a jcompose bug",
+                    ExitCode.FAILURE));
         }
-        return projects.run(project.asText(), method.name(), events, cancellation,
+        return projects.run(
+                project.asText(),
+                method.name(),
+                events,
+                cancellation,
                 () -> invoke(method, params, events, cancellation));
     }
 
-    private static Future<JsonNode> invoke(MethodRegistry.Method method, JsonNode params, Handler.Events events,
-            Cancellation cancellation) {
+    private static Future<JsonNode> invoke(
+            MethodRegistry.Method method, JsonNode params, Handler.Events events, Cancellation cancellation) {
         try {
             Future<JsonNode> result = method.handler().handle(params, events, cancellation);
             return result == null ? Future.succeededFuture(FrameCodec.object()) : result;
@@ -163,8 +185,11 @@ final class EngineConnection {
         }
         // Not a user-facing failure: a bug. The stack trace goes to the engine log for the report.
         cause.printStackTrace();
-        return new Frame.Failure(id, "the engine failed: " + cause,
-                "this is a jcompose bug; the engine log has the stack trace", ExitCode.FAILURE);
+        return new Frame.Failure(
+                id,
+                "the engine failed: " + cause,
+                "this is a jcompose bug; the engine log has the stack trace",
+                ExitCode.FAILURE);
     }
 
     private void send(Frame frame) {

@@ -20,6 +20,7 @@ import java.util.Set;
 public record EngineDirectory(Path path) {
     /** Linux's sun_path holds 108 bytes including the terminating NUL. */
     static final int MAX_SOCKET_PATH = 107;
+
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     public static EngineDirectory under(Path runRoot) {
@@ -46,9 +47,11 @@ public record EngineDirectory(Path path) {
     public EngineDirectory secure() {
         int length = socket().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (length > MAX_SOCKET_PATH) {
-            throw new JcomposeException("the engine socket path " + socket() + " is too long for a unix socket ("
-                    + length + " bytes, at most " + MAX_SOCKET_PATH + ")",
-                    "set JCOMPOSE_RUN_ROOT to a shorter directory", ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "the engine socket path " + socket() + " is too long for a unix socket (" + length
+                            + " bytes, at most " + MAX_SOCKET_PATH + ")",
+                    "set JCOMPOSE_RUN_ROOT to a shorter directory",
+                    ExitCode.FAILURE);
         }
         try {
             Files.createDirectories(path.getParent());
@@ -62,8 +65,11 @@ public record EngineDirectory(Path path) {
             check();
             return this;
         } catch (IOException e) {
-            throw new JcomposeException("cannot create the engine directory " + path + ": " + e.getMessage(),
-                    "check that the parent directory is writable, or set JCOMPOSE_RUN_ROOT", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot create the engine directory " + path + ": " + e.getMessage(),
+                    "check that the parent directory is writable, or set JCOMPOSE_RUN_ROOT",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
@@ -83,7 +89,8 @@ public record EngineDirectory(Path path) {
     }
 
     private JcomposeException unsafe(String problem) {
-        return new JcomposeException("unsafe engine directory " + path + ": it " + problem,
+        return new JcomposeException(
+                "unsafe engine directory " + path + ": it " + problem,
                 "it holds the engine's control socket: remove it (rm -r " + path
                         + ") and jcompose recreates it owned by you with mode 0700",
                 ExitCode.FAILURE);

@@ -20,8 +20,8 @@ public record EngineInfo(int protocol, long pid, String version, String build, i
     /** This process, speaking this build's protocol, serving nothing. */
     public static EngineInfo current() {
         BuildIdentity build = BuildIdentity.current();
-        return new EngineInfo(FrameCodec.PROTOCOL_VERSION, ProcessHandle.current().pid(), build.version(),
-                build.build(), 0);
+        return new EngineInfo(
+                FrameCodec.PROTOCOL_VERSION, ProcessHandle.current().pid(), build.version(), build.build(), 0);
     }
 
     /** The same engine, serving {@code calls} calls besides the one asking. */
@@ -45,8 +45,11 @@ public record EngineInfo(int protocol, long pid, String version, String build, i
     }
 
     public static EngineInfo fromJson(JsonNode json) {
-        return new EngineInfo(json.path("protocol").asInt(-1), json.path("pid").asLong(-1),
-                json.path("version").asText("unknown"), json.path("build").asText(BUILD_UNKNOWN),
+        return new EngineInfo(
+                json.path("protocol").asInt(-1),
+                json.path("pid").asLong(-1),
+                json.path("version").asText("unknown"),
+                json.path("build").asText(BUILD_UNKNOWN),
                 json.path("busy").asInt(BUSY_UNKNOWN));
     }
 }

@@ -32,8 +32,8 @@ public final class EngineLauncher {
     }
 
     /** @param notices where the one line saying that an engine of another build was replaced goes */
-    public EngineLauncher(EngineDirectory directory, EngineCommand command, Duration startTimeout,
-            Consumer<String> notices) {
+    public EngineLauncher(
+            EngineDirectory directory, EngineCommand command, Duration startTimeout, Consumer<String> notices) {
         this.directory = directory;
         this.command = command;
         this.startTimeout = startTimeout;
@@ -48,7 +48,8 @@ public final class EngineLauncher {
         directory.secure();
         Optional<EngineClient> running = tryConnect();
         if (running.isPresent()) {
-            Optional<EngineMismatch> mismatch = EngineMismatch.of(ours, running.get().info());
+            Optional<EngineMismatch> mismatch =
+                    EngineMismatch.of(ours, running.get().info());
             if (mismatch.isEmpty()) {
                 return running.get();
             }
@@ -69,9 +70,12 @@ public final class EngineLauncher {
             pause(backoff);
             backoff = doubled(backoff);
         }
-        String holder = EngineLock.recordedPid(directory).map(pid -> " (engine pid " + pid + ")").orElse("");
-        throw new JcomposeException("the jcompose engine did not answer on " + directory.socket() + " within "
-                + startTimeout.toSeconds() + "s" + holder,
+        String holder = EngineLock.recordedPid(directory)
+                .map(pid -> " (engine pid " + pid + ")")
+                .orElse("");
+        throw new JcomposeException(
+                "the jcompose engine did not answer on " + directory.socket() + " within " + startTimeout.toSeconds()
+                        + "s" + holder,
                 "see " + directory.log() + "; if that engine is hung, kill it: containers keep running",
                 ExitCode.FAILURE);
     }
@@ -85,7 +89,7 @@ public final class EngineLauncher {
             if (!mismatch.idle()) {
                 throw mismatch.busy();
             }
-            client.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> { }, SHUTDOWN_TIMEOUT);
+            client.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> {}, SHUTDOWN_TIMEOUT);
         } catch (EngineClient.EngineGoneException stoppedAlready) {
             // another CLI of this build asked first: it is going either way
         } catch (JcomposeException refused) {
@@ -95,10 +99,13 @@ public final class EngineLauncher {
         Duration backoff = FIRST_BACKOFF;
         while (java.nio.file.Files.exists(directory.socket()) || EngineLock.isHeld(directory)) {
             if (System.nanoTime() > deadline) {
-                throw new JcomposeException("the jcompose engine of another build (pid " + mismatch.theirs().pid()
-                        + ") did not stop within " + SHUTDOWN_TIMEOUT.toSeconds() + "s of being asked to",
-                        "see " + directory.log() + "; kill it with: kill " + mismatch.theirs().pid()
-                                + " (containers keep running)", ExitCode.FAILURE);
+                throw new JcomposeException(
+                        "the jcompose engine of another build (pid "
+                                + mismatch.theirs().pid() + ") did not stop within " + SHUTDOWN_TIMEOUT.toSeconds()
+                                + "s of being asked to",
+                        "see " + directory.log() + "; kill it with: kill "
+                                + mismatch.theirs().pid() + " (containers keep running)",
+                        ExitCode.FAILURE);
             }
             pause(backoff);
             backoff = doubled(backoff);
@@ -123,15 +130,19 @@ public final class EngineLauncher {
      */
     private Process restartIfNobodyServes(Process exited, int exits) {
         if (exited.exitValue() != 0) {
-            throw new JcomposeException("the jcompose engine failed to start (exit code " + exited.exitValue() + ")",
-                    "see " + directory.log(), ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "the jcompose engine failed to start (exit code " + exited.exitValue() + ")",
+                    "see " + directory.log(),
+                    ExitCode.FAILURE);
         }
         if (EngineLock.isHeld(directory)) {
             return exited;
         }
         if (exits >= MAX_STARTS) {
-            throw new JcomposeException("the jcompose engine exited right after starting, " + exits + " times",
-                    "see " + directory.log(), ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "the jcompose engine exited right after starting, " + exits + " times",
+                    "see " + directory.log(),
+                    ExitCode.FAILURE);
         }
         return start();
     }
@@ -158,8 +169,11 @@ public final class EngineLauncher {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new JcomposeException("cannot start the jcompose engine (" + command.argv().getFirst() + "): "
-                    + e.getMessage(), "check that the java runtime is still installed", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot start the jcompose engine (" + command.argv().getFirst() + "): " + e.getMessage(),
+                    "check that the java runtime is still installed",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 

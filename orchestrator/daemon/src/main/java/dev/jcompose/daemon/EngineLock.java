@@ -31,7 +31,8 @@ public final class EngineLock implements AutoCloseable {
     /** The lock with our pid file written, or empty when another live engine holds it. */
     public static Optional<EngineLock> tryAcquire(EngineDirectory directory) {
         try {
-            FileChannel channel = FileChannel.open(directory.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(directory.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -45,14 +46,18 @@ public final class EngineLock implements AutoCloseable {
             Files.writeString(directory.pidFile(), ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
             return Optional.of(new EngineLock(directory, channel, lock));
         } catch (IOException e) {
-            throw new JcomposeException("cannot lock " + directory.lock() + ": " + e.getMessage(),
-                    "check the permissions of " + directory.path(), ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot lock " + directory.lock() + ": " + e.getMessage(),
+                    "check the permissions of " + directory.path(),
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
     /** Whether a live engine holds the lock right now (probed without writing the pid file). */
     public static boolean isHeld(EngineDirectory directory) {
-        try (FileChannel channel = FileChannel.open(directory.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(directory.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock probe = channel.tryLock();
             if (probe == null) {
                 return true;
@@ -62,15 +67,19 @@ public final class EngineLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             return true;
         } catch (IOException e) {
-            throw new JcomposeException("cannot probe " + directory.lock() + ": " + e.getMessage(),
-                    "check the permissions of " + directory.path(), ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot probe " + directory.lock() + ": " + e.getMessage(),
+                    "check the permissions of " + directory.path(),
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
     /** The pid recorded by the engine that holds (or last held) the lock, if readable. */
     public static Optional<Long> recordedPid(EngineDirectory directory) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(directory.pidFile()).trim()));
+            return Optional.of(
+                    Long.parseLong(Files.readString(directory.pidFile()).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -83,8 +92,8 @@ public final class EngineLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            throw new JcomposeException("cannot release " + directory.lock() + ": " + e.getMessage(), null,
-                    ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot release " + directory.lock() + ": " + e.getMessage(), null, ExitCode.FAILURE, e);
         }
     }
 }

@@ -17,8 +17,7 @@ import java.nio.file.StandardCopyOption;
 public final class EngineLog {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
-    private EngineLog() {
-    }
+    private EngineLog() {}
 
     /** {@code engine.log.1} beside {@code log}. */
     public static Path previous(Path log) {
@@ -36,8 +35,11 @@ public final class EngineLog {
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
-            throw new JcomposeException("cannot rotate " + log + ": " + e.getMessage(),
-                    "check the permissions of " + log.getParent() + ", or remove " + log, ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "cannot rotate " + log + ": " + e.getMessage(),
+                    "check the permissions of " + log.getParent() + ", or remove " + log,
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 }

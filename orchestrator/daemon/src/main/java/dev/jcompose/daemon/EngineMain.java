@@ -57,8 +57,7 @@ public final class EngineMain {
         }
     }
 
-    private EngineMain() {
-    }
+    private EngineMain() {}
 
     public static void main(String[] args) {
         int code;
@@ -78,7 +77,10 @@ public final class EngineMain {
         Optional<EngineLock> acquired = EngineLock.tryAcquire(directory);
         if (acquired.isEmpty()) {
             System.out.println("jcompose engine " + ProcessHandle.current().pid() + ": another engine holds "
-                    + directory.lock() + EngineLock.recordedPid(directory).map(pid -> " (pid " + pid + ")").orElse("")
+                    + directory.lock()
+                    + EngineLock.recordedPid(directory)
+                            .map(pid -> " (pid " + pid + ")")
+                            .orElse("")
                     + "; exiting");
             return 0;
         }
@@ -89,15 +91,19 @@ public final class EngineMain {
     private static void serve(EngineDirectory directory, Options options, EngineLock lock) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(stopped);
-        }, "jcompose-engine-sigterm"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.countDown();
+                            awaitQuietly(stopped);
+                        },
+                        "jcompose-engine-sigterm"));
         EngineInfo info = EngineInfo.current();
         try (EngineContext engine = EngineContext.create()) {
             MethodRegistry methods = BuiltinMethods.register(new MethodRegistry(), info, stop::countDown);
             List<HandlerRegistry> registries = ServiceLoader.load(HandlerRegistry.class).stream()
-                    .map(ServiceLoader.Provider::get).toList();
+                    .map(ServiceLoader.Provider::get)
+                    .toList();
             registries.forEach(registry -> registry.register(methods, engine));
             EngineServer.ConnectionObserver observer = options.idleTimeout()
                     .<EngineServer.ConnectionObserver>map(timeout -> idleShutdown(engine, timeout, registries, stop))
@@ -116,10 +122,13 @@ public final class EngineMain {
         }
     }
 
-    private static IdleShutdown idleShutdown(EngineContext engine, Duration timeout, List<HandlerRegistry> registries,
-            CountDownLatch stop) {
-        IdleShutdown idle = new IdleShutdown(engine.scheduler(), timeout,
-                () -> registries.stream().anyMatch(HandlerRegistry::keepsEngineAlive), () -> {
+    private static IdleShutdown idleShutdown(
+            EngineContext engine, Duration timeout, List<HandlerRegistry> registries, CountDownLatch stop) {
+        IdleShutdown idle = new IdleShutdown(
+                engine.scheduler(),
+                timeout,
+                () -> registries.stream().anyMatch(HandlerRegistry::keepsEngineAlive),
+                () -> {
                     System.out.println("jcompose engine: idle for " + GoDuration.format(timeout) + ", stopping");
                     stop.countDown();
                 });

@@ -38,17 +38,22 @@ public record EngineMismatch(EngineInfo ours, EngineInfo theirs) {
 
     /** The failure when the engine may not be stopped: busy, or too old to say. */
     public JcomposeException busy() {
-        String state = theirs.busy() == EngineInfo.BUSY_UNKNOWN ? "cannot tell whether it is busy (it predates the build check)"
+        String state = theirs.busy() == EngineInfo.BUSY_UNKNOWN
+                ? "cannot tell whether it is busy (it predates the build check)"
                 : "is busy with " + BuiltinMethods.calls(theirs.busy());
-        return new JcomposeException(describe() + ", and it " + state,
+        return new JcomposeException(
+                describe() + ", and it " + state,
                 "run `jcompose engine stop` once its commands are done (containers keep running), then run this"
-                        + " command again: an engine of this build starts and adopts the containers", ExitCode.FAILURE);
+                        + " command again: an engine of this build starts and adopts the containers",
+                ExitCode.FAILURE);
     }
 
     /** The failure when a command reached the engine between the handshake and the stop. */
     public JcomposeException startedMeanwhile() {
-        return new JcomposeException(describe() + ", and a command started on it while this one was about to replace it",
+        return new JcomposeException(
+                describe() + ", and a command started on it while this one was about to replace it",
                 "run `jcompose engine stop` once its commands are done (containers keep running), then run this"
-                        + " command again", ExitCode.FAILURE);
+                        + " command again",
+                ExitCode.FAILURE);
     }
 }

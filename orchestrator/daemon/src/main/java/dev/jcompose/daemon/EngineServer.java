@@ -35,12 +35,10 @@ public final class EngineServer implements AutoCloseable {
     public interface ConnectionObserver {
         ConnectionObserver NONE = new ConnectionObserver() {
             @Override
-            public void opened() {
-            }
+            public void opened() {}
 
             @Override
-            public void closed() {
-            }
+            public void closed() {}
         };
 
         void opened();
@@ -52,8 +50,8 @@ public final class EngineServer implements AutoCloseable {
         this(engine, directory, methods, ConnectionObserver.NONE);
     }
 
-    public EngineServer(EngineContext engine, EngineDirectory directory, MethodRegistry methods,
-            ConnectionObserver observer) {
+    public EngineServer(
+            EngineContext engine, EngineDirectory directory, MethodRegistry methods, ConnectionObserver observer) {
         this.engine = engine;
         this.directory = directory;
         this.methods = methods;
@@ -63,9 +61,11 @@ public final class EngineServer implements AutoCloseable {
     /** Binds the socket (mode 0600) and starts accepting; returns once it is listening. */
     public EngineServer start() {
         if (!engine.vertx().isNativeTransportEnabled()) {
-            throw new JcomposeException("the engine cannot serve its unix socket: the native epoll transport did not load ("
-                    + engine.vertx().unavailableNativeTransportCause() + ")",
-                    "jcompose's engine needs Linux on x86_64", ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "the engine cannot serve its unix socket: the native epoll transport did not load ("
+                            + engine.vertx().unavailableNativeTransportCause() + ")",
+                    "jcompose's engine needs Linux on x86_64",
+                    ExitCode.FAILURE);
         }
         directory.secure();
         try {
@@ -75,10 +75,15 @@ public final class EngineServer implements AutoCloseable {
         }
         NetServer created = engine.vertx().createNetServer(new NetServerOptions());
         created.connectHandler(socket -> new EngineConnection(socket, engine, methods, projects, observer).start());
-        server = engine.await(created.listen(SocketAddress.domainSocketAddress(directory.socket().toString()))
-                .recover(e -> Future.failedFuture(new JcomposeException("the engine cannot listen on "
-                        + directory.socket() + ": " + e.getMessage(), "see whether another process uses "
-                        + directory.path(), ExitCode.FAILURE, e))), START_TIMEOUT);
+        server = engine.await(
+                created.listen(SocketAddress.domainSocketAddress(
+                                directory.socket().toString()))
+                        .recover(e -> Future.failedFuture(new JcomposeException(
+                                "the engine cannot listen on " + directory.socket() + ": " + e.getMessage(),
+                                "see whether another process uses " + directory.path(),
+                                ExitCode.FAILURE,
+                                e))),
+                START_TIMEOUT);
         try {
             Files.setPosixFilePermissions(directory.socket(), PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
@@ -88,8 +93,11 @@ public final class EngineServer implements AutoCloseable {
     }
 
     private JcomposeException cannotServe(IOException e) {
-        return new JcomposeException("the engine cannot serve " + directory.socket() + ": " + e.getMessage(),
-                "check the permissions of " + directory.path(), ExitCode.FAILURE, e);
+        return new JcomposeException(
+                "the engine cannot serve " + directory.socket() + ": " + e.getMessage(),
+                "check the permissions of " + directory.path(),
+                ExitCode.FAILURE,
+                e);
     }
 
     /** Stops accepting, closes every connection and removes the socket file. */

@@ -20,8 +20,7 @@ public sealed interface Frame {
     }
 
     /** {@code {"id":N,"cancel":true}}: the user pressed Ctrl-C during call N. */
-    record Cancel(long id) implements Frame {
-    }
+    record Cancel(long id) implements Frame {}
 
     /** {@code {"id":N,"event":{...}}}: progress or a log line, in the order the engine emitted it. */
     record Event(long id, JsonNode event) implements Frame {

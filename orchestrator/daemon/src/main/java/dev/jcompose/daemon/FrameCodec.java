@@ -19,8 +19,7 @@ public final class FrameCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private FrameCodec() {
-    }
+    private FrameCodec() {}
 
     /** The frame as one JSON line, without the trailing newline. */
     public static String encode(Frame frame) {
@@ -93,7 +92,10 @@ public final class FrameCodec {
                 throw malformed("\"error\" has no string \"message\"", text);
             }
             JsonNode hint = error.get("hint");
-            return new Frame.Failure(id, message.asText(), hint == null || hint.isNull() ? null : hint.asText(),
+            return new Frame.Failure(
+                    id,
+                    message.asText(),
+                    hint == null || hint.isNull() ? null : hint.asText(),
                     error.path("exitCode").asInt(ExitCode.FAILURE));
         }
         throw malformed("none of method, cancel, event, result, error", text);
@@ -101,7 +103,8 @@ public final class FrameCodec {
 
     private static JcomposeException malformed(String problem, String text) {
         String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text;
-        return new JcomposeException("malformed engine protocol line: " + problem + ": " + shown,
+        return new JcomposeException(
+                "malformed engine protocol line: " + problem + ": " + shown,
                 "the CLI and the engine disagree on the protocol; stop the engine and run the command again",
                 ExitCode.FAILURE);
     }

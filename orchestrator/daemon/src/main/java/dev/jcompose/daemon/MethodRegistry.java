@@ -12,8 +12,7 @@ public final class MethodRegistry {
      * A registered method. Project-scoped methods mutate one project and carry its name in
      * {@code params.project}; the engine runs them one at a time per project.
      */
-    public record Method(String name, boolean projectScoped, Handler handler) {
-    }
+    public record Method(String name, boolean projectScoped, Handler handler) {}
 
     private final Map<String, Method> methods = new TreeMap<>();
     /** Calls being served, on every connection (engine context only): what {@code hello} reports as busy. */
@@ -55,7 +54,8 @@ public final class MethodRegistry {
 
     private MethodRegistry add(Method method) {
         if (methods.putIfAbsent(method.name(), method) != null) {
-            throw new JcomposeException("engine method `" + method.name() + "` is registered twice",
+            throw new JcomposeException(
+                    "engine method `" + method.name() + "` is registered twice",
                     "two HandlerRegistry implementations claim the same method; this is a jcompose bug",
                     ExitCode.FAILURE);
         }

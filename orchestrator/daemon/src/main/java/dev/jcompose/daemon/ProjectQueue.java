@@ -17,13 +17,16 @@ import java.util.function.Supplier;
  * Confined to the engine context.
  */
 final class ProjectQueue {
-    private record Waiting(Supplier<Future<JsonNode>> work, Promise<JsonNode> result) {
-    }
+    private record Waiting(Supplier<Future<JsonNode>> work, Promise<JsonNode> result) {}
 
     /** A project is busy while it has an entry; the deque holds the calls waiting behind it. */
     private final Map<String, Deque<Waiting>> busy = new HashMap<>();
 
-    Future<JsonNode> run(String project, String method, Handler.Events events, Cancellation cancellation,
+    Future<JsonNode> run(
+            String project,
+            String method,
+            Handler.Events events,
+            Cancellation cancellation,
             Supplier<Future<JsonNode>> work) {
         Deque<Waiting> queue = busy.get(project);
         if (queue == null) {

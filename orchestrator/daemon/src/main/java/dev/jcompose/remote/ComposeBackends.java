@@ -2,12 +2,12 @@ package dev.jcompose.remote;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.api.ComposeService;
 import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.daemon.EngineCommand;
 import dev.jcompose.daemon.EngineDirectory;
 import dev.jcompose.daemon.EngineLauncher;
 import dev.jcompose.host.HostPaths;
-import dev.jcompose.api.ComposeService;
 import dev.jcompose.stack.Stack;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +23,7 @@ import java.util.function.Consumer;
 public final class ComposeBackends {
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private ComposeBackends() {
-    }
+    private ComposeBackends() {}
 
     /** A service and what to close after the command. */
     public interface Backend extends AutoCloseable {
@@ -39,8 +38,11 @@ public final class ComposeBackends {
         return switch (mode) {
             case "inprocess" -> inProcess(env);
             case "daemon", "" -> daemon(env, notices);
-            default -> throw new JcomposeException("unsupported JCOMPOSE_ENGINE=" + mode,
-                    "use JCOMPOSE_ENGINE=daemon (the default) or JCOMPOSE_ENGINE=inprocess", ExitCode.COMMAND_SYNTAX);
+            default ->
+                throw new JcomposeException(
+                        "unsupported JCOMPOSE_ENGINE=" + mode,
+                        "use JCOMPOSE_ENGINE=daemon (the default) or JCOMPOSE_ENGINE=inprocess",
+                        ExitCode.COMMAND_SYNTAX);
         };
     }
 
@@ -84,8 +86,11 @@ public final class ComposeBackends {
     /** @param notices where the launcher says that it replaced an idle engine of another build */
     public static EngineLauncher launcher(Map<String, String> env, Consumer<String> notices) {
         Path runRoot = HostPaths.fromEnvironment(env).runRoot();
-        return new EngineLauncher(EngineDirectory.under(runRoot),
-                EngineCommand.sameJvm(runRoot, StackEnvironment.jvmOptions(env), List.of()), START_TIMEOUT, notices);
+        return new EngineLauncher(
+                EngineDirectory.under(runRoot),
+                EngineCommand.sameJvm(runRoot, StackEnvironment.jvmOptions(env), List.of()),
+                START_TIMEOUT,
+                notices);
     }
 
     /** The engine serving {@code env}'s run root, if one answers; it is not started. */
@@ -109,7 +114,7 @@ public final class ComposeBackends {
         long pid;
         try (EngineClient client = EngineClient.connect(EngineDirectory.under(runRoot))) {
             pid = client.info().pid();
-            client.call("shutdown", WireJson.object(), e -> { });
+            client.call("shutdown", WireJson.object(), e -> {});
         } catch (java.io.IOException e) {
             return false;
         }
@@ -125,14 +130,15 @@ public final class ComposeBackends {
         try {
             engine.get().onExit().get(ENGINE_EXIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new dev.jcompose.JcomposeException("the jcompose engine (pid " + pid + ") did not exit within "
-                    + ENGINE_EXIT_WAIT.toSeconds() + "s of being asked to", "see engine.log in the run root's "
-                    + "engine directory; kill it with: kill " + pid + " (containers keep running)");
+            throw new dev.jcompose.JcomposeException(
+                    "the jcompose engine (pid " + pid + ") did not exit within " + ENGINE_EXIT_WAIT.toSeconds()
+                            + "s of being asked to",
+                    "see engine.log in the run root's " + "engine directory; kill it with: kill " + pid
+                            + " (containers keep running)");
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -2,19 +2,19 @@ package dev.jcompose.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.daemon.Cancellation;
-import dev.jcompose.daemon.Handler;
-import dev.jcompose.daemon.HandlerRegistry;
-import dev.jcompose.daemon.MethodRegistry;
-import dev.jcompose.engine.EngineContext;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.RunOptions;
-import dev.jcompose.stack.Stack;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.daemon.Cancellation;
+import dev.jcompose.daemon.Handler;
+import dev.jcompose.daemon.HandlerRegistry;
+import dev.jcompose.daemon.MethodRegistry;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.stack.Stack;
 import io.vertx.core.Promise;
 import java.util.concurrent.CancellationException;
 
@@ -33,19 +33,32 @@ public final class EngineHandlers implements HandlerRegistry {
     @Override
     public void register(MethodRegistry methods, EngineContext engine) {
         methods.registerProjectScoped("compose.up", blocking(engine, (c, p) -> {
-            c.service().up(WireJson.model(p).orElseThrow(), WireJson.read(p.get("options"), UpOptions.class), c.listener());
+            c.service()
+                    .up(
+                            WireJson.model(p).orElseThrow(),
+                            WireJson.read(p.get("options"), UpOptions.class),
+                            c.listener());
             return null;
         }));
         methods.registerProjectScoped("compose.down", blocking(engine, (c, p) -> {
-            c.service().down(project(p), WireJson.model(p), WireJson.read(p.get("options"), DownOptions.class), c.listener());
+            c.service()
+                    .down(
+                            project(p),
+                            WireJson.model(p),
+                            WireJson.read(p.get("options"), DownOptions.class),
+                            c.listener());
             return null;
         }));
         methods.registerProjectScoped("compose.pull", blocking(engine, (c, p) -> {
             c.service().pull(WireJson.model(p).orElseThrow(), Params.services(p), c.listener());
             return null;
         }));
-        methods.register("compose.ps", blocking(engine, (c, p) ->
-                WireJson.tree(c.service().ps(project(p), p.path("all").asBoolean()))));
+        methods.register(
+                "compose.ps",
+                blocking(
+                        engine,
+                        (c, p) -> WireJson.tree(
+                                c.service().ps(project(p), p.path("all").asBoolean()))));
         methods.register("compose.logs", blocking(engine, (c, p) -> {
             c.service().logs(project(p), WireJson.read(p.get("options"), LogOptions.class), r -> {
                 if (c.cancelled()) {
@@ -65,30 +78,72 @@ public final class EngineHandlers implements HandlerRegistry {
             return null;
         }));
         // not project-scoped: an attached one-off may run for long, and must not hold the project's other commands
-        methods.register("compose.run", blocking(engine, (c, p) -> WireJson.tree(c.service().run(WireJson.model(p).orElseThrow(),
-                WireJson.read(p.get("options"), RunOptions.class), c.listener(), r -> c.emit(WireJson.event(r))))));
-        methods.register("compose.createOneOff", blocking(engine, (c, p) -> WireJson.tree(c.service().createOneOff(
-                WireJson.model(p).orElseThrow(), WireJson.read(p.get("options"), RunOptions.class), c.listener()))));
+        methods.register(
+                "compose.run",
+                blocking(
+                        engine,
+                        (c, p) -> WireJson.tree(c.service()
+                                .run(
+                                        WireJson.model(p).orElseThrow(),
+                                        WireJson.read(p.get("options"), RunOptions.class),
+                                        c.listener(),
+                                        r -> c.emit(WireJson.event(r))))));
+        methods.register(
+                "compose.createOneOff",
+                blocking(
+                        engine,
+                        (c, p) -> WireJson.tree(c.service()
+                                .createOneOff(
+                                        WireJson.model(p).orElseThrow(),
+                                        WireJson.read(p.get("options"), RunOptions.class),
+                                        c.listener()))));
         methods.register("compose.startOneOff", blocking(engine, (c, p) -> {
             ObjectNode out = WireJson.object();
-            out.put("exitCode", c.service().startOneOff(project(p), p.path("container").asText(),
-                    p.path("remove").asBoolean(), c.listener()));
+            out.put(
+                    "exitCode",
+                    c.service()
+                            .startOneOff(
+                                    project(p),
+                                    p.path("container").asText(),
+                                    p.path("remove").asBoolean(),
+                                    c.listener()));
             return out;
         }));
-        methods.register("compose.execRecipe", blocking(engine, (c, p) -> WireJson.tree(c.service().execRecipe(project(p),
-                WireJson.read(p.get("options"), ExecOptions.class), p.path("tty").asBoolean(), p.path("detach").asBoolean()))));
-        methods.register("compose.exec", blocking(engine, (c, p) ->
-                WireJson.tree(c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
+        methods.register(
+                "compose.execRecipe",
+                blocking(
+                        engine,
+                        (c, p) -> WireJson.tree(c.service()
+                                .execRecipe(
+                                        project(p),
+                                        WireJson.read(p.get("options"), ExecOptions.class),
+                                        p.path("tty").asBoolean(),
+                                        p.path("detach").asBoolean()))));
+        methods.register(
+                "compose.exec",
+                blocking(
+                        engine,
+                        (c, p) -> WireJson.tree(
+                                c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
         registerLifecycle(methods, engine);
         methods.register("compose.port", blocking(engine, (c, p) -> {
             ObjectNode out = WireJson.object();
-            c.service().port(project(p), p.path("service").asText(), p.path("index").asInt(1),
-                    p.path("privatePort").asInt(), p.path("protocol").asText("tcp")).ifPresent(a -> out.put("address", a));
+            c.service()
+                    .port(
+                            project(p),
+                            p.path("service").asText(),
+                            p.path("index").asInt(1),
+                            p.path("privatePort").asInt(),
+                            p.path("protocol").asText("tcp"))
+                    .ifPresent(a -> out.put("address", a));
             return out;
         }));
-        methods.register("compose.top", blocking(engine, (c, p) ->
-                WireJson.tree(c.service().top(project(p), Params.services(p)))));
-        methods.register("compose.images", blocking(engine, (c, p) -> WireJson.tree(c.service().images(project(p), Params.services(p)))));
+        methods.register(
+                "compose.top",
+                blocking(engine, (c, p) -> WireJson.tree(c.service().top(project(p), Params.services(p)))));
+        methods.register(
+                "compose.images",
+                blocking(engine, (c, p) -> WireJson.tree(c.service().images(project(p), Params.services(p)))));
     }
 
     private void registerLifecycle(MethodRegistry methods, EngineContext engine) {
@@ -133,7 +188,11 @@ public final class EngineHandlers implements HandlerRegistry {
     }
 
     /** What a call's body sees: the service, its events, its cancellation. */
-    private record Call(ComposeService service, EngineContext engine, Handler.Events events, Cancellation cancellation,
+    private record Call(
+            ComposeService service,
+            EngineContext engine,
+            Handler.Events events,
+            Cancellation cancellation,
             java.util.concurrent.atomic.AtomicBoolean cancelFlag) {
         StackListener listener() {
             return e -> emit(WireJson.event(e));
@@ -181,8 +240,8 @@ public final class EngineHandlers implements HandlerRegistry {
     private ComposeService service() {
         synchronized (lock) {
             if (service == null) {
-                Stack opened = Stack.open(StackEnvironment.settings(
-                        StackEnvironment.ofEngine(System.getenv(), System.getProperties())));
+                Stack opened = Stack.open(
+                        StackEnvironment.settings(StackEnvironment.ofEngine(System.getenv(), System.getProperties())));
                 // The host's one engine, before its first command: no create is in flight, so what a
                 // killed predecessor left half-created can go.
                 try {
@@ -199,8 +258,7 @@ public final class EngineHandlers implements HandlerRegistry {
 
     /** Reads the list-and-duration parameters shared by the lifecycle methods. */
     static final class Params {
-        private Params() {
-        }
+        private Params() {}
 
         static java.util.List<String> services(JsonNode params) {
             java.util.List<String> out = new java.util.ArrayList<>();
@@ -213,5 +271,4 @@ public final class EngineHandlers implements HandlerRegistry {
             return t == null || t.isNull() ? null : java.time.Duration.ofMillis(t.asLong());
         }
     }
-
 }

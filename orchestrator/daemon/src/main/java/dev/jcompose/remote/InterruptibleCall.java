@@ -33,7 +33,8 @@ final class InterruptibleCall {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new JcomposeException("`" + method + "` failed: " + e.getCause(), null, ExitCode.FAILURE, e.getCause());
+            throw new JcomposeException(
+                    "`" + method + "` failed: " + e.getCause(), null, ExitCode.FAILURE, e.getCause());
         }
     }
 }

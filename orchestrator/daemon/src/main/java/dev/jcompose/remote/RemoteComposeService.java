@@ -4,14 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.container.ExecRecipe;
-import dev.jcompose.daemon.EngineClient;
-import dev.jcompose.model.Project;
 import dev.jcompose.api.ComposeService;
-import dev.jcompose.api.ContainerImage;
 import dev.jcompose.api.ContainerEvent;
-import dev.jcompose.api.RunOptions;
-import dev.jcompose.api.RunOutcome;
+import dev.jcompose.api.ContainerImage;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -19,9 +14,14 @@ import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
+import dev.jcompose.api.RunOptions;
+import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.container.ExecRecipe;
+import dev.jcompose.daemon.EngineClient;
+import dev.jcompose.model.Project;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +70,7 @@ public final class RemoteComposeService implements ComposeService {
         ObjectNode p = params(projectName);
         p.put("all", all);
         JsonNode out = call("compose.ps", p, null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerSummary>>() { });
+        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerSummary>>() {});
     }
 
     @Override
@@ -185,13 +185,13 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public SortedMap<String, List<String>> top(String projectName, List<String> services) {
         JsonNode out = call("compose.top", params(projectName, services, null), null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<String>>>() { });
+        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<String>>>() {});
     }
 
     @Override
     public List<ContainerImage> images(String projectName, List<String> services) {
         JsonNode out = call("compose.images", params(projectName, services, null), null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerImage>>() { });
+        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerImage>>() {});
     }
 
     @Override
@@ -225,13 +225,22 @@ public final class RemoteComposeService implements ComposeService {
         return call(method, params, listener, logs, null);
     }
 
-    private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs,
+    private JsonNode call(
+            String method,
+            JsonNode params,
+            StackListener listener,
+            Consumer<LogRecord> logs,
             Consumer<ContainerEvent> containerEvents) {
         return call(method, params, listener, logs, containerEvents, null);
     }
 
-    private JsonNode call(String method, JsonNode params, StackListener listener, Consumer<LogRecord> logs,
-            Consumer<ContainerEvent> containerEvents, Runnable subscribed) {
+    private JsonNode call(
+            String method,
+            JsonNode params,
+            StackListener listener,
+            Consumer<LogRecord> logs,
+            Consumer<ContainerEvent> containerEvents,
+            Runnable subscribed) {
         try (EngineClient client = connect.get()) {
             Consumer<JsonNode> events = node -> {
                 switch (WireJson.fromEvent(node)) {
@@ -256,7 +265,7 @@ public final class RemoteComposeService implements ComposeService {
                         }
                     }
                     case String notice -> notices.accept(notice);
-                    default -> { }
+                    default -> {}
                 }
             };
             return new InterruptibleCall(client).run(method, params, events);

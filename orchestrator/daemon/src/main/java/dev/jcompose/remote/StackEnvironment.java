@@ -19,16 +19,22 @@ import java.util.TreeMap;
  */
 public final class StackEnvironment {
     static final String PROPERTY_PREFIX = "jcompose.env.";
-    static final List<String> NAMES = List.of("JCOMPOSE_DATA_ROOT", "JCOMPOSE_RUN_ROOT", "JCOMPOSE_CGROUP_PARENT",
-            "JCOMPOSE_CHAIN_PREFIX", "JCOMPOSE_OCI_RUNTIME");
+    static final List<String> NAMES = List.of(
+            "JCOMPOSE_DATA_ROOT",
+            "JCOMPOSE_RUN_ROOT",
+            "JCOMPOSE_CGROUP_PARENT",
+            "JCOMPOSE_CHAIN_PREFIX",
+            "JCOMPOSE_OCI_RUNTIME");
 
-    private StackEnvironment() {
-    }
+    private StackEnvironment() {}
 
     /** The JVM options that carry {@code env}'s jcompose variables to the engine, sorted. */
     public static List<String> jvmOptions(Map<String, String> env) {
-        return NAMES.stream().filter(env::containsKey).sorted()
-                .map(n -> "-D" + PROPERTY_PREFIX + n + "=" + env.get(n)).toList();
+        return NAMES.stream()
+                .filter(env::containsKey)
+                .sorted()
+                .map(n -> "-D" + PROPERTY_PREFIX + n + "=" + env.get(n))
+                .toList();
     }
 
     /** The engine's view: its process environment, with the variables its launcher passed on top. */
@@ -46,8 +52,12 @@ public final class StackEnvironment {
     /** {@link StackSettings#standard}, with the cgroup parent and chain prefix overridable. */
     public static StackSettings settings(Map<String, String> env) {
         StackSettings base = StackSettings.standard(env);
-        return new StackSettings(HostPaths.fromEnvironment(env), env.getOrDefault("JCOMPOSE_CGROUP_PARENT",
-                base.cgroupParent()), new Chains(env.getOrDefault("JCOMPOSE_CHAIN_PREFIX", base.chains().prefix())),
-                base.dnsUpstreams(), base.pull());
+        return new StackSettings(
+                HostPaths.fromEnvironment(env),
+                env.getOrDefault("JCOMPOSE_CGROUP_PARENT", base.cgroupParent()),
+                new Chains(
+                        env.getOrDefault("JCOMPOSE_CHAIN_PREFIX", base.chains().prefix())),
+                base.dnsUpstreams(),
+                base.pull());
     }
 }

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.model.ModelJson;
-import dev.jcompose.model.Project;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
+import dev.jcompose.model.ModelJson;
+import dev.jcompose.model.Project;
 import java.util.Optional;
 
 /**
@@ -24,11 +24,12 @@ import java.util.Optional;
  * for progress, {@code log} for a log line ({@code waiting} comes from the engine's project queue).
  */
 final class WireJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -42,9 +43,11 @@ final class WireJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new JcomposeException("malformed " + type.getSimpleName() + " on the engine socket: "
-                    + e.getMessage(), "the CLI and the engine differ; stop the engine and retry",
-                    ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "malformed " + type.getSimpleName() + " on the engine socket: " + e.getMessage(),
+                    "the CLI and the engine differ; stop the engine and retry",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 
@@ -88,8 +91,13 @@ final class WireJson {
     /** A streamed event back into its record: a StackEvent, a LogRecord, or the queue's message. */
     static Object fromEvent(JsonNode node) {
         return switch (node.path("kind").asText()) {
-            case "stack" -> new StackEvent(node.path("resource").asText(), node.path("name").asText(),
-                    node.path("status").asText(), node.path("detail").asText(), node.path("project").asText());
+            case "stack" ->
+                new StackEvent(
+                        node.path("resource").asText(),
+                        node.path("name").asText(),
+                        node.path("status").asText(),
+                        node.path("detail").asText(),
+                        node.path("project").asText());
             case "log" -> read(node, LogRecord.class);
             case "container-event" -> read(((ObjectNode) node.deepCopy()).without("kind"), ContainerEvent.class);
             case "subscribed" -> Marker.SUBSCRIBED;

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class EngineCommandTest {
     @Test
     void startsThisJvmsJavaWithThisClassPathInItsOwnSession() {
-        List<String> argv = EngineCommand.sameJvm(Path.of("/run/jcompose"), List.of("-Xmx64m"), List.of()).argv();
+        List<String> argv = EngineCommand.sameJvm(Path.of("/run/jcompose"), List.of("-Xmx64m"), List.of())
+                .argv();
 
         assertThat(argv.getFirst()).isEqualTo("/usr/bin/setsid");
-        assertThat(argv.get(1)).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
+        assertThat(argv.get(1))
+                .isEqualTo(ProcessHandle.current().info().command().orElseThrow());
         int classPath = argv.indexOf("-cp") + 1;
         assertThat(argv.get(classPath)).isEqualTo(System.getProperty("java.class.path"));
         assertThat(argv.get(classPath - 2)).isEqualTo("-Xmx64m");

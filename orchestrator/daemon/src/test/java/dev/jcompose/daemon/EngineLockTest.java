@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.JcomposeException;
-import java.time.Duration;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +40,11 @@ class EngineLockTest {
     void anEngineThatFindsTheLockTakenExitsZeroWithoutTouchingTheOwnersFiles() throws Exception {
         EngineDirectory directory = EngineDirectory.under(runRoot).secure();
         try (EngineLock owner = EngineLock.tryAcquire(directory).orElseThrow()) {
-            assertThat(EngineMain.run(new String[] {"--run-root", runRoot.toString()})).isZero();
+            assertThat(EngineMain.run(new String[] {"--run-root", runRoot.toString()}))
+                    .isZero();
 
-            assertThat(EngineLock.recordedPid(directory)).contains(ProcessHandle.current().pid());
+            assertThat(EngineLock.recordedPid(directory))
+                    .contains(ProcessHandle.current().pid());
             assertThat(directory.socket()).doesNotExist();
         }
     }
@@ -52,7 +53,9 @@ class EngineLockTest {
     void engineMainRejectsABadCommandLine() {
         assertThatThrownBy(() -> EngineMain.run(new String[] {"--run-root"}))
                 .isInstanceOfSatisfying(JcomposeException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("bad engine command line: --run-root <dir> is required and every option takes a value");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "bad engine command line: --run-root <dir> is required and every option takes a value");
                     assertThat(e.hint()).isEqualTo(EngineMain.USAGE);
                     assertThat(e.exitCode()).isEqualTo(16);
                 });

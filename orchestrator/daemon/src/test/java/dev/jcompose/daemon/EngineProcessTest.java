@@ -38,7 +38,8 @@ class EngineProcessTest {
     void setUp() {
         assertThat(children()).as("processes left by an earlier test").isEmpty();
         directory = EngineDirectory.under(runRoot);
-        launcher = new EngineLauncher(directory, EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of()), Duration.ofSeconds(60));
+        launcher = new EngineLauncher(
+                directory, EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of()), Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -74,8 +75,9 @@ class EngineProcessTest {
         assertThat(children()).containsExactly(first);
         assertThat(first).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(Files.readString(directory.pidFile()).trim()).isEqualTo(Long.toString(first));
-        assertThat(Files.readString(directory.log())).contains("jcompose engine " + first + " (build "
-                + EngineInfo.current().build() + ") serving " + directory.socket());
+        assertThat(Files.readString(directory.log()))
+                .contains("jcompose engine " + first + " (build "
+                        + EngineInfo.current().build() + ") serving " + directory.socket());
     }
 
     @Test
@@ -106,13 +108,14 @@ class EngineProcessTest {
     void anEngineDyingMidCallIsReportedWithItsLog() throws Exception {
         EngineClient client = ensureRunning();
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(
-                () -> client.call("sleep", FrameCodec.object(), events::add), callers);
+        CompletableFuture<JsonNode> call =
+                CompletableFuture.supplyAsync(() -> client.call("sleep", FrameCodec.object(), events::add), callers);
         poll(() -> !events.isEmpty(), "the sleep call to start");
 
         ProcessHandle.of(client.info().pid()).orElseThrow().destroyForcibly();
 
-        assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> call.get(20, TimeUnit.SECONDS))
+                .cause()
                 .hasMessage("the jcompose engine exited during the command; see " + directory.log());
     }
 
@@ -122,14 +125,17 @@ class EngineProcessTest {
         for (int i = 0; i < 3; i++) {
             launches.add(CompletableFuture.supplyAsync(this::ensureRunningSynchronised, callers));
         }
-        Set<Long> pids = launches.stream().map(CompletableFuture::join).map(client -> client.info().pid())
+        Set<Long> pids = launches.stream()
+                .map(CompletableFuture::join)
+                .map(client -> client.info().pid())
                 .collect(Collectors.toSet());
 
         assertThat(pids).hasSize(1);
         // The launchers that lost the race saw their engine exit at once; only the winner remains.
         poll(() -> children().equals(pids), "the losing engines to exit");
         assertThat(Files.readAllLines(directory.log()).stream().filter(line -> line.contains(" serving ")))
-                .as("engines that served").hasSize(1);
+                .as("engines that served")
+                .hasSize(1);
     }
 
     private EngineClient ensureRunningSynchronised() {
@@ -145,8 +151,7 @@ class EngineProcessTest {
         EngineClient client = ensureRunning();
         ProcessHandle engine = ProcessHandle.of(client.info().pid()).orElseThrow();
 
-        assertThat(client.call("shutdown", FrameCodec.object(), event -> {
-        })).isEqualTo(FrameCodec.object());
+        assertThat(client.call("shutdown", FrameCodec.object(), event -> {})).isEqualTo(FrameCodec.object());
 
         engine.onExit().get(20, TimeUnit.SECONDS);
         assertThat(directory.socket()).doesNotExist();
@@ -167,12 +172,14 @@ class EngineProcessTest {
 
     @Test
     void withIdleShutdownTheEngineStopsOnceTheLastClientLeaves() throws Exception {
-        EngineLauncher idle = new EngineLauncher(directory,
-                EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of("--idle-timeout", "2s")), Duration.ofSeconds(60));
+        EngineLauncher idle = new EngineLauncher(
+                directory,
+                EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of("--idle-timeout", "2s")),
+                Duration.ofSeconds(60));
         EngineClient client = idle.ensureRunning();
         ProcessHandle engine = ProcessHandle.of(client.info().pid()).orElseThrow();
-        assertThat(client.call("ping", FrameCodec.object(), event -> {
-        }, Duration.ofSeconds(10))).isEqualTo(FrameCodec.object());
+        assertThat(client.call("ping", FrameCodec.object(), event -> {}, Duration.ofSeconds(10)))
+                .isEqualTo(FrameCodec.object());
         assertThat(engine.isAlive()).isTrue();
 
         client.close();
@@ -187,8 +194,7 @@ class EngineProcessTest {
         EngineClient client = ensureRunning();
 
         JsonNode params = FrameCodec.object().put("x", 1);
-        assertThat(client.call("echo", params, event -> {
-        })).isEqualTo(params);
+        assertThat(client.call("echo", params, event -> {})).isEqualTo(params);
     }
 
     @Test
@@ -206,12 +212,14 @@ class EngineProcessTest {
         long pid = ensureRunning().info().pid();
 
         assertThat(EngineLog.previous(directory.log())).hasSize(oldSize);
-        poll(() -> {
-            try {
-                return Files.readString(directory.log()).startsWith("jcompose engine " + pid + " (build ");
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }, "the new engine's first line in a fresh engine.log");
+        poll(
+                () -> {
+                    try {
+                        return Files.readString(directory.log()).startsWith("jcompose engine " + pid + " (build ");
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                },
+                "the new engine's first line in a fresh engine.log");
     }
 }

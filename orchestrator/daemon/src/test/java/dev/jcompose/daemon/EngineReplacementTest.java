@@ -46,8 +46,8 @@ class EngineReplacementTest {
     @BeforeEach
     void setUp() {
         directory = EngineDirectory.under(runRoot);
-        launcher = new EngineLauncher(directory, EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of()),
-                Duration.ofSeconds(60), notices::add);
+        launcher = new EngineLauncher(
+                directory, EngineCommand.sameJvm(runRoot, QUICK_JVM, List.of()), Duration.ofSeconds(60), notices::add);
     }
 
     @AfterEach
@@ -61,7 +61,9 @@ class EngineReplacementTest {
         engine.close();
         ProcessHandle.current().children().forEach(ProcessHandle::destroy);
         try {
-            poll(() -> ProcessHandle.current().children().findAny().isEmpty(), "every engine process to exit after SIGTERM");
+            poll(
+                    () -> ProcessHandle.current().children().findAny().isEmpty(),
+                    "every engine process to exit after SIGTERM");
         } finally {
             ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
         }
@@ -69,10 +71,13 @@ class EngineReplacementTest {
 
     /** An engine of {@code info}'s build and protocol; its shutdown closes it as EngineMain would. */
     private void serveOld(EngineInfo info) {
-        MethodRegistry methods = BuiltinMethods.register(new MethodRegistry(), info, () -> callers.submit(() -> {
-            old.close();
-            oldStopped = true;
-        }));
+        MethodRegistry methods = BuiltinMethods.register(
+                new MethodRegistry(),
+                info,
+                () -> callers.submit(() -> {
+                    old.close();
+                    oldStopped = true;
+                }));
         new TestHandlers().register(methods, engine);
         old = new EngineServer(engine, directory, methods).start();
     }
@@ -96,14 +101,22 @@ class EngineReplacementTest {
         assertThat(oldStopped).isTrue();
         assertThat(client.info().build()).isEqualTo(EngineInfo.current().build());
         assertThat(client.info().pid()).isNotEqualTo(thisPid());
-        assertThat(ProcessHandle.current().children().map(ProcessHandle::pid)).contains(client.info().pid());
-        assertThat(notices).containsExactly("jcompose: stopped the idle engine of another build (pid " + thisPid()
-                + ", build " + OLD_BUILD + "); starting one of this build (" + EngineInfo.current().build() + ")");
+        assertThat(ProcessHandle.current().children().map(ProcessHandle::pid))
+                .contains(client.info().pid());
+        assertThat(notices)
+                .containsExactly("jcompose: stopped the idle engine of another build (pid " + thisPid() + ", build "
+                        + OLD_BUILD + "); starting one of this build ("
+                        + EngineInfo.current().build() + ")");
     }
 
     @Test
     void anIdleEngineSpeakingAnotherProtocolIsReplacedLikewise() {
-        serveOld(new EngineInfo(FrameCodec.PROTOCOL_VERSION + 1, thisPid(), "9.9", EngineInfo.current().build(), 0));
+        serveOld(new EngineInfo(
+                FrameCodec.PROTOCOL_VERSION + 1,
+                thisPid(),
+                "9.9",
+                EngineInfo.current().build(),
+                0));
 
         EngineClient client = ensureRunning();
 
@@ -118,25 +131,31 @@ class EngineReplacementTest {
         serveOld(new EngineInfo(FrameCodec.PROTOCOL_VERSION, thisPid(), "0.0.9", OLD_BUILD, 0));
         EngineClient logsFollower = EngineClient.connect(directory);
         clients.add(logsFollower);
-        CompletableFuture<JsonNode> following = CompletableFuture.supplyAsync(() -> logsFollower.call("sleep",
-                FrameCodec.object(), event -> { }), callers);
-        poll(() -> {
-            try (EngineClient probe = EngineClient.connect(directory)) {
-                return probe.info().busy() == 1;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "the old engine to serve the sleep call");
+        CompletableFuture<JsonNode> following = CompletableFuture.supplyAsync(
+                () -> logsFollower.call("sleep", FrameCodec.object(), event -> {}), callers);
+        poll(
+                () -> {
+                    try (EngineClient probe = EngineClient.connect(directory)) {
+                        return probe.info().busy() == 1;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                "the old engine to serve the sleep call");
 
         assertThatThrownBy(launcher::ensureRunning).isInstanceOfSatisfying(JcomposeException.class, e -> {
-            assertThat(e).hasMessage("the running jcompose engine (pid " + thisPid() + ") is build " + OLD_BUILD
-                    + ", this jcompose is build " + EngineInfo.current().build() + ", and it is busy with 1 command");
+            assertThat(e)
+                    .hasMessage("the running jcompose engine (pid " + thisPid() + ") is build " + OLD_BUILD
+                            + ", this jcompose is build " + EngineInfo.current().build()
+                            + ", and it is busy with 1 command");
             assertThat(e.hint()).startsWith("run `jcompose engine stop` once its commands are done");
         });
 
         assertThat(oldStopped).isFalse();
         assertThat(following).isNotDone();
-        assertThat(ProcessHandle.current().children().findAny()).as("no engine started").isEmpty();
+        assertThat(ProcessHandle.current().children().findAny())
+                .as("no engine started")
+                .isEmpty();
         assertThat(notices).isEmpty();
         logsFollower.cancel();
         assertThatThrownBy(following::join).hasCauseInstanceOf(JcomposeException.class);

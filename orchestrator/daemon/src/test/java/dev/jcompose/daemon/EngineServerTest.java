@@ -46,8 +46,7 @@ class EngineServerTest {
     void start() {
         engine = EngineContext.create(2);
         directory = EngineDirectory.under(runRoot);
-        MethodRegistry methods = BuiltinMethods.register(new MethodRegistry(), EngineInfo.current(), () -> {
-        });
+        MethodRegistry methods = BuiltinMethods.register(new MethodRegistry(), EngineInfo.current(), () -> {});
         handlers.register(methods, engine);
         server = new EngineServer(engine, directory, methods).start();
     }
@@ -74,8 +73,10 @@ class EngineServerTest {
 
         assertThat(info.protocol()).isEqualTo(FrameCodec.PROTOCOL_VERSION);
         assertThat(info.pid()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.path()))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.socket()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.path())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.socket())))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -94,42 +95,46 @@ class EngineServerTest {
 
     @Test
     void aJcomposeExceptionCrossesWithMessageHintAndExitCode() throws IOException {
-        ObjectNode params = FrameCodec.object().put("message", "pull access denied for nosuch")
-                .put("hint", "check the image name").put("exitCode", ExitCode.PULL);
+        ObjectNode params = FrameCodec.object()
+                .put("message", "pull access denied for nosuch")
+                .put("hint", "check the image name")
+                .put("exitCode", ExitCode.PULL);
 
-        assertThatThrownBy(() -> client().call("fail", params, event -> {
-        })).isInstanceOfSatisfying(JcomposeException.class, e -> {
-            assertThat(e.getMessage()).isEqualTo("pull access denied for nosuch");
-            assertThat(e.hint()).isEqualTo("check the image name");
-            assertThat(e.exitCode()).isEqualTo(18);
-        });
+        assertThatThrownBy(() -> client().call("fail", params, event -> {}))
+                .isInstanceOfSatisfying(JcomposeException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("pull access denied for nosuch");
+                    assertThat(e.hint()).isEqualTo("check the image name");
+                    assertThat(e.exitCode()).isEqualTo(18);
+                });
     }
 
     @Test
     void unknownMethodsAndMissingProjectsFailClearly() throws IOException {
         EngineClient client = client();
 
-        assertThatThrownBy(() -> client.call("nosuch", FrameCodec.object(), event -> {
-        })).hasMessage("the engine has no method `nosuch` (it has echo, fail, flood, hello, hold, ping, shutdown, sleep)");
-        assertThatThrownBy(() -> client.call("hold", FrameCodec.object(), event -> {
-        })).hasMessage("engine method `hold` needs params.project (a non-empty string)");
+        assertThatThrownBy(() -> client.call("nosuch", FrameCodec.object(), event -> {}))
+                .hasMessage(
+                        "the engine has no method `nosuch` (it has echo, fail, flood, hello, hold, ping, shutdown, sleep)");
+        assertThatThrownBy(() -> client.call("hold", FrameCodec.object(), event -> {}))
+                .hasMessage("engine method `hold` needs params.project (a non-empty string)");
         // The connection survives failed calls.
-        assertThat(client.call("ping", FrameCodec.object(), event -> {
-        })).isEqualTo(FrameCodec.object());
+        assertThat(client.call("ping", FrameCodec.object(), event -> {})).isEqualTo(FrameCodec.object());
     }
 
     @Test
     void cancelReachesTheHandlerAndTheCallEndsWith130() throws Exception {
         EngineClient client = client();
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(
-                () -> client.call("sleep", FrameCodec.object(), events::add), callers);
+        CompletableFuture<JsonNode> call =
+                CompletableFuture.supplyAsync(() -> client.call("sleep", FrameCodec.object(), events::add), callers);
         poll(() -> !events.isEmpty(), "the sleep handler to start");
 
         client.cancel();
 
-        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
-                .isInstanceOf(JcomposeException.class).hasMessage("`sleep` was canceled")
+        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("`sleep` was canceled")
                 .satisfies(e -> assertThat(((JcomposeException) e).exitCode()).isEqualTo(130));
         assertThat(handlers.log()).containsExactly("cancelled sleep");
     }
@@ -138,32 +143,32 @@ class EngineServerTest {
     void aClientThatHangsUpCancelsItsCalls() throws Exception {
         EngineClient client = client();
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<JsonNode> call = CompletableFuture.supplyAsync(
-                () -> client.call("sleep", FrameCodec.object(), events::add), callers);
+        CompletableFuture<JsonNode> call =
+                CompletableFuture.supplyAsync(() -> client.call("sleep", FrameCodec.object(), events::add), callers);
         poll(() -> !events.isEmpty(), "the sleep handler to start");
 
         client.close();
 
         poll(() -> handlers.log().equals(List.of("cancelled sleep")), "the handler to see the hang-up");
-        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+                .cause()
                 .hasMessage("the jcompose engine exited during the command; see " + directory.log());
     }
 
     @Test
     void callsOnOneProjectQueueWhileOtherProjectsOverlap() throws Exception {
         List<JsonNode> waitingEvents = new CopyOnWriteArrayList<>();
-        CompletableFuture<JsonNode> a = hold(client(), "p", "a", event -> {
-        });
+        CompletableFuture<JsonNode> a = hold(client(), "p", "a", event -> {});
         poll(() -> handlers.log().contains("start a"), "a to start");
         CompletableFuture<JsonNode> b = hold(client(), "p", "b", waitingEvents::add);
         poll(() -> !waitingEvents.isEmpty(), "b to wait");
-        CompletableFuture<JsonNode> c = hold(client(), "q", "c", event -> {
-        });
+        CompletableFuture<JsonNode> c = hold(client(), "q", "c", event -> {});
         poll(() -> handlers.log().contains("start c"), "c to start");
 
         assertThat(handlers.log()).containsExactly("start a", "start c");
         assertThat(waitingEvents).containsExactly(ProjectQueue.waitingEvent("p"));
-        assertThat(waitingEvents.getFirst().get("message").asText()).isEqualTo("waiting for another jcompose command on project p");
+        assertThat(waitingEvents.getFirst().get("message").asText())
+                .isEqualTo("waiting for another jcompose command on project p");
 
         handlers.release(engine, "a");
         poll(() -> handlers.log().contains("start b"), "b to start after a");
@@ -177,8 +182,7 @@ class EngineServerTest {
 
     @Test
     void aQueuedCallCanBeCancelledBeforeItStarts() throws Exception {
-        CompletableFuture<JsonNode> a = hold(client(), "p", "a", event -> {
-        });
+        CompletableFuture<JsonNode> a = hold(client(), "p", "a", event -> {});
         poll(() -> handlers.log().contains("start a"), "a to start");
         EngineClient waiter = client();
         List<JsonNode> waitingEvents = new CopyOnWriteArrayList<>();
@@ -196,14 +200,16 @@ class EngineServerTest {
     @Test
     void anUnsafeEngineDirectoryIsRefused(@TempDir Path other) throws IOException {
         EngineDirectory unsafe = EngineDirectory.under(other);
-        Files.createDirectory(unsafe.path(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectory(
+                unsafe.path(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(unsafe.path(), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         assertThatThrownBy(() -> new EngineServer(engine, unsafe, new MethodRegistry()).start())
                 .isInstanceOf(JcomposeException.class)
                 .hasMessage("unsafe engine directory " + unsafe.path() + ": it has mode rwxr-xr-x, not rwx------")
-                .satisfies(e -> assertThat(((JcomposeException) e).hint()).isEqualTo("it holds the engine's control"
-                        + " socket: remove it (rm -r " + unsafe.path() + ") and jcompose recreates it owned by you with mode 0700"));
+                .satisfies(e -> assertThat(((JcomposeException) e).hint())
+                        .isEqualTo("it holds the engine's control" + " socket: remove it (rm -r " + unsafe.path()
+                                + ") and jcompose recreates it owned by you with mode 0700"));
         assertThat(unsafe.socket()).doesNotExist();
     }
 
@@ -213,40 +219,45 @@ class EngineServerTest {
         EngineDirectory tooLong = EngineDirectory.under(deep);
         int length = tooLong.socket().toString().length();
 
-        assertThatThrownBy(tooLong::secure).hasMessage("the engine socket path " + tooLong.socket()
-                + " is too long for a unix socket (" + length + " bytes, at most 107)");
+        assertThatThrownBy(tooLong::secure)
+                .hasMessage("the engine socket path " + tooLong.socket() + " is too long for a unix socket (" + length
+                        + " bytes, at most 107)");
         assertThat(deep).doesNotExist();
     }
 
     @Test
     void aSymlinkedEngineDirectoryIsRefused(@TempDir Path other) throws IOException {
-        Path target = Files.createDirectory(other.resolve("elsewhere"),
+        Path target = Files.createDirectory(
+                other.resolve("elsewhere"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         EngineDirectory linked = EngineDirectory.under(other);
         Files.createSymbolicLink(linked.path(), target);
 
         assertThatThrownBy(linked::secure)
-                .hasMessage("unsafe engine directory " + linked.path() + ": it is not a directory (or is a symbolic link)");
+                .hasMessage(
+                        "unsafe engine directory " + linked.path() + ": it is not a directory (or is a symbolic link)");
     }
 
     @Test
     void aCallThatOutlivesItsTimeoutIsCancelledInTheEngine() throws IOException {
         EngineClient client = client();
 
-        assertThatThrownBy(() -> client.call("sleep", FrameCodec.object(), event -> {
-        }, Duration.ofMillis(300))).hasMessage("the jcompose engine did not answer `sleep` in time");
+        assertThatThrownBy(() -> client.call("sleep", FrameCodec.object(), event -> {}, Duration.ofMillis(300)))
+                .hasMessage("the jcompose engine did not answer `sleep` in time");
 
         poll(() -> handlers.log().equals(List.of("cancelled sleep")), "the engine to cancel the abandoned call");
         // The late "canceled" answer to the abandoned call does not confuse the next one.
-        assertThat(client.call("ping", FrameCodec.object(), event -> {
-        })).isEqualTo(FrameCodec.object());
+        assertThat(client.call("ping", FrameCodec.object(), event -> {})).isEqualTo(FrameCodec.object());
     }
 
     @Test
     void anEngineSpeakingAnotherProtocolStillAnswersHelloSoThatItCanBeStopped(@TempDir Path other) throws IOException {
         EngineDirectory elsewhere = EngineDirectory.under(other);
-        MethodRegistry future = new MethodRegistry().register("hello", (params, events, cancellation) ->
-                io.vertx.core.Future.succeededFuture(new EngineInfo(99, 4242, "9.9", "9.9+1", 0).toJson()));
+        MethodRegistry future = new MethodRegistry()
+                .register(
+                        "hello",
+                        (params, events, cancellation) -> io.vertx.core.Future.succeededFuture(
+                                new EngineInfo(99, 4242, "9.9", "9.9+1", 0).toJson()));
         try (EngineServer newer = new EngineServer(engine, elsewhere, future).start();
                 EngineClient client = EngineClient.connect(elsewhere)) {
             assertThat(client.info()).isEqualTo(new EngineInfo(99, 4242, "9.9", "9.9+1", 0));
@@ -256,29 +267,33 @@ class EngineServerTest {
     @Test
     void helloCountsTheOtherCallsInFlightAndShutdownIfIdleRefusesWhileThereAreAny() throws Exception {
         EngineClient sleeper = client();
-        CompletableFuture<JsonNode> sleeping = CompletableFuture.supplyAsync(() -> sleeper.call("sleep",
-                FrameCodec.object(), event -> { }), callers);
-        poll(() -> {
-            try (EngineClient probe = EngineClient.connect(directory)) {
-                return probe.info().busy() == 1;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "hello to report the sleep call");
+        CompletableFuture<JsonNode> sleeping =
+                CompletableFuture.supplyAsync(() -> sleeper.call("sleep", FrameCodec.object(), event -> {}), callers);
+        poll(
+                () -> {
+                    try (EngineClient probe = EngineClient.connect(directory)) {
+                        return probe.info().busy() == 1;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                "hello to report the sleep call");
         EngineClient other = client();
         assertThat(other.info().build()).isEqualTo(EngineInfo.current().build());
-        assertThatThrownBy(() -> other.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> { }))
-                .hasMessage("the jcompose engine (pid " + ProcessHandle.current().pid() + ") is busy with 1 command;"
-                        + " not stopping it");
+        assertThatThrownBy(() -> other.call("shutdown", FrameCodec.object().put("ifIdle", true), event -> {}))
+                .hasMessage("the jcompose engine (pid "
+                        + ProcessHandle.current().pid() + ") is busy with 1 command;" + " not stopping it");
         sleeper.cancel();
         assertThatThrownBy(sleeping::join).hasCauseInstanceOf(JcomposeException.class);
-        poll(() -> {
-            try (EngineClient probe = EngineClient.connect(directory)) {
-                return probe.info().busy() == 0;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, "hello to report no other call once the sleep was cancelled");
+        poll(
+                () -> {
+                    try (EngineClient probe = EngineClient.connect(directory)) {
+                        return probe.info().busy() == 0;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                "hello to report no other call once the sleep was cancelled");
     }
 
     @Test
@@ -286,9 +301,11 @@ class EngineServerTest {
         try (SocketChannel raw = SocketChannel.open(UnixDomainSocketAddress.of(directory.socket()))) {
             raw.write(ByteBuffer.wrap("{\"id\":1,\"method\":7}\n".getBytes(StandardCharsets.UTF_8)));
 
-            assertThat(readAll(raw)).isEqualTo("{\"id\":-1,\"error\":{\"message\":\"malformed engine protocol line:"
-                    + " \\\"method\\\" is not a non-empty string: {\\\"id\\\":1,\\\"method\\\":7}\",\"hint\":\"the CLI and"
-                    + " the engine disagree on the protocol; stop the engine and run the command again\",\"exitCode\":1}}\n");
+            assertThat(readAll(raw))
+                    .isEqualTo(
+                            "{\"id\":-1,\"error\":{\"message\":\"malformed engine protocol line:"
+                                    + " \\\"method\\\" is not a non-empty string: {\\\"id\\\":1,\\\"method\\\":7}\",\"hint\":\"the CLI and"
+                                    + " the engine disagree on the protocol; stop the engine and run the command again\",\"exitCode\":1}}\n");
         }
     }
 
@@ -306,8 +323,7 @@ class EngineServerTest {
             }
             assertThat(readAll(raw)).isEmpty();
         }
-        assertThat(client().call("ping", FrameCodec.object(), event -> {
-        })).isEqualTo(FrameCodec.object());
+        assertThat(client().call("ping", FrameCodec.object(), event -> {})).isEqualTo(FrameCodec.object());
     }
 
     @Test
@@ -354,8 +370,8 @@ class EngineServerTest {
         return all.toString(StandardCharsets.UTF_8);
     }
 
-    private CompletableFuture<JsonNode> hold(EngineClient client, String project, String token,
-            java.util.function.Consumer<JsonNode> events) {
+    private CompletableFuture<JsonNode> hold(
+            EngineClient client, String project, String token, java.util.function.Consumer<JsonNode> events) {
         ObjectNode params = FrameCodec.object().put("project", project).put("token", token);
         return CompletableFuture.supplyAsync(() -> client.call("hold", params, events), callers);
     }

@@ -19,7 +19,9 @@ class FrameCodecTest {
     void callEncodesAsOneLineInFieldOrder() {
         String line = FrameCodec.encode(new Frame.Call(7, "up", params()));
 
-        assertThat(line).isEqualTo("{\"id\":7,\"method\":\"up\",\"params\":{\"project\":\"demo\",\"services\":[\"web\",\"db\"]}}");
+        assertThat(line)
+                .isEqualTo(
+                        "{\"id\":7,\"method\":\"up\",\"params\":{\"project\":\"demo\",\"services\":[\"web\",\"db\"]}}");
         assertThat(FrameCodec.decode(line)).isEqualTo(new Frame.Call(7, "up", params()));
     }
 
@@ -51,7 +53,8 @@ class FrameCodecTest {
 
     @Test
     void missingParamsDecodeAsAnEmptyObject() {
-        assertThat(FrameCodec.decode("{\"id\":1,\"method\":\"ping\"}")).isEqualTo(new Frame.Call(1, "ping", FrameCodec.object()));
+        assertThat(FrameCodec.decode("{\"id\":1,\"method\":\"ping\"}"))
+                .isEqualTo(new Frame.Call(1, "ping", FrameCodec.object()));
     }
 
     @Test
@@ -66,9 +69,11 @@ class FrameCodecTest {
         assertThatThrownBy(() -> FrameCodec.decode("{\"id\":1.5,\"method\":\"up\"}"))
                 .hasMessage("malformed engine protocol line: no integer \"id\": {\"id\":1.5,\"method\":\"up\"}");
         assertThatThrownBy(() -> FrameCodec.decode("{\"id\":1,\"method\":\"\"}"))
-                .hasMessage("malformed engine protocol line: \"method\" is not a non-empty string: {\"id\":1,\"method\":\"\"}");
+                .hasMessage(
+                        "malformed engine protocol line: \"method\" is not a non-empty string: {\"id\":1,\"method\":\"\"}");
         assertThatThrownBy(() -> FrameCodec.decode("{\"id\":1,\"error\":{}}"))
-                .hasMessage("malformed engine protocol line: \"error\" has no string \"message\": {\"id\":1,\"error\":{}}");
+                .hasMessage(
+                        "malformed engine protocol line: \"error\" has no string \"message\": {\"id\":1,\"error\":{}}");
         assertThatThrownBy(() -> FrameCodec.decode("{\"id\":1}"))
                 .hasMessage("malformed engine protocol line: none of method, cancel, event, result, error: {\"id\":1}");
     }

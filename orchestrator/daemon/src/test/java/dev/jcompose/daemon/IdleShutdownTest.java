@@ -12,8 +12,8 @@ class IdleShutdownTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private final AtomicInteger stops = new AtomicInteger();
     private final AtomicBoolean keepAlive = new AtomicBoolean();
-    private final IdleShutdown idle = new IdleShutdown(scheduler, Duration.ofMinutes(10), keepAlive::get,
-            stops::incrementAndGet);
+    private final IdleShutdown idle =
+            new IdleShutdown(scheduler, Duration.ofMinutes(10), keepAlive::get, stops::incrementAndGet);
 
     @Test
     void anEngineNobodyTalksToStopsAfterTheTimeout() {

@@ -28,8 +28,10 @@ public final class TestHandlers implements HandlerRegistry {
             return Future.succeededFuture(params);
         });
         methods.register("fail", (params, events, cancellation) -> {
-            throw new JcomposeException(params.path("message").asText(),
-                    params.hasNonNull("hint") ? params.get("hint").asText() : null, params.path("exitCode").asInt());
+            throw new JcomposeException(
+                    params.path("message").asText(),
+                    params.hasNonNull("hint") ? params.get("hint").asText() : null,
+                    params.path("exitCode").asInt());
         });
         methods.register("sleep", (params, events, cancellation) -> {
             Promise<JsonNode> done = Promise.promise();

@@ -2,7 +2,6 @@ package dev.jcompose.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jcompose.model.PullPolicy;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -10,6 +9,7 @@ import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.PullPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,15 +25,26 @@ class WireJsonTest {
 
     @Test
     void optionsRoundTrip() {
-        UpOptions up = new UpOptions(List.of("web"), true, false, true, true, new TreeMap<>(Map.of("web", 3)),
-                PullPolicy.NEVER, false, true, Duration.ofSeconds(30), Duration.ofMillis(2500));
+        UpOptions up = new UpOptions(
+                List.of("web"),
+                true,
+                false,
+                true,
+                true,
+                new TreeMap<>(Map.of("web", 3)),
+                PullPolicy.NEVER,
+                false,
+                true,
+                Duration.ofSeconds(30),
+                Duration.ofMillis(2500));
         assertThat(roundTrip(up, UpOptions.class)).isEqualTo(up);
         assertThat(roundTrip(UpOptions.defaults(), UpOptions.class)).isEqualTo(UpOptions.defaults());
         DownOptions down = new DownOptions(true, false, Duration.ofSeconds(2));
         assertThat(roundTrip(down, DownOptions.class)).isEqualTo(down);
         DownOptions rmi = new DownOptions(false, true, null, "all");
         assertThat(roundTrip(rmi, DownOptions.class)).isEqualTo(rmi);
-        LogOptions logs = new LogOptions(List.of("db"), true, 10, true, Instant.parse("2026-01-02T03:04:05.123456789Z"));
+        LogOptions logs =
+                new LogOptions(List.of("db"), true, 10, true, Instant.parse("2026-01-02T03:04:05.123456789Z"));
         assertThat(roundTrip(logs, LogOptions.class)).isEqualTo(logs);
         ExecOptions exec = new ExecOptions("web", 2, List.of("sh", "-c", "exit 7"), "nobody", "/tmp", Map.of("A", "1"));
         assertThat(roundTrip(exec, ExecOptions.class)).isEqualTo(exec);
@@ -41,13 +52,36 @@ class WireJsonTest {
 
     @Test
     void summariesAndEventsRoundTrip() {
-        ContainerSummary c = new ContainerSummary("abc", "shop-web-1", "shop", "web", 1, "busybox:1.36", "httpd -f",
-                "running", "healthy", 0, List.of("127.0.0.1:8080->80/tcp"));
+        ContainerSummary c = new ContainerSummary(
+                "abc",
+                "shop-web-1",
+                "shop",
+                "web",
+                1,
+                "busybox:1.36",
+                "httpd -f",
+                "running",
+                "healthy",
+                0,
+                List.of("127.0.0.1:8080->80/tcp"));
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
-        ContainerSummary timed = new ContainerSummary("abc", "shop-web-1", "shop", "web", 1, "busybox:1.36", "httpd -f",
-                "restarting", "", 1, List.of(), Instant.parse("2026-01-02T03:04:05.123456789Z"),
-                Instant.parse("2026-01-02T03:04:06Z"), Instant.parse("2026-01-02T03:05:00Z"),
-                new TreeMap<>(Map.of("com.docker.compose.project", "shop")), List.of("shop_default"));
+        ContainerSummary timed = new ContainerSummary(
+                "abc",
+                "shop-web-1",
+                "shop",
+                "web",
+                1,
+                "busybox:1.36",
+                "httpd -f",
+                "restarting",
+                "",
+                1,
+                List.of(),
+                Instant.parse("2026-01-02T03:04:05.123456789Z"),
+                Instant.parse("2026-01-02T03:04:06Z"),
+                Instant.parse("2026-01-02T03:05:00Z"),
+                new TreeMap<>(Map.of("com.docker.compose.project", "shop")),
+                List.of("shop_default"));
         assertThat(roundTrip(timed, ContainerSummary.class)).isEqualTo(timed);
         StackEvent e = new StackEvent("Container", "shop-web-1", "Started", "");
         assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
@@ -64,19 +98,24 @@ class WireJsonTest {
 
     @Test
     void containerEventsRoundTrip() {
-        dev.jcompose.api.ContainerEvent e = new dev.jcompose.api.ContainerEvent(java.time.Instant.parse(
-                "2026-01-02T03:04:05.123456789Z"), "container", "die", "abc", "web",
+        dev.jcompose.api.ContainerEvent e = new dev.jcompose.api.ContainerEvent(
+                java.time.Instant.parse("2026-01-02T03:04:05.123456789Z"),
+                "container",
+                "die",
+                "abc",
+                "web",
                 new TreeMap<>(Map.of("exitCode", "4", "name", "shop-web-1")));
         assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
     }
 
     @Test
     void engineVariablesTravelAsSystemProperties() {
-        assertThat(StackEnvironment.jvmOptions(Map.of("JCOMPOSE_RUN_ROOT", "/tmp/r", "HOME", "/root",
-                "JCOMPOSE_DATA_ROOT", "/tmp/d"))).containsExactly("-Djcompose.env.JCOMPOSE_DATA_ROOT=/tmp/d",
-                "-Djcompose.env.JCOMPOSE_RUN_ROOT=/tmp/r");
-        assertThat(StackEnvironment.ofEngine(Map.of("JCOMPOSE_RUN_ROOT", "/run/jcompose", "PATH", "/bin"),
-                Map.of("jcompose.env.JCOMPOSE_RUN_ROOT", "/tmp/r", "java.version", "21")))
+        assertThat(StackEnvironment.jvmOptions(
+                        Map.of("JCOMPOSE_RUN_ROOT", "/tmp/r", "HOME", "/root", "JCOMPOSE_DATA_ROOT", "/tmp/d")))
+                .containsExactly("-Djcompose.env.JCOMPOSE_DATA_ROOT=/tmp/d", "-Djcompose.env.JCOMPOSE_RUN_ROOT=/tmp/r");
+        assertThat(StackEnvironment.ofEngine(
+                        Map.of("JCOMPOSE_RUN_ROOT", "/run/jcompose", "PATH", "/bin"),
+                        Map.of("jcompose.env.JCOMPOSE_RUN_ROOT", "/tmp/r", "java.version", "21")))
                 .containsExactlyEntriesOf(new TreeMap<>(Map.of("JCOMPOSE_RUN_ROOT", "/tmp/r", "PATH", "/bin")));
     }
 }

@@ -44,7 +44,9 @@ public final class EngineContext implements EngineLoop, AutoCloseable {
 
     public static EngineContext create(int workers) {
         // Native transport (epoll) is what lets the engine serve its unix domain socket.
-        VertxOptions options = new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(workers)
+        VertxOptions options = new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(workers)
                 .setPreferNativeTransport(true);
         return new EngineContext(Vertx.vertx(options));
     }
@@ -112,8 +114,11 @@ public final class EngineContext implements EngineLoop, AutoCloseable {
             }
             throw new JcomposeException("engine task failed: " + e.getCause(), null, ExitCode.FAILURE, e.getCause());
         } catch (TimeoutException e) {
-            throw new JcomposeException("engine task did not finish within " + GoDuration.format(timeout),
-                    "this is a jcompose bug: an engine operation never completed", ExitCode.FAILURE, e);
+            throw new JcomposeException(
+                    "engine task did not finish within " + GoDuration.format(timeout),
+                    "this is a jcompose bug: an engine operation never completed",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param health {@code null} when the container has no healthcheck configured
  */
 public record ContainerStatus(String name, Phase phase, int exitCode, HealthStatus health) {
-    public enum Phase { CREATED, RUNNING, EXITED }
+    public enum Phase {
+        CREATED,
+        RUNNING,
+        EXITED
+    }
 
     public ContainerStatus {
         Objects.requireNonNull(name, "name");

@@ -30,10 +30,15 @@ public enum DependencyCondition {
     }
 
     public static DependencyCondition parse(String text) {
-        return Arrays.stream(values()).filter(c -> c.composeName.equals(text)).findFirst()
-                .orElseThrow(() -> new JcomposeException("invalid depends_on condition \"" + text + "\"",
-                        "use one of " + Arrays.stream(values()).map(DependencyCondition::composeName)
-                                .collect(Collectors.joining(", ")),
+        return Arrays.stream(values())
+                .filter(c -> c.composeName.equals(text))
+                .findFirst()
+                .orElseThrow(() -> new JcomposeException(
+                        "invalid depends_on condition \"" + text + "\"",
+                        "use one of "
+                                + Arrays.stream(values())
+                                        .map(DependencyCondition::composeName)
+                                        .collect(Collectors.joining(", ")),
                         ExitCode.COMPOSE_PARSE));
     }
 

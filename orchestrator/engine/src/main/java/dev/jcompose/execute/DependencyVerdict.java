@@ -5,29 +5,27 @@ import java.util.List;
 
 /** Whether a depends_on condition holds for a service's containers right now. */
 public sealed interface DependencyVerdict {
-    record Satisfied() implements DependencyVerdict {
-    }
+    record Satisfied() implements DependencyVerdict {}
 
     /** Not yet; may still hold later. */
-    record Waiting() implements DependencyVerdict {
-    }
+    record Waiting() implements DependencyVerdict {}
 
     /** Can no longer hold: the dependent must not start. */
-    record Failed(String message) implements DependencyVerdict {
-    }
+    record Failed(String message) implements DependencyVerdict {}
 
     /**
      * Decides, as docker compose does: a healthy wait fails on an exited, unhealthy or
      * healthcheck-less container; a completion wait fails on a non-zero exit.
      */
-    static DependencyVerdict evaluate(String service, DependencyCondition condition,
-            List<ContainerStatus> containers) {
+    static DependencyVerdict evaluate(String service, DependencyCondition condition, List<ContainerStatus> containers) {
         if (containers.isEmpty()) {
             return new Waiting();
         }
         return switch (condition) {
-            case SERVICE_STARTED -> containers.stream().allMatch(c -> c.phase() != ContainerStatus.Phase.CREATED)
-                    ? new Satisfied() : new Waiting();
+            case SERVICE_STARTED ->
+                containers.stream().allMatch(c -> c.phase() != ContainerStatus.Phase.CREATED)
+                        ? new Satisfied()
+                        : new Waiting();
             case SERVICE_HEALTHY -> healthy(containers);
             case SERVICE_COMPLETED_SUCCESSFULLY -> completed(service, containers);
         };
@@ -37,10 +35,12 @@ public sealed interface DependencyVerdict {
         boolean waiting = false;
         for (ContainerStatus c : containers) {
             if (c.phase() == ContainerStatus.Phase.EXITED) {
-                return new Failed("dependency failed to start: container " + c.name() + " exited (" + c.exitCode() + ")");
+                return new Failed(
+                        "dependency failed to start: container " + c.name() + " exited (" + c.exitCode() + ")");
             }
             if (c.health() == null) {
-                return new Failed("dependency failed to start: container " + c.name() + " has no healthcheck configured");
+                return new Failed(
+                        "dependency failed to start: container " + c.name() + " has no healthcheck configured");
             }
             if (c.health() == HealthStatus.UNHEALTHY) {
                 return new Failed("dependency failed to start: container " + c.name() + " is unhealthy");

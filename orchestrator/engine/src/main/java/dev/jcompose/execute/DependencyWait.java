@@ -1,8 +1,8 @@
 package dev.jcompose.execute;
 
 import dev.jcompose.engine.EngineLoop;
-import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.engine.Scheduler;
+import dev.jcompose.quantity.GoDuration;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -62,9 +62,13 @@ public final class DependencyWait {
                 cleanUp();
                 return promise.future();
             }
-            timer = scheduler.setTimer(timeout, () -> fail(new DependencyFailedException(service,
-                    "service \"" + service + "\" did not " + condition.goal() + " within " + GoDuration.format(timeout),
-                    "check `jcompose logs " + service + "`; if it is just slow, raise the wait timeout")));
+            timer = scheduler.setTimer(
+                    timeout,
+                    () -> fail(new DependencyFailedException(
+                            service,
+                            "service \"" + service + "\" did not " + condition.goal() + " within "
+                                    + GoDuration.format(timeout),
+                            "check `jcompose logs " + service + "`; if it is just slow, raise the wait timeout")));
             return promise.future();
         }
 
@@ -77,10 +81,9 @@ public final class DependencyWait {
                     cleanUp();
                     promise.complete();
                 }
-                case DependencyVerdict.Failed f -> fail(new DependencyFailedException(service, f.message(),
-                        "check `jcompose logs " + service + "`"));
-                case DependencyVerdict.Waiting w -> {
-                }
+                case DependencyVerdict.Failed f ->
+                    fail(new DependencyFailedException(service, f.message(), "check `jcompose logs " + service + "`"));
+                case DependencyVerdict.Waiting w -> {}
             }
         }
 

@@ -5,10 +5,8 @@ public sealed interface ExecutionEvent {
     String nodeId();
 
     /** The node's operation was handed to the runner. */
-    record Started(String nodeId) implements ExecutionEvent {
-    }
+    record Started(String nodeId) implements ExecutionEvent {}
 
     /** The node reached its final outcome (skipped and cancelled nodes get only this event). */
-    record Finished(String nodeId, NodeOutcome outcome) implements ExecutionEvent {
-    }
+    record Finished(String nodeId, NodeOutcome outcome) implements ExecutionEvent {}
 }

@@ -6,6 +6,6 @@ public interface ExecutionListener {
     void onEvent(ExecutionEvent event);
 
     static ExecutionListener none() {
-        return event -> { };
+        return event -> {};
     }
 }

@@ -15,6 +15,5 @@ public interface OperationRunner<O> {
      * must still complete; a failure after this call is reported as cancelled. Default: no-op, the
      * operation runs to completion.
      */
-    default void cancel(PlanNode<O> node) {
-    }
+    default void cancel(PlanNode<O> node) {}
 }

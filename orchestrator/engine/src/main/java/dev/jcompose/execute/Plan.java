@@ -31,7 +31,8 @@ public final class Plan<O> {
         for (PlanNode<O> node : nodes.values()) {
             for (String dependency : node.dependencies()) {
                 if (!nodes.containsKey(dependency)) {
-                    throw new PlanException("plan node \"" + node.id() + "\" depends on unknown node \"" + dependency + "\"",
+                    throw new PlanException(
+                            "plan node \"" + node.id() + "\" depends on unknown node \"" + dependency + "\"",
                             "the planner must add \"" + dependency + "\" to the plan or drop the dependency");
                 }
             }
@@ -142,7 +143,8 @@ public final class Plan<O> {
             }
         }
         if (result.size() != nodes.size()) {
-            throw new PlanException("plan has a dependency cycle: " + describeCycle(new TreeSet<>(result)),
+            throw new PlanException(
+                    "plan has a dependency cycle: " + describeCycle(new TreeSet<>(result)),
                     "the planner must break the cycle; check depends_on / links for a loop");
         }
         return List.copyOf(result);
@@ -150,13 +152,18 @@ public final class Plan<O> {
 
     /** Walks dependencies from the smallest unordered id until a node repeats: that loop is the cycle. */
     private String describeCycle(Set<String> ordered) {
-        String start = nodes.keySet().stream().filter(id -> !ordered.contains(id)).findFirst().orElseThrow();
+        String start = nodes.keySet().stream()
+                .filter(id -> !ordered.contains(id))
+                .findFirst()
+                .orElseThrow();
         List<String> path = new ArrayList<>();
         String current = start;
         while (!path.contains(current)) {
             path.add(current);
             current = nodes.get(current).dependencies().stream()
-                    .filter(id -> !ordered.contains(id)).findFirst().orElseThrow();
+                    .filter(id -> !ordered.contains(id))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
         cycle.add(current);
@@ -167,12 +174,12 @@ public final class Plan<O> {
     public static final class Builder<O> {
         private final SortedMap<String, PlanNode<O>> nodes = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder<O> add(PlanNode<O> node) {
             if (nodes.putIfAbsent(node.id(), node) != null) {
-                throw new PlanException("plan node \"" + node.id() + "\" is defined twice",
+                throw new PlanException(
+                        "plan node \"" + node.id() + "\" is defined twice",
                         "the planner must give every operation a unique id");
             }
             return this;

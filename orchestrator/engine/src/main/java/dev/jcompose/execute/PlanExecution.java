@@ -40,8 +40,8 @@ public final class PlanExecution<O> {
     private boolean cancelled;
     private RuntimeException listenerFailure;
 
-    PlanExecution(Plan<O> plan, EngineLoop loop, OperationRunner<O> runner, ExecutionListener listener,
-            int maxParallel) {
+    PlanExecution(
+            Plan<O> plan, EngineLoop loop, OperationRunner<O> runner, ExecutionListener listener, int maxParallel) {
         this.plan = plan;
         this.loop = loop;
         this.runner = runner;

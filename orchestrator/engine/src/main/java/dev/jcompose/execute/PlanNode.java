@@ -1,9 +1,9 @@
 package dev.jcompose.execute;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Collections;
 
 /**
  * One step of a plan: an operation record and the ids of the nodes that must succeed before it.

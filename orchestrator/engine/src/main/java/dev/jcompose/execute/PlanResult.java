@@ -31,13 +31,16 @@ public record PlanResult(SortedMap<String, NodeOutcome> outcomes) {
     /** The first failure by id: what the CLI reports as the command's error. */
     public Optional<NodeOutcome.Failed> firstFailure() {
         return outcomes.values().stream()
-                .filter(NodeOutcome.Failed.class::isInstance).map(NodeOutcome.Failed.class::cast).findFirst();
+                .filter(NodeOutcome.Failed.class::isInstance)
+                .map(NodeOutcome.Failed.class::cast)
+                .findFirst();
     }
 
     /** One line per node, by id: {@code id: succeeded}, {@code id: skipped (db failed)}... */
     public String render() {
         StringBuilder text = new StringBuilder();
-        outcomes.forEach((id, outcome) -> text.append(id).append(": ").append(outcome.describe()).append('\n'));
+        outcomes.forEach((id, outcome) ->
+                text.append(id).append(": ").append(outcome.describe()).append('\n'));
         return text.toString();
     }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
  * A healthcheck's timing parameters with docker's defaults applied: an unset or zero duration
  * means the default, as does a retry count below 1.
  */
-public record HealthCheck(Duration interval, Duration timeout, int retries, Duration startPeriod,
-        Duration startInterval) {
+public record HealthCheck(
+        Duration interval, Duration timeout, int retries, Duration startPeriod, Duration startInterval) {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_RETRIES = 3;
@@ -55,8 +55,10 @@ public record HealthCheck(Duration interval, Duration timeout, int retries, Dura
             return fallback;
         }
         if (value.isNegative()) {
-            throw new JcomposeException("healthcheck " + name + " is negative: " + GoDuration.format(value),
-                    "use a positive duration such as 30s, or leave it out for the default", ExitCode.COMPOSE_PARSE);
+            throw new JcomposeException(
+                    "healthcheck " + name + " is negative: " + GoDuration.format(value),
+                    "use a positive duration such as 30s, or leave it out for the default",
+                    ExitCode.COMPOSE_PARSE);
         }
         return value;
     }

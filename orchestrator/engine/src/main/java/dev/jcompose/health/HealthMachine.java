@@ -63,7 +63,8 @@ public final class HealthMachine {
 
     /** The result docker records for a probe that outlived {@code timeout}. */
     public ProbeResult timedOut(Instant start, Instant end) {
-        return new ProbeResult(start, end, -1, "Health check exceeded timeout (" + GoDuration.format(check.timeout()) + ")");
+        return new ProbeResult(
+                start, end, -1, "Health check exceeded timeout (" + GoDuration.format(check.timeout()) + ")");
     }
 
     /** The result recorded when the probe could not even run (exec failed). */

@@ -25,8 +25,8 @@ public final class HealthMonitor {
     private final Consumer<HealthEvent> listener;
     private final Map<String, Watch> watches = new HashMap<>();
 
-    public HealthMonitor(EngineLoop loop, Scheduler scheduler, Clock clock, Prober prober,
-            Consumer<HealthEvent> listener) {
+    public HealthMonitor(
+            EngineLoop loop, Scheduler scheduler, Clock clock, Prober prober, Consumer<HealthEvent> listener) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -110,7 +110,8 @@ public final class HealthMonitor {
         private ProbeResult result(Instant start, AsyncResult<Prober.ProbeOutput> done) {
             Instant end = clock.now();
             return done.succeeded()
-                    ? new ProbeResult(start, end, done.result().exitCode(), done.result().output())
+                    ? new ProbeResult(
+                            start, end, done.result().exitCode(), done.result().output())
                     : machine.couldNotRun(start, end, done.cause());
         }
 

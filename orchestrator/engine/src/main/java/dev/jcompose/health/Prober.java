@@ -13,6 +13,5 @@ public interface Prober {
     Future<ProbeOutput> probe(String containerId, Duration timeout);
 
     /** What the healthcheck command printed and how it exited. */
-    record ProbeOutput(int exitCode, String output) {
-    }
+    record ProbeOutput(int exitCode, String output) {}
 }

@@ -22,6 +22,5 @@ public interface ContainerExit {
     }
 
     /** A plain carrier for callers without an event type of their own. */
-    record Simple(String containerId, int exitCode, Instant startedAt, Instant finishedAt) implements ContainerExit {
-    }
+    record Simple(String containerId, int exitCode, Instant startedAt, Instant finishedAt) implements ContainerExit {}
 }

@@ -10,7 +10,10 @@ import dev.jcompose.JcomposeException;
  */
 public record RestartPolicy(Kind kind, int maximumRetryCount) {
     public enum Kind {
-        NO("no"), ALWAYS("always"), ON_FAILURE("on-failure"), UNLESS_STOPPED("unless-stopped");
+        NO("no"),
+        ALWAYS("always"),
+        ON_FAILURE("on-failure"),
+        UNLESS_STOPPED("unless-stopped");
 
         private final String composeName;
 
@@ -24,7 +27,8 @@ public record RestartPolicy(Kind kind, int maximumRetryCount) {
         }
     }
 
-    private static final String FORMS = "use one of \"no\", always, on-failure, on-failure:<max-retries>, unless-stopped";
+    private static final String FORMS =
+            "use one of \"no\", always, on-failure, on-failure:<max-retries>, unless-stopped";
 
     public static final RestartPolicy NO = new RestartPolicy(Kind.NO, 0);
     public static final RestartPolicy ALWAYS = new RestartPolicy(Kind.ALWAYS, 0);
@@ -70,7 +74,8 @@ public record RestartPolicy(Kind kind, int maximumRetryCount) {
     }
 
     private static JcomposeException invalid(String text, String problem) {
-        return new JcomposeException("invalid restart policy \"" + text + "\": " + problem, FORMS, ExitCode.COMPOSE_PARSE);
+        return new JcomposeException(
+                "invalid restart policy \"" + text + "\": " + problem, FORMS, ExitCode.COMPOSE_PARSE);
     }
 
     @Override

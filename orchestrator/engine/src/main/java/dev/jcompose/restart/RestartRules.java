@@ -14,16 +14,15 @@ public final class RestartRules {
     public static final Duration MAX_DELAY = Duration.ofMinutes(1);
     public static final Duration RESET_AFTER = Duration.ofSeconds(10);
 
-    private RestartRules() {
-    }
+    private RestartRules() {}
 
     /**
      * @param ran how long the container ran before this exit
      * @param userStopped whether the user stopped it ({@code jcompose stop}); {@code always} still
      *     restarts (when the engine comes back), {@code unless-stopped} does not
      */
-    public static RestartDecision decide(RestartPolicy policy, RestartHistory history, int exitCode, Duration ran,
-            boolean userStopped) {
+    public static RestartDecision decide(
+            RestartPolicy policy, RestartHistory history, int exitCode, Duration ran, boolean userStopped) {
         Duration delay = nextDelay(history.lastDelay(), ran);
         String refusal = refusal(policy, history.restartCount(), exitCode, userStopped);
         if (refusal != null) {

@@ -25,8 +25,8 @@ public final class RestartSupervisor {
     private final Consumer<RestartEvent> listener;
     private final Map<String, Supervised> containers = new HashMap<>();
 
-    public RestartSupervisor(EngineLoop loop, Scheduler scheduler, ContainerStarter starter,
-            Consumer<RestartEvent> listener) {
+    public RestartSupervisor(
+            EngineLoop loop, Scheduler scheduler, ContainerStarter starter, Consumer<RestartEvent> listener) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.starter = Objects.requireNonNull(starter, "starter");
@@ -110,7 +110,8 @@ public final class RestartSupervisor {
             RestartDecision decision = RestartRules.decide(policy, history, exit.exitCode(), exit.ran(), stoppedByUser);
             history = decision.next();
             switch (decision) {
-                case RestartDecision.GiveUp giveUp -> listener.accept(new RestartEvent.GaveUp(containerId, giveUp.reason()));
+                case RestartDecision.GiveUp giveUp ->
+                    listener.accept(new RestartEvent.GaveUp(containerId, giveUp.reason()));
                 case RestartDecision.Restart restart -> {
                     int attempt = history.restartCount();
                     timer = scheduler.setTimer(restart.delay(), () -> restart(attempt));

@@ -16,8 +16,7 @@ import java.util.Optional;
  * fed by creations, starts, exits, health changes and removals; what depends_on waits watch.
  */
 final class ContainerBoard implements ServiceObserver {
-    private record Entry(String service, ContainerStatus status) {
-    }
+    private record Entry(String service, ContainerStatus status) {}
 
     private final EngineLoop loop;
     private final Map<String, Entry> byId = new HashMap<>();
@@ -30,8 +29,11 @@ final class ContainerBoard implements ServiceObserver {
     @Override
     public List<ContainerStatus> containers(String service) {
         loop.checkInLoop();
-        return byId.values().stream().filter(e -> e.service().equals(service)).map(Entry::status)
-                .sorted(Comparator.comparing(ContainerStatus::name)).toList();
+        return byId.values().stream()
+                .filter(e -> e.service().equals(service))
+                .map(Entry::status)
+                .sorted(Comparator.comparing(ContainerStatus::name))
+                .toList();
     }
 
     @Override

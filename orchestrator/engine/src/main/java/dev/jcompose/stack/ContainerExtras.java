@@ -12,9 +12,19 @@ import java.util.List;
  *
  * @param healthArgv null when the container has no healthcheck
  */
-public record ContainerExtras(CreateRequest request, String project, String service, List<String> healthArgv,
-        Duration healthInterval, Duration healthTimeout, int healthRetries, Duration healthStartPeriod,
-        Duration healthStartInterval, String restart, List<String> anonymousVolumes, String imageReference) {
+public record ContainerExtras(
+        CreateRequest request,
+        String project,
+        String service,
+        List<String> healthArgv,
+        Duration healthInterval,
+        Duration healthTimeout,
+        int healthRetries,
+        Duration healthStartPeriod,
+        Duration healthStartInterval,
+        String restart,
+        List<String> anonymousVolumes,
+        String imageReference) {
     public ContainerExtras {
         healthArgv = healthArgv == null ? null : List.copyOf(healthArgv);
         anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);

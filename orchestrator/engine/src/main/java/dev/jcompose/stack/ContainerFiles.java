@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /** The per-container files of the stack: /etc/hosts, /etc/resolv.conf, /etc/hostname and the extras. */
 final class ContainerFiles {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
@@ -53,7 +54,10 @@ final class ContainerFiles {
             Files.createDirectories(paths.containerDir(id));
             Path tmp = paths.containerDir(id).resolve("extras.json.tmp");
             JSON.writeValue(tmp.toFile(), extras);
-            Files.move(tmp, paths.containerDir(id).resolve("extras.json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    tmp,
+                    paths.containerDir(id).resolve("extras.json"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save container " + id + ": " + e.getMessage(), e);
@@ -68,7 +72,8 @@ final class ContainerFiles {
         try {
             return Optional.of(JSON.readValue(f.toFile(), ContainerExtras.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("container " + id + " has unreadable extras " + f + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "container " + id + " has unreadable extras " + f + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,7 +86,11 @@ final class ContainerFiles {
         try {
             Path tmp = dir.resolve("health.json.tmp");
             JSON.writeValue(tmp.toFile(), health);
-            Files.move(tmp, dir.resolve("health.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    dir.resolve("health.json"),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the health of container " + id + ": " + e.getMessage(), e);
         }
@@ -91,7 +100,9 @@ final class ContainerFiles {
     Optional<LastHealth> lastHealth(String id) {
         Path f = paths.containerDir(id).resolve("health.json");
         try {
-            return Files.isRegularFile(f) ? Optional.of(JSON.readValue(f.toFile(), LastHealth.class)) : Optional.empty();
+            return Files.isRegularFile(f)
+                    ? Optional.of(JSON.readValue(f.toFile(), LastHealth.class))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -106,7 +117,8 @@ final class ContainerFiles {
             Files.createDirectories(paths.containerDir(id));
             Files.writeString(reservations(id), volume + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot note volume " + volume + " of container " + id + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot note volume " + volume + " of container " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -114,7 +126,10 @@ final class ContainerFiles {
     List<String> reservedVolumes(String id) {
         try {
             return Files.isRegularFile(reservations(id))
-                    ? Files.readAllLines(reservations(id)).stream().filter(l -> !l.isBlank()).toList() : List.of();
+                    ? Files.readAllLines(reservations(id)).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList()
+                    : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + reservations(id) + ": " + e.getMessage(), e);
         }
@@ -161,5 +176,4 @@ final class ContainerFiles {
             throw new UncheckedIOException("cannot delete the files of container " + id + ": " + e.getMessage(), e);
         }
     }
-
 }

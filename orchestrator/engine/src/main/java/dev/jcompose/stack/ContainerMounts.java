@@ -1,7 +1,6 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceVolume;
@@ -40,12 +39,10 @@ final class ContainerMounts {
      * @param anonymousVolumes the volumes made for this container (removed with it, or when its create fails)
      * @param seeds the volumes to fill from the image once its root file system is mounted
      */
-    record Resolved(List<ContainerSpec.VolumeMount> mounts, List<String> anonymousVolumes, List<Seed> seeds) {
-    }
+    record Resolved(List<ContainerSpec.VolumeMount> mounts, List<String> anonymousVolumes, List<Seed> seeds) {}
 
     /** Copy what the image has at {@code target} into {@code volume} (the volume's data directory) if it is still empty. */
-    record Seed(String target, Path volume) {
-    }
+    record Seed(String target, Path volume) {}
 
     /** docker's rule: the image's content goes into a volume that is empty when mounted, unless nocopy. */
     static boolean seeds(boolean nocopy, boolean volumeEmpty) {
@@ -56,7 +53,8 @@ final class ContainerMounts {
      * @param reserve told each anonymous volume's name before the volume is made, so that a create cut
      *                short (here, or by the engine being killed) can remove what it made
      */
-    Resolved resolve(Project project, ServiceConfig s, List<String> imageVolumes, java.util.function.Consumer<String> reserve) {
+    Resolved resolve(
+            Project project, ServiceConfig s, List<String> imageVolumes, java.util.function.Consumer<String> reserve) {
         List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
         List<String> anonymous = new ArrayList<>();
         List<Seed> seeds = new ArrayList<>();
@@ -65,9 +63,15 @@ final class ContainerMounts {
             targets.add(v.target());
             switch (v.type() == null ? ServiceVolume.VOLUME : v.type()) {
                 case ServiceVolume.BIND -> mounts.add(bind(v));
-                case ServiceVolume.TMPFS -> mounts.add(new ContainerSpec.Tmpfs(v.target(),
-                        v.tmpfs() != null && v.tmpfs().size() > 0 ? v.tmpfs().size() : null,
-                        v.tmpfs() != null && v.tmpfs().mode() > 0 ? (int) v.tmpfs().mode() : null));
+                case ServiceVolume.TMPFS ->
+                    mounts.add(new ContainerSpec.Tmpfs(
+                            v.target(),
+                            v.tmpfs() != null && v.tmpfs().size() > 0
+                                    ? v.tmpfs().size()
+                                    : null,
+                            v.tmpfs() != null && v.tmpfs().mode() > 0
+                                    ? (int) v.tmpfs().mode()
+                                    : null));
                 case ServiceVolume.VOLUME -> {
                     Volume vol = v.isNamedVolume() ? named(project, v.source()) : anonymous(project.name(), reserve);
                     if (!v.isNamedVolume()) {
@@ -78,8 +82,10 @@ final class ContainerMounts {
                         seeds.add(new Seed(v.target(), vol.mountpoint()));
                     }
                 }
-                default -> throw new StackException("volume type " + v.type() + " of " + v.target() + " is not supported yet",
-                        "use a bind mount, a named volume or a tmpfs");
+                default ->
+                    throw new StackException(
+                            "volume type " + v.type() + " of " + v.target() + " is not supported yet",
+                            "use a bind mount, a named volume or a tmpfs");
             }
         }
         ServiceSpecs.tmpfs(s).forEach(t -> {
@@ -101,7 +107,8 @@ final class ContainerMounts {
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
         } catch (IOException e) {
-            throw new StackException("cannot read the volume directory " + dir + ": " + e.getMessage(),
+            throw new StackException(
+                    "cannot read the volume directory " + dir + ": " + e.getMessage(),
                     "check that the volume exists and is a directory");
         }
     }
@@ -109,20 +116,22 @@ final class ContainerMounts {
     private static ContainerSpec.Bind bind(ServiceVolume v) {
         Path source = Path.of(v.source());
         if (!source.isAbsolute()) {
-            throw new StackException("bind mount source " + v.source() + " of " + v.target() + " is not an absolute path",
+            throw new StackException(
+                    "bind mount source " + v.source() + " of " + v.target() + " is not an absolute path",
                     "load the project with the compose loader, which resolves relative paths");
         }
         if (!Files.exists(source) && (v.bind() == null || v.bind().createsHostPath())) {
             try {
                 Files.createDirectories(source);
             } catch (IOException e) {
-                throw new StackException("cannot create the bind mount source " + source + ": " + e.getMessage(),
+                throw new StackException(
+                        "cannot create the bind mount source " + source + ": " + e.getMessage(),
                         "create it yourself or fix its parent's permissions");
             }
         }
         if (!Files.exists(source)) {
-            throw new StackException("bind mount source path does not exist: " + source,
-                    "create it, or remove create_host_path: false");
+            throw new StackException(
+                    "bind mount source path does not exist: " + source, "create it, or remove create_host_path: false");
         }
         return new ContainerSpec.Bind(source.toString(), v.target(), v.readOnly());
     }
@@ -132,8 +141,9 @@ final class ContainerMounts {
         VolumeConfig c = project.volumes().get(key);
         String name = c == null || c.name() == null ? project.name() + "_" + key : c.name();
         if (c != null && c.external()) {
-            return volumes.find(name).orElseThrow(() -> new StackException("external volume \"" + name + "\" not found",
-                    "create it first or remove external: true"));
+            return volumes.find(name)
+                    .orElseThrow(() -> new StackException(
+                            "external volume \"" + name + "\" not found", "create it first or remove external: true"));
         }
         return volumes.find(name).orElseGet(() -> volumes.create(name, volumeLabels(project.name(), key, c)));
     }

@@ -1,7 +1,6 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.model.FileObject;
 import dev.jcompose.model.FileReference;
 import dev.jcompose.model.Project;
@@ -29,8 +28,7 @@ import java.util.Set;
 final class ContainerSecrets {
     static final int DEFAULT_MODE = 0444;
 
-    private ContainerSecrets() {
-    }
+    private ContainerSecrets() {}
 
     /** Writes the files under {@code dir} and returns their mounts. */
     static List<ContainerSpec.VolumeMount> mounts(Project project, ServiceConfig s, Path dir) {
@@ -49,8 +47,12 @@ final class ContainerSecrets {
         return kind.equals("secret") ? "/run/secrets/" + t : "/" + t;
     }
 
-    private static void add(List<ContainerSpec.VolumeMount> out, String kind, Map<String, FileObject> declared,
-            List<FileReference> refs, Path dir) {
+    private static void add(
+            List<ContainerSpec.VolumeMount> out,
+            String kind,
+            Map<String, FileObject> declared,
+            List<FileReference> refs,
+            Path dir) {
         for (int i = 0; i < refs.size(); i++) {
             FileReference r = refs.get(i);
             byte[] content = content(kind, r.source(), declared.get(r.source()));
@@ -62,28 +64,34 @@ final class ContainerSecrets {
 
     static byte[] content(String kind, String name, FileObject o) {
         if (o == null) {
-            throw new StackException(kind + " \"" + name + "\" is not declared in the project",
+            throw new StackException(
+                    kind + " \"" + name + "\" is not declared in the project",
                     "declare it under the top-level " + kind + "s:");
         }
         if (o.external()) {
-            throw new StackException("external " + kind + " \"" + name + "\" is not supported: external " + kind
-                    + "s live in a swarm store", "declare it with file:" + (kind.equals("config") ? " or content:" : ""));
+            throw new StackException(
+                    "external " + kind + " \"" + name + "\" is not supported: external " + kind
+                            + "s live in a swarm store",
+                    "declare it with file:" + (kind.equals("config") ? " or content:" : ""));
         }
         if (o.content() != null) {
             return o.content().getBytes(StandardCharsets.UTF_8);
         }
         if (o.environment() != null && !o.environment().isEmpty()) {
-            throw new StackException(kind + " \"" + name + "\": environment variable " + o.environment()
-                    + " is not set", "set it in the shell or in the project's .env file");
+            throw new StackException(
+                    kind + " \"" + name + "\": environment variable " + o.environment() + " is not set",
+                    "set it in the shell or in the project's .env file");
         }
         Path f = Path.of(o.file());
         if (!Files.isRegularFile(f)) {
-            throw new StackException(kind + " \"" + name + "\": file " + f + " does not exist", "create it or fix file:");
+            throw new StackException(
+                    kind + " \"" + name + "\": file " + f + " does not exist", "create it or fix file:");
         }
         try {
             return Files.readAllBytes(f);
         } catch (IOException e) {
-            throw new StackException(kind + " \"" + name + "\": cannot read " + f + ": " + e.getMessage(),
+            throw new StackException(
+                    kind + " \"" + name + "\": cannot read " + f + ": " + e.getMessage(),
                     "check the file's permissions");
         }
     }
@@ -100,7 +108,8 @@ final class ContainerSecrets {
             Files.setAttribute(file, "unix:uid", id(r.uid(), "uid"));
             Files.setAttribute(file, "unix:gid", id(r.gid(), "gid"));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new StackException("cannot write " + file + ": " + e.getMessage(), "check the run root's file system");
+            throw new StackException(
+                    "cannot write " + file + ": " + e.getMessage(), "check the run root's file system");
         }
     }
 
@@ -111,8 +120,8 @@ final class ContainerSecrets {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new StackException(what + " '" + value + "' of a secret or config is not a number",
-                    "use a numeric " + what);
+            throw new StackException(
+                    what + " '" + value + "' of a secret or config is not a number", "use a numeric " + what);
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
-
+import dev.jcompose.container.Attach;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
-import dev.jcompose.container.Attach;
 import dev.jcompose.container.CreateRequest;
 import dev.jcompose.container.ImageRef;
 import dev.jcompose.dns.DnsRegistry;
@@ -58,10 +57,17 @@ final class Containers {
     private final RootfsCopier copier = new RootfsCopier();
     private final Object seeding = new Object();
     /** Per container: start and the release of its ports on exit must not interleave. */
-    private final java.util.concurrent.ConcurrentMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Object> locks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    Containers(ContainerRuntime runtime, NetworkLayer network, DnsRegistry dns, VolumeStore volumes, ImageSource images,
+    Containers(
+            ContainerRuntime runtime,
+            NetworkLayer network,
+            DnsRegistry dns,
+            VolumeStore volumes,
+            ImageSource images,
             ContainerFiles files) {
         this.runtime = runtime;
         this.network = network;
@@ -86,16 +92,19 @@ final class Containers {
     }
 
     ContainerRecord require(String name) {
-        return byName(name).orElseThrow(() -> new StackException("no such container: " + name,
-                "list the project's containers with `jcompose ps -a`"));
+        return byName(name)
+                .orElseThrow(() -> new StackException(
+                        "no such container: " + name, "list the project's containers with `jcompose ps -a`"));
     }
 
     /** Creates the container of {@code service} replica {@code number}; on failure nothing is left behind. */
     ContainerRecord create(Project project, String service, int number, String name, String configHash) {
         ServiceConfig s = project.services().get(service);
         String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
-        ResolvedImage image = images.resolve(reference).orElseThrow(() -> new StackException(
-                "image " + reference + " of service " + service + " is not present locally", "pull it first (jcompose pull)"));
+        ResolvedImage image = images.resolve(reference)
+                .orElseThrow(() -> new StackException(
+                        "image " + reference + " of service " + service + " is not present locally",
+                        "pull it first (jcompose pull)"));
         String id = newId();
         String hostname = s.hostname() == null || s.hostname().isEmpty() ? id.substring(0, 12) : s.hostname();
         List<Runnable> undo = new ArrayList<>();
@@ -103,10 +112,11 @@ final class Containers {
             undo.add(() -> files.delete(id));
             List<String> made = new ArrayList<>();
             undo.add(() -> made.forEach(volumes::remove));
-            ContainerMounts.Resolved m = mounts.resolve(project, s, image.defaults().volumes(), v -> {
-                files.reserveVolume(id, v);
-                made.add(v);
-            });
+            ContainerMounts.Resolved m =
+                    mounts.resolve(project, s, image.defaults().volumes(), v -> {
+                        files.reserveVolume(id, v);
+                        made.add(v);
+                    });
             ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
             writeFiles(project, s, id, name, hostname);
             List<ContainerSpec.VolumeMount> all = new ArrayList<>(m.mounts());
@@ -114,11 +124,24 @@ final class Containers {
             SharedMounts shared = new SharedMounts(this);
             all.addAll(shared.volumesFrom(project.name(), s, all));
             ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
-            spec = spec.withOptions(spec.options().withDevices(HostDevices.resolve(service, s))
-                    .withAnnotations(s.annotations()).withDeviceRules(HostDevices.rules(service, s)));
-            CreateRequest req = new CreateRequest(id, name, labels(project, s, service, number, configHash, image),
-                    configHash, image.snapshotsRoot(), image.layers(), image.defaults(), spec, files.hosts(id),
-                    files.resolvConf(id), files.hostname(id), new ImageRef(image.reference(), image.id()), attach(s));
+            spec = spec.withOptions(spec.options()
+                    .withDevices(HostDevices.resolve(service, s))
+                    .withAnnotations(s.annotations())
+                    .withDeviceRules(HostDevices.rules(service, s)));
+            CreateRequest req = new CreateRequest(
+                    id,
+                    name,
+                    labels(project, s, service, number, configHash, image),
+                    configHash,
+                    image.snapshotsRoot(),
+                    image.layers(),
+                    image.defaults(),
+                    spec,
+                    files.hosts(id),
+                    files.resolvConf(id),
+                    files.hostname(id),
+                    new ImageRef(image.reference(), image.id()),
+                    attach(s));
             files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
             ContainerRecord rec = runtime.create(req);
             undo.add(() -> runtime.delete(id, true));
@@ -157,8 +180,8 @@ final class Containers {
         return HexFormat.of().formatHex(b);
     }
 
-    private static Map<String, String> labels(Project project, ServiceConfig s, String service, int number,
-            String configHash, ResolvedImage image) {
+    private static Map<String, String> labels(
+            Project project, ServiceConfig s, String service, int number, String configHash, ResolvedImage image) {
         Map<String, String> labels = new TreeMap<>(s.labels());
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.SERVICE, service);
@@ -185,18 +208,38 @@ final class Containers {
         return "True".equals(s.labels().get(Labels.ONEOFF));
     }
 
-    private static ContainerExtras extras(String project, String service, ServiceConfig s, CreateRequest req,
-            ResolvedImage image, List<String> anonymous, String reference) {
+    private static ContainerExtras extras(
+            String project,
+            String service,
+            ServiceConfig s,
+            CreateRequest req,
+            ResolvedImage image,
+            List<String> anonymous,
+            String reference) {
         List<String> argv = ServiceSpecs.healthcheckArgv(s, image.healthcheckTest());
         Healthcheck h = s.healthcheck();
-        return new ContainerExtras(req, project, service, argv, h == null ? null : h.interval(),
-                h == null ? null : h.timeout(), h == null || h.retries() == null ? 0 : h.retries().intValue(),
-                h == null ? null : h.startPeriod(), h == null ? null : h.startInterval(),
-                s.restart() == null || s.restart().isEmpty() ? "no" : s.restart(), anonymous, reference);
+        return new ContainerExtras(
+                req,
+                project,
+                service,
+                argv,
+                h == null ? null : h.interval(),
+                h == null ? null : h.timeout(),
+                h == null || h.retries() == null ? 0 : h.retries().intValue(),
+                h == null ? null : h.startPeriod(),
+                h == null ? null : h.startInterval(),
+                s.restart() == null || s.restart().isEmpty() ? "no" : s.restart(),
+                anonymous,
+                reference);
     }
 
     /** The endpoint (bridge mode) or namespace choice of the container. */
-    private ContainerSpec.Network endpoint(Project project, String service, ServiceConfig s, String id, String name,
+    private ContainerSpec.Network endpoint(
+            Project project,
+            String service,
+            ServiceConfig s,
+            String id,
+            String name,
             String hostname,
             List<Runnable> undo) {
         String mode = s.networkMode() == null ? "" : s.networkMode();
@@ -207,10 +250,11 @@ final class Containers {
             return ContainerSpec.Network.NONE;
         }
         if (mode.startsWith("service:") || mode.startsWith("container:")) {
-            String other = mode.startsWith("service:") ? firstOfService(project.name(), mode.substring(8))
+            String other = mode.startsWith("service:")
+                    ? firstOfService(project.name(), mode.substring(8))
                     : require(mode.substring(10)).id();
-            EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, List.of(), new NetworkMode.Shared(other),
-                    List.of(), List.of()));
+            EndpointRecord rec = network.endpoints()
+                    .attach(new EndpointSpec(id, List.of(), new NetworkMode.Shared(other), List.of(), List.of()));
             undo.add(() -> network.endpoints().detach(id));
             return new ContainerSpec.Network.Path(rec.netns());
         }
@@ -222,8 +266,9 @@ final class Containers {
         List<AttachmentRequest> attachments = new ArrayList<>();
         s.networks().forEach((key, sn) -> attachments.add(attachment(project, key, sn)));
         List<PortRequest> ports = s.ports().stream().map(Containers::port).toList();
-        EndpointRecord rec = network.endpoints().attach(new EndpointSpec(id, names.stream().distinct().toList(),
-                new NetworkMode.Bridge(), attachments, ports));
+        EndpointRecord rec = network.endpoints()
+                .attach(new EndpointSpec(
+                        id, names.stream().distinct().toList(), new NetworkMode.Bridge(), attachments, ports));
         undo.add(() -> network.endpoints().detach(id));
         return new ContainerSpec.Network.Path(rec.netns());
     }
@@ -234,10 +279,13 @@ final class Containers {
 
     String firstOfService(String project, String service, String key) {
         return runtime.list().stream()
-                .filter(r -> project.equals(r.labels().get(Labels.PROJECT)) && service.equals(r.labels().get(Labels.SERVICE)))
-                .map(ContainerRecord::id).sorted().findFirst()
-                .orElseThrow(() -> new StackException(key + " service:" + service + ": the service has no container",
-                        "start " + service + " first"));
+                .filter(r -> project.equals(r.labels().get(Labels.PROJECT))
+                        && service.equals(r.labels().get(Labels.SERVICE)))
+                .map(ContainerRecord::id)
+                .sorted()
+                .findFirst()
+                .orElseThrow(() -> new StackException(
+                        key + " service:" + service + ": the service has no container", "start " + service + " first"));
     }
 
     static String networkName(Project project, String key) {
@@ -249,7 +297,10 @@ final class Containers {
         if (sn == null) {
             return new AttachmentRequest(networkName(project, key), 0, List.of(), null, null);
         }
-        return new AttachmentRequest(networkName(project, key), sn.priority(), sn.aliases(),
+        return new AttachmentRequest(
+                networkName(project, key),
+                sn.priority(),
+                sn.aliases(),
                 sn.ipv4Address() == null || sn.ipv4Address().isEmpty() ? null : Ipv4.parse(sn.ipv4Address()),
                 ServiceSpecs.emptyToNull(sn.macAddress()));
     }
@@ -273,7 +324,8 @@ final class Containers {
     }
 
     private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {
-        EndpointRecord rec = namespaceOwner(network.endpoints().state().endpoints().get(id));
+        EndpointRecord rec =
+                namespaceOwner(network.endpoints().state().endpoints().get(id));
         String mode = s.networkMode() == null ? "" : s.networkMode();
         if (mode.equals("host")) {
             files.write(id, readHost("/etc/hosts"), readHost("/etc/resolv.conf"), hostname);
@@ -297,8 +349,11 @@ final class Containers {
                 extra.add(Map.entry(e.substring(0, sep), e.substring(sep + 1)));
             }
         }
-        files.write(id, EtcHosts.render(own, List.of(hostname, name), extra),
-                ResolvConf.render(gateway, s.dns(), s.dnsSearch(), s.dnsOpt()), hostname);
+        files.write(
+                id,
+                EtcHosts.render(own, List.of(hostname, name), extra),
+                ResolvConf.render(gateway, s.dns(), s.dnsSearch(), s.dnsOpt()),
+                hostname);
     }
 
     /** In service:/container: mode the namespace owner's addresses and DNS are this container's too. */
@@ -307,7 +362,9 @@ final class Containers {
             return e;
         }
         return network.endpoints().state().endpoints().values().stream()
-                .filter(o -> o.ownsNetns() && e.netns().equals(o.netns())).findFirst().orElse(e);
+                .filter(o -> o.ownsNetns() && e.netns().equals(o.netns()))
+                .findFirst()
+                .orElse(e);
     }
 
     private static String readHost(String file) {

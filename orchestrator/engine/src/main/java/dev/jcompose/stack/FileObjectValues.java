@@ -16,8 +16,7 @@ import java.util.TreeMap;
  * unresolved and fails the container's creation with the variable's name.
  */
 public final class FileObjectValues {
-    private FileObjectValues() {
-    }
+    private FileObjectValues() {}
 
     public static Project resolve(Project p, Environment env) {
         SortedMap<String, FileObject> secrets = resolve(p.secrets(), env);
@@ -25,16 +24,31 @@ public final class FileObjectValues {
         if (secrets.equals(p.secrets()) && configs.equals(p.configs())) {
             return p;
         }
-        return new Project(p.name(), p.services(), p.networks(), p.volumes(), secrets, configs, p.models(),
-                p.extensions());
+        return new Project(
+                p.name(), p.services(), p.networks(), p.volumes(), secrets, configs, p.models(), p.extensions());
     }
 
     private static SortedMap<String, FileObject> resolve(Map<String, FileObject> objects, Environment env) {
         SortedMap<String, FileObject> out = new TreeMap<>();
         objects.forEach((key, o) -> {
             boolean fromEnv = o.environment() != null && !o.environment().isEmpty() && o.content() == null;
-            out.put(key, fromEnv ? env.get(o.environment()).map(v -> new FileObject(o.name(), o.file(), o.environment(), v,
-                    o.external(), o.labels(), o.driver(), o.driverOpts(), o.templateDriver(), o.extensions())).orElse(o) : o);
+            out.put(
+                    key,
+                    fromEnv
+                            ? env.get(o.environment())
+                                    .map(v -> new FileObject(
+                                            o.name(),
+                                            o.file(),
+                                            o.environment(),
+                                            v,
+                                            o.external(),
+                                            o.labels(),
+                                            o.driver(),
+                                            o.driverOpts(),
+                                            o.templateDriver(),
+                                            o.extensions()))
+                                    .orElse(o)
+                            : o);
         });
         return out;
     }

@@ -1,8 +1,7 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.StackException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.api.StackException;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
 import java.io.IOException;
@@ -22,8 +21,7 @@ final class HostDevices {
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
 
-    private HostDevices() {
-    }
+    private HostDevices() {}
 
     static List<ContainerSpec.Device> resolve(String service, ServiceConfig s) {
         List<ContainerSpec.Device> out = new ArrayList<>();
@@ -33,8 +31,12 @@ final class HostDevices {
         }
         for (JsonNode d : devices) {
             String source = d.path("source").asText("");
-            String target = d.path("target").asText("").isEmpty() ? source : d.path("target").asText();
-            String access = d.path("permissions").asText("").isEmpty() ? "rwm" : d.path("permissions").asText();
+            String target = d.path("target").asText("").isEmpty()
+                    ? source
+                    : d.path("target").asText();
+            String access = d.path("permissions").asText("").isEmpty()
+                    ? "rwm"
+                    : d.path("permissions").asText();
             out.add(device(service, source, target, access));
         }
         return out;
@@ -42,30 +44,36 @@ final class HostDevices {
 
     static ContainerSpec.Device device(String service, String source, String target, String access) {
         if (!access.matches("[rwm]{1,3}")) {
-            throw new StackException("device " + source + " of service " + service + ": invalid permissions '" + access + "'",
+            throw new StackException(
+                    "device " + source + " of service " + service + ": invalid permissions '" + access + "'",
                     "use some of r, w and m, e.g. rwm");
         }
         if (!target.startsWith("/") || target.contains("/../") || target.endsWith("/..")) {
-            throw new StackException("device " + source + " of service " + service + ": the container path " + target
-                    + " is not an absolute clean path", "use e.g. /dev/" + Path.of(source).getFileName());
+            throw new StackException(
+                    "device " + source + " of service " + service + ": the container path " + target
+                            + " is not an absolute clean path",
+                    "use e.g. /dev/" + Path.of(source).getFileName());
         }
         Path p = Path.of(source);
         try {
             if (!Files.exists(p)) {
-                throw new StackException("device " + source + " of service " + service + " does not exist on this host",
+                throw new StackException(
+                        "device " + source + " of service " + service + " does not exist on this host",
                         "remove it from devices:, or load the driver that provides it");
             }
             int mode = (Integer) Files.getAttribute(p, "unix:mode");
             int type = mode & S_IFMT;
             if (type != S_IFCHR && type != S_IFBLK) {
-                throw new StackException("device " + source + " of service " + service + " is not a device node",
+                throw new StackException(
+                        "device " + source + " of service " + service + " is not a device node",
                         "name a character or block device, e.g. /dev/fuse");
             }
             long rdev = (Long) Files.getAttribute(p, "unix:rdev");
-            return new ContainerSpec.Device(target, type == S_IFCHR ? "c" : "b", major(rdev), minor(rdev), mode & 07777,
-                    access);
+            return new ContainerSpec.Device(
+                    target, type == S_IFCHR ? "c" : "b", major(rdev), minor(rdev), mode & 07777, access);
         } catch (IOException e) {
-            throw new StackException("cannot read device " + source + " of service " + service + ": " + e.getMessage(),
+            throw new StackException(
+                    "cannot read device " + source + " of service " + service + ": " + e.getMessage(),
                     "check that it exists and is readable");
         }
     }
@@ -79,7 +87,8 @@ final class HostDevices {
         for (String r : s.deviceCgroupRules()) {
             java.util.regex.Matcher m = RULE.matcher(r);
             if (!m.matches()) {
-                throw new StackException("device_cgroup_rules of service " + service + ": invalid rule '" + r + "'",
+                throw new StackException(
+                        "device_cgroup_rules of service " + service + ": invalid rule '" + r + "'",
                         "write TYPE MAJOR:MINOR ACCESS, e.g. 'c 1:3 rwm' (TYPE a, b or c; * for any number)");
             }
             out.add(new ContainerSpec.DeviceAllow(m.group(1), number(m.group(2)), number(m.group(3)), m.group(4)));

@@ -1,11 +1,8 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.ImageRemovalScope;
-
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
-import dev.jcompose.api.StackException;
-
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ImageRootfs;
 import dev.jcompose.image.ImageRecord;
@@ -14,7 +11,6 @@ import dev.jcompose.observe.Labels;
 import dev.jcompose.rootfs.SnapshotStore;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -32,8 +28,7 @@ final class ImageRemoval {
         }
     }
 
-    private ImageRemoval() {
-    }
+    private ImageRemoval() {}
 
     /** The image references to remove, sorted. */
     static SortedSet<String> choose(ImageRemovalScope scope, String project, Collection<ServiceImage> services) {
@@ -53,12 +48,17 @@ final class ImageRemoval {
      * the reference it was created from, where {@code <project>-<service>} means "no image field".
      */
     static ServiceImage ofContainer(String project, String service, String reference) {
-        return new ServiceImage(service, reference == null || reference.equals(project + "-" + service) ? null : reference);
+        return new ServiceImage(
+                service, reference == null || reference.equals(project + "-" + service) ? null : reference);
     }
 
     /** Removes each reference that is present and unused; reports each one on {@code listener}. */
-    static void remove(SortedSet<String> references, ImageStore images, SnapshotStore snapshots,
-            List<ContainerRecord> containers, StackListener listener) {
+    static void remove(
+            SortedSet<String> references,
+            ImageStore images,
+            SnapshotStore snapshots,
+            List<ContainerRecord> containers,
+            StackListener listener) {
         boolean removed = false;
         for (String ref : references) {
             Optional<ImageRecord> image = LocalImages.find(images, ref);
@@ -68,11 +68,13 @@ final class ImageRemoval {
             }
             String id = image.get().id().toString();
             List<String> users = containers.stream()
-                    .filter(c -> uses(c, id)).map(ContainerRecord::name)
-                    .sorted().toList();
+                    .filter(c -> uses(c, id))
+                    .map(ContainerRecord::name)
+                    .sorted()
+                    .toList();
             if (!users.isEmpty()) {
-                listener.onEvent(new StackEvent("Image", ref, "Warning",
-                        "Resource is still in use (by " + String.join(", ", users) + ")"));
+                listener.onEvent(new StackEvent(
+                        "Image", ref, "Warning", "Resource is still in use (by " + String.join(", ", users) + ")"));
                 continue;
             }
             listener.onEvent(new StackEvent("Image", ref, "Removing", ""));
@@ -87,6 +89,8 @@ final class ImageRemoval {
 
     /** Containers made before they recorded their image reference still carry the image ID label. */
     private static boolean uses(ContainerRecord c, String imageId) {
-        return c.imageRef() != null ? imageId.equals(c.imageRef().id()) : imageId.equals(c.labels().get(Labels.IMAGE));
+        return c.imageRef() != null
+                ? imageId.equals(c.imageRef().id())
+                : imageId.equals(c.labels().get(Labels.IMAGE));
     }
 }

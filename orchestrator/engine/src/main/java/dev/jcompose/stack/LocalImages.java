@@ -53,21 +53,31 @@ public final class LocalImages implements ImageSource {
 
     private ResolvedImage resolved(ImageRecord r) {
         List<SnapshotStore.Layer> layers = images.layers(r).stream()
-                .map(l -> new SnapshotStore.Layer(l.digest().toString(), l.path())).toList();
+                .map(l -> new SnapshotStore.Layer(l.digest().toString(), l.path()))
+                .toList();
         List<Snapshot> unpacked = snapshots.ensureAll(layers);
         ImageConfig c = r.config();
-        ImageDefaults defaults = new ImageDefaults(c.entrypoint(), c.cmd(), c.env(), c.user(), c.workingDir(),
+        ImageDefaults defaults = new ImageDefaults(
+                c.entrypoint(),
+                c.cmd(),
+                c.env(),
+                c.user(),
+                c.workingDir(),
                 c.stopSignal() == null || c.stopSignal().isEmpty() ? null : c.stopSignal(),
-                List.copyOf(c.volumes()), c.labels());
-        List<String> health = c.healthcheckOptional().map(ImageConfig.Healthcheck::test).orElse(null);
+                List.copyOf(c.volumes()),
+                c.labels());
+        List<String> health =
+                c.healthcheckOptional().map(ImageConfig.Healthcheck::test).orElse(null);
         return new ResolvedImage(r.name(), r.id().toString(), defaults, snapshots.root(), unpacked, health);
     }
 
     @Override
     public void pull(String reference) {
         if (puller == null) {
-            throw new JcomposeException("cannot pull " + reference + ": no registry access is configured",
-                    "load the image locally first", ExitCode.PULL);
+            throw new JcomposeException(
+                    "cannot pull " + reference + ": no registry access is configured",
+                    "load the image locally first",
+                    ExitCode.PULL);
         }
         puller.pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
     }

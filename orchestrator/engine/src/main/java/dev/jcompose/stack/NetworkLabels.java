@@ -29,7 +29,11 @@ final class NetworkLabels {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(network + ".json.tmp");
             JSON.writeValue(tmp.toFile(), new TreeMap<>(labels));
-            Files.move(tmp, dir.resolve(network + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    dir.resolve(network + ".json"),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +45,7 @@ final class NetworkLabels {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(f.toFile(), new TypeReference<Map<String, String>>() { }));
+            return new TreeMap<>(JSON.readValue(f.toFile(), new TypeReference<Map<String, String>>() {}));
         } catch (IOException e) {
             return new TreeMap<>();
         }

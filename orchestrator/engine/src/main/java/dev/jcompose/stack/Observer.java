@@ -35,8 +35,13 @@ public final class Observer {
     private final Function<String, Health> health;
 
     /** @param health the health the engine tracks for a container id ({@code NONE} when unknown) */
-    Observer(ContainerRuntime runtime, NetworkService networks, NetworkLabels networkLabels, VolumeStore volumes,
-            ImageStore images, Function<String, Health> health) {
+    Observer(
+            ContainerRuntime runtime,
+            NetworkService networks,
+            NetworkLabels networkLabels,
+            VolumeStore volumes,
+            ImageStore images,
+            Function<String, Health> health) {
         this.runtime = runtime;
         this.networks = networks;
         this.networkLabels = networkLabels;
@@ -62,8 +67,13 @@ public final class Observer {
     List<ObservedContainer> containers(List<ContainerRecord> records) {
         List<ObservedContainer> out = new ArrayList<>();
         for (ContainerRecord r : records) {
-            out.add(ObservedContainer.fromLabels(r.name(), r.labels(), r.labels().get(Labels.IMAGE), state(r),
-                    r.exitCode() == null ? 0 : r.exitCode(), health.apply(r.id())));
+            out.add(ObservedContainer.fromLabels(
+                    r.name(),
+                    r.labels(),
+                    r.labels().get(Labels.IMAGE),
+                    state(r),
+                    r.exitCode() == null ? 0 : r.exitCode(),
+                    health.apply(r.id())));
         }
         return out;
     }
@@ -80,11 +90,14 @@ public final class Observer {
 
     private List<ObservedNetwork> networks() {
         return networks.state().networks().keySet().stream()
-                .map(name -> ObservedNetwork.fromLabels(name, networkLabels.get(name))).toList();
+                .map(name -> ObservedNetwork.fromLabels(name, networkLabels.get(name)))
+                .toList();
     }
 
     private List<ObservedVolume> volumes() {
-        return volumes.list().stream().map(v -> ObservedVolume.fromLabels(v.name(), v.labels())).toList();
+        return volumes.list().stream()
+                .map(v -> ObservedVolume.fromLabels(v.name(), v.labels()))
+                .toList();
     }
 
     /** Each image under its stored name and its familiar form ({@code busybox:1.36}), as compose files name it. */

@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.RunOptions;
-import dev.jcompose.api.StackException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.api.RunOptions;
+import dev.jcompose.api.StackException;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
 import dev.jcompose.observe.Labels;
@@ -15,7 +14,6 @@ import dev.jcompose.plan.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +28,7 @@ import java.util.regex.Pattern;
 public final class OneOff {
     private static final Pattern PUBLISH = Pattern.compile("(?:([0-9.]+):)?(\\d{1,5}):(\\d{1,5})(?:/(tcp|udp|sctp))?");
 
-    private OneOff() {
-    }
+    private OneOff() {}
 
     /** {@code <project>-<service>-run-<hex>}, as compose names one-off containers. */
     public static String containerName(String project, String service, String hex) {
@@ -41,8 +38,9 @@ public final class OneOff {
     /** The project with {@code options.service()} replaced by its one-off form. */
     public static Project project(Project project, RunOptions o) {
         if (!project.services().containsKey(o.service())) {
-            throw new StackException("no such service: " + o.service(), "the services are "
-                    + String.join(", ", project.services().keySet()));
+            throw new StackException(
+                    "no such service: " + o.service(),
+                    "the services are " + String.join(", ", project.services().keySet()));
         }
         ObjectNode root = (ObjectNode) ModelJson.mapper().valueToTree(project);
         ObjectNode s = (ObjectNode) root.path("services").path(o.service());
@@ -83,7 +81,8 @@ public final class OneOff {
     static JsonNode port(ObjectNode factory, String spec) {
         Matcher m = PUBLISH.matcher(spec);
         if (!m.matches()) {
-            throw new StackException("invalid -p value \"" + spec + "\"", "use -p [IP:]PUBLISHED:TARGET[/PROTOCOL], e.g. -p 8080:80");
+            throw new StackException(
+                    "invalid -p value \"" + spec + "\"", "use -p [IP:]PUBLISHED:TARGET[/PROTOCOL], e.g. -p 8080:80");
         }
         ObjectNode p = factory.objectNode();
         p.put("mode", "ingress");
@@ -123,7 +122,9 @@ public final class OneOff {
             }
         }
         List<Step> steps = new ArrayList<>(kept);
-        steps.add(new Step("run-create", new Operation.CreateContainer(service, 1, name, configHash),
+        steps.add(new Step(
+                "run-create",
+                new Operation.CreateContainer(service, 1, name, configHash),
                 kept.stream().map(Step::id).toList()));
         if (start) {
             steps.add(new Step("run-start", new Operation.StartContainer(service, 1, name), List.of("run-create")));
@@ -141,5 +142,4 @@ public final class OneOff {
             default -> false;
         };
     }
-
 }

@@ -1,14 +1,13 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
-import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.StackEvent;
-import dev.jcompose.api.StackListener;
 import dev.jcompose.api.StackException;
-
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.LogLine;
 import dev.jcompose.model.Project;
@@ -31,6 +30,7 @@ import java.util.function.Consumer;
 final class OneOffRun {
     /** How long a created {@code --rm} one-off waits for its client to attach and start it. */
     static final Duration UNCLAIMED = Duration.ofMinutes(2);
+
     private final Stack stack;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -55,12 +55,16 @@ final class OneOffRun {
         if (o.remove()) {
             // a CLI that dies before step 2 would leave a --rm one-off created forever: it is removed then
             stack.unclaimedOneOffs.add(name);
-            onLoop(() -> stack.engine.scheduler().setTimer(UNCLAIMED, () -> stack.engine.blocking(() -> {
-                if (stack.unclaimedOneOffs.remove(name)) {
-                    remove(r, e -> { });
-                }
-                return null;
-            })));
+            onLoop(() -> stack.engine
+                    .scheduler()
+                    .setTimer(
+                            UNCLAIMED,
+                            () -> stack.engine.blocking(() -> {
+                                if (stack.unclaimedOneOffs.remove(name)) {
+                                    remove(r, e -> {});
+                                }
+                                return null;
+                            })));
         }
         return new OneOffAttach(name, stack.runtime.bundle(r.id()).toString(), o.stdin(), o.tty());
     }
@@ -71,8 +75,10 @@ final class OneOffRun {
      */
     int startAttached(String name, boolean remove, StackListener listener) {
         if (remove && !stack.unclaimedOneOffs.remove(name)) {
-            throw new StackException("one-off " + name + " was not started within " + UNCLAIMED.toSeconds()
-                    + "s of its creation and was removed", "run the command again");
+            throw new StackException(
+                    "one-off " + name + " was not started within " + UNCLAIMED.toSeconds()
+                            + "s of its creation and was removed",
+                    "run the command again");
         }
         ContainerRecord r = stack.containers.require(name);
         ContainerRecord started = stack.containers.start(r.id());
@@ -100,16 +106,25 @@ final class OneOffRun {
         Project oneOff = OneOff.project(project, o);
         byte[] b = new byte[6];
         random.nextBytes(b);
-        String name = o.name() != null ? o.name() : OneOff.containerName(project.name(), o.service(), HexFormat.of().formatHex(b));
+        String name = o.name() != null
+                ? o.name()
+                : OneOff.containerName(
+                        project.name(), o.service(), HexFormat.of().formatHex(b));
         if (stack.containers.byName(name).isPresent()) {
             throw new StackException("container name \"" + name + "\" is already in use", "choose another --name");
         }
         List<ContainerRecord> records = stack.runtime.list();
-        ReconcilePlan up = Planner.plan(DesiredProject.of(project), stack.observe(records),
+        ReconcilePlan up = Planner.plan(
+                DesiredProject.of(project),
+                stack.observe(records),
                 Stack.upOptions(UpOptions.defaults().withServices(List.of(o.service()), o.noDeps())));
-        ReconcilePlan plan = OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()), start);
-        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
-        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
+        ReconcilePlan plan =
+                OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()), start);
+        plan.warnings()
+                .forEach(
+                        w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
+        stack.adopt(
+                records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
         stack.execute(oneOff, records, plan, UpOptions.DEFAULT_WAIT, listener);
         return name;
     }
@@ -120,8 +135,10 @@ final class OneOffRun {
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         Thread follow = Thread.ofVirtual().name("jcompose-run-" + r.name()).start(() -> {
             try {
-                stack.runtime.followLogs(r.id(), l -> output.accept(new LogRecord(r.name(), service, l.time(),
-                        l.stream() == LogLine.Stream.STDERR, l.text())));
+                stack.runtime.followLogs(
+                        r.id(),
+                        l -> output.accept(new LogRecord(
+                                r.name(), service, l.time(), l.stream() == LogLine.Stream.STDERR, l.text())));
             } catch (RuntimeException e) {
                 failed.set(e);
             }
@@ -167,15 +184,18 @@ final class OneOffRun {
     private void remove(ContainerRecord r, StackListener listener) {
         stack.containers.remove(r.id(), true);
         onLoop(() -> stack.supervision.removed(r.id()));
-        StackEvent removed = StackEvent.container(r.name(), "Removed").of(r.labels().get(Labels.PROJECT));
+        StackEvent removed =
+                StackEvent.container(r.name(), "Removed").of(r.labels().get(Labels.PROJECT));
         listener.onEvent(removed);
         onLoop(() -> stack.supervision.emit(removed));
     }
 
     private void onLoop(Runnable task) {
-        stack.engine.await(stack.engine.call(() -> {
-            task.run();
-            return null;
-        }), Duration.ofSeconds(30));
+        stack.engine.await(
+                stack.engine.call(() -> {
+                    task.run();
+                    return null;
+                }),
+                Duration.ofSeconds(30));
     }
 }

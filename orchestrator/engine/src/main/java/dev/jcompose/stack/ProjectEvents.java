@@ -1,11 +1,9 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.EventActions;
-
 import dev.jcompose.api.ContainerEvent;
+import dev.jcompose.api.EventActions;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.observe.Labels;
 import java.time.Instant;
@@ -26,8 +24,7 @@ import java.util.function.Consumer;
  */
 final class ProjectEvents {
     /** What an event needs of a container. */
-    private record Known(String id, String project, String service, String image) {
-    }
+    private record Known(String id, String project, String service, String image) {}
 
     private final Stack stack;
     private final String project;
@@ -44,7 +41,8 @@ final class ProjectEvents {
     /** {@code subscribed} runs once the engine listens (and the names are known), before any event. */
     void stream(Runnable subscribed, Consumer<ContainerEvent> sink) {
         BlockingQueue<Map.Entry<Instant, StackEvent>> queue = new LinkedBlockingQueue<>();
-        Runnable unsubscribe = stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(Instant.now(), e)));
+        Runnable unsubscribe =
+                stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(Instant.now(), e)));
         try {
             refresh();
             subscribed.run();
@@ -87,15 +85,19 @@ final class ProjectEvents {
         attributes.put("image", k.image());
         attributes.put("name", e.name());
         EventActions.exitCode(e).ifPresent(c -> attributes.put("exitCode", c));
-        return java.util.Optional.of(new ContainerEvent(time, "container", action.get(), k.id(), k.service(), attributes));
+        return java.util.Optional.of(
+                new ContainerEvent(time, "container", action.get(), k.id(), k.service(), attributes));
     }
 
     /** Learns the names of the containers on the host (of any project: the filter comes after). */
     private void refresh() {
         for (ContainerRecord r : stack.runtime.list()) {
-            String image = stack.extras(r.id()).map(ContainerExtras::imageReference)
+            String image = stack.extras(r.id())
+                    .map(ContainerExtras::imageReference)
                     .orElse(String.valueOf(r.labels().get(Labels.IMAGE)));
-            byName.put(r.name(), new Known(r.id(), r.labels().get(Labels.PROJECT), r.labels().get(Labels.SERVICE), image));
+            byName.put(
+                    r.name(),
+                    new Known(r.id(), r.labels().get(Labels.PROJECT), r.labels().get(Labels.SERVICE), image));
         }
     }
 }

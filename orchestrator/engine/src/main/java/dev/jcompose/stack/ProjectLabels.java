@@ -14,8 +14,7 @@ import java.util.List;
  * from another place must not recreate its containers.
  */
 final class ProjectLabels {
-    private ProjectLabels() {
-    }
+    private ProjectLabels() {}
 
     /** {@code project} with the origin labels on every service; unchanged when there is no origin. */
     static Project onContainers(Project project, List<String> configFiles, String workingDir) {

@@ -1,8 +1,7 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
 import dev.jcompose.api.StackListener;
-
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.observe.Labels;
@@ -46,7 +45,8 @@ final class ProjectLifecycle {
         ObservedState observed = stack.observe(records);
         DesiredProject desired = LabelledProject.desired(projectName, observed);
         ReconcilePlan plan = Planner.plan(desired, observed, options);
-        List<ContainerRecord> mine = records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
+        List<ContainerRecord> mine =
+                records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
         stack.adopt(mine);
         if (options.command() != PlanOptions.Command.START) {
             cancelPendingRestarts(mine, options);
@@ -60,15 +60,20 @@ final class ProjectLifecycle {
      */
     private void cancelPendingRestarts(List<ContainerRecord> records, PlanOptions options) {
         List<String> ids = records.stream()
-                .filter(r -> r.state() == ContainerState.EXITED && !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
-                .filter(r -> options.services().isEmpty() || options.services().contains(r.labels().get(Labels.SERVICE)))
-                .map(ContainerRecord::id).toList();
+                .filter(r -> r.state() == ContainerState.EXITED
+                        && !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .filter(r -> options.services().isEmpty()
+                        || options.services().contains(r.labels().get(Labels.SERVICE)))
+                .map(ContainerRecord::id)
+                .toList();
         if (ids.isEmpty()) {
             return;
         }
-        stack.engine.await(stack.engine.call(() -> {
-            ids.stream().filter(stack.supervision::restartPending).forEach(stack.supervision::stopping);
-            return null;
-        }), Duration.ofSeconds(30));
+        stack.engine.await(
+                stack.engine.call(() -> {
+                    ids.stream().filter(stack.supervision::restartPending).forEach(stack.supervision::stopping);
+                    return null;
+                }),
+                Duration.ofSeconds(30));
     }
 }

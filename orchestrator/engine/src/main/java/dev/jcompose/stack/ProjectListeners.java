@@ -2,7 +2,6 @@ package dev.jcompose.stack;
 
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,7 @@ import java.util.Optional;
  */
 final class ProjectListeners {
     /** One registration; a listener may be registered twice (a command's and a subscription). */
-    private record Registration(Optional<String> project, StackListener listener) {
-    }
+    private record Registration(Optional<String> project, StackListener listener) {}
 
     private final List<Registration> registrations = new ArrayList<>();
 
@@ -34,7 +32,8 @@ final class ProjectListeners {
     void emit(StackEvent e) {
         List<StackListener> told = new ArrayList<>();
         for (Registration r : List.copyOf(registrations)) {
-            boolean wanted = r.project().isEmpty() || (!e.project().isEmpty() && r.project().get().equals(e.project()));
+            boolean wanted = r.project().isEmpty()
+                    || (!e.project().isEmpty() && r.project().get().equals(e.project()));
             // a listener registered twice (its project and engine-wide) hears each event once
             if (wanted && told.stream().noneMatch(l -> l == r.listener())) {
                 told.add(r.listener());

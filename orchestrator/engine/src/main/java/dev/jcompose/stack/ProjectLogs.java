@@ -3,7 +3,6 @@ package dev.jcompose.stack;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.LogLine;
@@ -34,25 +33,29 @@ final class ProjectLogs {
         };
         if (!options.follow()) {
             for (ContainerRecord r : records) {
-                runtime.logs(r.id(), options.tail()).stream().filter(l -> keep(options, l))
+                runtime.logs(r.id(), options.tail()).stream()
+                        .filter(l -> keep(options, l))
                         .forEach(l -> safe.accept(record(r, l)));
             }
             return;
         }
         // One virtual thread per container, not the engine's bounded worker pool: a follow lasts as long as
         // its container, and an interrupted caller (a cancelled `logs -f`) must be able to end them all.
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed = new java.util.concurrent.atomic.AtomicReference<>();
-        List<Thread> follows = records.stream().map(r -> Thread.ofVirtual().name("jcompose-follow-" + r.name()).start(() -> {
-            try {
-                runtime.followLogs(r.id(), l -> {
-                    if (keep(options, l)) {
-                        safe.accept(record(r, l));
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        List<Thread> follows = records.stream()
+                .map(r -> Thread.ofVirtual().name("jcompose-follow-" + r.name()).start(() -> {
+                    try {
+                        runtime.followLogs(r.id(), l -> {
+                            if (keep(options, l)) {
+                                safe.accept(record(r, l));
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
                     }
-                });
-            } catch (RuntimeException e) {
-                failed.compareAndSet(null, e);
-            }
-        })).toList();
+                }))
+                .toList();
         try {
             for (Thread t : follows) {
                 t.join();
@@ -72,6 +75,7 @@ final class ProjectLogs {
     }
 
     private static LogRecord record(ContainerRecord r, LogLine l) {
-        return new LogRecord(r.name(), r.labels().get(Labels.SERVICE), l.time(), l.stream() == LogLine.Stream.STDERR, l.text());
+        return new LogRecord(
+                r.name(), r.labels().get(Labels.SERVICE), l.time(), l.stream() == LogLine.Stream.STDERR, l.text());
     }
 }

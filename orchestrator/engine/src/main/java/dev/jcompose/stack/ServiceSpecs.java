@@ -1,7 +1,6 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.model.Resource;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
@@ -15,24 +14,33 @@ import java.util.TreeMap;
  * already resolved (mounts, network namespace, hostname).
  */
 final class ServiceSpecs {
-    private ServiceSpecs() {
-    }
+    private ServiceSpecs() {}
 
     /** Namespaces a service shares, resolved (pid/ipc: null own, {@code host}, or a path to join). */
     record SharedNamespaces(String pid, String ipc, String ipcShm) {
         static final SharedNamespaces NONE = new SharedNamespaces(null, null, null);
     }
 
-    static ContainerSpec spec(ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts,
-            ContainerSpec.Network network, SharedNamespaces shared) {
-        return spec(s, hostname, mounts, network).withOptions(new ContainerSpec.Options(emptyToNull(s.domainname()),
-                s.oomScoreAdj() != 0 ? (int) s.oomScoreAdj() : null, s.memReservation() > 0 ? s.memReservation() : null,
-                s.cpuQuota() != 0 ? s.cpuQuota() : null, s.cpuPeriod() > 0 ? s.cpuPeriod() : null, shared.pid(),
-                shared.ipc(), shared.ipcShm()));
+    static ContainerSpec spec(
+            ServiceConfig s,
+            String hostname,
+            List<ContainerSpec.VolumeMount> mounts,
+            ContainerSpec.Network network,
+            SharedNamespaces shared) {
+        return spec(s, hostname, mounts, network)
+                .withOptions(new ContainerSpec.Options(
+                        emptyToNull(s.domainname()),
+                        s.oomScoreAdj() != 0 ? (int) s.oomScoreAdj() : null,
+                        s.memReservation() > 0 ? s.memReservation() : null,
+                        s.cpuQuota() != 0 ? s.cpuQuota() : null,
+                        s.cpuPeriod() > 0 ? s.cpuPeriod() : null,
+                        shared.pid(),
+                        shared.ipc(),
+                        shared.ipcShm()));
     }
 
-    static ContainerSpec spec(ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts,
-            ContainerSpec.Network network) {
+    static ContainerSpec spec(
+            ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts, ContainerSpec.Network network) {
         Map<String, String> env = new TreeMap<>();
         s.environment().forEach((k, v) -> {
             if (v != null) {
@@ -40,30 +48,61 @@ final class ServiceSpecs {
             }
         });
         boolean noNewPrivileges = s.securityOpt().stream()
-                .anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true") || o.equals("no-new-privileges=true"));
-        boolean seccomp = s.securityOpt().stream().noneMatch(o -> o.equals("seccomp:unconfined") || o.equals("seccomp=unconfined"));
-        return new ContainerSpec(s.entrypoint(), s.command(), env, emptyToNull(s.workingDir()), emptyToNull(s.user()),
-                s.groupAdd(), hostname, mounts, s.readOnly(), resources(s), ulimits(s), s.capAdd(), s.capDrop(),
-                s.privileged(), s.sysctls(), Boolean.TRUE.equals(s.init()), network,
-                s.shmSize() > 0 ? s.shmSize() : null, seccomp, noNewPrivileges, emptyToNull(s.stopSignal()),
+                .anyMatch(o -> o.equals("no-new-privileges")
+                        || o.equals("no-new-privileges:true")
+                        || o.equals("no-new-privileges=true"));
+        boolean seccomp = s.securityOpt().stream()
+                .noneMatch(o -> o.equals("seccomp:unconfined") || o.equals("seccomp=unconfined"));
+        return new ContainerSpec(
+                s.entrypoint(),
+                s.command(),
+                env,
+                emptyToNull(s.workingDir()),
+                emptyToNull(s.user()),
+                s.groupAdd(),
+                hostname,
+                mounts,
+                s.readOnly(),
+                resources(s),
+                ulimits(s),
+                s.capAdd(),
+                s.capDrop(),
+                s.privileged(),
+                s.sysctls(),
+                Boolean.TRUE.equals(s.init()),
+                network,
+                s.shmSize() > 0 ? s.shmSize() : null,
+                seccomp,
+                noNewPrivileges,
+                emptyToNull(s.stopSignal()),
                 s.stopGracePeriod());
     }
 
     /** {@code mem_limit}/{@code cpus}/{@code pids_limit}, else {@code deploy.resources.limits}. */
     static ContainerSpec.Resources resources(ServiceConfig s) {
-        Resource limits = s.deploy() == null || s.deploy().resources() == null ? null : s.deploy().resources().limits();
+        Resource limits = s.deploy() == null || s.deploy().resources() == null
+                ? null
+                : s.deploy().resources().limits();
         long memory = s.memLimit() > 0 ? s.memLimit() : limits == null ? 0 : limits.memory();
         double cpus = s.cpus() > 0 ? s.cpus() : limits == null ? 0 : limits.cpus();
         long pids = s.pidsLimit() != 0 ? s.pidsLimit() : limits == null ? 0 : limits.pids();
-        return new ContainerSpec.Resources(memory > 0 ? memory : null, s.memswapLimit() != 0 ? s.memswapLimit() : null,
-                cpus > 0 ? cpus : null, s.cpuShares() > 0 ? s.cpuShares() : null, emptyToNull(s.cpuset()),
+        return new ContainerSpec.Resources(
+                memory > 0 ? memory : null,
+                s.memswapLimit() != 0 ? s.memswapLimit() : null,
+                cpus > 0 ? cpus : null,
+                s.cpuShares() > 0 ? s.cpuShares() : null,
+                emptyToNull(s.cpuset()),
                 pids != 0 ? pids : null);
     }
 
     static Map<String, ContainerSpec.Ulimit> ulimits(ServiceConfig s) {
         Map<String, ContainerSpec.Ulimit> out = new TreeMap<>();
-        s.ulimits().forEach((name, u) -> out.put(name, u.single() > 0
-                ? new ContainerSpec.Ulimit(u.single(), u.single()) : new ContainerSpec.Ulimit(u.soft(), u.hard())));
+        s.ulimits()
+                .forEach((name, u) -> out.put(
+                        name,
+                        u.single() > 0
+                                ? new ContainerSpec.Ulimit(u.single(), u.single())
+                                : new ContainerSpec.Ulimit(u.soft(), u.hard())));
         return out;
     }
 

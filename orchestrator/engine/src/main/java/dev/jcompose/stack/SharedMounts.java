@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
-import dev.jcompose.model.Project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,8 @@ final class SharedMounts {
      */
     ServiceSpecs.SharedNamespaces namespaces(Project project, String service, ServiceConfig s, String id) {
         String pid = namespace(project.name(), "pid", s.pid());
-        String ipcValue = s.ipc() == null || s.ipc().equals("private") || s.ipc().equals("shareable") ? null : s.ipc();
+        String ipcValue =
+                s.ipc() == null || s.ipc().equals("private") || s.ipc().equals("shareable") ? null : s.ipc();
         String ipc = namespace(project.name(), "ipc", ipcValue);
         String shm = null;
         if (ipc != null && !ipc.equals(ContainerSpec.HOST)) {
@@ -51,8 +51,8 @@ final class SharedMounts {
     }
 
     private static boolean shareable(Project project, String service, ServiceConfig s) {
-        return "shareable".equals(s.ipc()) || project.services().values().stream()
-                .anyMatch(o -> ("service:" + service).equals(o.ipc()));
+        return "shareable".equals(s.ipc())
+                || project.services().values().stream().anyMatch(o -> ("service:" + service).equals(o.ipc()));
     }
 
     private Path shmDir(String id) {
@@ -67,7 +67,8 @@ final class SharedMounts {
             Files.setAttribute(dir, "unix:mode", 01777);
             return dir;
         } catch (IOException e) {
-            throw new StackException("cannot create the shared /dev/shm " + dir + ": " + e.getMessage(),
+            throw new StackException(
+                    "cannot create the shared /dev/shm " + dir + ": " + e.getMessage(),
                     "check the run root's file system");
         }
     }
@@ -80,8 +81,11 @@ final class SharedMounts {
             return ContainerSpec.HOST;
         }
         ContainerRecord other = other(project, key, value);
-        long pid = containers.runtime().pid(other.id()).orElseThrow(() -> new StackException(key + " " + value
-                + ": container " + other.name() + " is not running", "start it first"));
+        long pid = containers
+                .runtime()
+                .pid(other.id())
+                .orElseThrow(() -> new StackException(
+                        key + " " + value + ": container " + other.name() + " is not running", "start it first"));
         return "/proc/" + pid + "/ns/" + key;
     }
 
@@ -96,7 +100,8 @@ final class SharedMounts {
     }
 
     /** The mounts {@code volumes_from} adds, except at targets the service mounts itself. */
-    List<ContainerSpec.VolumeMount> volumesFrom(String project, ServiceConfig s, Collection<ContainerSpec.VolumeMount> own) {
+    List<ContainerSpec.VolumeMount> volumesFrom(
+            String project, ServiceConfig s, Collection<ContainerSpec.VolumeMount> own) {
         Set<String> targets = new HashSet<>();
         own.forEach(m -> targets.add(m.target()));
         List<ContainerSpec.VolumeMount> out = new ArrayList<>();
@@ -105,7 +110,8 @@ final class SharedMounts {
             boolean container = parts[0].equals("container");
             String ref = container ? parts[1] : parts[0];
             String mode = parts.length > (container ? 2 : 1) ? parts[parts.length - 1] : "";
-            ContainerRecord other = container ? containers.require(ref)
+            ContainerRecord other = container
+                    ? containers.require(ref)
                     : containers.runtime().inspect(containers.firstOfService(project, ref, "volumes_from"));
             String filesDir = containers.files().hosts(other.id()).getParent().toString() + "/";
             for (ContainerSpec.VolumeMount m : other.spec().mounts()) {

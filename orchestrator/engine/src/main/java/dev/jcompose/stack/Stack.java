@@ -1,10 +1,9 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.ComposeService;
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.StackListener;
 import dev.jcompose.api.StackException;
-
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
@@ -14,11 +13,11 @@ import dev.jcompose.container.RuntimeProbe;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.execute.ExecutionListener;
 import dev.jcompose.execute.Plan;
 import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanNode;
 import dev.jcompose.execute.PlanResult;
-import dev.jcompose.execute.ExecutionListener;
 import dev.jcompose.host.Clock;
 import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.ProcessCommandRunner;
@@ -30,10 +29,8 @@ import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedState;
-import dev.jcompose.plan.DesiredProject;
 import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.PlanOptions;
-import dev.jcompose.plan.Planner;
 import dev.jcompose.plan.ReconcilePlan;
 import dev.jcompose.plan.Recreate;
 import dev.jcompose.rootfs.SnapshotStore;
@@ -77,24 +74,34 @@ public final class Stack implements AutoCloseable {
         this.engine = EngineContext.create();
         try {
             OciRuntime oci = new RuntimeProbe(runner, settings.paths()).select(System.getenv());
-            this.runtime = new ContainerRuntime(settings.paths(), runner, Clock.system(), oci,
-                    RuntimeConfig.detect(settings.cgroupParent()));
-            this.network = new NetworkLayer(settings.paths(), runner, new NetworkLayer.Options(settings.chains(),
-                    NetworkLayer.Options.defaults().pool(), NetworkLayer.Options.defaults().ports(),
-                    NetworkLayer.Options.defaults().faults(), dev.jcompose.network.EndpointEvents.NONE));
+            this.runtime = new ContainerRuntime(
+                    settings.paths(), runner, Clock.system(), oci, RuntimeConfig.detect(settings.cgroupParent()));
+            this.network = new NetworkLayer(
+                    settings.paths(),
+                    runner,
+                    new NetworkLayer.Options(
+                            settings.chains(),
+                            NetworkLayer.Options.defaults().pool(),
+                            NetworkLayer.Options.defaults().ports(),
+                            NetworkLayer.Options.defaults().faults(),
+                            dev.jcompose.network.EndpointEvents.NONE));
             this.networkLabels = new NetworkLabels(paths.networkLabels());
             this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
             this.volumes = new VolumeStore(paths.volumes());
             this.imageStore = ImageStore.under(settings.paths());
             this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
-            ImagePuller puller = settings.pull() ? new ImagePuller(imageStore, RegistryConfig.defaults(System.getenv()),
-                    ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv()))) : null;
+            ImagePuller puller = settings.pull()
+                    ? new ImagePuller(
+                            imageStore,
+                            RegistryConfig.defaults(System.getenv()),
+                            ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv())))
+                    : null;
             this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
             this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
-            this.supervision = engine.await(engine.call(() -> new Supervision(engine, containers, Clock.system())),
-                    Duration.ofSeconds(30));
-            this.observer = new Observer(runtime, network.networks(), networkLabels, volumes, imageStore,
-                    supervision::healthOf);
+            this.supervision = engine.await(
+                    engine.call(() -> new Supervision(engine, containers, Clock.system())), Duration.ofSeconds(30));
+            this.observer = new Observer(
+                    runtime, network.networks(), networkLabels, volumes, imageStore, supervision::healthOf);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -139,14 +146,18 @@ public final class Stack implements AutoCloseable {
      * from supervision, until the returned handle is run; {@code jcompose events} listens here.
      */
     public Runnable subscribe(Optional<String> project, StackListener listener) {
-        engine.await(engine.call(() -> {
-            supervision.addListener(project, listener);
-            return null;
-        }), Duration.ofSeconds(30));
-        return () -> engine.await(engine.call(() -> {
-            supervision.removeListener(project, listener);
-            return null;
-        }), Duration.ofSeconds(30));
+        engine.await(
+                engine.call(() -> {
+                    supervision.addListener(project, listener);
+                    return null;
+                }),
+                Duration.ofSeconds(30));
+        return () -> engine.await(
+                engine.call(() -> {
+                    supervision.removeListener(project, listener);
+                    return null;
+                }),
+                Duration.ofSeconds(30));
     }
 
     public ComposeService service() {
@@ -158,20 +169,37 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Runs a plan to the end; throws the first failure as docker compose reports it. */
-    void execute(Project project, List<ContainerRecord> records, ReconcilePlan plan, Duration waitTimeout,
+    void execute(
+            Project project,
+            List<ContainerRecord> records,
+            ReconcilePlan plan,
+            Duration waitTimeout,
             StackListener listener) {
         if (plan.isEmpty()) {
             return;
         }
         Plan.Builder<Operation> builder = Plan.builder();
         plan.steps().forEach(s -> builder.add(new PlanNode<>(s.id(), s.op(), new TreeSet<>(s.dependsOn()))));
-        StackOperations ops = new StackOperations(engine, project, containers, network, networkLabels, dns, volumes,
-                images, supervision, waitTimeout).knowing(records);
+        StackOperations ops = new StackOperations(
+                        engine,
+                        project,
+                        containers,
+                        network,
+                        networkLabels,
+                        dns,
+                        volumes,
+                        images,
+                        supervision,
+                        waitTimeout)
+                .knowing(records);
         // the command's progress: its own project's events only, never another project's command's
         Runnable unsubscribe = subscribe(Optional.of(project.name()), listener);
         try {
-            PlanResult result = engine.await(new PlanExecutor<>(engine, ops, ExecutionListener.none())
-                    .execute(builder.build()).result(), waitTimeout.plus(COMMAND_SLACK));
+            PlanResult result = engine.await(
+                    new PlanExecutor<>(engine, ops, ExecutionListener.none())
+                            .execute(builder.build())
+                            .result(),
+                    waitTimeout.plus(COMMAND_SLACK));
             result.firstFailure().ifPresent(f -> {
                 if (f.cause() instanceof dev.jcompose.JcomposeException je) {
                     throw je;
@@ -227,29 +255,42 @@ public final class Stack implements AutoCloseable {
         // a container that exited while no engine watched it (or one killed mid-stop) still holds its ports;
         // one network-state read finds those, so an ordinary command (ps) pays no lock per exited container
         var endpoints = network.endpoints().state().endpoints();
-        records.stream().filter(r -> r.state() == ContainerState.EXITED)
-                .filter(r -> endpoints.containsKey(r.id()) && !endpoints.get(r.id()).ports().isEmpty())
+        records.stream()
+                .filter(r -> r.state() == ContainerState.EXITED)
+                .filter(r -> endpoints.containsKey(r.id())
+                        && !endpoints.get(r.id()).ports().isEmpty())
                 .forEach(r -> containers.releasePortsIfExited(r.id()));
-        record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health) {
-        }
-        List<Found> found = records.stream().flatMap(r -> containers.files().extras(r.id())
-                .map(x -> new Found(r, x, containers.files().lastHealth(r.id()))).stream()).toList();
-        engine.await(engine.call(() -> {
-            found.forEach(f -> supervision.adopt(f.rec(), f.extras(), f.health()));
-            return null;
-        }), Duration.ofSeconds(30));
+        record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health) {}
+        List<Found> found = records.stream()
+                .flatMap(r ->
+                        containers
+                                .files()
+                                .extras(r.id())
+                                .map(x -> new Found(r, x, containers.files().lastHealth(r.id())))
+                                .stream())
+                .toList();
+        engine.await(
+                engine.call(() -> {
+                    found.forEach(f -> supervision.adopt(f.rec(), f.extras(), f.health()));
+                    return null;
+                }),
+                Duration.ofSeconds(30));
     }
 
     static PlanOptions upOptions(UpOptions o) {
-        PlanOptions p = PlanOptions.up().withServices(o.services(), o.noDeps()).withPull(o.pull())
-                .withRecreate(o.forceRecreate() ? Recreate.FORCE : o.noRecreate() ? Recreate.NEVER : Recreate.DIVERGED, false)
-                .withNoStart(o.noStart()).withRemoveOrphans(o.removeOrphans()).withTimeout(o.timeout());
+        PlanOptions p = PlanOptions.up()
+                .withServices(o.services(), o.noDeps())
+                .withPull(o.pull())
+                .withRecreate(
+                        o.forceRecreate() ? Recreate.FORCE : o.noRecreate() ? Recreate.NEVER : Recreate.DIVERGED, false)
+                .withNoStart(o.noStart())
+                .withRemoveOrphans(o.removeOrphans())
+                .withTimeout(o.timeout());
         for (Map.Entry<String, Integer> e : o.scale().entrySet()) {
             p = p.withScale(e.getKey(), e.getValue());
         }
         return p;
     }
-
 
     static boolean ofProject(ContainerRecord r, String project) {
         return project.equals(r.labels().get(Labels.PROJECT));
@@ -266,12 +307,14 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         try {
-            engine.await(engine.call(() -> {
-                if (supervision != null) {
-                    supervision.close();
-                }
-                return null;
-            }), Duration.ofSeconds(30));
+            engine.await(
+                    engine.call(() -> {
+                        if (supervision != null) {
+                            supervision.close();
+                        }
+                        return null;
+                    }),
+                    Duration.ofSeconds(30));
         } finally {
             dns.close();
             engine.close();

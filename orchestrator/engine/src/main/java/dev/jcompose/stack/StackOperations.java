@@ -2,7 +2,6 @@ package dev.jcompose.stack;
 
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackException;
-
 import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.dns.DnsService;
@@ -17,7 +16,6 @@ import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
 import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.VolumeConfig;
 import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
@@ -50,9 +48,17 @@ final class StackOperations implements OperationRunner<Operation> {
      */
     private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StackOperations(EngineContext engine, Project project, Containers containers, NetworkLayer network,
-            NetworkLabels networkLabels, DnsService dns, VolumeStore volumes, ImageSource images,
-            Supervision supervision, Duration waitTimeout) {
+    StackOperations(
+            EngineContext engine,
+            Project project,
+            Containers containers,
+            NetworkLayer network,
+            NetworkLabels networkLabels,
+            DnsService dns,
+            VolumeStore volumes,
+            ImageSource images,
+            Supervision supervision,
+            Duration waitTimeout) {
         this.engine = engine;
         this.project = project;
         this.containers = containers;
@@ -78,7 +84,8 @@ final class StackOperations implements OperationRunner<Operation> {
     private String idOf(String name) {
         String id = ids.get(name);
         if (id == null) {
-            throw new StackException("no such container: " + name, "list the project's containers with `jcompose ps -a`");
+            throw new StackException(
+                    "no such container: " + name, "list the project's containers with `jcompose ps -a`");
         }
         return id;
     }
@@ -86,28 +93,35 @@ final class StackOperations implements OperationRunner<Operation> {
     @Override
     public Future<?> run(PlanNode<Operation> node) {
         return switch (node.operation()) {
-            case Operation.CreateNetwork op -> step("Network", op.name(), "Creating", "Created", () -> createNetwork(op));
-            case Operation.RemoveNetwork op -> step("Network", op.name(), "Removing", "Removed", () -> {
-                dns.stop(op.name());
-                network.networks().remove(op.name());
-                networkLabels.remove(op.name());
-                return null;
-            });
-            case Operation.CreateVolume op -> step("Volume", op.name(), "Creating", "Created", () -> {
-                Map<String, String> labels = new TreeMap<>(ContainerMounts.volumeLabels(project.name(), op.key(),
-                        project.volumes().get(op.key())));
-                labels.put(Labels.CONFIG_HASH, op.configHash());
-                return volumes.create(op.name(), labels);
-            });
-            case Operation.RemoveVolume op -> step("Volume", op.name(), "Removing", "Removed", () -> volumes.remove(op.name()));
-            case Operation.PullImage op -> step("Image", op.reference(), "Pulling", "Pulled", () -> {
-                images.pull(op.reference());
-                return null;
-            });
-            case Operation.BuildImage op -> Future.failedFuture(new StackException(
-                    "service " + op.service() + " has a build section: building images is not supported yet",
-                    "build the image elsewhere and load it, or use image:"));
-            case Operation.CreateContainer op -> create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created");
+            case Operation.CreateNetwork op ->
+                step("Network", op.name(), "Creating", "Created", () -> createNetwork(op));
+            case Operation.RemoveNetwork op ->
+                step("Network", op.name(), "Removing", "Removed", () -> {
+                    dns.stop(op.name());
+                    network.networks().remove(op.name());
+                    networkLabels.remove(op.name());
+                    return null;
+                });
+            case Operation.CreateVolume op ->
+                step("Volume", op.name(), "Creating", "Created", () -> {
+                    Map<String, String> labels = new TreeMap<>(ContainerMounts.volumeLabels(
+                            project.name(), op.key(), project.volumes().get(op.key())));
+                    labels.put(Labels.CONFIG_HASH, op.configHash());
+                    return volumes.create(op.name(), labels);
+                });
+            case Operation.RemoveVolume op ->
+                step("Volume", op.name(), "Removing", "Removed", () -> volumes.remove(op.name()));
+            case Operation.PullImage op ->
+                step("Image", op.reference(), "Pulling", "Pulled", () -> {
+                    images.pull(op.reference());
+                    return null;
+                });
+            case Operation.BuildImage op ->
+                Future.failedFuture(new StackException(
+                        "service " + op.service() + " has a build section: building images is not supported yet",
+                        "build the image elsewhere and load it, or use image:"));
+            case Operation.CreateContainer op ->
+                create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created");
             case Operation.RecreateContainer op -> recreate(op);
             case Operation.StartContainer op -> start(op.name());
             case Operation.StopContainer op -> stop(op.name(), op.timeout());
@@ -118,7 +132,8 @@ final class StackOperations implements OperationRunner<Operation> {
 
     private <T> Future<T> step(String kind, String name, String doing, String done, Callable<T> call) {
         emit(new StackEvent(kind, name, doing, ""));
-        return engine.blocking(call).onSuccess(v -> emit(new StackEvent(kind, name, done, "")))
+        return engine.blocking(call)
+                .onSuccess(v -> emit(new StackEvent(kind, name, done, "")))
                 .onFailure(e -> emit(new StackEvent(kind, name, "Error", String.valueOf(e.getMessage()))));
     }
 
@@ -130,7 +145,8 @@ final class StackOperations implements OperationRunner<Operation> {
         }
         if (n != null && !n.ipam().config().isEmpty()) {
             NetworkConfig.Pool pool = n.ipam().config().getFirst();
-            spec = spec.withIpam(pool.subnet() == null ? null : Subnet.parse(pool.subnet()),
+            spec = spec.withIpam(
+                    pool.subnet() == null ? null : Subnet.parse(pool.subnet()),
                     pool.gateway() == null ? null : Ipv4.parse(pool.gateway()),
                     pool.ipRange() == null ? null : Subnet.parse(pool.ipRange()));
         }
@@ -147,18 +163,18 @@ final class StackOperations implements OperationRunner<Operation> {
     private Future<?> create(String service, int number, String name, String hash, String doing, String done) {
         emit(StackEvent.container(name, doing));
         return engine.blocking(() -> {
-            ContainerRecord rec = containers.create(project, service, number, name, hash);
-            ids.put(name, rec.id());
-            return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
-        }).map(c -> {
-            supervision.created(c.rec(), c.extras());
-            emit(StackEvent.container(name, done));
-            return null;
-        });
+                    ContainerRecord rec = containers.create(project, service, number, name, hash);
+                    ids.put(name, rec.id());
+                    return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
+                })
+                .map(c -> {
+                    supervision.created(c.rec(), c.extras());
+                    emit(StackEvent.container(name, done));
+                    return null;
+                });
     }
 
-    private record Created(ContainerRecord rec, ContainerExtras extras) {
-    }
+    private record Created(ContainerRecord rec, ContainerExtras extras) {}
 
     /**
      * Like docker compose, the replacement is created first and the old container stopped and
@@ -171,8 +187,9 @@ final class StackOperations implements OperationRunner<Operation> {
         emit(StackEvent.container(op.replaced(), "Recreate"));
         boolean portsHeldTwice = !project.services().get(op.service()).ports().isEmpty();
         if (portsHeldTwice) {
-            return retire(oldId, op).compose(v -> create(op.service(), op.number(), op.name(), op.configHash(),
-                    "Creating", "Recreated"));
+            return retire(oldId, op)
+                    .compose(v ->
+                            create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Recreated"));
         }
         return create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created")
                 .compose(v -> retire(oldId, op))
@@ -185,38 +202,45 @@ final class StackOperations implements OperationRunner<Operation> {
     /** Stops and removes the replaced container. */
     private Future<Void> retire(String oldId, Operation.RecreateContainer op) {
         supervision.stopping(oldId);
-        return supervision.quiet().compose(q -> engine.blocking(() -> {
-            containers.stop(oldId, op.timeout());
-            containers.remove(oldId, false);
-            ids.remove(op.replaced(), oldId);
-            return oldId;
-        })).map(removed -> {
-            supervision.removed(removed);
-            return null;
-        });
+        return supervision
+                .quiet()
+                .compose(q -> engine.blocking(() -> {
+                    containers.stop(oldId, op.timeout());
+                    containers.remove(oldId, false);
+                    ids.remove(op.replaced(), oldId);
+                    return oldId;
+                }))
+                .map(removed -> {
+                    supervision.removed(removed);
+                    return null;
+                });
     }
 
     private Future<?> start(String name) {
         emit(StackEvent.container(name, "Starting"));
         return engine.blocking(() -> {
-            ContainerRecord rec = containers.start(idOf(name));
-            return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
-        }).map(c -> {
-            emit(StackEvent.container(name, "Started"));
-            supervision.started(c.rec(), c.extras());
-            return null;
-        });
+                    ContainerRecord rec = containers.start(idOf(name));
+                    return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
+                })
+                .map(c -> {
+                    emit(StackEvent.container(name, "Started"));
+                    supervision.started(c.rec(), c.extras());
+                    return null;
+                });
     }
 
     private Future<?> stop(String name, Duration timeout) {
         emit(StackEvent.container(name, "Stopping"));
         String id = idOf(name);
         supervision.stopping(id);
-        return supervision.quiet().compose(q -> engine.blocking(() -> containers.stop(id, timeout))).map(code -> {
-                supervision.exited(id, code, null, java.time.Instant.now());
-                emit(StackEvent.container(name, "Stopped"));
-                return null;
-            });
+        return supervision
+                .quiet()
+                .compose(q -> engine.blocking(() -> containers.stop(id, timeout)))
+                .map(code -> {
+                    supervision.exited(id, code, null, java.time.Instant.now());
+                    emit(StackEvent.container(name, "Stopped"));
+                    return null;
+                });
     }
 
     private Future<?> remove(String name, boolean anonymousVolumes) {
@@ -225,16 +249,19 @@ final class StackOperations implements OperationRunner<Operation> {
         if (known != null) {
             supervision.stopping(known);
         }
-        return supervision.quiet().compose(q -> engine.blocking(() -> {
-            String id = idOf(name);
-            containers.remove(id, anonymousVolumes);
-            ids.remove(name, id);
-            return id;
-        })).map(id -> {
-            supervision.removed(id);
-            emit(StackEvent.container(name, "Removed"));
-            return null;
-        });
+        return supervision
+                .quiet()
+                .compose(q -> engine.blocking(() -> {
+                    String id = idOf(name);
+                    containers.remove(id, anonymousVolumes);
+                    ids.remove(name, id);
+                    return id;
+                }))
+                .map(id -> {
+                    supervision.removed(id);
+                    emit(StackEvent.container(name, "Removed"));
+                    return null;
+                });
     }
 
     /**
@@ -244,13 +271,17 @@ final class StackOperations implements OperationRunner<Operation> {
      */
     private Future<?> await(Operation.WaitForCondition op) {
         DependencyCondition condition = DependencyCondition.parse(op.condition());
-        java.util.List<ContainerStatus> before = supervision.board(project.name()).containers(op.service());
+        java.util.List<ContainerStatus> before =
+                supervision.board(project.name()).containers(op.service());
         before.forEach(c -> emit(StackEvent.container(c.name(), "Waiting")));
         Future<Void> wait = new DependencyWait(engine, engine.scheduler(), supervision.board(project.name()))
                 .await(op.service(), condition, waitTimeout)
-                .onSuccess(v -> before.stream().filter(c -> settled(c, condition)).forEach(c -> emit(
-                        condition == DependencyCondition.SERVICE_HEALTHY ? StackEvent.container(c.name(), "Healthy")
-                                : new StackEvent("Container", c.name(), "Exited", "(" + c.exitCode() + ")"))));
+                .onSuccess(v -> before.stream()
+                        .filter(c -> settled(c, condition))
+                        .forEach(c -> emit(
+                                condition == DependencyCondition.SERVICE_HEALTHY
+                                        ? StackEvent.container(c.name(), "Healthy")
+                                        : new StackEvent("Container", c.name(), "Exited", "(" + c.exitCode() + ")"))));
         if (op.required()) {
             return wait;
         }
@@ -261,7 +292,8 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     private static boolean settled(ContainerStatus c, DependencyCondition condition) {
-        return condition == DependencyCondition.SERVICE_HEALTHY ? c.health() == HealthStatus.HEALTHY
+        return condition == DependencyCondition.SERVICE_HEALTHY
+                ? c.health() == HealthStatus.HEALTHY
                 : c.phase() == ContainerStatus.Phase.EXITED;
     }
 }

@@ -1,24 +1,22 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.ImageRemovalScope;
-
 import dev.jcompose.api.ComposeService;
-import dev.jcompose.api.UpOptions;
+import dev.jcompose.api.ContainerEvent;
+import dev.jcompose.api.ContainerImage;
+import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.LogOptions;
-import dev.jcompose.api.LogRecord;
-import dev.jcompose.api.RunOptions;
-import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.ImageRemovalScope;
+import dev.jcompose.api.LogOptions;
+import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
-import dev.jcompose.api.ContainerSummary;
-import dev.jcompose.api.ContainerImage;
-import dev.jcompose.api.ContainerEvent;
+import dev.jcompose.api.RunOptions;
+import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
-import dev.jcompose.api.StackListener;
 import dev.jcompose.api.StackException;
-
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRecipe;
@@ -43,8 +41,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -68,16 +66,24 @@ final class StackService implements ComposeService {
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
         ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
-        plan.warnings().forEach(w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
+        plan.warnings()
+                .forEach(
+                        w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
         // planned (hashed) without the origin labels, created with them: another path recreates nothing
         Project labelled = ProjectLabels.onContainers(project, options.configFiles(), options.workingDir());
         ReconcilePlan imagePhase = plan.imageSteps();
         if (!imagePhase.isEmpty()) {
-            stack.execute(labelled, records, new ReconcilePlan(imagePhase.steps(), List.of()), options.effectiveWaitTimeout(), listener);
+            stack.execute(
+                    labelled,
+                    records,
+                    new ReconcilePlan(imagePhase.steps(), List.of()),
+                    options.effectiveWaitTimeout(),
+                    listener);
             records = stack.runtime.list();
             plan = Planner.plan(desired, stack.observe(records), planOptions.afterImages());
         }
-        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
+        stack.adopt(
+                records.stream().filter(r -> Stack.ofProject(r, project.name())).toList());
         stack.execute(labelled, records, plan, options.effectiveWaitTimeout(), listener);
         if (options.waitHealthy() && !options.noStart()) {
             waitHealthy(project, options);
@@ -86,22 +92,27 @@ final class StackService implements ComposeService {
 
     /** {@code --wait}: every selected service's containers running, and healthy where they have a healthcheck. */
     private void waitHealthy(Project project, UpOptions options) {
-        List<String> services = options.services().isEmpty() ? List.copyOf(project.services().keySet()) : options.services();
-        Future<?> all = stack.engine.call(() -> {
-            DependencyWait wait = new DependencyWait(stack.engine, stack.engine.scheduler(),
-                    stack.supervision.board(project.name()));
-            List<Future<Void>> waits = new ArrayList<>();
-            for (String s : services) {
-                if (project.services().get(s).effectiveScale() == 0) {
-                    continue;
-                }
-                boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
-                        .anyMatch(c -> c.health() != null);
-                waits.add(wait.await(s, healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
-                        options.effectiveWaitTimeout()));
-            }
-            return Future.all(waits);
-        }).compose(f -> f);
+        List<String> services =
+                options.services().isEmpty() ? List.copyOf(project.services().keySet()) : options.services();
+        Future<?> all = stack.engine
+                .call(() -> {
+                    DependencyWait wait = new DependencyWait(
+                            stack.engine, stack.engine.scheduler(), stack.supervision.board(project.name()));
+                    List<Future<Void>> waits = new ArrayList<>();
+                    for (String s : services) {
+                        if (project.services().get(s).effectiveScale() == 0) {
+                            continue;
+                        }
+                        boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
+                                .anyMatch(c -> c.health() != null);
+                        waits.add(wait.await(
+                                s,
+                                healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
+                                options.effectiveWaitTimeout()));
+                    }
+                    return Future.all(waits);
+                })
+                .compose(f -> f);
         stack.engine.await(all, options.effectiveWaitTimeout().plus(Duration.ofMinutes(1)));
     }
 
@@ -111,16 +122,29 @@ final class StackService implements ComposeService {
         ObservedState observed = stack.observe(records);
         Project model = project.orElseGet(() -> fromLabels(projectName, observed));
         java.util.Set<String> disabled = new TreeSet<>();
-        observed.projectContainers(projectName, true).stream().map(ObservedContainer::service)
-                .filter(s -> s != null && !model.services().containsKey(s)).forEach(disabled::add);
+        observed.projectContainers(projectName, true).stream()
+                .map(ObservedContainer::service)
+                .filter(s -> s != null && !model.services().containsKey(s))
+                .forEach(disabled::add);
         DesiredProject desired = DesiredProject.of(model, project.isPresent() ? java.util.Set.of() : disabled);
-        PlanOptions options1 = PlanOptions.down().withRemoveVolumes(options.volumes())
-                .withRemoveOrphans(options.removeOrphans()).withTimeout(options.timeout());
+        PlanOptions options1 = PlanOptions.down()
+                .withRemoveVolumes(options.volumes())
+                .withRemoveOrphans(options.removeOrphans())
+                .withTimeout(options.timeout());
         ReconcilePlan plan = Planner.plan(desired, observed, options1);
-        stack.adopt(records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
+        stack.adopt(
+                records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
         ImageRemovalScope rmi = ImageRemovalScope.parse(options.rmi());
-        java.util.SortedSet<String> images = rmi == null ? new TreeSet<>() : ImageRemoval.choose(rmi, projectName,
-                serviceImages(model, records.stream().filter(r -> Stack.ofProject(r, projectName)).toList()));
+        java.util.SortedSet<String> images = rmi == null
+                ? new TreeSet<>()
+                : ImageRemoval.choose(
+                        rmi,
+                        projectName,
+                        serviceImages(
+                                model,
+                                records.stream()
+                                        .filter(r -> Stack.ofProject(r, projectName))
+                                        .toList()));
         stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
         if (!images.isEmpty()) {
             ImageRemoval.remove(images, stack.imageStore, stack.snapshots, stack.runtime.list(), listener);
@@ -134,8 +158,8 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : records) {
             String service = r.labels().get(Labels.SERVICE);
             if (service != null && !model.services().containsKey(service)) {
-                stack.extras(r.id()).ifPresent(x -> out.add(ImageRemoval.ofContainer(projectName(r), service,
-                        x.imageReference())));
+                stack.extras(r.id())
+                        .ifPresent(x -> out.add(ImageRemoval.ofContainer(projectName(r), service, x.imageReference())));
             }
         }
         return out;
@@ -151,11 +175,14 @@ final class StackService implements ComposeService {
     }
 
     private List<ContainerRecord> containersOf(String project, List<String> services) {
-        return stack.runtime.list().stream().filter(r -> Stack.ofProject(r, project))
+        return stack.runtime.list().stream()
+                .filter(r -> Stack.ofProject(r, project))
                 .filter(r -> !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
                 .filter(r -> services.isEmpty() || services.contains(r.labels().get(Labels.SERVICE)))
-                .sorted(Comparator.comparing((ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
-                        .thenComparingInt(r -> number(r)).thenComparing(ContainerRecord::name))
+                .sorted(Comparator.comparing(
+                                (ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
+                        .thenComparingInt(r -> number(r))
+                        .thenComparing(ContainerRecord::name))
                 .toList();
     }
 
@@ -170,21 +197,43 @@ final class StackService implements ComposeService {
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
         List<ContainerRecord> records = containersOf(projectName, List.of()).stream()
-                .filter(r -> all || Stack.isUp(r)).toList();
+                .filter(r -> all || Stack.isUp(r))
+                .toList();
         stack.adopt(records);
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
             String health = stack.supervision.healthOf(r.id()).text();
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
-            List<String> ports = e == null ? List.of() : e.ports().stream().map(StackService::portText).toList();
-            List<String> networks = e == null ? List.of() : e.links().stream().map(l -> l.network()).sorted().toList();
-            String image = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(r.labels().get(Labels.IMAGE));
+            List<String> ports = e == null
+                    ? List.of()
+                    : e.ports().stream().map(StackService::portText).toList();
+            List<String> networks = e == null
+                    ? List.of()
+                    : e.links().stream().map(l -> l.network()).sorted().toList();
+            String image = stack.extras(r.id())
+                    .map(ContainerExtras::imageReference)
+                    .orElse(r.labels().get(Labels.IMAGE));
             // docker says restarting while the restart policy waits out its backoff
-            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id()) ? "restarting"
+            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id())
+                    ? "restarting"
                     : r.state().lower();
-            out.add(new ContainerSummary(r.id(), r.name(), projectName, r.labels().get(Labels.SERVICE), number(r), image,
-                    command(r), state, health.equals("none") ? "" : health, r.exitCode() == null ? 0 : r.exitCode(), ports,
-                    r.created(), r.started(), r.finished(), new TreeMap<>(r.labels()), networks));
+            out.add(new ContainerSummary(
+                    r.id(),
+                    r.name(),
+                    projectName,
+                    r.labels().get(Labels.SERVICE),
+                    number(r),
+                    image,
+                    command(r),
+                    state,
+                    health.equals("none") ? "" : health,
+                    r.exitCode() == null ? 0 : r.exitCode(),
+                    ports,
+                    r.created(),
+                    r.started(),
+                    r.finished(),
+                    new TreeMap<>(r.labels()),
+                    networks));
         }
         return out;
     }
@@ -196,8 +245,16 @@ final class StackService implements ComposeService {
 
     private static String command(ContainerRecord r) {
         List<String> argv = new ArrayList<>();
-        Optional.ofNullable(r.spec().entrypoint() != null ? r.spec().entrypoint() : r.image().entrypoint()).ifPresent(argv::addAll);
-        Optional.ofNullable(r.spec().command() != null ? r.spec().command() : r.image().cmd()).ifPresent(argv::addAll);
+        Optional.ofNullable(
+                        r.spec().entrypoint() != null
+                                ? r.spec().entrypoint()
+                                : r.image().entrypoint())
+                .ifPresent(argv::addAll);
+        Optional.ofNullable(
+                        r.spec().command() != null
+                                ? r.spec().command()
+                                : r.image().cmd())
+                .ifPresent(argv::addAll);
         return String.join(" ", argv);
     }
 
@@ -208,7 +265,7 @@ final class StackService implements ComposeService {
 
     @Override
     public void events(String projectName, List<String> services, Consumer<ContainerEvent> sink) {
-        new ProjectEvents(stack, projectName, services).stream(() -> { }, sink);
+        new ProjectEvents(stack, projectName, services).stream(() -> {}, sink);
     }
 
     @Override
@@ -249,11 +306,17 @@ final class StackService implements ComposeService {
     /** The running container of the service's replica {@code options.index()}. */
     private ContainerRecord execTarget(String projectName, ExecOptions options) {
         List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
-        ContainerRecord r = of.stream().filter(c -> number(c) == options.index()).findFirst()
-                .orElseThrow(() -> new StackException("service \"" + options.service() + "\" has no container number "
-                        + options.index() + " in project " + projectName, "start it with `jcompose up " + options.service() + "`"));
+        ContainerRecord r = of.stream()
+                .filter(c -> number(c) == options.index())
+                .findFirst()
+                .orElseThrow(() -> new StackException(
+                        "service \"" + options.service() + "\" has no container number " + options.index()
+                                + " in project " + projectName,
+                        "start it with `jcompose up " + options.service() + "`"));
         if (r.state() != ContainerState.RUNNING) {
-            throw new StackException("container " + r.name() + " is not running", "start it with `jcompose start " + options.service() + "`");
+            throw new StackException(
+                    "container " + r.name() + " is not running",
+                    "start it with `jcompose start " + options.service() + "`");
         }
         return r;
     }
@@ -317,9 +380,13 @@ final class StackService implements ComposeService {
     @Override
     public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
         String proto = protocol == null ? "tcp" : protocol;
-        return containersOf(projectName, List.of(service)).stream().filter(r -> number(r) == index).findFirst()
+        return containersOf(projectName, List.of(service)).stream()
+                .filter(r -> number(r) == index)
+                .findFirst()
                 .map(r -> stack.network.endpoints().state().endpoints().get(r.id()))
-                .flatMap(e -> e.ports().stream().filter(p -> p.containerPort() == privatePort && p.protocol().equals(proto))
+                .flatMap(e -> e.ports().stream()
+                        .filter(p ->
+                                p.containerPort() == privatePort && p.protocol().equals(proto))
                         .findFirst())
                 .map(p -> (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort());
     }
@@ -340,10 +407,14 @@ final class StackService implements ComposeService {
         List<String> out = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString()))).toList()) {
+                    .sorted(Comparator.comparingLong(
+                            p -> Long.parseLong(p.getFileName().toString())))
+                    .toList()) {
                 try {
                     if (Files.readString(p.resolve("cgroup")).lines().anyMatch(l -> l.endsWith(":" + cgroupsPath))) {
-                        String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                        String cmd = Files.readString(p.resolve("cmdline"))
+                                .replace('\0', ' ')
+                                .strip();
                         out.add(p.getFileName() + " " + cmd);
                     }
                 } catch (IOException gone) {
@@ -363,8 +434,13 @@ final class StackService implements ComposeService {
         List<ContainerImage> out = new ArrayList<>();
         for (ContainerRecord r : containersOf(projectName, services)) {
             String id = r.labels().get(Labels.IMAGE);
-            String reference = stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(id);
-            out.add(new ContainerImage(r.name(), r.labels().get(Labels.SERVICE), reference, id,
+            String reference =
+                    stack.extras(r.id()).map(ContainerExtras::imageReference).orElse(id);
+            out.add(new ContainerImage(
+                    r.name(),
+                    r.labels().get(Labels.SERVICE),
+                    reference,
+                    id,
                     id == null ? 0 : sizes.getOrDefault(id, 0L)));
         }
         return out;
@@ -393,9 +469,11 @@ final class StackService implements ComposeService {
     }
 
     private void onLoop(Runnable r) {
-        stack.engine.await(stack.engine.call(() -> {
-            r.run();
-            return null;
-        }), Duration.ofSeconds(30));
+        stack.engine.await(
+                stack.engine.call(() -> {
+                    r.run();
+                    return null;
+                }),
+                Duration.ofSeconds(30));
     }
 }

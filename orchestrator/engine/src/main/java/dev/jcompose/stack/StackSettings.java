@@ -11,15 +11,19 @@ import java.util.List;
  * iptables chain prefix, the DNS upstreams names outside the project are forwarded to, and
  * whether images can be pulled from registries.
  */
-public record StackSettings(HostPaths paths, String cgroupParent, Chains chains, List<InetSocketAddress> dnsUpstreams,
-        boolean pull) {
+public record StackSettings(
+        HostPaths paths, String cgroupParent, Chains chains, List<InetSocketAddress> dnsUpstreams, boolean pull) {
     public StackSettings {
         dnsUpstreams = List.copyOf(dnsUpstreams);
     }
 
     /** What the CLI uses: {@code JCOMPOSE_*} paths, cgroup parent {@code jcompose}, the host's resolvers. */
     public static StackSettings standard(java.util.Map<String, String> env) {
-        return new StackSettings(HostPaths.fromEnvironment(env), "jcompose", Chains.DEFAULT,
-                dev.jcompose.dns.DnsService.hostResolvers(Path.of("/etc/resolv.conf")), true);
+        return new StackSettings(
+                HostPaths.fromEnvironment(env),
+                "jcompose",
+                Chains.DEFAULT,
+                dev.jcompose.dns.DnsService.hostResolvers(Path.of("/etc/resolv.conf")),
+                true);
     }
 }

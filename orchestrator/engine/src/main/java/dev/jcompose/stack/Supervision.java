@@ -1,9 +1,8 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackEvent;
-import dev.jcompose.api.StackListener;
 import dev.jcompose.api.StackException;
-
+import dev.jcompose.api.StackListener;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRequest;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The live half of the engine, all on the engine loop: per-project {@link ContainerBoard}s, health
@@ -43,8 +41,8 @@ final class Supervision {
      * A container the engine knows; {@code started} is when the runtime started its current run (what a
      * saved health belongs to), null for one not running.
      */
-    private record Tracked(String id, String project, String service, String name, List<String> healthArgv,
-            Instant started) {
+    private record Tracked(
+            String id, String project, String service, String name, List<String> healthArgv, Instant started) {
         Tracked(ContainerRecord rec, ContainerExtras x) {
             this(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), null);
         }
@@ -64,6 +62,7 @@ final class Supervision {
     private final Map<String, Tracked> stopping = new HashMap<>();
     /** Per container: the health write in flight. */
     private final Map<String, Future<?>> healthWrites = new HashMap<>();
+
     private long pollTimer = -1;
     private boolean polling;
     private Future<?> poll = Future.succeededFuture();
@@ -116,7 +115,8 @@ final class Supervision {
     void created(ContainerRecord rec, ContainerExtras x) {
         engine.checkInLoop();
         known.put(rec.id(), new Tracked(rec, x));
-        board(x.project()).put(rec.id(), x.service(), new ContainerStatus(rec.name(), ContainerStatus.Phase.CREATED, 0, null));
+        board(x.project())
+                .put(rec.id(), x.service(), new ContainerStatus(rec.name(), ContainerStatus.Phase.CREATED, 0, null));
     }
 
     /** The user (or up) started it: supervision starts afresh. */
@@ -133,8 +133,16 @@ final class Supervision {
         HealthStatus h = null;
         if (x.healthArgv() != null) {
             HealthState from = resumed.orElse(HealthState.initial());
-            health.watch(rec.id(), new HealthCheck(x.healthInterval(), x.healthTimeout(), x.healthRetries(),
-                    x.healthStartPeriod(), x.healthStartInterval()), startedAt, from);
+            health.watch(
+                    rec.id(),
+                    new HealthCheck(
+                            x.healthInterval(),
+                            x.healthTimeout(),
+                            x.healthRetries(),
+                            x.healthStartPeriod(),
+                            x.healthStartInterval()),
+                    startedAt,
+                    from);
             h = from.status();
         }
         board(x.project()).put(rec.id(), x.service(), ContainerStatus.running(rec.name(), h));
@@ -164,8 +172,11 @@ final class Supervision {
             case CREATED -> created(rec, x);
             case EXITED, REMOVED -> {
                 known.put(rec.id(), new Tracked(rec, x));
-                board(x.project()).put(rec.id(), x.service(), ContainerStatus.exited(rec.name(),
-                        rec.exitCode() == null ? -1 : rec.exitCode()));
+                board(x.project())
+                        .put(
+                                rec.id(),
+                                x.service(),
+                                ContainerStatus.exited(rec.name(), rec.exitCode() == null ? -1 : rec.exitCode()));
             }
         }
     }
@@ -265,23 +276,29 @@ final class Supervision {
     private Future<?> restart(String id) {
         Tracked t = known.get(id);
         return engine.blocking(() -> {
-            ContainerRecord rec = containers.start(id);
-            return new Object[] {rec, containers.files().extras(id).orElseThrow()};
-        }).map(pair -> {
-            ContainerRecord rec = (ContainerRecord) pair[0];
-            ContainerExtras x = (ContainerExtras) pair[1];
-            running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
-            if (t != null) {
-                emit(StackEvent.container(t.name(), "Restarted").of(t.project()));
-            }
-            return null;
-        });
+                    ContainerRecord rec = containers.start(id);
+                    return new Object[] {rec, containers.files().extras(id).orElseThrow()};
+                })
+                .map(pair -> {
+                    ContainerRecord rec = (ContainerRecord) pair[0];
+                    ContainerExtras x = (ContainerExtras) pair[1];
+                    running(rec, x, rec.started() == null ? clock.now() : rec.started(), Optional.empty());
+                    if (t != null) {
+                        emit(StackEvent.container(t.name(), "Restarted").of(t.project()));
+                    }
+                    return null;
+                });
     }
 
     private void onRestartEvent(RestartEvent e) {
         Tracked t = known.get(e.containerId());
         if (t != null && e instanceof RestartEvent.RestartFailed f) {
-            emit(new StackEvent("Container", t.name(), "Error", "restart failed: " + f.cause().getMessage(), t.project()));
+            emit(new StackEvent(
+                    "Container",
+                    t.name(),
+                    "Error",
+                    "restart failed: " + f.cause().getMessage(),
+                    t.project()));
         }
     }
 
@@ -299,30 +316,34 @@ final class Supervision {
         polling = true;
         List<String> ids = new ArrayList<>(running.keySet());
         poll = engine.blocking(() -> {
-            List<ContainerRecord> exited = new ArrayList<>();
-            for (String id : ids) {
-                try {
-                    ContainerRecord r = containers.runtime().inspect(id);
-                    if (r.state() == ContainerState.EXITED) {
-                        exited.add(r);
+                    List<ContainerRecord> exited = new ArrayList<>();
+                    for (String id : ids) {
+                        try {
+                            ContainerRecord r = containers.runtime().inspect(id);
+                            if (r.state() == ContainerState.EXITED) {
+                                exited.add(r);
+                            }
+                        } catch (RuntimeException gone) {
+                            // removed meanwhile: its remove step tells the loop
+                        }
                     }
-                } catch (RuntimeException gone) {
-                    // removed meanwhile: its remove step tells the loop
-                }
-            }
-            return exited;
-        }).onComplete(done -> {
-            polling = false;
-            if (done.succeeded()) {
-                for (ContainerRecord r : done.result()) {
-                    if (!running.containsKey(r.id())) {
-                        continue; // a command took it over while the poll ran
+                    return exited;
+                })
+                .onComplete(done -> {
+                    polling = false;
+                    if (done.succeeded()) {
+                        for (ContainerRecord r : done.result()) {
+                            if (!running.containsKey(r.id())) {
+                                continue; // a command took it over while the poll ran
+                            }
+                            exited(
+                                    r.id(),
+                                    r.exitCode() == null ? -1 : r.exitCode(),
+                                    r.started(),
+                                    r.finished() == null ? clock.now() : r.finished());
+                        }
                     }
-                    exited(r.id(), r.exitCode() == null ? -1 : r.exitCode(), r.started(),
-                            r.finished() == null ? clock.now() : r.finished());
-                }
-            }
-        });
+                });
     }
 
     Optional<ContainerStatus> status(String project, String id) {

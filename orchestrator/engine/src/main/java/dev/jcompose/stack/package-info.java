@@ -23,6 +23,3 @@
  * ({@code dev.jcompose.settings}).
  */
 package dev.jcompose.stack;
-
-import dev.jcompose.api.ComposeService;
-import dev.jcompose.api.StackEvent;

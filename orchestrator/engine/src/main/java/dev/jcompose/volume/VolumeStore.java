@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * {@link #list()} ignores and {@link #create} completes.
  */
 public final class VolumeStore {
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String META = "volume.json";
@@ -40,8 +41,7 @@ public final class VolumeStore {
         return root;
     }
 
-    private record Meta(String name, Map<String, String> labels, String created) {
-    }
+    private record Meta(String name, Map<String, String> labels, String created) {}
 
     /** Creates the volume, or returns it unchanged when it exists (labels of an existing volume are kept). */
     public synchronized Volume create(String name, Map<String, String> labels) {
@@ -58,7 +58,8 @@ public final class VolumeStore {
             JSON.writeValue(tmp.toFile(), meta);
             Files.move(tmp, dir.resolve(META), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new VolumeException("cannot create volume " + name + " under " + root + ": " + e.getMessage(),
+            throw new VolumeException(
+                    "cannot create volume " + name + " under " + root + ": " + e.getMessage(),
                     "check that " + root + " is writable and has free space");
         }
         return find(name).orElseThrow();
@@ -75,9 +76,11 @@ public final class VolumeStore {
         }
         try {
             Meta m = JSON.readValue(meta.toFile(), Meta.class);
-            return Optional.of(new Volume(name, dir.resolve("_data"), new TreeMap<>(m.labels()), Instant.parse(m.created())));
+            return Optional.of(
+                    new Volume(name, dir.resolve("_data"), new TreeMap<>(m.labels()), Instant.parse(m.created())));
         } catch (IOException | RuntimeException e) {
-            throw new VolumeException("volume " + name + " has an unreadable " + meta + ": " + e.getMessage(),
+            throw new VolumeException(
+                    "volume " + name + " has an unreadable " + meta + ": " + e.getMessage(),
                     "remove the directory " + dir + " if the volume is not needed");
         }
     }
@@ -112,8 +115,8 @@ public final class VolumeStore {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new VolumeException("cannot remove volume " + name + ": " + e.getMessage(),
-                    "check that no container still uses it");
+            throw new VolumeException(
+                    "cannot remove volume " + name + ": " + e.getMessage(), "check that no container still uses it");
         }
         return true;
     }
@@ -124,7 +127,8 @@ public final class VolumeStore {
 
     private static void checkName(String name) {
         if (!validName(name)) {
-            throw new VolumeException("invalid volume name \"" + name + "\"",
+            throw new VolumeException(
+                    "invalid volume name \"" + name + "\"",
                     "use letters, digits, '_', '.' and '-', starting with a letter or digit");
         }
     }

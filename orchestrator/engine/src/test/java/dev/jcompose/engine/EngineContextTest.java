@@ -23,7 +23,8 @@ class EngineContextTest {
     @Test
     void theTestThreadIsNotTheEngineLoop() {
         assertThat(engine.inLoop()).isFalse();
-        assertThatThrownBy(engine::checkInLoop).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(engine::checkInLoop)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("engine state touched off the engine loop");
     }
 
@@ -40,16 +41,20 @@ class EngineContextTest {
         Future<String> failing = engine.call(() -> {
             throw new IllegalArgumentException("boom");
         });
-        assertThatThrownBy(() -> engine.await(failing, WAIT)).isInstanceOf(IllegalArgumentException.class).hasMessage("boom");
+        assertThatThrownBy(() -> engine.await(failing, WAIT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("boom");
     }
 
     @Test
     void blockingRunsOnAWorkerAndDeliversOnTheEngineContext() {
         AtomicReference<String> worker = new AtomicReference<>();
         Future<Boolean> deliveredOnLoop = engine.call(() -> engine.blocking(() -> {
-            worker.set(Thread.currentThread().getName());
-            return engine.inLoop();
-        }).map(onLoopInside -> !onLoopInside && engine.inLoop())).compose(f -> f);
+                            worker.set(Thread.currentThread().getName());
+                            return engine.inLoop();
+                        })
+                        .map(onLoopInside -> !onLoopInside && engine.inLoop()))
+                .compose(f -> f);
         assertThat(engine.await(deliveredOnLoop, WAIT)).isTrue();
         assertThat(worker.get()).startsWith("vert.x-worker-thread-");
     }
@@ -75,7 +80,9 @@ class EngineContextTest {
         Future<Object> failing = engine.blocking(() -> {
             throw new JcomposeException("runc failed", "check runc");
         });
-        assertThatThrownBy(() -> engine.await(failing, WAIT)).isInstanceOf(JcomposeException.class).hasMessage("runc failed");
+        assertThatThrownBy(() -> engine.await(failing, WAIT))
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("runc failed");
     }
 
     @Test
@@ -98,21 +105,24 @@ class EngineContextTest {
 
     @Test
     void timersCannotBeSetOffTheEngineContext() {
-        assertThatThrownBy(() -> engine.scheduler().setTimer(Duration.ofSeconds(1), () -> { }))
-                .isInstanceOf(IllegalStateException.class).hasMessage("timers must be set from the engine context");
+        assertThatThrownBy(() -> engine.scheduler().setTimer(Duration.ofSeconds(1), () -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("timers must be set from the engine context");
     }
 
     @Test
     void awaitOnTheEngineContextIsRefused() {
         Future<Object> attempt = engine.call(() -> engine.await(Future.succeededFuture("x"), WAIT));
-        assertThatThrownBy(() -> engine.await(attempt, WAIT)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> engine.await(attempt, WAIT))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("await() would block the engine context");
     }
 
     @Test
     void awaitTimesOutWithAMessage() {
         assertThatThrownBy(() -> engine.await(Promise.promise().future(), Duration.ofMillis(50)))
-                .isInstanceOf(JcomposeException.class).hasMessage("engine task did not finish within 50ms");
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("engine task did not finish within 50ms");
     }
 
     @Test
@@ -121,7 +131,8 @@ class EngineContextTest {
             engine.close();
             return "closed";
         });
-        assertThatThrownBy(() -> engine.await(attempt, WAIT)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> engine.await(attempt, WAIT))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the engine cannot close itself from its own event loop");
     }
 

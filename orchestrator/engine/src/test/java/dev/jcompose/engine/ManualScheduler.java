@@ -15,8 +15,7 @@ import java.util.TreeMap;
  * time. Timers set while firing are honoured in the same advance if they fall due within it.
  */
 public final class ManualScheduler implements Scheduler, Clock {
-    private record Timer(long id, Duration due, Runnable task) {
-    }
+    private record Timer(long id, Duration due, Runnable task) {}
 
     private final Instant origin;
     private final TreeMap<Long, Timer> timers = new TreeMap<>();
@@ -88,7 +87,9 @@ public final class ManualScheduler implements Scheduler, Clock {
     }
 
     private Optional<Timer> nextDue(Duration target) {
-        return timers.values().stream().filter(t -> t.due().compareTo(target) <= 0).min(order());
+        return timers.values().stream()
+                .filter(t -> t.due().compareTo(target) <= 0)
+                .min(order());
     }
 
     private static Comparator<Timer> order() {

@@ -27,7 +27,8 @@ class ManualSchedulerTest {
 
     @Test
     void timersSetWhileFiringFireInTheSameAdvanceWhenDue() {
-        scheduler.setTimer(Duration.ofSeconds(1),
+        scheduler.setTimer(
+                Duration.ofSeconds(1),
                 () -> scheduler.setTimer(Duration.ofSeconds(1), () -> fired.add("chained@" + scheduler.elapsed())));
         scheduler.advance(Duration.ofSeconds(5));
         assertThat(fired).containsExactly("chained@PT2S");

@@ -59,32 +59,49 @@ class DependencyWaitTest {
 
     @Test
     void verdictsFollowDockerCompose() {
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_STARTED, List.of())).isEqualTo(new DependencyVerdict.Waiting());
+        assertThat(DependencyVerdict.evaluate("db", SERVICE_STARTED, List.of()))
+                .isEqualTo(new DependencyVerdict.Waiting());
         assertThat(DependencyVerdict.evaluate("db", SERVICE_STARTED, List.of(created("db-1"))))
                 .isEqualTo(new DependencyVerdict.Waiting());
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_STARTED,
-                List.of(ContainerStatus.running("db-1", null), ContainerStatus.exited("db-2", 3))))
+        assertThat(DependencyVerdict.evaluate(
+                        "db",
+                        SERVICE_STARTED,
+                        List.of(ContainerStatus.running("db-1", null), ContainerStatus.exited("db-2", 3))))
                 .isEqualTo(new DependencyVerdict.Satisfied());
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY,
-                List.of(ContainerStatus.running("db-1", HealthStatus.HEALTHY), ContainerStatus.running("db-2", HealthStatus.STARTING))))
+        assertThat(DependencyVerdict.evaluate(
+                        "db",
+                        SERVICE_HEALTHY,
+                        List.of(
+                                ContainerStatus.running("db-1", HealthStatus.HEALTHY),
+                                ContainerStatus.running("db-2", HealthStatus.STARTING))))
                 .isEqualTo(new DependencyVerdict.Waiting());
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY,
-                List.of(ContainerStatus.running("db-1", HealthStatus.HEALTHY), ContainerStatus.running("db-2", HealthStatus.HEALTHY))))
+        assertThat(DependencyVerdict.evaluate(
+                        "db",
+                        SERVICE_HEALTHY,
+                        List.of(
+                                ContainerStatus.running("db-1", HealthStatus.HEALTHY),
+                                ContainerStatus.running("db-2", HealthStatus.HEALTHY))))
                 .isEqualTo(new DependencyVerdict.Satisfied());
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", HealthStatus.UNHEALTHY))))
+        assertThat(DependencyVerdict.evaluate(
+                        "db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", HealthStatus.UNHEALTHY))))
                 .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 is unhealthy"));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", null))))
-                .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 has no healthcheck configured"));
+                .isEqualTo(new DependencyVerdict.Failed(
+                        "dependency failed to start: container db-1 has no healthcheck configured"));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.exited("db-1", 137))))
                 .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 exited (137)"));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(created("db-1"))))
                 .isEqualTo(new DependencyVerdict.Waiting());
-        assertThat(DependencyVerdict.evaluate("migrate", SERVICE_COMPLETED_SUCCESSFULLY,
-                List.of(ContainerStatus.running("migrate-1", null)))).isEqualTo(new DependencyVerdict.Waiting());
-        assertThat(DependencyVerdict.evaluate("migrate", SERVICE_COMPLETED_SUCCESSFULLY,
-                List.of(ContainerStatus.exited("migrate-1", 0)))).isEqualTo(new DependencyVerdict.Satisfied());
-        assertThat(DependencyVerdict.evaluate("migrate", SERVICE_COMPLETED_SUCCESSFULLY,
-                List.of(ContainerStatus.exited("migrate-1", 0), ContainerStatus.exited("migrate-2", 1))))
+        assertThat(DependencyVerdict.evaluate(
+                        "migrate", SERVICE_COMPLETED_SUCCESSFULLY, List.of(ContainerStatus.running("migrate-1", null))))
+                .isEqualTo(new DependencyVerdict.Waiting());
+        assertThat(DependencyVerdict.evaluate(
+                        "migrate", SERVICE_COMPLETED_SUCCESSFULLY, List.of(ContainerStatus.exited("migrate-1", 0))))
+                .isEqualTo(new DependencyVerdict.Satisfied());
+        assertThat(DependencyVerdict.evaluate(
+                        "migrate",
+                        SERVICE_COMPLETED_SUCCESSFULLY,
+                        List.of(ContainerStatus.exited("migrate-1", 0), ContainerStatus.exited("migrate-2", 1))))
                 .isEqualTo(new DependencyVerdict.Failed("service \"migrate\" didn't complete successfully: exit 1"));
     }
 
@@ -92,10 +109,12 @@ class DependencyWaitTest {
     void conditionsParseFromComposeSpelling() {
         assertThat(DependencyCondition.parse("service_started")).isEqualTo(SERVICE_STARTED);
         assertThat(DependencyCondition.parse("service_healthy")).isEqualTo(SERVICE_HEALTHY);
-        assertThat(DependencyCondition.parse("service_completed_successfully")).isEqualTo(SERVICE_COMPLETED_SUCCESSFULLY);
+        assertThat(DependencyCondition.parse("service_completed_successfully"))
+                .isEqualTo(SERVICE_COMPLETED_SUCCESSFULLY);
         assertThat(SERVICE_HEALTHY).hasToString("service_healthy");
         assertThatThrownBy(() -> DependencyCondition.parse("service_ready"))
-                .isInstanceOf(JcomposeException.class).hasMessage("invalid depends_on condition \"service_ready\"")
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("invalid depends_on condition \"service_ready\"")
                 .extracting(e -> ((JcomposeException) e).hint())
                 .isEqualTo("use one of service_started, service_healthy, service_completed_successfully");
     }
@@ -129,7 +148,8 @@ class DependencyWaitTest {
         Future<Void> wait = waits.await("db", SERVICE_HEALTHY, TIMEOUT);
         observer.set("db", ContainerStatus.running("db-1", HealthStatus.UNHEALTHY));
         assertThat(wait.failed()).isTrue();
-        assertThat(wait.cause()).isInstanceOf(DependencyFailedException.class)
+        assertThat(wait.cause())
+                .isInstanceOf(DependencyFailedException.class)
                 .hasMessage("dependency failed to start: container db-1 is unhealthy");
         assertThat(((DependencyFailedException) wait.cause()).service()).isEqualTo("db");
         assertThat(observer.subscriberCount("db")).isZero();
@@ -159,7 +179,8 @@ class DependencyWaitTest {
         scheduler.advance(Duration.ofSeconds(89));
         assertThat(wait.isComplete()).isFalse();
         scheduler.advance(Duration.ofSeconds(1));
-        assertThat(wait.cause()).isInstanceOf(DependencyFailedException.class)
+        assertThat(wait.cause())
+                .isInstanceOf(DependencyFailedException.class)
                 .hasMessage("service \"db\" did not become healthy within 1m30s");
         assertThat(((JcomposeException) wait.cause()).hint())
                 .isEqualTo("check `jcompose logs db`; if it is just slow, raise the wait timeout");
@@ -180,7 +201,10 @@ class DependencyWaitTest {
     @Test
     void awaitDependencyIsAPlanOperation() {
         AwaitDependency operation = new AwaitDependency("db", SERVICE_HEALTHY, Duration.ofMinutes(2));
-        Plan<Object> plan = Plan.builder().add("wait db", operation).add("start web", "start web", "wait db").build();
+        Plan<Object> plan = Plan.builder()
+                .add("wait db", operation)
+                .add("start web", "start web", "wait db")
+                .build();
         assertThat(plan.render()).isEqualTo("""
                 wait db: await db service_healthy within 2m0s
                 start web: start web <- wait db

@@ -3,13 +3,13 @@ package dev.jcompose.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.engine.EngineContext;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import io.vertx.core.Promise;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +43,14 @@ class PlanExecutorOnVertxTest {
             }
             events.add(event.nodeId());
         };
-        Plan<String> plan = Plan.<String>builder().add("a", "a").add("b", "b", "a").add("c", "c", "a")
-                .add("bad", "bad", "a").add("d", "d", "b", "c").add("e", "e", "bad").build();
+        Plan<String> plan = Plan.<String>builder()
+                .add("a", "a")
+                .add("b", "b", "a")
+                .add("c", "c", "a")
+                .add("bad", "bad", "a")
+                .add("d", "d", "b", "c")
+                .add("e", "e", "bad")
+                .build();
         PlanExecution<String> execution = new PlanExecutor<>(engine, runner, listener).execute(plan);
         PlanResult result = engine.await(execution.result(), Duration.ofSeconds(10));
         assertThat(result.render()).isEqualTo("""
@@ -56,7 +62,8 @@ class PlanExecutorOnVertxTest {
                 e: skipped (bad failed)
                 """);
         assertThat(offLoop).isEmpty();
-        assertThat(engine.await(engine.call(() -> events.size()), Duration.ofSeconds(10))).isEqualTo(11);
+        assertThat(engine.await(engine.call(() -> events.size()), Duration.ofSeconds(10)))
+                .isEqualTo(11);
     }
 
     @Test
@@ -72,9 +79,16 @@ class PlanExecutorOnVertxTest {
             }
             return null;
         });
-        Plan<String> plan = Plan.<String>builder().add("a", "a").add("b", "b", "a").add("c", "c", "a")
-                .add("d", "d", "b", "c").build();
-        PlanResult result = engine.await(new PlanExecutor<>(engine, runner, ExecutionListener.none()).execute(plan).result(),
+        Plan<String> plan = Plan.<String>builder()
+                .add("a", "a")
+                .add("b", "b", "a")
+                .add("c", "c", "a")
+                .add("d", "d", "b", "c")
+                .build();
+        PlanResult result = engine.await(
+                new PlanExecutor<>(engine, runner, ExecutionListener.none())
+                        .execute(plan)
+                        .result(),
                 Duration.ofSeconds(20));
         assertThat(result.render()).isEqualTo("a: succeeded\nb: succeeded\nc: succeeded\nd: succeeded\n");
     }
@@ -97,7 +111,8 @@ class PlanExecutorOnVertxTest {
                 hung.fail("killed");
             }
         };
-        Plan<String> plan = Plan.<String>builder().add("a", "a").add("b", "b", "a").build();
+        Plan<String> plan =
+                Plan.<String>builder().add("a", "a").add("b", "b", "a").build();
         PlanExecution<String> execution = new PlanExecutor<>(engine, runner, ExecutionListener.none()).execute(plan);
         try {
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();

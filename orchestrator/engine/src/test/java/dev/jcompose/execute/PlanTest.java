@@ -27,12 +27,17 @@ class PlanTest {
 
     @Test
     void renderUsesTheGivenOperationText() {
-        assertThat(diamond().render(op -> "<" + op.length() + ">")).startsWith("pull: <10>\ncreate web: <10> <- pull\n");
+        assertThat(diamond().render(op -> "<" + op.length() + ">"))
+                .startsWith("pull: <10>\ncreate web: <10> <- pull\n");
     }
 
     @Test
     void orderPrefersTheSmallestReadyId() {
-        Plan<String> plan = Plan.<String>builder().add("b", "b").add("a", "a", "c").add("c", "c").build();
+        Plan<String> plan = Plan.<String>builder()
+                .add("b", "b")
+                .add("a", "a", "c")
+                .add("c", "c")
+                .build();
         assertThat(plan.order()).containsExactly("b", "c", "a");
     }
 
@@ -48,7 +53,8 @@ class PlanTest {
 
     @Test
     void rejectsUnknownDependencies() {
-        assertThatThrownBy(() -> Plan.<String>builder().add("web", "start", "db").build())
+        assertThatThrownBy(
+                        () -> Plan.<String>builder().add("web", "start", "db").build())
                 .isInstanceOf(PlanException.class)
                 .hasMessage("plan node \"web\" depends on unknown node \"db\"");
     }
@@ -56,13 +62,19 @@ class PlanTest {
     @Test
     void rejectsDuplicateIds() {
         assertThatThrownBy(() -> Plan.<String>builder().add("web", "a").add("web", "b"))
-                .isInstanceOf(PlanException.class).hasMessage("plan node \"web\" is defined twice");
+                .isInstanceOf(PlanException.class)
+                .hasMessage("plan node \"web\" is defined twice");
     }
 
     @Test
     void rejectsCyclesNamingTheLoop() {
         assertThatThrownBy(() -> Plan.<String>builder()
-                .add("a", "a").add("b", "b", "a", "d").add("c", "c", "b").add("d", "d", "c").add("e", "e", "d").build())
+                        .add("a", "a")
+                        .add("b", "b", "a", "d")
+                        .add("c", "c", "b")
+                        .add("d", "d", "c")
+                        .add("e", "e", "d")
+                        .build())
                 .isInstanceOf(PlanException.class)
                 .hasMessage("plan has a dependency cycle: b -> d -> c -> b");
     }
@@ -70,13 +82,15 @@ class PlanTest {
     @Test
     void rejectsSelfDependencies() {
         assertThatThrownBy(() -> Plan.<String>builder().add("a", "a", "a").build())
-                .isInstanceOf(PlanException.class).hasMessage("plan has a dependency cycle: a -> a");
+                .isInstanceOf(PlanException.class)
+                .hasMessage("plan has a dependency cycle: a -> a");
     }
 
     @Test
     void rejectsBlankIds() {
         assertThatThrownBy(() -> Plan.<String>builder().add(" ", "x"))
-                .isInstanceOf(PlanException.class).hasMessage("plan node id is blank");
+                .isInstanceOf(PlanException.class)
+                .hasMessage("plan node id is blank");
     }
 
     @Test

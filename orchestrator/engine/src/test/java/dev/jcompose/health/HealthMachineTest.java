@@ -35,15 +35,18 @@ class HealthMachineTest {
         assertThat(check.retries()).isEqualTo(3);
         assertThat(check.startPeriod()).isEqualTo(Duration.ZERO);
         assertThat(check.startInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(new HealthCheck(Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, Duration.ZERO)).isEqualTo(check);
+        assertThat(new HealthCheck(Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, Duration.ZERO))
+                .isEqualTo(check);
     }
 
     @Test
     void negativeDurationsAreRejected() {
         assertThatThrownBy(() -> HealthCheck.defaults().withInterval(Duration.ofSeconds(-1)))
-                .isInstanceOf(JcomposeException.class).hasMessage("healthcheck interval is negative: -1s");
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("healthcheck interval is negative: -1s");
         assertThatThrownBy(() -> HealthCheck.defaults().withStartInterval(Duration.ofMillis(-500)))
-                .isInstanceOf(JcomposeException.class).hasMessage("healthcheck start_interval is negative: -500ms");
+                .isInstanceOf(JcomposeException.class)
+                .hasMessage("healthcheck start_interval is negative: -500ms");
     }
 
     @Test
@@ -55,12 +58,17 @@ class HealthMachineTest {
 
     @Test
     void insideTheStartPeriodStartingContainersUseTheStartInterval() {
-        HealthMachine machine = new HealthMachine(HealthCheck.defaults().withInterval(Duration.ofSeconds(10))
-                .withStartPeriod(Duration.ofSeconds(60)).withStartInterval(Duration.ofSeconds(2)), STARTED);
+        HealthMachine machine = new HealthMachine(
+                HealthCheck.defaults()
+                        .withInterval(Duration.ofSeconds(10))
+                        .withStartPeriod(Duration.ofSeconds(60))
+                        .withStartInterval(Duration.ofSeconds(2)),
+                STARTED);
         assertThat(machine.nextProbeDelay(HealthState.initial(), at(0))).isEqualTo(Duration.ofSeconds(2));
         assertThat(machine.nextProbeDelay(HealthState.initial(), at(59))).isEqualTo(Duration.ofSeconds(2));
         assertThat(machine.nextProbeDelay(HealthState.initial(), at(60))).isEqualTo(Duration.ofSeconds(10));
-        assertThat(machine.nextProbeDelay(state(HEALTHY, 0), at(5))).as("healthy: back to interval")
+        assertThat(machine.nextProbeDelay(state(HEALTHY, 0), at(5)))
+                .as("healthy: back to interval")
                 .isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -110,26 +118,30 @@ class HealthMachineTest {
 
     @Test
     void failuresInsideTheStartPeriodDoNotCountButASuccessThereCounts() {
-        HealthMachine machine = new HealthMachine(HealthCheck.defaults().withRetries(1)
-                .withStartPeriod(Duration.ofSeconds(60)), STARTED);
+        HealthMachine machine = new HealthMachine(
+                HealthCheck.defaults().withRetries(1).withStartPeriod(Duration.ofSeconds(60)), STARTED);
         HealthState s = machine.apply(HealthState.initial(), probe(5, 1));
         s = machine.apply(s, probe(59, 1));
         assertThat(s.status()).isEqualTo(STARTING);
         assertThat(s.failingStreak()).isZero();
         assertThat(s.log()).hasSize(2);
-        assertThat(machine.apply(s, probe(60, 1)).status()).as("first probe after the period counts").isEqualTo(UNHEALTHY);
+        assertThat(machine.apply(s, probe(60, 1)).status())
+                .as("first probe after the period counts")
+                .isEqualTo(UNHEALTHY);
         HealthState healthy = machine.apply(s, probe(10, 0));
         assertThat(healthy.status()).isEqualTo(HEALTHY);
         assertThat(machine.apply(healthy, probe(20, 1)).status())
-                .as("once healthy, failures count even inside the start period").isEqualTo(UNHEALTHY);
+                .as("once healthy, failures count even inside the start period")
+                .isEqualTo(UNHEALTHY);
     }
 
     @Test
     void theStartPeriodIsJudgedByTheProbesStartTime() {
-        HealthMachine machine = new HealthMachine(HealthCheck.defaults().withRetries(1)
-                .withStartPeriod(Duration.ofSeconds(60)), STARTED);
+        HealthMachine machine = new HealthMachine(
+                HealthCheck.defaults().withRetries(1).withStartPeriod(Duration.ofSeconds(60)), STARTED);
         ProbeResult startedInsideEndedAfter = new ProbeResult(at(59), at(75), 1, "slow");
-        assertThat(machine.apply(HealthState.initial(), startedInsideEndedAfter).status()).isEqualTo(STARTING);
+        assertThat(machine.apply(HealthState.initial(), startedInsideEndedAfter).status())
+                .isEqualTo(STARTING);
     }
 
     @Test
@@ -148,7 +160,8 @@ class HealthMachineTest {
         ProbeResult timedOut = machine.timedOut(at(30), at(31));
         assertThat(timedOut.exitCode()).isEqualTo(-1);
         assertThat(timedOut.output()).isEqualTo("Health check exceeded timeout (1.5s)");
-        ProbeResult failed = machine.couldNotRun(at(30), at(30), new IllegalStateException("exec: \"curl\": not found"));
+        ProbeResult failed =
+                machine.couldNotRun(at(30), at(30), new IllegalStateException("exec: \"curl\": not found"));
         assertThat(failed.exitCode()).isEqualTo(-1);
         assertThat(failed.output()).isEqualTo("exec: \"curl\": not found");
     }
@@ -162,7 +175,8 @@ class HealthMachineTest {
 
     @Test
     void statusesAreSpelledLikeDockerInspect() {
-        assertThat(List.of(STARTING, HEALTHY, UNHEALTHY)).extracting(Object::toString)
+        assertThat(List.of(STARTING, HEALTHY, UNHEALTHY))
+                .extracting(Object::toString)
                 .containsExactly("starting", "healthy", "unhealthy");
     }
 }

@@ -18,6 +18,7 @@ class HealthMonitorTest {
     private final List<String> events = new ArrayList<>();
     /** Exit codes the next probes return at once; when empty, probes hang until the test answers. */
     private final ArrayDeque<Integer> answers = new ArrayDeque<>();
+
     private final List<Promise<Prober.ProbeOutput>> hanging = new ArrayList<>();
 
     private final Prober prober = (container, timeout) -> {
@@ -30,8 +31,13 @@ class HealthMonitorTest {
         hanging.add(promise);
         return promise.future();
     };
-    private final HealthMonitor monitor = new HealthMonitor(new DirectLoop(), scheduler, scheduler, prober,
-            e -> events.add(e.containerId() + " " + e.from() + " -> " + e.to() + " @" + scheduler.elapsed().toSeconds() + "s"));
+    private final HealthMonitor monitor = new HealthMonitor(
+            new DirectLoop(),
+            scheduler,
+            scheduler,
+            prober,
+            e -> events.add(e.containerId() + " " + e.from() + " -> " + e.to() + " @"
+                    + scheduler.elapsed().toSeconds() + "s"));
 
     private void answer(Integer... exitCodes) {
         answers.addAll(List.of(exitCodes));
@@ -53,12 +59,16 @@ class HealthMonitorTest {
     @Test
     void resumesAKnownHealthWithItsFailingStreak() {
         answer(1, 0);
-        monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(2),
-                scheduler.now().minusSeconds(3600), new HealthState(HealthStatus.HEALTHY, 1, List.of()));
+        monitor.watch(
+                "web",
+                HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(2),
+                scheduler.now().minusSeconds(3600),
+                new HealthState(HealthStatus.HEALTHY, 1, List.of()));
         assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(HealthStatus.HEALTHY);
         scheduler.advance(Duration.ofSeconds(10));
-        assertThat(events).as("the second failure in a row, counting the saved one").containsExactly(
-                "web healthy -> unhealthy @10s");
+        assertThat(events)
+                .as("the second failure in a row, counting the saved one")
+                .containsExactly("web healthy -> unhealthy @10s");
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(events).containsExactly("web healthy -> unhealthy @10s", "web unhealthy -> healthy @20s");
     }
@@ -66,7 +76,10 @@ class HealthMonitorTest {
     @Test
     void becomesUnhealthyAfterRetriesFailures() {
         answer(1, 1, 1, 1);
-        monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(5)).withRetries(3), scheduler.now());
+        monitor.watch(
+                "web",
+                HealthCheck.defaults().withInterval(Duration.ofSeconds(5)).withRetries(3),
+                scheduler.now());
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(events).isEmpty();
         assertThat(monitor.state("web").orElseThrow().failingStreak()).isEqualTo(2);
@@ -79,7 +92,10 @@ class HealthMonitorTest {
     @Test
     void recoversFromUnhealthy() {
         answer(1, 0);
-        monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(5)).withRetries(1), scheduler.now());
+        monitor.watch(
+                "web",
+                HealthCheck.defaults().withInterval(Duration.ofSeconds(5)).withRetries(1),
+                scheduler.now());
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(events).containsExactly("web starting -> unhealthy @5s", "web unhealthy -> healthy @10s");
     }
@@ -87,8 +103,11 @@ class HealthMonitorTest {
     @Test
     void usesTheStartIntervalDuringTheStartPeriodAndIgnoresFailuresThere() {
         answer(1, 1, 1, 1, 1, 1);
-        HealthCheck check = HealthCheck.defaults().withInterval(Duration.ofSeconds(30)).withRetries(1)
-                .withStartPeriod(Duration.ofSeconds(10)).withStartInterval(Duration.ofSeconds(3));
+        HealthCheck check = HealthCheck.defaults()
+                .withInterval(Duration.ofSeconds(30))
+                .withRetries(1)
+                .withStartPeriod(Duration.ofSeconds(10))
+                .withStartInterval(Duration.ofSeconds(3));
         monitor.watch("db", check, scheduler.now());
         scheduler.advance(Duration.ofSeconds(9));
         assertThat(probes).containsExactly("db@3s timeout 30s", "db@6s timeout 30s", "db@9s timeout 30s");
@@ -103,8 +122,10 @@ class HealthMonitorTest {
     @Test
     void aSuccessDuringTheStartPeriodMakesItHealthyAndSwitchesToTheInterval() {
         answer(1, 0, 0);
-        HealthCheck check = HealthCheck.defaults().withInterval(Duration.ofSeconds(20))
-                .withStartPeriod(Duration.ofSeconds(60)).withStartInterval(Duration.ofSeconds(2));
+        HealthCheck check = HealthCheck.defaults()
+                .withInterval(Duration.ofSeconds(20))
+                .withStartPeriod(Duration.ofSeconds(60))
+                .withStartInterval(Duration.ofSeconds(2));
         monitor.watch("db", check, scheduler.now());
         scheduler.advance(Duration.ofSeconds(24));
         assertThat(probes).containsExactly("db@2s timeout 30s", "db@4s timeout 30s", "db@24s timeout 30s");
@@ -113,8 +134,10 @@ class HealthMonitorTest {
 
     @Test
     void enforcesTheTimeoutAndIgnoresTheLateAnswer() {
-        HealthCheck check = HealthCheck.defaults().withInterval(Duration.ofSeconds(10))
-                .withTimeout(Duration.ofSeconds(4)).withRetries(1);
+        HealthCheck check = HealthCheck.defaults()
+                .withInterval(Duration.ofSeconds(10))
+                .withTimeout(Duration.ofSeconds(4))
+                .withRetries(1);
         monitor.watch("web", check, scheduler.now());
         scheduler.advance(Duration.ofSeconds(13));
         assertThat(events).isEmpty();
@@ -129,7 +152,9 @@ class HealthMonitorTest {
         hanging.getFirst().complete(new Prober.ProbeOutput(0, "too late"));
         assertThat(monitor.state("web").orElseThrow().log()).hasSize(1);
         assertThat(events).hasSize(1);
-        assertThat(scheduler.pending()).as("next probe 10s after the timed-out one ended").containsExactly(Duration.ofSeconds(10));
+        assertThat(scheduler.pending())
+                .as("next probe 10s after the timed-out one ended")
+                .containsExactly(Duration.ofSeconds(10));
     }
 
     @Test
@@ -146,12 +171,13 @@ class HealthMonitorTest {
     @Test
     void aProbeThatCannotRunCountsAsAFailure() {
         Prober broken = (container, timeout) -> Future.failedFuture(new IllegalStateException("container not running"));
-        HealthMonitor brokenMonitor = new HealthMonitor(new DirectLoop(), scheduler, scheduler, broken,
-                e -> events.add(e.to().toString()));
+        HealthMonitor brokenMonitor =
+                new HealthMonitor(new DirectLoop(), scheduler, scheduler, broken, e -> events.add(e.to().toString()));
         brokenMonitor.watch("web", HealthCheck.defaults().withRetries(1), scheduler.now());
         scheduler.advance(Duration.ofSeconds(30));
         assertThat(events).containsExactly("unhealthy");
-        assertThat(brokenMonitor.state("web").orElseThrow().log().getFirst().output()).isEqualTo("container not running");
+        assertThat(brokenMonitor.state("web").orElseThrow().log().getFirst().output())
+                .isEqualTo("container not running");
     }
 
     @Test
@@ -159,8 +185,8 @@ class HealthMonitorTest {
         Prober throwing = (container, timeout) -> {
             throw new IllegalStateException("exec refused");
         };
-        HealthMonitor throwingMonitor = new HealthMonitor(new DirectLoop(), scheduler, scheduler, throwing,
-                e -> events.add(e.to().toString()));
+        HealthMonitor throwingMonitor =
+                new HealthMonitor(new DirectLoop(), scheduler, scheduler, throwing, e -> events.add(e.to().toString()));
         throwingMonitor.watch("web", HealthCheck.defaults().withRetries(1), scheduler.now());
         scheduler.advance(Duration.ofSeconds(30));
         assertThat(events).containsExactly("unhealthy");
@@ -194,7 +220,8 @@ class HealthMonitorTest {
     void containersAreMonitoredIndependently() {
         answer(0, 1);
         monitor.watch("a", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)), scheduler.now());
-        monitor.watch("b", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(1), scheduler.now());
+        monitor.watch(
+                "b", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(1), scheduler.now());
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(events).containsExactly("a starting -> healthy @10s", "b starting -> unhealthy @10s");
     }

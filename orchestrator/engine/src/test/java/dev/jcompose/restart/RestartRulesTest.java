@@ -21,8 +21,9 @@ class RestartRulesTest {
             delays.add(((RestartDecision.Restart) decision).delay().toMillis());
             history = decision.next();
         }
-        assertThat(delays).containsExactly(100L, 200L, 400L, 800L, 1600L, 3200L, 6400L, 12800L, 25600L, 51200L,
-                60000L, 60000L, 60000L);
+        assertThat(delays)
+                .containsExactly(
+                        100L, 200L, 400L, 800L, 1600L, 3200L, 6400L, 12800L, 25600L, 51200L, 60000L, 60000L, 60000L);
         assertThat(history.restartCount()).isEqualTo(13);
     }
 
@@ -30,11 +31,14 @@ class RestartRulesTest {
     void runningTenSecondsResetsTheBackoffButNotTheCount() {
         RestartHistory history = new RestartHistory(4, Duration.ofMillis(1600));
         RestartDecision ranLong = RestartRules.decide(RestartPolicy.ALWAYS, history, 1, Duration.ofSeconds(10), false);
-        assertThat(ranLong).isEqualTo(new RestartDecision.Restart(Duration.ofMillis(100),
-                new RestartHistory(5, Duration.ofMillis(100))));
-        RestartDecision ranShort = RestartRules.decide(RestartPolicy.ALWAYS, history, 1, Duration.ofMillis(9999), false);
-        assertThat(ranShort).isEqualTo(new RestartDecision.Restart(Duration.ofMillis(3200),
-                new RestartHistory(5, Duration.ofMillis(3200))));
+        assertThat(ranLong)
+                .isEqualTo(new RestartDecision.Restart(
+                        Duration.ofMillis(100), new RestartHistory(5, Duration.ofMillis(100))));
+        RestartDecision ranShort =
+                RestartRules.decide(RestartPolicy.ALWAYS, history, 1, Duration.ofMillis(9999), false);
+        assertThat(ranShort)
+                .isEqualTo(new RestartDecision.Restart(
+                        Duration.ofMillis(3200), new RestartHistory(5, Duration.ofMillis(3200))));
     }
 
     @Test
@@ -42,7 +46,8 @@ class RestartRulesTest {
         assertThat(RestartRules.nextDelay(Duration.ZERO, SHORT)).isEqualTo(Duration.ofMillis(100));
         assertThat(RestartRules.nextDelay(Duration.ofSeconds(40), SHORT)).isEqualTo(Duration.ofMinutes(1));
         assertThat(RestartRules.nextDelay(Duration.ofMinutes(1), SHORT)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(RestartRules.nextDelay(Duration.ofMinutes(1), Duration.ofSeconds(11))).isEqualTo(Duration.ofMillis(100));
+        assertThat(RestartRules.nextDelay(Duration.ofMinutes(1), Duration.ofSeconds(11)))
+                .isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
@@ -59,36 +64,39 @@ class RestartRulesTest {
     }
 
     @ParameterizedTest(name = "{0} exit {1} userStopped {2} -> {3}")
-    @CsvSource(delimiter = '|', value = {
-        "no             | 1 | false | give up: restart policy is \"no\"",
-        "no             | 0 | false | give up: restart policy is \"no\"",
-        "always         | 0 | false | restart #1 after 100ms",
-        "always         | 1 | false | restart #1 after 100ms",
-        "always         | 0 | true  | restart #1 after 100ms",
-        "unless-stopped | 0 | false | restart #1 after 100ms",
-        "unless-stopped | 137 | false | restart #1 after 100ms",
-        "unless-stopped | 0 | true  | give up: stopped by the user (restart: unless-stopped)",
-        "on-failure     | 0 | false | give up: exited with code 0 (restart: on-failure)",
-        "on-failure     | 1 | false | restart #1 after 100ms",
-        "on-failure     | 1 | true  | restart #1 after 100ms",
-        "on-failure:3   | 0 | false | give up: exited with code 0 (restart: on-failure)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no             | 1 | false | give up: restart policy is \"no\"",
+                "no             | 0 | false | give up: restart policy is \"no\"",
+                "always         | 0 | false | restart #1 after 100ms",
+                "always         | 1 | false | restart #1 after 100ms",
+                "always         | 0 | true  | restart #1 after 100ms",
+                "unless-stopped | 0 | false | restart #1 after 100ms",
+                "unless-stopped | 137 | false | restart #1 after 100ms",
+                "unless-stopped | 0 | true  | give up: stopped by the user (restart: unless-stopped)",
+                "on-failure     | 0 | false | give up: exited with code 0 (restart: on-failure)",
+                "on-failure     | 1 | false | restart #1 after 100ms",
+                "on-failure     | 1 | true  | restart #1 after 100ms",
+                "on-failure:3   | 0 | false | give up: exited with code 0 (restart: on-failure)",
+            })
     void decisionTable(String policy, int exitCode, boolean userStopped, String expected) {
         assertThat(RestartRules.decide(RestartPolicy.parse(policy), RestartHistory.FRESH, exitCode, SHORT, userStopped)
-                .describe()).isEqualTo(expected);
+                        .describe())
+                .isEqualTo(expected);
     }
 
     @Test
     void unlimitedOnFailureKeepsRestarting() {
-        RestartDecision decision = RestartRules.decide(RestartPolicy.parse("on-failure"),
-                new RestartHistory(1000, Duration.ofMinutes(1)), 2, SHORT, false);
+        RestartDecision decision = RestartRules.decide(
+                RestartPolicy.parse("on-failure"), new RestartHistory(1000, Duration.ofMinutes(1)), 2, SHORT, false);
         assertThat(decision.describe()).isEqualTo("restart #1001 after 1m0s");
     }
 
     @Test
     void theBackoffAdvancesEvenWhenGivingUp() {
-        RestartDecision decision = RestartRules.decide(RestartPolicy.onFailure(0),
-                new RestartHistory(1, Duration.ofMillis(100)), 0, SHORT, false);
+        RestartDecision decision = RestartRules.decide(
+                RestartPolicy.onFailure(0), new RestartHistory(1, Duration.ofMillis(100)), 0, SHORT, false);
         assertThat(decision.next()).isEqualTo(new RestartHistory(1, Duration.ofMillis(200)));
     }
 }

@@ -18,16 +18,22 @@ class RestartSupervisorTest {
     private boolean startFails;
     private final ContainerStarter starter = id -> {
         starts.add(id + "@" + scheduler.elapsed().toMillis() + "ms");
-        return startFails ? Future.failedFuture(new IllegalStateException("runc start: no such file")) : Future.succeededFuture();
+        return startFails
+                ? Future.failedFuture(new IllegalStateException("runc start: no such file"))
+                : Future.succeededFuture();
     };
-    private final RestartSupervisor supervisor = new RestartSupervisor(new DirectLoop(), scheduler, starter,
-            e -> events.add(describe(e)));
+    private final RestartSupervisor supervisor =
+            new RestartSupervisor(new DirectLoop(), scheduler, starter, e -> events.add(describe(e)));
 
     private static String describe(RestartEvent event) {
         return switch (event) {
-            case RestartEvent.Scheduled s -> s.containerId() + " restart #" + s.attempt() + " in " + s.delay().toMillis() + "ms";
+            case RestartEvent.Scheduled s ->
+                s.containerId() + " restart #" + s.attempt() + " in "
+                        + s.delay().toMillis() + "ms";
             case RestartEvent.Restarted r -> r.containerId() + " restarted #" + r.attempt();
-            case RestartEvent.RestartFailed f -> f.containerId() + " restart #" + f.attempt() + " failed: " + f.cause().getMessage();
+            case RestartEvent.RestartFailed f ->
+                f.containerId() + " restart #" + f.attempt() + " failed: "
+                        + f.cause().getMessage();
             case RestartEvent.GaveUp g -> g.containerId() + " gave up: " + g.reason();
         };
     }
@@ -61,8 +67,13 @@ class RestartSupervisorTest {
             scheduler.advanceToNext();
         }
         exit("web", 1, Duration.ofSeconds(10));
-        assertThat(events).filteredOn(e -> e.contains(" in ")).containsExactly(
-                "web restart #1 in 100ms", "web restart #2 in 200ms", "web restart #3 in 400ms", "web restart #4 in 100ms");
+        assertThat(events)
+                .filteredOn(e -> e.contains(" in "))
+                .containsExactly(
+                        "web restart #1 in 100ms",
+                        "web restart #2 in 200ms",
+                        "web restart #3 in 400ms",
+                        "web restart #4 in 100ms");
     }
 
     @Test
@@ -73,8 +84,13 @@ class RestartSupervisorTest {
         exit("job", 3, Duration.ofSeconds(1));
         scheduler.advanceToNext();
         exit("job", 3, Duration.ofSeconds(1));
-        assertThat(events).containsExactly("job restart #1 in 100ms", "job restarted #1", "job restart #2 in 200ms",
-                "job restarted #2", "job gave up: reached the maximum of 2 restarts (restart: on-failure:2)");
+        assertThat(events)
+                .containsExactly(
+                        "job restart #1 in 100ms",
+                        "job restarted #1",
+                        "job restart #2 in 200ms",
+                        "job restarted #2",
+                        "job gave up: reached the maximum of 2 restarts (restart: on-failure:2)");
         assertThat(starts).hasSize(2);
         assertThat(scheduler.pending()).isEmpty();
     }
@@ -115,8 +131,10 @@ class RestartSupervisorTest {
         supervisor.supervise("job", RestartPolicy.onFailure(0));
         exit("one-shot", 1, Duration.ofSeconds(1));
         exit("job", 0, Duration.ofSeconds(1));
-        assertThat(events).containsExactly("one-shot gave up: restart policy is \"no\"",
-                "job gave up: exited with code 0 (restart: on-failure)");
+        assertThat(events)
+                .containsExactly(
+                        "one-shot gave up: restart policy is \"no\"",
+                        "job gave up: exited with code 0 (restart: on-failure)");
         assertThat(scheduler.pending()).isEmpty();
     }
 
@@ -126,7 +144,8 @@ class RestartSupervisorTest {
         supervisor.supervise("web", RestartPolicy.ALWAYS);
         exit("web", 1, Duration.ofSeconds(1));
         scheduler.advanceToNext();
-        assertThat(events).containsExactly("web restart #1 in 100ms", "web restart #1 failed: runc start: no such file");
+        assertThat(events)
+                .containsExactly("web restart #1 in 100ms", "web restart #1 failed: runc start: no such file");
     }
 
     @Test

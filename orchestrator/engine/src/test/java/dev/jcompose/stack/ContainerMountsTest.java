@@ -47,16 +47,17 @@ class ContainerMountsTest {
         Files.writeString(store.create("p_used", Map.of()).mountpoint().resolve("data"), "kept");
 
         List<String> reserved = new java.util.ArrayList<>();
-        ContainerMounts.Resolved r = new ContainerMounts(store).resolve(project, project.services().get("web"),
-                List.of("/var/lib/data", "/fresh"), reserved::add);
+        ContainerMounts.Resolved r = new ContainerMounts(store)
+                .resolve(project, project.services().get("web"), List.of("/var/lib/data", "/fresh"), reserved::add);
 
         assertThat(r.anonymousVolumes()).hasSize(2).isEqualTo(reserved);
         Path anonymous = store.root().resolve(r.anonymousVolumes().get(0)).resolve("_data");
         Path imageVolume = store.root().resolve(r.anonymousVolumes().get(1)).resolve("_data");
-        assertThat(r.seeds()).containsExactly(
-                new ContainerMounts.Seed("/fresh", store.root().resolve("p_fresh/_data")),
-                new ContainerMounts.Seed("/anonymous", anonymous),
-                new ContainerMounts.Seed("/var/lib/data", imageVolume));
+        assertThat(r.seeds())
+                .containsExactly(
+                        new ContainerMounts.Seed("/fresh", store.root().resolve("p_fresh/_data")),
+                        new ContainerMounts.Seed("/anonymous", anonymous),
+                        new ContainerMounts.Seed("/var/lib/data", imageVolume));
     }
 
     @Test
@@ -74,9 +75,12 @@ class ContainerMountsTest {
                 """);
         VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
         List<String> reserved = new java.util.ArrayList<>();
-        assertThatThrownBy(() -> new ContainerMounts(store).resolve(project, project.services().get("web"), List.of(),
-                reserved::add)).hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
-        assertThat(store.list()).extracting(dev.jcompose.volume.Volume::name).containsExactlyElementsOf(reserved)
+        assertThatThrownBy(() -> new ContainerMounts(store)
+                        .resolve(project, project.services().get("web"), List.of(), reserved::add))
+                .hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
+        assertThat(store.list())
+                .extracting(dev.jcompose.volume.Volume::name)
+                .containsExactlyElementsOf(reserved)
                 .hasSize(1);
     }
 

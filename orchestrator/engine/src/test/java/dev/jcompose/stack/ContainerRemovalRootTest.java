@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
@@ -37,7 +36,9 @@ class ContainerRemovalRootTest {
             String p = fx.project("twice");
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             ContainerRecord web = fx.stack.runtime.list().stream()
-                    .filter(r -> r.name().equals(p + "-web-1")).findFirst().orElseThrow();
+                    .filter(r -> r.name().equals(p + "-web-1"))
+                    .findFirst()
+                    .orElseThrow();
 
             fx.stack.containers.remove(web.id(), true);
             fx.stack.containers.remove(web.id(), true);
@@ -45,7 +46,9 @@ class ContainerRemovalRootTest {
             assertThat(fx.stack.runtime.exists(web.id())).isFalse();
             fx.compose.down(p, java.util.Optional.of(project), new DownOptions(true, false, null), fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();
-            assertThat(fx.stack.runtime.list()).extracting(ContainerRecord::name).doesNotContain(p + "-web-1");
+            assertThat(fx.stack.runtime.list())
+                    .extracting(ContainerRecord::name)
+                    .doesNotContain(p + "-web-1");
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.ContainerSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import dev.jcompose.observe.Labels;
@@ -63,8 +62,10 @@ class DependencyOrderRootTest {
             String api = p + "-api-1";
             String store = p + "-store-1";
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
-            assertThat(fx.compose.ps(p, true)).extracting(c -> c.name() + " " + c.labels().get(Labels.DEPENDS_ON))
-                    .containsExactly(api + " store:service_healthy:false", front + " api:service_started:false", store + " ");
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(c -> c.name() + " " + c.labels().get(Labels.DEPENDS_ON))
+                    .containsExactly(
+                            api + " store:service_healthy:false", front + " api:service_started:false", store + " ");
 
             fx.events.clear();
             fx.compose.stop(p, List.of(), STOP, fx.listener());
@@ -72,7 +73,11 @@ class DependencyOrderRootTest {
             assertOrder(fx, "Container " + front + " Stopped", "Container " + api + " Stopping");
             assertOrder(fx, "Container " + api + " Stopped", "Container " + store + " Stopping");
             // the user stopped front: its restart policy (always) does not start it again
-            String frontId = fx.compose.ps(p, true).stream().filter(c -> c.name().equals(front)).findFirst().orElseThrow().id();
+            String frontId = fx.compose.ps(p, true).stream()
+                    .filter(c -> c.name().equals(front))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             assertThat(fx.stack.supervision.restartPending(frontId)).isFalse();
 
             fx.events.clear();
@@ -81,7 +86,9 @@ class DependencyOrderRootTest {
             assertOrder(fx, "Container " + store + " Waiting", "Container " + store + " Healthy");
             assertOrder(fx, "Container " + store + " Healthy", "Container " + api + " Starting");
             assertOrder(fx, "Container " + api + " Started", "Container " + front + " Starting");
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name).containsExactly(api, front, store);
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::name)
+                    .containsExactly(api, front, store);
 
             fx.events.clear();
             fx.compose.restart(p, List.of(), STOP, fx.listener());
@@ -90,7 +97,9 @@ class DependencyOrderRootTest {
             assertOrder(fx, "Container " + store + " Stopped", "Container " + store + " Starting");
             assertOrder(fx, "Container " + store + " Healthy", "Container " + api + " Starting");
             assertOrder(fx, "Container " + api + " Started", "Container " + front + " Starting");
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name).containsExactly(api, front, store);
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::name)
+                    .containsExactly(api, front, store);
 
             fx.events.clear();
             fx.compose.down(p, Optional.empty(), new DownOptions(true, true, Duration.ofSeconds(1)), fx.listener());
@@ -104,7 +113,9 @@ class DependencyOrderRootTest {
     /** {@code first} happened, and before {@code then}, which happened too. */
     private static void assertOrder(StackFixture fx, String first, String then) {
         List<String> events = fx.rendered();
-        assertThat(events.indexOf(first)).as(first + " before " + then + " in:\n" + String.join("\n", events))
-                .isNotNegative().isLessThan(events.indexOf(then));
+        assertThat(events.indexOf(first))
+                .as(first + " before " + then + " in:\n" + String.join("\n", events))
+                .isNotNegative()
+                .isLessThan(events.indexOf(then));
     }
 }

@@ -1,10 +1,9 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.StackException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.api.StackException;
 import dev.jcompose.oci.ContainerSpec;
 import org.junit.jupiter.api.Test;
 

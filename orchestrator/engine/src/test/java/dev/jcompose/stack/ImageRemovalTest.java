@@ -1,10 +1,9 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.DownOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ImageRemovalScope;
 import dev.jcompose.stack.ImageRemoval.ServiceImage;
 import java.util.List;
@@ -12,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** {@code down --rmi}: which images go. */
 class ImageRemovalTest {
-    private static final List<ServiceImage> SERVICES = List.of(new ServiceImage("web", "nginx:1"),
-            new ServiceImage("api", null), new ServiceImage("worker", "nginx:1"), new ServiceImage("db", ""),
+    private static final List<ServiceImage> SERVICES = List.of(
+            new ServiceImage("web", "nginx:1"),
+            new ServiceImage("api", null),
+            new ServiceImage("worker", "nginx:1"),
+            new ServiceImage("db", ""),
             new ServiceImage("cache", "docker.io/library/redis:7"));
 
     @Test
@@ -24,7 +26,8 @@ class ImageRemovalTest {
 
     @Test
     void localRemovesOnlyImagesWithoutACustomTag() {
-        assertThat(ImageRemoval.choose(ImageRemovalScope.LOCAL, "shop", SERVICES)).containsExactly("shop-api", "shop-db");
+        assertThat(ImageRemoval.choose(ImageRemovalScope.LOCAL, "shop", SERVICES))
+                .containsExactly("shop-api", "shop-db");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.StackEvent;
-import dev.jcompose.api.StackListener;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.api.StackEvent;
+import dev.jcompose.api.StackListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,12 @@ class ProjectListenersTest {
         listeners.emit(StackEvent.container("stray-1", "Exited"));
         assertThat(a).containsExactly("Container a-web-1 Started");
         assertThat(b).containsExactly("Container b-web-1 Started", "Network b_default Created");
-        assertThat(all).containsExactly("a: Container a-web-1 Started", "b: Container b-web-1 Started",
-                "b: Network b_default Created", ": Container stray-1 Exited");
+        assertThat(all)
+                .containsExactly(
+                        "a: Container a-web-1 Started",
+                        "b: Container b-web-1 Started",
+                        "b: Network b_default Created",
+                        ": Container stray-1 Exited");
     }
 
     @Test
@@ -44,7 +47,8 @@ class ProjectListenersTest {
         listeners.remove(Optional.empty(), la);
         listeners.emit(StackEvent.container("b-web-1", "Stopped").of("b"));
         listeners.emit(StackEvent.container("a-web-1", "Stopped").of("a"));
-        assertThat(a).containsExactly("Container a-web-1 Started", "Container b-web-1 Started", "Container a-web-1 Stopped");
+        assertThat(a)
+                .containsExactly("Container a-web-1 Started", "Container b-web-1 Started", "Container a-web-1 Stopped");
         listeners.remove(Optional.of("a"), la);
         listeners.emit(StackEvent.container("a-web-1", "Removed").of("a"));
         assertThat(a).hasSize(3);

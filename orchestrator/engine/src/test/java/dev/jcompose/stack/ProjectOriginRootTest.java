@@ -1,12 +1,11 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.ContainerSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import java.nio.file.Files;
@@ -41,15 +40,19 @@ class ProjectOriginRootTest {
             Project project = fx.load(dir, "origin", Map.of());
             String p = fx.project("origin");
             Instant before = Instant.now().minusSeconds(1);
-            fx.compose.up(project, UpOptions.defaults().withOrigin(List.of("/srv/a/compose.yaml"), "/srv/a"), fx.listener());
+            fx.compose.up(
+                    project, UpOptions.defaults().withOrigin(List.of("/srv/a/compose.yaml"), "/srv/a"), fx.listener());
             ContainerSummary first = fx.compose.ps(p, true).getFirst();
-            assertThat(first.labels()).containsEntry("com.docker.compose.project.config_files", "/srv/a/compose.yaml")
+            assertThat(first.labels())
+                    .containsEntry("com.docker.compose.project.config_files", "/srv/a/compose.yaml")
                     .containsEntry("com.docker.compose.project.working_dir", "/srv/a");
             assertThat(first.created()).isAfter(before);
             assertThat(first.started()).isAfterOrEqualTo(first.created());
             assertThat(first.finished()).isNull();
 
-            fx.compose.up(project, UpOptions.defaults().withOrigin(List.of("/srv/b/compose.yaml", "/srv/b/more.yaml"), "/srv/b"),
+            fx.compose.up(
+                    project,
+                    UpOptions.defaults().withOrigin(List.of("/srv/b/compose.yaml", "/srv/b/more.yaml"), "/srv/b"),
                     fx.listener());
             ContainerSummary second = fx.compose.ps(p, true).getFirst();
             assertThat(second.id()).as("not recreated").isEqualTo(first.id());

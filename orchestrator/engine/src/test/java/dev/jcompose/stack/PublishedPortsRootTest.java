@@ -1,13 +1,12 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.ContainerSummary;
-import dev.jcompose.api.StackListener;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import java.io.IOException;
@@ -83,7 +82,10 @@ class PublishedPortsRootTest {
     }
 
     private static void reachable(int port) {
-        StackFixture.await("the service on 127.0.0.1:" + port, Duration.ofSeconds(20), () -> get(port).equals("hi\n"));
+        StackFixture.await(
+                "the service on 127.0.0.1:" + port,
+                Duration.ofSeconds(20),
+                () -> get(port).equals("hi\n"));
     }
 
     private static List<?> publishedOf(StackFixture fx, String containerName) {
@@ -111,8 +113,12 @@ class PublishedPortsRootTest {
 
             fx.compose.stop(p, List.of(), Duration.ofSeconds(1), fx.listener());
             assertThat(publishedOf(fx, web)).isEmpty();
-            assertThat(bindable(port)).as("the port is free while the container is stopped").isTrue();
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::ports).containsExactly(List.of());
+            assertThat(bindable(port))
+                    .as("the port is free while the container is stopped")
+                    .isTrue();
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::ports)
+                    .containsExactly(List.of());
 
             // another project may publish the port meanwhile; this one cannot start until it is free again
             Project other = write(fx, "other", """
@@ -160,11 +166,15 @@ class PublishedPortsRootTest {
             reachable(port);
             String id = fx.stack.containers.require(web).id();
             fx.stack.runtime.kill(id, "SIGKILL");
-            StackFixture.await("the exit", Duration.ofSeconds(20),
+            StackFixture.await(
+                    "the exit",
+                    Duration.ofSeconds(20),
                     () -> fx.stack.runtime.inspect(id).state() == dev.jcompose.container.ContainerState.EXITED);
             assertThat(publishedOf(fx, web)).hasSize(1);
 
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::status).containsExactly("exited (137)");
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::status)
+                    .containsExactly("exited (137)");
             assertThat(publishedOf(fx, web)).isEmpty();
             assertThat(bindable(port)).isTrue();
             fx.compose.start(p, List.of(), fx.listener());

@@ -1,10 +1,9 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.StackException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.api.StackException;
 import dev.jcompose.model.FileReference;
 import dev.jcompose.model.Project;
 import dev.jcompose.oci.ContainerSpec;
@@ -33,9 +32,11 @@ class ServiceOptionsSpecsTest {
                     image: busybox
                     tmpfs: ["/run:size=64m,mode=1770", "/tmp", "/x:noexec"]
                 """);
-        assertThat(ServiceSpecs.tmpfs(p.services().get("web"))).containsExactly(
-                new ContainerSpec.Tmpfs("/run", 64L << 20, 01770), new ContainerSpec.Tmpfs("/tmp", null, null),
-                new ContainerSpec.Tmpfs("/x", null, null));
+        assertThat(ServiceSpecs.tmpfs(p.services().get("web")))
+                .containsExactly(
+                        new ContainerSpec.Tmpfs("/run", 64L << 20, 01770),
+                        new ContainerSpec.Tmpfs("/tmp", null, null),
+                        new ContainerSpec.Tmpfs("/x", null, null));
     }
 
     @Test
@@ -62,10 +63,22 @@ class ServiceOptionsSpecsTest {
                     cpu_quota: 50000
                     cpu_period: 100000
                 """);
-        ContainerSpec spec = ServiceSpecs.spec(p.services().get("web"), "h", List.of(), ContainerSpec.Network.NONE,
+        ContainerSpec spec = ServiceSpecs.spec(
+                p.services().get("web"),
+                "h",
+                List.of(),
+                ContainerSpec.Network.NONE,
                 new ServiceSpecs.SharedNamespaces("host", "/proc/7/ns/ipc", "/proc/7/root/dev/shm"));
-        assertThat(spec.options()).isEqualTo(new ContainerSpec.Options("example.org", -200, 32L << 20, 50_000L,
-                100_000L, "host", "/proc/7/ns/ipc", "/proc/7/root/dev/shm"));
+        assertThat(spec.options())
+                .isEqualTo(new ContainerSpec.Options(
+                        "example.org",
+                        -200,
+                        32L << 20,
+                        50_000L,
+                        100_000L,
+                        "host",
+                        "/proc/7/ns/ipc",
+                        "/proc/7/root/dev/shm"));
     }
 
     @Test
@@ -79,9 +92,11 @@ class ServiceOptionsSpecsTest {
                     image: busybox
                     device_cgroup_rules: ["c 1:3 rwx"]
                 """);
-        assertThat(HostDevices.rules("web", p.services().get("web"))).containsExactly(
-                new ContainerSpec.DeviceAllow("c", 1L, 3L, "rwm"), new ContainerSpec.DeviceAllow("b", 8L, null, "r"),
-                new ContainerSpec.DeviceAllow("a", null, null, "m"));
+        assertThat(HostDevices.rules("web", p.services().get("web")))
+                .containsExactly(
+                        new ContainerSpec.DeviceAllow("c", 1L, 3L, "rwm"),
+                        new ContainerSpec.DeviceAllow("b", 8L, null, "r"),
+                        new ContainerSpec.DeviceAllow("a", null, null, "m"));
         assertThatThrownBy(() -> HostDevices.rules("bad", p.services().get("bad")))
                 .hasMessage("device_cgroup_rules of service bad: invalid rule 'c 1:3 rwx'");
     }
@@ -94,9 +109,11 @@ class ServiceOptionsSpecsTest {
                 .isEqualTo("/run/secrets/db_pw");
         assertThat(ContainerSecrets.target("config", new FileReference("nginx", null, null, null, null, null)))
                 .isEqualTo("/nginx");
-        assertThat(ContainerSecrets.target("config", new FileReference("nginx", "/etc/nginx.conf", null, null, null,
-                null))).isEqualTo("/etc/nginx.conf");
-        assertThat(PosixFilePermissions.toString(ContainerSecrets.permissions(0440))).isEqualTo("r--r-----");
+        assertThat(ContainerSecrets.target(
+                        "config", new FileReference("nginx", "/etc/nginx.conf", null, null, null, null)))
+                .isEqualTo("/etc/nginx.conf");
+        assertThat(PosixFilePermissions.toString(ContainerSecrets.permissions(0440)))
+                .isEqualTo("r--r-----");
     }
 
     @Test
@@ -114,10 +131,12 @@ class ServiceOptionsSpecsTest {
                   app: {content: "debug=1"}
                 """);
         Path dir = tmp.resolve("c");
-        List<ContainerSpec.VolumeMount> mounts = ContainerSecrets.mounts(p, p.services().get("web"), dir);
-        assertThat(mounts).containsExactly(
-                new ContainerSpec.Bind(dir.resolve("secrets/0-pw").toString(), "/run/secrets/pw", true),
-                new ContainerSpec.Bind(dir.resolve("configs/0-app").toString(), "/app", true));
+        List<ContainerSpec.VolumeMount> mounts =
+                ContainerSecrets.mounts(p, p.services().get("web"), dir);
+        assertThat(mounts)
+                .containsExactly(
+                        new ContainerSpec.Bind(dir.resolve("secrets/0-pw").toString(), "/run/secrets/pw", true),
+                        new ContainerSpec.Bind(dir.resolve("configs/0-app").toString(), "/app", true));
         assertThat(Files.readString(dir.resolve("secrets/0-pw"))).isEqualTo("s3cret");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/0-pw"))))
                 .isEqualTo("r--------");
@@ -150,9 +169,11 @@ class ServiceOptionsSpecsTest {
         assertThat(resolved.secrets().get("env").content()).isEqualTo("t0k");
         assertThat(resolved.secrets().get("ext")).isEqualTo(p.secrets().get("ext"));
         Path dir = tmp.resolve("c2");
-        assertThat(ContainerSecrets.mounts(resolved, resolved.services().get("api"), dir)).containsExactly(
-                new ContainerSpec.Bind(dir.resolve("secrets/0-env").toString(), "/run/secrets/env", true));
+        assertThat(ContainerSecrets.mounts(resolved, resolved.services().get("api"), dir))
+                .containsExactly(
+                        new ContainerSpec.Bind(dir.resolve("secrets/0-env").toString(), "/run/secrets/env", true));
         assertThat(Files.readString(dir.resolve("secrets/0-env"))).isEqualTo("t0k");
-        assertThat(FileObjectValues.resolve(p, dev.jcompose.environment.Environment.EMPTY)).isSameAs(p);
+        assertThat(FileObjectValues.resolve(p, dev.jcompose.environment.Environment.EMPTY))
+                .isSameAs(p);
     }
 }

@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.ContainerSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
@@ -63,8 +62,10 @@ class ServiceSpecsTest {
         assertThat(spec.hostname()).isEqualTo("h");
         assertThat(spec.readOnly()).isTrue();
         assertThat(spec.resources()).isEqualTo(new ContainerSpec.Resources(64L << 20, null, 0.5, null, null, 50L));
-        assertThat(spec.ulimits()).containsExactly(Map.entry("nofile", new ContainerSpec.Ulimit(100, 200)),
-                Map.entry("nproc", new ContainerSpec.Ulimit(30, 30)));
+        assertThat(spec.ulimits())
+                .containsExactly(
+                        Map.entry("nofile", new ContainerSpec.Ulimit(100, 200)),
+                        Map.entry("nproc", new ContainerSpec.Ulimit(30, 30)));
         assertThat(spec.capAdd()).containsExactly("NET_ADMIN");
         assertThat(spec.capDrop()).containsExactly("MKNOD");
         assertThat(spec.sysctls()).containsExactly(Map.entry("net.core.somaxconn", "1024"));
@@ -109,10 +110,12 @@ class ServiceSpecsTest {
         assertThat(ServiceSpecs.healthcheckArgv(p.services().get("cmd"), null)).containsExactly("test", "-f", "/x");
         assertThat(ServiceSpecs.healthcheckArgv(p.services().get("shell"), null))
                 .containsExactly("/bin/sh", "-c", "wget -q localhost || exit 1");
-        assertThat(ServiceSpecs.healthcheckArgv(p.services().get("off"), List.of("CMD", "true"))).isNull();
+        assertThat(ServiceSpecs.healthcheckArgv(p.services().get("off"), List.of("CMD", "true")))
+                .isNull();
         assertThat(ServiceSpecs.healthcheckArgv(p.services().get("none"), List.of("CMD-SHELL", "true")))
                 .containsExactly("/bin/sh", "-c", "true");
-        assertThat(ServiceSpecs.healthcheckArgv(p.services().get("none"), List.of("NONE"))).isNull();
+        assertThat(ServiceSpecs.healthcheckArgv(p.services().get("none"), List.of("NONE")))
+                .isNull();
         assertThat(ServiceSpecs.healthcheckArgv(p.services().get("none"), null)).isNull();
     }
 
@@ -124,8 +127,12 @@ class ServiceSpecsTest {
                     image: busybox
                     ports: ["127.0.0.1:8080:80", "9000-9001:9000-9001/udp", "127.0.0.1::53", "5000"]
                 """);
-        assertThat(p.services().get("web").ports().stream().map(Containers::port).map(r -> r.display()).toList())
-                .containsExactly("127.0.0.1:8080:80/tcp", "9000:9000/udp", "9001:9001/udp", "127.0.0.1:53/tcp", "5000/tcp");
+        assertThat(p.services().get("web").ports().stream()
+                        .map(Containers::port)
+                        .map(r -> r.display())
+                        .toList())
+                .containsExactly(
+                        "127.0.0.1:8080:80/tcp", "9000:9000/udp", "9001:9001/udp", "127.0.0.1:53/tcp", "5000/tcp");
     }
 
     @Test

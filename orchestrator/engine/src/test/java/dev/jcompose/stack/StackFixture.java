@@ -1,11 +1,10 @@
 package dev.jcompose.stack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.host.HostPaths;
@@ -82,7 +81,10 @@ final class StackFixture implements AutoCloseable {
     Project load(Path projectDir, String name, Map<String, String> env) {
         networkNames.add(name + "-" + tag + "_default");
         return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(projectDir).withProjectName(name + "-" + tag).withProcessEnv(env)).project();
+                .load(LoadOptions.in(projectDir)
+                        .withProjectName(name + "-" + tag)
+                        .withProcessEnv(env))
+                .project();
     }
 
     String project(String name) {
@@ -150,7 +152,8 @@ final class StackFixture implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) {
-            AssertionError e = new AssertionError("cleanup failed: " + problems.getFirst().getMessage());
+            AssertionError e =
+                    new AssertionError("cleanup failed: " + problems.getFirst().getMessage());
             problems.forEach(e::addSuppressed);
             throw e;
         }

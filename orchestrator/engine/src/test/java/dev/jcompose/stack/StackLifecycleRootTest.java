@@ -1,18 +1,17 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.ComposeService;
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.LogOptions;
-import dev.jcompose.api.ExecOptions;
-import dev.jcompose.api.ExecOutcome;
-import dev.jcompose.api.ContainerSummary;
-import dev.jcompose.api.StackListener;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.ExecOptions;
+import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.LogOptions;
+import dev.jcompose.api.StackListener;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import java.nio.file.Files;
@@ -60,12 +59,18 @@ class StackLifecycleRootTest {
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             List<String> events = fx.rendered();
             assertThat(events.indexOf("Container " + p + "-init-1 Exited (0)"))
-                    .as(String.join("\n", events)).isNotNegative()
+                    .as(String.join("\n", events))
+                    .isNotNegative()
                     .isLessThan(events.indexOf("Container " + p + "-app-1 Starting"));
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::name, ContainerSummary::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(p + "-app-1", "running"),
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::name, ContainerSummary::status)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(p + "-app-1", "running"),
                             org.assertj.core.groups.Tuple.tuple(p + "-init-1", "exited (0)"));
-            StackFixture.await("app's log line", Duration.ofSeconds(30), () -> logs(fx, p, "app").contains("seeded"));
+            StackFixture.await(
+                    "app's log line",
+                    Duration.ofSeconds(30),
+                    () -> logs(fx, p, "app").contains("seeded"));
             assertThat(logs(fx, p, "init")).containsExactly("init done");
             assertThat(fx.compose.exec(p, ExecOptions.of("app", "sh", "-c", "echo out; echo err >&2; exit 3")))
                     .isEqualTo(new ExecOutcome(3, "out\n", "err\n"));
@@ -75,11 +80,14 @@ class StackLifecycleRootTest {
             fx.compose.stop(p, List.of("app"), Duration.ofSeconds(1), fx.listener());
             assertThat(fx.compose.ps(p, false)).isEmpty();
             fx.compose.start(p, List.of("app"), fx.listener());
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name).containsExactly(p + "-app-1");
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::name)
+                    .containsExactly(p + "-app-1");
             assertThat(fx.compose.top(p, List.of("app")).get(p + "-app-1")).anyMatch(l -> l.endsWith("sleep 300"));
             fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();
-            assertThat(fx.paths.dataRoot().resolve("volumes").resolve(p + "_shared")).doesNotExist();
+            assertThat(fx.paths.dataRoot().resolve("volumes").resolve(p + "_shared"))
+                    .doesNotExist();
         }
     }
 
@@ -102,8 +110,10 @@ class StackLifecycleRootTest {
             String p = fx.project("fail");
             assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults(), fx.listener()))
                     .hasMessage("service \"migrate\" didn't complete successfully: exit 3");
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::name, ContainerSummary::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(p + "-app-1", "created"),
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::name, ContainerSummary::status)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(p + "-app-1", "created"),
                             org.assertj.core.groups.Tuple.tuple(p + "-migrate-1", "exited (3)"));
             fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
 
@@ -118,8 +128,9 @@ class StackLifecycleRootTest {
                           retries: 2
                     """);
             String s = fx.project("sick");
-            assertThatThrownBy(() -> fx.compose.up(sick, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)),
-                    fx.listener())).hasMessage("dependency failed to start: container " + s + "-db-1 is unhealthy");
+            assertThatThrownBy(() -> fx.compose.up(
+                            sick, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener()))
+                    .hasMessage("dependency failed to start: container " + s + "-db-1 is unhealthy");
             fx.compose.down(s, Optional.empty(), FAST_DOWN, fx.listener());
             assertThat(fx.compose.ps(s, true)).isEmpty();
         }
@@ -140,14 +151,22 @@ class StackLifecycleRootTest {
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             String name = p + "-crash-1";
             try {
-                StackFixture.await("three exits", Duration.ofSeconds(30),
-                        () -> fx.rendered().stream().filter(e -> e.equals("Container " + name + " Exited (2)")).count() == 3);
+                StackFixture.await(
+                        "three exits",
+                        Duration.ofSeconds(30),
+                        () -> fx.rendered().stream()
+                                        .filter(e -> e.equals("Container " + name + " Exited (2)"))
+                                        .count()
+                                == 3);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + ":\n" + String.join("\n", fx.rendered()), e);
             }
-            assertThat(fx.rendered()).filteredOn(e -> e.contains("Restarted"))
+            assertThat(fx.rendered())
+                    .filteredOn(e -> e.contains("Restarted"))
                     .containsExactly("Container " + name + " Restarted", "Container " + name + " Restarted");
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::status).containsExactly("exited (2)");
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::status)
+                    .containsExactly("exited (2)");
             // every restart ran on the same writable layer and appended to the same log
             assertThat(logs(fx, p, "crash")).containsExactly("runs=1", "runs=2", "runs=3");
             fx.compose.down(p, Optional.empty(), FAST_DOWN, fx.listener());
@@ -166,7 +185,10 @@ class StackLifecycleRootTest {
                     """);
             String p = fx.project("keep");
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
-            assertThat(fx.compose.exec(p, ExecOptions.of("keep", "sh", "-c", "echo hello > /data.txt")).exitCode()).isZero();
+            assertThat(fx.compose
+                            .exec(p, ExecOptions.of("keep", "sh", "-c", "echo hello > /data.txt"))
+                            .exitCode())
+                    .isZero();
 
             fx.compose.restart(p, List.of("keep"), Duration.ofSeconds(5), fx.listener());
             assertThat(fx.compose.exec(p, ExecOptions.of("keep", "cat", "/data.txt", "/runs")))
@@ -175,7 +197,10 @@ class StackLifecycleRootTest {
             fx.compose.start(p, List.of("keep"), fx.listener());
             assertThat(fx.compose.exec(p, ExecOptions.of("keep", "cat", "/data.txt", "/runs")))
                     .isEqualTo(new ExecOutcome(0, "hello\nrun\nrun\nrun\n", ""));
-            StackFixture.await("the third run's log line", Duration.ofSeconds(20), () -> logs(fx, p, "keep").size() == 3);
+            StackFixture.await(
+                    "the third run's log line",
+                    Duration.ofSeconds(20),
+                    () -> logs(fx, p, "keep").size() == 3);
             assertThat(logs(fx, p, "keep")).containsExactly("runs=1", "runs=2", "runs=3");
             fx.compose.down(p, Optional.empty(), FAST_DOWN, fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();
@@ -195,10 +220,14 @@ class StackLifecycleRootTest {
                     """);
             String p = fx.project("two");
             fx.compose.up(project, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener());
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::status).containsExactly("running (healthy)");
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::status)
+                    .containsExactly("running (healthy)");
             try (Stack second = Stack.open(new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false))) {
                 ComposeService other = second.service();
-                assertThat(other.ps(p, false)).extracting(ContainerSummary::name).containsExactly(p + "-web-1");
+                assertThat(other.ps(p, false))
+                        .extracting(ContainerSummary::name)
+                        .containsExactly(p + "-web-1");
                 other.down(p, Optional.empty(), FAST_DOWN, StackListener.none());
                 assertThat(other.ps(p, true)).isEmpty();
             }
@@ -222,20 +251,36 @@ class StackLifecycleRootTest {
                     """);
             String p = fx.project("scale");
             fx.compose.up(project, scaled(2), fx.listener());
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::name)
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::name)
                     .containsExactly(p + "-client-1", p + "-web-1", p + "-web-2");
-            String answer = fx.compose.exec(p, ExecOptions.of("client", "nslookup", "web")).stdout();
-            assertThat(answer.lines().filter(l -> l.startsWith("Address: ")).count()).as(answer).isEqualTo(2);
+            String answer = fx.compose
+                    .exec(p, ExecOptions.of("client", "nslookup", "web"))
+                    .stdout();
+            assertThat(answer.lines().filter(l -> l.startsWith("Address: ")).count())
+                    .as(answer)
+                    .isEqualTo(2);
             fx.compose.up(project, scaled(1), fx.listener());
-            assertThat(fx.compose.ps(p, true)).extracting(ContainerSummary::name)
+            assertThat(fx.compose.ps(p, true))
+                    .extracting(ContainerSummary::name)
                     .containsExactly(p + "-client-1", p + "-web-1");
             fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
         }
     }
 
     private static UpOptions scaled(int web) {
-        return new UpOptions(List.of(), false, false, false, false, new java.util.TreeMap<>(Map.of("web", web)), null,
-                false, false, null, Duration.ofSeconds(1));
+        return new UpOptions(
+                List.of(),
+                false,
+                false,
+                false,
+                false,
+                new java.util.TreeMap<>(Map.of("web", web)),
+                null,
+                false,
+                false,
+                null,
+                Duration.ofSeconds(1));
     }
 
     private static List<String> logs(StackFixture fx, String project, String service) {

@@ -58,12 +58,27 @@ class SupervisionEventsTest {
     }
 
     private static ContainerRecord running(String id, String name) {
-        return new ContainerRecord(id, name, Map.of(), "hash", null, null, null, null, "runc", "/usr/bin/runc",
-                Instant.EPOCH, ContainerState.RUNNING, Instant.EPOCH, null, null);
+        return new ContainerRecord(
+                id,
+                name,
+                Map.of(),
+                "hash",
+                null,
+                null,
+                null,
+                null,
+                "runc",
+                "/usr/bin/runc",
+                Instant.EPOCH,
+                ContainerState.RUNNING,
+                Instant.EPOCH,
+                null,
+                null);
     }
 
     private static ContainerExtras extras(String project) {
-        return new ContainerExtras(null, project, "web", null, null, null, 0, null, null, "no", List.of(), "busybox:1.36");
+        return new ContainerExtras(
+                null, project, "web", null, null, null, 0, null, null, "no", List.of(), "busybox:1.36");
     }
 
     private <T> T onLoop(Supplier<T> task) {

@@ -11,13 +11,13 @@ import java.util.Map;
 
 /** A compose file written into {@code dir} and loaded as the CLI would, with no process environment. */
 final class TestProjects {
-    private TestProjects() {
-    }
+    private TestProjects() {}
 
     static Project load(Path dir, String projectName, String yaml) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("compose.yaml"), yaml);
         return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(dir).withProjectName(projectName).withProcessEnv(Map.of())).project();
+                .load(LoadOptions.in(dir).withProjectName(projectName).withProcessEnv(Map.of()))
+                .project();
     }
 }

@@ -1,14 +1,13 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.api.UpOptions;
-import dev.jcompose.api.DownOptions;
-import dev.jcompose.api.ExecOptions;
-import dev.jcompose.api.ExecOutcome;
-import dev.jcompose.api.ContainerSummary;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.DownOptions;
+import dev.jcompose.api.ExecOptions;
+import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import dev.jcompose.volume.Volume;
@@ -40,16 +39,23 @@ class VolumesRootTest {
     }
 
     private static List<String> anonymous(StackFixture fx) {
-        return fx.stack.volumes.list().stream().filter(v -> v.labels().containsKey(ContainerMounts.ANONYMOUS))
-                .map(Volume::name).toList();
+        return fx.stack.volumes.list().stream()
+                .filter(v -> v.labels().containsKey(ContainerMounts.ANONYMOUS))
+                .map(Volume::name)
+                .toList();
     }
 
     @Test
     void volumesStartWithTheImagesContentUnlessNocopy() throws Exception {
         assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
         try (StackFixture fx = new StackFixture()) {
-            fx.loadImage("seeded:1", TestImages.busybox().volume("/var/www")
-                    .file("var/www/index.html", "from the image\n").file("home/app/profile", "profile\n").build());
+            fx.loadImage(
+                    "seeded:1",
+                    TestImages.busybox()
+                            .volume("/var/www")
+                            .file("var/www/index.html", "from the image\n")
+                            .file("home/app/profile", "profile\n")
+                            .build());
             Project project = write(fx, "seed", """
                     services:
                       anon:
@@ -79,20 +85,24 @@ class VolumesRootTest {
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             assertThat(sh(fx, p, "anon", "cat /var/www/index.html; mount | grep -c ' /var/www '"))
                     .isEqualTo("from the image\n1\n");
-            assertThat(sh(fx, p, "named", "cat /home/app/profile; echo mine > /home/app/written")).isEqualTo("profile\n");
+            assertThat(sh(fx, p, "named", "cat /home/app/profile; echo mine > /home/app/written"))
+                    .isEqualTo("profile\n");
             assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
 
             List<String> firstAnonymous = anonymous(fx);
             assertThat(firstAnonymous).hasSize(4); // each service's /var/www (the image's VOLUME)
             fx.compose.down(p, Optional.of(project), KEEP_VOLUMES, fx.listener());
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
-            assertThat(sh(fx, p, "named", "cat /home/app/profile /home/app/written")).isEqualTo("profile\nmine\n");
+            assertThat(sh(fx, p, "named", "cat /home/app/profile /home/app/written"))
+                    .isEqualTo("profile\nmine\n");
             assertThat(sh(fx, p, "quiet", "ls -A /home/app")).isEmpty();
 
             fx.compose.down(p, Optional.of(project), REMOVE_VOLUMES, fx.listener());
             // as with docker, down -v removes the anonymous volumes of the containers it removes; those the
             // first down left behind (without -v) stay dangling
-            assertThat(fx.stack.volumes.list()).extracting(Volume::name).containsExactlyInAnyOrderElementsOf(firstAnonymous);
+            assertThat(fx.stack.volumes.list())
+                    .extracting(Volume::name)
+                    .containsExactlyInAnyOrderElementsOf(firstAnonymous);
             firstAnonymous.forEach(fx.stack.volumes::remove);
         }
     }
@@ -122,17 +132,29 @@ class VolumesRootTest {
             fx.compose.up(other, UpOptions.defaults(), fx.listener());
             fx.events.clear();
 
-            fx.compose.down(p, Optional.of(project), new DownOptions(false, false, Duration.ofSeconds(1), "all"),
+            fx.compose.down(
+                    p,
+                    Optional.of(project),
+                    new DownOptions(false, false, Duration.ofSeconds(1), "all"),
                     fx.listener());
-            assertThat(fx.rendered()).filteredOn(e -> e.startsWith("Image ")).containsExactly(
-                    "Image busybox:1.36 Warning Resource is still in use (by " + fx.project("other") + "-keep-1)",
-                    "Image tool:1 Removing", "Image tool:1 Removed");
-            assertThat(fx.stack.imageStore.list()).extracting(dev.jcompose.image.ImageRecord::name)
+            assertThat(fx.rendered())
+                    .filteredOn(e -> e.startsWith("Image "))
+                    .containsExactly(
+                            "Image busybox:1.36 Warning Resource is still in use (by " + fx.project("other")
+                                    + "-keep-1)",
+                            "Image tool:1 Removing",
+                            "Image tool:1 Removed");
+            assertThat(fx.stack.imageStore.list())
+                    .extracting(dev.jcompose.image.ImageRecord::name)
                     .containsExactly("docker.io/library/busybox:1.36");
 
-            fx.compose.down(fx.project("other"), Optional.of(other), new DownOptions(false, false, Duration.ofSeconds(1),
-                    "local"), fx.listener());
-            assertThat(fx.stack.imageStore.list()).extracting(dev.jcompose.image.ImageRecord::name)
+            fx.compose.down(
+                    fx.project("other"),
+                    Optional.of(other),
+                    new DownOptions(false, false, Duration.ofSeconds(1), "local"),
+                    fx.listener());
+            assertThat(fx.stack.imageStore.list())
+                    .extracting(dev.jcompose.image.ImageRecord::name)
                     .containsExactly("docker.io/library/busybox:1.36");
         }
     }
@@ -155,14 +177,16 @@ class VolumesRootTest {
                             bind: {create_host_path: false}
                     """);
             String p = fx.project("cut");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults(),
-                    fx.listener())).hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> fx.compose.up(project, UpOptions.defaults(), fx.listener()))
+                    .hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
             assertThat(fx.stack.volumes.list()).isEmpty();
 
             // an engine killed mid-create: the volume was made and noted, no container record exists
             String id = "0123456789abcdef0123456789abcdef";
             fx.stack.containers.files().reserveVolume(id, "halfmade");
-            fx.stack.volumes.create("halfmade", Map.of(dev.jcompose.observe.Labels.PROJECT, p, ContainerMounts.ANONYMOUS, ""));
+            fx.stack.volumes.create(
+                    "halfmade", Map.of(dev.jcompose.observe.Labels.PROJECT, p, ContainerMounts.ANONYMOUS, ""));
             fx.stack.reapHalfCreated();
             assertThat(fx.stack.volumes.list()).isEmpty();
             assertThat(fx.stack.containers.files().ids()).isEmpty();
@@ -206,25 +230,43 @@ class VolumesRootTest {
                         volumes: [/scratch]
                     """);
             String p = fx.project("cutrt");
-            fx.compose.up(project, new UpOptions(List.of(), false, false, false, false, null, null, true, false, null, null), fx.listener());
+            fx.compose.up(
+                    project,
+                    new UpOptions(List.of(), false, false, false, false, null, null, true, false, null, null),
+                    fx.listener());
             var rec = fx.stack.runtime.list().getFirst();
             // what an engine killed inside the runtime's create leaves: the record, and no runtime container
             Path state = fx.paths.runRoot().resolve("containers").resolve(rec.id());
-            long conmon = Long.parseLong(Files.readString(state.resolve("conmon.pid")).strip());
+            long conmon =
+                    Long.parseLong(Files.readString(state.resolve("conmon.pid")).strip());
             ProcessHandle.of(conmon).ifPresent(ProcessHandle::destroyForcibly);
-            StackFixture.await("conmon gone", Duration.ofSeconds(10), () -> ProcessHandle.of(conmon).isEmpty());
-            Process delete = new ProcessBuilder(rec.runtimePath(), "--root",
-                    fx.paths.runRoot().resolve(rec.runtimeName()).toString(), "delete", "--force", rec.id())
-                    .redirectErrorStream(true).start();
-            assertThat(delete.waitFor()).as(new String(delete.getInputStream().readAllBytes())).isZero();
-            assertThat(fx.stack.runtime.inspect(rec.id())).extracting(r -> r.state(), r -> r.started(), r -> r.exitCode())
+            StackFixture.await(
+                    "conmon gone",
+                    Duration.ofSeconds(10),
+                    () -> ProcessHandle.of(conmon).isEmpty());
+            Process delete = new ProcessBuilder(
+                            rec.runtimePath(),
+                            "--root",
+                            fx.paths.runRoot().resolve(rec.runtimeName()).toString(),
+                            "delete",
+                            "--force",
+                            rec.id())
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(delete.waitFor())
+                    .as(new String(delete.getInputStream().readAllBytes()))
+                    .isZero();
+            assertThat(fx.stack.runtime.inspect(rec.id()))
+                    .extracting(r -> r.state(), r -> r.started(), r -> r.exitCode())
                     .containsExactly(dev.jcompose.container.ContainerState.EXITED, null, null);
 
             fx.stack.reapHalfCreated();
             assertThat(fx.stack.runtime.list()).isEmpty();
             assertThat(fx.stack.volumes.list()).isEmpty();
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
-            assertThat(fx.compose.ps(p, false)).extracting(ContainerSummary::status).containsExactly("running");
+            assertThat(fx.compose.ps(p, false))
+                    .extracting(ContainerSummary::status)
+                    .containsExactly("running");
             fx.compose.down(p, Optional.of(project), REMOVE_VOLUMES, fx.listener());
         }
     }

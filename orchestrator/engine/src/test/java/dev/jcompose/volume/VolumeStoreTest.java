@@ -17,10 +17,13 @@ class VolumeStoreTest {
     void createsListsKeepsLabelsAndRemoves() throws Exception {
         VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
         Volume v = store.create("shop_data", Map.of("com.docker.compose.project", "shop", "b", "2"));
-        assertThat(v.mountpoint()).isEqualTo(tmp.resolve("volumes/shop_data/_data")).isDirectory();
+        assertThat(v.mountpoint())
+                .isEqualTo(tmp.resolve("volumes/shop_data/_data"))
+                .isDirectory();
         assertThat(v.labels()).containsExactly(Map.entry("b", "2"), Map.entry("com.docker.compose.project", "shop"));
         Files.writeString(v.mountpoint().resolve("f"), "x");
-        assertThat(store.create("shop_data", Map.of("other", "labels")).labels()).isEqualTo(v.labels());
+        assertThat(store.create("shop_data", Map.of("other", "labels")).labels())
+                .isEqualTo(v.labels());
         assertThat(v.mountpoint().resolve("f")).hasContent("x");
         store.create("a", Map.of());
         assertThat(store.list()).extracting(Volume::name).containsExactly("a", "shop_data");
@@ -36,8 +39,7 @@ class VolumeStoreTest {
         Files.createDirectories(tmp.resolve("volumes/half/_data"));
         assertThat(store.list()).isEmpty();
         assertThat(store.create("half", Map.of()).name()).isEqualTo("half");
-        assertThatThrownBy(() -> store.create("../etc", Map.of()))
-                .hasMessage("invalid volume name \"../etc\"");
+        assertThatThrownBy(() -> store.create("../etc", Map.of())).hasMessage("invalid volume name \"../etc\"");
         assertThat(store.remove("../etc")).isFalse();
         assertThat(store.find("..")).isEmpty();
     }

@@ -5,7 +5,12 @@ import java.util.Locale;
 
 /** A container's status as the engine reports it ({@code State.Status}). */
 public enum ContainerState {
-    CREATED, RUNNING, PAUSED, RESTARTING, EXITED, DEAD;
+    CREATED,
+    RUNNING,
+    PAUSED,
+    RESTARTING,
+    EXITED,
+    DEAD;
 
     /** Whether processes exist that a stop must end. */
     public boolean isUp() {
@@ -22,7 +27,8 @@ public enum ContainerState {
                 return s;
             }
         }
-        throw new JcomposeException("unknown container state: " + text,
+        throw new JcomposeException(
+                "unknown container state: " + text,
                 "expected one of created, running, paused, restarting, exited, dead");
     }
 }

@@ -34,8 +34,7 @@ public final class DependsOnLabel {
 
     private static final java.util.Set<String> GO_TRUE = java.util.Set.of("1", "t", "T", "true", "TRUE", "True");
 
-    private DependsOnLabel() {
-    }
+    private DependsOnLabel() {}
 
     /** Explicit depends_on plus the implicit dependencies, by service name. */
     public static SortedMap<String, ServiceDependency> effective(ServiceConfig s) {
@@ -50,7 +49,10 @@ public final class DependsOnLabel {
         SortedMap<String, ServiceDependency> deps = effective(s);
         SortedMap<String, String> out = new TreeMap<>();
         out.put(Labels.DEPENDS_ON, format(deps));
-        List<String> optional = deps.entrySet().stream().filter(e -> !e.getValue().required()).map(Map.Entry::getKey).toList();
+        List<String> optional = deps.entrySet().stream()
+                .filter(e -> !e.getValue().required())
+                .map(Map.Entry::getKey)
+                .toList();
         if (!optional.isEmpty()) {
             out.put(OPTIONAL, String.join(",", optional));
         }
@@ -60,7 +62,8 @@ public final class DependsOnLabel {
     /** {@code a:service_started:false,b:service_healthy:true}: by name, the condition defaulting to service_started. */
     public static String format(Map<String, ServiceDependency> deps) {
         List<String> entries = new ArrayList<>();
-        new TreeMap<>(deps).forEach((name, d) -> entries.add(name + ":" + condition(d.condition()) + ":" + d.restart()));
+        new TreeMap<>(deps)
+                .forEach((name, d) -> entries.add(name + ":" + condition(d.condition()) + ":" + d.restart()));
         return String.join(",", entries);
     }
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** A container's health check status; {@code NONE} when it has no health check. */
 public enum Health {
-    NONE, STARTING, HEALTHY, UNHEALTHY;
+    NONE,
+    STARTING,
+    HEALTHY,
+    UNHEALTHY;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);
@@ -17,7 +20,7 @@ public enum Health {
                 return h;
             }
         }
-        throw new JcomposeException("unknown health status: " + text,
-                "expected one of none, starting, healthy, unhealthy");
+        throw new JcomposeException(
+                "unknown health status: " + text, "expected one of none, starting, healthy, unhealthy");
     }
 }

@@ -2,8 +2,7 @@ package dev.jcompose.observe;
 
 /** How image references are compared: only the implicit {@code :latest} tag is made explicit. */
 final class ImageReferences {
-    private ImageReferences() {
-    }
+    private ImageReferences() {}
 
     static String withDefaultTag(String reference) {
         if (reference.contains("@")) {

@@ -14,6 +14,7 @@ public final class Labels {
     public static final String ONEOFF = "com.docker.compose.oneoff";
     /** The digest of the image the container was created from. */
     public static final String IMAGE = "com.docker.compose.image";
+
     public static final String NETWORK = "com.docker.compose.network";
     public static final String VOLUME = "com.docker.compose.volume";
     public static final String VERSION = "com.docker.compose.version";
@@ -25,13 +26,13 @@ public final class Labels {
      * the same project from another path or with the files in another place recreates nothing.
      */
     public static final String CONFIG_FILES = "com.docker.compose.project.config_files";
+
     public static final String WORKING_DIR = "com.docker.compose.project.working_dir";
 
     /** Separator of generated names: {@code <project>-<service>-<number>}. */
     public static final String SEPARATOR = "-";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The name compose gives a service container: {@code container_name}, else {@code project-service-n}. */
     public static String containerName(String project, String service, String containerName, int number) {

@@ -30,31 +30,55 @@ public record ObservedContainer(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         health = health == null ? Health.NONE : health;
-        dependsOn = dependsOn == null || dependsOn.isEmpty() ? Collections.emptySortedMap()
+        dependsOn = dependsOn == null || dependsOn.isEmpty()
+                ? Collections.emptySortedMap()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(dependsOn));
     }
 
     /** A container without dependency labels. */
-    public ObservedContainer(String name, String project, String service, int number, boolean oneOff, String configHash,
-            String imageId, ContainerState state, int exitCode, Health health) {
+    public ObservedContainer(
+            String name,
+            String project,
+            String service,
+            int number,
+            boolean oneOff,
+            String configHash,
+            String imageId,
+            ContainerState state,
+            int exitCode,
+            Health health) {
         this(name, project, service, number, oneOff, configHash, imageId, state, exitCode, health, null);
     }
 
     /** The same container in another state (as a stop or start leaves it). */
     public ObservedContainer withState(ContainerState newState, int newExitCode) {
-        return new ObservedContainer(name, project, service, number, oneOff, configHash, imageId, newState, newExitCode,
-                health, dependsOn);
+        return new ObservedContainer(
+                name, project, service, number, oneOff, configHash, imageId, newState, newExitCode, health, dependsOn);
     }
 
     /**
      * Reads the compose labels of an engine container. A missing or malformed container number reads
      * as 0, which no planned container uses, so such a container is only ever removed, never reused.
      */
-    public static ObservedContainer fromLabels(String name, Map<String, String> labels, String imageId,
-            ContainerState state, int exitCode, Health health) {
-        return new ObservedContainer(name, labels.get(Labels.PROJECT), labels.get(Labels.SERVICE),
-                number(labels.get(Labels.CONTAINER_NUMBER)), "True".equalsIgnoreCase(labels.get(Labels.ONEOFF)),
-                labels.get(Labels.CONFIG_HASH), imageId, state, exitCode, health, DependsOnLabel.of(labels));
+    public static ObservedContainer fromLabels(
+            String name,
+            Map<String, String> labels,
+            String imageId,
+            ContainerState state,
+            int exitCode,
+            Health health) {
+        return new ObservedContainer(
+                name,
+                labels.get(Labels.PROJECT),
+                labels.get(Labels.SERVICE),
+                number(labels.get(Labels.CONTAINER_NUMBER)),
+                "True".equalsIgnoreCase(labels.get(Labels.ONEOFF)),
+                labels.get(Labels.CONFIG_HASH),
+                imageId,
+                state,
+                exitCode,
+                health,
+                DependsOnLabel.of(labels));
     }
 
     private static int number(String text) {

@@ -13,7 +13,7 @@ public record ObservedNetwork(String name, String project, String key, String co
     }
 
     public static ObservedNetwork fromLabels(String name, Map<String, String> labels) {
-        return new ObservedNetwork(name, labels.get(Labels.PROJECT), labels.get(Labels.NETWORK),
-                labels.get(Labels.CONFIG_HASH));
+        return new ObservedNetwork(
+                name, labels.get(Labels.PROJECT), labels.get(Labels.NETWORK), labels.get(Labels.CONFIG_HASH));
     }
 }

@@ -39,13 +39,16 @@ public record ObservedState(
         return containers.stream()
                 .filter(c -> Objects.equals(project, c.project()) && (withOneOffs || !c.oneOff()))
                 .sorted(Comparator.comparing((ObservedContainer c) -> String.valueOf(c.service()))
-                        .thenComparingInt(ObservedContainer::number).thenComparing(ObservedContainer::name))
+                        .thenComparingInt(ObservedContainer::number)
+                        .thenComparing(ObservedContainer::name))
                 .toList();
     }
 
     /** The service's containers (one-offs excluded), by number then name. */
     public List<ObservedContainer> serviceContainers(String project, String service) {
-        return projectContainers(project).stream().filter(c -> service.equals(c.service())).toList();
+        return projectContainers(project).stream()
+                .filter(c -> service.equals(c.service()))
+                .toList();
     }
 
     public Optional<ObservedNetwork> network(String name) {
@@ -63,7 +66,8 @@ public record ObservedState(
     public Optional<ObservedImage> image(String reference) {
         String withTag = ImageReferences.withDefaultTag(reference);
         return images.stream()
-                .filter(i -> i.reference().equals(reference) || ImageReferences.withDefaultTag(i.reference()).equals(withTag))
+                .filter(i -> i.reference().equals(reference)
+                        || ImageReferences.withDefaultTag(i.reference()).equals(withTag))
                 .findFirst();
     }
 }

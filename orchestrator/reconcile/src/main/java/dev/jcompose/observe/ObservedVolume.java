@@ -10,7 +10,7 @@ public record ObservedVolume(String name, String project, String key, String con
     }
 
     public static ObservedVolume fromLabels(String name, Map<String, String> labels) {
-        return new ObservedVolume(name, labels.get(Labels.PROJECT), labels.get(Labels.VOLUME),
-                labels.get(Labels.CONFIG_HASH));
+        return new ObservedVolume(
+                name, labels.get(Labels.PROJECT), labels.get(Labels.VOLUME), labels.get(Labels.CONFIG_HASH));
     }
 }

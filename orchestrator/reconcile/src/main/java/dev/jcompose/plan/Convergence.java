@@ -30,16 +30,20 @@ final class Convergence {
     }
 
     List<Fate> decide(String service, int expected, Recreate strategy) {
-        if (expected > 1 && desired.service(service).containerName() != null
+        if (expected > 1
+                && desired.service(service).containerName() != null
                 && !desired.service(service).containerName().isEmpty()) {
-            throw new JcomposeException("service " + service + " sets container_name "
-                    + desired.service(service).containerName() + " and cannot have " + expected + " replicas",
-                    "remove container_name from service " + service + " to scale it", ExitCode.FAILURE);
+            throw new JcomposeException(
+                    "service " + service + " sets container_name "
+                            + desired.service(service).containerName() + " and cannot have " + expected + " replicas",
+                    "remove container_name from service " + service + " to scale it",
+                    ExitCode.FAILURE);
         }
         List<ObservedContainer> containers = new ArrayList<>(observed.serviceContainers(desired.name(), service));
         // up-to-date containers first by number, obsolete ones after: the tail beyond the scale is removed
         containers.sort(Comparator.comparing((ObservedContainer c) -> obsolete(service, c, strategy))
-                .thenComparingInt(ObservedContainer::number).thenComparing(ObservedContainer::name));
+                .thenComparingInt(ObservedContainer::number)
+                .thenComparing(ObservedContainer::name));
         List<Fate> fates = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {
@@ -49,7 +53,12 @@ final class Convergence {
                 continue;
             }
             used.add(c.number());
-            fates.add(new Fate(service, c.number(), desired.containerName(service, c.number()), keptAction(service, c, strategy), c));
+            fates.add(new Fate(
+                    service,
+                    c.number(),
+                    desired.containerName(service, c.number()),
+                    keptAction(service, c, strategy),
+                    c));
         }
         int next = 1;
         for (int added = containers.size(); added < expected; added++) {
@@ -60,7 +69,8 @@ final class Convergence {
             fates.add(new Fate(service, next, desired.containerName(service, next), Fate.Action.CREATE, null));
         }
         fates.sort(Comparator.comparing((Fate f) -> f.action() == Fate.Action.REMOVE)
-                .thenComparingInt(Fate::number).thenComparing(Fate::name));
+                .thenComparingInt(Fate::number)
+                .thenComparing(Fate::name));
         return fates;
     }
 
@@ -78,9 +88,10 @@ final class Convergence {
         return switch (strategy) {
             case NEVER -> false;
             case FORCE -> true;
-            case DIVERGED -> !Objects.equals(c.configHash(), desired.configHash(service))
-                    || imageChanged(service, c)
-                    || c.state() == ContainerState.DEAD;
+            case DIVERGED ->
+                !Objects.equals(c.configHash(), desired.configHash(service))
+                        || imageChanged(service, c)
+                        || c.state() == ContainerState.DEAD;
         };
     }
 
@@ -93,7 +104,9 @@ final class Convergence {
         if (c.imageId() == null) {
             return false;
         }
-        return observed.image(desired.image(service)).map(ObservedImage::id)
-                .map(id -> !id.equals(c.imageId())).orElse(false);
+        return observed.image(desired.image(service))
+                .map(ObservedImage::id)
+                .map(id -> !id.equals(c.imageId()))
+                .orElse(false);
     }
 }

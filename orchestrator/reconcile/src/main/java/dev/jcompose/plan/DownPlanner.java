@@ -45,11 +45,15 @@ final class DownPlanner {
             for (ObservedContainer c : containersOf(service)) {
                 List<String> deps = gate;
                 if (c.state().isUp()) {
-                    deps = List.of(steps.add("stop:" + c.name(),
-                            new Operation.StopContainer(service, c.number(), c.name(), timeout(service)), gate));
+                    deps = List.of(steps.add(
+                            "stop:" + c.name(),
+                            new Operation.StopContainer(service, c.number(), c.name(), timeout(service)),
+                            gate));
                 }
-                ids.add(steps.add("remove:" + c.name(), new Operation.RemoveContainer(service, c.number(), c.name(),
-                        options.removeVolumes()), deps));
+                ids.add(steps.add(
+                        "remove:" + c.name(),
+                        new Operation.RemoveContainer(service, c.number(), c.name(), options.removeVolumes()),
+                        deps));
             }
             done.put(service, ids);
             removes.addAll(ids);
@@ -80,7 +84,10 @@ final class DownPlanner {
     private void removeNetworks(List<String> removes) {
         desired.project().networks().forEach((key, n) -> {
             String name = networkName(key, n);
-            if (!n.external() && observed.network(name).filter(o -> Objects.equals(o.project(), desired.name())).isPresent()) {
+            if (!n.external()
+                    && observed.network(name)
+                            .filter(o -> Objects.equals(o.project(), desired.name()))
+                            .isPresent()) {
                 steps.add("network:" + name, new Operation.RemoveNetwork(key, name), removes);
             }
         });
@@ -89,7 +96,10 @@ final class DownPlanner {
     private void removeVolumes(List<String> removes) {
         desired.project().volumes().forEach((key, v) -> {
             String name = volumeName(key, v);
-            if (!v.external() && observed.volume(name).filter(o -> Objects.equals(o.project(), desired.name())).isPresent()) {
+            if (!v.external()
+                    && observed.volume(name)
+                            .filter(o -> Objects.equals(o.project(), desired.name()))
+                            .isPresent()) {
                 steps.add("volume:" + name, new Operation.RemoveVolume(key, name), removes);
             }
         });

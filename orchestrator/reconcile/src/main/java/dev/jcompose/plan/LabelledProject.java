@@ -29,22 +29,25 @@ import java.util.TreeSet;
  * at the smallest service on it) rather than refused: stopping or removing a project must work.
  */
 public final class LabelledProject {
-    private LabelledProject() {
-    }
+    private LabelledProject() {}
 
     public static Project of(String name, ObservedState observed) {
         SortedMap<String, List<ObservedContainer>> byService = new TreeMap<>();
         for (ObservedContainer c : observed.projectContainers(name)) {
             if (c.service() != null) {
-                byService.computeIfAbsent(c.service(), s -> new java.util.ArrayList<>()).add(c);
+                byService
+                        .computeIfAbsent(c.service(), s -> new java.util.ArrayList<>())
+                        .add(c);
             }
         }
         SortedMap<String, SortedMap<String, ServiceDependency>> deps = new TreeMap<>();
         // the lowest-numbered container speaks for its service (replicas share one configuration)
-        byService.forEach((service, containers) -> deps.put(service, new TreeMap<>(containers.getFirst().dependsOn())));
+        byService.forEach((service, containers) ->
+                deps.put(service, new TreeMap<>(containers.getFirst().dependsOn())));
         breakCycles(deps);
         SortedMap<String, ServiceConfig> services = new TreeMap<>();
-        deps.forEach((service, d) -> services.put(service, service(d, byService.get(service).size())));
+        deps.forEach((service, d) ->
+                services.put(service, service(d, byService.get(service).size())));
         return new Project(name, services, networks(name, observed), volumes(name, observed), null, null, null, null);
     }
 
@@ -55,8 +58,10 @@ public final class LabelledProject {
     public static DesiredProject desired(String name, ObservedState observed) {
         Project project = of(name, observed);
         SortedSet<String> oneOffOnly = new TreeSet<>();
-        observed.projectContainers(name, true).stream().map(ObservedContainer::service)
-                .filter(s -> s != null && !project.services().containsKey(s)).forEach(oneOffOnly::add);
+        observed.projectContainers(name, true).stream()
+                .map(ObservedContainer::service)
+                .filter(s -> s != null && !project.services().containsKey(s))
+                .forEach(oneOffOnly::add);
         return DesiredProject.of(project, oneOffOnly);
     }
 
@@ -92,15 +97,17 @@ public final class LabelledProject {
 
     private static SortedMap<String, NetworkConfig> networks(String name, ObservedState observed) {
         SortedMap<String, NetworkConfig> networks = new TreeMap<>();
-        observed.networks().stream().filter(n -> name.equals(n.project()) && n.key() != null).forEach(n ->
-                networks.put(n.key(), bind(named(n.name()), NetworkConfig.class)));
+        observed.networks().stream()
+                .filter(n -> name.equals(n.project()) && n.key() != null)
+                .forEach(n -> networks.put(n.key(), bind(named(n.name()), NetworkConfig.class)));
         return networks;
     }
 
     private static SortedMap<String, VolumeConfig> volumes(String name, ObservedState observed) {
         SortedMap<String, VolumeConfig> volumes = new TreeMap<>();
-        observed.volumes().stream().filter(v -> name.equals(v.project()) && v.key() != null).forEach(v ->
-                volumes.put(v.key(), bind(named(v.name()), VolumeConfig.class)));
+        observed.volumes().stream()
+                .filter(v -> name.equals(v.project()) && v.key() != null)
+                .forEach(v -> volumes.put(v.key(), bind(named(v.name()), VolumeConfig.class)));
         return volumes;
     }
 

@@ -65,13 +65,15 @@ public sealed interface Operation {
 
     record CreateContainer(String service, int number, String name, String configHash) implements Operation {
         public String describe() {
-            return "create container " + name + " (" + service + " #" + number + ", config " + shortHash(configHash) + ")";
+            return "create container " + name + " (" + service + " #" + number + ", config " + shortHash(configHash)
+                    + ")";
         }
     }
 
     /** Replaces {@code replaced} by a container with the new configuration, named {@code name}. */
-    record RecreateContainer(String service, int number, String name, String replaced, String configHash,
-            Duration timeout) implements Operation {
+    record RecreateContainer(
+            String service, int number, String name, String replaced, String configHash, Duration timeout)
+            implements Operation {
         public String describe() {
             String from = replaced.equals(name) ? "" : " replacing " + replaced;
             return "recreate container " + name + from + " (" + service + " #" + number + ", config "

@@ -26,9 +26,10 @@ final class OrphanSteps {
 
     /** Plans the removals (or, for {@code up}, the warning); returns the ids of the remove steps. */
     List<String> plan(boolean down) {
-        List<ObservedContainer> orphans = observed.projectContainers(desired.name(), down && options.removeOrphans()).stream()
-                .filter(c -> c.service() == null || !desired.declares(c.service()))
-                .toList();
+        List<ObservedContainer> orphans =
+                observed.projectContainers(desired.name(), down && options.removeOrphans()).stream()
+                        .filter(c -> c.service() == null || !desired.declares(c.service()))
+                        .toList();
         List<String> removes = new ArrayList<>();
         if (orphans.isEmpty()) {
             return removes;
@@ -37,7 +38,8 @@ final class OrphanSteps {
             if (down) {
                 return removes;
             }
-            steps.warn("orphan containers " + orphans.stream().map(ObservedContainer::name).toList()
+            steps.warn("orphan containers "
+                    + orphans.stream().map(ObservedContainer::name).toList()
                     + " belong to project " + desired.name() + " but to no service of its compose file; "
                     + "run up --remove-orphans to remove them");
             return removes;
@@ -46,11 +48,13 @@ final class OrphanSteps {
             String service = c.service() == null ? "" : c.service();
             List<String> deps = new ArrayList<>();
             if (c.state().isUp()) {
-                deps.add(steps.add("stop:" + c.name(),
-                        new Operation.StopContainer(service, c.number(), c.name(), options.timeout()), List.of()));
+                deps.add(steps.add(
+                        "stop:" + c.name(),
+                        new Operation.StopContainer(service, c.number(), c.name(), options.timeout()),
+                        List.of()));
             }
-            removes.add(steps.add("remove:" + c.name(),
-                    new Operation.RemoveContainer(service, c.number(), c.name(), false), deps));
+            removes.add(steps.add(
+                    "remove:" + c.name(), new Operation.RemoveContainer(service, c.number(), c.name(), false), deps));
         }
         return removes;
     }

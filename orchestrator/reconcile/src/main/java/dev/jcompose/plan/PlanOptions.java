@@ -1,7 +1,6 @@
 package dev.jcompose.plan;
 
 import dev.jcompose.model.PullPolicy;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
@@ -41,7 +40,8 @@ public record PlanOptions(
         Duration timeout) {
 
     public enum Command {
-        UP, DOWN,
+        UP,
+        DOWN,
         /** Starts created or exited containers in dependency order, gated like {@code up}'s starts. */
         START,
         /** Stops running containers in reverse dependency order: dependents first. */
@@ -57,33 +57,58 @@ public record PlanOptions(
     }
 
     public static PlanOptions up() {
-        return new PlanOptions(Command.UP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+        return new PlanOptions(
+                Command.UP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public static PlanOptions down() {
-        return new PlanOptions(Command.DOWN, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+        return new PlanOptions(
+                Command.DOWN, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public static PlanOptions start() {
-        return new PlanOptions(Command.START, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+        return new PlanOptions(
+                Command.START, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public static PlanOptions stop() {
-        return new PlanOptions(Command.STOP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+        return new PlanOptions(
+                Command.STOP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public static PlanOptions restart() {
-        return new PlanOptions(Command.RESTART, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+        return new PlanOptions(
+                Command.RESTART, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
     }
 
     public PlanOptions withServices(Collection<String> names, boolean withoutDeps) {
-        return new PlanOptions(command, new TreeSet<>(names), withoutDeps, pull, recreate, alwaysRecreateDeps,
-                noStart, removeOrphans, removeVolumes, scale, timeout);
+        return new PlanOptions(
+                command,
+                new TreeSet<>(names),
+                withoutDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                timeout);
     }
 
     public PlanOptions withPull(PullPolicy policy) {
-        return new PlanOptions(command, services, noDeps, policy, recreate, alwaysRecreateDeps, noStart,
-                removeOrphans, removeVolumes, scale, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                policy,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                timeout);
     }
 
     /** For planning again once the image phase ran: every image is now present, none is pulled or built again. */
@@ -92,34 +117,94 @@ public record PlanOptions(
     }
 
     public PlanOptions withRecreate(Recreate strategy, boolean dependenciesToo) {
-        return new PlanOptions(command, services, noDeps, pull, strategy, dependenciesToo, noStart,
-                removeOrphans, removeVolumes, scale, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                strategy,
+                dependenciesToo,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                timeout);
     }
 
     public PlanOptions withNoStart(boolean value) {
-        return new PlanOptions(command, services, noDeps, pull, recreate, alwaysRecreateDeps, value,
-                removeOrphans, removeVolumes, scale, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                value,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                timeout);
     }
 
     public PlanOptions withRemoveOrphans(boolean value) {
-        return new PlanOptions(command, services, noDeps, pull, recreate, alwaysRecreateDeps, noStart,
-                value, removeVolumes, scale, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                value,
+                removeVolumes,
+                scale,
+                timeout);
     }
 
     public PlanOptions withRemoveVolumes(boolean value) {
-        return new PlanOptions(command, services, noDeps, pull, recreate, alwaysRecreateDeps, noStart,
-                removeOrphans, value, scale, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                value,
+                scale,
+                timeout);
     }
 
     public PlanOptions withScale(String service, int replicas) {
         SortedMap<String, Integer> s = new TreeMap<>(scale);
         s.put(service, replicas);
-        return new PlanOptions(command, services, noDeps, pull, recreate, alwaysRecreateDeps, noStart,
-                removeOrphans, removeVolumes, s, timeout);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                s,
+                timeout);
     }
 
     public PlanOptions withTimeout(Duration value) {
-        return new PlanOptions(command, services, noDeps, pull, recreate, alwaysRecreateDeps, noStart,
-                removeOrphans, removeVolumes, scale, value);
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                value);
     }
 }

@@ -8,8 +8,7 @@ import java.util.Map;
  * steps that converge one to the other. Pure: no I/O, same inputs give the same plan, text and all.
  */
 public final class Planner {
-    private Planner() {
-    }
+    private Planner() {}
 
     public static ReconcilePlan plan(DesiredProject desired, ObservedState observed, PlanOptions options) {
         return switch (options.command()) {
@@ -27,8 +26,8 @@ public final class Planner {
      * dependents stopped. For a project known only by name, plan with
      * {@code LabelledProject.desired(name, observed)}.
      */
-    private static ReconcilePlan lifecycle(DesiredProject desired, ObservedState observed, PlanOptions options,
-            boolean stop, boolean start) {
+    private static ReconcilePlan lifecycle(
+            DesiredProject desired, ObservedState observed, PlanOptions options, boolean stop, boolean start) {
         StepList steps = new StepList();
         Map<String, String> stopped = stop ? new StopPlanner(desired, observed, options, steps).plan() : Map.of();
         if (start) {

@@ -17,7 +17,8 @@ public record ReconcilePlan(List<Step> steps, List<String> warnings) {
         for (Step s : steps) {
             for (String dep : s.dependsOn()) {
                 if (!seen.contains(dep)) {
-                    throw new IllegalArgumentException("step " + s.id() + " depends on " + dep + ", not an earlier step");
+                    throw new IllegalArgumentException(
+                            "step " + s.id() + " depends on " + dep + ", not an earlier step");
                 }
             }
             if (!seen.add(s.id())) {
@@ -33,9 +34,11 @@ public record ReconcilePlan(List<Step> steps, List<String> warnings) {
      * again with {@link PlanOptions#afterImages()}.
      */
     public ReconcilePlan imageSteps() {
-        return new ReconcilePlan(steps.stream()
-                .filter(s -> s.op() instanceof Operation.PullImage || s.op() instanceof Operation.BuildImage)
-                .toList(), warnings);
+        return new ReconcilePlan(
+                steps.stream()
+                        .filter(s -> s.op() instanceof Operation.PullImage || s.op() instanceof Operation.BuildImage)
+                        .toList(),
+                warnings);
     }
 
     public boolean isEmpty() {

@@ -1,11 +1,10 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.model.PullPolicy;
-
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.config.ResourceHash;
 import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.PullPolicy;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.model.VolumeConfig;
@@ -53,8 +52,15 @@ final class ResourceSteps {
         for (String service : services) {
             ServiceConfig s = desired.service(service);
             List<String> ids = new ArrayList<>();
-            s.networksByPriority().stream().sorted().map(networkSteps::get).filter(Objects::nonNull).forEach(ids::add);
-            namedVolumes(s).stream().map(volumeSteps::get).filter(Objects::nonNull).forEach(ids::add);
+            s.networksByPriority().stream()
+                    .sorted()
+                    .map(networkSteps::get)
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
+            namedVolumes(s).stream()
+                    .map(volumeSteps::get)
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
             Optional.ofNullable(imageSteps.get(service)).ifPresent(ids::add);
             byService.put(service, List.copyOf(ids));
         }
@@ -80,7 +86,13 @@ final class ResourceSteps {
             }
             String hash = ResourceHash.network(n);
             if (existing.isPresent()) {
-                check("network", key, name, existing.get().project(), existing.get().configHash(), hash);
+                check(
+                        "network",
+                        key,
+                        name,
+                        existing.get().project(),
+                        existing.get().configHash(),
+                        hash);
             } else {
                 ids.put(key, steps.add("network:" + name, new Operation.CreateNetwork(key, name, hash), List.of()));
             }
@@ -108,7 +120,13 @@ final class ResourceSteps {
             }
             String hash = ResourceHash.volume(v);
             if (existing.isPresent()) {
-                check("volume", key, name, existing.get().project(), existing.get().configHash(), hash);
+                check(
+                        "volume",
+                        key,
+                        name,
+                        existing.get().project(),
+                        existing.get().configHash(),
+                        hash);
             } else {
                 ids.put(key, steps.add("volume:" + name, new Operation.CreateVolume(key, name, hash), List.of()));
             }
@@ -118,7 +136,10 @@ final class ResourceSteps {
 
     static SortedSet<String> namedVolumes(ServiceConfig s) {
         SortedSet<String> out = new TreeSet<>();
-        s.volumes().stream().filter(ServiceVolume::isNamedVolume).map(ServiceVolume::source).forEach(out::add);
+        s.volumes().stream()
+                .filter(ServiceVolume::isNamedVolume)
+                .map(ServiceVolume::source)
+                .forEach(out::add);
         return out;
     }
 
@@ -143,18 +164,25 @@ final class ResourceSteps {
             ServiceConfig s = desired.service(service);
             String image = desired.image(service);
             boolean present = observed.image(image).isPresent();
-            PullPolicy policy = override != null ? override
-                    : s.pullPolicy() == null || s.pullPolicy().isEmpty() ? PullPolicy.MISSING : PullPolicy.parse(s.pullPolicy());
+            PullPolicy policy = override != null
+                    ? override
+                    : s.pullPolicy() == null || s.pullPolicy().isEmpty()
+                            ? PullPolicy.MISSING
+                            : PullPolicy.parse(s.pullPolicy());
             if (s.build() != null && (policy == PullPolicy.BUILD || !present)) {
                 ids.put(service, steps.add("build:" + service, new Operation.BuildImage(service, image), List.of()));
             } else if (s.build() == null && policy == PullPolicy.BUILD) {
-                throw new JcomposeException("service " + service + " has pull_policy build but no build section",
-                        "add a build section or use another pull_policy", ExitCode.FAILURE);
+                throw new JcomposeException(
+                        "service " + service + " has pull_policy build but no build section",
+                        "add a build section or use another pull_policy",
+                        ExitCode.FAILURE);
             } else if (s.build() == null && (policy == PullPolicy.ALWAYS || !present)) {
                 if (policy == PullPolicy.NEVER) {
-                    throw new JcomposeException("image " + image + " for service " + service
-                            + " is not present locally and its pull policy is never",
-                            "pull it first (jcompose pull " + service + ") or change the pull policy", ExitCode.PULL);
+                    throw new JcomposeException(
+                            "image " + image + " for service " + service
+                                    + " is not present locally and its pull policy is never",
+                            "pull it first (jcompose pull " + service + ") or change the pull policy",
+                            ExitCode.PULL);
                 }
                 pulls.computeIfAbsent(image, k -> new ArrayList<>()).add(service);
             }

@@ -38,8 +38,10 @@ final class StartGate {
             }
             ServiceDependency dep = desired.service(service).dependsOn().get(d);
             String condition = dep == null || dep.condition() == null ? ServiceDependency.STARTED : dep.condition();
-            if (condition.equals(ServiceDependency.HEALTHY) || condition.equals(ServiceDependency.COMPLETED_SUCCESSFULLY)) {
-                String id = "wait:" + d + ":" + condition.substring("service_".length()) + (dep.required() ? "" : ":optional");
+            if (condition.equals(ServiceDependency.HEALTHY)
+                    || condition.equals(ServiceDependency.COMPLETED_SUCCESSFULLY)) {
+                String id = "wait:" + d + ":" + condition.substring("service_".length())
+                        + (dep.required() ? "" : ":optional");
                 if (!steps.has(id)) {
                     steps.add(id, new Operation.WaitForCondition(d, condition, dep.required()), started.get(d));
                 }

@@ -27,7 +27,11 @@ final class StartPlanner {
     private final Map<String, String> stopped;
 
     /** @param stopped container name to the step of this plan that stops it (restart): it starts after that */
-    StartPlanner(DesiredProject desired, ObservedState observed, PlanOptions options, StepList steps,
+    StartPlanner(
+            DesiredProject desired,
+            ObservedState observed,
+            PlanOptions options,
+            StepList steps,
             Map<String, String> stopped) {
         this.desired = desired;
         this.observed = observed;
@@ -60,7 +64,8 @@ final class StartPlanner {
                         deps.add(stop);
                     }
                     deps.addAll(after);
-                    ids.add(steps.add("start:" + c.name(), new Operation.StartContainer(service, c.number(), c.name()), deps));
+                    ids.add(steps.add(
+                            "start:" + c.name(), new Operation.StartContainer(service, c.number(), c.name()), deps));
                 }
             }
             started.put(service, ids);
@@ -74,8 +79,10 @@ final class StartPlanner {
     /** compose's words: a named service must have containers, which {@code up} or {@code create} makes. */
     private void requireContainers(Set<String> services) {
         for (String s : services) {
-            if (!desired.graph().services().contains(s) || observed.serviceContainers(desired.name(), s).isEmpty()) {
-                throw new JcomposeException("service \"" + s + "\" has no container to start",
+            if (!desired.graph().services().contains(s)
+                    || observed.serviceContainers(desired.name(), s).isEmpty()) {
+                throw new JcomposeException(
+                        "service \"" + s + "\" has no container to start",
                         "create it with `jcompose up --no-start " + s + "` or start it with `jcompose up " + s + "`",
                         ExitCode.FAILURE);
             }

@@ -43,8 +43,10 @@ final class StopPlanner {
             if (options.services().isEmpty() || options.services().contains(service)) {
                 for (ObservedContainer c : observed.serviceContainers(desired.name(), service)) {
                     if (c.state().isUp()) {
-                        String id = steps.add("stop:" + c.name(),
-                                new Operation.StopContainer(service, c.number(), c.name(), timeout(service)), after);
+                        String id = steps.add(
+                                "stop:" + c.name(),
+                                new Operation.StopContainer(service, c.number(), c.name(), timeout(service)),
+                                after);
                         ids.add(id);
                         stopped.put(c.name(), id);
                     }

@@ -36,6 +36,7 @@ final class UpPlanner {
     private final Map<String, List<Fate>> fates = new HashMap<>();
     /** Observed container name to the step that stops it because a dependency is recreated. */
     private final Map<String, String> stoppedForRestart = new HashMap<>();
+
     private ServiceGraph graph;
     private StartGate startGate;
 
@@ -47,7 +48,8 @@ final class UpPlanner {
     }
 
     ReconcilePlan plan() {
-        graph = options.services().isEmpty() ? desired.graph()
+        graph = options.services().isEmpty()
+                ? desired.graph()
                 : desired.graph().subgraph(options.services(), !options.noDeps());
         List<String> order = graph.startOrder();
         auditSettings(order);
@@ -125,7 +127,8 @@ final class UpPlanner {
     private void warnPaused(List<String> order) {
         for (String service : order) {
             for (Fate f : fates.get(service)) {
-                if (f.action() == Fate.Action.KEEP && f.observed().state() == ContainerState.PAUSED
+                if (f.action() == Fate.Action.KEEP
+                        && f.observed().state() == ContainerState.PAUSED
                         && !stoppedForRestart.containsKey(f.observed().name())) {
                     steps.warn("container " + f.name() + " is paused and is left paused; unpause it to resume it");
                 }
@@ -138,7 +141,9 @@ final class UpPlanner {
         for (Fate f : mine) {
             if (f.action() == Fate.Action.REMOVE) {
                 String stop = stopIfUp(f.observed(), service, timeout(service), List.of());
-                steps.add("remove:" + f.name(), new Operation.RemoveContainer(service, f.number(), f.name(), false),
+                steps.add(
+                        "remove:" + f.name(),
+                        new Operation.RemoveContainer(service, f.number(), f.name(), false),
                         stop == null ? List.of() : List.of(stop));
             }
         }
@@ -152,8 +157,10 @@ final class UpPlanner {
             if (f.action() == Fate.Action.CREATE) {
                 List<String> deps = new ArrayList<>(base);
                 deps.addAll(nameFreed(f.name(), null));
-                ids.add(steps.add("create:" + f.name(),
-                        new Operation.CreateContainer(service, f.number(), f.name(), hash), deps));
+                ids.add(steps.add(
+                        "create:" + f.name(),
+                        new Operation.CreateContainer(service, f.number(), f.name(), hash),
+                        deps));
             } else if (f.action() == Fate.Action.RECREATE) {
                 List<String> deps = new ArrayList<>(base);
                 deps.addAll(nameFreed(f.name(), f.observed().name()));
@@ -162,8 +169,11 @@ final class UpPlanner {
                 if (ownStop != null) {
                     deps.add(ownStop);
                 }
-                ids.add(steps.add("recreate:" + f.name(), new Operation.RecreateContainer(service, f.number(),
-                        f.name(), f.observed().name(), hash, timeout(service)), deps));
+                ids.add(steps.add(
+                        "recreate:" + f.name(),
+                        new Operation.RecreateContainer(
+                                service, f.number(), f.name(), f.observed().name(), hash, timeout(service)),
+                        deps));
             }
         }
         return ids;
@@ -177,7 +187,9 @@ final class UpPlanner {
         if (name.equals(replaced)) {
             return List.of();
         }
-        Optional<ObservedContainer> holder = observed.containers().stream().filter(c -> c.name().equals(name)).findFirst();
+        Optional<ObservedContainer> holder = observed.containers().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst();
         if (holder.isEmpty()) {
             return List.of();
         }
@@ -185,8 +197,9 @@ final class UpPlanner {
             return List.of("remove:" + name);
         }
         ObservedContainer c = holder.get();
-        throw new JcomposeException("container name " + name + " is already in use by a container of project "
-                + c.project() + (c.service() == null ? "" : ", service " + c.service()),
+        throw new JcomposeException(
+                "container name " + name + " is already in use by a container of project " + c.project()
+                        + (c.service() == null ? "" : ", service " + c.service()),
                 "remove that container, rename it, or run up --remove-orphans if it is an orphan of this project",
                 ExitCode.FAILURE);
     }
@@ -201,7 +214,9 @@ final class UpPlanner {
             }
             for (Fate f : fates.get(dependent)) {
                 boolean existing = f.action() == Fate.Action.KEEP || f.action() == Fate.Action.RECREATE;
-                if (existing && f.observed().state().isUp() && !stoppedForRestart.containsKey(f.observed().name())) {
+                if (existing
+                        && f.observed().state().isUp()
+                        && !stoppedForRestart.containsKey(f.observed().name())) {
                     String id = stopIfUp(f.observed(), dependent, timeout(dependent), List.of());
                     stoppedForRestart.put(f.observed().name(), id);
                     ids.add(id);

@@ -31,24 +31,31 @@ class DependsOnLabelTest {
 
     @Test
     void labelsAreComposesFormatSortedWithImplicitDependenciesAndTheOptionalOnes() {
-        assertThat(DependsOnLabel.labels(client())).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                "com.docker.compose.depends_on", "auth:service_started:true,cache:service_healthy:false,"
-                        + "db:service_healthy:true,store:service_started:true,vpn:service_completed_successfully:false",
-                "dev.jcompose.depends_on.optional", "cache")));
+        assertThat(DependsOnLabel.labels(client()))
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                        "com.docker.compose.depends_on",
+                        "auth:service_started:true,cache:service_healthy:false,"
+                                + "db:service_healthy:true,store:service_started:true,vpn:service_completed_successfully:false",
+                        "dev.jcompose.depends_on.optional",
+                        "cache")));
     }
 
     @Test
     void aServiceWithoutDependenciesGetsAnEmptyLabelAsComposeWrites() {
-        ServiceConfig alone = new ProjectBinder().bind(Trees.parse("name: p\nservices:\n  a:\n    image: x\n"))
-                .services().get("a");
+        ServiceConfig alone = new ProjectBinder()
+                .bind(Trees.parse("name: p\nservices:\n  a:\n    image: x\n"))
+                .services()
+                .get("a");
         assertThat(DependsOnLabel.labels(alone)).containsExactlyEntriesOf(Map.of(Labels.DEPENDS_ON, ""));
     }
 
     @Test
     void labelsReadBackToTheEffectiveDependencies() {
         ServiceConfig s = client();
-        assertThat(DependsOnLabel.of(DependsOnLabel.labels(s))).isEqualTo(DependsOnLabel.effective(s))
-                .containsEntry("store", STARTED).containsEntry("auth", STARTED)
+        assertThat(DependsOnLabel.of(DependsOnLabel.labels(s)))
+                .isEqualTo(DependsOnLabel.effective(s))
+                .containsEntry("store", STARTED)
+                .containsEntry("auth", STARTED)
                 .containsEntry("cache", new ServiceDependency(ServiceDependency.HEALTHY, false, false));
     }
 
@@ -57,8 +64,10 @@ class DependsOnLabelTest {
         ServiceConfig s = client();
         String before = ServiceHash.of(s);
         DependsOnLabel.labels(s);
-        assertThat(ServiceHash.of(s)).isEqualTo(before)
-                .isEqualTo(ServiceHash.of(new ProjectBinder().bind(Trees.parse("""
+        assertThat(ServiceHash.of(s))
+                .isEqualTo(before)
+                .isEqualTo(ServiceHash.of(
+                        new ProjectBinder().bind(Trees.parse("""
                         name: p
                         services:
                           client:
@@ -71,12 +80,17 @@ class DependsOnLabelTest {
 
     @Test
     void olderAndForeignFormsReadAsComposeReadsThem() {
-        assertThat(DependsOnLabel.parse("db,api:service_healthy, cache:service_started:false,,web:service_started:1", null))
+        assertThat(DependsOnLabel.parse(
+                        "db,api:service_healthy, cache:service_started:false,,web:service_started:1", null))
                 .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                        "api", new ServiceDependency(ServiceDependency.HEALTHY, true, true),
-                        "cache", new ServiceDependency(ServiceDependency.STARTED, false, true),
-                        "db", STARTED,
-                        "web", STARTED)));
+                        "api",
+                        new ServiceDependency(ServiceDependency.HEALTHY, true, true),
+                        "cache",
+                        new ServiceDependency(ServiceDependency.STARTED, false, true),
+                        "db",
+                        STARTED,
+                        "web",
+                        STARTED)));
         assertThat(DependsOnLabel.parse("", "x")).isEmpty();
         assertThat(DependsOnLabel.parse(null, null)).isEmpty();
         assertThat(DependsOnLabel.parse("a:service_healthy:yes", "a").get("a"))
@@ -85,11 +99,27 @@ class DependsOnLabelTest {
 
     @Test
     void observedContainersCarryTheirDependencies() {
-        ObservedContainer c = ObservedContainer.fromLabels("p-web-1", Map.of(Labels.PROJECT, "p", Labels.SERVICE, "web",
-                Labels.DEPENDS_ON, "api:service_started:false"), null, ContainerState.RUNNING, 0, null);
-        assertThat(c.dependsOn()).containsExactlyEntriesOf(Map.of("api",
-                new ServiceDependency(ServiceDependency.STARTED, false, true)));
-        assertThat(c.withState(ContainerState.EXITED, 137)).isEqualTo(new ObservedContainer("p-web-1", "p", "web", 0,
-                false, null, null, ContainerState.EXITED, 137, Health.NONE, c.dependsOn()));
+        ObservedContainer c = ObservedContainer.fromLabels(
+                "p-web-1",
+                Map.of(Labels.PROJECT, "p", Labels.SERVICE, "web", Labels.DEPENDS_ON, "api:service_started:false"),
+                null,
+                ContainerState.RUNNING,
+                0,
+                null);
+        assertThat(c.dependsOn())
+                .containsExactlyEntriesOf(Map.of("api", new ServiceDependency(ServiceDependency.STARTED, false, true)));
+        assertThat(c.withState(ContainerState.EXITED, 137))
+                .isEqualTo(new ObservedContainer(
+                        "p-web-1",
+                        "p",
+                        "web",
+                        0,
+                        false,
+                        null,
+                        null,
+                        ContainerState.EXITED,
+                        137,
+                        Health.NONE,
+                        c.dependsOn()));
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ObservedStateTest {
     private static ObservedContainer c(String name, String project, String service, int number, boolean oneOff) {
-        return new ObservedContainer(name, project, service, number, oneOff, "h", null, ContainerState.RUNNING, 0, null);
+        return new ObservedContainer(
+                name, project, service, number, oneOff, "h", null, ContainerState.RUNNING, 0, null);
     }
 
     @Test
@@ -34,23 +35,55 @@ class ObservedStateTest {
 
     @Test
     void containerFromLabels() {
-        ObservedContainer c = ObservedContainer.fromLabels("shop-web-3", Map.of(
-                Labels.PROJECT, "shop", Labels.SERVICE, "web", Labels.CONTAINER_NUMBER, "3",
-                Labels.CONFIG_HASH, "abc", Labels.ONEOFF, "False"), "sha256:1", ContainerState.EXITED, 2, null);
-        assertThat(c).isEqualTo(new ObservedContainer("shop-web-3", "shop", "web", 3, false, "abc", "sha256:1",
-                ContainerState.EXITED, 2, Health.NONE));
-        ObservedContainer run = ObservedContainer.fromLabels("shop-web-run-1", Map.of(Labels.ONEOFF, "True",
-                Labels.CONTAINER_NUMBER, "x"), null, ContainerState.RUNNING, 0, Health.HEALTHY);
+        ObservedContainer c = ObservedContainer.fromLabels(
+                "shop-web-3",
+                Map.of(
+                        Labels.PROJECT,
+                        "shop",
+                        Labels.SERVICE,
+                        "web",
+                        Labels.CONTAINER_NUMBER,
+                        "3",
+                        Labels.CONFIG_HASH,
+                        "abc",
+                        Labels.ONEOFF,
+                        "False"),
+                "sha256:1",
+                ContainerState.EXITED,
+                2,
+                null);
+        assertThat(c)
+                .isEqualTo(new ObservedContainer(
+                        "shop-web-3",
+                        "shop",
+                        "web",
+                        3,
+                        false,
+                        "abc",
+                        "sha256:1",
+                        ContainerState.EXITED,
+                        2,
+                        Health.NONE));
+        ObservedContainer run = ObservedContainer.fromLabels(
+                "shop-web-run-1",
+                Map.of(Labels.ONEOFF, "True", Labels.CONTAINER_NUMBER, "x"),
+                null,
+                ContainerState.RUNNING,
+                0,
+                Health.HEALTHY);
         assertThat(run.oneOff()).isTrue();
         assertThat(run.number()).isZero();
         assertThat(run.project()).isNull();
-        assertThat(ObservedContainer.fromLabels("n", Map.of(), null, ContainerState.CREATED, 0, null).number()).isZero();
+        assertThat(ObservedContainer.fromLabels("n", Map.of(), null, ContainerState.CREATED, 0, null)
+                        .number())
+                .isZero();
     }
 
     @Test
     void networksAndVolumesFromLabels() {
-        assertThat(ObservedNetwork.fromLabels("shop_back", Map.of(Labels.PROJECT, "shop", Labels.NETWORK, "back",
-                Labels.CONFIG_HASH, "n1"))).isEqualTo(new ObservedNetwork("shop_back", "shop", "back", "n1"));
+        assertThat(ObservedNetwork.fromLabels(
+                        "shop_back", Map.of(Labels.PROJECT, "shop", Labels.NETWORK, "back", Labels.CONFIG_HASH, "n1")))
+                .isEqualTo(new ObservedNetwork("shop_back", "shop", "back", "n1"));
         assertThat(ObservedVolume.fromLabels("shop_data", Map.of(Labels.PROJECT, "shop", Labels.VOLUME, "data")))
                 .isEqualTo(new ObservedVolume("shop_data", "shop", "data", null));
         assertThat(ObservedNetwork.fromLabels("bridge", Map.of()).project()).isNull();
@@ -58,23 +91,39 @@ class ObservedStateTest {
 
     @Test
     void stateIsSortedAndFiltersProjectContainers() {
-        ObservedState s = new ObservedState(List.of(
-                c("shop-web-2", "shop", "web", 2, false), c("shop-db-1", "shop", "db", 1, false),
-                c("shop-web-10", "shop", "web", 10, false), c("shop-web-run-x", "shop", "web", 1, true),
-                c("blog-web-1", "blog", "web", 1, false)), null, null, null);
-        assertThat(s.containers()).extracting(ObservedContainer::name)
+        ObservedState s = new ObservedState(
+                List.of(
+                        c("shop-web-2", "shop", "web", 2, false),
+                        c("shop-db-1", "shop", "db", 1, false),
+                        c("shop-web-10", "shop", "web", 10, false),
+                        c("shop-web-run-x", "shop", "web", 1, true),
+                        c("blog-web-1", "blog", "web", 1, false)),
+                null,
+                null,
+                null);
+        assertThat(s.containers())
+                .extracting(ObservedContainer::name)
                 .containsExactly("blog-web-1", "shop-db-1", "shop-web-10", "shop-web-2", "shop-web-run-x");
-        assertThat(s.projectContainers("shop")).extracting(ObservedContainer::name)
+        assertThat(s.projectContainers("shop"))
+                .extracting(ObservedContainer::name)
                 .containsExactly("shop-db-1", "shop-web-2", "shop-web-10");
-        assertThat(s.serviceContainers("shop", "web")).extracting(ObservedContainer::number).containsExactly(2, 10);
+        assertThat(s.serviceContainers("shop", "web"))
+                .extracting(ObservedContainer::number)
+                .containsExactly(2, 10);
         assertThat(s.networks()).isEmpty();
         assertThat(ObservedState.EMPTY.projectContainers("shop")).isEmpty();
     }
 
     @Test
     void imagesMatchWithTheImplicitLatestTag() {
-        ObservedState s = new ObservedState(null, null, null, List.of(new ObservedImage("nginx:latest", "sha256:n"),
-                new ObservedImage("localhost:5000/app", "sha256:a"), new ObservedImage("redis@sha256:ff", "sha256:r")));
+        ObservedState s = new ObservedState(
+                null,
+                null,
+                null,
+                List.of(
+                        new ObservedImage("nginx:latest", "sha256:n"),
+                        new ObservedImage("localhost:5000/app", "sha256:a"),
+                        new ObservedImage("redis@sha256:ff", "sha256:r")));
         assertThat(s.image("nginx")).map(ObservedImage::id).contains("sha256:n");
         assertThat(s.image("nginx:latest")).isPresent();
         assertThat(s.image("nginx:1.25")).isEmpty();
@@ -93,9 +142,11 @@ class ObservedStateTest {
         assertThat(ContainerState.EXITED.isUp()).isFalse();
         assertThat(ContainerState.CREATED.isUp()).isFalse();
         assertThat(Health.parse("unhealthy")).isEqualTo(Health.UNHEALTHY);
-        assertThatThrownBy(() -> ContainerState.parse("zombie")).isInstanceOf(JcomposeException.class)
+        assertThatThrownBy(() -> ContainerState.parse("zombie"))
+                .isInstanceOf(JcomposeException.class)
                 .hasMessage("unknown container state: zombie");
-        assertThatThrownBy(() -> Health.parse("meh")).isInstanceOf(JcomposeException.class)
+        assertThatThrownBy(() -> Health.parse("meh"))
+                .isInstanceOf(JcomposeException.class)
                 .hasMessage("unknown health status: meh");
     }
 }

@@ -17,31 +17,44 @@ import org.junit.jupiter.api.Test;
 
 class LabelledProjectTest {
     private static ObservedContainer c(String project, String service, int number, String dependsOn, boolean oneOff) {
-        Map<String, String> labels = new HashMap<>(Map.of(Labels.PROJECT, project, Labels.SERVICE, service,
-                Labels.CONTAINER_NUMBER, Integer.toString(number), Labels.ONEOFF, oneOff ? "True" : "False"));
+        Map<String, String> labels = new HashMap<>(Map.of(
+                Labels.PROJECT,
+                project,
+                Labels.SERVICE,
+                service,
+                Labels.CONTAINER_NUMBER,
+                Integer.toString(number),
+                Labels.ONEOFF,
+                oneOff ? "True" : "False"));
         if (dependsOn != null) {
             labels.put(Labels.DEPENDS_ON, dependsOn);
         }
-        return ObservedContainer.fromLabels(project + "-" + service + "-" + number, labels, null, ContainerState.RUNNING, 0, null);
+        return ObservedContainer.fromLabels(
+                project + "-" + service + "-" + number, labels, null, ContainerState.RUNNING, 0, null);
     }
 
     @Test
     void servicesDependenciesScaleNetworksAndVolumesComeFromWhatTheProjectMade() {
-        ObservedState observed = new ObservedState(List.of(
-                c("shop", "web", 1, "api:service_started:false", false),
-                c("shop", "web", 2, "api:service_started:false", false),
-                c("shop", "api", 1, "db:service_healthy:true", false),
-                c("shop", "db", 1, "", false),
-                c("shop", "tool", 1, "db:service_started:true", true),
-                c("other", "web", 1, "x:service_started:true", false)),
-                List.of(new ObservedNetwork("shop_default", "shop", "default", "n"), new ObservedNetwork("corp", null, null, null)),
-                List.of(new ObservedVolume("shop_data", "shop", "data", null), new ObservedVolume("o_v", "other", "v", null)),
+        ObservedState observed = new ObservedState(
+                List.of(
+                        c("shop", "web", 1, "api:service_started:false", false),
+                        c("shop", "web", 2, "api:service_started:false", false),
+                        c("shop", "api", 1, "db:service_healthy:true", false),
+                        c("shop", "db", 1, "", false),
+                        c("shop", "tool", 1, "db:service_started:true", true),
+                        c("other", "web", 1, "x:service_started:true", false)),
+                List.of(
+                        new ObservedNetwork("shop_default", "shop", "default", "n"),
+                        new ObservedNetwork("corp", null, null, null)),
+                List.of(
+                        new ObservedVolume("shop_data", "shop", "data", null),
+                        new ObservedVolume("o_v", "other", "v", null)),
                 List.of());
         Project p = LabelledProject.of("shop", observed);
         assertThat(p.services()).containsOnlyKeys("api", "db", "web");
         assertThat(p.services().get("web").effectiveScale()).isEqualTo(2);
-        assertThat(p.services().get("api").dependsOn()).containsExactlyEntriesOf(Map.of("db",
-                new ServiceDependency(ServiceDependency.HEALTHY, true, true)));
+        assertThat(p.services().get("api").dependsOn())
+                .containsExactlyEntriesOf(Map.of("db", new ServiceDependency(ServiceDependency.HEALTHY, true, true)));
         assertThat(p.networks()).containsOnlyKeys("default");
         assertThat(p.networks().get("default").name()).isEqualTo("shop_default");
         assertThat(p.volumes()).containsOnlyKeys("data");
@@ -53,10 +66,14 @@ class LabelledProjectTest {
 
     @Test
     void aCycleOfStaleLabelsIsBrokenAtItsSmallestService() {
-        ObservedState observed = new ObservedState(List.of(
-                c("p", "a", 1, "b:service_started:true", false),
-                c("p", "b", 1, "c:service_started:true", false),
-                c("p", "c", 1, "a:service_started:true,c:service_started:true", false)), List.of(), List.of(), List.of());
+        ObservedState observed = new ObservedState(
+                List.of(
+                        c("p", "a", 1, "b:service_started:true", false),
+                        c("p", "b", 1, "c:service_started:true", false),
+                        c("p", "c", 1, "a:service_started:true,c:service_started:true", false)),
+                List.of(),
+                List.of(),
+                List.of());
         assertThat(LabelledProject.desired("p", observed).graph().asMap()).hasToString("{a=[], b=[c], c=[a]}");
     }
 
@@ -64,7 +81,11 @@ class LabelledProjectTest {
     void anUnknownProjectHasNothing() {
         Project p = LabelledProject.of("none", ObservedState.EMPTY);
         assertThat(p.services()).isEmpty();
-        assertThat(Planner.plan(DesiredProject.of(p), ObservedState.EMPTY, PlanOptions.stop()).isEmpty()).isTrue();
-        assertThat(Planner.plan(DesiredProject.of(p), ObservedState.EMPTY, PlanOptions.start()).isEmpty()).isTrue();
+        assertThat(Planner.plan(DesiredProject.of(p), ObservedState.EMPTY, PlanOptions.stop())
+                        .isEmpty())
+                .isTrue();
+        assertThat(Planner.plan(DesiredProject.of(p), ObservedState.EMPTY, PlanOptions.start())
+                        .isEmpty())
+                .isTrue();
     }
 }

@@ -38,13 +38,16 @@ final class PlanSimulator {
 
     private void apply(Operation op) {
         switch (op) {
-            case Operation.CreateNetwork n -> networks.add(new ObservedNetwork(n.name(), desired.name(), n.key(), n.configHash()));
+            case Operation.CreateNetwork n ->
+                networks.add(new ObservedNetwork(n.name(), desired.name(), n.key(), n.configHash()));
             case Operation.RemoveNetwork n -> networks.removeIf(o -> o.name().equals(n.name()));
-            case Operation.CreateVolume v -> volumes.add(new ObservedVolume(v.name(), desired.name(), v.key(), v.configHash()));
+            case Operation.CreateVolume v ->
+                volumes.add(new ObservedVolume(v.name(), desired.name(), v.key(), v.configHash()));
             case Operation.RemoveVolume v -> volumes.removeIf(o -> o.name().equals(v.name()));
             case Operation.PullImage p -> addImage(p.reference());
             case Operation.BuildImage b -> addImage(b.reference());
-            case Operation.CreateContainer c -> containers.add(created(c.service(), c.number(), c.name(), c.configHash()));
+            case Operation.CreateContainer c ->
+                containers.add(created(c.service(), c.number(), c.name(), c.configHash()));
             case Operation.RecreateContainer r -> {
                 remove(r.replaced());
                 containers.add(created(r.service(), r.number(), r.name(), r.configHash()));
@@ -52,7 +55,7 @@ final class PlanSimulator {
             case Operation.StartContainer s -> setState(s.name(), ContainerState.RUNNING);
             case Operation.StopContainer s -> setState(s.name(), ContainerState.EXITED);
             case Operation.RemoveContainer r -> remove(r.name());
-            case Operation.WaitForCondition w -> { }
+            case Operation.WaitForCondition w -> {}
         }
     }
 
@@ -64,9 +67,23 @@ final class PlanSimulator {
 
     private ObservedContainer created(String service, int number, String name, String hash) {
         String image = desired.image(service);
-        String id = images.stream().filter(i -> i.reference().equals(image)).map(ObservedImage::id).findFirst().orElse(null);
-        return new ObservedContainer(name, desired.name(), service, number, false, hash, id, ContainerState.CREATED, 0,
-                Health.NONE, DependsOnLabel.effective(desired.service(service)));
+        String id = images.stream()
+                .filter(i -> i.reference().equals(image))
+                .map(ObservedImage::id)
+                .findFirst()
+                .orElse(null);
+        return new ObservedContainer(
+                name,
+                desired.name(),
+                service,
+                number,
+                false,
+                hash,
+                id,
+                ContainerState.CREATED,
+                0,
+                Health.NONE,
+                DependsOnLabel.effective(desired.service(service)));
     }
 
     private void remove(String name) {

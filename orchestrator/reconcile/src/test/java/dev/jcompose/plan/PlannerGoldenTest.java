@@ -28,7 +28,12 @@ class PlannerGoldenTest {
     static Stream<String> scenarios() throws IOException, URISyntaxException {
         Path dir = Path.of(PlannerGoldenTest.class.getResource("/plan").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".txt"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -59,7 +64,10 @@ class PlannerGoldenTest {
         ObservedState o = s.observed();
         List<ObservedContainer> reversed = new ArrayList<>(o.containers());
         Collections.reverse(reversed);
-        ObservedState shuffled = new ObservedState(reversed, o.networks().reversed(), o.volumes().reversed(),
+        ObservedState shuffled = new ObservedState(
+                reversed,
+                o.networks().reversed(),
+                o.volumes().reversed(),
                 o.images().reversed());
         assertThat(planText(s, shuffled)).isEqualTo(planText(s, o));
     }
@@ -75,7 +83,9 @@ class PlannerGoldenTest {
             return; // error scenarios have nothing to apply
         }
         ObservedState after = new PlanSimulator(s.desired(), s.observed()).apply(plan);
-        Recreate recreate = s.options().recreate() == Recreate.FORCE ? Recreate.DIVERGED : s.options().recreate();
+        Recreate recreate = s.options().recreate() == Recreate.FORCE
+                ? Recreate.DIVERGED
+                : s.options().recreate();
         PlanOptions again = s.options().withRecreate(recreate, false);
         if (s.options().command() == PlanOptions.Command.RESTART) {
             // a restart always acts; what it leaves is started: starting the same services finds nothing to start
@@ -85,14 +95,18 @@ class PlannerGoldenTest {
         if (s.options().command() == PlanOptions.Command.STOP) {
             assertThat(second.steps()).isEmpty();
         }
-        assertThat(second.steps()).allSatisfy(step -> assertThat(step.op())
-                .isInstanceOfAny(Operation.WaitForCondition.class, Operation.PullImage.class, Operation.BuildImage.class));
+        assertThat(second.steps())
+                .allSatisfy(step -> assertThat(step.op())
+                        .isInstanceOfAny(
+                                Operation.WaitForCondition.class,
+                                Operation.PullImage.class,
+                                Operation.BuildImage.class));
         if (s.options().command() == PlanOptions.Command.DOWN) {
-            assertThat(after.projectContainers(s.desired().name()))
-                    .allSatisfy(c -> {
-                        assertThat(c.service() == null || !s.desired().declares(c.service())).isTrue();
-                        assertThat(s.options().removeOrphans()).isFalse();
-                    });
+            assertThat(after.projectContainers(s.desired().name())).allSatisfy(c -> {
+                assertThat(c.service() == null || !s.desired().declares(c.service()))
+                        .isTrue();
+                assertThat(s.options().removeOrphans()).isFalse();
+            });
         }
     }
 }

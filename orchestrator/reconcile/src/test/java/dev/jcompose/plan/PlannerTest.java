@@ -1,7 +1,5 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.model.PullPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.config.ServiceHash;
 import dev.jcompose.model.ModelJson;
+import dev.jcompose.model.PullPolicy;
 import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.Health;
 import dev.jcompose.observe.ObservedContainer;
@@ -26,12 +25,24 @@ class PlannerTest {
                         "healthcheck": {"test": ["CMD", "true"]}, "stop_grace_period": "20s"},
               "app": {"image": "app:1", "command": null, "entrypoint": null,
                       "depends_on": {"cache": {"condition": "service_healthy", "required": false}}}}}"""));
-    private static final ObservedState IMAGES = new ObservedState(null, null, null,
+    private static final ObservedState IMAGES = new ObservedState(
+            null,
+            null,
+            null,
             List.of(new ObservedImage("redis:latest", "sha256:r"), new ObservedImage("app:1", "sha256:a")));
 
     private static ObservedContainer running(String service, int number, String hash) {
-        return new ObservedContainer("p-" + service + "-" + number, "p", service, number, false, hash, null,
-                ContainerState.RUNNING, 0, Health.NONE);
+        return new ObservedContainer(
+                "p-" + service + "-" + number,
+                "p",
+                service,
+                number,
+                false,
+                hash,
+                null,
+                ContainerState.RUNNING,
+                0,
+                Health.NONE);
     }
 
     private static ObservedState with(ObservedContainer... containers) {
@@ -42,22 +53,33 @@ class PlannerTest {
     void freshUpCarriesNumbersNamesAndHashes() {
         ReconcilePlan plan = Planner.plan(PAIR, IMAGES, PlanOptions.up());
         assertThat(plan.warnings()).isEmpty();
-        assertThat(plan.steps()).extracting(Step::op).containsExactly(
-                new Operation.CreateContainer("cache", 1, "p-cache-1", ServiceHash.of(PAIR.service("cache"))),
-                new Operation.CreateContainer("app", 1, "p-app-1", ServiceHash.of(PAIR.service("app"))),
-                new Operation.StartContainer("cache", 1, "p-cache-1"),
-                new Operation.WaitForCondition("cache", "service_healthy", false),
-                new Operation.StartContainer("app", 1, "p-app-1"));
-        assertThat(plan.steps()).extracting(Step::id).containsExactly("create:p-cache-1", "create:p-app-1",
-                "start:p-cache-1", "wait:cache:healthy:optional", "start:p-app-1");
+        assertThat(plan.steps())
+                .extracting(Step::op)
+                .containsExactly(
+                        new Operation.CreateContainer("cache", 1, "p-cache-1", ServiceHash.of(PAIR.service("cache"))),
+                        new Operation.CreateContainer("app", 1, "p-app-1", ServiceHash.of(PAIR.service("app"))),
+                        new Operation.StartContainer("cache", 1, "p-cache-1"),
+                        new Operation.WaitForCondition("cache", "service_healthy", false),
+                        new Operation.StartContainer("app", 1, "p-app-1"));
+        assertThat(plan.steps())
+                .extracting(Step::id)
+                .containsExactly(
+                        "create:p-cache-1",
+                        "create:p-app-1",
+                        "start:p-cache-1",
+                        "wait:cache:healthy:optional",
+                        "start:p-app-1");
         assertThat(plan.steps().get(4).dependsOn()).containsExactly("create:p-app-1", "wait:cache:healthy:optional");
     }
 
     @Test
     void upToDateRunningProjectPlansOnlyTheWait() {
-        ReconcilePlan plan = Planner.plan(PAIR, with(running("cache", 1, PAIR.configHash("cache")),
-                running("app", 1, PAIR.configHash("app"))), PlanOptions.up());
-        assertThat(plan.steps()).extracting(Step::op)
+        ReconcilePlan plan = Planner.plan(
+                PAIR,
+                with(running("cache", 1, PAIR.configHash("cache")), running("app", 1, PAIR.configHash("app"))),
+                PlanOptions.up());
+        assertThat(plan.steps())
+                .extracting(Step::op)
                 .containsExactly(new Operation.WaitForCondition("cache", "service_healthy", false));
         assertThat(plan.steps().getFirst().dependsOn()).isEmpty();
     }
@@ -65,46 +87,58 @@ class PlannerTest {
     @Test
     void recreateUsesTheServiceStopGracePeriodUnlessATimeoutIsGiven() {
         ObservedState stale = with(running("cache", 1, "old"), running("app", 1, PAIR.configHash("app")));
-        Operation recreate = Planner.plan(PAIR, stale, PlanOptions.up()).steps().getFirst().op();
-        assertThat(recreate).isEqualTo(new Operation.RecreateContainer("cache", 1, "p-cache-1", "p-cache-1",
-                PAIR.configHash("cache"), Duration.ofSeconds(20)));
+        Operation recreate =
+                Planner.plan(PAIR, stale, PlanOptions.up()).steps().getFirst().op();
+        assertThat(recreate)
+                .isEqualTo(new Operation.RecreateContainer(
+                        "cache", 1, "p-cache-1", "p-cache-1", PAIR.configHash("cache"), Duration.ofSeconds(20)));
         Operation forced = Planner.plan(PAIR, stale, PlanOptions.up().withTimeout(Duration.ofSeconds(2)))
-                .steps().getFirst().op();
+                .steps()
+                .getFirst()
+                .op();
         assertThat(((Operation.RecreateContainer) forced).timeout()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void appWithoutRestartIsNotStoppedWhenItsDependencyIsRecreated() {
-        ReconcilePlan plan = Planner.plan(PAIR, with(running("cache", 1, "old"),
-                running("app", 1, PAIR.configHash("app"))), PlanOptions.up());
-        assertThat(plan.steps()).extracting(Step::id)
+        ReconcilePlan plan = Planner.plan(
+                PAIR, with(running("cache", 1, "old"), running("app", 1, PAIR.configHash("app"))), PlanOptions.up());
+        assertThat(plan.steps())
+                .extracting(Step::id)
                 .containsExactly("recreate:p-cache-1", "start:p-cache-1", "wait:cache:healthy:optional");
     }
 
     @Test
     void noStartOnAnUpToDateProjectIsEmpty() {
-        ReconcilePlan plan = Planner.plan(PAIR, with(running("cache", 1, PAIR.configHash("cache")),
-                running("app", 1, PAIR.configHash("app"))), PlanOptions.up().withNoStart(true));
+        ReconcilePlan plan = Planner.plan(
+                PAIR,
+                with(running("cache", 1, PAIR.configHash("cache")), running("app", 1, PAIR.configHash("app"))),
+                PlanOptions.up().withNoStart(true));
         assertThat(plan.isEmpty()).isTrue();
         assertThat(plan.render()).isEmpty();
     }
 
     @Test
     void downOfNothingIsEmpty() {
-        ReconcilePlan plan = Planner.plan(PAIR, ObservedState.EMPTY, PlanOptions.down().withRemoveVolumes(true));
+        ReconcilePlan plan =
+                Planner.plan(PAIR, ObservedState.EMPTY, PlanOptions.down().withRemoveVolumes(true));
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.warnings()).isEmpty();
     }
 
     @Test
     void downUsesTheGivenTimeoutForEveryStop() {
-        ReconcilePlan plan = Planner.plan(PAIR, with(running("cache", 1, "x"), running("app", 1, "y")),
+        ReconcilePlan plan = Planner.plan(
+                PAIR,
+                with(running("cache", 1, "x"), running("app", 1, "y")),
                 PlanOptions.down().withTimeout(Duration.ZERO));
-        assertThat(plan.steps()).extracting(Step::op).containsExactly(
-                new Operation.StopContainer("app", 1, "p-app-1", Duration.ZERO),
-                new Operation.RemoveContainer("app", 1, "p-app-1", false),
-                new Operation.StopContainer("cache", 1, "p-cache-1", Duration.ZERO),
-                new Operation.RemoveContainer("cache", 1, "p-cache-1", false));
+        assertThat(plan.steps())
+                .extracting(Step::op)
+                .containsExactly(
+                        new Operation.StopContainer("app", 1, "p-app-1", Duration.ZERO),
+                        new Operation.RemoveContainer("app", 1, "p-app-1", false),
+                        new Operation.StopContainer("cache", 1, "p-cache-1", Duration.ZERO),
+                        new Operation.RemoveContainer("cache", 1, "p-cache-1", false));
     }
 
     @Test
@@ -115,39 +149,64 @@ class PlannerTest {
 
     @Test
     void convergenceKeepsLowNumbersAndRemovesObsoleteFirst() {
-        ObservedState o = with(running("app", 1, "old"), running("app", 2, PAIR.configHash("app")),
+        ObservedState o = with(
+                running("app", 1, "old"),
+                running("app", 2, PAIR.configHash("app")),
                 running("app", 5, PAIR.configHash("app")));
         Convergence c = new Convergence(PAIR, o);
-        assertThat(c.decide("app", 2, Recreate.DIVERGED)).extracting(Fate::number, Fate::action).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, Fate.Action.KEEP), org.assertj.core.groups.Tuple.tuple(5, Fate.Action.KEEP),
-                org.assertj.core.groups.Tuple.tuple(1, Fate.Action.REMOVE));
-        assertThat(c.decide("app", 4, Recreate.DIVERGED)).extracting(Fate::number, Fate::action).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, Fate.Action.RECREATE), org.assertj.core.groups.Tuple.tuple(2, Fate.Action.KEEP),
-                org.assertj.core.groups.Tuple.tuple(3, Fate.Action.CREATE), org.assertj.core.groups.Tuple.tuple(5, Fate.Action.KEEP));
-        assertThat(c.decide("app", 1, Recreate.NEVER)).extracting(Fate::number, Fate::action).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, Fate.Action.KEEP), org.assertj.core.groups.Tuple.tuple(2, Fate.Action.REMOVE),
-                org.assertj.core.groups.Tuple.tuple(5, Fate.Action.REMOVE));
-        assertThat(c.decide("app", 0, Recreate.FORCE)).allMatch(f -> f.action() == Fate.Action.REMOVE).hasSize(3);
+        assertThat(c.decide("app", 2, Recreate.DIVERGED))
+                .extracting(Fate::number, Fate::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, Fate.Action.KEEP),
+                        org.assertj.core.groups.Tuple.tuple(5, Fate.Action.KEEP),
+                        org.assertj.core.groups.Tuple.tuple(1, Fate.Action.REMOVE));
+        assertThat(c.decide("app", 4, Recreate.DIVERGED))
+                .extracting(Fate::number, Fate::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Fate.Action.RECREATE),
+                                org.assertj.core.groups.Tuple.tuple(2, Fate.Action.KEEP),
+                        org.assertj.core.groups.Tuple.tuple(3, Fate.Action.CREATE),
+                                org.assertj.core.groups.Tuple.tuple(5, Fate.Action.KEEP));
+        assertThat(c.decide("app", 1, Recreate.NEVER))
+                .extracting(Fate::number, Fate::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Fate.Action.KEEP),
+                        org.assertj.core.groups.Tuple.tuple(2, Fate.Action.REMOVE),
+                        org.assertj.core.groups.Tuple.tuple(5, Fate.Action.REMOVE));
+        assertThat(c.decide("app", 0, Recreate.FORCE))
+                .allMatch(f -> f.action() == Fate.Action.REMOVE)
+                .hasSize(3);
     }
 
     @Test
     void imageChangeNeedsAKnownImageOnBothSides() {
-        ObservedContainer onOld = new ObservedContainer("p-app-1", "p", "app", 1, false, PAIR.configHash("app"),
-                "sha256:old", ContainerState.RUNNING, 0, Health.NONE);
-        ObservedContainer unknown = new ObservedContainer("p-app-1", "p", "app", 1, false, PAIR.configHash("app"),
-                null, ContainerState.RUNNING, 0, Health.NONE);
-        assertThat(new Convergence(PAIR, with(onOld)).obsolete("app", onOld, Recreate.DIVERGED)).isTrue();
-        assertThat(new Convergence(PAIR, with(unknown)).obsolete("app", unknown, Recreate.DIVERGED)).isFalse();
+        ObservedContainer onOld = new ObservedContainer(
+                "p-app-1",
+                "p",
+                "app",
+                1,
+                false,
+                PAIR.configHash("app"),
+                "sha256:old",
+                ContainerState.RUNNING,
+                0,
+                Health.NONE);
+        ObservedContainer unknown = new ObservedContainer(
+                "p-app-1", "p", "app", 1, false, PAIR.configHash("app"), null, ContainerState.RUNNING, 0, Health.NONE);
+        assertThat(new Convergence(PAIR, with(onOld)).obsolete("app", onOld, Recreate.DIVERGED))
+                .isTrue();
+        assertThat(new Convergence(PAIR, with(unknown)).obsolete("app", unknown, Recreate.DIVERGED))
+                .isFalse();
         ObservedState noImages = new ObservedState(List.of(onOld), null, null, null);
-        assertThat(new Convergence(PAIR, noImages).obsolete("app", onOld, Recreate.DIVERGED)).isFalse();
+        assertThat(new Convergence(PAIR, noImages).obsolete("app", onOld, Recreate.DIVERGED))
+                .isFalse();
     }
 
     @Test
     void desiredProjectDerivesNamesAndImages() {
         DesiredProject d = DesiredProject.of(ModelJson.read("""
                 {"name": "b", "services": {"app": {"build": {"context": "/src"}, "command": null, "entrypoint": null},
-                  "named": {"image": "x", "container_name": "fixed", "command": null, "entrypoint": null}}}"""),
-                Set.of("debug"));
+                  "named": {"image": "x", "container_name": "fixed", "command": null, "entrypoint": null}}}"""), Set.of("debug"));
         assertThat(d.image("app")).isEqualTo("b-app");
         assertThat(d.image("named")).isEqualTo("x");
         assertThat(d.containerName("app", 3)).isEqualTo("b-app-3");
@@ -168,7 +227,8 @@ class PlannerTest {
         assertThat(PullPolicy.parse("build")).isEqualTo(PullPolicy.BUILD);
         assertThat(PullPolicy.parse("daily")).isEqualTo(PullPolicy.MISSING);
         assertThat(PullPolicy.parse("every_12h")).isEqualTo(PullPolicy.MISSING);
-        assertThatThrownBy(() -> PullPolicy.parse("sometimes")).isInstanceOf(JcomposeException.class)
+        assertThatThrownBy(() -> PullPolicy.parse("sometimes"))
+                .isInstanceOf(JcomposeException.class)
                 .hasMessage("invalid pull policy: sometimes")
                 .satisfies(e -> assertThat(((JcomposeException) e).exitCode()).isEqualTo(ExitCode.COMMAND_SYNTAX));
     }
@@ -182,8 +242,10 @@ class PlannerTest {
                 .isInstanceOf(JcomposeException.class)
                 .hasMessage("image gone:1 for service app is not present locally and its pull policy is never")
                 .satisfies(e -> assertThat(((JcomposeException) e).exitCode()).isEqualTo(ExitCode.PULL));
-        assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withPull(PullPolicy.MISSING)).steps())
-                .extracting(Step::id).startsWith("pull:gone:1");
+        assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withPull(PullPolicy.MISSING))
+                        .steps())
+                .extracting(Step::id)
+                .startsWith("pull:gone:1");
     }
 
     @Test
@@ -194,7 +256,8 @@ class PlannerTest {
         assertThat(up.services()).isEmpty();
         assertThat(up.pull()).isNull();
         assertThat(up.timeout()).isNull();
-        PlanOptions o = up.withServices(List.of("b", "a"), true).withScale("a", 3).withNoStart(true);
+        PlanOptions o =
+                up.withServices(List.of("b", "a"), true).withScale("a", 3).withNoStart(true);
         assertThat(o.services()).containsExactly("a", "b");
         assertThat(o.noDeps()).isTrue();
         assertThat(o.scale()).containsEntry("a", 3);
@@ -205,15 +268,20 @@ class PlannerTest {
     @Test
     void planRejectsBadStepOrder() {
         Operation op = new Operation.WaitForCondition("db", "service_healthy", true);
-        assertThatThrownBy(() -> new ReconcilePlan(List.of(new Step("b", op, List.of("a")), new Step("a", op, List.of())),
-                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessage("step b depends on a, not an earlier step");
-        assertThatThrownBy(() -> new ReconcilePlan(List.of(new Step("a", op, List.of()), new Step("a", op, List.of())),
-                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate step id a");
+        assertThatThrownBy(() -> new ReconcilePlan(
+                        List.of(new Step("b", op, List.of("a")), new Step("a", op, List.of())), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("step b depends on a, not an earlier step");
+        assertThatThrownBy(() -> new ReconcilePlan(
+                        List.of(new Step("a", op, List.of()), new Step("a", op, List.of())), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate step id a");
     }
 
     @Test
     void operationTexts() {
-        assertThat(new Operation.CreateNetwork("back", "p_back", "h").describe()).isEqualTo("create network p_back (back)");
+        assertThat(new Operation.CreateNetwork("back", "p_back", "h").describe())
+                .isEqualTo("create network p_back (back)");
         assertThat(new Operation.RemoveNetwork("back", "p_back").describe()).isEqualTo("remove network p_back (back)");
         assertThat(new Operation.CreateVolume("d", "p_d", "h").describe()).isEqualTo("create volume p_d (d)");
         assertThat(new Operation.RemoveVolume("d", "p_d").describe()).isEqualTo("remove volume p_d (d)");
@@ -235,17 +303,32 @@ class PlannerTest {
 
     @Test
     void pullAlwaysThenPlanAgainRecreatesWhatThePullUpdated() {
-        ObservedState before = with(running("cache", 1, PAIR.configHash("cache")), new ObservedContainer("p-app-1", "p",
-                "app", 1, false, PAIR.configHash("app"), "sha256:a", ContainerState.RUNNING, 0, Health.NONE));
+        ObservedState before = with(
+                running("cache", 1, PAIR.configHash("cache")),
+                new ObservedContainer(
+                        "p-app-1",
+                        "p",
+                        "app",
+                        1,
+                        false,
+                        PAIR.configHash("app"),
+                        "sha256:a",
+                        ContainerState.RUNNING,
+                        0,
+                        Health.NONE));
         PlanOptions options = PlanOptions.up().withPull(PullPolicy.ALWAYS);
         ReconcilePlan full = Planner.plan(PAIR, before, options);
         assertThat(full.imageSteps().steps()).extracting(Step::id).containsExactly("pull:app:1", "pull:redis");
         assertThat(full.steps()).extracting(Step::id).doesNotContain("recreate:p-app-1");
         // the pull brought a new app:1
-        ObservedState pulled = new ObservedState(before.containers(), null, null,
+        ObservedState pulled = new ObservedState(
+                before.containers(),
+                null,
+                null,
                 List.of(new ObservedImage("redis:latest", "sha256:r"), new ObservedImage("app:1", "sha256:a2")));
         ReconcilePlan second = Planner.plan(PAIR, pulled, options.afterImages());
-        assertThat(second.steps()).extracting(Step::id)
+        assertThat(second.steps())
+                .extracting(Step::id)
                 .containsExactly("recreate:p-app-1", "wait:cache:healthy:optional", "start:p-app-1");
         assertThat(options.afterImages().pull()).isEqualTo(PullPolicy.MISSING);
     }

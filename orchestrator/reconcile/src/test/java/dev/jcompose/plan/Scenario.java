@@ -1,9 +1,8 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.model.PullPolicy;
-
 import dev.jcompose.config.ResourceHash;
 import dev.jcompose.model.ProjectBinder;
+import dev.jcompose.model.PullPolicy;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.model.Trees;
@@ -42,8 +41,15 @@ import java.util.SortedMap;
  * labels a container gets by default. {@code --no-files} (not a compose flag) makes {@code down} do
  * the same, as {@code jcompose down -p NAME} without compose files does.
  */
-record Scenario(String header, String projectSection, DesiredProject desired, String observedSection,
-        ObservedState observed, String command, PlanOptions options, String expected) {
+record Scenario(
+        String header,
+        String projectSection,
+        DesiredProject desired,
+        String observedSection,
+        ObservedState observed,
+        String command,
+        PlanOptions options,
+        String expected) {
 
     static Scenario parse(String text) {
         Map<String, String> sections = new LinkedHashMap<>();
@@ -69,10 +75,12 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
             }
         }
         sections.put(current, body.toString());
-        String projectText = arguments.containsKey("project") ? resource("/plan/" + arguments.get("project"))
+        String projectText = arguments.containsKey("project")
+                ? resource("/plan/" + arguments.get("project"))
                 : sections.get("project");
         Disabled parsed = Disabled.strip(projectText);
-        DesiredProject desired = DesiredProject.of(new ProjectBinder().bind(Trees.parse(parsed.yaml())), parsed.names());
+        DesiredProject desired =
+                DesiredProject.of(new ProjectBinder().bind(Trees.parse(parsed.yaml())), parsed.names());
         String commandLine = sections.get("command").strip();
         String plan = sections.getOrDefault("plan", "");
         if (plan.endsWith("\n")) {
@@ -82,14 +90,22 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         if (fromLabels(commandLine)) {
             desired = LabelledProject.desired(desired.name(), observed);
         }
-        return new Scenario(header.toString(), arguments.containsKey("project") ? null : sections.get("project"),
-                desired, sections.get("observed"), observed, commandLine, options(commandLine), plan);
+        return new Scenario(
+                header.toString(),
+                arguments.containsKey("project") ? null : sections.get("project"),
+                desired,
+                sections.get("observed"),
+                observed,
+                commandLine,
+                options(commandLine),
+                plan);
     }
 
     /** Whether the command knows the project by name only (its containers' labels). */
     static boolean fromLabels(String commandLine) {
         String command = commandLine.split("\\s+")[0];
-        return List.of("start", "stop", "restart").contains(command) || List.of(commandLine.split("\\s+")).contains("--no-files");
+        return List.of("start", "stop", "restart").contains(command)
+                || List.of(commandLine.split("\\s+")).contains("--no-files");
     }
 
     /** The file text with {@code plan} replaced by {@code actual}. */
@@ -105,7 +121,8 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
             StringBuilder yaml = new StringBuilder();
             for (String line : text.split("\n")) {
                 if (line.startsWith("# disabled:")) {
-                    names.addAll(Arrays.asList(line.substring("# disabled:".length()).trim().split("\\s+")));
+                    names.addAll(Arrays.asList(
+                            line.substring("# disabled:".length()).trim().split("\\s+")));
                 } else {
                     yaml.append(line).append('\n');
                 }
@@ -154,23 +171,32 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         String project = kv.getOrDefault("project", desired.name());
         String[] parts = name.split("-");
         String service = kv.getOrDefault("service", parts.length >= 3 ? parts[parts.length - 2] : null);
-        int number = Integer.parseInt(kv.getOrDefault("number", parts[parts.length - 1].matches("\\d+")
-                ? parts[parts.length - 1] : "1"));
+        int number = Integer.parseInt(
+                kv.getOrDefault("number", parts[parts.length - 1].matches("\\d+") ? parts[parts.length - 1] : "1"));
         String hash = kv.getOrDefault("hash", "@");
         if (hash.equals("@")) {
             hash = desired.configHash(service);
         }
-        return new ObservedContainer(name, project, service, number, kv.containsKey("oneoff"), hash,
-                kv.get("image"), ContainerState.parse(kv.getOrDefault("state", "running")),
-                Integer.parseInt(kv.getOrDefault("exit", "0")), Health.parse(kv.getOrDefault("health", "none")),
+        return new ObservedContainer(
+                name,
+                project,
+                service,
+                number,
+                kv.containsKey("oneoff"),
+                hash,
+                kv.get("image"),
+                ContainerState.parse(kv.getOrDefault("state", "running")),
+                Integer.parseInt(kv.getOrDefault("exit", "0")),
+                Health.parse(kv.getOrDefault("health", "none")),
                 dependsOn(kv, service, desired));
     }
 
-    private static SortedMap<String, ServiceDependency> dependsOn(Map<String, String> kv, String service,
-            DesiredProject desired) {
+    private static SortedMap<String, ServiceDependency> dependsOn(
+            Map<String, String> kv, String service, DesiredProject desired) {
         String label = kv.getOrDefault("depends", "@");
         if (label.equals("@")) {
-            ServiceConfig s = service == null ? null : desired.project().services().get(service);
+            ServiceConfig s =
+                    service == null ? null : desired.project().services().get(service);
             return s == null ? null : DependsOnLabel.of(DependsOnLabel.labels(s));
         }
         return label.equals("-") ? null : DependsOnLabel.parse(label, kv.get("optional"));
@@ -182,7 +208,8 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         String hash = kv.getOrDefault("hash", "@");
         if (hash.equals("@")) {
             hash = desired.project().networks().containsKey(key)
-                    ? ResourceHash.network(desired.project().networks().get(key)) : null;
+                    ? ResourceHash.network(desired.project().networks().get(key))
+                    : null;
         }
         return new ObservedNetwork(name, project.equals("-") ? null : project, key, hash);
     }
@@ -193,7 +220,8 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
         String hash = kv.getOrDefault("hash", "@");
         if (hash.equals("@")) {
             hash = desired.project().volumes().containsKey(key)
-                    ? ResourceHash.volume(desired.project().volumes().get(key)) : null;
+                    ? ResourceHash.volume(desired.project().volumes().get(key))
+                    : null;
         }
         return new ObservedVolume(name, project.equals("-") ? null : project, key, hash);
     }
@@ -229,7 +257,7 @@ record Scenario(String header, String projectSection, DesiredProject desired, St
                     case "--no-start" -> o = o.withNoStart(true);
                     case "--remove-orphans" -> o = o.withRemoveOrphans(true);
                     case "-v", "--volumes" -> o = o.withRemoveVolumes(true);
-                    case "--no-files" -> { }
+                    case "--no-files" -> {}
                     default -> {
                         if (w.startsWith("-")) {
                             throw new IllegalArgumentException("unknown flag " + w);

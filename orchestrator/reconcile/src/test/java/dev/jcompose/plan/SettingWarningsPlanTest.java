@@ -24,7 +24,8 @@ class SettingWarningsPlanTest {
     private DesiredProject load(String yaml) throws Exception {
         Files.writeString(tmp.resolve("compose.yaml"), yaml);
         Project p = ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
-                .load(LoadOptions.in(tmp).withProjectName("t").withProcessEnv(Map.of())).project();
+                .load(LoadOptions.in(tmp).withProjectName("t").withProcessEnv(Map.of()))
+                .project();
         return DesiredProject.of(p);
     }
 
@@ -44,8 +45,10 @@ class SettingWarningsPlanTest {
                     image: busybox
                     oom_kill_disable: true
                 """);
-        assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withServices(List.of("web"), false)).warnings())
-                .containsExactly("service \"db\": mac_address is not supported yet and is ignored",
+        assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withServices(List.of("web"), false))
+                        .warnings())
+                .containsExactly(
+                        "service \"db\": mac_address is not supported yet and is ignored",
                         "service \"db\": oom_kill_disable is not supported yet and is ignored",
                         "service \"web\": mem_swappiness is not supported yet and is ignored");
     }
@@ -59,7 +62,8 @@ class SettingWarningsPlanTest {
                     runtime: runsc
                 """);
         assertThatThrownBy(() -> Planner.plan(sandbox, ObservedState.EMPTY, PlanOptions.up()))
-                .hasMessage("service \"web\": runtime 'runsc' is not supported: jcompose runs containers with runc or crun only");
+                .hasMessage(
+                        "service \"web\": runtime 'runsc' is not supported: jcompose runs containers with runc or crun only");
         DesiredProject runc = load("""
                 services:
                   web:

@@ -20,20 +20,15 @@ public final class DeterministicTar {
     /** 2000-01-01T00:00:00Z. */
     public static final long MTIME_MILLIS = 946_684_800_000L;
 
-    private sealed interface Item permits Dir, File, Symlink, HardLink {
-    }
+    private sealed interface Item permits Dir, File, Symlink, HardLink {}
 
-    private record Dir(int mode) implements Item {
-    }
+    private record Dir(int mode) implements Item {}
 
-    private record File(byte[] data, int mode, int uid, int gid) implements Item {
-    }
+    private record File(byte[] data, int mode, int uid, int gid) implements Item {}
 
-    private record Symlink(String target) implements Item {
-    }
+    private record Symlink(String target) implements Item {}
 
-    private record HardLink(String target) implements Item {
-    }
+    private record HardLink(String target) implements Item {}
 
     private final Map<String, Item> entries = new TreeMap<>();
 

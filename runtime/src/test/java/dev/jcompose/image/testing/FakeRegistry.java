@@ -26,8 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Bearer token realm. Every request is logged as {@code METHOD path [Range: ...]}.
  */
 public final class FakeRegistry implements AutoCloseable {
-    private record Manifest(String mediaType, byte[] bytes) {
-    }
+    private record Manifest(String mediaType, byte[] bytes) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -150,7 +149,11 @@ public final class FakeRegistry implements AutoCloseable {
         Credentials c = tokenCredentials;
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (c != null && !c.basicHeader().equals(auth)) {
-            respond(ex, 401, "application/json", "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8));
+            respond(
+                    ex,
+                    401,
+                    "application/json",
+                    "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         respond(ex, 200, "application/json", ("{\"token\":\"" + TOKEN + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -162,8 +165,11 @@ public final class FakeRegistry implements AutoCloseable {
         requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " Range: " + range));
         if (bearer && !("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
             String repo = path.replaceFirst("^/v2/", "").replaceFirst("/(manifests|blobs)/.*$", "");
-            ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + uri() + "/token\",service=\"fake\",scope=\"repository:"
-                    + repo + ":pull\"");
+            ex.getResponseHeaders()
+                    .add(
+                            "WWW-Authenticate",
+                            "Bearer realm=\"" + uri() + "/token\",service=\"fake\",scope=\"repository:" + repo
+                                    + ":pull\"");
             respond(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -174,9 +180,14 @@ public final class FakeRegistry implements AutoCloseable {
         } else if (m > 0) {
             Manifest man = manifests.get(path.substring(4, m) + ":" + path.substring(m + 11));
             if (man == null) {
-                respond(ex, 404, "application/json", "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
+                respond(
+                        ex,
+                        404,
+                        "application/json",
+                        "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
             } else {
-                ex.getResponseHeaders().add("Docker-Content-Digest", Digest.sha256(man.bytes()).toString());
+                ex.getResponseHeaders()
+                        .add("Docker-Content-Digest", Digest.sha256(man.bytes()).toString());
                 respond(ex, 200, man.mediaType(), man.bytes());
             }
         } else if (b > 0) {
@@ -199,7 +210,11 @@ public final class FakeRegistry implements AutoCloseable {
     private void blob(HttpExchange ex, Digest d, String range) throws IOException {
         byte[] data = corrupted.getOrDefault(d, blobs.get(d));
         if (data == null) {
-            respond(ex, 404, "application/json", "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
+            respond(
+                    ex,
+                    404,
+                    "application/json",
+                    "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         int from = 0;

@@ -26,8 +26,7 @@ import java.util.Map;
 public final class ImageArchives {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private ImageArchives() {
-    }
+    private ImageArchives() {}
 
     /** An OCI layout whose index names one image with {@code org.opencontainers.image.ref.name}. */
     public static void ociLayout(Path dir, String refName, TestImage image) {
@@ -89,7 +88,8 @@ public final class ImageArchives {
             }
             String configName = image.configDigest().hex() + ".json";
             t.file(configName, image.config(), 0644);
-            String id = Digest.sha256((image.configDigest() + "/0").getBytes(StandardCharsets.UTF_8)).hex();
+            String id = Digest.sha256((image.configDigest() + "/0").getBytes(StandardCharsets.UTF_8))
+                    .hex();
             t.dir(id, 0755);
             t.file(id + "/VERSION", "1.0");
             t.file(id + "/json", "{\"id\":\"" + id + "\"}");
@@ -112,7 +112,8 @@ public final class ImageArchives {
     /** A docker 25+ {@code docker save} archive: an OCI layout with uncompressed layers plus manifest.json. */
     public static byte[] dockerSaveOci(String repoTag, TestImage image) {
         Digest layer = image.diffId();
-        Manifest m = new Manifest(MediaTypes.OCI_MANIFEST,
+        Manifest m = new Manifest(
+                MediaTypes.OCI_MANIFEST,
                 new Descriptor(MediaTypes.OCI_CONFIG, image.configDigest(), image.config().length),
                 List.of(new Descriptor(MediaTypes.OCI_LAYER, layer, image.layerTar().length)));
         byte[] manifestBytes = Manifests.write(m);
@@ -120,8 +121,10 @@ public final class ImageArchives {
         blobs.put(layer, image.layerTar());
         blobs.put(image.configDigest(), image.config());
         blobs.put(Digest.sha256(manifestBytes), manifestBytes);
-        DeterministicTar t = ociLayoutTar(repoTag, new Descriptor(MediaTypes.OCI_MANIFEST,
-                Digest.sha256(manifestBytes), manifestBytes.length), blobs);
+        DeterministicTar t = ociLayoutTar(
+                repoTag,
+                new Descriptor(MediaTypes.OCI_MANIFEST, Digest.sha256(manifestBytes), manifestBytes.length),
+                blobs);
         ArrayNode manifest = JSON.createArrayNode();
         ObjectNode e = manifest.addObject();
         e.put("Config", "blobs/sha256/" + image.configDigest().hex());
@@ -145,7 +148,8 @@ public final class ImageArchives {
             Path archive = Files.createTempFile("layout", ".tar");
             try {
                 Files.write(archive, tar.toBytes());
-                try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(archive))) {
+                try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                        Files.newInputStream(archive))) {
                     org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
                     while ((e = in.getNextEntry()) != null) {
                         Path p = dir.resolve(e.getName());

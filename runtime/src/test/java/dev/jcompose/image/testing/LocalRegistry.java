@@ -35,9 +35,11 @@ public final class LocalRegistry implements AutoCloseable {
         this.port = port;
         this.log = log;
         this.tokens = tokens;
-        this.pusher = new RegistryPusher(uri(), repo -> tokens != null
-                ? "Bearer " + tokens.issue(repo, java.util.List.of("pull", "push"))
-                : credentials != null ? credentials.basicHeader() : null);
+        this.pusher = new RegistryPusher(
+                uri(),
+                repo -> tokens != null
+                        ? "Bearer " + tokens.issue(repo, java.util.List.of("pull", "push"))
+                        : credentials != null ? credentials.basicHeader() : null);
     }
 
     /** True when the docker-registry package is installed; tests use it in an assumption. */
@@ -81,24 +83,39 @@ public final class LocalRegistry implements AutoCloseable {
             int port = freePort();
             StringBuilder yaml = new StringBuilder()
                     .append("version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n")
-                    .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("storage")).append('\n')
+                    .append("storage:\n  filesystem:\n    rootdirectory: ")
+                    .append(dir.resolve("storage"))
+                    .append('\n')
                     .append("  delete:\n    enabled: true\n")
-                    .append("http:\n  addr: 127.0.0.1:").append(port).append("\n  secret: jcompose-test\n");
+                    .append("http:\n  addr: 127.0.0.1:")
+                    .append(port)
+                    .append("\n  secret: jcompose-test\n");
             if (tokens != null) {
-                yaml.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append("\n    service: ")
-                        .append(TokenServer.SERVICE).append("\n    issuer: ").append(TokenServer.ISSUER)
-                        .append("\n    rootcertbundle: ").append(tokens.rootCertBundle()).append('\n');
+                yaml.append("auth:\n  token:\n    realm: ")
+                        .append(tokens.realm())
+                        .append("\n    service: ")
+                        .append(TokenServer.SERVICE)
+                        .append("\n    issuer: ")
+                        .append(TokenServer.ISSUER)
+                        .append("\n    rootcertbundle: ")
+                        .append(tokens.rootCertBundle())
+                        .append('\n');
             } else if (basicAuth != null) {
                 Path htpasswd = dir.resolve("htpasswd");
-                Files.writeString(htpasswd, basicAuth.username() + ":"
-                        + BCrypt.hashpw(basicAuth.password(), BCrypt.gensalt(4)) + "\n");
-                yaml.append("auth:\n  htpasswd:\n    realm: jcompose-test\n    path: ").append(htpasswd).append('\n');
+                Files.writeString(
+                        htpasswd,
+                        basicAuth.username() + ":" + BCrypt.hashpw(basicAuth.password(), BCrypt.gensalt(4)) + "\n");
+                yaml.append("auth:\n  htpasswd:\n    realm: jcompose-test\n    path: ")
+                        .append(htpasswd)
+                        .append('\n');
             }
             Path config = dir.resolve("config.yml");
             Files.writeString(config, yaml);
             Path log = dir.resolve("registry.log");
             Process p = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             LocalRegistry r = new LocalRegistry(p, port, log, basicAuth, tokens);
             r.awaitReady(Duration.ofSeconds(20));
             return r;
@@ -123,15 +140,20 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Polls GET /v2/ until it answers (200, or 401 behind auth), the process dies, or the deadline passes. */
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("docker-registry exited (" + process.exitValue() + "): " + logText());
             }
             try {
-                int code = http.send(HttpRequest.newBuilder(URI.create(uri() + "/v2/")).timeout(Duration.ofSeconds(1))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                int code = http.send(
+                                HttpRequest.newBuilder(URI.create(uri() + "/v2/"))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (code == 200 || code == 401) {
                     return;
                 }
@@ -143,7 +165,8 @@ public final class LocalRegistry implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("docker-registry did not answer on " + uri() + " within " + timeout + ": " + logText());
+        throw new IllegalStateException(
+                "docker-registry did not answer on " + uri() + " within " + timeout + ": " + logText());
     }
 
     private String logText() {

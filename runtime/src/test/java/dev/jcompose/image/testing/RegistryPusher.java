@@ -15,7 +15,8 @@ import java.util.Map;
  * (POST then PUT ?digest=), and a manifest PUT. Basic credentials are sent when given.
  */
 final class RegistryPusher {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final java.util.function.Function<String, String> authorization;
     private String repo = "";
@@ -46,7 +47,9 @@ final class RegistryPusher {
 
     void blob(String repo, Digest digest, byte[] data) {
         URI blobUri = URI.create(base + "/v2/" + repo + "/blobs/" + digest);
-        if (send(request(blobUri).method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode() == 200) {
+        if (send(request(blobUri).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .statusCode()
+                == 200) {
             return;
         }
         HttpResponse<String> started = send(request(URI.create(base + "/v2/" + repo + "/blobs/uploads/"))
@@ -54,14 +57,21 @@ final class RegistryPusher {
         expect(started, 202, "start upload of " + digest);
         String location = started.headers().firstValue("Location").orElseThrow();
         URI put = base.resolve(location + (location.contains("?") ? "&" : "?") + "digest=" + digest);
-        expect(send(request(put).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data))), 201, "upload of " + digest);
+        expect(
+                send(request(put)
+                        .header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(data))),
+                201,
+                "upload of " + digest);
     }
 
     void manifest(String repo, String reference, String mediaType, byte[] data) {
-        expect(send(request(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
-                .header("Content-Type", mediaType).PUT(HttpRequest.BodyPublishers.ofByteArray(data))),
-                201, "manifest " + repo + ":" + reference);
+        expect(
+                send(request(URI.create(base + "/v2/" + repo + "/manifests/" + reference))
+                        .header("Content-Type", mediaType)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(data))),
+                201,
+                "manifest " + repo + ":" + reference);
     }
 
     private HttpRequest.Builder request(URI uri) {

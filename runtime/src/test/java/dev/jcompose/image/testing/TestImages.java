@@ -30,18 +30,95 @@ import java.util.TreeSet;
 public final class TestImages {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
     /** The applets linked into /bin (all present in Debian 12's busybox-static). */
-    public static final List<String> APPLETS = List.of("[", "awk", "base64", "basename", "cat", "chmod", "chown",
-            "cp", "cut", "date", "dd", "df", "dirname", "du", "echo", "env", "expr", "false", "find", "free", "grep",
-            "gunzip", "gzip", "head", "hexdump", "hostname", "httpd", "id", "ifconfig", "ip", "kill", "killall", "ln",
-            "ls", "mkdir", "mkfifo", "mktemp", "mount", "mv", "nc", "netstat", "nproc", "nslookup", "od", "pidof", "ping",
-            "printf", "ps", "pwd", "readlink", "realpath", "rm", "rmdir", "sed", "seq", "setsid", "sh", "sha256sum",
-            "sleep", "sort", "stat", "su", "sync", "tail", "tar", "tee", "test", "timeout", "top", "touch", "tr", "true",
-            "truncate", "umount", "uname", "uniq", "uptime", "usleep", "wc", "wget", "which", "whoami", "xargs", "yes");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    public static final List<String> APPLETS = List.of(
+            "[",
+            "awk",
+            "base64",
+            "basename",
+            "cat",
+            "chmod",
+            "chown",
+            "cp",
+            "cut",
+            "date",
+            "dd",
+            "df",
+            "dirname",
+            "du",
+            "echo",
+            "env",
+            "expr",
+            "false",
+            "find",
+            "free",
+            "grep",
+            "gunzip",
+            "gzip",
+            "head",
+            "hexdump",
+            "hostname",
+            "httpd",
+            "id",
+            "ifconfig",
+            "ip",
+            "kill",
+            "killall",
+            "ln",
+            "ls",
+            "mkdir",
+            "mkfifo",
+            "mktemp",
+            "mount",
+            "mv",
+            "nc",
+            "netstat",
+            "nproc",
+            "nslookup",
+            "od",
+            "pidof",
+            "ping",
+            "printf",
+            "ps",
+            "pwd",
+            "readlink",
+            "realpath",
+            "rm",
+            "rmdir",
+            "sed",
+            "seq",
+            "setsid",
+            "sh",
+            "sha256sum",
+            "sleep",
+            "sort",
+            "stat",
+            "su",
+            "sync",
+            "tail",
+            "tar",
+            "tee",
+            "test",
+            "timeout",
+            "top",
+            "touch",
+            "tr",
+            "true",
+            "truncate",
+            "umount",
+            "uname",
+            "uniq",
+            "uptime",
+            "usleep",
+            "wc",
+            "wget",
+            "which",
+            "whoami",
+            "xargs",
+            "yes");
 
-    private TestImages() {
-    }
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private TestImages() {}
 
     /** True when busybox-static is installed; tests use it in an assumption. */
     public static boolean available() {
@@ -57,7 +134,8 @@ public final class TestImages {
         private Platform platform = new Platform("linux", "amd64", "");
         private List<String> entrypoint;
         private List<String> cmd = List.of("sh");
-        private final List<String> env = new ArrayList<>(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+        private final List<String> env =
+                new ArrayList<>(List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
         private String workingDir = "";
         private String user = "";
         private final Map<String, String> labels = new TreeMap<>();
@@ -126,7 +204,8 @@ public final class TestImages {
             byte[] tar = rootfs();
             byte[] layer = DeterministicTar.gzip(tar);
             byte[] config = config(Digest.sha256(tar));
-            Manifest m = new Manifest(MediaTypes.OCI_MANIFEST,
+            Manifest m = new Manifest(
+                    MediaTypes.OCI_MANIFEST,
                     new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length),
                     List.of(new Descriptor(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(layer), layer.length)));
             return new TestImage(platform, tar, layer, config, Manifests.write(m));
@@ -134,7 +213,8 @@ public final class TestImages {
 
         private byte[] rootfs() {
             DeterministicTar t = new DeterministicTar();
-            for (String d : List.of("bin", "dev", "etc", "home", "proc", "root", "sys", "usr", "usr/bin", "var", "var/www")) {
+            for (String d :
+                    List.of("bin", "dev", "etc", "home", "proc", "root", "sys", "usr", "usr/bin", "var", "var/www")) {
                 t.dir(d, 0755);
             }
             t.dir("tmp", 01777);
@@ -142,11 +222,14 @@ public final class TestImages {
             try {
                 t.file("bin/busybox", Files.readAllBytes(BUSYBOX), 0755);
             } catch (IOException e) {
-                throw new UncheckedIOException("busybox-static is needed for test images (apt-get install busybox-static)", e);
+                throw new UncheckedIOException(
+                        "busybox-static is needed for test images (apt-get install busybox-static)", e);
             }
             APPLETS.forEach(a -> t.symlink("bin/" + a, "busybox"));
-            t.file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n"
-                    + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
+            t.file(
+                    "etc/passwd",
+                    "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n"
+                            + "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
             t.file("etc/group", "root:x:0:\napp:x:1000:\nnobody:x:65534:\n");
             files.forEach((p, data) -> t.file(p, data, 0644));
             return t.toBytes();
@@ -203,7 +286,13 @@ public final class TestImages {
     /** Two images of the same rootfs for linux/amd64 and linux/arm64 (the arm64 one would not run here). */
     public static TestIndex twoPlatforms() {
         return new TestIndex(List.of(
-                busybox().platform(new Platform("linux", "amd64", "")).env("PLATFORM=amd64").build(),
-                busybox().platform(new Platform("linux", "arm64", "")).env("PLATFORM=arm64").build()));
+                busybox()
+                        .platform(new Platform("linux", "amd64", ""))
+                        .env("PLATFORM=amd64")
+                        .build(),
+                busybox()
+                        .platform(new Platform("linux", "arm64", ""))
+                        .env("PLATFORM=arm64")
+                        .build()));
     }
 }

@@ -13,7 +13,8 @@ public record TestIndex(List<TestImage> images) {
     }
 
     public byte[] bytes() {
-        return Manifests.write(new ImageIndex(MediaTypes.OCI_INDEX, images.stream().map(TestImage::descriptor).toList()));
+        return Manifests.write(new ImageIndex(
+                MediaTypes.OCI_INDEX, images.stream().map(TestImage::descriptor).toList()));
     }
 
     public Digest digest() {

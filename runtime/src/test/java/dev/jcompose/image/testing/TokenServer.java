@@ -47,9 +47,24 @@ public final class TokenServer implements AutoCloseable {
             Files.createDirectories(dir);
             certPem = dir.resolve("token.crt");
             Path keyPem = dir.resolve("token.key");
-            Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=jcompose-test-token", "-keyout", keyPem.toString(), "-out", certPem.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            "openssl",
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-days",
+                            "1",
+                            "-subj",
+                            "/CN=jcompose-test-token",
+                            "-keyout",
+                            keyPem.toString(),
+                            "-out",
+                            certPem.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("openssl.log").toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("openssl failed: " + Files.readString(dir.resolve("openssl.log")));
             }
@@ -87,7 +102,9 @@ public final class TokenServer implements AutoCloseable {
             return;
         }
         String scope = "";
-        String query = ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery();
+        String query = ex.getRequestURI().getRawQuery() == null
+                ? ""
+                : ex.getRequestURI().getRawQuery();
         for (String kv : query.split("&")) {
             if (kv.startsWith("scope=")) {
                 scope = URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8);
@@ -104,8 +121,13 @@ public final class TokenServer implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
         header.putArray("x5c").add(certDer);
-        ObjectNode claims = JSON.createObjectNode().put("iss", ISSUER).put("sub", credentials.username())
-                .put("aud", SERVICE).put("exp", now + 300).put("nbf", now - 10).put("iat", now)
+        ObjectNode claims = JSON.createObjectNode()
+                .put("iss", ISSUER)
+                .put("sub", credentials.username())
+                .put("aud", SERVICE)
+                .put("exp", now + 300)
+                .put("nbf", now - 10)
+                .put("iat", now)
                 .put("jti", UUID.randomUUID().toString());
         ArrayNode access = claims.putArray("access");
         if (!repo.isEmpty()) {

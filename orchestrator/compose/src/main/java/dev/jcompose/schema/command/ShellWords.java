@@ -11,8 +11,7 @@ import java.util.List;
  * compose passes the words to the container's process, not to a shell.
  */
 public final class ShellWords {
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The words of {@code line}; throws IllegalArgumentException on an unterminated quote or escape. */
     public static List<String> split(String line) {

@@ -24,20 +24,19 @@ import java.util.regex.Pattern;
  * facing a single container port stays a range ({@code published: "8000-8001"}).
  */
 public final class PortSyntax {
-    private static final KeySet LONG = KeySet.of("name", "target", "published", "host_ip", "protocol",
-            "app_protocol", "mode");
-    private static final List<String> ORDER = List.of("name", "mode", "host_ip", "target", "published",
-            "protocol", "app_protocol");
+    private static final KeySet LONG =
+            KeySet.of("name", "target", "published", "host_ip", "protocol", "app_protocol", "mode");
+    private static final List<String> ORDER =
+            List.of("name", "mode", "host_ip", "target", "published", "protocol", "app_protocol");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final String HINT = "write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. \"127.0.0.1:8080:80/tcp\"";
+    private static final String HINT =
+            "write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. \"127.0.0.1:8080:80/tcp\"";
 
     /** One published port of the short syntax. */
-    public record Spec(String hostIp, int target, String published, String protocol) {
-    }
+    public record Spec(String hostIp, int target, String published, String protocol) {}
 
-    private PortSyntax() {
-    }
+    private PortSyntax() {}
 
     public static SeqNode normalize(Node value, YamlPath path) {
         SeqNode seq = Expect.seq(value, path);
@@ -74,8 +73,9 @@ public final class PortSyntax {
     private static MapNode longForm(MapNode m, YamlPath p) {
         LONG.check(m, p);
         Canonical.Obj o = new Canonical.Obj(m.location());
-        Node target = m.get("target").orElseThrow(() -> Expect.error(m, p, "target is required",
-                "give the container port, e.g. target: 80"));
+        Node target = m.get("target")
+                .orElseThrow(
+                        () -> Expect.error(m, p, "target is required", "give the container port, e.g. target: 80"));
         long t = Expect.integer(target, p.key("target"));
         if (t < 1 || t > 65535) {
             throw Expect.error(target, p.key("target"), "invalid containerPort: " + t, "use a port from 1 to 65535");
@@ -89,17 +89,24 @@ public final class PortSyntax {
         for (String k : List.of("name", "host_ip", "app_protocol")) {
             m.get(k).ifPresent(v -> o.put(k, Canonical.string(Expect.string(v, p.key(k)), v.location())));
         }
-        String protocol = m.get("protocol").map(v -> Expect.string(v, p.key("protocol"))).orElse("tcp");
+        String protocol =
+                m.get("protocol").map(v -> Expect.string(v, p.key("protocol"))).orElse("tcp");
         if (!PROTOCOLS.contains(protocol.toLowerCase(Locale.ROOT))) {
-            throw Expect.error(m.get("protocol").orElseThrow(), p.key("protocol"), "invalid proto: " + protocol,
+            throw Expect.error(
+                    m.get("protocol").orElseThrow(),
+                    p.key("protocol"),
+                    "invalid proto: " + protocol,
                     "use tcp, udp or sctp");
         }
-        o.put("protocol", Canonical.string(protocol.toLowerCase(Locale.ROOT),
-                m.get("protocol").map(Node::location).orElse(m.location())));
+        o.put(
+                "protocol",
+                Canonical.string(
+                        protocol.toLowerCase(Locale.ROOT),
+                        m.get("protocol").map(Node::location).orElse(m.location())));
         String mode = m.get("mode").map(v -> Expect.string(v, p.key("mode"))).orElse("ingress");
         if (!mode.equals("ingress") && !mode.equals("host")) {
-            throw Expect.error(m.get("mode").orElseThrow(), p.key("mode"), "invalid mode: " + mode,
-                    "use ingress or host");
+            throw Expect.error(
+                    m.get("mode").orElseThrow(), p.key("mode"), "invalid mode: " + mode, "use ingress or host");
         }
         o.put("mode", Canonical.string(mode, m.get("mode").map(Node::location).orElse(m.location())));
         return o.ordered(ORDER);
@@ -128,8 +135,8 @@ public final class PortSyntax {
         long[] c = range(container, "containerPort");
         long[] h = host.isEmpty() ? new long[] {0, 0} : range(host, "hostPort");
         if (!host.isEmpty() && c[1] - c[0] != h[1] - h[0] && c[1] != c[0]) {
-            throw new IllegalArgumentException("invalid ranges specified for container and host Ports: "
-                    + container + " and " + host);
+            throw new IllegalArgumentException(
+                    "invalid ranges specified for container and host Ports: " + container + " and " + host);
         }
         if (!PROTOCOLS.contains(proto.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("invalid proto: " + proto);

@@ -20,20 +20,38 @@ import java.util.List;
  * a {@code name}: its key when external, {@code <project>_<key>} otherwise, as compose-go fills it.
  */
 public final class ResourceNormalizer {
-    private static final KeySet NETWORK = KeySet.of("name", "driver", "driver_opts", "ipam", "external", "internal",
-            "attachable", "labels", "enable_ipv4", "enable_ipv6");
-    private static final List<String> NETWORK_ORDER = List.of("name", "driver", "driver_opts", "ipam", "external",
-            "internal", "attachable", "labels", "enable_ipv4", "enable_ipv6");
+    private static final KeySet NETWORK = KeySet.of(
+            "name",
+            "driver",
+            "driver_opts",
+            "ipam",
+            "external",
+            "internal",
+            "attachable",
+            "labels",
+            "enable_ipv4",
+            "enable_ipv6");
+    private static final List<String> NETWORK_ORDER = List.of(
+            "name",
+            "driver",
+            "driver_opts",
+            "ipam",
+            "external",
+            "internal",
+            "attachable",
+            "labels",
+            "enable_ipv4",
+            "enable_ipv6");
     private static final KeySet IPAM = KeySet.of("driver", "config", "options");
     private static final KeySet POOL = KeySet.of("subnet", "gateway", "ip_range", "aux_addresses");
     private static final KeySet VOLUME = KeySet.of("name", "driver", "driver_opts", "external", "labels");
     private static final List<String> VOLUME_ORDER = List.of("name", "driver", "driver_opts", "external", "labels");
-    private static final KeySet SECRET = KeySet.of("name", "file", "environment", "external", "labels", "driver",
-            "driver_opts", "template_driver");
-    private static final KeySet CONFIG = KeySet.of("name", "file", "environment", "content", "external", "labels",
-            "driver", "driver_opts", "template_driver");
-    private static final List<String> FILE_ORDER = List.of("name", "file", "environment", "content", "external",
-            "labels", "driver", "driver_opts", "template_driver");
+    private static final KeySet SECRET =
+            KeySet.of("name", "file", "environment", "external", "labels", "driver", "driver_opts", "template_driver");
+    private static final KeySet CONFIG = KeySet.of(
+            "name", "file", "environment", "content", "external", "labels", "driver", "driver_opts", "template_driver");
+    private static final List<String> FILE_ORDER = List.of(
+            "name", "file", "environment", "content", "external", "labels", "driver", "driver_opts", "template_driver");
 
     private final NormalizeContext context;
 
@@ -47,21 +65,27 @@ public final class ResourceNormalizer {
         Canonical.Obj out = new Canonical.Obj(raw.location());
         for (MapNode.Field f : m.fields()) {
             YamlPath p = path.key(f.key());
-            MapNode entry = f.value() instanceof ScalarNode s && s.isNull() ? MapNode.empty(s.location())
+            MapNode entry = f.value() instanceof ScalarNode s && s.isNull()
+                    ? MapNode.empty(s.location())
                     : Expect.map(f.value(), p);
-            out.put(f.key(), f.keyLocation(), switch (kind) {
-                case "networks" -> network(f.key(), entry, p);
-                case "volumes" -> volume(f.key(), entry, p);
-                default -> fileObject(kind, f.key(), entry, p);
-            });
+            out.put(
+                    f.key(),
+                    f.keyLocation(),
+                    switch (kind) {
+                        case "networks" -> network(f.key(), entry, p);
+                        case "volumes" -> volume(f.key(), entry, p);
+                        default -> fileObject(kind, f.key(), entry, p);
+                    });
         }
         return out.sorted();
     }
 
     /** The implicit network compose adds when a service uses the default network. */
     public MapNode defaultNetwork(Location at) {
-        return new Canonical.Obj(at).put("name", Canonical.string(context.projectName() + "_default", at))
-                .put("ipam", new Canonical.Obj(at).build()).build();
+        return new Canonical.Obj(at)
+                .put("name", Canonical.string(context.projectName() + "_default", at))
+                .put("ipam", new Canonical.Obj(at).build())
+                .build();
     }
 
     private MapNode network(String key, MapNode m, YamlPath p) {
@@ -79,9 +103,9 @@ public final class ResourceNormalizer {
                         o.put(f.key(), f.keyLocation(), Canonical.bool(true, v.location()));
                     }
                 }
-                case "enable_ipv4", "enable_ipv6" -> o.put(f.key(), f.keyLocation(),
-                        Canonical.bool(Expect.bool(v, fp), v.location()));
-                default -> { }
+                case "enable_ipv4", "enable_ipv6" ->
+                    o.put(f.key(), f.keyLocation(), Canonical.bool(Expect.bool(v, fp), v.location()));
+                default -> {}
             }
         }
         if (!o.has("ipam")) {
@@ -107,14 +131,16 @@ public final class ResourceNormalizer {
                 for (String k : List.of("subnet", "gateway", "ip_range")) {
                     pool.get(k).ifPresent(x -> po.put(k, nonEmpty(Expect.string(x, ip.key(k)), x)));
                 }
-                pool.get("aux_addresses").ifPresent(x -> po.put("aux_addresses",
-                        KeyValues.strings(Expect.map(x, ip.key("aux_addresses")), ip.key("aux_addresses"))));
+                pool.get("aux_addresses")
+                        .ifPresent(x -> po.put(
+                                "aux_addresses",
+                                KeyValues.strings(Expect.map(x, ip.key("aux_addresses")), ip.key("aux_addresses"))));
                 pools.add(po.build());
             }
             o.put("config", Canonical.seq(pools, c.location()));
         });
-        m.get("options").ifPresent(x -> o.put("options", KeyValues.strings(Expect.map(x, p.key("options")),
-                p.key("options"))));
+        m.get("options")
+                .ifPresent(x -> o.put("options", KeyValues.strings(Expect.map(x, p.key("options")), p.key("options"))));
         return o.build();
     }
 
@@ -131,23 +157,30 @@ public final class ResourceNormalizer {
         boolean secret = kind.equals("secrets");
         (secret ? SECRET : CONFIG).check(m, p);
         Canonical.Obj o = common(key, m, p);
-        m.get("file").ifPresent(v -> o.put("file", Canonical.string(context.resolvePath(Expect.string(v,
-                p.key("file"))), v.location())));
+        m.get("file")
+                .ifPresent(v -> o.put(
+                        "file", Canonical.string(context.resolvePath(Expect.string(v, p.key("file"))), v.location())));
         m.get("environment").ifPresent(v -> o.put("environment", nonEmpty(Expect.string(v, p.key("environment")), v)));
-        m.get("content").ifPresent(v -> o.put("content", Canonical.string(Expect.string(v, p.key("content")),
-                v.location())));
+        m.get("content")
+                .ifPresent(v -> o.put("content", Canonical.string(Expect.string(v, p.key("content")), v.location())));
         for (String k : List.of("driver", "template_driver", "driver_opts")) {
             m.field(k).ifPresent(f -> {
-                throw new ComposeFileException(f.keyLocation(), p.key(k), "not supported by jcompose: "
-                        + k + " needs a swarm " + (secret ? "secret" : "config") + " store",
+                throw new ComposeFileException(
+                        f.keyLocation(),
+                        p.key(k),
+                        "not supported by jcompose: " + k + " needs a swarm " + (secret ? "secret" : "config")
+                                + " store",
                         "use file, environment" + (secret ? "" : " or content"));
             });
         }
         boolean external = o.has("external");
         if (!external && !o.has("file") && !o.has("environment") && !o.has("content")) {
             String singular = secret ? "secret" : "config";
-            throw new ComposeFileException(m.location(), p, singular + " \"" + key + "\" must declare either `file`"
-                    + (secret ? " or `environment`" : ", `environment` or `content`"),
+            throw new ComposeFileException(
+                    m.location(),
+                    p,
+                    singular + " \"" + key + "\" must declare either `file`"
+                            + (secret ? " or `environment`" : ", `environment` or `content`"),
                     "e.g. file: ./" + key + ".txt");
         }
         return o.ordered(FILE_ORDER);
@@ -165,10 +198,12 @@ public final class ResourceNormalizer {
                 KeySet.of("name").check(em, p.key("external"));
                 external = true;
                 if (em.get("name").isPresent()) {
-                    legacyName = Expect.string(em.get("name").orElseThrow(), p.key("external").key("name"));
+                    legacyName = Expect.string(
+                            em.get("name").orElseThrow(), p.key("external").key("name"));
                     nameAt = em.location();
-                    context.warnings().accept(ext.location() + ": " + p.key("external").key("name")
-                            + ": is deprecated, use name instead");
+                    context.warnings()
+                            .accept(ext.location() + ": " + p.key("external").key("name")
+                                    + ": is deprecated, use name instead");
                 }
             } else {
                 external = Expect.bool(ext, p.key("external"));
@@ -194,15 +229,19 @@ public final class ResourceNormalizer {
     }
 
     private static void externalConflicts(String what, String key, MapNode m, YamlPath p, List<String> keys) {
-        boolean external = m.get("external").map(e -> e instanceof MapNode || Expect.bool(e, p.key("external")))
+        boolean external = m.get("external")
+                .map(e -> e instanceof MapNode || Expect.bool(e, p.key("external")))
                 .orElse(false);
         if (!external) {
             return;
         }
         for (String k : keys) {
             m.field(k).ifPresent(f -> {
-                throw new ComposeFileException(f.keyLocation(), p, "conflicting parameters \"external\" and \""
-                        + k + "\" specified for " + what + " \"" + key + "\"",
+                throw new ComposeFileException(
+                        f.keyLocation(),
+                        p,
+                        "conflicting parameters \"external\" and \"" + k + "\" specified for " + what + " \"" + key
+                                + "\"",
                         "an external " + what + " is created outside compose: remove " + k);
             });
         }

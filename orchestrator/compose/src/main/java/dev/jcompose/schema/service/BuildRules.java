@@ -19,10 +19,32 @@ import java.util.regex.Pattern;
  * the others are checked by name and kept as written.
  */
 final class BuildRules {
-    static final List<String> ORDER = List.of("context", "dockerfile", "dockerfile_inline", "entitlements", "args",
-            "provenance", "sbom", "ssh", "labels", "cache_from", "cache_to", "no_cache", "no_cache_filter",
-            "additional_contexts", "pull", "extra_hosts", "isolation", "network", "target", "secrets", "shm_size",
-            "tags", "ulimits", "platforms", "privileged");
+    static final List<String> ORDER = List.of(
+            "context",
+            "dockerfile",
+            "dockerfile_inline",
+            "entitlements",
+            "args",
+            "provenance",
+            "sbom",
+            "ssh",
+            "labels",
+            "cache_from",
+            "cache_to",
+            "no_cache",
+            "no_cache_filter",
+            "additional_contexts",
+            "pull",
+            "extra_hosts",
+            "isolation",
+            "network",
+            "target",
+            "secrets",
+            "shm_size",
+            "tags",
+            "ulimits",
+            "platforms",
+            "privileged");
     private static final KeySet KEYS = new KeySet(java.util.Set.copyOf(ORDER));
     private static final Pattern REMOTE = Pattern.compile("^([a-z][a-z0-9+.-]*://|git@|github\\.com/).*");
 
@@ -36,7 +58,8 @@ final class BuildRules {
         if (v instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
             return new Canonical.Obj(v.location())
                     .put("context", context(s.text(), v))
-                    .put("dockerfile", Canonical.string("Dockerfile", v.location())).build();
+                    .put("dockerfile", Canonical.string("Dockerfile", v.location()))
+                    .build();
         }
         MapNode m = Expect.map(v, p);
         KEYS.check(m, p);
@@ -46,7 +69,8 @@ final class BuildRules {
             Node value = f.value();
             Node out = switch (f.key()) {
                 case "context" -> context(Expect.string(value, fp), value);
-                case "dockerfile", "dockerfile_inline", "target", "network", "isolation" -> Rules.STRING.apply(value, fp);
+                case "dockerfile", "dockerfile_inline", "target", "network", "isolation" ->
+                    Rules.STRING.apply(value, fp);
                 case "labels" -> Rules.STRING_MAP.apply(value, fp);
                 case "args" -> args(value, fp);
                 case "no_cache", "pull", "privileged" -> Rules.FLAG.apply(value, fp);
@@ -73,7 +97,8 @@ final class BuildRules {
         Canonical.Obj o = new Canonical.Obj(v.location());
         KeyValues.read(v, p).forEach((k, e) -> {
             // compose-go drops a bare KEY whose variable is unset: the Dockerfile's default applies.
-            String value = e.value() != null ? e.value() : context.environment().get(k).orElse(null);
+            String value =
+                    e.value() != null ? e.value() : context.environment().get(k).orElse(null);
             if (value != null) {
                 o.put(k, e.keyLocation(), Canonical.string(value, e.valueLocation()));
             }

@@ -13,11 +13,11 @@ import java.util.List;
  * dependency restarts), and {@code volumes_from} (does not). Written entries win.
  */
 final class DerivedDependencies {
-    private DerivedDependencies() {
-    }
+    private DerivedDependencies() {}
 
     static void add(MapNode raw, Canonical.Obj out) {
-        Canonical.Obj deps = new Canonical.Obj(out.has("depends_on") ? out.get("depends_on").location() : raw.location());
+        Canonical.Obj deps =
+                new Canonical.Obj(out.has("depends_on") ? out.get("depends_on").location() : raw.location());
         if (out.get("depends_on") instanceof MapNode existing) {
             existing.fields().forEach(f -> deps.put(f.key(), f.keyLocation(), f.value()));
         }
@@ -49,12 +49,15 @@ final class DerivedDependencies {
         if (service.isEmpty() || deps.has(service)) {
             return;
         }
-        Canonical.Obj d = new Canonical.Obj(at.location())
-                .put("condition", Canonical.string("service_started", at.location()));
+        Canonical.Obj d =
+                new Canonical.Obj(at.location()).put("condition", Canonical.string("service_started", at.location()));
         if (restart) {
             d.put("restart", Canonical.bool(true, at.location()));
         }
-        deps.put(service, at.location(), d.put("required", Canonical.bool(true, at.location())).build());
+        deps.put(
+                service,
+                at.location(),
+                d.put("required", Canonical.bool(true, at.location())).build());
     }
 
     private static String text(Node n) {

@@ -1,7 +1,7 @@
 package dev.jcompose.schema.service;
 
-import dev.jcompose.schema.Canonical;
 import dev.jcompose.environment.EnvFileRef;
+import dev.jcompose.schema.Canonical;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeySet;
 import dev.jcompose.schema.KeyValues;
@@ -39,21 +39,30 @@ final class EnvironmentRules {
             if (!refs.isEmpty()) {
                 Map<String, String> values = context.envFiles().read(refs);
                 values.forEach((k, v) -> {
-                    merged.put(k, v == null ? Canonical.nul(f.value().location()) : Canonical.string(v, f.value().location()));
+                    merged.put(
+                            k,
+                            v == null
+                                    ? Canonical.nul(f.value().location())
+                                    : Canonical.string(v, f.value().location()));
                     keyLocations.put(k, f.keyLocation());
                 });
             }
         });
         service.field("environment").ifPresent(f -> {
             KeyValues.read(f.value(), path.key("environment")).forEach((k, e) -> {
-                String value = e.value() != null ? e.value() : context.environment().get(k).orElse(null);
-                merged.put(k, value == null ? Canonical.nul(e.valueLocation()) : Canonical.string(value, e.valueLocation()));
+                String value = e.value() != null
+                        ? e.value()
+                        : context.environment().get(k).orElse(null);
+                merged.put(
+                        k,
+                        value == null ? Canonical.nul(e.valueLocation()) : Canonical.string(value, e.valueLocation()));
                 keyLocations.put(k, e.keyLocation());
             });
         });
         if (service.has("env_file") || service.has("environment")) {
-            Canonical.Obj env = new Canonical.Obj(service.get("environment").orElseGet(
-                    () -> service.get("env_file").orElseThrow()).location());
+            Canonical.Obj env = new Canonical.Obj(service.get("environment")
+                    .orElseGet(() -> service.get("env_file").orElseThrow())
+                    .location());
             merged.forEach((k, v) -> env.put(k, keyLocations.get(k), v));
             if (!env.isEmpty()) {
                 out.put("environment", env.sorted());
@@ -72,17 +81,24 @@ final class EnvironmentRules {
             YamlPath p = path.index(i);
             if (item instanceof MapNode m) {
                 ENV_FILE.check(m, p);
-                Node pathNode = m.get("path").orElseThrow(() -> Expect.error(m, p, "path is required",
-                        "give the file, e.g. path: ./app.env"));
-                boolean required = m.get("required").map(r -> Expect.bool(r, p.key("required"))).orElse(true);
+                Node pathNode = m.get("path")
+                        .orElseThrow(
+                                () -> Expect.error(m, p, "path is required", "give the file, e.g. path: ./app.env"));
+                boolean required = m.get("required")
+                        .map(r -> Expect.bool(r, p.key("required")))
+                        .orElse(true);
                 m.get("format").ifPresent(fmt -> {
                     String format = Expect.string(fmt, p.key("format"));
                     if (!format.equals("raw")) {
-                        throw Expect.error(fmt, p.key("format"), "unsupported env_file format '" + format + "'",
+                        throw Expect.error(
+                                fmt,
+                                p.key("format"),
+                                "unsupported env_file format '" + format + "'",
                                 "leave format out for the dotenv syntax, or use raw");
                     }
-                    context.warnings().accept(fmt.location() + ": " + p.key("format")
-                            + ": not supported yet by jcompose, ignored");
+                    context.warnings()
+                            .accept(fmt.location() + ": " + p.key("format")
+                                    + ": not supported yet by jcompose, ignored");
                 });
                 refs.add(ref(Expect.string(pathNode, p.key("path")), required, pathNode, p.key("path")));
             } else {

@@ -18,18 +18,33 @@ import java.util.TreeMap;
 /** Fields that name other things: depends_on, networks, extra_hosts, secrets, configs, devices, logging. */
 final class LinkRules {
     private static final KeySet DEPENDENCY = KeySet.of("condition", "required", "restart");
-    private static final Set<String> CONDITIONS = Set.of("service_started", "service_healthy",
-            "service_completed_successfully");
-    private static final KeySet NETWORK = KeySet.of("aliases", "driver_opts", "gw_priority", "interface_name",
-            "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority");
-    private static final List<String> NETWORK_ORDER = List.of("aliases", "driver_opts", "gw_priority",
-            "interface_name", "ipv4_address", "ipv6_address", "link_local_ips", "mac_address", "priority");
+    private static final Set<String> CONDITIONS =
+            Set.of("service_started", "service_healthy", "service_completed_successfully");
+    private static final KeySet NETWORK = KeySet.of(
+            "aliases",
+            "driver_opts",
+            "gw_priority",
+            "interface_name",
+            "ipv4_address",
+            "ipv6_address",
+            "link_local_ips",
+            "mac_address",
+            "priority");
+    private static final List<String> NETWORK_ORDER = List.of(
+            "aliases",
+            "driver_opts",
+            "gw_priority",
+            "interface_name",
+            "ipv4_address",
+            "ipv6_address",
+            "link_local_ips",
+            "mac_address",
+            "priority");
     private static final KeySet FILE_REFERENCE = KeySet.of("source", "target", "uid", "gid", "mode");
     private static final KeySet DEVICE = KeySet.of("source", "target", "permissions");
     private static final KeySet LOGGING = KeySet.of("driver", "options");
 
-    private LinkRules() {
-    }
+    private LinkRules() {}
 
     static Node dependsOn(Node v, YamlPath p) {
         Canonical.Obj o = new Canonical.Obj(v.location());
@@ -37,35 +52,51 @@ final class LinkRules {
             for (int i = 0; i < seq.size(); i++) {
                 Node item = seq.get(i);
                 String name = Expect.string(item, p.index(i));
-                o.put(name, item.location(), new Canonical.Obj(item.location())
-                        .put("condition", Canonical.string("service_started", item.location()))
-                        .put("required", Canonical.bool(true, item.location())).build());
+                o.put(
+                        name,
+                        item.location(),
+                        new Canonical.Obj(item.location())
+                                .put("condition", Canonical.string("service_started", item.location()))
+                                .put("required", Canonical.bool(true, item.location()))
+                                .build());
             }
             return o.sorted();
         }
         MapNode m = Expect.map(v, p);
         for (MapNode.Field f : m.fields()) {
             YamlPath dp = p.key(f.key());
-            MapNode dep = f.value() instanceof ScalarNode s && s.isNull() ? MapNode.empty(s.location())
+            MapNode dep = f.value() instanceof ScalarNode s && s.isNull()
+                    ? MapNode.empty(s.location())
                     : Expect.map(f.value(), dp);
             DEPENDENCY.check(dep, dp);
             Location at = dep.location();
             Canonical.Obj d = new Canonical.Obj(at);
-            String condition = dep.get("condition").map(c -> Expect.string(c, dp.key("condition")))
+            String condition = dep.get("condition")
+                    .map(c -> Expect.string(c, dp.key("condition")))
                     .orElse("service_started");
             if (!CONDITIONS.contains(condition)) {
-                throw Expect.error(dep.get("condition").orElseThrow(), dp.key("condition"),
+                throw Expect.error(
+                        dep.get("condition").orElseThrow(),
+                        dp.key("condition"),
                         "invalid condition '" + condition + "'",
                         "use one of service_started, service_healthy, service_completed_successfully");
             }
-            d.put("condition", Canonical.string(condition, dep.get("condition").map(Node::location).orElse(at)));
+            d.put(
+                    "condition",
+                    Canonical.string(
+                            condition, dep.get("condition").map(Node::location).orElse(at)));
             dep.get("restart").ifPresent(r -> {
                 if (Expect.bool(r, dp.key("restart"))) {
                     d.put("restart", Canonical.bool(true, r.location()));
                 }
             });
-            boolean required = dep.get("required").map(r -> Expect.bool(r, dp.key("required"))).orElse(true);
-            d.put("required", Canonical.bool(required, dep.get("required").map(Node::location).orElse(at)));
+            boolean required = dep.get("required")
+                    .map(r -> Expect.bool(r, dp.key("required")))
+                    .orElse(true);
+            d.put(
+                    "required",
+                    Canonical.bool(
+                            required, dep.get("required").map(Node::location).orElse(at)));
             o.put(f.key(), f.keyLocation(), d.build());
         }
         return o.sorted();
@@ -128,7 +159,10 @@ final class LinkRules {
                 String entry = Expect.text(seq.get(i), p.index(i));
                 int sep = entry.indexOf('=') >= 0 ? entry.indexOf('=') : entry.indexOf(':');
                 if (sep < 0) {
-                    throw Expect.error(seq.get(i), p.index(i), "invalid additional host, missing IP: " + entry,
+                    throw Expect.error(
+                            seq.get(i),
+                            p.index(i),
+                            "invalid additional host, missing IP: " + entry,
                             "write host=ip, e.g. somehost=162.242.195.82");
                 }
                 String host = entry.substring(0, sep);
@@ -162,14 +196,18 @@ final class LinkRules {
             Canonical.Obj o = new Canonical.Obj(item.location());
             if (item instanceof MapNode m) {
                 FILE_REFERENCE.check(m, ip);
-                Node source = m.get("source").orElseThrow(() -> Expect.error(m, ip, "source is required",
-                        "name the top-level " + (secret ? "secret" : "config")));
+                Node source = m.get("source")
+                        .orElseThrow(() -> Expect.error(
+                                m, ip, "source is required", "name the top-level " + (secret ? "secret" : "config")));
                 o.put("source", Canonical.string(Expect.string(source, ip.key("source")), source.location()));
                 m.get("target").ifPresent(t -> o.put("target", Rules.STRING.apply(t, ip.key("target"))));
                 m.get("uid").ifPresent(t -> o.put("uid", Rules.TEXT.apply(t, ip.key("uid"))));
                 m.get("gid").ifPresent(t -> o.put("gid", Rules.TEXT.apply(t, ip.key("gid"))));
-                m.get("mode").ifPresent(t -> o.put("mode",
-                        Canonical.string("0" + Long.toOctalString(Expect.fileMode(t, ip.key("mode"))), t.location())));
+                m.get("mode")
+                        .ifPresent(t -> o.put(
+                                "mode",
+                                Canonical.string(
+                                        "0" + Long.toOctalString(Expect.fileMode(t, ip.key("mode"))), t.location())));
             } else {
                 o.put("source", Canonical.string(Expect.string(item, ip), item.location()));
             }
@@ -199,7 +237,10 @@ final class LinkRules {
                 String spec = Expect.string(item, ip);
                 String[] parts = spec.split(":", -1);
                 if (parts.length > 3) {
-                    throw Expect.error(item, ip, "confusing device mapping, please use long syntax: " + spec,
+                    throw Expect.error(
+                            item,
+                            ip,
+                            "confusing device mapping, please use long syntax: " + spec,
                             "write {source: /dev/x, target: /dev/x, permissions: rwm}");
                 }
                 o.put("source", Canonical.string(parts[0], at));

@@ -1,9 +1,9 @@
 package dev.jcompose.schema.service;
 
+import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.schema.Canonical;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeyValues;
-import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.schema.volume.VolumeSyntax;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
@@ -17,8 +17,7 @@ import java.util.List;
  * pointer ({@code init}, {@code scale}, {@code retries}...).
  */
 final class Rules {
-    private Rules() {
-    }
+    private Rules() {}
 
     static final Rule STRING = (v, p) -> {
         String s = Expect.string(v, p);
@@ -46,8 +45,7 @@ final class Rules {
 
     static final Rule TEXTS = (v, p) -> nonEmpty(Canonical.strings(Expect.texts(v, p), v.location()));
 
-    static final Rule STRING_OR_LIST = (v, p) -> nonEmpty(Canonical.strings(Expect.stringOrList(v, p),
-            v.location()));
+    static final Rule STRING_OR_LIST = (v, p) -> nonEmpty(Canonical.strings(Expect.stringOrList(v, p), v.location()));
 
     static final Rule STRING_MAP = (v, p) -> {
         MapNode m = KeyValues.strings(v, p);
@@ -71,10 +69,13 @@ final class Rules {
 
     static ScalarNode duration(Node v, YamlPath p) {
         String text = Expect.text(v, p);
-        long nanos = Expect.parse(v, p, "write a duration such as 10s, 1m30s, 500ms or 1h",
-                () -> GoDuration.parseNanos(text));
+        long nanos = Expect.parse(
+                v, p, "write a duration such as 10s, 1m30s, 500ms or 1h", () -> GoDuration.parseNanos(text));
         if (nanos < 0) {
-            throw Expect.error(v, p, "invalid duration \"" + text + "\": must not be negative",
+            throw Expect.error(
+                    v,
+                    p,
+                    "invalid duration \"" + text + "\": must not be negative",
                     "write a duration such as 10s, 1m30s, 500ms or 1h");
         }
         return Canonical.string(GoDuration.format(nanos), v.location());

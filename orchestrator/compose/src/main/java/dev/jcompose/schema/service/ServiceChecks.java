@@ -17,8 +17,7 @@ import java.util.Optional;
  * implicit {@code default} network.
  */
 final class ServiceChecks {
-    private ServiceChecks() {
-    }
+    private ServiceChecks() {}
 
     static void check(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext context) {
         imageOrBuild(name, raw, path, out, context);
@@ -26,12 +25,19 @@ final class ServiceChecks {
             out.remove("networks"); // compose-go gives an empty networks mapping the default network
         }
         if (out.has("network_mode") && out.has("networks")) {
-            throw at(raw, "networks", path, "service " + name
-                    + " declares mutually exclusive `network_mode` and `networks`", "keep only one of them");
+            throw at(
+                    raw,
+                    "networks",
+                    path,
+                    "service " + name + " declares mutually exclusive `network_mode` and `networks`",
+                    "keep only one of them");
         }
         if (!out.has("network_mode") && !out.has("networks")) {
-            out.put("networks", new Canonical.Obj(raw.location())
-                    .put("default", Canonical.nul(raw.location())).build());
+            out.put(
+                    "networks",
+                    new Canonical.Obj(raw.location())
+                            .put("default", Canonical.nul(raw.location()))
+                            .build());
         }
         scale(name, raw, path, out);
         MapNode deploy = (MapNode) out.get("deploy");
@@ -41,21 +47,36 @@ final class ServiceChecks {
         same(name, raw, path, out, "mem_limit", limits, "memory", "deploy.resources.limits.memory");
         same(name, raw, path, out, "mem_reservation", reservations, "memory", "deploy.resources.reservations.memory");
         same(name, raw, path, out, "pids_limit", limits, "pids", "deploy.resources.limits.pids");
-        long scale = count(out.get("scale")).orElse(deploy == null ? 1 : count(deploy.get("replicas").orElse(null)).orElse(1L));
+        long scale = count(out.get("scale"))
+                .orElse(
+                        deploy == null
+                                ? 1
+                                : count(deploy.get("replicas").orElse(null)).orElse(1L));
         if (scale > 1 && out.has("container_name")) {
             String attr = out.has("scale") ? "scale" : "deploy.replicas";
-            throw at(raw, "container_name", path, "can't set container_name and " + attr
-                    + " as container name must be unique", "remove container_name, or run a single replica");
+            throw at(
+                    raw,
+                    "container_name",
+                    path,
+                    "can't set container_name and " + attr + " as container name must be unique",
+                    "remove container_name, or run a single replica");
         }
     }
 
     private static void imageOrBuild(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext ctx) {
         if (!out.has("image") && !out.has("build")) {
-            throw new ComposeFileException(raw.location(), path, "service \"" + name
-                    + "\" has neither an image nor a build context specified", "add image: <reference>");
+            throw new ComposeFileException(
+                    raw.location(),
+                    path,
+                    "service \"" + name + "\" has neither an image nor a build context specified",
+                    "add image: <reference>");
         }
         if (out.has("build") && !out.has("image")) {
-            throw at(raw, "build", path, "service \"" + name + "\" needs an image: jcompose cannot build images yet",
+            throw at(
+                    raw,
+                    "build",
+                    path,
+                    "service \"" + name + "\" needs an image: jcompose cannot build images yet",
                     "build the image with another tool, then add image: <reference>");
         }
         if (out.has("build")) {
@@ -71,13 +92,19 @@ final class ServiceChecks {
         }
         Optional<Long> replicas = count(deploy.get("replicas").orElse(null));
         if (replicas.isPresent() && !replicas.equals(count(out.get("scale")))) {
-            throw at(raw, "scale", path, "can't set distinct values on 'scale' and 'deploy.replicas'",
+            throw at(
+                    raw,
+                    "scale",
+                    path,
+                    "can't set distinct values on 'scale' and 'deploy.replicas'",
                     "keep only one of them");
         }
         Canonical.Obj d = new Canonical.Obj(deploy.location());
         deploy.fields().forEach(f -> d.put(f.key(), f.keyLocation(), f.value()));
         d.put("replicas", out.get("scale"));
-        out.put("deploy", raw.field("deploy").orElseThrow().keyLocation(),
+        out.put(
+                "deploy",
+                raw.field("deploy").orElseThrow().keyLocation(),
                 d.ordered(List.of("mode", "replicas", "labels", "resources", "restart_policy", "placement")));
     }
 
@@ -88,8 +115,15 @@ final class ServiceChecks {
         return deploy.get("resources").flatMap(r -> ((MapNode) r).get(kind)).map(MapNode.class::cast);
     }
 
-    private static void same(String name, MapNode raw, YamlPath path, Canonical.Obj out, String key,
-                             Optional<MapNode> resource, String resourceKey, String resourcePath) {
+    private static void same(
+            String name,
+            MapNode raw,
+            YamlPath path,
+            Canonical.Obj out,
+            String key,
+            Optional<MapNode> resource,
+            String resourceKey,
+            String resourcePath) {
         if (!out.has(key) || resource.isEmpty()) {
             return;
         }
@@ -97,7 +131,11 @@ final class ServiceChecks {
         String mine = ((ScalarNode) out.get(key)).text();
         String theirs = other.map(n -> ((ScalarNode) n).text()).orElse("0");
         if (!mine.equals(theirs)) {
-            throw at(raw, key, path, "can't set distinct values on '" + key + "' and '" + resourcePath + "'",
+            throw at(
+                    raw,
+                    key,
+                    path,
+                    "can't set distinct values on '" + key + "' and '" + resourcePath + "'",
                     "keep only one of them");
         }
     }

@@ -22,31 +22,108 @@ import java.util.regex.Pattern;
 /** One service, raw to canonical: every key checked, every syntax rewritten to its long form. */
 public final class ServiceNormalizer {
     /** compose-go's ServiceConfig fields in declaration order: the canonical key order. */
-    static final List<String> ORDER = List.of("profiles", "annotations", "attach", "build", "cap_add", "cap_drop",
-            "cgroup_parent", "cgroup", "cpu_period", "cpu_quota", "cpus", "cpuset", "cpu_shares", "command",
-            "configs", "container_name", "depends_on", "deploy", "device_cgroup_rules", "devices", "dns", "dns_opt",
-            "dns_search", "domainname", "entrypoint", "environment", "expose", "external_links", "extra_hosts",
-            "group_add", "hostname", "healthcheck", "image", "init", "ipc", "isolation", "labels", "links",
-            "logging", "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "mac_address",
-            "network_mode", "networks", "oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform",
-            "ports", "privileged", "pull_policy", "read_only", "restart", "runtime", "scale", "secrets", "security_opt",
-            "shm_size", "stdin_open", "stop_grace_period", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits",
-            "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir");
+    static final List<String> ORDER = List.of(
+            "profiles",
+            "annotations",
+            "attach",
+            "build",
+            "cap_add",
+            "cap_drop",
+            "cgroup_parent",
+            "cgroup",
+            "cpu_period",
+            "cpu_quota",
+            "cpus",
+            "cpuset",
+            "cpu_shares",
+            "command",
+            "configs",
+            "container_name",
+            "depends_on",
+            "deploy",
+            "device_cgroup_rules",
+            "devices",
+            "dns",
+            "dns_opt",
+            "dns_search",
+            "domainname",
+            "entrypoint",
+            "environment",
+            "expose",
+            "external_links",
+            "extra_hosts",
+            "group_add",
+            "hostname",
+            "healthcheck",
+            "image",
+            "init",
+            "ipc",
+            "isolation",
+            "labels",
+            "links",
+            "logging",
+            "mem_limit",
+            "mem_reservation",
+            "memswap_limit",
+            "mem_swappiness",
+            "mac_address",
+            "network_mode",
+            "networks",
+            "oom_kill_disable",
+            "oom_score_adj",
+            "pid",
+            "pids_limit",
+            "platform",
+            "ports",
+            "privileged",
+            "pull_policy",
+            "read_only",
+            "restart",
+            "runtime",
+            "scale",
+            "secrets",
+            "security_opt",
+            "shm_size",
+            "stdin_open",
+            "stop_grace_period",
+            "stop_signal",
+            "sysctls",
+            "tmpfs",
+            "tty",
+            "ulimits",
+            "user",
+            "userns_mode",
+            "uts",
+            "volumes",
+            "volumes_from",
+            "working_dir");
 
     /** Keys recognised but not implemented: true = error, false = warning and ignored. */
     static final Map<String, Boolean> UNSUPPORTED = Map.ofEntries(
-            Map.entry("gpus", true), Map.entry("use_api_socket", true), Map.entry("provider", true),
+            Map.entry("gpus", true),
+            Map.entry("use_api_socket", true),
+            Map.entry("provider", true),
             Map.entry("net", true),
-            Map.entry("develop", false), Map.entry("blkio_config", false), Map.entry("credential_spec", false),
-            Map.entry("storage_opt", false), Map.entry("models", false),
-            Map.entry("post_start", false), Map.entry("pre_stop", false), Map.entry("label_file", false),
-            Map.entry("log_driver", false), Map.entry("log_opt", false), Map.entry("volume_driver", false),
-            Map.entry("cpu_count", false), Map.entry("cpu_percent", false), Map.entry("cpu_rt_period", false),
-            Map.entry("cpu_rt_runtime", false), Map.entry("dockerfile", false));
+            Map.entry("develop", false),
+            Map.entry("blkio_config", false),
+            Map.entry("credential_spec", false),
+            Map.entry("storage_opt", false),
+            Map.entry("models", false),
+            Map.entry("post_start", false),
+            Map.entry("pre_stop", false),
+            Map.entry("label_file", false),
+            Map.entry("log_driver", false),
+            Map.entry("log_opt", false),
+            Map.entry("volume_driver", false),
+            Map.entry("cpu_count", false),
+            Map.entry("cpu_percent", false),
+            Map.entry("cpu_rt_period", false),
+            Map.entry("cpu_rt_runtime", false),
+            Map.entry("dockerfile", false));
 
     private static final Set<String> RESTART = Set.of("no", "always", "unless-stopped", "on-failure");
-    private static final Pattern PULL_POLICY = Pattern.compile(
-            "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+");
+    private static final Pattern PULL_POLICY =
+            Pattern.compile("always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+");
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
     private final NormalizeContext context;
@@ -73,8 +150,23 @@ public final class ServiceNormalizer {
     }
 
     private void registerScalars() {
-        register(Rules.STRING, "cgroup_parent", "cpuset", "domainname", "hostname", "image", "ipc", "isolation",
-                "mac_address", "pid", "platform", "runtime", "stop_signal", "userns_mode", "uts", "working_dir");
+        register(
+                Rules.STRING,
+                "cgroup_parent",
+                "cpuset",
+                "domainname",
+                "hostname",
+                "image",
+                "ipc",
+                "isolation",
+                "mac_address",
+                "pid",
+                "platform",
+                "runtime",
+                "stop_signal",
+                "userns_mode",
+                "uts",
+                "working_dir");
         register(Rules.TEXT, "user");
         register(Rules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
         register(Rules.OPTIONAL_BOOL, "init", "attach");
@@ -91,8 +183,17 @@ public final class ServiceNormalizer {
     }
 
     private void registerCollections() {
-        register(Rules.STRINGS, "cap_add", "cap_drop", "device_cgroup_rules", "dns_opt", "external_links", "links",
-                "profiles", "security_opt", "volumes_from");
+        register(
+                Rules.STRINGS,
+                "cap_add",
+                "cap_drop",
+                "device_cgroup_rules",
+                "dns_opt",
+                "external_links",
+                "links",
+                "profiles",
+                "security_opt",
+                "volumes_from");
         register(Rules.TEXTS, "group_add", "expose");
         register(Rules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
         register(Rules.STRING_MAP, "labels", "annotations", "sysctls");
@@ -119,7 +220,8 @@ public final class ServiceNormalizer {
     }
 
     public MapNode normalize(String name, Node raw, YamlPath path) {
-        MapNode service = raw instanceof ScalarNode s && s.isNull() ? MapNode.empty(raw.location()) : Expect.map(raw, path);
+        MapNode service =
+                raw instanceof ScalarNode s && s.isNull() ? MapNode.empty(raw.location()) : Expect.map(raw, path);
         keys.check(service, path);
         Canonical.Obj out = new Canonical.Obj(service.location());
         for (MapNode.Field f : service.fields()) {
@@ -160,8 +262,8 @@ public final class ServiceNormalizer {
             return Canonical.strings(Expect.texts(v, p), v.location());
         }
         String line = Expect.string(v, p);
-        List<String> words = Expect.parse(v, p, "check the quotes: every ' and \" must be closed",
-                () -> ShellWords.split(line));
+        List<String> words =
+                Expect.parse(v, p, "check the quotes: every ' and \" must be closed", () -> ShellWords.split(line));
         return Canonical.strings(words, v.location());
     }
 
@@ -171,7 +273,10 @@ public final class ServiceNormalizer {
         boolean valid = RESTART.contains(base)
                 && (base.equals(r) || r.substring("on-failure:".length()).matches("\\d+"));
         if (!valid) {
-            throw Expect.error(v, p, "invalid restart policy '" + r + "'",
+            throw Expect.error(
+                    v,
+                    p,
+                    "invalid restart policy '" + r + "'",
                     "use no, always, on-failure, on-failure:N (N retries) or unless-stopped");
         }
         return Canonical.string(r, v.location());
@@ -180,7 +285,10 @@ public final class ServiceNormalizer {
     static Node pullPolicy(Node v, YamlPath p) {
         String r = Expect.string(v, p);
         if (!PULL_POLICY.matcher(r).matches()) {
-            throw Expect.error(v, p, "invalid pull_policy '" + r + "'",
+            throw Expect.error(
+                    v,
+                    p,
+                    "invalid pull_policy '" + r + "'",
                     "use always, never, missing, if_not_present, build, refresh, daily, weekly or every_<duration>");
         }
         // compose-go treats if_not_present as an alias of missing.
@@ -190,9 +298,13 @@ public final class ServiceNormalizer {
     static Node networkMode(Node v, YamlPath p) {
         String r = Expect.string(v, p);
         boolean valid = Set.of("host", "none", "bridge", "default").contains(r)
-                || (r.startsWith("service:") && r.length() > 8) || (r.startsWith("container:") && r.length() > 10);
+                || (r.startsWith("service:") && r.length() > 8)
+                || (r.startsWith("container:") && r.length() > 10);
         if (!valid) {
-            throw Expect.error(v, p, "invalid network_mode '" + r + "'",
+            throw Expect.error(
+                    v,
+                    p,
+                    "invalid network_mode '" + r + "'",
                     "use host, none, bridge, service:<service> or container:<container>; "
                             + "to join a network, list it under networks");
         }
@@ -202,7 +314,10 @@ public final class ServiceNormalizer {
     static Node containerName(Node v, YamlPath p) {
         String r = Expect.string(v, p);
         if (!CONTAINER_NAME.matcher(r).matches()) {
-            throw Expect.error(v, p, "container_name '" + r + "' does not match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
+            throw Expect.error(
+                    v,
+                    p,
+                    "container_name '" + r + "' does not match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
                     "use letters, digits, '_', '.' and '-', starting with a letter or digit");
         }
         return Canonical.string(r, v.location());
@@ -215,5 +330,4 @@ public final class ServiceNormalizer {
         }
         return Canonical.string(r, v.location());
     }
-
 }

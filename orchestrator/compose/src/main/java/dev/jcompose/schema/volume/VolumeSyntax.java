@@ -1,11 +1,11 @@
 package dev.jcompose.schema.volume;
 
+import dev.jcompose.quantity.ByteSize;
 import dev.jcompose.schema.Canonical;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeySet;
 import dev.jcompose.schema.KeyValues;
 import dev.jcompose.schema.NormalizeContext;
-import dev.jcompose.quantity.ByteSize;
 import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
@@ -24,17 +24,17 @@ import java.util.Set;
  * other source names a volume; bind sources become absolute paths.
  */
 public final class VolumeSyntax {
-    private static final KeySet LONG = KeySet.of("type", "source", "target", "read_only", "consistency",
-            "bind", "volume", "tmpfs", "image");
+    private static final KeySet LONG =
+            KeySet.of("type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image");
     private static final KeySet BIND = KeySet.of("propagation", "create_host_path", "selinux", "recursive");
     private static final KeySet VOLUME = KeySet.of("nocopy", "subpath", "labels");
     private static final KeySet TMPFS = KeySet.of("size", "mode");
     private static final KeySet IMAGE = KeySet.of("subpath");
-    private static final List<String> ORDER = List.of("type", "source", "target", "read_only", "consistency",
-            "bind", "volume", "tmpfs", "image");
+    private static final List<String> ORDER =
+            List.of("type", "source", "target", "read_only", "consistency", "bind", "volume", "tmpfs", "image");
     private static final Set<String> TYPES = Set.of("bind", "volume", "tmpfs", "npipe", "cluster", "image");
-    private static final Set<String> PROPAGATIONS = Set.of("rprivate", "private", "rshared", "shared", "rslave",
-            "slave");
+    private static final Set<String> PROPAGATIONS =
+            Set.of("rprivate", "private", "rshared", "shared", "rslave", "slave");
     private static final Set<String> CONSISTENCIES = Set.of("consistent", "cached", "delegated");
     private static final String HINT = "write [SOURCE:]TARGET[:OPTIONS], e.g. ./data:/data:ro";
 
@@ -79,7 +79,10 @@ public final class VolumeSyntax {
         } else if (bindOpts.isEmpty()) {
             o.put("volume", volumeOpts.build());
         } else {
-            throw Expect.error(at, path, "invalid spec: " + spec + ": bind options on a named volume",
+            throw Expect.error(
+                    at,
+                    path,
+                    "invalid spec: " + spec + ": bind options on a named volume",
                     "z, Z and propagation options apply to bind mounts (a source starting with ., / or ~)");
         }
         return o.ordered(ORDER);
@@ -102,8 +105,14 @@ public final class VolumeSyntax {
     }
 
     /** One short-syntax option, recorded on the mount, its bind options or its volume options. */
-    private static void option(String option, Canonical.Obj mount, Canonical.Obj bindOpts, Canonical.Obj volumeOpts,
-                               String spec, Node at, YamlPath path) {
+    private static void option(
+            String option,
+            Canonical.Obj mount,
+            Canonical.Obj bindOpts,
+            Canonical.Obj volumeOpts,
+            String spec,
+            Node at,
+            YamlPath path) {
         Location l = at.location();
         switch (option) {
             case "ro" -> mount.put("read_only", Canonical.bool(true, l));
@@ -116,7 +125,10 @@ public final class VolumeSyntax {
                 } else if (CONSISTENCIES.contains(option)) {
                     mount.put("consistency", Canonical.string(option, l));
                 } else {
-                    throw Expect.error(at, path, "invalid spec: " + spec + ": unknown option '" + option + "'",
+                    throw Expect.error(
+                            at,
+                            path,
+                            "invalid spec: " + spec + ": unknown option '" + option + "'",
                             "options are ro, rw, nocopy, z, Z, a propagation (rprivate, private, rshared, "
                                     + "shared, rslave, slave) or a consistency (consistent, cached, delegated)");
                 }
@@ -137,17 +149,22 @@ public final class VolumeSyntax {
 
     private MapNode longForm(MapNode m, YamlPath p) {
         LONG.check(m, p);
-        Node typeNode = m.get("type").orElseThrow(() -> Expect.error(m, p, "type is required",
-                "one of bind, volume, tmpfs, npipe, cluster, image"));
+        Node typeNode = m.get("type")
+                .orElseThrow(() ->
+                        Expect.error(m, p, "type is required", "one of bind, volume, tmpfs, npipe, cluster, image"));
         String type = Expect.string(typeNode, p.key("type"));
         if (!TYPES.contains(type)) {
-            throw Expect.error(typeNode, p.key("type"), "invalid mount type '" + type + "'",
+            throw Expect.error(
+                    typeNode,
+                    p.key("type"),
+                    "invalid mount type '" + type + "'",
                     "use one of bind, volume, tmpfs, npipe, cluster, image");
         }
         Canonical.Obj o = new Canonical.Obj(m.location());
         o.put("type", Canonical.string(type, typeNode.location()));
-        Node target = m.get("target").orElseThrow(() -> Expect.error(m, p, "target is required",
-                "give the path inside the container, e.g. target: /data"));
+        Node target = m.get("target")
+                .orElseThrow(() -> Expect.error(
+                        m, p, "target is required", "give the path inside the container, e.g. target: /data"));
         o.put("target", Canonical.string(cleanTarget(Expect.string(target, p.key("target"))), target.location()));
         m.get("source").ifPresent(v -> {
             String source = Expect.string(v, p.key("source"));
@@ -161,8 +178,9 @@ public final class VolumeSyntax {
                 o.put("read_only", Canonical.bool(true, v.location()));
             }
         });
-        m.get("consistency").ifPresent(v -> o.put("consistency",
-                Canonical.string(Expect.string(v, p.key("consistency")), v.location())));
+        m.get("consistency")
+                .ifPresent(v ->
+                        o.put("consistency", Canonical.string(Expect.string(v, p.key("consistency")), v.location())));
         m.get("bind").ifPresent(v -> o.put("bind", bind(v, p.key("bind"))));
         m.get("volume").ifPresent(v -> o.put("volume", volume(v, p.key("volume"))));
         m.get("tmpfs").ifPresent(v -> o.put("tmpfs", tmpfs(v, p.key("tmpfs"))));
@@ -170,8 +188,10 @@ public final class VolumeSyntax {
             MapNode im = Expect.map(v, p.key("image"));
             IMAGE.check(im, p.key("image"));
             Canonical.Obj io = new Canonical.Obj(v.location());
-            im.get("subpath").ifPresent(s -> io.put("subpath",
-                    Canonical.string(Expect.string(s, p.key("image").key("subpath")), s.location())));
+            im.get("subpath")
+                    .ifPresent(s -> io.put(
+                            "subpath",
+                            Canonical.string(Expect.string(s, p.key("image").key("subpath")), s.location())));
             o.put("image", io.build());
         });
         return o.ordered(ORDER);
@@ -191,17 +211,25 @@ public final class VolumeSyntax {
         b.get("propagation").ifPresent(s -> {
             String prop = Expect.string(s, p.key("propagation"));
             if (!PROPAGATIONS.contains(prop)) {
-                throw Expect.error(s, p.key("propagation"), "invalid propagation '" + prop + "'",
+                throw Expect.error(
+                        s,
+                        p.key("propagation"),
+                        "invalid propagation '" + prop + "'",
                         "use rprivate, private, rshared, shared, rslave or slave");
             }
             o.put("propagation", Canonical.string(prop, s.location()));
         });
         // Newer compose-go defaults create_host_path to true whenever a bind block is written.
-        boolean create = b.get("create_host_path").map(s -> Expect.bool(s, p.key("create_host_path"))).orElse(true);
-        o.put("create_host_path", Canonical.bool(create,
-                b.get("create_host_path").map(Node::location).orElse(v.location())));
-        b.get("recursive").ifPresent(s -> o.put("recursive", Canonical.string(Expect.string(s, p.key("recursive")),
-                s.location())));
+        boolean create = b.get("create_host_path")
+                .map(s -> Expect.bool(s, p.key("create_host_path")))
+                .orElse(true);
+        o.put(
+                "create_host_path",
+                Canonical.bool(
+                        create, b.get("create_host_path").map(Node::location).orElse(v.location())));
+        b.get("recursive")
+                .ifPresent(s ->
+                        o.put("recursive", Canonical.string(Expect.string(s, p.key("recursive")), s.location())));
         return o.build();
     }
 
@@ -215,8 +243,8 @@ public final class VolumeSyntax {
                 o.put("nocopy", Canonical.bool(true, s.location()));
             }
         });
-        vol.get("subpath").ifPresent(s -> o.put("subpath", Canonical.string(Expect.string(s, p.key("subpath")),
-                s.location())));
+        vol.get("subpath")
+                .ifPresent(s -> o.put("subpath", Canonical.string(Expect.string(s, p.key("subpath")), s.location())));
         return o.build();
     }
 
@@ -235,7 +263,10 @@ public final class VolumeSyntax {
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.INT) {
             value = Expect.integer(n, path);
         } else if (n instanceof ScalarNode s && s.kind() == ScalarKind.STRING) {
-            value = Expect.parse(n, path, "write a number of bytes or a size such as 512m, 1g, 100k",
+            value = Expect.parse(
+                    n,
+                    path,
+                    "write a number of bytes or a size such as 512m, 1g, 100k",
                     () -> ByteSize.parse(s.text()));
         } else {
             throw Expect.error(n, path, "must be a string or a number", "found " + n.kindName());

@@ -38,7 +38,8 @@ class ShellWordsTest {
     @ParameterizedTest
     @ValueSource(strings = {"echo 'open", "echo \"open", "trailing\\"})
     void rejectsUnterminated(String line) {
-        assertThatThrownBy(() -> ShellWords.split(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ShellWords.split(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid command line string");
     }
 }

@@ -84,7 +84,7 @@ public final class ContainerHost {
         this.snapshots = new SnapshotStore(paths, settings.limits());
         this.rootfs = new ImageRootfs(images, snapshots);
         this.rootfsLock = new RootfsLock(paths.dataRoot().resolve("snapshots.lock"));
-        OciRuntime oci = new RuntimeProbe(runner, paths).select(settings.env());
+        OciRuntime oci = new RuntimeProbe(runner, paths, settings.env()).select(settings.env());
         this.containers =
                 new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
     }

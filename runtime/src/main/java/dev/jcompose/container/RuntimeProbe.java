@@ -25,10 +25,13 @@ public final class RuntimeProbe {
     static final List<String> CANDIDATES = List.of("crun", "runc");
     private final CommandRunner runner;
     private final HostPaths paths;
+    private final String searchPath;
 
-    public RuntimeProbe(CommandRunner runner, HostPaths paths) {
+    /** @param env the process environment: its {@code PATH} is where runtimes are looked up by name */
+    public RuntimeProbe(CommandRunner runner, HostPaths paths, Map<String, String> env) {
         this.runner = runner;
         this.paths = paths;
+        this.searchPath = env.getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
     }
 
     /** The probe's outcome per candidate, for diagnostics and the bench. */
@@ -148,10 +151,8 @@ public final class RuntimeProbe {
         }
     }
 
-    private static Path which(String name) {
-        for (String d : System.getenv()
-                .getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
-                .split(":")) {
+    private Path which(String name) {
+        for (String d : searchPath.split(":")) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
                 return p;

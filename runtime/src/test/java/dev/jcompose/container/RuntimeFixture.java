@@ -40,7 +40,7 @@ final class RuntimeFixture implements AutoCloseable {
         snapshots = new SnapshotStore(paths, UnpackLimits.DEFAULT);
         Path blob = TestLayers.busybox(dir.resolve("busybox.tar.gz"));
         busybox = snapshots.ensureAll(List.of(new SnapshotStore.Layer("sha256:" + "b".repeat(64), blob)));
-        oci = new RuntimeProbe(new ProcessCommandRunner(), paths).select(System.getenv());
+        oci = new RuntimeProbe(new ProcessCommandRunner(), paths, System.getenv()).select(System.getenv());
         runtime = newRuntime();
         hostsFile = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     }

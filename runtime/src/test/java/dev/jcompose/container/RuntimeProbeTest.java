@@ -21,8 +21,8 @@ class RuntimeProbeTest {
     @Test
     void probesByRunningAContainerAndCachesTheVerdict() throws java.io.IOException {
         HostSnapshot before = HostSnapshot.take(tmp).scopedTo(tmp.toString(), "jcompose-probe");
-        RuntimeProbe probe =
-                new RuntimeProbe(new ProcessCommandRunner(), new HostPaths(tmp.resolve("d"), tmp.resolve("r")));
+        RuntimeProbe probe = new RuntimeProbe(
+                new ProcessCommandRunner(), new HostPaths(tmp.resolve("d"), tmp.resolve("r")), System.getenv());
         OciRuntime runc = probe.find("runc").orElseThrow();
         assertThat(runc.version()).startsWith("runc version ");
         assertThat(probe.probe(runc)).isEqualTo(new RuntimeProbe.Verdict(runc, true, "ok"));

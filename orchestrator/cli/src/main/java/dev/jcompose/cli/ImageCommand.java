@@ -1,9 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.container.ContainerHost;
-import dev.jcompose.host.Clock;
-import dev.jcompose.host.HostPaths;
-import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.host.HostAccess;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,12 +27,12 @@ final class ImageCommand implements Runnable {
     }
 
     ContainerHost host() {
-        java.util.Map<String, String> env = main.host().variables();
+        HostAccess machine = main.machine();
         return new ContainerHost(
-                HostPaths.fromEnvironment(env),
-                new ProcessCommandRunner(),
-                Clock.system(),
-                ContainerHost.Settings.defaults(env));
+                machine.paths(),
+                machine.runner(),
+                machine.clock(),
+                ContainerHost.Settings.defaults(machine.environment()));
     }
 
     PrintWriter out() {

@@ -7,9 +7,7 @@ import dev.jcompose.console.ProjectView;
 import dev.jcompose.container.ContainerHost;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerState;
-import dev.jcompose.host.Clock;
-import dev.jcompose.host.HostPaths;
-import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.observe.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +51,12 @@ final class LsCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw Usage.error("unsupported --format \"" + format + "\"", "use --format table or --format json");
         }
-        Map<String, String> env = main.host().variables();
+        HostAccess machine = main.machine();
         List<ContainerRecord> containers = new ContainerHost(
-                        HostPaths.fromEnvironment(env),
-                        new ProcessCommandRunner(),
-                        Clock.system(),
-                        ContainerHost.Settings.defaults(env))
+                        machine.paths(),
+                        machine.runner(),
+                        machine.clock(),
+                        ContainerHost.Settings.defaults(machine.environment()))
                 .containers()
                 .list();
         List<ProjectView> projects = projects(containers, all);

@@ -2,6 +2,8 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.host.HostAccess;
+import dev.jcompose.host.ProcessCommandRunner;
 import dev.jcompose.loader.LoadOptions;
 import dev.jcompose.loader.LoadedProject;
 import dev.jcompose.loader.ProjectLoader;
@@ -96,6 +98,14 @@ public final class Main implements Runnable {
 
     Environment host() {
         return host;
+    }
+
+    /**
+     * The machine's seams for the commands that work on the host themselves ({@code image}, {@code ls}):
+     * made here, at the CLI's composition root, from the command's environment and clock.
+     */
+    HostAccess machine() {
+        return new HostAccess(new ProcessCommandRunner(), clock, new java.util.TreeMap<>(host.variables()));
     }
 
     Main(Environment host) {

@@ -3,6 +3,7 @@ package dev.jcompose.daemon;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.quantity.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,9 @@ public final class EngineMain {
             List<HandlerRegistry> registries = ServiceLoader.load(HandlerRegistry.class).stream()
                     .map(ServiceLoader.Provider::get)
                     .toList();
-            registries.forEach(registry -> registry.register(methods, engine));
+            // the composition root of the engine process: the machine's seams are made here, once
+            HostAccess host = HostAccess.of(StackEnvironment.ofEngine(System.getenv(), System.getProperties()));
+            registries.forEach(registry -> registry.register(methods, engine, host));
             EngineServer.ConnectionObserver observer = options.idleTimeout()
                     .<EngineServer.ConnectionObserver>map(timeout -> idleShutdown(engine, timeout, registries, stop))
                     .orElse(EngineServer.ConnectionObserver.NONE);

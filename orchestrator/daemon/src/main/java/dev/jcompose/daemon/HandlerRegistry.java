@@ -1,6 +1,7 @@
 package dev.jcompose.daemon;
 
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 
 /**
  * Service-provider interface through which the engine wiring contributes its methods (up, down,
@@ -8,7 +9,11 @@ import dev.jcompose.engine.EngineContext;
  * {@code META-INF/services/dev.jcompose.daemon.HandlerRegistry} before it starts serving.
  */
 public interface HandlerRegistry {
-    void register(MethodRegistry methods, EngineContext engine);
+    /**
+     * @param engine the process's one engine context (its one Vert.x instance)
+     * @param host   the machine's seams, built once by {@link EngineMain}
+     */
+    void register(MethodRegistry methods, EngineContext engine, HostAccess host);
 
     /**
      * Whether the engine must keep running though no CLI is connected (with idle shutdown on):

@@ -7,6 +7,9 @@ import dev.jcompose.daemon.EngineClient;
 import dev.jcompose.daemon.EngineCommand;
 import dev.jcompose.daemon.EngineDirectory;
 import dev.jcompose.daemon.EngineLauncher;
+import dev.jcompose.daemon.StackEnvironment;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.stack.Stack;
 import java.nio.file.Path;
@@ -47,7 +50,15 @@ public final class ComposeBackends {
     }
 
     private static Backend inProcess(Map<String, String> env) {
-        Stack stack = Stack.open(StackEnvironment.settings(env));
+        // the CLI process's engine: one engine context, the machine's seams made here
+        EngineContext engine = EngineContext.create();
+        Stack stack;
+        try {
+            stack = Stack.open(StackEnvironment.settings(env), HostAccess.of(env), engine);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
         ComposeService service = stack.service();
         return new Backend() {
             @Override
@@ -57,7 +68,11 @@ public final class ComposeBackends {
 
             @Override
             public void close() {
-                stack.close();
+                try {
+                    stack.close();
+                } finally {
+                    engine.close();
+                }
             }
         };
     }

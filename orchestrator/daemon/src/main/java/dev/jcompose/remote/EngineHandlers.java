@@ -13,7 +13,9 @@ import dev.jcompose.daemon.Cancellation;
 import dev.jcompose.daemon.Handler;
 import dev.jcompose.daemon.HandlerRegistry;
 import dev.jcompose.daemon.MethodRegistry;
+import dev.jcompose.daemon.StackEnvironment;
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.stack.Stack;
 import io.vertx.core.Promise;
 import java.util.concurrent.CancellationException;
@@ -29,9 +31,15 @@ public final class EngineHandlers implements HandlerRegistry {
     private final Object lock = new Object();
     private volatile Stack stack;
     private ComposeService service;
+    /** Set by {@link #register}, before any command can arrive. */
+    private EngineContext engine;
+
+    private HostAccess host;
 
     @Override
-    public void register(MethodRegistry methods, EngineContext engine) {
+    public void register(MethodRegistry methods, EngineContext engine, HostAccess host) {
+        this.engine = engine;
+        this.host = host;
         methods.registerProjectScoped("compose.up", blocking(engine, (c, p) -> {
             c.service()
                     .up(
@@ -240,8 +248,7 @@ public final class EngineHandlers implements HandlerRegistry {
     private ComposeService service() {
         synchronized (lock) {
             if (service == null) {
-                Stack opened = Stack.open(
-                        StackEnvironment.settings(StackEnvironment.ofEngine(System.getenv(), System.getProperties())));
+                Stack opened = Stack.open(StackEnvironment.settings(host.environment()), host, engine);
                 // The host's one engine, before its first command: no create is in flight, so what a
                 // killed predecessor left half-created can go.
                 try {

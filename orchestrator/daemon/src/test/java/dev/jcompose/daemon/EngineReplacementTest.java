@@ -78,7 +78,7 @@ class EngineReplacementTest {
                     old.close();
                     oldStopped = true;
                 }));
-        new TestHandlers().register(methods, engine);
+        new TestHandlers().register(methods, engine, dev.jcompose.host.HostAccess.of(java.util.Map.of()));
         old = new EngineServer(engine, directory, methods).start();
     }
 

@@ -47,7 +47,7 @@ class EngineServerTest {
         engine = EngineContext.create(2);
         directory = EngineDirectory.under(runRoot);
         MethodRegistry methods = BuiltinMethods.register(new MethodRegistry(), EngineInfo.current(), () -> {});
-        handlers.register(methods, engine);
+        handlers.register(methods, engine, dev.jcompose.host.HostAccess.of(java.util.Map.of()));
         server = new EngineServer(engine, directory, methods).start();
     }
 

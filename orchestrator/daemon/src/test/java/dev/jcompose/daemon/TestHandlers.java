@@ -22,7 +22,7 @@ public final class TestHandlers implements HandlerRegistry {
     private final Map<String, Promise<JsonNode>> holds = new HashMap<>();
 
     @Override
-    public void register(MethodRegistry methods, EngineContext engine) {
+    public void register(MethodRegistry methods, EngineContext engine, dev.jcompose.host.HostAccess host) {
         methods.register("echo", (params, events, cancellation) -> {
             params.path("events").forEach(events::emit);
             return Future.succeededFuture(params);

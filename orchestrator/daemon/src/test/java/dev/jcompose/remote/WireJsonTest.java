@@ -9,6 +9,7 @@ import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.daemon.StackEnvironment;
 import dev.jcompose.model.PullPolicy;
 import java.time.Duration;
 import java.time.Instant;

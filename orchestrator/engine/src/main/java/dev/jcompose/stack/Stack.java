@@ -18,9 +18,8 @@ import dev.jcompose.execute.Plan;
 import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanNode;
 import dev.jcompose.execute.PlanResult;
-import dev.jcompose.host.Clock;
 import dev.jcompose.host.CommandRunner;
-import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.ImagePuller;
 import dev.jcompose.image.ImageStore;
 import dev.jcompose.image.RegistryConfig;
@@ -43,7 +42,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The engine in process: owns the {@link EngineContext}, the network layer, the embedded DNS, the
+ * The engine in process: runs on the process's {@link EngineContext}, owns the network layer, the embedded DNS, the
  * health monitors and restart supervision. Commands run the pure planner on what the
  * {@link Observer} sees and execute the plan with {@link StackOperations}. DNS, health and
  * restarts keep running while the object lives; {@link #close()} stops them (containers keep running).
@@ -68,54 +67,54 @@ public final class Stack implements AutoCloseable {
     /** Attached {@code run --rm} one-offs created and not started yet (see {@link OneOffRun#prepare}). */
     final java.util.Set<String> unclaimedOneOffs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Stack(StackSettings settings, ImageSource imageSource) {
-        CommandRunner runner = new ProcessCommandRunner();
+    private Stack(StackSettings settings, HostAccess host, EngineContext engine, ImageSource imageSource) {
+        CommandRunner runner = host.runner();
         this.paths = new StackPaths(settings.paths());
-        this.engine = EngineContext.create();
-        try {
-            OciRuntime oci = new RuntimeProbe(runner, settings.paths()).select(System.getenv());
-            this.runtime = new ContainerRuntime(
-                    settings.paths(), runner, Clock.system(), oci, RuntimeConfig.detect(settings.cgroupParent()));
-            this.network = new NetworkLayer(
-                    settings.paths(),
-                    runner,
-                    new NetworkLayer.Options(
-                            settings.chains(),
-                            NetworkLayer.Options.defaults().pool(),
-                            NetworkLayer.Options.defaults().ports(),
-                            NetworkLayer.Options.defaults().faults(),
-                            dev.jcompose.network.EndpointEvents.NONE));
-            this.networkLabels = new NetworkLabels(paths.networkLabels());
-            this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
-            this.volumes = new VolumeStore(paths.volumes());
-            this.imageStore = ImageStore.under(settings.paths());
-            this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
-            ImagePuller puller = settings.pull()
-                    ? new ImagePuller(
-                            imageStore,
-                            RegistryConfig.defaults(System.getenv()),
-                            ImagePuller.defaultHttpClient(RegistryConfig.defaults(System.getenv())))
-                    : null;
-            this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
-            this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
-            this.supervision = engine.await(
-                    engine.call(() -> new Supervision(engine, containers, Clock.system())), Duration.ofSeconds(30));
-            this.observer = new Observer(
-                    runtime, network.networks(), networkLabels, volumes, imageStore, supervision::healthOf);
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+        this.engine = engine;
+        OciRuntime oci = new RuntimeProbe(runner, settings.paths(), host.environment()).select(host.environment());
+        this.runtime = new ContainerRuntime(
+                settings.paths(), runner, host.clock(), oci, RuntimeConfig.detect(settings.cgroupParent()));
+        this.network = new NetworkLayer(
+                settings.paths(),
+                runner,
+                new NetworkLayer.Options(
+                        settings.chains(),
+                        NetworkLayer.Options.defaults().pool(),
+                        NetworkLayer.Options.defaults().ports(),
+                        NetworkLayer.Options.defaults().faults(),
+                        dev.jcompose.network.EndpointEvents.NONE));
+        this.networkLabels = new NetworkLabels(paths.networkLabels());
+        this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
+        this.volumes = new VolumeStore(paths.volumes());
+        this.imageStore = ImageStore.under(settings.paths());
+        this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
+        ImagePuller puller = settings.pull()
+                ? new ImagePuller(
+                        imageStore,
+                        RegistryConfig.defaults(host.environment()),
+                        ImagePuller.defaultHttpClient(RegistryConfig.defaults(host.environment())))
+                : null;
+        this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
+        this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
+        this.supervision = engine.await(
+                engine.call(() -> new Supervision(engine, containers, host.clock())), Duration.ofSeconds(30));
+        this.observer =
+                new Observer(runtime, network.networks(), networkLabels, volumes, imageStore, supervision::healthOf);
     }
 
-    /** Opens the engine: recovers the network layer and serves DNS on the networks that exist. */
-    public static Stack open(StackSettings settings) {
-        return open(settings, null);
+    /**
+     * Opens the engine: recovers the network layer and serves DNS on the networks that exist.
+     *
+     * @param host   the machine's seams, from the process's composition root
+     * @param engine the process's engine context (its one Vert.x); the stack uses it and does not close it
+     */
+    public static Stack open(StackSettings settings, HostAccess host, EngineContext engine) {
+        return open(settings, host, engine, null);
     }
 
     /** @param images replaces the local image store join (the runtime facade, or a test double) */
-    public static Stack open(StackSettings settings, ImageSource images) {
-        Stack stack = new Stack(settings, images);
+    public static Stack open(StackSettings settings, HostAccess host, EngineContext engine, ImageSource images) {
+        Stack stack = new Stack(settings, host, engine, images);
         try {
             stack.network.recover();
             stack.registry.load(stack.network.networks().state());
@@ -317,7 +316,6 @@ public final class Stack implements AutoCloseable {
                     Duration.ofSeconds(30));
         } finally {
             dns.close();
-            engine.close();
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import java.io.IOException;
@@ -160,7 +162,11 @@ class PublishedPortsRootTest {
             String p = fx.project("adopt");
             String web = p + "-web-1";
             // an engine that is gone by the time the container dies (killed: its containers keep running)
-            try (Stack gone = Stack.open(new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false))) {
+            try (EngineContext goneEngine = EngineContext.create();
+                    Stack gone = Stack.open(
+                            new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false),
+                            HostAccess.of(System.getenv()),
+                            goneEngine)) {
                 gone.service().up(project, UpOptions.defaults(), StackListener.none());
             }
             reachable(port);

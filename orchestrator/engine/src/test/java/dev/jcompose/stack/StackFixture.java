@@ -7,6 +7,8 @@ import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.cgroup.CgroupLayout;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.image.ImageLoader;
@@ -45,6 +47,7 @@ final class StackFixture implements AutoCloseable {
     final Chains chains = new Chains("JS" + tag.toUpperCase(Locale.ROOT));
     final HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
     final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final EngineContext engine = EngineContext.create();
     final Stack stack;
     final ComposeService compose;
     private final HostSnapshot before;
@@ -59,7 +62,10 @@ final class StackFixture implements AutoCloseable {
         before = snapshot();
         Files.createDirectories(dir);
         loadImage("busybox:1.36", TestImages.busybox().build());
-        stack = Stack.open(new StackSettings(paths, cgroupParent, chains, List.of(), pull));
+        stack = Stack.open(
+                new StackSettings(paths, cgroupParent, chains, List.of(), pull),
+                HostAccess.of(System.getenv()),
+                engine);
         compose = stack.service();
         stack.subscribe(listener);
     }
@@ -131,6 +137,8 @@ final class StackFixture implements AutoCloseable {
             stack.close(); // first: its exit poll must not race the removals below
         } catch (RuntimeException e) {
             problems.add(e);
+        } finally {
+            engine.close();
         }
         try {
             removeLeftovers();

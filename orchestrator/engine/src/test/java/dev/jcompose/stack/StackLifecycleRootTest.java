@@ -12,6 +12,8 @@ import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.engine.EngineContext;
+import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import java.nio.file.Files;
@@ -223,7 +225,11 @@ class StackLifecycleRootTest {
             assertThat(fx.compose.ps(p, false))
                     .extracting(ContainerSummary::status)
                     .containsExactly("running (healthy)");
-            try (Stack second = Stack.open(new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false))) {
+            try (EngineContext secondEngine = EngineContext.create();
+                    Stack second = Stack.open(
+                            new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false),
+                            HostAccess.of(System.getenv()),
+                            secondEngine)) {
                 ComposeService other = second.service();
                 assertThat(other.ps(p, false))
                         .extracting(ContainerSummary::name)

@@ -1,4 +1,4 @@
-package dev.jcompose.remote;
+package dev.jcompose.daemon;
 
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.nat.Chains;

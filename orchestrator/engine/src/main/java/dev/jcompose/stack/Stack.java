@@ -7,9 +7,6 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
-import dev.jcompose.container.OciRuntime;
-import dev.jcompose.container.RuntimeConfig;
-import dev.jcompose.container.RuntimeProbe;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
@@ -18,7 +15,6 @@ import dev.jcompose.execute.Plan;
 import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanNode;
 import dev.jcompose.execute.PlanResult;
-import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.ImagePuller;
 import dev.jcompose.image.ImageStore;
@@ -67,22 +63,16 @@ public final class Stack implements AutoCloseable {
     /** Attached {@code run --rm} one-offs created and not started yet (see {@link OneOffRun#prepare}). */
     final java.util.Set<String> unclaimedOneOffs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Stack(StackSettings settings, HostAccess host, EngineContext engine, ImageSource imageSource) {
-        CommandRunner runner = host.runner();
+    private Stack(
+            StackSettings settings,
+            HostAccess host,
+            EngineContext engine,
+            StackKernel kernel,
+            ImageSource imageSource) {
         this.paths = new StackPaths(settings.paths());
         this.engine = engine;
-        OciRuntime oci = new RuntimeProbe(runner, settings.paths(), host.environment()).select(host.environment());
-        this.runtime = new ContainerRuntime(
-                settings.paths(), runner, host.clock(), oci, RuntimeConfig.detect(settings.cgroupParent()));
-        this.network = new NetworkLayer(
-                settings.paths(),
-                runner,
-                new NetworkLayer.Options(
-                        settings.chains(),
-                        NetworkLayer.Options.defaults().pool(),
-                        NetworkLayer.Options.defaults().ports(),
-                        NetworkLayer.Options.defaults().faults(),
-                        dev.jcompose.network.EndpointEvents.NONE));
+        this.runtime = kernel.runtime();
+        this.network = kernel.network();
         this.networkLabels = new NetworkLabels(paths.networkLabels());
         this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
         this.volumes = new VolumeStore(paths.volumes());
@@ -109,12 +99,16 @@ public final class Stack implements AutoCloseable {
      * @param engine the process's engine context (its one Vert.x); the stack uses it and does not close it
      */
     public static Stack open(StackSettings settings, HostAccess host, EngineContext engine) {
-        return open(settings, host, engine, null);
+        return open(settings, host, engine, StackKernel.real(settings, host), null);
     }
 
-    /** @param images replaces the local image store join (the runtime facade, or a test double) */
-    public static Stack open(StackSettings settings, HostAccess host, EngineContext engine, ImageSource images) {
-        Stack stack = new Stack(settings, host, engine, images);
+    /**
+     * @param kernel the container runtime and network layer to drive (the real ones, or test doubles)
+     * @param images replaces the local image store join (the runtime facade, or a test double); null: the local store
+     */
+    public static Stack open(
+            StackSettings settings, HostAccess host, EngineContext engine, StackKernel kernel, ImageSource images) {
+        Stack stack = new Stack(settings, host, engine, kernel, images);
         try {
             stack.network.recover();
             stack.registry.load(stack.network.networks().state());

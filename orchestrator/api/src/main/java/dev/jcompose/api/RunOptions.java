@@ -36,6 +36,11 @@ public record RunOptions(
         publish = publish == null ? List.of() : List.copyOf(publish);
     }
 
+    /** {@code <project>-<service>-run-<hex>}, as compose names one-off containers (the default {@code name}). */
+    public static String oneOffName(String project, String service, String hex) {
+        return project + "-" + service + "-run-" + hex;
+    }
+
     /** Without standard input or terminal (the output is followed from the log). */
     public RunOptions(
             String service,

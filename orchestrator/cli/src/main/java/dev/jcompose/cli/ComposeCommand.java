@@ -37,7 +37,7 @@ abstract class ComposeCommand implements Callable<Integer> {
         return new LoadedProject(
                 loaded.raw(),
                 loaded.canonical(),
-                dev.jcompose.stack.FileObjectValues.resolve(
+                dev.jcompose.model.FileObjectValues.resolve(
                         loaded.project(), loaded.raw().environment()));
     }
 

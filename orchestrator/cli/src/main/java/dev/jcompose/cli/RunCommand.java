@@ -6,7 +6,6 @@ import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.schema.command.ShellWords;
-import dev.jcompose.stack.OneOff;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -154,7 +153,7 @@ final class RunCommand extends ComposeCommand {
     }
 
     RunOptions options(String project, Interaction how) {
-        String container = name != null ? name : OneOff.containerName(project, service, hex());
+        String container = name != null ? name : RunOptions.oneOffName(project, service, hex());
         List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
         return new RunOptions(
                 service,

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * A service's {@code secrets:} and {@code configs:} as read-only files in the container, like docker
  * compose without swarm: the content ({@code file:}, {@code environment:} as resolved by
- * {@link FileObjectValues}, or for configs {@code content:}) is copied into
+ * {@link dev.jcompose.model.FileObjectValues}, or for configs {@code content:}) is copied into
  * the container's own directory with the long syntax's uid, gid and mode (default 0:0, 0444) and
  * bind-mounted read-only at {@code /run/secrets/<target|name>} or {@code /<target|name>}. A copy, not
  * a bind of the source, so mode and owner apply without touching the user's file.

@@ -30,11 +30,6 @@ public final class OneOff {
 
     private OneOff() {}
 
-    /** {@code <project>-<service>-run-<hex>}, as compose names one-off containers. */
-    public static String containerName(String project, String service, String hex) {
-        return project + "-" + service + "-run-" + hex;
-    }
-
     /** The project with {@code options.service()} replaced by its one-off form. */
     public static Project project(Project project, RunOptions o) {
         if (!project.services().containsKey(o.service())) {

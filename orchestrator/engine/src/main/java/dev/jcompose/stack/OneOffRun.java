@@ -108,7 +108,7 @@ final class OneOffRun {
         random.nextBytes(b);
         String name = o.name() != null
                 ? o.name()
-                : OneOff.containerName(
+                : RunOptions.oneOffName(
                         project.name(), o.service(), HexFormat.of().formatHex(b));
         if (stack.containers.byName(name).isPresent()) {
             throw new StackException("container name \"" + name + "\" is already in use", "choose another --name");

@@ -18,7 +18,7 @@
  * <p>What a container takes besides its image and volumes: {@code ContainerSecrets} (secrets and
  * configs copied into a root-only directory of its files, bound read-only), {@code SharedMounts}
  * (pid/ipc namespaces of another container, a shareable IPC owner's /dev/shm, volumes_from),
- * {@code HostDevices} (devices and device_cgroup_rules); {@code FileObjectValues} resolves
+ * {@code HostDevices} (devices and device_cgroup_rules); {@code model.FileObjectValues} resolves
  * {@code environment:} secrets in the CLI. Which service settings are applied at all is the audit's
  * ({@code dev.jcompose.settings}).
  */

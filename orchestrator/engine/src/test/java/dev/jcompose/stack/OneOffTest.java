@@ -27,7 +27,7 @@ class OneOffTest {
 
     @Test
     void nameIsComposes() {
-        assertThat(OneOff.containerName("shop", "web", "0123456789ab")).isEqualTo("shop-web-run-0123456789ab");
+        assertThat(RunOptions.oneOffName("shop", "web", "0123456789ab")).isEqualTo("shop-web-run-0123456789ab");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.api.StackException;
+import dev.jcompose.model.FileObjectValues;
 import dev.jcompose.model.FileReference;
 import dev.jcompose.model.Project;
 import dev.jcompose.oci.ContainerSpec;

@@ -10,6 +10,7 @@ import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
+import dev.jcompose.model.FileObjectValues;
 import dev.jcompose.model.Project;
 import dev.jcompose.settings.UnsupportedSettingException;
 import java.nio.file.Files;

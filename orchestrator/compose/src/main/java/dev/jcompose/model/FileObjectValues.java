@@ -1,8 +1,6 @@
-package dev.jcompose.stack;
+package dev.jcompose.model;
 
 import dev.jcompose.environment.Environment;
-import dev.jcompose.model.FileObject;
-import dev.jcompose.model.Project;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -65,12 +65,25 @@ public final class ModelJson {
         try {
             return FULL.readValue(json, Project.class);
         } catch (JsonProcessingException e) {
-            throw new JcomposeException(
-                    "not a canonical compose project: " + e.getOriginalMessage(),
-                    "pass the output of `jcompose config --format json` or `docker compose config --format json`",
-                    ExitCode.COMPOSE_PARSE,
-                    e);
+            throw notCanonical(e);
         }
+    }
+
+    /** Reads a canonical JSON tree, as {@link #fullTree} makes it (the engine's wire carries it so). */
+    public static Project read(JsonNode tree) {
+        try {
+            return FULL.treeToValue(tree, Project.class);
+        } catch (JsonProcessingException e) {
+            throw notCanonical(e);
+        }
+    }
+
+    private static JcomposeException notCanonical(JsonProcessingException e) {
+        return new JcomposeException(
+                "not a canonical compose project: " + e.getOriginalMessage(),
+                "pass the output of `jcompose config --format json` or `docker compose config --format json`",
+                ExitCode.COMPOSE_PARSE,
+                e);
     }
 
     /** The project as a JSON tree with extensions at every level (the YAML view). */

@@ -42,6 +42,11 @@ public record NetworkConfig(
         extensions = Copies.extensions(extensions);
     }
 
+    /** A network known only by its name, as existing resources describe it. */
+    public static NetworkConfig named(String name) {
+        return new NetworkConfig(name, null, null, null, false, false, false, null, null, null, null);
+    }
+
     /** {@code ipam}: driver and address pools. */
     @JsonInclude(Include.NON_EMPTY)
     @JsonPropertyOrder({"driver", "config"})

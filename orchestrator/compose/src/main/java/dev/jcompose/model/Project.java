@@ -42,6 +42,18 @@ public record Project(
         extensions = Copies.extensions(extensions);
     }
 
+    /** This project with its services replaced. */
+    public Project withServices(Map<String, ServiceConfig> newServices) {
+        return new Project(name, Copies.map(newServices), networks, volumes, secrets, configs, models, extensions);
+    }
+
+    /** This project with service {@code serviceName} added or replaced. */
+    public Project withService(String serviceName, ServiceConfig service) {
+        SortedMap<String, ServiceConfig> out = new TreeMap<>(services);
+        out.put(serviceName, service);
+        return withServices(out);
+    }
+
     public Optional<ServiceConfig> service(String serviceName) {
         return Optional.ofNullable(services.get(serviceName));
     }

@@ -282,6 +282,63 @@ public record ServiceConfig(
         extensions = Copies.extensions(extensions);
     }
 
+    /** A service with nothing set, to build one field by field. */
+    public static final ServiceConfig EMPTY = RecordCopy.empty(ServiceConfig.class);
+
+    // withX: this service with one field replaced (null unsets it); the record stays immutable.
+
+    public ServiceConfig withCommand(List<String> command) {
+        return RecordCopy.with(this, "command", command);
+    }
+
+    public ServiceConfig withContainerName(String containerName) {
+        return RecordCopy.with(this, "containerName", containerName);
+    }
+
+    public ServiceConfig withDependsOn(Map<String, ServiceDependency> dependsOn) {
+        return RecordCopy.with(this, "dependsOn", Copies.map(dependsOn));
+    }
+
+    public ServiceConfig withEntrypoint(List<String> entrypoint) {
+        return RecordCopy.with(this, "entrypoint", entrypoint);
+    }
+
+    public ServiceConfig withEnvironment(Map<String, String> environment) {
+        return RecordCopy.with(this, "environment", Copies.map(environment));
+    }
+
+    public ServiceConfig withLabels(Map<String, String> labels) {
+        return RecordCopy.with(this, "labels", Copies.map(labels));
+    }
+
+    public ServiceConfig withPorts(List<ServicePort> ports) {
+        return RecordCopy.with(this, "ports", ports);
+    }
+
+    public ServiceConfig withRestart(String restart) {
+        return RecordCopy.with(this, "restart", restart);
+    }
+
+    public ServiceConfig withScale(Integer scale) {
+        return RecordCopy.with(this, "scale", scale);
+    }
+
+    public ServiceConfig withStdinOpen(boolean stdinOpen) {
+        return RecordCopy.with(this, "stdinOpen", stdinOpen);
+    }
+
+    public ServiceConfig withTty(boolean tty) {
+        return RecordCopy.with(this, "tty", tty);
+    }
+
+    public ServiceConfig withUser(String user) {
+        return RecordCopy.with(this, "user", user);
+    }
+
+    public ServiceConfig withWorkingDir(String workingDir) {
+        return RecordCopy.with(this, "workingDir", workingDir);
+    }
+
     /** Number of containers: {@code scale}, else {@code deploy.replicas}, else 1 (compose-go's GetScale). */
     public int effectiveScale() {
         if (scale != null) {

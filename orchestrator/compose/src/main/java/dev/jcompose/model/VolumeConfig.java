@@ -23,4 +23,9 @@ public record VolumeConfig(
         labels = Copies.map(labels);
         extensions = Copies.extensions(extensions);
     }
+
+    /** A volume known only by its name, as existing resources describe it. */
+    public static VolumeConfig named(String name) {
+        return new VolumeConfig(name, null, null, false, null, null);
+    }
 }

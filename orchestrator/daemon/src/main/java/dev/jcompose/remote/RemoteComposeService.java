@@ -52,7 +52,7 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public void up(Project project, UpOptions options, StackListener listener) {
         ObjectNode p = params(project.name());
-        p.put("model", WireJson.model(project));
+        p.set("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         call("compose.up", p, listener, null);
     }
@@ -60,7 +60,7 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener) {
         ObjectNode p = params(projectName);
-        project.ifPresent(m -> p.put("model", WireJson.model(m)));
+        project.ifPresent(m -> p.set("model", WireJson.model(m)));
         p.set("options", WireJson.tree(options));
         call("compose.down", p, listener, null);
     }
@@ -93,7 +93,7 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public RunOutcome run(Project project, RunOptions options, StackListener listener, Consumer<LogRecord> output) {
         ObjectNode p = params(project.name());
-        p.put("model", WireJson.model(project));
+        p.set("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         return WireJson.read(call("compose.run", p, listener, output), RunOutcome.class);
     }
@@ -101,7 +101,7 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public OneOffAttach createOneOff(Project project, RunOptions options, StackListener listener) {
         ObjectNode p = params(project.name());
-        p.put("model", WireJson.model(project));
+        p.set("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         return WireJson.read(call("compose.createOneOff", p, listener, null), OneOffAttach.class);
     }
@@ -197,7 +197,7 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public void pull(Project project, List<String> services, StackListener listener) {
         ObjectNode p = params(project.name(), services, null);
-        p.put("model", WireJson.model(project));
+        p.set("model", WireJson.model(project));
         call("compose.pull", p, listener, null);
     }
 

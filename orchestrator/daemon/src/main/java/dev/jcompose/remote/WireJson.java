@@ -19,9 +19,10 @@ import java.util.Optional;
 /**
  * The records of {@link dev.jcompose.api.ComposeService} as JSON. Options and results are plain
  * records (Jackson binds them through their canonical constructors, so their validation runs on
- * the engine side too); the project travels as its canonical JSON ({@link ModelJson}), the same
- * document {@code config --format json} prints. Streamed events carry a {@code kind}: {@code stack}
- * for progress, {@code log} for a log line ({@code waiting} comes from the engine's project queue).
+ * the engine side too); the project travels as its canonical JSON ({@link ModelJson#fullTree}), as
+ * a tree in the frame, so it is serialised and parsed once. Streamed events carry a {@code kind}:
+ * {@code stack} for progress, {@code log} for a log line ({@code waiting} comes from the engine's
+ * project queue).
  */
 final class WireJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -51,13 +52,14 @@ final class WireJson {
         }
     }
 
-    static String model(Project project) {
-        return ModelJson.write(project);
+    /** The project as the tree of its canonical JSON, set into the frame as it is (no JSON text inside JSON). */
+    static JsonNode model(Project project) {
+        return ModelJson.fullTree(project);
     }
 
     static Optional<Project> model(JsonNode params) {
-        JsonNode text = params.get("model");
-        return text == null || text.isNull() ? Optional.empty() : Optional.of(ModelJson.read(text.asText()));
+        JsonNode tree = params.get("model");
+        return tree == null || tree.isNull() ? Optional.empty() : Optional.of(ModelJson.read(tree));
     }
 
     static JsonNode event(StackEvent event) {

@@ -2,6 +2,8 @@ package dev.jcompose.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -9,7 +11,11 @@ import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.daemon.Frame;
+import dev.jcompose.daemon.FrameCodec;
 import dev.jcompose.daemon.StackEnvironment;
+import dev.jcompose.model.ModelJson;
+import dev.jcompose.model.Project;
 import dev.jcompose.model.PullPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +96,24 @@ class WireJsonTest {
         assertThat(WireJson.fromEvent(WireJson.event(ofShop))).isEqualTo(ofShop);
         LogRecord r = new LogRecord("shop-web-1", "web", Instant.parse("2026-01-02T03:04:05Z"), true, "oops");
         assertThat(WireJson.fromEvent(WireJson.event(r))).isEqualTo(r);
+    }
+
+    @Test
+    void theProjectTravelsAsATreeInTheFrameAndComesBackEqual() {
+        Project project = ModelJson.read("""
+                {"name": "shop", "services": {"web": {"image": "busybox:1.36", "command": ["sh", "-c", "echo \\"hi\\""],
+                  "cpus": 0.1, "mem_limit": 67108864, "stop_grace_period": "1m30s", "labels": {"b": "2", "a": "1"},
+                  "environment": {"EMPTY": null}, "x-web": {"n": 1, "f": 2.5, "l": [true, null]},
+                  "ports": [{"mode": "ingress", "target": 80, "published": "8080", "protocol": "tcp"}]}},
+                 "x-top": "t"}
+                """);
+        ObjectNode params = WireJson.object();
+        params.set("model", WireJson.model(project));
+        String line = FrameCodec.encode(new Frame.Call(7, "compose.up", params));
+        JsonNode received = ((Frame.Call) FrameCodec.decode(line)).params();
+        assertThat(received.get("model").isObject()).as("a tree, not JSON text").isTrue();
+        assertThat(WireJson.model(received)).contains(project);
+        assertThat(WireJson.model(WireJson.object())).isEmpty();
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.jcompose.stack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.StackException;
-import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.ServiceConfig;
+import dev.jcompose.model.ServicePort;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.ReconcilePlan;
@@ -15,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,63 +37,59 @@ public final class OneOff {
                     "no such service: " + o.service(),
                     "the services are " + String.join(", ", project.services().keySet()));
         }
-        ObjectNode root = (ObjectNode) ModelJson.mapper().valueToTree(project);
-        ObjectNode s = (ObjectNode) root.path("services").path(o.service());
-        ArrayNode ports = o.servicePorts() && s.get("ports") instanceof ArrayNode a ? a.deepCopy() : s.arrayNode();
-        o.publish().forEach(p -> ports.add(port(s, p)));
-        s.set("ports", ports);
+        ServiceConfig s = project.services().get(o.service());
+        List<ServicePort> ports = new ArrayList<>(o.servicePorts() ? s.ports() : List.of());
+        o.publish().forEach(p -> ports.add(port(p)));
+        s = s.withPorts(ports);
         if (!o.command().isEmpty()) {
-            s.set("command", strings(s, o.command()));
+            s = s.withCommand(o.command());
         }
         if (o.entrypoint() != null) {
-            s.set("entrypoint", strings(s, o.entrypoint()));
+            s = s.withEntrypoint(o.entrypoint());
         }
-        ObjectNode env = s.get("environment") instanceof ObjectNode e ? e : s.putObject("environment");
-        o.environment().forEach(env::put);
-        s.set("environment", env);
         if (o.workingDir() != null) {
-            s.put("working_dir", o.workingDir());
+            s = s.withWorkingDir(o.workingDir());
         }
         if (o.user() != null) {
-            s.put("user", o.user());
+            s = s.withUser(o.user());
         }
         if (!o.detach()) { // attached, the command line decides, as compose's -T overrides the service's tty
-            s.put("stdin_open", o.stdin());
-            s.put("tty", o.tty());
+            s = s.withStdinOpen(o.stdin()).withTty(o.tty());
         }
-        if (o.tty() && !env.has("TERM")) {
+        SortedMap<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(Labels.ONEOFF, "True");
+        return project.withService(
+                o.service(),
+                s.withEnvironment(environment(s, o))
+                        .withLabels(labels)
+                        .withRestart(null) // a one-off ends: the engine does not restart it
+                        .withContainerName(null));
+    }
+
+    private static SortedMap<String, String> environment(ServiceConfig s, RunOptions o) {
+        SortedMap<String, String> env = new TreeMap<>(s.environment());
+        env.putAll(o.environment());
+        if (o.tty() && !env.containsKey("TERM")) {
             env.put("TERM", "xterm"); // as docker sets it for a tty: full-screen programs need a terminal type
         }
-        ObjectNode labels = s.get("labels") instanceof ObjectNode l ? l : s.putObject("labels");
-        labels.put(Labels.ONEOFF, "True");
-        s.set("labels", labels);
-        s.remove("restart"); // a one-off ends: the engine does not restart it
-        s.remove("container_name");
-        return ModelJson.read(root.toString());
+        return env;
     }
 
     /** {@code [IP:]PUBLISHED:TARGET[/PROTO]} as a long-syntax port. */
-    static JsonNode port(ObjectNode factory, String spec) {
+    static ServicePort port(String spec) {
         Matcher m = PUBLISH.matcher(spec);
         if (!m.matches()) {
             throw new StackException(
                     "invalid -p value \"" + spec + "\"", "use -p [IP:]PUBLISHED:TARGET[/PROTOCOL], e.g. -p 8080:80");
         }
-        ObjectNode p = factory.objectNode();
-        p.put("mode", "ingress");
-        if (m.group(1) != null) {
-            p.put("host_ip", m.group(1));
-        }
-        p.put("target", Integer.parseInt(m.group(3)));
-        p.put("published", m.group(2));
-        p.put("protocol", m.group(4) == null ? "tcp" : m.group(4));
-        return p;
-    }
-
-    private static ArrayNode strings(ObjectNode factory, List<String> values) {
-        ArrayNode a = factory.arrayNode();
-        values.forEach(a::add);
-        return a;
+        return new ServicePort(
+                null,
+                "ingress",
+                m.group(1),
+                Integer.parseInt(m.group(3)),
+                m.group(2),
+                m.group(4) == null ? "tcp" : m.group(4),
+                null);
     }
 
     /**

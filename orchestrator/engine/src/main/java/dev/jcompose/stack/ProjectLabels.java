@@ -1,10 +1,11 @@
 package dev.jcompose.stack;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
+import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.observe.Labels;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The labels docker compose puts on every container of a project besides the service's own: the
@@ -21,18 +22,17 @@ final class ProjectLabels {
         if (configFiles.isEmpty() && workingDir == null) {
             return project;
         }
-        ObjectNode root = (ObjectNode) ModelJson.mapper().valueToTree(project);
-        root.path("services").forEach(service -> {
-            ObjectNode s = (ObjectNode) service;
-            ObjectNode labels = s.get("labels") instanceof ObjectNode l ? l : s.putObject("labels");
+        SortedMap<String, ServiceConfig> services = new TreeMap<>();
+        project.services().forEach((name, service) -> {
+            SortedMap<String, String> labels = new TreeMap<>(service.labels());
             if (!configFiles.isEmpty()) {
                 labels.put(Labels.CONFIG_FILES, String.join(",", configFiles));
             }
             if (workingDir != null) {
                 labels.put(Labels.WORKING_DIR, workingDir);
             }
-            s.set("labels", labels);
+            services.put(name, service.withLabels(labels));
         });
-        return ModelJson.read(root.toString());
+        return project.withServices(services);
     }
 }

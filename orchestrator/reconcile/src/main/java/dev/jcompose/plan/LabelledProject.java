@@ -1,9 +1,7 @@
 package dev.jcompose.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.graph.DependencyCycle;
 import dev.jcompose.graph.ServiceGraph;
-import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
@@ -65,22 +63,9 @@ public final class LabelledProject {
         return DesiredProject.of(project, oneOffOnly);
     }
 
+    /** A service as its containers' labels describe it: its scale and its depends_on, nothing else. */
     private static ServiceConfig service(SortedMap<String, ServiceDependency> deps, int scale) {
-        ObjectNode json = ModelJson.mapper().createObjectNode();
-        json.put("scale", scale);
-        if (!deps.isEmpty()) {
-            json.set("depends_on", ModelJson.mapper().valueToTree(deps));
-        }
-        return bind(json, ServiceConfig.class);
-    }
-
-    /** Through the canonical JSON, so that only the fields set here matter, whatever else the records hold. */
-    private static <T> T bind(ObjectNode json, Class<T> type) {
-        try {
-            return ModelJson.mapper().treeToValue(json, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("planner bug: cannot bind " + json + " to " + type.getSimpleName(), e);
-        }
+        return ServiceConfig.EMPTY.withScale(scale).withDependsOn(deps);
     }
 
     private static void breakCycles(SortedMap<String, SortedMap<String, ServiceDependency>> deps) {
@@ -99,7 +84,7 @@ public final class LabelledProject {
         SortedMap<String, NetworkConfig> networks = new TreeMap<>();
         observed.networks().stream()
                 .filter(n -> name.equals(n.project()) && n.key() != null)
-                .forEach(n -> networks.put(n.key(), bind(named(n.name()), NetworkConfig.class)));
+                .forEach(n -> networks.put(n.key(), NetworkConfig.named(n.name())));
         return networks;
     }
 
@@ -107,11 +92,7 @@ public final class LabelledProject {
         SortedMap<String, VolumeConfig> volumes = new TreeMap<>();
         observed.volumes().stream()
                 .filter(v -> name.equals(v.project()) && v.key() != null)
-                .forEach(v -> volumes.put(v.key(), bind(named(v.name()), VolumeConfig.class)));
+                .forEach(v -> volumes.put(v.key(), VolumeConfig.named(v.name())));
         return volumes;
-    }
-
-    private static ObjectNode named(String name) {
-        return ModelJson.mapper().createObjectNode().put("name", name);
     }
 }

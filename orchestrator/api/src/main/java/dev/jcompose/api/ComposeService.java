@@ -88,8 +88,8 @@ public interface ComposeService {
     /** Removes stopped containers of the services (all when empty); {@code volumes}: their anonymous volumes too. */
     void rm(String projectName, List<String> services, boolean volumes, StackListener listener);
 
-    /** The host address of a published port: {@code 127.0.0.1:8080}, empty if not published. */
-    Optional<String> port(String projectName, String service, int index, int privatePort, String protocol);
+    /** Where a container port is published ({@code 127.0.0.1:8080} once printed), empty if not published. */
+    Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol);
 
     /** The processes of each running container of the services, by container name. */
     java.util.SortedMap<String, List<String>> top(String projectName, List<String> services);

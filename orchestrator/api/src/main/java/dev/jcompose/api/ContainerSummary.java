@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * One row of {@code ps}: name, service, replica number, image, command, state ({@code running},
  * {@code exited}, {@code restarting}...), health ({@code healthy}, {@code starting}, {@code unhealthy}
- * or empty), exit code, published ports as {@code hostIp:hostPort->containerPort/proto}; and for
+ * or empty), exit code, published ports as {@link PortBinding}s; and for
  * docker's STATUS and CREATED columns the runtime's times (null when unknown or not yet), the
  * container's labels and networks.
  *
@@ -28,7 +28,7 @@ public record ContainerSummary(
         String state,
         String health,
         int exitCode,
-        List<String> ports,
+        List<PortBinding> ports,
         Instant created,
         Instant started,
         Instant finished,
@@ -53,7 +53,7 @@ public record ContainerSummary(
             String state,
             String health,
             int exitCode,
-            List<String> ports) {
+            List<PortBinding> ports) {
         this(
                 id, name, project, service, number, image, command, state, health, exitCode, ports, null, null, null,
                 null, null);

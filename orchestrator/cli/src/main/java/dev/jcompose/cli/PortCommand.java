@@ -2,6 +2,9 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.api.PortBinding;
+import dev.jcompose.console.PortFormatter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +34,10 @@ final class PortCommand extends ComposeCommand {
             throw Usage.error("invalid --protocol \"" + protocol + "\"", "use tcp or udp");
         }
         String project = projectName();
-        Optional<String> address = withService(compose -> compose.port(project, service, index, privatePort, protocol));
+        Optional<PortBinding> binding =
+                withService(compose -> compose.port(project, service, index, privatePort, protocol));
+        Optional<String> address =
+                binding.flatMap(b -> PortFormatter.published(List.of(PsTable.publisher(b)), privatePort, protocol));
         out().println(address.orElseThrow(() -> new JcomposeException(
                 "no port " + privatePort + "/" + protocol + " is published for " + service + " (container " + index
                         + ")",

@@ -1,13 +1,13 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.console.ContainerStateName;
 import dev.jcompose.console.ContainerView;
 import dev.jcompose.console.HealthName;
 import dev.jcompose.console.PortPublisher;
 import dev.jcompose.console.PsFormatter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,22 +69,12 @@ final class PsTable {
         };
     }
 
-    /** {@code 127.0.0.1:8080->80/tcp} back into a publisher. */
     static List<PortPublisher> publishers(ContainerSummary c) {
-        List<PortPublisher> out = new ArrayList<>();
-        for (String p : c.ports()) {
-            int arrow = p.indexOf("->");
-            int slash = p.lastIndexOf('/');
-            int colon = p.lastIndexOf(':', arrow);
-            if (arrow < 0 || slash < arrow || colon < 0) {
-                continue;
-            }
-            out.add(new PortPublisher(
-                    p.substring(0, colon),
-                    Integer.parseInt(p.substring(arrow + 2, slash)),
-                    Integer.parseInt(p.substring(colon + 1, arrow)),
-                    p.substring(slash + 1)));
-        }
-        return out;
+        return c.ports().stream().map(PsTable::publisher).toList();
+    }
+
+    /** The engine's port as the console's publisher (compose's JSON names). */
+    static PortPublisher publisher(PortBinding p) {
+        return new PortPublisher(p.hostIp(), p.containerPort(), p.hostPort(), p.protocol());
     }
 }

@@ -8,6 +8,7 @@ import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.PullPolicy;
@@ -197,7 +198,7 @@ class CommandsTest {
                 state,
                 "",
                 exit,
-                service.equals("web") ? List.of("127.0.0.1:8080->80/tcp") : List.of(),
+                service.equals("web") ? List.of(new PortBinding("127.0.0.1", 8080, 80, "tcp")) : List.of(),
                 NOW.minusSeconds(120),
                 NOW.minusSeconds(60),
                 running ? null : NOW.minusSeconds(30),

@@ -7,6 +7,7 @@ import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
@@ -190,9 +191,9 @@ final class RecordingCompose implements ComposeService {
     }
 
     @Override
-    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+    public Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol) {
         record("port " + projectName + " " + service + " " + index + " " + privatePort + "/" + protocol, null, null);
-        return privatePort == 80 ? Optional.of("127.0.0.1:8080") : Optional.empty();
+        return privatePort == 80 ? Optional.of(new PortBinding("127.0.0.1", 8080, 80, "tcp")) : Optional.empty();
     }
 
     @Override

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(Include.NON_EMPTY)
 @JsonPropertyOrder({"condition", "restart", "required"})
 public record ServiceDependency(
-        String condition,
+        DependencyCondition condition,
         @JsonInclude(Include.NON_DEFAULT) boolean restart,
-        @JsonInclude(Include.ALWAYS) boolean required) {
-    public static final String STARTED = "service_started";
-    public static final String HEALTHY = "service_healthy";
-    public static final String COMPLETED_SUCCESSFULLY = "service_completed_successfully";
-}
+        @JsonInclude(Include.ALWAYS) boolean required) {}

@@ -124,7 +124,8 @@ class ModelJsonTest {
                 .containsEntry("UNSET", null)
                 .containsEntry("EMPTY", "")
                 .containsEntry("HTML", "<b>&amp;</b>");
-        assertThat(web.dependsOn().get("db")).isEqualTo(new ServiceDependency("service_healthy", false, false));
+        assertThat(web.dependsOn().get("db"))
+                .isEqualTo(new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, false, false));
         assertThat(web.dependsOn().get("api").restart()).isTrue();
         assertThat(web.networks()).containsEntry("back", null);
         assertThat(web.networksByPriority()).containsExactly("default", "back");

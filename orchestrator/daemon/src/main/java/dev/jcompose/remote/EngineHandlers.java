@@ -143,7 +143,7 @@ public final class EngineHandlers implements HandlerRegistry {
                             p.path("index").asInt(1),
                             p.path("privatePort").asInt(),
                             p.path("protocol").asText("tcp"))
-                    .ifPresent(a -> out.put("address", a));
+                    .ifPresent(b -> out.set("binding", WireJson.tree(b)));
             return out;
         }));
         methods.register(

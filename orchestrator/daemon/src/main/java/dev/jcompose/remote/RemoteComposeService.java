@@ -14,6 +14,7 @@ import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
@@ -172,14 +173,16 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
-    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+    public Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol) {
         ObjectNode p = params(projectName);
         p.put("service", service);
         p.put("index", index);
         p.put("privatePort", privatePort);
         p.put("protocol", protocol == null ? "tcp" : protocol);
-        JsonNode address = call("compose.port", p, null, null).get("address");
-        return address == null ? Optional.empty() : Optional.of(address.asText());
+        JsonNode binding = call("compose.port", p, null, null).get("binding");
+        return binding == null || binding.isNull()
+                ? Optional.empty()
+                : Optional.of(WireJson.read(binding, PortBinding.class));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.daemon.Frame;
@@ -70,8 +71,10 @@ class WireJsonTest {
                 "running",
                 "healthy",
                 0,
-                List.of("127.0.0.1:8080->80/tcp"));
+                List.of(new PortBinding("127.0.0.1", 8080, 80, "tcp"), new PortBinding("", 0, 443, "tcp")));
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
+        PortBinding bound = new PortBinding("0.0.0.0", 49153, 53, "udp");
+        assertThat(roundTrip(bound, PortBinding.class)).isEqualTo(bound);
         ContainerSummary timed = new ContainerSummary(
                 "abc",
                 "shop-web-1",

@@ -1,5 +1,6 @@
 package dev.jcompose.execute;
 
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 import java.util.Objects;

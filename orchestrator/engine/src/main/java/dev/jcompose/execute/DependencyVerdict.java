@@ -1,6 +1,7 @@
 package dev.jcompose.execute;
 
 import dev.jcompose.health.HealthStatus;
+import dev.jcompose.model.DependencyCondition;
 import java.util.List;
 
 /** Whether a depends_on condition holds for a service's containers right now. */

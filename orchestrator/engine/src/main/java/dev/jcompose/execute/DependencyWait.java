@@ -2,6 +2,7 @@ package dev.jcompose.execute;
 
 import dev.jcompose.engine.EngineLoop;
 import dev.jcompose.engine.Scheduler;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.quantity.GoDuration;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

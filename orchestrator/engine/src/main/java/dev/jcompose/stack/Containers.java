@@ -19,7 +19,6 @@ import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceNetwork;
-import dev.jcompose.model.ServicePort;
 import dev.jcompose.nat.PortRequest;
 import dev.jcompose.network.EndpointRecord;
 import dev.jcompose.network.LinkRecord;
@@ -265,7 +264,7 @@ final class Containers {
         }
         List<AttachmentRequest> attachments = new ArrayList<>();
         s.networks().forEach((key, sn) -> attachments.add(attachment(project, key, sn)));
-        List<PortRequest> ports = s.ports().stream().map(Containers::port).toList();
+        List<PortRequest> ports = s.ports().stream().map(ServicePorts::request).toList();
         EndpointRecord rec = network.endpoints()
                 .attach(new EndpointSpec(
                         id, names.stream().distinct().toList(), new NetworkMode.Bridge(), attachments, ports));
@@ -303,24 +302,6 @@ final class Containers {
                 sn.aliases(),
                 sn.ipv4Address() == null || sn.ipv4Address().isEmpty() ? null : Ipv4.parse(sn.ipv4Address()),
                 ServiceSpecs.emptyToNull(sn.macAddress()));
-    }
-
-    /** A long-syntax port as compose's short syntax, which the network layer parses. */
-    static PortRequest port(ServicePort p) {
-        StringBuilder text = new StringBuilder();
-        boolean hostIp = p.hostIp() != null && !p.hostIp().isEmpty();
-        boolean published = p.published() != null && !p.published().isEmpty();
-        if (hostIp) {
-            text.append(p.hostIp()).append(':');
-        }
-        if (published) {
-            text.append(p.published()).append(':');
-        } else if (hostIp) {
-            text.append(':');
-        }
-        text.append(p.target());
-        text.append('/').append(p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol());
-        return PortRequest.parse(text.toString());
     }
 
     private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {

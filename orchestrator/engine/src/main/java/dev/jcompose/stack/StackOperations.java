@@ -7,13 +7,13 @@ import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
-import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.execute.OperationRunner;
 import dev.jcompose.execute.PlanNode;
 import dev.jcompose.health.HealthStatus;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.network.NetworkLayer;
@@ -270,7 +270,7 @@ final class StackOperations implements OperationRunner<Operation> {
      * monitor, the exit poll); one already healthy or exited when the wait begins is announced here.
      */
     private Future<?> await(Operation.WaitForCondition op) {
-        DependencyCondition condition = DependencyCondition.parse(op.condition());
+        DependencyCondition condition = op.condition();
         java.util.List<ContainerStatus> before =
                 supervision.board(project.name()).containers(op.service());
         before.forEach(c -> emit(StackEvent.container(c.name(), "Waiting")));

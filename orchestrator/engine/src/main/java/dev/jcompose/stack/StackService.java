@@ -11,6 +11,7 @@ import dev.jcompose.api.ImageRemovalScope;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
@@ -22,8 +23,8 @@ import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.container.ExecResult;
-import dev.jcompose.execute.DependencyCondition;
 import dev.jcompose.execute.DependencyWait;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.Project;
 import dev.jcompose.nat.PublishedPort;
 import dev.jcompose.network.EndpointRecord;
@@ -204,9 +205,9 @@ final class StackService implements ComposeService {
         for (ContainerRecord r : records) {
             String health = stack.supervision.healthOf(r.id()).text();
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
-            List<String> ports = e == null
+            List<PortBinding> ports = e == null
                     ? List.of()
-                    : e.ports().stream().map(StackService::portText).toList();
+                    : e.ports().stream().map(StackService::binding).toList();
             List<String> networks = e == null
                     ? List.of()
                     : e.links().stream().map(l -> l.network()).sorted().toList();
@@ -238,9 +239,10 @@ final class StackService implements ComposeService {
         return out;
     }
 
-    private static String portText(PublishedPort p) {
-        return (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort() + "->" + p.containerPort()
-                + "/" + p.protocol();
+    /** A published port as the API reports it; all addresses ({@code null}) read {@code 0.0.0.0}, as docker's. */
+    private static PortBinding binding(PublishedPort p) {
+        return new PortBinding(
+                p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString(), p.hostPort(), p.containerPort(), p.protocol());
     }
 
     private static String command(ContainerRecord r) {
@@ -378,7 +380,7 @@ final class StackService implements ComposeService {
     }
 
     @Override
-    public Optional<String> port(String projectName, String service, int index, int privatePort, String protocol) {
+    public Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol) {
         String proto = protocol == null ? "tcp" : protocol;
         return containersOf(projectName, List.of(service)).stream()
                 .filter(r -> number(r) == index)
@@ -388,7 +390,7 @@ final class StackService implements ComposeService {
                         .filter(p ->
                                 p.containerPort() == privatePort && p.protocol().equals(proto))
                         .findFirst())
-                .map(p -> (p.hostIp() == null ? "0.0.0.0" : p.hostIp().toString()) + ":" + p.hostPort());
+                .map(StackService::binding);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.jcompose.execute;
 
-import static dev.jcompose.execute.DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY;
-import static dev.jcompose.execute.DependencyCondition.SERVICE_HEALTHY;
-import static dev.jcompose.execute.DependencyCondition.SERVICE_STARTED;
+import static dev.jcompose.model.DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY;
+import static dev.jcompose.model.DependencyCondition.SERVICE_HEALTHY;
+import static dev.jcompose.model.DependencyCondition.SERVICE_STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.DirectLoop;
 import dev.jcompose.engine.ManualScheduler;
 import dev.jcompose.health.HealthStatus;
+import dev.jcompose.model.DependencyCondition;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
+import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
@@ -61,9 +62,11 @@ class CommandsRootTest {
             String p = fx.project("cmds");
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
 
-            String published = fx.compose.port(p, "web", 1, 80, "tcp").orElseThrow();
-            assertThat(published).matches("127\\.0\\.0\\.1:\\d+");
-            assertThat(Integer.parseInt(published.substring(10))).isBetween(49153, 65535);
+            PortBinding published = fx.compose.port(p, "web", 1, 80, "tcp").orElseThrow();
+            assertThat(published.hostIp()).isEqualTo("127.0.0.1");
+            assertThat(published.hostPort()).isBetween(49153, 65535);
+            assertThat(published.containerPort()).isEqualTo(80);
+            assertThat(published.protocol()).isEqualTo("tcp");
             String webAddr = fx.compose
                     .exec(p, ExecOptions.of("web", "ip", "-4", "-o", "addr", "show", "eth0"))
                     .stdout();

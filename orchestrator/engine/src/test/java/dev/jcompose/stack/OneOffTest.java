@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.api.RunOptions;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
@@ -98,7 +99,7 @@ class OneOffTest {
                         new Step("db-start", new Operation.StartContainer("db", 1, "shop-db-1"), List.of("db-create")),
                         new Step(
                                 "db-healthy",
-                                new Operation.WaitForCondition("db", "healthy", true),
+                                new Operation.WaitForCondition("db", DependencyCondition.SERVICE_HEALTHY, true),
                                 List.of("db-start")),
                         new Step(
                                 "web-create",
@@ -114,7 +115,7 @@ class OneOffTest {
                 net: create network shop_default (default)
                 db-create: create container shop-db-1 (db #1, config h) [after net]
                 db-start: start container shop-db-1 [after db-create]
-                db-healthy: wait until db is healthy [after db-start]
+                db-healthy: wait until db is service_healthy [after db-start]
                 run-create: create container shop-web-run-ab (web #1, config 0123456789ab) [after net, db-create, db-start, db-healthy]
                 run-start: start container shop-web-run-ab [after run-create]
                 """);

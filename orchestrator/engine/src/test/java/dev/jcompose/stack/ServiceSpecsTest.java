@@ -128,7 +128,7 @@ class ServiceSpecsTest {
                     ports: ["127.0.0.1:8080:80", "9000-9001:9000-9001/udp", "127.0.0.1::53", "5000"]
                 """);
         assertThat(p.services().get("web").ports().stream()
-                        .map(Containers::port)
+                        .map(ServicePorts::request)
                         .map(r -> r.display())
                         .toList())
                 .containsExactly(

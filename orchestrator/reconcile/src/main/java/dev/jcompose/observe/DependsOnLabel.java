@@ -1,5 +1,6 @@
 package dev.jcompose.observe;
 
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.References;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
@@ -39,7 +40,7 @@ public final class DependsOnLabel {
     /** Explicit depends_on plus the implicit dependencies, by service name. */
     public static SortedMap<String, ServiceDependency> effective(ServiceConfig s) {
         SortedMap<String, ServiceDependency> out = new TreeMap<>(s.dependsOn());
-        ServiceDependency implicit = new ServiceDependency(ServiceDependency.STARTED, true, true);
+        ServiceDependency implicit = new ServiceDependency(DependencyCondition.SERVICE_STARTED, true, true);
         References.dependenciesOf(s).forEach(d -> out.putIfAbsent(d, implicit));
         return out;
     }
@@ -63,14 +64,16 @@ public final class DependsOnLabel {
     public static String format(Map<String, ServiceDependency> deps) {
         List<String> entries = new ArrayList<>();
         new TreeMap<>(deps)
-                .forEach((name, d) -> entries.add(name + ":" + condition(d.condition()) + ":" + d.restart()));
+                .forEach((name, d) ->
+                        entries.add(name + ":" + condition(d.condition()).composeName() + ":" + d.restart()));
         return String.join(",", entries);
     }
 
     /**
      * Reads the labels back. Like compose, an entry without a condition (older compose wrote bare
-     * names) means {@code service_started} and one without the restart flag means restart true; the
-     * flag is true for what Go's ParseBool reads as true, false otherwise. Empty entries are skipped.
+     * names) means {@code service_started}, as does a condition jcompose does not know (the planner
+     * treated it so), and one without the restart flag means restart true; the flag is true for what
+     * Go's ParseBool reads as true, false otherwise. Empty entries are skipped.
      */
     public static SortedMap<String, ServiceDependency> parse(String dependsOn, String optional) {
         if (dependsOn == null || dependsOn.isBlank()) {
@@ -88,7 +91,9 @@ public final class DependsOnLabel {
             if (parts[0].isEmpty()) {
                 continue;
             }
-            String condition = parts.length > 1 ? condition(parts[1]) : ServiceDependency.STARTED;
+            DependencyCondition condition = parts.length > 1
+                    ? DependencyCondition.find(parts[1]).orElse(DependencyCondition.SERVICE_STARTED)
+                    : DependencyCondition.SERVICE_STARTED;
             boolean restart = parts.length <= 2 || GO_TRUE.contains(parts[2]);
             out.put(parts[0], new ServiceDependency(condition, restart, !optionalNames.contains(parts[0])));
         }
@@ -100,7 +105,7 @@ public final class DependsOnLabel {
         return parse(labels.get(Labels.DEPENDS_ON), labels.get(OPTIONAL));
     }
 
-    private static String condition(String c) {
-        return c == null || c.isEmpty() ? ServiceDependency.STARTED : c;
+    private static DependencyCondition condition(DependencyCondition c) {
+        return c == null ? DependencyCondition.SERVICE_STARTED : c;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.plan;
 
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.quantity.GoDuration;
 import java.time.Duration;
 import java.util.List;
@@ -106,9 +107,9 @@ public sealed interface Operation {
      * ({@code service_healthy} or {@code service_completed_successfully}). When not
      * {@code required}, a failure is a warning and dependents start anyway.
      */
-    record WaitForCondition(String service, String condition, boolean required) implements Operation {
+    record WaitForCondition(String service, DependencyCondition condition, boolean required) implements Operation {
         public String describe() {
-            return "wait until " + service + " is " + condition + (required ? "" : " (optional)");
+            return "wait until " + service + " is " + condition.composeName() + (required ? "" : " (optional)");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jcompose.plan;
 
 import dev.jcompose.graph.ServiceGraph;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.ServiceDependency;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,10 @@ final class StartGate {
                 continue;
             }
             ServiceDependency dep = desired.service(service).dependsOn().get(d);
-            String condition = dep == null || dep.condition() == null ? ServiceDependency.STARTED : dep.condition();
-            if (condition.equals(ServiceDependency.HEALTHY)
-                    || condition.equals(ServiceDependency.COMPLETED_SUCCESSFULLY)) {
-                String id = "wait:" + d + ":" + condition.substring("service_".length())
+            DependencyCondition condition =
+                    dep == null || dep.condition() == null ? DependencyCondition.SERVICE_STARTED : dep.condition();
+            if (condition != DependencyCondition.SERVICE_STARTED) {
+                String id = "wait:" + d + ":" + condition.composeName().substring("service_".length())
                         + (dep.required() ? "" : ":optional");
                 if (!steps.has(id)) {
                     steps.add(id, new Operation.WaitForCondition(d, condition, dep.required()), started.get(d));

@@ -3,6 +3,7 @@ package dev.jcompose.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.config.ServiceHash;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.ProjectBinder;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
@@ -11,7 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DependsOnLabelTest {
-    private static final ServiceDependency STARTED = new ServiceDependency(ServiceDependency.STARTED, true, true);
+    private static final ServiceDependency STARTED =
+            new ServiceDependency(DependencyCondition.SERVICE_STARTED, true, true);
 
     private static ServiceConfig client() {
         return new ProjectBinder().bind(Trees.parse("""
@@ -56,7 +58,7 @@ class DependsOnLabelTest {
                 .isEqualTo(DependsOnLabel.effective(s))
                 .containsEntry("store", STARTED)
                 .containsEntry("auth", STARTED)
-                .containsEntry("cache", new ServiceDependency(ServiceDependency.HEALTHY, false, false));
+                .containsEntry("cache", new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, false, false));
     }
 
     @Test
@@ -84,9 +86,9 @@ class DependsOnLabelTest {
                         "db,api:service_healthy, cache:service_started:false,,web:service_started:1", null))
                 .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
                         "api",
-                        new ServiceDependency(ServiceDependency.HEALTHY, true, true),
+                        new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, true, true),
                         "cache",
-                        new ServiceDependency(ServiceDependency.STARTED, false, true),
+                        new ServiceDependency(DependencyCondition.SERVICE_STARTED, false, true),
                         "db",
                         STARTED,
                         "web",
@@ -94,7 +96,14 @@ class DependsOnLabelTest {
         assertThat(DependsOnLabel.parse("", "x")).isEmpty();
         assertThat(DependsOnLabel.parse(null, null)).isEmpty();
         assertThat(DependsOnLabel.parse("a:service_healthy:yes", "a").get("a"))
-                .isEqualTo(new ServiceDependency(ServiceDependency.HEALTHY, false, false));
+                .isEqualTo(new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, false, false));
+    }
+
+    @Test
+    void aConditionJcomposeDoesNotKnowReadsAsStartedAsTheWaitsTreatedIt() {
+        assertThat(DependsOnLabel.parse("db:service_ready:false", null))
+                .containsExactlyEntriesOf(
+                        Map.of("db", new ServiceDependency(DependencyCondition.SERVICE_STARTED, false, true)));
     }
 
     @Test
@@ -107,7 +116,8 @@ class DependsOnLabelTest {
                 0,
                 null);
         assertThat(c.dependsOn())
-                .containsExactlyEntriesOf(Map.of("api", new ServiceDependency(ServiceDependency.STARTED, false, true)));
+                .containsExactlyEntriesOf(
+                        Map.of("api", new ServiceDependency(DependencyCondition.SERVICE_STARTED, false, true)));
         assertThat(c.withState(ContainerState.EXITED, 137))
                 .isEqualTo(new ObservedContainer(
                         "p-web-1",

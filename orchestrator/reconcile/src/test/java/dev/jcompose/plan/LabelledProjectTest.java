@@ -2,6 +2,7 @@ package dev.jcompose.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.observe.ContainerState;
@@ -54,7 +55,8 @@ class LabelledProjectTest {
         assertThat(p.services()).containsOnlyKeys("api", "db", "web");
         assertThat(p.services().get("web").effectiveScale()).isEqualTo(2);
         assertThat(p.services().get("api").dependsOn())
-                .containsExactlyEntriesOf(Map.of("db", new ServiceDependency(ServiceDependency.HEALTHY, true, true)));
+                .containsExactlyEntriesOf(
+                        Map.of("db", new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, true, true)));
         assertThat(p.networks()).containsOnlyKeys("default");
         assertThat(p.networks().get("default").name()).isEqualTo("shop_default");
         assertThat(p.volumes()).containsOnlyKeys("data");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.config.ServiceHash;
+import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.PullPolicy;
 import dev.jcompose.observe.ContainerState;
@@ -59,7 +60,7 @@ class PlannerTest {
                         new Operation.CreateContainer("cache", 1, "p-cache-1", ServiceHash.of(PAIR.service("cache"))),
                         new Operation.CreateContainer("app", 1, "p-app-1", ServiceHash.of(PAIR.service("app"))),
                         new Operation.StartContainer("cache", 1, "p-cache-1"),
-                        new Operation.WaitForCondition("cache", "service_healthy", false),
+                        new Operation.WaitForCondition("cache", DependencyCondition.SERVICE_HEALTHY, false),
                         new Operation.StartContainer("app", 1, "p-app-1"));
         assertThat(plan.steps())
                 .extracting(Step::id)
@@ -80,7 +81,7 @@ class PlannerTest {
                 PlanOptions.up());
         assertThat(plan.steps())
                 .extracting(Step::op)
-                .containsExactly(new Operation.WaitForCondition("cache", "service_healthy", false));
+                .containsExactly(new Operation.WaitForCondition("cache", DependencyCondition.SERVICE_HEALTHY, false));
         assertThat(plan.steps().getFirst().dependsOn()).isEmpty();
     }
 
@@ -267,7 +268,7 @@ class PlannerTest {
 
     @Test
     void planRejectsBadStepOrder() {
-        Operation op = new Operation.WaitForCondition("db", "service_healthy", true);
+        Operation op = new Operation.WaitForCondition("db", DependencyCondition.SERVICE_HEALTHY, true);
         assertThatThrownBy(() -> new ReconcilePlan(
                         List.of(new Step("b", op, List.of("a")), new Step("a", op, List.of())), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -295,7 +296,8 @@ class PlannerTest {
                 .isEqualTo("stop container p-x-1 (timeout default)");
         assertThat(new Operation.RemoveContainer("x", 1, "p-x-1", true).describe())
                 .isEqualTo("remove container p-x-1 and its anonymous volumes");
-        assertThat(new Operation.WaitForCondition("db", "service_completed_successfully", true).describe())
+        assertThat(new Operation.WaitForCondition("db", DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY, true)
+                        .describe())
                 .isEqualTo("wait until db is service_completed_successfully");
         assertThat(new Step("s", new Operation.StartContainer("x", 1, "p-x-1"), List.of("a", "b")).render())
                 .isEqualTo("s: start container p-x-1 [after a, b]");

@@ -1,11 +1,18 @@
-package dev.jcompose.execute;
+package dev.jcompose.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The {@code condition} of a long-form {@code depends_on} entry. */
+/**
+ * The {@code condition} of a {@code depends_on} entry, one type from the model through the plan to
+ * the engine's wait. It reads and writes as its compose spelling ({@code service_healthy}), in JSON
+ * and in plan texts alike.
+ */
 public enum DependencyCondition {
     SERVICE_STARTED("service_started", "start"),
     SERVICE_HEALTHY("service_healthy", "become healthy"),
@@ -20,19 +27,24 @@ public enum DependencyCondition {
     }
 
     /** The spelling in compose files. */
+    @JsonValue
     public String composeName() {
         return composeName;
     }
 
     /** What the dependency has to do, for messages: "did not become healthy within 30s". */
-    String goal() {
+    public String goal() {
         return goal;
     }
 
+    /** The condition spelled {@code text}, if it is one. */
+    public static Optional<DependencyCondition> find(String text) {
+        return Arrays.stream(values()).filter(c -> c.composeName.equals(text)).findFirst();
+    }
+
+    @JsonCreator
     public static DependencyCondition parse(String text) {
-        return Arrays.stream(values())
-                .filter(c -> c.composeName.equals(text))
-                .findFirst()
+        return find(text)
                 .orElseThrow(() -> new JcomposeException(
                         "invalid depends_on condition \"" + text + "\"",
                         "use one of "

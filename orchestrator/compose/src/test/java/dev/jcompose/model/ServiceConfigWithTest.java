@@ -58,7 +58,8 @@ class ServiceConfigWithTest {
             assertThat(s.withRestart(null)).isEqualTo(viaJson(s, "restart", null));
             assertThat(s.withContainerName(null)).isEqualTo(viaJson(s, "container_name", null));
             assertThat(s.withScale(3)).isEqualTo(viaJson(s, "scale", "3"));
-            assertThat(s.withDependsOn(Map.of("db", new ServiceDependency(ServiceDependency.HEALTHY, true, false))))
+            assertThat(s.withDependsOn(
+                            Map.of("db", new ServiceDependency(DependencyCondition.SERVICE_HEALTHY, true, false))))
                     .isEqualTo(viaJson(
                             s,
                             "depends_on",

@@ -1,5 +1,6 @@
 package dev.jcompose.execute;
 
+import dev.jcompose.plan.Step;
 import io.vertx.core.Future;
 
 /**
@@ -8,12 +9,12 @@ import io.vertx.core.Future;
  */
 public interface OperationRunner<O> {
     /** Starts the operation; the future completes when it is done (success or failure). */
-    Future<?> run(PlanNode<O> node);
+    Future<?> run(Step<O> step);
 
     /**
      * Asks a running operation to stop early (Ctrl-C with {@link CancelMode#INTERRUPT}). Its future
      * must still complete; a failure after this call is reported as cancelled. Default: no-op, the
      * operation runs to completion.
      */
-    default void cancel(PlanNode<O> node) {}
+    default void cancel(Step<O> step) {}
 }

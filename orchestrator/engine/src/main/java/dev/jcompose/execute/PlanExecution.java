@@ -1,6 +1,8 @@
 package dev.jcompose.execute;
 
 import dev.jcompose.engine.EngineLoop;
+import dev.jcompose.plan.Plan;
+import dev.jcompose.plan.Step;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -70,9 +72,9 @@ public final class PlanExecution<O> {
 
     void start() {
         submit(() -> {
-            for (PlanNode<O> node : plan.nodes().values()) {
-                unmetDependencies.put(node.id(), node.dependencies().size());
-                pending.add(node.id());
+            for (Step<O> step : plan.steps()) {
+                unmetDependencies.put(step.id(), step.dependsOn().size());
+                pending.add(step.id());
             }
             startReady();
             finishIfDone();
@@ -104,22 +106,22 @@ public final class PlanExecution<O> {
                 return;
             }
             if (unmetDependencies.get(id) == 0) {
-                startNode(plan.node(id));
+                startStep(plan.step(id));
             }
         }
     }
 
-    private void startNode(PlanNode<O> node) {
-        pending.remove(node.id());
-        running.add(node.id());
-        emit(new ExecutionEvent.Started(node.id()));
+    private void startStep(Step<O> step) {
+        pending.remove(step.id());
+        running.add(step.id());
+        emit(new ExecutionEvent.Started(step.id()));
         Future<?> operation;
         try {
-            operation = requireFuture(runner.run(node), node.id());
+            operation = requireFuture(runner.run(step), step.id());
         } catch (RuntimeException e) {
             operation = Future.failedFuture(e);
         }
-        operation.onComplete(done -> loop.runInLoop(() -> submit(() -> onFinished(node.id(), done))));
+        operation.onComplete(done -> loop.runInLoop(() -> submit(() -> onFinished(step.id(), done))));
     }
 
     private void onFinished(String id, AsyncResult<?> done) {
@@ -153,7 +155,7 @@ public final class PlanExecution<O> {
         if (mode == CancelMode.INTERRUPT) {
             for (String id : new TreeSet<>(running)) {
                 if (interrupted.add(id)) {
-                    runner.cancel(plan.node(id));
+                    runner.cancel(plan.step(id));
                 }
             }
         }

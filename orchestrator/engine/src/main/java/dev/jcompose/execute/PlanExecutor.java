@@ -1,12 +1,13 @@
 package dev.jcompose.execute;
 
 import dev.jcompose.engine.EngineLoop;
+import dev.jcompose.plan.Plan;
 import java.util.Objects;
 
 /**
- * Runs plans: the dumb half of "decide, then act". Each node starts as soon as all its
- * dependencies succeeded, so parallelism comes from the graph alone (optionally bounded); a failed
- * node skips its transitive dependents while independent branches carry on.
+ * Runs the planner's plans as they are: the dumb half of "decide, then act". Each step starts as
+ * soon as all its dependencies succeeded, so parallelism comes from the graph alone (optionally
+ * bounded); a failed step skips its transitive dependents while independent branches carry on.
  *
  * <p>No threads of its own: all bookkeeping happens on the {@link EngineLoop}; operations bring
  * their own asynchrony through the futures the {@link OperationRunner} returns.

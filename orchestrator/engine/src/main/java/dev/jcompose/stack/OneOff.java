@@ -7,7 +7,7 @@ import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServicePort;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.Operation;
-import dev.jcompose.plan.ReconcilePlan;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.Step;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,30 +97,31 @@ public final class OneOff {
      * dependencies and their conditions) without the service's own containers, then the one-off's
      * creation after all of that, and its start.
      */
-    public static ReconcilePlan plan(ReconcilePlan up, String service, String name, String configHash) {
+    public static Plan<Operation> plan(Plan<Operation> up, String service, String name, String configHash) {
         return plan(up, service, name, configHash, true);
     }
 
-    /** As {@link #plan(ReconcilePlan, String, String, String)}; without {@code start}, the one-off is only created. */
-    public static ReconcilePlan plan(ReconcilePlan up, String service, String name, String configHash, boolean start) {
-        List<Step> kept = new ArrayList<>();
+    /** As {@link #plan(Plan, String, String, String)}; without {@code start}, the one-off is only created. */
+    public static Plan<Operation> plan(
+            Plan<Operation> up, String service, String name, String configHash, boolean start) {
+        List<Step<Operation>> kept = new ArrayList<>();
         Set<String> dropped = new HashSet<>();
-        for (Step s : up.steps()) {
+        for (Step<Operation> s : up.steps()) {
             if (ofService(s.op(), service) || s.dependsOn().stream().anyMatch(dropped::contains)) {
                 dropped.add(s.id());
             } else {
                 kept.add(s);
             }
         }
-        List<Step> steps = new ArrayList<>(kept);
-        steps.add(new Step(
+        List<Step<Operation>> steps = new ArrayList<>(kept);
+        steps.add(new Step<>(
                 "run-create",
                 new Operation.CreateContainer(service, 1, name, configHash),
                 kept.stream().map(Step::id).toList()));
         if (start) {
-            steps.add(new Step("run-start", new Operation.StartContainer(service, 1, name), List.of("run-create")));
+            steps.add(new Step<>("run-start", new Operation.StartContainer(service, 1, name), List.of("run-create")));
         }
-        return new ReconcilePlan(steps, up.warnings());
+        return new Plan<>(steps, up.warnings());
     }
 
     private static boolean ofService(Operation op, String service) {

@@ -13,8 +13,9 @@ import dev.jcompose.container.LogLine;
 import dev.jcompose.model.Project;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.Planner;
-import dev.jcompose.plan.ReconcilePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -114,11 +115,11 @@ final class OneOffRun {
             throw new StackException("container name \"" + name + "\" is already in use", "choose another --name");
         }
         List<ContainerRecord> records = stack.runtime.list();
-        ReconcilePlan up = Planner.plan(
+        Plan<Operation> up = Planner.plan(
                 DesiredProject.of(project),
                 stack.observe(records),
                 Stack.upOptions(UpOptions.defaults().withServices(List.of(o.service()), o.noDeps())));
-        ReconcilePlan plan =
+        Plan<Operation> plan =
                 OneOff.plan(up, o.service(), name, DesiredProject.of(oneOff).configHash(o.service()), start);
         plan.warnings()
                 .forEach(

@@ -8,9 +8,10 @@ import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.plan.DesiredProject;
 import dev.jcompose.plan.LabelledProject;
+import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Planner;
-import dev.jcompose.plan.ReconcilePlan;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class ProjectLifecycle {
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
         DesiredProject desired = LabelledProject.desired(projectName, observed);
-        ReconcilePlan plan = Planner.plan(desired, observed, options);
+        Plan<Operation> plan = Planner.plan(desired, observed, options);
         List<ContainerRecord> mine =
                 records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
         stack.adopt(mine);

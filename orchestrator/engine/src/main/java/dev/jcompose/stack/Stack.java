@@ -11,9 +11,7 @@ import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ExecutionListener;
-import dev.jcompose.execute.Plan;
 import dev.jcompose.execute.PlanExecutor;
-import dev.jcompose.execute.PlanNode;
 import dev.jcompose.execute.PlanResult;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.ImagePuller;
@@ -25,8 +23,8 @@ import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
-import dev.jcompose.plan.ReconcilePlan;
 import dev.jcompose.plan.Recreate;
 import dev.jcompose.rootfs.SnapshotStore;
 import dev.jcompose.rootfs.UnpackLimits;
@@ -165,14 +163,12 @@ public final class Stack implements AutoCloseable {
     void execute(
             Project project,
             List<ContainerRecord> records,
-            ReconcilePlan plan,
+            Plan<Operation> plan,
             Duration waitTimeout,
             StackListener listener) {
         if (plan.isEmpty()) {
             return;
         }
-        Plan.Builder<Operation> builder = Plan.builder();
-        plan.steps().forEach(s -> builder.add(new PlanNode<>(s.id(), s.op(), new TreeSet<>(s.dependsOn()))));
         StackOperations ops = new StackOperations(
                         engine,
                         project,
@@ -190,7 +186,7 @@ public final class Stack implements AutoCloseable {
         try {
             PlanResult result = engine.await(
                     new PlanExecutor<>(engine, ops, ExecutionListener.none())
-                            .execute(builder.build())
+                            .execute(plan)
                             .result(),
                     waitTimeout.plus(COMMAND_SLACK));
             result.firstFailure().ifPresent(f -> {

@@ -9,7 +9,6 @@ import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.execute.OperationRunner;
-import dev.jcompose.execute.PlanNode;
 import dev.jcompose.health.HealthStatus;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
@@ -20,6 +19,7 @@ import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.Step;
 import dev.jcompose.volume.VolumeStore;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -91,8 +91,8 @@ final class StackOperations implements OperationRunner<Operation> {
     }
 
     @Override
-    public Future<?> run(PlanNode<Operation> node) {
-        return switch (node.operation()) {
+    public Future<?> run(Step<Operation> planned) {
+        return switch (planned.op()) {
             case Operation.CreateNetwork op ->
                 step("Network", op.name(), "Creating", "Created", () -> createNetwork(op));
             case Operation.RemoveNetwork op ->

@@ -32,9 +32,10 @@ import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.plan.DesiredProject;
+import dev.jcompose.plan.Operation;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Planner;
-import dev.jcompose.plan.ReconcilePlan;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,18 +67,18 @@ final class StackService implements ComposeService {
         PlanOptions planOptions = Stack.upOptions(options);
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
-        ReconcilePlan plan = Planner.plan(desired, observed, planOptions);
+        Plan<Operation> plan = Planner.plan(desired, observed, planOptions);
         plan.warnings()
                 .forEach(
                         w -> listener.onEvent(new StackEvent("Warning", project.name(), "Warning", w, project.name())));
         // planned (hashed) without the origin labels, created with them: another path recreates nothing
         Project labelled = ProjectLabels.onContainers(project, options.configFiles(), options.workingDir());
-        ReconcilePlan imagePhase = plan.imageSteps();
+        Plan<Operation> imagePhase = Planner.imageSteps(plan);
         if (!imagePhase.isEmpty()) {
             stack.execute(
                     labelled,
                     records,
-                    new ReconcilePlan(imagePhase.steps(), List.of()),
+                    new Plan<>(imagePhase.steps(), List.of()),
                     options.effectiveWaitTimeout(),
                     listener);
             records = stack.runtime.list();
@@ -132,7 +133,7 @@ final class StackService implements ComposeService {
                 .withRemoveVolumes(options.volumes())
                 .withRemoveOrphans(options.removeOrphans())
                 .withTimeout(options.timeout());
-        ReconcilePlan plan = Planner.plan(desired, observed, options1);
+        Plan<Operation> plan = Planner.plan(desired, observed, options1);
         stack.adopt(
                 records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
         ImageRemovalScope rmi = ImageRemovalScope.parse(options.rmi());

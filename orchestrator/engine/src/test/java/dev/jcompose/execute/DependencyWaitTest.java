@@ -11,6 +11,7 @@ import dev.jcompose.engine.DirectLoop;
 import dev.jcompose.engine.ManualScheduler;
 import dev.jcompose.health.HealthStatus;
 import dev.jcompose.model.DependencyCondition;
+import dev.jcompose.plan.Plan;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,9 +207,9 @@ class DependencyWaitTest {
                 .add("wait db", operation)
                 .add("start web", "start web", "wait db")
                 .build();
-        assertThat(plan.render()).isEqualTo("""
+        assertThat(plan.render(String::valueOf)).isEqualTo("""
                 wait db: await db service_healthy within 2m0s
-                start web: start web <- wait db
+                start web: start web [after wait db]
                 """);
         Future<Void> wait = waits.await(operation);
         observer.set("db", ContainerStatus.running("db-1", HealthStatus.HEALTHY));

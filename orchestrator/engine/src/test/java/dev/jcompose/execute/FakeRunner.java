@@ -1,5 +1,6 @@
 package dev.jcompose.execute;
 
+import dev.jcompose.plan.Step;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -16,19 +17,19 @@ final class FakeRunner implements OperationRunner<String> {
     final List<String> immediate = new ArrayList<>();
 
     @Override
-    public Future<?> run(PlanNode<String> node) {
-        started.add(node.id());
-        if (immediate.contains(node.id())) {
+    public Future<?> run(Step<String> step) {
+        started.add(step.id());
+        if (immediate.contains(step.id())) {
             return Future.succeededFuture();
         }
         Promise<Void> promise = Promise.promise();
-        running.put(node.id(), promise);
+        running.put(step.id(), promise);
         return promise.future();
     }
 
     @Override
-    public void cancel(PlanNode<String> node) {
-        cancelRequests.add(node.id());
+    public void cancel(Step<String> step) {
+        cancelRequests.add(step.id());
     }
 
     void succeed(String id) {

@@ -3,6 +3,8 @@ package dev.jcompose.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.engine.EngineContext;
+import dev.jcompose.plan.Plan;
+import dev.jcompose.plan.Step;
 import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +28,15 @@ class PlanExecutorOnVertxTest {
     void runsBlockingOperationsAndReportsEverythingOnTheEngineContext() {
         List<String> offLoop = Collections.synchronizedList(new ArrayList<>());
         List<String> events = new ArrayList<>();
-        OperationRunner<String> runner = node -> {
+        OperationRunner<String> runner = step -> {
             if (!engine.inLoop()) {
-                offLoop.add("run " + node.id());
+                offLoop.add("run " + step.id());
             }
             return engine.blocking(() -> {
-                if (node.id().equals("bad")) {
+                if (step.id().equals("bad")) {
                     throw new IllegalStateException("exit status 1");
                 }
-                return node.operation();
+                return step.op();
             });
         };
         ExecutionListener listener = event -> {
@@ -70,11 +72,11 @@ class PlanExecutorOnVertxTest {
     void diamondMiddleNodesReallyOverlapOnWorkers() {
         // b only finishes once c has started (and vice versa): a sequential executor would time out.
         CountDownLatch bothStarted = new CountDownLatch(2);
-        OperationRunner<String> runner = node -> engine.blocking(() -> {
-            if (node.id().equals("b") || node.id().equals("c")) {
+        OperationRunner<String> runner = step -> engine.blocking(() -> {
+            if (step.id().equals("b") || step.id().equals("c")) {
                 bothStarted.countDown();
                 if (!bothStarted.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException(node.id() + " ran alone");
+                    throw new IllegalStateException(step.id() + " ran alone");
                 }
             }
             return null;
@@ -100,14 +102,14 @@ class PlanExecutorOnVertxTest {
         CountDownLatch running = new CountDownLatch(1);
         OperationRunner<String> runner = new OperationRunner<>() {
             @Override
-            public io.vertx.core.Future<?> run(PlanNode<String> node) {
+            public io.vertx.core.Future<?> run(Step<String> step) {
                 running.countDown();
                 return hung.future();
             }
 
             @Override
-            public void cancel(PlanNode<String> node) {
-                cancelled.add(node.id() + (engine.inLoop() ? " on loop" : " off loop"));
+            public void cancel(Step<String> step) {
+                cancelled.add(step.id() + (engine.inLoop() ? " on loop" : " off loop"));
                 hung.fail("killed");
             }
         };

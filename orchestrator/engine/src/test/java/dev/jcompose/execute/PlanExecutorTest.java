@@ -3,6 +3,7 @@ package dev.jcompose.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.engine.DirectLoop;
+import dev.jcompose.plan.Plan;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,8 +145,8 @@ class PlanExecutorTest {
 
     @Test
     void aRunnerThatThrowsFailsItsNode() {
-        OperationRunner<String> throwing = node -> {
-            throw new IllegalArgumentException("bad operation " + node.operation());
+        OperationRunner<String> throwing = step -> {
+            throw new IllegalArgumentException("bad operation " + step.op());
         };
         PlanExecution<String> execution = new PlanExecutor<>(new DirectLoop(), throwing, listener)
                 .execute(Plan.<String>builder().add("a", "x").add("b", "y", "a").build());
@@ -155,7 +156,7 @@ class PlanExecutorTest {
 
     @Test
     void aRunnerReturningNoFutureFailsItsNode() {
-        OperationRunner<String> forgetful = node -> null;
+        OperationRunner<String> forgetful = step -> null;
         PlanExecution<String> execution = new PlanExecutor<>(new DirectLoop(), forgetful, listener)
                 .execute(Plan.<String>builder().add("a", "x").build());
         assertThat(execution.result().result().render())

@@ -9,7 +9,7 @@ import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.plan.Operation;
-import dev.jcompose.plan.ReconcilePlan;
+import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.Step;
 import java.util.List;
 import java.util.Map;
@@ -92,25 +92,27 @@ class OneOffTest {
 
     @Test
     void planKeepsResourcesAndDependenciesNotTheServicesOwnContainers() {
-        ReconcilePlan up = new ReconcilePlan(
+        Plan<Operation> up = new Plan<>(
                 List.of(
-                        new Step("net", new Operation.CreateNetwork("default", "shop_default", "h"), List.of()),
-                        new Step("db-create", new Operation.CreateContainer("db", 1, "shop-db-1", "h"), List.of("net")),
-                        new Step("db-start", new Operation.StartContainer("db", 1, "shop-db-1"), List.of("db-create")),
-                        new Step(
+                        new Step<>("net", new Operation.CreateNetwork("default", "shop_default", "h"), List.of()),
+                        new Step<>(
+                                "db-create", new Operation.CreateContainer("db", 1, "shop-db-1", "h"), List.of("net")),
+                        new Step<>(
+                                "db-start", new Operation.StartContainer("db", 1, "shop-db-1"), List.of("db-create")),
+                        new Step<>(
                                 "db-healthy",
                                 new Operation.WaitForCondition("db", DependencyCondition.SERVICE_HEALTHY, true),
                                 List.of("db-start")),
-                        new Step(
+                        new Step<>(
                                 "web-create",
                                 new Operation.CreateContainer("web", 1, "shop-web-1", "h"),
                                 List.of("net")),
-                        new Step(
+                        new Step<>(
                                 "web-start",
                                 new Operation.StartContainer("web", 1, "shop-web-1"),
                                 List.of("web-create", "db-healthy"))),
                 List.of());
-        assertThat(OneOff.plan(up, "web", "shop-web-run-ab", "0123456789abcdef").render())
+        assertThat(OneOff.plan(up, "web", "shop-web-run-ab", "0123456789abcdef").render(Operation::describe))
                 .isEqualTo("""
                 net: create network shop_default (default)
                 db-create: create container shop-db-1 (db #1, config h) [after net]
@@ -120,7 +122,7 @@ class OneOffTest {
                 run-start: start container shop-web-run-ab [after run-create]
                 """);
         assertThat(OneOff.plan(up, "web", "shop-web-run-ab", "0123456789abcdef", false)
-                        .render())
+                        .render(Operation::describe))
                 .as("attached: the CLI connects before the start")
                 .endsWith("""
                 run-create: create container shop-web-run-ab (web #1, config 0123456789ab) [after net, db-create, db-start, db-healthy]

@@ -31,7 +31,7 @@ final class DownPlanner {
         this.options = options;
     }
 
-    ReconcilePlan plan() {
+    Plan<Operation> plan() {
         List<String> removes = new ArrayList<>();
         Map<String, List<String>> done = new HashMap<>();
         List<String> order = new ArrayList<>(desired.disabled());

@@ -10,7 +10,7 @@ import java.util.Map;
 public final class Planner {
     private Planner() {}
 
-    public static ReconcilePlan plan(DesiredProject desired, ObservedState observed, PlanOptions options) {
+    public static Plan<Operation> plan(DesiredProject desired, ObservedState observed, PlanOptions options) {
         return switch (options.command()) {
             case UP -> new UpPlanner(desired, observed, options).plan();
             case DOWN -> new DownPlanner(desired, observed, options).plan();
@@ -21,12 +21,26 @@ public final class Planner {
     }
 
     /**
+     * The image phase alone: the pull and build steps (they depend on nothing). A pull can bring a
+     * new image for an existing container, which the plan could not foresee; to recreate such
+     * containers in the same command, as compose does, run this phase, observe again and plan
+     * again with {@link PlanOptions#afterImages()}.
+     */
+    public static Plan<Operation> imageSteps(Plan<Operation> plan) {
+        return new Plan<>(
+                plan.steps().stream()
+                        .filter(s -> s.op() instanceof Operation.PullImage || s.op() instanceof Operation.BuildImage)
+                        .toList(),
+                plan.warnings());
+    }
+
+    /**
      * {@code stop}, {@code start} and {@code restart}: the stops, then the starts, in one plan. A
      * container a restart stops starts again after its own stop, so no dependency starts before its
      * dependents stopped. For a project known only by name, plan with
      * {@code LabelledProject.desired(name, observed)}.
      */
-    private static ReconcilePlan lifecycle(
+    private static Plan<Operation> lifecycle(
             DesiredProject desired, ObservedState observed, PlanOptions options, boolean stop, boolean start) {
         StepList steps = new StepList();
         Map<String, String> stopped = stop ? new StopPlanner(desired, observed, options, steps).plan() : Map.of();

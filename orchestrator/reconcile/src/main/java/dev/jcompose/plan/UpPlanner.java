@@ -47,7 +47,7 @@ final class UpPlanner {
         this.resources = new ResourceSteps(desired, observed, steps);
     }
 
-    ReconcilePlan plan() {
+    Plan<Operation> plan() {
         graph = options.services().isEmpty()
                 ? desired.graph()
                 : desired.graph().subgraph(options.services(), !options.noDeps());

@@ -31,7 +31,7 @@ final class PlanSimulator {
         this.images = new ArrayList<>(state.images());
     }
 
-    ObservedState apply(ReconcilePlan plan) {
+    ObservedState apply(Plan<Operation> plan) {
         plan.steps().forEach(s -> apply(s.op()));
         return new ObservedState(containers, networks, volumes, images);
     }

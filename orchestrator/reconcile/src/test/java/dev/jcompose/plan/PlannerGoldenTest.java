@@ -39,7 +39,7 @@ class PlannerGoldenTest {
 
     static String planText(Scenario s, ObservedState observed) {
         try {
-            return Planner.plan(s.desired(), observed, s.options()).render();
+            return Planner.plan(s.desired(), observed, s.options()).render(Operation::describe);
         } catch (JcomposeException e) {
             return "error: " + e.getMessage() + (e.hint() == null ? "" : "\nhint: " + e.hint()) + "\n";
         }
@@ -76,7 +76,7 @@ class PlannerGoldenTest {
     @MethodSource("scenarios")
     void appliedPlanConverges(String file) {
         Scenario s = Scenario.parse(Scenario.resource("/plan/" + file));
-        ReconcilePlan plan;
+        Plan<Operation> plan;
         try {
             plan = Planner.plan(s.desired(), s.observed(), s.options());
         } catch (JcomposeException e) {
@@ -91,7 +91,7 @@ class PlannerGoldenTest {
             // a restart always acts; what it leaves is started: starting the same services finds nothing to start
             again = PlanOptions.start().withServices(s.options().services(), true);
         }
-        ReconcilePlan second = Planner.plan(s.desired(), after, again);
+        Plan<Operation> second = Planner.plan(s.desired(), after, again);
         if (s.options().command() == PlanOptions.Command.STOP) {
             assertThat(second.steps()).isEmpty();
         }

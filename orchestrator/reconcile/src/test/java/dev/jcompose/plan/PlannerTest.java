@@ -52,7 +52,7 @@ class PlannerTest {
 
     @Test
     void freshUpCarriesNumbersNamesAndHashes() {
-        ReconcilePlan plan = Planner.plan(PAIR, IMAGES, PlanOptions.up());
+        Plan<Operation> plan = Planner.plan(PAIR, IMAGES, PlanOptions.up());
         assertThat(plan.warnings()).isEmpty();
         assertThat(plan.steps())
                 .extracting(Step::op)
@@ -75,7 +75,7 @@ class PlannerTest {
 
     @Test
     void upToDateRunningProjectPlansOnlyTheWait() {
-        ReconcilePlan plan = Planner.plan(
+        Plan<Operation> plan = Planner.plan(
                 PAIR,
                 with(running("cache", 1, PAIR.configHash("cache")), running("app", 1, PAIR.configHash("app"))),
                 PlanOptions.up());
@@ -102,7 +102,7 @@ class PlannerTest {
 
     @Test
     void appWithoutRestartIsNotStoppedWhenItsDependencyIsRecreated() {
-        ReconcilePlan plan = Planner.plan(
+        Plan<Operation> plan = Planner.plan(
                 PAIR, with(running("cache", 1, "old"), running("app", 1, PAIR.configHash("app"))), PlanOptions.up());
         assertThat(plan.steps())
                 .extracting(Step::id)
@@ -111,17 +111,17 @@ class PlannerTest {
 
     @Test
     void noStartOnAnUpToDateProjectIsEmpty() {
-        ReconcilePlan plan = Planner.plan(
+        Plan<Operation> plan = Planner.plan(
                 PAIR,
                 with(running("cache", 1, PAIR.configHash("cache")), running("app", 1, PAIR.configHash("app"))),
                 PlanOptions.up().withNoStart(true));
         assertThat(plan.isEmpty()).isTrue();
-        assertThat(plan.render()).isEmpty();
+        assertThat(plan.render(Operation::describe)).isEmpty();
     }
 
     @Test
     void downOfNothingIsEmpty() {
-        ReconcilePlan plan =
+        Plan<Operation> plan =
                 Planner.plan(PAIR, ObservedState.EMPTY, PlanOptions.down().withRemoveVolumes(true));
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.warnings()).isEmpty();
@@ -129,7 +129,7 @@ class PlannerTest {
 
     @Test
     void downUsesTheGivenTimeoutForEveryStop() {
-        ReconcilePlan plan = Planner.plan(
+        Plan<Operation> plan = Planner.plan(
                 PAIR,
                 with(running("cache", 1, "x"), running("app", 1, "y")),
                 PlanOptions.down().withTimeout(Duration.ZERO));
@@ -269,14 +269,14 @@ class PlannerTest {
     @Test
     void planRejectsBadStepOrder() {
         Operation op = new Operation.WaitForCondition("db", DependencyCondition.SERVICE_HEALTHY, true);
-        assertThatThrownBy(() -> new ReconcilePlan(
-                        List.of(new Step("b", op, List.of("a")), new Step("a", op, List.of())), List.of()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("step b depends on a, not an earlier step");
-        assertThatThrownBy(() -> new ReconcilePlan(
-                        List.of(new Step("a", op, List.of()), new Step("a", op, List.of())), List.of()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("duplicate step id a");
+        assertThatThrownBy(() -> new Plan<>(
+                        List.of(new Step<>("b", op, List.of("a")), new Step<>("a", op, List.of())), List.of()))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("plan step \"b\" depends on \"a\", not an earlier step");
+        assertThatThrownBy(() ->
+                        new Plan<>(List.of(new Step<>("a", op, List.of()), new Step<>("a", op, List.of())), List.of()))
+                .isInstanceOf(PlanException.class)
+                .hasMessage("plan step \"a\" is defined twice");
     }
 
     @Test
@@ -299,7 +299,8 @@ class PlannerTest {
         assertThat(new Operation.WaitForCondition("db", DependencyCondition.SERVICE_COMPLETED_SUCCESSFULLY, true)
                         .describe())
                 .isEqualTo("wait until db is service_completed_successfully");
-        assertThat(new Step("s", new Operation.StartContainer("x", 1, "p-x-1"), List.of("a", "b")).render())
+        assertThat(new Step<>("s", new Operation.StartContainer("x", 1, "p-x-1"), List.of("a", "b"))
+                        .render(Operation::describe))
                 .isEqualTo("s: start container p-x-1 [after a, b]");
     }
 
@@ -319,8 +320,8 @@ class PlannerTest {
                         0,
                         Health.NONE));
         PlanOptions options = PlanOptions.up().withPull(PullPolicy.ALWAYS);
-        ReconcilePlan full = Planner.plan(PAIR, before, options);
-        assertThat(full.imageSteps().steps()).extracting(Step::id).containsExactly("pull:app:1", "pull:redis");
+        Plan<Operation> full = Planner.plan(PAIR, before, options);
+        assertThat(Planner.imageSteps(full).steps()).extracting(Step::id).containsExactly("pull:app:1", "pull:redis");
         assertThat(full.steps()).extracting(Step::id).doesNotContain("recreate:p-app-1");
         // the pull brought a new app:1
         ObservedState pulled = new ObservedState(
@@ -328,7 +329,7 @@ class PlannerTest {
                 null,
                 null,
                 List.of(new ObservedImage("redis:latest", "sha256:r"), new ObservedImage("app:1", "sha256:a2")));
-        ReconcilePlan second = Planner.plan(PAIR, pulled, options.afterImages());
+        Plan<Operation> second = Planner.plan(PAIR, pulled, options.afterImages());
         assertThat(second.steps())
                 .extracting(Step::id)
                 .containsExactly("recreate:p-app-1", "wait:cache:healthy:optional", "start:p-app-1");

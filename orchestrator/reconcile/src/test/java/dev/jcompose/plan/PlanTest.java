@@ -1,4 +1,4 @@
-package dev.jcompose.execute;
+package dev.jcompose.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,37 +8,43 @@ import org.junit.jupiter.api.Test;
 class PlanTest {
     private static Plan<String> diamond() {
         return Plan.<String>builder()
-                .add("start web", "start web", "create web", "wait db")
+                .add("pull", "pull image")
                 .add("create web", "create web", "pull")
                 .add("wait db", "wait db healthy", "pull")
-                .add("pull", "pull image")
+                .add("start web", "start web", "create web", "wait db")
                 .build();
     }
 
     @Test
-    void rendersOneLinePerNodeInTopologicalThenIdOrder() {
-        assertThat(diamond().render()).isEqualTo("""
+    void rendersWarningsThenOneLinePerStepInTheGivenOrder() {
+        assertThat(Plan.<String>builder()
+                        .add("pull", "pull image")
+                        .add("start web", "start web", "pull")
+                        .warn("db is paused")
+                        .build()
+                        .render(op -> op))
+                .isEqualTo("""
+                warning: db is paused
                 pull: pull image
-                create web: create web <- pull
-                wait db: wait db healthy <- pull
-                start web: start web <- create web, wait db
+                start web: start web [after pull]
                 """);
     }
 
     @Test
     void renderUsesTheGivenOperationText() {
         assertThat(diamond().render(op -> "<" + op.length() + ">"))
-                .startsWith("pull: <10>\ncreate web: <10> <- pull\n");
+                .startsWith("pull: <10>\ncreate web: <10> [after pull]\n");
     }
 
     @Test
-    void orderPrefersTheSmallestReadyId() {
+    void stepsKeepTheGivenOrderAndDependenciesTheirFirstMention() {
         Plan<String> plan = Plan.<String>builder()
                 .add("b", "b")
-                .add("a", "a", "c")
                 .add("c", "c")
+                .add("a", "a", "c", "b", "c")
                 .build();
-        assertThat(plan.order()).containsExactly("b", "c", "a");
+        assertThat(plan.steps()).extracting(Step::id).containsExactly("b", "c", "a");
+        assertThat(plan.step("a").dependsOn()).containsExactly("c", "b");
     }
 
     @Test
@@ -48,7 +54,7 @@ class PlanTest {
         assertThat(plan.transitiveDependents("pull")).containsExactly("create web", "start web", "wait db");
         assertThat(plan.transitiveDependents("start web")).isEmpty();
         assertThat(plan.size()).isEqualTo(4);
-        assertThat(plan.node("pull").operation()).isEqualTo("pull image");
+        assertThat(plan.step("pull").op()).isEqualTo("pull image");
     }
 
     @Test
@@ -56,18 +62,19 @@ class PlanTest {
         assertThatThrownBy(
                         () -> Plan.<String>builder().add("web", "start", "db").build())
                 .isInstanceOf(PlanException.class)
-                .hasMessage("plan node \"web\" depends on unknown node \"db\"");
+                .hasMessage("plan step \"web\" depends on unknown step \"db\"");
     }
 
     @Test
     void rejectsDuplicateIds() {
-        assertThatThrownBy(() -> Plan.<String>builder().add("web", "a").add("web", "b"))
+        assertThatThrownBy(() ->
+                        Plan.<String>builder().add("web", "a").add("web", "b").build())
                 .isInstanceOf(PlanException.class)
-                .hasMessage("plan node \"web\" is defined twice");
+                .hasMessage("plan step \"web\" is defined twice");
     }
 
     @Test
-    void rejectsCyclesNamingTheLoop() {
+    void rejectsCyclesAsADependencyOnALaterStep() {
         assertThatThrownBy(() -> Plan.<String>builder()
                         .add("a", "a")
                         .add("b", "b", "a", "d")
@@ -76,27 +83,27 @@ class PlanTest {
                         .add("e", "e", "d")
                         .build())
                 .isInstanceOf(PlanException.class)
-                .hasMessage("plan has a dependency cycle: b -> d -> c -> b");
+                .hasMessage("plan step \"b\" depends on \"d\", not an earlier step");
     }
 
     @Test
     void rejectsSelfDependencies() {
         assertThatThrownBy(() -> Plan.<String>builder().add("a", "a", "a").build())
                 .isInstanceOf(PlanException.class)
-                .hasMessage("plan has a dependency cycle: a -> a");
+                .hasMessage("plan step \"a\" depends on \"a\", not an earlier step");
     }
 
     @Test
     void rejectsBlankIds() {
         assertThatThrownBy(() -> Plan.<String>builder().add(" ", "x"))
                 .isInstanceOf(PlanException.class)
-                .hasMessage("plan node id is blank");
+                .hasMessage("plan step id is blank");
     }
 
     @Test
     void emptyPlanRendersNothing() {
         Plan<String> plan = Plan.<String>builder().build();
         assertThat(plan.isEmpty()).isTrue();
-        assertThat(plan.render()).isEmpty();
+        assertThat(plan.render(op -> op)).isEmpty();
     }
 }

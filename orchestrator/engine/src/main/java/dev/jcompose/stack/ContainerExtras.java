@@ -1,19 +1,20 @@
 package dev.jcompose.stack;
 
-import dev.jcompose.container.CreateRequest;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What the stack remembers of a container beside the runtime's record, in
- * {@code runRoot/stack/containers/<id>/extras.json}: the create request (how it was made; an exited
- * container runs again from its kept bundle and writable layer, not from this), the healthcheck, the
- * restart policy and the anonymous volumes to remove with {@code -v}.
+ * {@code runRoot/stack/containers/<id>/extras.json}: the healthcheck, the restart policy and the
+ * anonymous volumes to remove with {@code -v}. How the container was made is the runtime's record
+ * alone (its spec, labels and image); its addresses and ports are the network's state alone. Files
+ * written by engines before this one also held the whole create request: it is ignored when read.
  *
  * @param healthArgv null when the container has no healthcheck
  */
+@JsonIgnoreProperties({"request"})
 public record ContainerExtras(
-        CreateRequest request,
         String project,
         String service,
         List<String> healthArgv,

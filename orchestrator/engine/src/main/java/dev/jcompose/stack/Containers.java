@@ -141,7 +141,7 @@ final class Containers {
                     files.hostname(id),
                     new ImageRef(image.reference(), image.id()),
                     attach(s));
-            files.saveExtras(id, extras(project.name(), service, s, req, image, m.anonymousVolumes(), reference));
+            files.saveExtras(id, extras(project.name(), service, s, image, m.anonymousVolumes(), reference));
             ContainerRecord rec = runtime.create(req);
             undo.add(() -> runtime.delete(id, true));
             seed(rec, m.seeds());
@@ -211,14 +211,12 @@ final class Containers {
             String project,
             String service,
             ServiceConfig s,
-            CreateRequest req,
             ResolvedImage image,
             List<String> anonymous,
             String reference) {
         List<String> argv = ServiceSpecs.healthcheckArgv(s, image.healthcheckTest());
         Healthcheck h = s.healthcheck();
         return new ContainerExtras(
-                req,
                 project,
                 service,
                 argv,

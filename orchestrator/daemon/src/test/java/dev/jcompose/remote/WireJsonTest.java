@@ -10,6 +10,8 @@ import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.PullPolicy;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +62,8 @@ class WireJsonTest {
                 1,
                 "busybox:1.36",
                 "httpd -f",
-                "running",
-                "healthy",
+                ContainerState.RUNNING,
+                Health.HEALTHY,
                 0,
                 List.of("127.0.0.1:8080->80/tcp"));
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
@@ -73,8 +75,8 @@ class WireJsonTest {
                 1,
                 "busybox:1.36",
                 "httpd -f",
-                "restarting",
-                "",
+                ContainerState.RESTARTING,
+                Health.NONE,
                 1,
                 List.of(),
                 Instant.parse("2026-01-02T03:04:05.123456789Z"),
@@ -89,6 +91,44 @@ class WireJsonTest {
         assertThat(WireJson.fromEvent(WireJson.event(ofShop))).isEqualTo(ofShop);
         LogRecord r = new LogRecord("shop-web-1", "web", Instant.parse("2026-01-02T03:04:05Z"), true, "oops");
         assertThat(WireJson.fromEvent(WireJson.event(r))).isEqualTo(r);
+    }
+
+    @Test
+    void statesTravelInDockersSpellingAsEnginesBeforeTheSharedTypesSentThem() {
+        ContainerSummary running = new ContainerSummary(
+                "abc",
+                "shop-web-1",
+                "shop",
+                "web",
+                1,
+                "busybox",
+                "",
+                ContainerState.RUNNING,
+                Health.STARTING,
+                0,
+                List.of());
+        assertThat(WireJson.tree(running).path("state").asText()).isEqualTo("running");
+        assertThat(WireJson.tree(running).path("health").asText()).isEqualTo("starting");
+        ContainerSummary exited = new ContainerSummary(
+                "abc", "shop-web-1", "shop", "web", 1, "busybox", "", ContainerState.EXITED, Health.NONE, 3, List.of());
+        assertThat(WireJson.tree(exited).path("state").asText()).isEqualTo("exited");
+        assertThat(WireJson.tree(exited).path("health").isTextual()).isTrue();
+        assertThat(WireJson.tree(exited).path("health").asText()).isEmpty();
+
+        var old = WireJson.object()
+                .put("id", "abc")
+                .put("name", "shop-web-1")
+                .put("state", "paused")
+                .put("health", "")
+                .put("exitCode", 0);
+        old.putArray("ports");
+        ContainerSummary read = WireJson.read(old, ContainerSummary.class);
+        assertThat(read.state()).isEqualTo(ContainerState.PAUSED);
+        assertThat(read.health()).isEqualTo(Health.NONE);
+        old.put("state", "frozen").put("health", "unhealthy");
+        read = WireJson.read(old, ContainerSummary.class);
+        assertThat(read.state()).isEqualTo(ContainerState.DEAD);
+        assertThat(read.health()).isEqualTo(Health.UNHEALTHY);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceDependency;
-import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedNetwork;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.observe.ObservedVolume;
+import dev.jcompose.state.ContainerState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.jcompose.container;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.state.ContainerState;
 
 /** A container operation failed or is not allowed in the container's state. */
 public class ContainerException extends JcomposeException {
@@ -14,11 +15,9 @@ public class ContainerException extends JcomposeException {
 
     static ContainerException illegal(String op, ContainerRecord c, ContainerState now) {
         return new ContainerException(
-                "cannot " + op + " container " + c.name() + ": it is " + now.lower(),
-                switch (now) {
-                    case EXITED -> "start it again (`jcompose start`), or remove it";
-                    case REMOVED -> "create it first";
-                    default -> "check its state with `jcompose ps`";
-                });
+                "cannot " + op + " container " + c.name() + ": it is " + now.text(),
+                now == ContainerState.EXITED
+                        ? "start it again (`jcompose start`), or remove it"
+                        : "check its state with `jcompose ps`");
     }
 }

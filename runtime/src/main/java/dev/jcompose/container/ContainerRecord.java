@@ -3,6 +3,7 @@ package dev.jcompose.container;
 import dev.jcompose.oci.ContainerSpec;
 import dev.jcompose.oci.ImageDefaults;
 import dev.jcompose.rootfs.OverlayMount;
+import dev.jcompose.state.ContainerState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;

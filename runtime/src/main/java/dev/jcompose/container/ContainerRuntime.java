@@ -10,6 +10,7 @@ import dev.jcompose.oci.SpecBuilder;
 import dev.jcompose.oci.SpecContext;
 import dev.jcompose.rootfs.OverlayMount;
 import dev.jcompose.rootfs.OverlayMounter;
+import dev.jcompose.state.ContainerState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -388,7 +389,7 @@ public final class ContainerRuntime {
     /** Deletes the container: runtime state, conmon, overlay mount, cgroup, files. Force kills a live one. */
     public void delete(String id, boolean force) {
         ContainerRecord rec = inspect(id);
-        if (rec.state() != ContainerState.EXITED && rec.state() != ContainerState.CREATED) {
+        if (!rec.state().canGo(ContainerState.REMOVING)) {
             if (!force) {
                 throw ContainerException.illegal("remove", rec, rec.state());
             }

@@ -2,6 +2,7 @@ package dev.jcompose.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.state.ContainerState;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.cgroup.CgroupLayout;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.state.ContainerState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;

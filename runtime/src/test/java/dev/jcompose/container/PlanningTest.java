@@ -2,6 +2,7 @@ package dev.jcompose.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.state.ContainerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,9 +22,9 @@ class PlanningTest {
         assertThat(ContainerState.CREATED.canGo(ContainerState.RUNNING)).isTrue();
         assertThat(ContainerState.RUNNING.canGo(ContainerState.PAUSED)).isTrue();
         assertThat(ContainerState.PAUSED.canGo(ContainerState.RUNNING)).isTrue();
-        assertThat(ContainerState.RUNNING.canGo(ContainerState.REMOVED)).isFalse();
+        assertThat(ContainerState.RUNNING.canGo(ContainerState.REMOVING)).isFalse();
         assertThat(ContainerState.EXITED.canGo(ContainerState.RUNNING)).isFalse();
-        assertThat(ContainerState.REMOVED.canGo(ContainerState.CREATED)).isFalse();
+        assertThat(ContainerState.REMOVING.canGo(ContainerState.CREATED)).isFalse();
         assertThat(ContainerState.fromRuntime("stopped")).isEqualTo(ContainerState.EXITED);
         assertThat(ContainerState.fromRuntime("paused")).isEqualTo(ContainerState.PAUSED);
     }

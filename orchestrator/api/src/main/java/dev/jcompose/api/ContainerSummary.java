@@ -1,5 +1,7 @@
 package dev.jcompose.api;
 
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.TreeMap;
 /**
  * One row of {@code ps}: name, service, replica number, image, command, state ({@code running},
  * {@code exited}, {@code restarting}...), health ({@code healthy}, {@code starting}, {@code unhealthy}
- * or empty), exit code, published ports as {@link PortBinding}s; and for
+ * or {@code NONE}, shown empty), exit code, published ports as {@link PortBinding}s; and for
  * docker's STATUS and CREATED columns the runtime's times (null when unknown or not yet), the
  * container's labels and networks.
  *
@@ -25,8 +27,8 @@ public record ContainerSummary(
         int number,
         String image,
         String command,
-        String state,
-        String health,
+        ContainerState state,
+        Health health,
         int exitCode,
         List<PortBinding> ports,
         Instant created,
@@ -36,7 +38,7 @@ public record ContainerSummary(
         List<String> networks) {
     public ContainerSummary {
         ports = List.copyOf(ports);
-        health = health == null ? "" : health;
+        health = health == null ? Health.NONE : health;
         labels = new TreeMap<>(labels == null ? Map.of() : labels);
         networks = networks == null ? List.of() : List.copyOf(networks);
     }
@@ -50,8 +52,8 @@ public record ContainerSummary(
             int number,
             String image,
             String command,
-            String state,
-            String health,
+            ContainerState state,
+            Health health,
             int exitCode,
             List<PortBinding> ports) {
         this(
@@ -61,9 +63,9 @@ public record ContainerSummary(
 
     /** docker compose's STATUS-ish text: {@code running (healthy)}, {@code exited (1)}. */
     public String status() {
-        if (state.equals("exited")) {
+        if (state == ContainerState.EXITED) {
             return "exited (" + exitCode + ")";
         }
-        return health.isEmpty() ? state : state + " (" + health + ")";
+        return health == Health.NONE ? state.text() : state.text() + " (" + health.text() + ")";
     }
 }

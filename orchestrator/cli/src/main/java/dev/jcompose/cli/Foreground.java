@@ -6,6 +6,7 @@ import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.console.LogPrinter;
+import dev.jcompose.state.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ final class Foreground {
     private final LogPrinter printer;
     private final Function<String, ProgressOutput> progress;
     private final AtomicInteger interrupts = new AtomicInteger();
-    private final Map<String, String> lastState = new HashMap<>();
+    private final Map<String, ContainerState> lastState = new HashMap<>();
     private volatile ContainerWatch watch;
 
     Foreground(
@@ -101,8 +102,8 @@ final class Foreground {
             }
             List<ContainerSummary> now = attached();
             for (ContainerSummary c : now) {
-                String before = lastState.put(c.name(), c.state());
-                if (c.state().equals("exited") && !"exited".equals(before)) {
+                ContainerState before = lastState.put(c.name(), c.state());
+                if (c.state() == ContainerState.EXITED && before != ContainerState.EXITED) {
                     printer.exited(shortName(c), c.exitCode());
                     if (c.service().equals(settings.exitCodeFrom())) {
                         codeFrom = c.exitCode();
@@ -116,8 +117,7 @@ final class Foreground {
                     }
                 }
             }
-            if (now.stream()
-                    .allMatch(c -> c.state().equals("exited") || c.state().equals("created"))) {
+            if (now.stream().allMatch(c -> c.state() == ContainerState.EXITED || c.state() == ContainerState.CREATED)) {
                 return codeFrom == null ? ExitCode.SUCCESS : codeFrom;
             }
             changes.awaitChange();

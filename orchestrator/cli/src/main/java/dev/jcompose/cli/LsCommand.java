@@ -1,14 +1,13 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
-import dev.jcompose.console.ContainerStateName;
 import dev.jcompose.console.LsFormatter;
 import dev.jcompose.console.ProjectView;
 import dev.jcompose.container.ContainerHost;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.observe.Labels;
+import dev.jcompose.state.ContainerState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,18 +71,16 @@ final class LsCommand implements Callable<Integer> {
 
     /** Projects by name with their container counts per state; without {@code all}, only those with one running. */
     static List<ProjectView> projects(List<ContainerRecord> containers, boolean all) {
-        SortedMap<String, Map<ContainerStateName, Integer>> byProject = new TreeMap<>();
+        SortedMap<String, Map<ContainerState, Integer>> byProject = new TreeMap<>();
         Map<String, java.util.LinkedHashSet<String>> files = new TreeMap<>();
         for (ContainerRecord c : containers.stream()
                 .sorted(java.util.Comparator.comparing(ContainerRecord::name))
                 .toList()) {
             String project = c.labels().get(Labels.PROJECT);
-            if (project == null || c.state() == ContainerState.REMOVED) {
+            if (project == null) {
                 continue;
             }
-            byProject
-                    .computeIfAbsent(project, p -> new TreeMap<>())
-                    .merge(ContainerStateName.valueOf(c.state().name()), 1, Integer::sum);
+            byProject.computeIfAbsent(project, p -> new TreeMap<>()).merge(c.state(), 1, Integer::sum);
             java.util.LinkedHashSet<String> projectFiles =
                     files.computeIfAbsent(project, p -> new java.util.LinkedHashSet<>());
             String label = c.labels().get(Labels.CONFIG_FILES);
@@ -95,7 +92,7 @@ final class LsCommand implements Callable<Integer> {
         }
         List<ProjectView> out = new ArrayList<>();
         byProject.forEach((name, states) -> {
-            if (all || states.getOrDefault(ContainerStateName.RUNNING, 0) > 0) {
+            if (all || states.getOrDefault(ContainerState.RUNNING, 0) > 0) {
                 out.add(new ProjectView(name, states, List.copyOf(files.get(name))));
             }
         });

@@ -2,7 +2,9 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.api.ContainerSummary;
+import dev.jcompose.state.ContainerState;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,10 +52,11 @@ final class PsCommand extends ComposeCommand {
         if (!format.equals("table") && !format.equals("json")) {
             throw Usage.error("unsupported --format \"" + format + "\"", "use --format table or --format json");
         }
+        Set<ContainerState> wanted = status.stream().map(ContainerState::parse).collect(Collectors.toSet());
         String project = projectName();
         List<ContainerSummary> rows = withService(compose -> compose.ps(project, all || !status.isEmpty())).stream()
                 .filter(c -> services.isEmpty() || services.contains(c.service()))
-                .filter(c -> status.isEmpty() || status.contains(c.state()))
+                .filter(c -> wanted.isEmpty() || wanted.contains(c.state()))
                 .toList();
         out().print(render(rows, main.clock.now()));
         out().flush();

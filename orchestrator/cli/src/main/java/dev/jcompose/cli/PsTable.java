@@ -2,14 +2,11 @@ package dev.jcompose.cli;
 
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.PortBinding;
-import dev.jcompose.console.ContainerStateName;
 import dev.jcompose.console.ContainerView;
-import dev.jcompose.console.HealthName;
 import dev.jcompose.console.PortPublisher;
 import dev.jcompose.console.PsFormatter;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code ps} output from the engine's {@link ContainerSummary} rows, as docker compose prints it
@@ -42,31 +39,14 @@ final class PsTable {
                 c.project(),
                 c.service(),
                 c.created() == null ? now : c.created(),
-                state(c.state()),
+                c.state(),
                 c.started(),
                 c.finished(),
                 c.exitCode(),
-                health(c.health()),
+                c.health(),
                 publishers(c),
                 c.labels(),
                 c.networks());
-    }
-
-    private static ContainerStateName state(String state) {
-        try {
-            return ContainerStateName.valueOf(state.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return ContainerStateName.DEAD; // a state this CLI does not know: not running, not restartable
-        }
-    }
-
-    private static HealthName health(String health) {
-        return switch (health) {
-            case "starting" -> HealthName.STARTING;
-            case "healthy" -> HealthName.HEALTHY;
-            case "unhealthy" -> HealthName.UNHEALTHY;
-            default -> HealthName.NONE;
-        };
     }
 
     static List<PortPublisher> publishers(ContainerSummary c) {

@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
+import dev.jcompose.state.ContainerState;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -50,8 +51,9 @@ final class WaitCommand extends ComposeCommand {
                             "start them with `jcompose up -d`",
                             dev.jcompose.ExitCode.FAILURE);
                 }
-                Optional<ContainerSummary> done =
-                        mine.stream().filter(c -> c.state().equals("exited")).findFirst();
+                Optional<ContainerSummary> done = mine.stream()
+                        .filter(c -> c.state() == ContainerState.EXITED)
+                        .findFirst();
                 if (done.isPresent()) {
                     return done.get();
                 }

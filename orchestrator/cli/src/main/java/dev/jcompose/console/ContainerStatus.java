@@ -1,6 +1,7 @@
 package dev.jcompose.console;
 
 import dev.jcompose.quantity.HumanDuration;
+import dev.jcompose.state.Health;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -41,7 +42,7 @@ public final class ContainerStatus {
         return HumanDuration.format(d.isNegative() ? Duration.ZERO : d);
     }
 
-    private static String health(HealthName health) {
+    private static String health(Health health) {
         return switch (health) {
             case NONE -> "";
             case STARTING -> " (health: starting)";

@@ -1,5 +1,7 @@
 package dev.jcompose.console;
 
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,11 @@ public record ContainerView(
         String project,
         String service,
         Instant created,
-        ContainerStateName state,
+        ContainerState state,
         Instant startedAt,
         Instant finishedAt,
         int exitCode,
-        HealthName health,
+        Health health,
         List<PortPublisher> publishers,
         Map<String, String> labels,
         List<String> networks) {
@@ -40,7 +42,7 @@ public record ContainerView(
         command = command == null ? "" : command;
         project = project == null ? "" : project;
         service = service == null ? "" : service;
-        health = health == null ? HealthName.NONE : health;
+        health = health == null ? Health.NONE : health;
         publishers = publishers == null ? List.of() : List.copyOf(publishers);
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         networks = networks == null ? List.of() : List.copyOf(networks);

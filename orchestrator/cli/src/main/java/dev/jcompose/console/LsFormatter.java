@@ -47,8 +47,8 @@ public final class LsFormatter {
     public static String status(ProjectView p) {
         return p.states().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.comparingByKey((a, b) -> a.label().compareTo(b.label())))
-                .map(e -> e.getKey().label() + "(" + e.getValue() + ")")
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.text().compareTo(b.text())))
+                .map(e -> e.getKey().text() + "(" + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.console;
 
+import dev.jcompose.state.ContainerState;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,7 @@ import java.util.TreeMap;
  * @param states      how many containers are in each state
  * @param configFiles the compose files it was started from
  */
-public record ProjectView(String name, Map<ContainerStateName, Integer> states, List<String> configFiles) {
+public record ProjectView(String name, Map<ContainerState, Integer> states, List<String> configFiles) {
     public ProjectView {
         states = new TreeMap<>(states);
         configFiles = List.copyOf(configFiles);

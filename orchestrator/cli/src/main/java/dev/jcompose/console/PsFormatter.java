@@ -69,7 +69,7 @@ public final class PsFormatter {
         f.put("Command", command(c, truncate));
         f.put("CreatedAt", GO_TIME.format(c.created()));
         f.put("ExitCode", c.exitCode());
-        f.put("Health", c.health().label());
+        f.put("Health", c.health().shown());
         f.put("ID", truncate && c.id().length() > 12 ? c.id().substring(0, 12) : c.id());
         f.put("Image", c.image());
         f.put(
@@ -85,7 +85,7 @@ public final class PsFormatter {
         f.put("Publishers", c.publishers().stream().map(PsFormatter::publisher).toList());
         f.put("RunningFor", ContainerStatus.ago(c.created(), now));
         f.put("Service", c.service());
-        f.put("State", c.state().label());
+        f.put("State", c.state().text());
         f.put("Status", ContainerStatus.of(c, now));
         return f;
     }

@@ -12,6 +12,8 @@ import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.PullPolicy;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -195,8 +197,8 @@ class CommandsTest {
                 1,
                 "busybox:1.36",
                 "httpd -f",
-                state,
-                "",
+                ContainerState.parse(state),
+                Health.NONE,
                 exit,
                 service.equals("web") ? List.of(new PortBinding("127.0.0.1", 8080, 80, "tcp")) : List.of(),
                 NOW.minusSeconds(120),

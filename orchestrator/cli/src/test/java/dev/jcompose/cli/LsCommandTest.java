@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.console.LsFormatter;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
+import dev.jcompose.state.ContainerState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

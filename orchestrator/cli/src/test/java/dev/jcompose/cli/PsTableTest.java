@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.console.ContainerStatus;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,8 @@ class PsTableTest {
                 1,
                 "busybox:1.36",
                 "sh -c 'echo hello; sleep 1000'",
-                state,
-                health,
+                ContainerState.parse(state),
+                Health.parse(health),
                 exit,
                 List.of(),
                 NOW.minusSeconds(300),
@@ -55,7 +57,7 @@ class PsTableTest {
         assertThat(status(row("flaky", "restarting", "", 1, NOW.minusSeconds(10), NOW.minusSeconds(2))))
                 .isEqualTo("Restarting (1) 2 seconds ago");
         assertThat(status(row("new", "created", "", 0, null, null))).isEqualTo("Created");
-        assertThat(status(row("odd", "frozen", "", 0, null, null))).isEqualTo("Dead");
+        assertThat(status(row("odd", "dead", "", 0, null, null))).isEqualTo("Dead");
     }
 
     @Test
@@ -89,7 +91,17 @@ class PsTableTest {
     @Test
     void aRowWithoutTimesFromAnOlderEngineReadsAsJustCreated() {
         ContainerSummary old = new ContainerSummary(
-                "abc", "shop-web-1", "shop", "web", 1, "busybox:1.36", "httpd", "running", "", 0, List.of());
+                "abc",
+                "shop-web-1",
+                "shop",
+                "web",
+                1,
+                "busybox:1.36",
+                "httpd",
+                ContainerState.RUNNING,
+                Health.NONE,
+                0,
+                List.of());
         assertThat(status(old)).isEqualTo("Up Less than a second");
         assertThat(ContainerStatus.ago(PsTable.view(old, NOW).created(), NOW)).isEqualTo("Less than a second ago");
     }

@@ -2,6 +2,8 @@ package dev.jcompose.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,10 @@ class PsFormatterTest {
     private static ContainerView view(
             String name,
             String service,
-            ContainerStateName state,
+            ContainerState state,
             long startedSecondsAgo,
             int exitCode,
-            HealthName health,
+            Health health,
             List<PortPublisher> ports) {
         Instant t = NOW.minusSeconds(startedSecondsAgo);
         return new ContainerView(
@@ -56,8 +58,7 @@ class PsFormatterTest {
                 "REMOVING|0|0|NONE|Removal In Progress",
                 "DEAD|0|0|NONE|Dead",
             })
-    void statusColumnLikeDocker(
-            ContainerStateName state, long secondsAgo, int exitCode, HealthName health, String expected) {
+    void statusColumnLikeDocker(ContainerState state, long secondsAgo, int exitCode, Health health, String expected) {
         assertThat(ContainerStatus.of(view("n", "s", state, secondsAgo, exitCode, health, List.of()), NOW))
                 .isEqualTo(expected);
     }
@@ -65,10 +66,10 @@ class PsFormatterTest {
     @Test
     void exitedWithoutFinishTimeAndClockSkew() {
         ContainerView neverStarted = new ContainerView(
-                "", "n", "i", "", "", "", NOW, ContainerStateName.EXITED, null, null, 2, null, null, null, null);
+                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, null, null, 2, null, null, null, null);
         assertThat(ContainerStatus.of(neverStarted, NOW)).isEqualTo("Created");
         ContainerView noFinish = new ContainerView(
-                "", "n", "i", "", "", "", NOW, ContainerStateName.EXITED, NOW, null, 2, null, null, null, null);
+                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, NOW, null, 2, null, null, null, null);
         assertThat(ContainerStatus.of(noFinish, NOW)).isEmpty();
         assertThat(ContainerStatus.ago(NOW.plusSeconds(5), NOW)).isEqualTo("Less than a second ago");
     }
@@ -79,12 +80,12 @@ class PsFormatterTest {
                 view(
                         "shop-web-1",
                         "web",
-                        ContainerStateName.RUNNING,
+                        ContainerState.RUNNING,
                         5,
                         0,
-                        HealthName.HEALTHY,
+                        Health.HEALTHY,
                         List.of(PortPublisher.exposed(443, "tcp"), new PortPublisher("127.0.0.1", 80, 8080, "tcp"))),
-                view("shop-worker-1", "worker", ContainerStateName.EXITED, 120, 3, HealthName.NONE, List.of()));
+                view("shop-worker-1", "worker", ContainerState.EXITED, 120, 3, Health.NONE, List.of()));
         assertThat(new PsFormatter(NOW).table(cs, false))
                 .isEqualTo("NAME            IMAGE          COMMAND                  SERVICE   CREATED         "
                         + "STATUS                     PORTS\n"
@@ -97,7 +98,7 @@ class PsFormatterTest {
     @Test
     void tableWithoutTruncation() {
         String table = new PsFormatter(NOW)
-                .table(List.of(view("a", "a", ContainerStateName.CREATED, 0, 0, HealthName.NONE, List.of())), true);
+                .table(List.of(view("a", "a", ContainerState.CREATED, 0, 0, Health.NONE, List.of())), true);
         assertThat(table.split("\n")[1]).contains("\"sh -c 'echo hello; sleep 1000'\"   a ");
     }
 
@@ -109,7 +110,7 @@ class PsFormatterTest {
 
     @Test
     void quietPrintsFullIds() {
-        ContainerView c = view("a", "a", ContainerStateName.RUNNING, 1, 0, HealthName.NONE, List.of());
+        ContainerView c = view("a", "a", ContainerState.RUNNING, 1, 0, Health.NONE, List.of());
         assertThat(new PsFormatter(NOW).quiet(List.of(c, c))).isEqualTo(ID + "\n" + ID + "\n");
     }
 
@@ -118,10 +119,10 @@ class PsFormatterTest {
         ContainerView c = view(
                 "shop-web-1",
                 "web",
-                ContainerStateName.RUNNING,
+                ContainerState.RUNNING,
                 5,
                 0,
-                HealthName.HEALTHY,
+                Health.HEALTHY,
                 List.of(new PortPublisher("0.0.0.0", 80, 8080, "tcp")));
         assertThat(new PsFormatter(NOW).json(List.of(c), false))
                 .isEqualTo("{"
@@ -137,7 +138,7 @@ class PsFormatterTest {
 
     @Test
     void jsonWithoutTruncationKeepsFullIdAndCommand() {
-        ContainerView c = view("a", "a", ContainerStateName.EXITED, 5, 1, HealthName.NONE, List.of());
+        ContainerView c = view("a", "a", ContainerState.EXITED, 5, 1, Health.NONE, List.of());
         String json = new PsFormatter(NOW).json(List.of(c), true);
         assertThat(json)
                 .contains("\"ID\":\"" + ID + "\"")

@@ -2,6 +2,7 @@ package dev.jcompose.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.state.ContainerState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class TablesTest {
         List<ProjectView> projects = List.of(
                 new ProjectView(
                         "shop",
-                        Map.of(ContainerStateName.RUNNING, 3, ContainerStateName.EXITED, 1),
+                        Map.of(ContainerState.RUNNING, 3, ContainerState.EXITED, 1),
                         List.of("/srv/shop/compose.yaml", "/srv/shop/compose.override.yaml")),
                 new ProjectView(
                         "blog",
-                        Map.of(ContainerStateName.PAUSED, 1, ContainerStateName.CREATED, 0),
+                        Map.of(ContainerState.PAUSED, 1, ContainerState.CREATED, 0),
                         List.of("/srv/blog/compose.yaml")));
         assertThat(LsFormatter.table(projects)).isEqualTo("""
                 NAME      STATUS                  CONFIG FILES

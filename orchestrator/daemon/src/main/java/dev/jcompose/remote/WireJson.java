@@ -1,11 +1,15 @@
 package dev.jcompose.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
@@ -14,6 +18,9 @@ import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,10 +34,50 @@ import java.util.Optional;
 final class WireJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(states())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private WireJson() {}
+
+    /**
+     * Container states and health as docker spells them ({@code running}; {@code healthy}, empty for
+     * no health check), the words engines before the shared types sent. An unknown state (a newer
+     * engine's) reads as dead: not running, not restartable; an unknown health as none.
+     */
+    private static SimpleModule states() {
+        return new SimpleModule("container-states")
+                .addSerializer(ContainerState.class, new ToStringSerializerBase(ContainerState.class) {
+                    @Override
+                    public String valueToString(Object value) {
+                        return ((ContainerState) value).text();
+                    }
+                })
+                .addSerializer(Health.class, new ToStringSerializerBase(Health.class) {
+                    @Override
+                    public String valueToString(Object value) {
+                        return ((Health) value).shown();
+                    }
+                })
+                .addDeserializer(ContainerState.class, new FromStringDeserializer<>(ContainerState.class) {
+                    @Override
+                    protected ContainerState _deserialize(String text, DeserializationContext ctx) {
+                        return Arrays.stream(ContainerState.values())
+                                .filter(s -> s.text().equals(text))
+                                .findFirst()
+                                .orElse(ContainerState.DEAD);
+                    }
+                })
+                .addDeserializer(Health.class, new FromStringDeserializer<>(Health.class) {
+                    @Override
+                    protected Health _deserialize(String text, DeserializationContext ctx) {
+                        return Arrays.stream(Health.values())
+                                .filter(h -> h.shown().equals(text))
+                                .findFirst()
+                                .orElse(Health.NONE);
+                    }
+                });
+    }
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

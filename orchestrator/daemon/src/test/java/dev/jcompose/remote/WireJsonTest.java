@@ -18,6 +18,8 @@ import dev.jcompose.daemon.StackEnvironment;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.PullPolicy;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,8 +70,8 @@ class WireJsonTest {
                 1,
                 "busybox:1.36",
                 "httpd -f",
-                "running",
-                "healthy",
+                ContainerState.RUNNING,
+                Health.HEALTHY,
                 0,
                 List.of(new PortBinding("127.0.0.1", 8080, 80, "tcp"), new PortBinding("", 0, 443, "tcp")));
         assertThat(roundTrip(c, ContainerSummary.class)).isEqualTo(c);
@@ -83,8 +85,8 @@ class WireJsonTest {
                 1,
                 "busybox:1.36",
                 "httpd -f",
-                "restarting",
-                "",
+                ContainerState.RESTARTING,
+                Health.NONE,
                 1,
                 List.of(),
                 Instant.parse("2026-01-02T03:04:05.123456789Z"),
@@ -117,6 +119,44 @@ class WireJsonTest {
         assertThat(received.get("model").isObject()).as("a tree, not JSON text").isTrue();
         assertThat(WireJson.model(received)).contains(project);
         assertThat(WireJson.model(WireJson.object())).isEmpty();
+    }
+
+    @Test
+    void statesTravelInDockersSpellingAsEnginesBeforeTheSharedTypesSentThem() {
+        ContainerSummary running = new ContainerSummary(
+                "abc",
+                "shop-web-1",
+                "shop",
+                "web",
+                1,
+                "busybox",
+                "",
+                ContainerState.RUNNING,
+                Health.STARTING,
+                0,
+                List.of());
+        assertThat(WireJson.tree(running).path("state").asText()).isEqualTo("running");
+        assertThat(WireJson.tree(running).path("health").asText()).isEqualTo("starting");
+        ContainerSummary exited = new ContainerSummary(
+                "abc", "shop-web-1", "shop", "web", 1, "busybox", "", ContainerState.EXITED, Health.NONE, 3, List.of());
+        assertThat(WireJson.tree(exited).path("state").asText()).isEqualTo("exited");
+        assertThat(WireJson.tree(exited).path("health").isTextual()).isTrue();
+        assertThat(WireJson.tree(exited).path("health").asText()).isEmpty();
+
+        var old = WireJson.object()
+                .put("id", "abc")
+                .put("name", "shop-web-1")
+                .put("state", "paused")
+                .put("health", "")
+                .put("exitCode", 0);
+        old.putArray("ports");
+        ContainerSummary read = WireJson.read(old, ContainerSummary.class);
+        assertThat(read.state()).isEqualTo(ContainerState.PAUSED);
+        assertThat(read.health()).isEqualTo(Health.NONE);
+        old.put("state", "frozen").put("health", "unhealthy");
+        read = WireJson.read(old, ContainerSummary.class);
+        assertThat(read.state()).isEqualTo(ContainerState.DEAD);
+        assertThat(read.health()).isEqualTo(Health.UNHEALTHY);
     }
 
     @Test

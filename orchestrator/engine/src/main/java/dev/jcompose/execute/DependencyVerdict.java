@@ -1,7 +1,8 @@
 package dev.jcompose.execute;
 
-import dev.jcompose.health.HealthStatus;
 import dev.jcompose.model.DependencyCondition;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.List;
 
 /** Whether a depends_on condition holds for a service's containers right now. */
@@ -24,7 +25,7 @@ public sealed interface DependencyVerdict {
         }
         return switch (condition) {
             case SERVICE_STARTED ->
-                containers.stream().allMatch(c -> c.phase() != ContainerStatus.Phase.CREATED)
+                containers.stream().allMatch(c -> c.state() != ContainerState.CREATED)
                         ? new Satisfied()
                         : new Waiting();
             case SERVICE_HEALTHY -> healthy(containers);
@@ -35,18 +36,18 @@ public sealed interface DependencyVerdict {
     private static DependencyVerdict healthy(List<ContainerStatus> containers) {
         boolean waiting = false;
         for (ContainerStatus c : containers) {
-            if (c.phase() == ContainerStatus.Phase.EXITED) {
+            if (c.state() == ContainerState.EXITED) {
                 return new Failed(
                         "dependency failed to start: container " + c.name() + " exited (" + c.exitCode() + ")");
             }
-            if (c.health() == null) {
+            if (c.health() == Health.NONE) {
                 return new Failed(
                         "dependency failed to start: container " + c.name() + " has no healthcheck configured");
             }
-            if (c.health() == HealthStatus.UNHEALTHY) {
+            if (c.health() == Health.UNHEALTHY) {
                 return new Failed("dependency failed to start: container " + c.name() + " is unhealthy");
             }
-            waiting |= c.phase() == ContainerStatus.Phase.CREATED || c.health() == HealthStatus.STARTING;
+            waiting |= c.state() == ContainerState.CREATED || c.health() == Health.STARTING;
         }
         return waiting ? new Waiting() : new Satisfied();
     }
@@ -54,7 +55,7 @@ public sealed interface DependencyVerdict {
     private static DependencyVerdict completed(String service, List<ContainerStatus> containers) {
         boolean waiting = false;
         for (ContainerStatus c : containers) {
-            if (c.phase() != ContainerStatus.Phase.EXITED) {
+            if (c.state() != ContainerState.EXITED) {
                 waiting = true;
             } else if (c.exitCode() != 0) {
                 return new Failed("service \"" + service + "\" didn't complete successfully: exit " + c.exitCode());

@@ -1,6 +1,7 @@
 package dev.jcompose.health;
 
 import dev.jcompose.quantity.GoDuration;
+import dev.jcompose.state.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class HealthMachine {
         if (!inStartPeriod(now)) {
             return check.interval();
         }
-        return state.status() == HealthStatus.STARTING ? check.startInterval() : check.interval();
+        return state.status() == Health.STARTING ? check.startInterval() : check.interval();
     }
 
     /** The state after {@code result}. */
@@ -51,13 +52,13 @@ public final class HealthMachine {
             log = log.subList(log.size() - HealthState.MAX_LOG, log.size());
         }
         if (result.healthy()) {
-            return new HealthState(HealthStatus.HEALTHY, 0, log);
+            return new HealthState(Health.HEALTHY, 0, log);
         }
-        if (state.status() == HealthStatus.STARTING && inStartPeriod(result.start())) {
+        if (state.status() == Health.STARTING && inStartPeriod(result.start())) {
             return new HealthState(state.status(), state.failingStreak(), log);
         }
         int streak = state.failingStreak() + 1;
-        HealthStatus status = streak >= check.retries() ? HealthStatus.UNHEALTHY : state.status();
+        Health status = streak >= check.retries() ? Health.UNHEALTHY : state.status();
         return new HealthState(status, streak, log);
     }
 

@@ -3,6 +3,7 @@ package dev.jcompose.health;
 import dev.jcompose.engine.EngineLoop;
 import dev.jcompose.engine.Scheduler;
 import dev.jcompose.host.Clock;
+import dev.jcompose.state.Health;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -121,7 +122,7 @@ public final class HealthMonitor {
             }
             generation++;
             cancelTimer();
-            HealthStatus before = state.status();
+            Health before = state.status();
             state = machine.apply(state, result);
             scheduleNext();
             if (state.status() != before) {

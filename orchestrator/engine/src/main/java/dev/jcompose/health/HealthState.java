@@ -1,12 +1,13 @@
 package dev.jcompose.health;
 
+import dev.jcompose.state.Health;
 import java.util.List;
 
 /**
  * A container's health as {@code docker inspect} reports it: the status, how many probes in a row
  * failed, and the last {@link #MAX_LOG} probes, oldest first.
  */
-public record HealthState(HealthStatus status, int failingStreak, List<ProbeResult> log) {
+public record HealthState(Health status, int failingStreak, List<ProbeResult> log) {
     public static final int MAX_LOG = 5;
 
     public HealthState {
@@ -14,6 +15,6 @@ public record HealthState(HealthStatus status, int failingStreak, List<ProbeResu
     }
 
     public static HealthState initial() {
-        return new HealthState(HealthStatus.STARTING, 0, List.of());
+        return new HealthState(Health.STARTING, 0, List.of());
     }
 }

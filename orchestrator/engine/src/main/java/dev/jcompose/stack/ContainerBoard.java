@@ -3,7 +3,8 @@ package dev.jcompose.stack;
 import dev.jcompose.engine.EngineLoop;
 import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.ServiceObserver;
-import dev.jcompose.health.HealthStatus;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,9 +60,9 @@ final class ContainerBoard implements ServiceObserver {
     }
 
     /** A health change of a running container; ignored for containers no longer running. */
-    void health(String id, HealthStatus health) {
+    void health(String id, Health health) {
         Entry e = byId.get(id);
-        if (e != null && e.status().phase() == ContainerStatus.Phase.RUNNING) {
+        if (e != null && e.status().state() == ContainerState.RUNNING) {
             put(id, e.service(), ContainerStatus.running(e.status().name(), health));
         }
     }

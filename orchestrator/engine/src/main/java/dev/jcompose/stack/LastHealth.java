@@ -1,7 +1,7 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.health.HealthState;
-import dev.jcompose.health.HealthStatus;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * first probe passes, as dockerd keeps health across a restart. {@code started} ties it to one run of
  * the container: after a restart the saved health is stale.
  */
-public record LastHealth(HealthStatus status, int failingStreak, Instant started) {
+public record LastHealth(Health status, int failingStreak, Instant started) {
     /** The state to resume from, when this health belongs to the run that started at {@code started}. */
     Optional<HealthState> resume(Instant containerStarted) {
         if (started == null || !started.equals(containerStarted)) {

@@ -6,14 +6,13 @@ import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.ImageReference;
 import dev.jcompose.image.ImageStore;
 import dev.jcompose.network.NetworkService;
-import dev.jcompose.observe.ContainerState;
-import dev.jcompose.observe.Health;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
 import dev.jcompose.observe.ObservedNetwork;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.observe.ObservedVolume;
+import dev.jcompose.state.Health;
 import dev.jcompose.volume.VolumeStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,21 +70,11 @@ public final class Observer {
                     r.name(),
                     r.labels(),
                     r.labels().get(Labels.IMAGE),
-                    state(r),
+                    r.state(),
                     r.exitCode() == null ? 0 : r.exitCode(),
                     health.apply(r.id())));
         }
         return out;
-    }
-
-    static ContainerState state(ContainerRecord r) {
-        return switch (r.state()) {
-            case CREATED -> ContainerState.CREATED;
-            case RUNNING -> ContainerState.RUNNING;
-            case PAUSED -> ContainerState.PAUSED;
-            case EXITED -> ContainerState.EXITED;
-            case REMOVED -> ContainerState.DEAD;
-        };
     }
 
     private List<ObservedNetwork> networks() {

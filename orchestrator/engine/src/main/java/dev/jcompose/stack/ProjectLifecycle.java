@@ -3,7 +3,6 @@ package dev.jcompose.stack;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.plan.DesiredProject;
@@ -12,6 +11,7 @@ import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Planner;
+import dev.jcompose.state.ContainerState;
 import java.time.Duration;
 import java.util.List;
 

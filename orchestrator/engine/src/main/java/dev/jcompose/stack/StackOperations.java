@@ -9,7 +9,6 @@ import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.execute.OperationRunner;
-import dev.jcompose.health.HealthStatus;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
 import dev.jcompose.model.DependencyCondition;
@@ -20,6 +19,8 @@ import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Step;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import dev.jcompose.volume.VolumeStore;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -293,7 +294,7 @@ final class StackOperations implements OperationRunner<Operation> {
 
     private static boolean settled(ContainerStatus c, DependencyCondition condition) {
         return condition == DependencyCondition.SERVICE_HEALTHY
-                ? c.health() == HealthStatus.HEALTHY
-                : c.phase() == ContainerStatus.Phase.EXITED;
+                ? c.health() == Health.HEALTHY
+                : c.state() == ContainerState.EXITED;
     }
 }

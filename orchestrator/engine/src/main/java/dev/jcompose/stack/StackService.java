@@ -19,7 +19,6 @@ import dev.jcompose.api.StackException;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.container.ExecResult;
@@ -36,6 +35,8 @@ import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Planner;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ final class StackService implements ComposeService {
                             continue;
                         }
                         boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
-                                .anyMatch(c -> c.health() != null);
+                                .anyMatch(c -> c.health() != Health.NONE);
                         waits.add(wait.await(
                                 s,
                                 healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
@@ -204,7 +205,6 @@ final class StackService implements ComposeService {
         stack.adopt(records);
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
-            String health = stack.supervision.healthOf(r.id()).text();
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
             List<PortBinding> ports = e == null
                     ? List.of()
@@ -216,9 +216,9 @@ final class StackService implements ComposeService {
                     .map(ContainerExtras::imageReference)
                     .orElse(r.labels().get(Labels.IMAGE));
             // docker says restarting while the restart policy waits out its backoff
-            String state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id())
-                    ? "restarting"
-                    : r.state().lower();
+            ContainerState state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id())
+                    ? ContainerState.RESTARTING
+                    : r.state();
             out.add(new ContainerSummary(
                     r.id(),
                     r.name(),
@@ -228,7 +228,7 @@ final class StackService implements ComposeService {
                     image,
                     command(r),
                     state,
-                    health.equals("none") ? "" : health,
+                    stack.supervision.healthOf(r.id()),
                     r.exitCode() == null ? 0 : r.exitCode(),
                     ports,
                     r.created(),

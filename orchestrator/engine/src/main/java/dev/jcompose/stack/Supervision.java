@@ -4,7 +4,6 @@ import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackException;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
@@ -12,14 +11,14 @@ import dev.jcompose.health.HealthCheck;
 import dev.jcompose.health.HealthEvent;
 import dev.jcompose.health.HealthMonitor;
 import dev.jcompose.health.HealthState;
-import dev.jcompose.health.HealthStatus;
 import dev.jcompose.health.Prober;
 import dev.jcompose.host.Clock;
-import dev.jcompose.observe.Health;
 import dev.jcompose.restart.ContainerExit;
 import dev.jcompose.restart.RestartEvent;
 import dev.jcompose.restart.RestartPolicy;
 import dev.jcompose.restart.RestartSupervisor;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +100,7 @@ final class Supervision {
         if (!engine.inLoop()) {
             return engine.await(engine.call(() -> healthOf(id)), Duration.ofSeconds(30));
         }
-        return health.state(id).map(s -> Health.parse(s.status().toString())).orElse(Health.NONE);
+        return health.state(id).map(HealthState::status).orElse(Health.NONE);
     }
 
     /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
@@ -115,8 +114,7 @@ final class Supervision {
     void created(ContainerRecord rec, ContainerExtras x) {
         engine.checkInLoop();
         known.put(rec.id(), new Tracked(rec, x));
-        board(x.project())
-                .put(rec.id(), x.service(), new ContainerStatus(rec.name(), ContainerStatus.Phase.CREATED, 0, null));
+        board(x.project()).put(rec.id(), x.service(), ContainerStatus.created(rec.name()));
     }
 
     /** The user (or up) started it: supervision starts afresh. */
@@ -130,7 +128,7 @@ final class Supervision {
         Tracked t = new Tracked(rec.id(), x.project(), x.service(), rec.name(), x.healthArgv(), rec.started());
         known.put(rec.id(), t);
         running.put(rec.id(), t);
-        HealthStatus h = null;
+        Health h = Health.NONE;
         if (x.healthArgv() != null) {
             HealthState from = resumed.orElse(HealthState.initial());
             health.watch(
@@ -170,7 +168,7 @@ final class Supervision {
                 running(rec, x, started, last.flatMap(l -> l.resume(rec.started())));
             }
             case CREATED -> created(rec, x);
-            case EXITED, REMOVED -> {
+            case EXITED, RESTARTING, REMOVING, DEAD -> {
                 known.put(rec.id(), new Tracked(rec, x));
                 board(x.project())
                         .put(
@@ -249,7 +247,7 @@ final class Supervision {
         String status = switch (e.to()) {
             case HEALTHY -> "Healthy";
             case UNHEALTHY -> "Unhealthy";
-            case STARTING -> "Starting";
+            case STARTING, NONE -> "Starting"; // NONE: never, a check runs
         };
         // the event first: the board change may start dependents right away, on this same loop turn
         emit(StackEvent.container(t.name(), status).of(t.project()));

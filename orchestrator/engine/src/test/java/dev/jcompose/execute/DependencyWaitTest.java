@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.engine.DirectLoop;
 import dev.jcompose.engine.ManualScheduler;
-import dev.jcompose.health.HealthStatus;
 import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.plan.Plan;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class DependencyWaitTest {
     private final DependencyWait waits = new DependencyWait(new DirectLoop(), scheduler, observer);
 
     private static ContainerStatus created(String name) {
-        return new ContainerStatus(name, ContainerStatus.Phase.CREATED, 0, HealthStatus.STARTING);
+        return new ContainerStatus(name, ContainerState.CREATED, 0, Health.STARTING);
     }
 
     @Test
@@ -74,18 +75,18 @@ class DependencyWaitTest {
                         "db",
                         SERVICE_HEALTHY,
                         List.of(
-                                ContainerStatus.running("db-1", HealthStatus.HEALTHY),
-                                ContainerStatus.running("db-2", HealthStatus.STARTING))))
+                                ContainerStatus.running("db-1", Health.HEALTHY),
+                                ContainerStatus.running("db-2", Health.STARTING))))
                 .isEqualTo(new DependencyVerdict.Waiting());
         assertThat(DependencyVerdict.evaluate(
                         "db",
                         SERVICE_HEALTHY,
                         List.of(
-                                ContainerStatus.running("db-1", HealthStatus.HEALTHY),
-                                ContainerStatus.running("db-2", HealthStatus.HEALTHY))))
+                                ContainerStatus.running("db-1", Health.HEALTHY),
+                                ContainerStatus.running("db-2", Health.HEALTHY))))
                 .isEqualTo(new DependencyVerdict.Satisfied());
         assertThat(DependencyVerdict.evaluate(
-                        "db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", HealthStatus.UNHEALTHY))))
+                        "db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", Health.UNHEALTHY))))
                 .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 is unhealthy"));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", null))))
                 .isEqualTo(new DependencyVerdict.Failed(
@@ -123,13 +124,13 @@ class DependencyWaitTest {
 
     @Test
     void waitsForHealthyDrivenByEvents() {
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.STARTING));
+        observer.set("db", ContainerStatus.running("db-1", Health.STARTING));
         Future<Void> wait = waits.await("db", SERVICE_HEALTHY, TIMEOUT);
         assertThat(wait.isComplete()).isFalse();
         int lookupsAfterStart = observer.lookups;
         scheduler.advance(Duration.ofSeconds(30));
         assertThat(observer.lookups).as("no polling").isEqualTo(lookupsAfterStart);
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.HEALTHY));
+        observer.set("db", ContainerStatus.running("db-1", Health.HEALTHY));
         assertThat(wait.succeeded()).isTrue();
         assertThat(observer.subscriberCount("db")).isZero();
         assertThat(scheduler.pending()).as("timeout timer cancelled").isEmpty();
@@ -146,9 +147,9 @@ class DependencyWaitTest {
 
     @Test
     void failsWhenTheDependencyTurnsUnhealthy() {
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.STARTING));
+        observer.set("db", ContainerStatus.running("db-1", Health.STARTING));
         Future<Void> wait = waits.await("db", SERVICE_HEALTHY, TIMEOUT);
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.UNHEALTHY));
+        observer.set("db", ContainerStatus.running("db-1", Health.UNHEALTHY));
         assertThat(wait.failed()).isTrue();
         assertThat(wait.cause())
                 .isInstanceOf(DependencyFailedException.class)
@@ -187,7 +188,7 @@ class DependencyWaitTest {
         assertThat(((JcomposeException) wait.cause()).hint())
                 .isEqualTo("check `jcompose logs db`; if it is just slow, raise the wait timeout");
         assertThat(observer.subscriberCount("db")).isZero();
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.HEALTHY));
+        observer.set("db", ContainerStatus.running("db-1", Health.HEALTHY));
         assertThat(wait.failed()).isTrue();
     }
 
@@ -212,7 +213,7 @@ class DependencyWaitTest {
                 start web: start web [after wait db]
                 """);
         Future<Void> wait = waits.await(operation);
-        observer.set("db", ContainerStatus.running("db-1", HealthStatus.HEALTHY));
+        observer.set("db", ContainerStatus.running("db-1", Health.HEALTHY));
         assertThat(wait.succeeded()).isTrue();
     }
 }

@@ -1,12 +1,13 @@
 package dev.jcompose.health;
 
-import static dev.jcompose.health.HealthStatus.HEALTHY;
-import static dev.jcompose.health.HealthStatus.STARTING;
-import static dev.jcompose.health.HealthStatus.UNHEALTHY;
+import static dev.jcompose.state.Health.HEALTHY;
+import static dev.jcompose.state.Health.STARTING;
+import static dev.jcompose.state.Health.UNHEALTHY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.state.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ class HealthMachineTest {
         return new ProbeResult(at(startSecond), at(startSecond), exitCode, "exit " + exitCode);
     }
 
-    private static HealthState state(HealthStatus status, int streak) {
+    private static HealthState state(Health status, int streak) {
         return new HealthState(status, streak, List.of());
     }
 
@@ -176,7 +177,7 @@ class HealthMachineTest {
     @Test
     void statusesAreSpelledLikeDockerInspect() {
         assertThat(List.of(STARTING, HEALTHY, UNHEALTHY))
-                .extracting(Object::toString)
+                .extracting(Health::text)
                 .containsExactly("starting", "healthy", "unhealthy");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.engine.DirectLoop;
 import dev.jcompose.engine.ManualScheduler;
+import dev.jcompose.state.Health;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class HealthMonitorTest {
             scheduler,
             scheduler,
             prober,
-            e -> events.add(e.containerId() + " " + e.from() + " -> " + e.to() + " @"
+            e -> events.add(e.containerId() + " " + e.from().text() + " -> " + e.to().text() + " @"
                     + scheduler.elapsed().toSeconds() + "s"));
 
     private void answer(Integer... exitCodes) {
@@ -47,7 +48,7 @@ class HealthMonitorTest {
     void probesEveryIntervalAndReportsHealthy() {
         answer(0, 0, 0);
         monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)), scheduler.now());
-        assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(HealthStatus.STARTING);
+        assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(Health.STARTING);
         scheduler.advance(Duration.ofSeconds(9));
         assertThat(probes).isEmpty();
         scheduler.advance(Duration.ofSeconds(21));
@@ -63,8 +64,8 @@ class HealthMonitorTest {
                 "web",
                 HealthCheck.defaults().withInterval(Duration.ofSeconds(10)).withRetries(2),
                 scheduler.now().minusSeconds(3600),
-                new HealthState(HealthStatus.HEALTHY, 1, List.of()));
-        assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(HealthStatus.HEALTHY);
+                new HealthState(Health.HEALTHY, 1, List.of()));
+        assertThat(monitor.state("web")).get().extracting(HealthState::status).isEqualTo(Health.HEALTHY);
         scheduler.advance(Duration.ofSeconds(10));
         assertThat(events)
                 .as("the second failure in a row, counting the saved one")
@@ -172,7 +173,7 @@ class HealthMonitorTest {
     void aProbeThatCannotRunCountsAsAFailure() {
         Prober broken = (container, timeout) -> Future.failedFuture(new IllegalStateException("container not running"));
         HealthMonitor brokenMonitor =
-                new HealthMonitor(new DirectLoop(), scheduler, scheduler, broken, e -> events.add(e.to().toString()));
+                new HealthMonitor(new DirectLoop(), scheduler, scheduler, broken, e -> events.add(e.to().text()));
         brokenMonitor.watch("web", HealthCheck.defaults().withRetries(1), scheduler.now());
         scheduler.advance(Duration.ofSeconds(30));
         assertThat(events).containsExactly("unhealthy");
@@ -186,7 +187,7 @@ class HealthMonitorTest {
             throw new IllegalStateException("exec refused");
         };
         HealthMonitor throwingMonitor =
-                new HealthMonitor(new DirectLoop(), scheduler, scheduler, throwing, e -> events.add(e.to().toString()));
+                new HealthMonitor(new DirectLoop(), scheduler, scheduler, throwing, e -> events.add(e.to().text()));
         throwingMonitor.watch("web", HealthCheck.defaults().withRetries(1), scheduler.now());
         scheduler.advance(Duration.ofSeconds(30));
         assertThat(events).containsExactly("unhealthy");
@@ -212,7 +213,7 @@ class HealthMonitorTest {
         monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)), scheduler.now());
         scheduler.advance(Duration.ofSeconds(10));
         monitor.watch("web", HealthCheck.defaults().withInterval(Duration.ofSeconds(10)), scheduler.now());
-        assertThat(monitor.state("web").orElseThrow().status()).isEqualTo(HealthStatus.STARTING);
+        assertThat(monitor.state("web").orElseThrow().status()).isEqualTo(Health.STARTING);
         assertThat(scheduler.pending()).containsExactly(Duration.ofSeconds(10));
     }
 

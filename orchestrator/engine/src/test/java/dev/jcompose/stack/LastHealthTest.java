@@ -3,7 +3,7 @@ package dev.jcompose.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.health.HealthState;
-import dev.jcompose.health.HealthStatus;
+import dev.jcompose.state.Health;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,9 @@ class LastHealthTest {
 
     @Test
     void resumesOnlyForTheRunItWasSavedFor() {
-        LastHealth saved = new LastHealth(HealthStatus.HEALTHY, 0, RUN);
-        assertThat(saved.resume(RUN)).contains(new HealthState(HealthStatus.HEALTHY, 0, List.of()));
+        LastHealth saved = new LastHealth(Health.HEALTHY, 0, RUN);
+        assertThat(saved.resume(RUN)).contains(new HealthState(Health.HEALTHY, 0, List.of()));
         assertThat(saved.resume(RUN.plusSeconds(5))).as("restarted since").isEmpty();
-        assertThat(new LastHealth(HealthStatus.HEALTHY, 0, null).resume(RUN)).isEmpty();
+        assertThat(new LastHealth(Health.HEALTHY, 0, null).resume(RUN)).isEmpty();
     }
 }

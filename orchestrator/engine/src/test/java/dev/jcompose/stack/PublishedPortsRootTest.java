@@ -175,7 +175,7 @@ class PublishedPortsRootTest {
             StackFixture.await(
                     "the exit",
                     Duration.ofSeconds(20),
-                    () -> fx.stack.runtime.inspect(id).state() == dev.jcompose.container.ContainerState.EXITED);
+                    () -> fx.stack.runtime.inspect(id).state() == dev.jcompose.state.ContainerState.EXITED);
             assertThat(publishedOf(fx, web)).hasSize(1);
 
             assertThat(fx.compose.ps(p, true))

@@ -8,6 +8,8 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -139,9 +141,12 @@ class ServiceSpecsTest {
     void upOptionsRejectContradictions() {
         assertThatThrownBy(() -> new UpOptions(null, false, true, true, false, null, null, false, false, null, null))
                 .hasMessage("--force-recreate and --no-recreate are incompatible");
-        assertThat(new ContainerSummary("i", "n", "p", "s", 1, "img", "c", "exited", null, 3, List.of()).status())
+        assertThat(new ContainerSummary("i", "n", "p", "s", 1, "img", "c", ContainerState.EXITED, null, 3, List.of())
+                        .status())
                 .isEqualTo("exited (3)");
-        assertThat(new ContainerSummary("i", "n", "p", "s", 1, "img", "c", "running", "healthy", 0, List.of()).status())
+        assertThat(new ContainerSummary(
+                                "i", "n", "p", "s", 1, "img", "c", ContainerState.RUNNING, Health.HEALTHY, 0, List.of())
+                        .status())
                 .isEqualTo("running (healthy)");
     }
 }

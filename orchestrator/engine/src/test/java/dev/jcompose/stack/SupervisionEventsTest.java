@@ -3,9 +3,9 @@ package dev.jcompose.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.container.ContainerState;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.host.Clock;
+import dev.jcompose.state.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -258,7 +258,7 @@ class VolumesRootTest {
                     .isZero();
             assertThat(fx.stack.runtime.inspect(rec.id()))
                     .extracting(r -> r.state(), r -> r.started(), r -> r.exitCode())
-                    .containsExactly(dev.jcompose.container.ContainerState.EXITED, null, null);
+                    .containsExactly(dev.jcompose.state.ContainerState.EXITED, null, null);
 
             fx.stack.reapHalfCreated();
             assertThat(fx.stack.runtime.list()).isEmpty();

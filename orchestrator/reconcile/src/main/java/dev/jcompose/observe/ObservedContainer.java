@@ -1,6 +1,8 @@
 package dev.jcompose.observe;
 
 import dev.jcompose.model.ServiceDependency;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

@@ -2,10 +2,10 @@ package dev.jcompose.plan;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
-import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
 import dev.jcompose.observe.ObservedState;
+import dev.jcompose.state.ContainerState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -80,7 +80,7 @@ final class Convergence {
         }
         return switch (c.state()) {
             case RUNNING, RESTARTING, PAUSED -> Fate.Action.KEEP;
-            case CREATED, EXITED, DEAD -> Fate.Action.START;
+            case CREATED, EXITED, REMOVING, DEAD -> Fate.Action.START;
         };
     }
 

@@ -8,6 +8,8 @@ import dev.jcompose.model.ProjectBinder;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.model.Trees;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

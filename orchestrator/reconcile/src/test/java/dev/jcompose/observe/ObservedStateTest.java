@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.DependsOnLabel;
-import dev.jcompose.observe.Health;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
 import dev.jcompose.observe.ObservedNetwork;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.observe.ObservedVolume;
+import dev.jcompose.state.ContainerState;
+import dev.jcompose.state.Health;
 import java.util.ArrayList;
 import java.util.List;
 

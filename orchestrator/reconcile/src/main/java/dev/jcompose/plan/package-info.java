@@ -6,6 +6,9 @@
  * respects those dependencies, plus warnings. Step ids are {@code kind:target}
  * ({@code create:shop-web-1}, {@code network:shop_default}, {@code wait:db:healthy}) and unique
  * within a plan. The engine's executor runs this same plan, with no conversion.
+ * The planner is pure (no I/O, no clock) and lives in the reconcile module, which depends on compose
+ * and host only, so the compiler and the architecture test keep it so; its golden plans are under
+ * {@code src/test/resources/plan}.
  *
  * <p>{@code start}, {@code stop} and {@code restart} are planner commands too
  * ({@link dev.jcompose.plan.PlanOptions.Command}); for a project known only by name,

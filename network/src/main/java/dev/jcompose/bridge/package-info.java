@@ -1,0 +1,14 @@
+/**
+ * One Linux bridge per compose network: {@link dev.jcompose.bridge.NetworkSpec} is a compose network
+ * as the network layer sees it, {@link dev.jcompose.bridge.BridgePlanner} gives the host commands (as
+ * {@link dev.jcompose.host.Command} values) that create and delete its bridge, {@link
+ * dev.jcompose.bridge.LinkNames} names bridges and host-side veths, and {@link
+ * dev.jcompose.bridge.Uplink} finds the default-route interface whose MTU new bridges take.
+ *
+ * <p>Interface names are derived from a hash of the network (and endpoint) name, stable and within
+ * the kernel's 15 characters, so a restarted process finds its links again. Planning is pure; running
+ * the commands, and recording the bridge in the network state, is the network layer's job
+ * ({@code dev.jcompose.network}); the engine's stack hands it {@code NetworkSpec}s. Depends on
+ * {@code host} and {@code ipam}.
+ */
+package dev.jcompose.bridge;

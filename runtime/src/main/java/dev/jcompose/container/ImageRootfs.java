@@ -23,7 +23,7 @@ public final class ImageRootfs {
     private final ImageStore images;
     private final SnapshotStore snapshots;
 
-    public ImageRootfs(ImageStore images, SnapshotStore snapshots) {
+    ImageRootfs(ImageStore images, SnapshotStore snapshots) {
         this.images = images;
         this.snapshots = snapshots;
     }

@@ -176,7 +176,7 @@ class ContainerHostTest {
                 .isFalse();
 
         assertThat(host.removeImage(ref, false))
-                .isEqualTo(new ContainerHost.RemovedImage(
+                .isEqualTo(new HostImages.RemovedImage(
                         List.of(ref),
                         new TreeSet<>(image.blobs().keySet()),
                         new TreeSet<>(List.of(image.diffId().toString()))));
@@ -315,7 +315,7 @@ class ContainerHostTest {
                 .isInstanceOf(ImageException.class)
                 .hasMessage("cannot remove image docker.io/e2e/used:1: container c-user1 uses it");
         assertThat(host.images()).hasSize(1);
-        ContainerHost.RemovedImage forced = host.removeImage("e2e/used:1", true);
+        HostImages.RemovedImage forced = host.removeImage("e2e/used:1", true);
 
         assertThat(forced.deletedSnapshots()).isEmpty();
         assertThat(host.images()).isEmpty();
@@ -338,11 +338,10 @@ class ContainerHostTest {
                 .hasMessage("cannot remove image " + id + ": it is referenced by several names "
                         + "(docker.io/e2e/a:1, docker.io/e2e/b:1)");
         assertThat(host.removeImage("e2e/a:1", false))
-                .isEqualTo(
-                        new ContainerHost.RemovedImage(List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
+                .isEqualTo(new HostImages.RemovedImage(List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
         assertThat(host.images()).extracting(ImageRecord::name).containsExactly("docker.io/e2e/b:1");
         host.load(Files.write(dir.resolve("save2.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image))));
-        ContainerHost.RemovedImage all = host.removeImage(id, true);
+        HostImages.RemovedImage all = host.removeImage(id, true);
 
         assertThat(all.untagged()).containsExactly("docker.io/e2e/a:1", "docker.io/e2e/b:1");
         assertThat(all.deletedSnapshots()).containsExactly(image.diffId().toString());

@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.container.ContainerHost;
+import dev.jcompose.container.HostImages;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ final class ImageRmCommand implements Callable<Integer> {
     public Integer call() {
         ContainerHost host = image.host();
         for (String name : names) {
-            ContainerHost.RemovedImage removed = host.removeImage(name, force);
+            HostImages.RemovedImage removed = host.removeImage(name, force);
             removed.untagged().forEach(n -> image.out().println("Untagged: " + n));
             removed.deletedBlobs().forEach(d -> image.out().println("Deleted: " + d));
         }

@@ -96,8 +96,15 @@ final class Containers {
                         "no such container: " + name, "list the project's containers with `jcompose ps -a`"));
     }
 
-    /** Creates the container of {@code service} replica {@code number}; on failure nothing is left behind. */
+    /**
+     * Creates the container of {@code service} replica {@code number}; on failure nothing is left behind.
+     * Snapshot pruning waits until the container's record names the snapshots it stacks.
+     */
     ContainerRecord create(Project project, String service, int number, String name, String configHash) {
+        return images.holdingSnapshots(() -> createOnImage(project, service, number, name, configHash));
+    }
+
+    private ContainerRecord createOnImage(Project project, String service, int number, String name, String configHash) {
         ServiceConfig s = project.services().get(service);
         String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
         ResolvedImage image = images.resolve(reference)

@@ -1,10 +1,11 @@
 package dev.jcompose.stack;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The images -> snapshots join the stack needs. Blocking; called through {@code EngineContext.blocking}.
- * A seam so the runtime module's {@code Runtime} facade can replace {@link LocalImages}.
+ * {@link LocalImages} puts the runtime's image side behind it; tests substitute their own.
  */
 public interface ImageSource {
     /** The local image for a reference as written in a compose file, unpacked; empty when absent. */
@@ -12,4 +13,12 @@ public interface ImageSource {
 
     /** Pulls the reference into the local store. */
     void pull(String reference);
+
+    /**
+     * Runs {@code create} (which resolves an image and creates a container on its snapshots) so that
+     * no snapshot pruning runs in between. A source that never prunes just runs it.
+     */
+    default <T> T holdingSnapshots(Supplier<T> create) {
+        return create.get();
+    }
 }

@@ -2,83 +2,84 @@ package dev.jcompose.stack;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.HostImages;
+import dev.jcompose.container.ImageRootfs;
 import dev.jcompose.image.ImageConfig;
-import dev.jcompose.image.ImagePuller;
-import dev.jcompose.image.ImageRecord;
-import dev.jcompose.image.ImageReference;
-import dev.jcompose.image.ImageStore;
-import dev.jcompose.image.Platform;
 import dev.jcompose.image.PullListener;
-import dev.jcompose.oci.ImageDefaults;
-import dev.jcompose.rootfs.Snapshot;
-import dev.jcompose.rootfs.SnapshotStore;
+import dev.jcompose.observe.Labels;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** {@link ImageSource} over the local {@link ImageStore} and {@link SnapshotStore}; pulls when a puller is given. */
+/**
+ * {@link ImageSource} over the runtime's {@link HostImages}: the one image-to-rootfs path (snapshots
+ * keyed by verified diff_id, under the rootfs lock); pulls when {@code pull} allows it.
+ */
 public final class LocalImages implements ImageSource {
-    private final ImageStore images;
-    private final SnapshotStore snapshots;
-    private final ImagePuller puller;
+    private final HostImages images;
+    private final boolean pull;
 
-    /** @param puller null when pulling is not available (offline tests): a missing image is an error */
-    public LocalImages(ImageStore images, SnapshotStore snapshots, ImagePuller puller) {
+    /** @param pull false when pulling is not available (offline tests): a missing image is an error */
+    public LocalImages(HostImages images, boolean pull) {
         this.images = images;
-        this.snapshots = snapshots;
-        this.puller = puller;
+        this.pull = pull;
+    }
+
+    /**
+     * The stack's containers as image removal sees them: those made before containers recorded their
+     * {@code ImageRef} still carry the image ID label.
+     */
+    static HostImages.Users users(ContainerRuntime runtime) {
+        return new HostImages.Users() {
+            @Override
+            public List<ContainerRecord> containers() {
+                return runtime.list();
+            }
+
+            @Override
+            public Optional<String> imageId(ContainerRecord c) {
+                return c.imageRef() != null
+                        ? Optional.of(c.imageRef().id())
+                        : Optional.ofNullable(c.labels().get(Labels.IMAGE));
+            }
+        };
     }
 
     @Override
     public Optional<ResolvedImage> resolve(String reference) {
-        return find(reference).map(this::resolved);
+        return images.find(reference).map(r -> images.withRootfs(r, this::resolved));
     }
 
-    /** The record under the name as written, or its normalised form ({@code busybox} = {@code docker.io/library/busybox:latest}). */
-    Optional<ImageRecord> find(String reference) {
-        return find(images, reference);
+    @Override
+    public <T> T holdingSnapshots(Supplier<T> create) {
+        return images.holdingSnapshots(create);
     }
 
-    /** {@link #find(String)} in any store (image removal looks up the same way). */
-    static Optional<ImageRecord> find(ImageStore images, String reference) {
-        Optional<ImageRecord> r = images.find(reference);
-        if (r.isPresent()) {
-            return r;
-        }
-        try {
-            return images.find(ImageReference.parse(reference).toString());
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private ResolvedImage resolved(ImageRecord r) {
-        List<SnapshotStore.Layer> layers = images.layers(r).stream()
-                .map(l -> new SnapshotStore.Layer(l.digest().toString(), l.path()))
-                .toList();
-        List<Snapshot> unpacked = snapshots.ensureAll(layers);
-        ImageConfig c = r.config();
-        ImageDefaults defaults = new ImageDefaults(
-                c.entrypoint(),
-                c.cmd(),
-                c.env(),
-                c.user(),
-                c.workingDir(),
-                c.stopSignal() == null || c.stopSignal().isEmpty() ? null : c.stopSignal(),
-                List.copyOf(c.volumes()),
-                c.labels());
-        List<String> health =
-                c.healthcheckOptional().map(ImageConfig.Healthcheck::test).orElse(null);
-        return new ResolvedImage(r.name(), r.id().toString(), defaults, snapshots.root(), unpacked, health);
+    private ResolvedImage resolved(ImageRootfs.Prepared p) {
+        List<String> health = p.image()
+                .config()
+                .healthcheckOptional()
+                .map(ImageConfig.Healthcheck::test)
+                .orElse(null);
+        return new ResolvedImage(
+                p.image().name(),
+                p.image().id().toString(),
+                p.defaults(),
+                images.snapshots().root(),
+                p.layers(),
+                health);
     }
 
     @Override
     public void pull(String reference) {
-        if (puller == null) {
+        if (!pull) {
             throw new JcomposeException(
                     "cannot pull " + reference + ": no registry access is configured",
                     "load the image locally first",
                     ExitCode.PULL);
         }
-        puller.pull(ImageReference.parse(reference), Platform.host(), PullListener.NONE);
+        images.pull(reference, PullListener.NONE);
     }
 }

@@ -2,9 +2,9 @@ package dev.jcompose.stack;
 
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.HostImages;
 import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.ImageReference;
-import dev.jcompose.image.ImageStore;
 import dev.jcompose.network.NetworkService;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedContainer;
@@ -30,7 +30,7 @@ public final class Observer {
     private final NetworkService networks;
     private final NetworkLabels networkLabels;
     private final VolumeStore volumes;
-    private final ImageStore images;
+    private final HostImages images;
     private final Function<String, Health> health;
 
     /** @param health the health the engine tracks for a container id ({@code NONE} when unknown) */
@@ -39,7 +39,7 @@ public final class Observer {
             NetworkService networks,
             NetworkLabels networkLabels,
             VolumeStore volumes,
-            ImageStore images,
+            HostImages images,
             Function<String, Health> health) {
         this.runtime = runtime;
         this.networks = networks;

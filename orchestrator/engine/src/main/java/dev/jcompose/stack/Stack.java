@@ -6,6 +6,7 @@ import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
+import dev.jcompose.container.HostImages;
 import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
@@ -13,9 +14,6 @@ import dev.jcompose.execute.ExecutionListener;
 import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanResult;
 import dev.jcompose.host.HostAccess;
-import dev.jcompose.image.ImagePuller;
-import dev.jcompose.image.ImageStore;
-import dev.jcompose.image.RegistryConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
@@ -25,8 +23,6 @@ import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Recreate;
-import dev.jcompose.rootfs.SnapshotStore;
-import dev.jcompose.rootfs.UnpackLimits;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.volume.VolumeStore;
 import java.time.Duration;
@@ -52,8 +48,7 @@ public final class Stack implements AutoCloseable {
     final DnsRegistry registry = new DnsRegistry();
     final DnsService dns;
     final VolumeStore volumes;
-    final ImageStore imageStore;
-    final SnapshotStore snapshots;
+    final HostImages hostImages;
     final ImageSource images;
     final Containers containers;
     final Supervision supervision;
@@ -74,20 +69,14 @@ public final class Stack implements AutoCloseable {
         this.networkLabels = new NetworkLabels(paths.networkLabels());
         this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
         this.volumes = new VolumeStore(paths.volumes());
-        this.imageStore = ImageStore.under(settings.paths());
-        this.snapshots = new SnapshotStore(settings.paths(), UnpackLimits.DEFAULT);
-        ImagePuller puller = settings.pull()
-                ? new ImagePuller(
-                        imageStore,
-                        RegistryConfig.defaults(host.environment()),
-                        ImagePuller.defaultHttpClient(RegistryConfig.defaults(host.environment())))
-                : null;
-        this.images = imageSource != null ? imageSource : new LocalImages(imageStore, snapshots, puller);
+        this.hostImages = new HostImages(
+                settings.paths(), HostImages.Settings.defaults(host.environment()), LocalImages.users(runtime));
+        this.images = imageSource != null ? imageSource : new LocalImages(hostImages, settings.pull());
         this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
         this.supervision = engine.await(
                 engine.call(() -> new Supervision(engine, containers, host.clock())), Duration.ofSeconds(30));
         this.observer =
-                new Observer(runtime, network.networks(), networkLabels, volumes, imageStore, supervision::healthOf);
+                new Observer(runtime, network.networks(), networkLabels, volumes, hostImages, supervision::healthOf);
     }
 
     /**

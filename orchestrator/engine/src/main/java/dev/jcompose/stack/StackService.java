@@ -150,7 +150,7 @@ final class StackService implements ComposeService {
                                         .toList()));
         stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
         if (!images.isEmpty()) {
-            ImageRemoval.remove(images, stack.imageStore, stack.snapshots, stack.runtime.list(), listener);
+            ImageRemoval.report(stack.hostImages.remove(images, false), listener);
         }
     }
 
@@ -433,7 +433,7 @@ final class StackService implements ComposeService {
     @Override
     public List<ContainerImage> images(String projectName, List<String> services) {
         Map<String, Long> sizes = new HashMap<>();
-        stack.imageStore.list().forEach(i -> sizes.put(i.id().toString(), i.size()));
+        stack.hostImages.list().forEach(i -> sizes.put(i.id().toString(), i.size()));
         List<ContainerImage> out = new ArrayList<>();
         for (ContainerRecord r : containersOf(projectName, services)) {
             String id = r.labels().get(Labels.IMAGE);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ImageRemovalScope;
+import dev.jcompose.container.HostImages;
 import dev.jcompose.stack.ImageRemoval.ServiceImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** {@code down --rmi}: which images go. */
@@ -43,5 +46,27 @@ class ImageRemovalTest {
         assertThat(ImageRemovalScope.parse("all")).isEqualTo(ImageRemovalScope.ALL);
         assertThatThrownBy(() -> new DownOptions(false, false, null, "some"))
                 .hasMessage("invalid value for --rmi: \"some\"");
+    }
+
+    @Test
+    void theRuntimesRemovalIsReportedAsComposeDoes() {
+        List<String> events = new ArrayList<>();
+        ImageRemoval.report(
+                new HostImages.Removals(
+                        List.of(
+                                new HostImages.Removal.InUse(
+                                        "busybox:1.36", "docker.io/library/busybox:1.36", List.of("a-1", "b-1")),
+                                new HostImages.Removal.Absent("shop-api"),
+                                new HostImages.Removal.Removed(
+                                        "tool:1", List.of("docker.io/library/tool:1"), new TreeSet<>())),
+                        new TreeSet<>()),
+                e -> events.add(e.render()));
+
+        assertThat(events)
+                .containsExactly(
+                        "Image busybox:1.36 Warning Resource is still in use (by a-1, b-1)",
+                        "Image shop-api Warning No resource found to remove",
+                        "Image tool:1 Removing",
+                        "Image tool:1 Removed");
     }
 }

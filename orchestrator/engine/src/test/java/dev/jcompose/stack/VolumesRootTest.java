@@ -144,7 +144,7 @@ class VolumesRootTest {
                                     + "-keep-1)",
                             "Image tool:1 Removing",
                             "Image tool:1 Removed");
-            assertThat(fx.stack.imageStore.list())
+            assertThat(fx.stack.hostImages.list())
                     .extracting(dev.jcompose.image.ImageRecord::name)
                     .containsExactly("docker.io/library/busybox:1.36");
 
@@ -153,7 +153,7 @@ class VolumesRootTest {
                     Optional.of(other),
                     new DownOptions(false, false, Duration.ofSeconds(1), "local"),
                     fx.listener());
-            assertThat(fx.stack.imageStore.list())
+            assertThat(fx.stack.hostImages.list())
                     .extracting(dev.jcompose.image.ImageRecord::name)
                     .containsExactly("docker.io/library/busybox:1.36");
         }

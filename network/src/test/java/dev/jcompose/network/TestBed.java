@@ -32,20 +32,20 @@ final class TestBed implements AutoCloseable {
     final Path root;
     final HostPaths paths;
     final DnsRegistry registry = new DnsRegistry();
-    final NetworkLayer layer;
+    final KernelNetworkLayer layer;
     private final List<Process> processes = new ArrayList<>();
     private final List<Runnable> cleanups = new ArrayList<>();
     private final HostSnapshot before;
 
-    TestBed(NetworkLayer.Options options) throws IOException {
+    TestBed(KernelNetworkLayer.Options options) throws IOException {
         root = Files.createTempDirectory("jcnet-");
         paths = new HostPaths(root.resolve("data"), root.resolve("run"));
-        layer = new NetworkLayer(paths, runner, options.withEvents(registry));
+        layer = new KernelNetworkLayer(paths, runner, options.withEvents(registry), NetworkLayer.Dns.NONE);
         before = snapshot();
     }
 
     TestBed() throws IOException {
-        this(NetworkLayer.Options.defaults());
+        this(KernelNetworkLayer.Options.defaults());
     }
 
     HostSnapshot snapshot() {

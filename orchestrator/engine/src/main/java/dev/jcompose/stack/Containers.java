@@ -7,7 +7,6 @@ import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.ContainerState;
 import dev.jcompose.container.CreateRequest;
 import dev.jcompose.container.ImageRef;
-import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.EtcHosts;
 import dev.jcompose.dns.ResolvConf;
 import dev.jcompose.endpoint.AttachmentRequest;
@@ -49,7 +48,7 @@ import java.util.TreeMap;
 final class Containers {
     private final ContainerRuntime runtime;
     private final NetworkLayer network;
-    private final DnsRegistry dns;
+    private final NetworkLayer.Dns dns;
     private final VolumeStore volumes;
     private final ImageSource images;
     private final ContainerFiles files;
@@ -65,7 +64,7 @@ final class Containers {
     Containers(
             ContainerRuntime runtime,
             NetworkLayer network,
-            DnsRegistry dns,
+            NetworkLayer.Dns dns,
             VolumeStore volumes,
             ImageSource images,
             ContainerFiles files) {

@@ -5,7 +5,7 @@ import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.ImageReference;
 import dev.jcompose.image.ImageStore;
-import dev.jcompose.network.NetworkService;
+import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.observe.ContainerState;
 import dev.jcompose.observe.Health;
 import dev.jcompose.observe.Labels;
@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 public final class Observer {
     private final ContainerRuntime runtime;
-    private final NetworkService networks;
+    private final NetworkLayer.Networks networks;
     private final NetworkLabels networkLabels;
     private final VolumeStore volumes;
     private final ImageStore images;
@@ -37,7 +37,7 @@ public final class Observer {
     /** @param health the health the engine tracks for a container id ({@code NONE} when unknown) */
     Observer(
             ContainerRuntime runtime,
-            NetworkService networks,
+            NetworkLayer.Networks networks,
             NetworkLabels networkLabels,
             VolumeStore volumes,
             ImageStore images,

@@ -94,6 +94,10 @@ public final class KernelNetworkLayer implements NetworkLayer {
             return new Options(chains, pool, ports, faults, e);
         }
 
+        public Options withChains(Chains c) {
+            return new Options(c, pool, ports, faults, events);
+        }
+
         public Options withPool(SubnetPool p) {
             return new Options(chains, p, ports, faults, events);
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -250,7 +249,7 @@ public final class FakeNetworkLayer implements NetworkLayer {
 
         /** The networks answered on, sorted. */
         public SortedSet<String> served() {
-            return new TreeSet<>(new TreeMap<>(served).keySet());
+            return new TreeSet<>(served.keySet());
         }
 
         @Override

@@ -10,9 +10,14 @@ import dev.jcompose.endpoint.NetworkMode;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.nat.PortRequest;
 import dev.jcompose.nat.PublishedPort;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +116,31 @@ public abstract class NetworkLayerContract {
                                 List.of())))
                 .hasMessage("ipv4_address " + taken + " on network jtc_a is already used by jtc-a-3");
         assertThat(layer.endpoints().state().endpoints()).doesNotContainKey("jtc-static");
+    }
+
+    @Test
+    void parallelAttachesGetDistinctAddressesAndPorts() throws Exception {
+        layer.networks().ensure(NetworkSpec.of("jtc_many"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<EndpointRecord>> attached = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = "jtc-m-" + i;
+                attached.add(pool.submit(
+                        () -> layer.endpoints().attach(bridged(id, "jtc_many", PortRequest.random("tcp", 80)))));
+            }
+            Set<Ipv4> ips = new HashSet<>();
+            Set<Integer> ports = new HashSet<>();
+            for (Future<EndpointRecord> f : attached) {
+                EndpointRecord e = f.get(120, TimeUnit.SECONDS);
+                assertThat(ips.add(e.links().get(0).ip())).isTrue();
+                assertThat(ports.add(e.ports().get(0).hostPort())).isTrue();
+            }
+            assertThat(layer.networks().state().networks().get("jtc_many").leases())
+                    .hasSize(12);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -100,7 +100,8 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * @param kernel the container runtime and network layer to drive (the real ones, or test doubles)
+     * @param kernel the container runtime and network layer to drive (the real ones, or test doubles); the stack
+     *               serves DNS through the layer's {@code dns()} and stops its servers at close
      * @param images replaces the local image store join (the runtime facade, or a test double); null: the local store
      */
     public static Stack open(

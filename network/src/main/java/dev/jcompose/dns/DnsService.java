@@ -1,6 +1,9 @@
 package dev.jcompose.dns;
 
+import dev.jcompose.network.EndpointRecord;
+import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
+import dev.jcompose.network.NetworkState;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,10 +14,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The embedded DNS servers, one per network on its gateway address. The engine calls
- * {@link #serve} after a network is ready and {@link #stop} before removing it.
+ * The embedded DNS servers, one per network on its gateway address, answering from one
+ * {@link DnsRegistry}. The engine calls {@link #serve} after a network is ready and {@link #stop}
+ * before removing it.
  */
-public final class DnsService implements AutoCloseable {
+public final class DnsService implements NetworkLayer.Dns {
     public static final int PORT = 53;
     private final Vertx vertx;
     private final DnsRegistry registry;
@@ -30,6 +34,7 @@ public final class DnsService implements AutoCloseable {
         this.port = port;
     }
 
+    @Override
     public void serve(NetworkRecord n) {
         servers.computeIfAbsent(
                 n.name(),
@@ -40,11 +45,27 @@ public final class DnsService implements AutoCloseable {
                         new DnsResponder(n.name(), n.internal(), registry, upstreams)));
     }
 
+    @Override
     public void stop(String network) {
         DnsServer s = servers.remove(network);
         if (s != null) {
             s.close();
         }
+    }
+
+    @Override
+    public void attached(EndpointRecord endpoint) {
+        registry.attached(endpoint);
+    }
+
+    @Override
+    public void detached(EndpointRecord endpoint) {
+        registry.detached(endpoint);
+    }
+
+    @Override
+    public void load(NetworkState state) {
+        registry.load(state);
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.jcompose.endpoint.MacAddresses;
 import dev.jcompose.endpoint.NetworkMode;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Leases;
+import dev.jcompose.nat.PortAllocator;
 import dev.jcompose.nat.PublishedPort;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Creates and removes container endpoints: namespace, veths, addresses, published ports. */
-public final class EndpointService {
-    private final NetworkLayer.Context ctx;
+public final class EndpointService implements NetworkLayer.Endpoints {
+    private final KernelNetworkLayer.Context ctx;
 
-    EndpointService(NetworkLayer.Context ctx) {
+    EndpointService(KernelNetworkLayer.Context ctx) {
         this.ctx = ctx;
     }
 
@@ -30,6 +31,7 @@ public final class EndpointService {
      * Attaching an endpoint that is already READY returns it unchanged. On failure everything made
      * so far is removed before the exception propagates.
      */
+    @Override
     public EndpointRecord attach(EndpointSpec spec) {
         settle(spec.id());
         EndpointRecord rec = ctx.store().locked(t -> {
@@ -89,33 +91,31 @@ public final class EndpointService {
     }
 
     private EndpointRecord allocate(EndpointSpec spec, NetworkStore.Txn t) {
-        NetworkState s = t.state();
-        Path netns = ctx.netnsDir().resolve(spec.id());
+        NetworkState next = allocated(spec, t.state(), ctx.netnsDir(), ctx.ports());
+        t.put(next);
+        return next.endpoints().get(spec.id());
+    }
+
+    /**
+     * The state with the endpoint's record (CREATING) and its address leases: pure, shared with
+     * test doubles so that they allocate by the same rules.
+     */
+    static NetworkState allocated(EndpointSpec spec, NetworkState s, Path netnsDir, PortAllocator ports) {
+        Path netns = netnsDir.resolve(spec.id());
         return switch (spec.mode()) {
             case NetworkMode.Host h ->
-                put(
-                        t,
-                        new EndpointRecord(
-                                spec.id(),
-                                "host",
-                                null,
-                                false,
-                                List.of(),
-                                List.of(),
-                                Phase.CREATING,
-                                ProcessOwner.self()));
+                s.with(new EndpointRecord(
+                        spec.id(), "host", null, false, List.of(), List.of(), Phase.CREATING, ProcessOwner.self()));
             case NetworkMode.None n ->
-                put(
-                        t,
-                        new EndpointRecord(
-                                spec.id(),
-                                "none",
-                                netns.toString(),
-                                true,
-                                List.of(),
-                                List.of(),
-                                Phase.CREATING,
-                                ProcessOwner.self()));
+                s.with(new EndpointRecord(
+                        spec.id(),
+                        "none",
+                        netns.toString(),
+                        true,
+                        List.of(),
+                        List.of(),
+                        Phase.CREATING,
+                        ProcessOwner.self()));
             case NetworkMode.Shared sh -> {
                 EndpointRecord other = s.endpoints().get(sh.endpoint());
                 if (other == null || other.netns() == null) {
@@ -124,24 +124,21 @@ public final class EndpointService {
                                     + ", which has none",
                             "start " + sh.endpoint() + " first (network_mode service:/container:)");
                 }
-                yield put(
-                        t,
-                        new EndpointRecord(
-                                spec.id(),
-                                "shared",
-                                other.netns(),
-                                false,
-                                List.of(),
-                                List.of(),
-                                Phase.CREATING,
-                                ProcessOwner.self()));
+                yield s.with(new EndpointRecord(
+                        spec.id(),
+                        "shared",
+                        other.netns(),
+                        false,
+                        List.of(),
+                        List.of(),
+                        Phase.CREATING,
+                        ProcessOwner.self()));
             }
-            case NetworkMode.Bridge b -> bridged(spec, t, netns);
+            case NetworkMode.Bridge b -> bridged(spec, s, netns, ports);
         };
     }
 
-    private EndpointRecord bridged(EndpointSpec spec, NetworkStore.Txn t, Path netns) {
-        NetworkState s = t.state();
+    private static NetworkState bridged(EndpointSpec spec, NetworkState s, Path netns, PortAllocator allocator) {
         List<LinkRecord> links = new ArrayList<>();
         for (AttachmentRequest a : spec.orderedNetworks()) {
             NetworkRecord n = s.networks().get(a.network());
@@ -169,8 +166,8 @@ public final class EndpointService {
                 s.endpoints().values().stream().flatMap(e -> e.ports().stream()).toList();
         List<PublishedPort> ports = spec.ports().isEmpty()
                 ? List.of()
-                : ctx.ports().allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
-        EndpointRecord rec = new EndpointRecord(
+                : allocator.allocate(spec.id(), firstIp(spec, links), spec.ports(), taken);
+        return s.with(new EndpointRecord(
                 spec.id(),
                 "bridge",
                 netns.toString(),
@@ -179,9 +176,7 @@ public final class EndpointService {
                 ports,
                 Phase.CREATING,
                 ProcessOwner.self(),
-                spec.ports());
-        t.put(s.with(rec));
-        return rec;
+                spec.ports()));
     }
 
     private static Ipv4 firstIp(EndpointSpec spec, List<LinkRecord> links) {
@@ -191,11 +186,6 @@ public final class EndpointService {
                     "attach it to a network or drop its ports");
         }
         return links.get(0).ip();
-    }
-
-    private static EndpointRecord put(NetworkStore.Txn t, EndpointRecord r) {
-        t.put(t.state().with(r));
-        return r;
     }
 
     private void wire(EndpointRecord rec) {
@@ -222,6 +212,7 @@ public final class EndpointService {
     }
 
     /** Removes the endpoint: veths, namespace mount, leases, ports, rules. Missing endpoint: no-op. */
+    @Override
     public void detach(String id) {
         EndpointRecord rec = ctx.store().locked(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
@@ -264,22 +255,14 @@ public final class EndpointService {
      * against every other endpoint and the host, then the rules are applied. An endpoint that has its
      * ports, asks for none, or does not exist is returned unchanged (null when missing).
      */
+    @Override
     public EndpointRecord publish(String id) {
         return ctx.store().locked(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
-            if (e == null
-                    || e.phase() != Phase.READY
-                    || e.requests().isEmpty()
-                    || !e.ports().isEmpty()
-                    || e.links().isEmpty()) {
+            if (!unpublished(e)) {
                 return e;
             }
-            List<PublishedPort> taken = t.state().endpoints().values().stream()
-                    .filter(o -> !o.id().equals(id))
-                    .flatMap(o -> o.ports().stream())
-                    .toList();
-            EndpointRecord r =
-                    e.withPorts(ctx.ports().allocate(id, e.links().get(0).ip(), e.requests(), taken));
+            EndpointRecord r = republished(t.state(), e, ctx.ports());
             NetworkState next = t.state().with(r);
             ctx.kernel().applyRules(next);
             t.put(next);
@@ -287,11 +270,30 @@ public final class EndpointService {
         });
     }
 
+    /** Whether {@link #publish} has something to do for the endpoint: it is READY and asks for ports it does not hold. */
+    static boolean unpublished(EndpointRecord e) {
+        return e != null
+                && e.phase() == Phase.READY
+                && !e.requests().isEmpty()
+                && e.ports().isEmpty()
+                && !e.links().isEmpty();
+    }
+
+    /** The endpoint with its requested ports allocated again against every other endpoint's. */
+    static EndpointRecord republished(NetworkState s, EndpointRecord e, PortAllocator allocator) {
+        List<PublishedPort> taken = s.endpoints().values().stream()
+                .filter(o -> !o.id().equals(e.id()))
+                .flatMap(o -> o.ports().stream())
+                .toList();
+        return e.withPorts(allocator.allocate(e.id(), e.links().get(0).ip(), e.requests(), taken));
+    }
+
     /**
      * Releases the endpoint's published ports (a container that stopped), keeping what it asked for:
      * its DNAT rules go and its host ports are free for others until {@link #publish}. The endpoint
      * (namespace, addresses) stays. No ports or no endpoint: no-op.
      */
+    @Override
     public void unpublish(String id) {
         ctx.store().locked(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
@@ -305,6 +307,7 @@ public final class EndpointService {
         });
     }
 
+    @Override
     public NetworkState state() {
         return ctx.store().snapshot();
     }

@@ -1,100 +1,111 @@
 package dev.jcompose.network;
 
-import dev.jcompose.bridge.Uplink;
-import dev.jcompose.host.CommandRunner;
-import dev.jcompose.host.HostPaths;
-import dev.jcompose.ipam.HostAddresses;
-import dev.jcompose.ipam.SubnetPool;
-import dev.jcompose.nat.Chains;
-import dev.jcompose.nat.PortAllocator;
-import dev.jcompose.nat.PortProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.jcompose.bridge.NetworkSpec;
+import dev.jcompose.endpoint.EndpointSpec;
 
 /**
- * The network layer the engine holds: {@link #networks()} and {@link #endpoints()} over one state
- * store. Files: {@code <runRoot>/network/{lock,state.json}} and {@code <runRoot>/netns/<endpoint>}.
- * Create one per process and root; call {@link NetworkService#recover()} once at start.
+ * What the engine drives at the network boundary: networks (a bridge and its addresses each),
+ * container endpoints (namespace, addresses, published ports) and the embedded DNS that answers
+ * on each network. {@link KernelNetworkLayer} is the real one (bridges, veths, iptables, DNS
+ * servers on the gateways); tests use an in-memory fake that passes the same contract suite.
+ * Call {@link #recover()} once at start.
  */
-public final class NetworkLayer {
-    private final NetworkService networks;
-    private final EndpointService endpoints;
+public interface NetworkLayer {
+    Networks networks();
 
-    public NetworkLayer(HostPaths paths, CommandRunner runner, Options options) {
-        Path dir = paths.runRoot().resolve("network");
-        try {
-            Files.createDirectories(dir);
-            Files.createDirectories(paths.runRoot().resolve("netns"));
-            if (!Files.exists(dir.resolve("lock"))) {
-                Files.createFile(dir.resolve("lock"));
-            }
-        } catch (IOException e) {
-            if (!Files.exists(dir.resolve("lock"))) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        Context ctx = new Context(
-                new NetworkStore(dir),
-                new Kernel(runner, options.chains()),
-                paths.runRoot().resolve("netns"),
-                options.pool(),
-                new HostAddresses(runner),
-                new Uplink(runner),
-                options.ports(),
-                options.faults(),
-                options.events());
-        this.networks = new NetworkService(ctx);
-        this.endpoints = new EndpointService(ctx);
+    Endpoints endpoints();
+
+    Dns dns();
+
+    /**
+     * Finishes what a killed process left half done (records not READY whose owner is gone) and
+     * re-applies the layer's rules; what is READY stays as it is.
+     */
+    void recover();
+
+    /** Networks by full name (project_net). */
+    interface Networks {
+        /**
+         * Creates the network, or returns it when it exists with the same configuration (a
+         * different one fails); external networks must already exist.
+         */
+        NetworkRecord ensure(NetworkSpec spec);
+
+        /** Removes the network; refuses while endpoints are attached. A missing network is a no-op. */
+        void remove(String name);
+
+        /** Every network and endpoint, sorted by name and id. */
+        NetworkState state();
     }
 
-    public NetworkService networks() {
-        return networks;
+    /** Container endpoints by id (the container id). */
+    interface Endpoints {
+        /**
+         * Creates the endpoint: its namespace, one address per network (lowest free, or the static
+         * one asked for), its published ports. Attaching a READY endpoint again returns it unchanged.
+         */
+        EndpointRecord attach(EndpointSpec spec);
+
+        /** Removes the endpoint and releases its addresses and ports. A missing endpoint is a no-op. */
+        void detach(String id);
+
+        /**
+         * Publishes the endpoint's requested ports again after {@link #unpublish}; a host port taken
+         * meanwhile fails. An endpoint that has its ports, asks for none or is missing is returned as is
+         * (null when missing).
+         */
+        EndpointRecord publish(String id);
+
+        /** Releases the endpoint's published host ports, keeping what it asked for. No ports: no-op. */
+        void unpublish(String id);
+
+        /** Every network and endpoint, sorted by name and id. */
+        NetworkState state();
     }
 
-    public EndpointService endpoints() {
-        return endpoints;
+    /**
+     * The embedded DNS: per network, the names of the endpoints registered on it. The engine serves a
+     * network once it exists and stops before removing it, registers a container's names while it runs.
+     */
+    interface Dns extends AutoCloseable {
+        /** No servers and no names: for tools and tests that only wire networks. */
+        Dns NONE = new Dns() {
+            @Override
+            public void serve(NetworkRecord network) {}
+
+            @Override
+            public void stop(String network) {}
+
+            @Override
+            public void attached(EndpointRecord endpoint) {}
+
+            @Override
+            public void detached(EndpointRecord endpoint) {}
+
+            @Override
+            public void load(NetworkState state) {}
+
+            @Override
+            public void close() {}
+        };
+
+        /** Answers queries on the network's gateway; serving a network twice is a no-op. */
+        void serve(NetworkRecord network);
+
+        /** Stops answering on the network; a network not served is a no-op. */
+        void stop(String network);
+
+        /** The endpoint's names (per link) answer with its addresses on its networks. */
+        void attached(EndpointRecord endpoint);
+
+        /** The endpoint's names no longer answer. */
+        void detached(EndpointRecord endpoint);
+
+        /** Replaces every name with those of the READY endpoints in {@code state} (a restarted process). */
+        void load(NetworkState state);
+
+        /** Stops every network's server. */
+        @Override
+        void close();
     }
-
-    /** Reconciles after a crash: see {@link NetworkService#recover(EndpointService)}. */
-    public void recover() {
-        networks.recover(endpoints);
-    }
-
-    /** Tunables and seams; {@link #defaults()} is what production uses. */
-    public record Options(
-            Chains chains, SubnetPool pool, PortAllocator ports, FaultPoint faults, EndpointEvents events) {
-        public static Options defaults() {
-            return new Options(
-                    Chains.DEFAULT,
-                    SubnetPool.dockerDefault(),
-                    PortAllocator.withProbe(PortProbe.bind()),
-                    FaultPoint.NONE,
-                    EndpointEvents.NONE);
-        }
-
-        public Options withFaults(FaultPoint f) {
-            return new Options(chains, pool, ports, f, events);
-        }
-
-        public Options withEvents(EndpointEvents e) {
-            return new Options(chains, pool, ports, faults, e);
-        }
-
-        public Options withPool(SubnetPool p) {
-            return new Options(chains, p, ports, faults, events);
-        }
-    }
-
-    record Context(
-            NetworkStore store,
-            Kernel kernel,
-            Path netnsDir,
-            SubnetPool pool,
-            HostAddresses host,
-            Uplink uplink,
-            PortAllocator ports,
-            FaultPoint faults,
-            EndpointEvents events) {}
 }

@@ -8,27 +8,25 @@ import dev.jcompose.host.Command;
 import dev.jcompose.ipam.IpamException;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
+import dev.jcompose.ipam.SubnetPool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Creates, removes and recovers networks (one Linux bridge each). */
-public final class NetworkService {
+public final class NetworkService implements NetworkLayer.Networks {
     static final long SETTLE_NANOS = java.time.Duration.ofSeconds(30).toNanos();
-    private final NetworkLayer.Context ctx;
+    private final KernelNetworkLayer.Context ctx;
 
-    NetworkService(NetworkLayer.Context ctx) {
+    NetworkService(KernelNetworkLayer.Context ctx) {
         this.ctx = ctx;
     }
 
     /** Creates the network, or returns it when it exists; external networks must already exist. */
+    @Override
     public NetworkRecord ensure(NetworkSpec spec) {
-        if (spec.enableIpv6()) {
-            throw new BridgeException(
-                    "network " + spec.name() + ": enable_ipv6 is not supported yet",
-                    "remove enable_ipv6 from the network, jcompose networks are IPv4 only for now");
-        }
+        supported(spec);
         settle(spec.name());
         List<Subnet> hostUsed = spec.external() ? List.of() : ctx.host().inUse();
         int mtu = spec.mtu() != null ? spec.mtu() : ctx.uplink().mtu();
@@ -38,9 +36,7 @@ public final class NetworkService {
                 return matching(spec, existing);
             }
             if (spec.external()) {
-                throw new BridgeException(
-                        "network " + spec.name() + " declared as external, but could not be found",
-                        "create it first (jcompose network create " + spec.name() + "), or remove external: true");
+                throw notFound(spec);
             }
             if (existing != null) {
                 throw new BridgeException(
@@ -49,7 +45,7 @@ public final class NetworkService {
                                 + existing.owner(),
                         "wait for that jcompose to finish, or stop it");
             }
-            NetworkRecord n = plan(spec, t.state(), hostUsed, mtu);
+            NetworkRecord n = plan(spec, t.state(), hostUsed, mtu, ctx.pool());
             t.put(t.state().with(n));
             return n;
         });
@@ -107,8 +103,23 @@ public final class NetworkService {
         }
     }
 
+    /** Fails for what jcompose networks cannot do yet. */
+    static void supported(NetworkSpec spec) {
+        if (spec.enableIpv6()) {
+            throw new BridgeException(
+                    "network " + spec.name() + ": enable_ipv6 is not supported yet",
+                    "remove enable_ipv6 from the network, jcompose networks are IPv4 only for now");
+        }
+    }
+
+    static BridgeException notFound(NetworkSpec external) {
+        return new BridgeException(
+                "network " + external.name() + " declared as external, but could not be found",
+                "create it first (jcompose network create " + external.name() + "), or remove external: true");
+    }
+
     /** An existing network must still match what the compose file asks for, or the user must recreate it. */
-    private static NetworkRecord matching(NetworkSpec spec, NetworkRecord n) {
+    static NetworkRecord matching(NetworkSpec spec, NetworkRecord n) {
         if (spec.external()) {
             return n;
         }
@@ -134,14 +145,15 @@ public final class NetworkService {
         return n;
     }
 
-    private NetworkRecord plan(NetworkSpec spec, NetworkState state, List<Subnet> hostUsed, int mtu) {
+    /** The new network's record (CREATING): its subnet from {@code pool} unless the spec gives one. */
+    static NetworkRecord plan(NetworkSpec spec, NetworkState state, List<Subnet> hostUsed, int mtu, SubnetPool pool) {
         List<Subnet> ours =
                 state.networks().values().stream().map(NetworkRecord::subnet).toList();
         Subnet subnet = spec.subnet();
         if (subnet == null) {
             List<Subnet> used = new ArrayList<>(ours);
             used.addAll(hostUsed);
-            subnet = ctx.pool().pick(used);
+            subnet = pool.pick(used);
         } else {
             for (NetworkRecord o : state.networks().values()) {
                 if (o.subnet().overlaps(subnet)) {
@@ -177,26 +189,32 @@ public final class NetworkService {
     }
 
     /** Removes the network; refuses while endpoints are attached. Removing a missing network is a no-op. */
+    @Override
     public void remove(String name) {
         NetworkRecord rec = ctx.store().locked(t -> {
             NetworkRecord n = t.state().networks().get(name);
             if (n == null) {
                 return null;
             }
-            List<String> users = t.state().endpoints().values().stream()
-                    .filter(e -> e.links().stream().anyMatch(l -> l.network().equals(name)))
-                    .map(EndpointRecord::id)
-                    .toList();
-            if (!users.isEmpty()) {
-                throw new BridgeException(
-                        "network " + name + " is in use by " + String.join(", ", users),
-                        "stop and remove those containers first");
-            }
+            unused(t.state(), name);
             t.put(t.state().with(n.withPhase(Phase.REMOVING)));
             return n;
         });
         if (rec != null) {
             teardown(name);
+        }
+    }
+
+    /** Fails while endpoints are attached to the network. */
+    static void unused(NetworkState state, String name) {
+        List<String> users = state.endpoints().values().stream()
+                .filter(e -> e.links().stream().anyMatch(l -> l.network().equals(name)))
+                .map(EndpointRecord::id)
+                .toList();
+        if (!users.isEmpty()) {
+            throw new BridgeException(
+                    "network " + name + " is in use by " + String.join(", ", users),
+                    "stop and remove those containers first");
         }
     }
 
@@ -215,6 +233,7 @@ public final class NetworkService {
         ctx.store().deleteIfEmpty();
     }
 
+    @Override
     public NetworkState state() {
         return ctx.store().snapshot();
     }

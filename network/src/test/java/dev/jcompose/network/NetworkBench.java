@@ -43,8 +43,11 @@ public final class NetworkBench {
             }
             return r;
         };
-        NetworkLayer layer = new NetworkLayer(
-                new HostPaths(root.resolve("data"), root.resolve("run")), runner, NetworkLayer.Options.defaults());
+        NetworkLayer layer = new KernelNetworkLayer(
+                new HostPaths(root.resolve("data"), root.resolve("run")),
+                runner,
+                KernelNetworkLayer.Options.defaults(),
+                NetworkLayer.Dns.NONE);
         try {
             NetworkRecord net = layer.networks().ensure(NetworkSpec.of("jcbench_default"));
             List<Long> attach = new ArrayList<>();

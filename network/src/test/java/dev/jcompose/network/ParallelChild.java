@@ -13,10 +13,11 @@ import java.util.List;
 public final class ParallelChild {
     public static void main(String[] args) {
         Path root = Path.of(args[0]);
-        NetworkLayer layer = new NetworkLayer(
+        NetworkLayer layer = new KernelNetworkLayer(
                 new HostPaths(root.resolve("data"), root.resolve("run")),
                 new ProcessCommandRunner(),
-                NetworkLayer.Options.defaults());
+                KernelNetworkLayer.Options.defaults(),
+                NetworkLayer.Dns.NONE);
         for (int i = 0; i < Integer.parseInt(args[2]); i++) {
             layer.endpoints()
                     .attach(new EndpointSpec(

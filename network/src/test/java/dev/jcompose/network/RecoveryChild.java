@@ -31,10 +31,11 @@ public final class RecoveryChild {
                 }
             }
         };
-        NetworkLayer layer = new NetworkLayer(
+        NetworkLayer layer = new KernelNetworkLayer(
                 new HostPaths(root.resolve("data"), root.resolve("run")),
                 new ProcessCommandRunner(),
-                NetworkLayer.Options.defaults().withFaults(hang));
+                KernelNetworkLayer.Options.defaults().withFaults(hang),
+                NetworkLayer.Dns.NONE);
         layer.networks().ensure(NetworkSpec.of("jt_crash"));
         layer.endpoints()
                 .attach(new EndpointSpec(

@@ -32,20 +32,28 @@ final class TestBed implements AutoCloseable {
     final Path root;
     final HostPaths paths;
     final DnsRegistry registry = new DnsRegistry();
-    final NetworkLayer layer;
+    final KernelNetworkLayer layer;
     private final List<Process> processes = new ArrayList<>();
     private final List<Runnable> cleanups = new ArrayList<>();
     private final HostSnapshot before;
 
-    TestBed(NetworkLayer.Options options) throws IOException {
+    private final String chainPrefix;
+
+    /** @param dns the layer's DNS ({@link NetworkLayer.Dns#NONE}: none); the test closes it */
+    TestBed(KernelNetworkLayer.Options options, NetworkLayer.Dns dns) throws IOException {
         root = Files.createTempDirectory("jcnet-");
         paths = new HostPaths(root.resolve("data"), root.resolve("run"));
-        layer = new NetworkLayer(paths, runner, options.withEvents(registry));
+        chainPrefix = options.chains().prefix();
+        layer = new KernelNetworkLayer(paths, runner, options.withEvents(registry), dns);
         before = snapshot();
     }
 
+    TestBed(KernelNetworkLayer.Options options) throws IOException {
+        this(options, NetworkLayer.Dns.NONE);
+    }
+
     TestBed() throws IOException {
-        this(NetworkLayer.Options.defaults());
+        this(KernelNetworkLayer.Options.defaults());
     }
 
     HostSnapshot snapshot() {
@@ -55,13 +63,17 @@ final class TestBed implements AutoCloseable {
                 "links",
                 filter(s.facets().get("links"), l -> l.startsWith("jc-") || l.startsWith("jv") || l.startsWith("jt")));
         f.put("netns", filter(s.facets().get("netns"), l -> l.startsWith("jt")));
-        // Only this layer's chains (default prefix) and the builtin policies: other jcompose runs on the
-        // host (engine tests) use their own chain prefix and must not count as this test's leaks.
+        // Only this layer's chains (default prefix, or the bed's own) and the builtin policies: other
+        // jcompose runs on the host (engine tests) use their own chain prefix and must not count as
+        // this test's leaks.
         f.put(
                 "iptables",
                 filter(
                         s.facets().get("iptables"),
-                        l -> l.contains("JCOMPOSE") || l.contains(":FORWARD ") || l.contains(":INPUT ")));
+                        l -> l.contains("JCOMPOSE")
+                                || l.contains(chainPrefix)
+                                || l.contains(":FORWARD ")
+                                || l.contains(":INPUT ")));
         // Namespace mounts of this bed (under its temp root) or of the test's own `ip netns` names (jt*);
         // other jcompose runs' namespaces are not this test's business.
         f.put(

@@ -13,6 +13,7 @@ import dev.jcompose.host.HostSnapshot;
 import dev.jcompose.host.ProcessCommandRunner;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.nat.Chains;
+import dev.jcompose.network.KernelNetworkLayer;
 import dev.jcompose.network.NetworkLayer;
 import java.io.IOException;
 import java.io.Writer;
@@ -125,16 +126,17 @@ class EngineKillMatrixRootTest {
             List<Container> running = box.ps(project);
             EngineSandbox.sigkill(box.enginePid());
             String ghost = "0123456789abcdef0123456789abcdef";
-            NetworkLayer.Options defaults = NetworkLayer.Options.defaults();
-            NetworkLayer network = new NetworkLayer(
+            KernelNetworkLayer.Options defaults = KernelNetworkLayer.Options.defaults();
+            NetworkLayer network = new KernelNetworkLayer(
                     new HostPaths(box.dir.resolve("data"), box.dir.resolve("run")),
                     new ProcessCommandRunner(),
-                    new NetworkLayer.Options(
+                    new KernelNetworkLayer.Options(
                             new Chains(box.chainPrefix),
                             defaults.pool(),
                             defaults.ports(),
                             defaults.faults(),
-                            defaults.events()));
+                            defaults.events()),
+                    NetworkLayer.Dns.NONE);
             network.endpoints()
                     .attach(new EndpointSpec(
                             ghost,

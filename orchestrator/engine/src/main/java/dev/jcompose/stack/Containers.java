@@ -6,7 +6,6 @@ import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.CreateRequest;
 import dev.jcompose.container.ImageRef;
-import dev.jcompose.dns.DnsRegistry;
 import dev.jcompose.dns.EtcHosts;
 import dev.jcompose.dns.ResolvConf;
 import dev.jcompose.endpoint.AttachmentRequest;
@@ -48,7 +47,7 @@ import java.util.TreeMap;
 final class Containers {
     private final ContainerRuntime runtime;
     private final NetworkLayer network;
-    private final DnsRegistry dns;
+    private final NetworkLayer.Dns dns;
     private final VolumeStore volumes;
     private final ImageSource images;
     private final ContainerFiles files;
@@ -64,7 +63,7 @@ final class Containers {
     Containers(
             ContainerRuntime runtime,
             NetworkLayer network,
-            DnsRegistry dns,
+            NetworkLayer.Dns dns,
             VolumeStore volumes,
             ImageSource images,
             ContainerFiles files) {

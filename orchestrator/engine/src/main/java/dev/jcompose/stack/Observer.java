@@ -5,7 +5,7 @@ import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.HostImages;
 import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.ImageReference;
-import dev.jcompose.network.NetworkService;
+import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedImage;
@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 public final class Observer {
     private final ContainerRuntime runtime;
-    private final NetworkService networks;
+    private final NetworkLayer.Networks networks;
     private final NetworkLabels networkLabels;
     private final VolumeStore volumes;
     private final HostImages images;
@@ -36,7 +36,7 @@ public final class Observer {
     /** @param health the health the engine tracks for a container id ({@code NONE} when unknown) */
     Observer(
             ContainerRuntime runtime,
-            NetworkService networks,
+            NetworkLayer.Networks networks,
             NetworkLabels networkLabels,
             VolumeStore volumes,
             HostImages images,

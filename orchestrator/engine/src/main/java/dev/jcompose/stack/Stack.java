@@ -7,8 +7,6 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.HostImages;
-import dev.jcompose.dns.DnsRegistry;
-import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ExecutionListener;
 import dev.jcompose.execute.PlanExecutor;
@@ -45,8 +43,7 @@ public final class Stack implements AutoCloseable {
     final ContainerRuntime runtime;
     final NetworkLayer network;
     final NetworkLabels networkLabels;
-    final DnsRegistry registry = new DnsRegistry();
-    final DnsService dns;
+    final NetworkLayer.Dns dns;
     final VolumeStore volumes;
     final HostImages hostImages;
     final ImageSource images;
@@ -67,12 +64,12 @@ public final class Stack implements AutoCloseable {
         this.runtime = kernel.runtime();
         this.network = kernel.network();
         this.networkLabels = new NetworkLabels(paths.networkLabels());
-        this.dns = new DnsService(engine.vertx(), registry, settings.dnsUpstreams(), DnsService.PORT);
+        this.dns = network.dns();
         this.volumes = new VolumeStore(paths.volumes());
         this.hostImages = new HostImages(
                 settings.paths(), HostImages.Settings.defaults(host.environment()), LocalImages.users(runtime));
         this.images = imageSource != null ? imageSource : new LocalImages(hostImages, settings.pull());
-        this.containers = new Containers(runtime, network, registry, volumes, images, new ContainerFiles(paths));
+        this.containers = new Containers(runtime, network, dns, volumes, images, new ContainerFiles(paths));
         this.supervision = engine.await(
                 engine.call(() -> new Supervision(engine, containers, host.clock())), Duration.ofSeconds(30));
         this.observer =
@@ -86,11 +83,12 @@ public final class Stack implements AutoCloseable {
      * @param engine the process's engine context (its one Vert.x); the stack uses it and does not close it
      */
     public static Stack open(StackSettings settings, HostAccess host, EngineContext engine) {
-        return open(settings, host, engine, StackKernel.real(settings, host), null);
+        return open(settings, host, engine, StackKernel.real(settings, host, engine.vertx()), null);
     }
 
     /**
-     * @param kernel the container runtime and network layer to drive (the real ones, or test doubles)
+     * @param kernel the container runtime and network layer to drive (the real ones, or test doubles); the stack
+     *               serves DNS through the layer's {@code dns()} and stops its servers at close
      * @param images replaces the local image store join (the runtime facade, or a test double); null: the local store
      */
     public static Stack open(
@@ -98,7 +96,7 @@ public final class Stack implements AutoCloseable {
         Stack stack = new Stack(settings, host, engine, kernel, images);
         try {
             stack.network.recover();
-            stack.registry.load(stack.network.networks().state());
+            stack.dns.load(stack.network.networks().state());
             for (NetworkRecord n : stack.network.networks().state().networks().values()) {
                 try {
                     stack.dns.serve(n);

@@ -4,7 +4,6 @@ import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackException;
 import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.container.ContainerRecord;
-import dev.jcompose.dns.DnsService;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
 import dev.jcompose.execute.DependencyWait;
@@ -38,7 +37,7 @@ final class StackOperations implements OperationRunner<Operation> {
     private final Containers containers;
     private final NetworkLayer network;
     private final NetworkLabels networkLabels;
-    private final DnsService dns;
+    private final NetworkLayer.Dns dns;
     private final VolumeStore volumes;
     private final ImageSource images;
     private final Supervision supervision;
@@ -55,7 +54,7 @@ final class StackOperations implements OperationRunner<Operation> {
             Containers containers,
             NetworkLayer network,
             NetworkLabels networkLabels,
-            DnsService dns,
+            NetworkLayer.Dns dns,
             VolumeStore volumes,
             ImageSource images,
             Supervision supervision,

@@ -85,8 +85,7 @@ public final class ContainerHost {
         this.rootfs = new ImageRootfs(images, snapshots);
         this.rootfsLock = new RootfsLock(paths.dataRoot().resolve("snapshots.lock"));
         OciRuntime oci = new RuntimeProbe(runner, paths, settings.env()).select(settings.env());
-        this.containers =
-                new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
+        this.containers = new ConmonRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
     }
 
     public ContainerRuntime containers() {

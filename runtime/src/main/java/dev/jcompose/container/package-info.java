@@ -1,6 +1,10 @@
 /**
  * Containers run by an OCI runtime (runc/crun, chosen by {@link dev.jcompose.container.RuntimeProbe})
- * under conmon, with a persisted lifecycle ({@link dev.jcompose.container.ContainerRuntime}).
+ * under conmon, with a persisted lifecycle: the engine holds the
+ * {@link dev.jcompose.container.ContainerRuntime} interface (its contract: states, exit codes, removed
+ * containers), {@link dev.jcompose.container.ConmonRuntime} implements it (creating in
+ * {@link dev.jcompose.container.ContainerCreation}, taking apart in
+ * {@link dev.jcompose.container.ContainerRelease}); the test-jar has an in-memory one.
  * {@link dev.jcompose.container.ContainerHost} is the entry point the orchestrator holds: it wires the
  * image store, puller and loader to the snapshot store through {@link dev.jcompose.container.ImageRootfs}
  * (layers unpacked into snapshots keyed and verified by diff_id; the image config mapped to

@@ -66,7 +66,7 @@ final class OneOffRun {
                                 return null;
                             })));
         }
-        return new OneOffAttach(name, stack.runtime.bundle(r.id()).toString(), o.stdin(), o.tty());
+        return new OneOffAttach(name, stack.runtime.attachDirectory(r.id()).toString(), o.stdin(), o.tty());
     }
 
     /**

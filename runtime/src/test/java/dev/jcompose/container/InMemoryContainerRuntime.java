@@ -1,8 +1,8 @@
 package dev.jcompose.container;
 
 import dev.jcompose.host.Clock;
+import dev.jcompose.oci.BundleWriter;
 import dev.jcompose.rootfs.OverlayMount;
-import dev.jcompose.rootfs.Snapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,43 +25,32 @@ import java.util.function.Predicate;
  * <p>Deterministic and thread-safe: every operation holds this object's monitor; {@link #waitExit} and
  * {@link #followLogs} wait on it (woken by the change they wait for, never by polling). A stop's grace
  * period does not pass in real time: a process ignoring its stop signal is killed at once (137). A
- * container has a fake pid, unique in this runtime, while it is created, running or paused.
+ * container has a fake pid, unique in this runtime, while it is created, running or paused. Nothing is
+ * written to disk: attach directories and writable layers are paths under {@code root} that do not exist.
  */
 public final class InMemoryContainerRuntime implements ContainerRuntime {
-    /** The default clock: starts at a fixed instant and advances one second per reading. */
+    /** Where the default clock starts; it advances one second per reading. */
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Clock clock;
     private final Path root;
     private final ScriptedProcess defaultScript;
-    private final Map<String, Container> containers = new TreeMap<>();
+    private final Map<String, FakeContainer> containers = new TreeMap<>();
     private final List<Map.Entry<Predicate<CreateRequest>, ScriptedProcess>> scripts = new ArrayList<>();
     private final Map<String, RuntimeException> failures = new HashMap<>();
     private final List<String> operations = new ArrayList<>();
     private long nextPid = 1000;
 
-    /** A container and its process; guarded by the runtime's monitor. */
-    private static final class Container {
-        ContainerRecord rec;
-        ScriptedProcess script;
-        final long pid;
-        final List<LogLine> log = new ArrayList<>();
-        final List<String> pendingSignals = new ArrayList<>(); // sent while paused: delivered on thaw
-
-        Container(ContainerRecord rec, ScriptedProcess script, long pid) {
-            this.rec = rec;
-            this.script = script;
-            this.pid = pid;
-        }
-    }
-
-    /** Processes run until signalled; a deterministic clock; attach directories under /nonexistent. */
+    /** Processes run until a signal ends them; a {@link SteppingClock} from {@link #EPOCH}. */
     public InMemoryContainerRuntime() {
-        this(steppingClock(), Path.of("/nonexistent/jcompose-in-memory"), ScriptedProcess.running());
+        this(
+                new SteppingClock(EPOCH, Duration.ofSeconds(1)),
+                Path.of("/nonexistent/jcompose-in-memory"),
+                ScriptedProcess.running());
     }
 
     /**
-     * @param root          where the (never created) attach directories and writable layers would be
+     * @param root          under which the (never created) attach directories and writable layers are
      * @param defaultScript the process of a container no {@link #script} matches
      */
     public InMemoryContainerRuntime(Clock clock, Path root, ScriptedProcess defaultScript) {
@@ -70,7 +59,7 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
         this.defaultScript = defaultScript;
     }
 
-    // ---- scripting and observation (the test's side) ----
+    // ---- the test's side: scripting and observing ----
 
     /** Containers created from now on whose request matches get {@code process} (the first match wins). */
     public synchronized InMemoryContainerRuntime script(Predicate<CreateRequest> which, ScriptedProcess process) {
@@ -83,24 +72,25 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
         return script(r -> r.name().equals(name), process);
     }
 
-    /** Replaces the process script of an existing container (from its next start, and for its execs now). */
+    /** Replaces the script of an existing container: for its execs and signals now, its output at its next start. */
     public synchronized void rescript(String id, ScriptedProcess process) {
         require(id).script = process;
     }
 
     /** The container's process exits by itself with {@code code}; it must be running. */
     public synchronized void exit(String id, int code) {
-        Container c = require(id);
-        if (c.rec.state() != ContainerState.RUNNING) {
-            throw new IllegalStateException(
-                    c.rec.name() + " is " + c.rec.state().lower() + ", not running");
+        FakeContainer c = require(id);
+        if (c.state() != ContainerState.RUNNING) {
+            throw new IllegalStateException(c.rec.name() + " is " + c.state().lower() + ", not running");
         }
-        exited(c, code);
+        c.exited(code);
+        notifyAll();
     }
 
-    /** The container's process writes a line; it must not be removed. */
+    /** The container's process writes a line to its log. */
     public synchronized void print(String id, LogLine.Stream stream, String text) {
-        append(require(id), stream, text);
+        require(id).append(stream, text);
+        notifyAll();
     }
 
     /** The next call of {@code operation} (a method name: "create", "start", ...) throws {@code failure}. */
@@ -108,7 +98,7 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
         failures.put(operation, failure);
     }
 
-    /** What was done, in order: "create NAME", "start NAME", "kill NAME SIGNAL", "exec NAME ARGS", ... */
+    /** What happened, in order: "create NAME", "start NAME", "kill NAME SIGNAL", "exited NAME CODE", ... */
     public synchronized List<String> operations() {
         return List.copyOf(operations);
     }
@@ -139,7 +129,7 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
                 null,
                 req.imageRef(),
                 0);
-        containers.put(req.id(), new Container(rec, scriptFor(req), nextPid++));
+        containers.put(req.id(), new FakeContainer(rec, scriptFor(req), nextPid++, clock, operations));
         done("create", rec);
         return rec;
     }
@@ -147,25 +137,25 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     @Override
     public synchronized ContainerRecord start(String id) {
         fail("start");
-        Container c = transition(id, "start", ContainerState.RUNNING);
+        FakeContainer c = transition(id, "start", ContainerState.RUNNING);
         c.rec = c.rec.with(ContainerState.RUNNING, clock.now(), null, null);
         done("start", c.rec);
-        return run(c);
+        return c.run();
     }
 
     @Override
     public synchronized ContainerRecord restart(String id) {
         fail("restart");
-        Container c = transition(id, "start", ContainerState.CREATED); // only EXITED goes back to CREATED
+        FakeContainer c = transition(id, "start", ContainerState.CREATED); // only EXITED goes back to CREATED
         c.rec = c.rec.restarted(clock.now());
         done("restart", c.rec);
-        return run(c);
+        return c.run();
     }
 
     @Override
     public synchronized ContainerRecord pause(String id) {
         fail("pause");
-        Container c = transition(id, "pause", ContainerState.PAUSED);
+        FakeContainer c = transition(id, "pause", ContainerState.PAUSED);
         c.rec = c.rec.with(ContainerState.PAUSED, c.rec.started(), null, null);
         done("pause", c.rec);
         return c.rec;
@@ -174,46 +164,42 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     @Override
     public synchronized ContainerRecord unpause(String id) {
         fail("unpause");
-        Container c = transition(id, "unpause", ContainerState.RUNNING);
-        if (c.rec.state() != ContainerState.PAUSED) {
-            throw ContainerException.illegal("unpause", c.rec, c.rec.state());
+        FakeContainer c = transition(id, "unpause", ContainerState.RUNNING);
+        if (c.state() != ContainerState.PAUSED) {
+            throw ContainerException.illegal("unpause", c.rec, c.state());
         }
-        c.rec = c.rec.with(ContainerState.RUNNING, c.rec.started(), null, null);
-        ContainerRecord thawed = c.rec;
-        done("unpause", thawed);
-        List<String> pending = List.copyOf(c.pendingSignals);
-        c.pendingSignals.clear();
-        pending.forEach(s -> signal(c, s));
-        return thawed;
+        done("unpause", c.rec);
+        return c.thaw();
     }
 
     @Override
     public synchronized void kill(String id, String signal) {
         fail("kill");
-        Container c = transition(id, "kill", ContainerState.EXITED);
+        FakeContainer c = transition(id, "kill", ContainerState.EXITED);
         String name = ScriptedProcess.signalName(signal);
         operations.add("kill " + c.rec.name() + " " + name);
-        signal(c, name);
+        c.signal(name);
+        notifyAll();
     }
 
     @Override
     public synchronized int stop(String id, Duration grace) {
         fail("stop");
-        Container c = require(id);
-        if (c.rec.state() == ContainerState.EXITED) {
+        FakeContainer c = require(id);
+        if (c.state() == ContainerState.EXITED) {
             return c.rec.exitCode() == null ? -1 : c.rec.exitCode();
         }
         transition(id, "stop", ContainerState.EXITED);
-        operations.add("stop " + c.rec.name());
-        if (c.rec.state() == ContainerState.CREATED) {
-            exited(c, 137);
+        done("stop", c.rec);
+        if (c.state() == ContainerState.CREATED) {
+            c.exited(137);
         } else {
-            if (c.rec.state() == ContainerState.PAUSED) {
-                c.rec = c.rec.with(ContainerState.RUNNING, c.rec.started(), null, null);
+            c.signal(c.rec.stopSignal());
+            if (c.state() == ContainerState.PAUSED) {
+                c.thaw(); // as the real one does: the signal, then a thaw so it is handled
             }
-            signal(c, c.rec.stopSignal());
-            if (c.rec.state() != ContainerState.EXITED) {
-                exited(c, 137); // the grace period is over at once: nothing runs in real time here
+            if (c.state() != ContainerState.EXITED) {
+                c.exited(137); // the grace period is over at once: nothing runs in real time here
             }
         }
         return c.rec.exitCode();
@@ -223,8 +209,8 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     public synchronized Optional<Integer> waitExit(String id, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Container c = containers.get(id);
-            if (c != null && c.rec.state() == ContainerState.EXITED) {
+            FakeContainer c = containers.get(id);
+            if (c != null && c.state() == ContainerState.EXITED) {
                 return Optional.ofNullable(c.rec.exitCode());
             }
             long left = deadline - System.nanoTime();
@@ -237,7 +223,7 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     @Override
     public synchronized ExecResult exec(String id, ExecRequest req) {
         fail("exec");
-        Container c = running(id);
+        FakeContainer c = running(id);
         operations.add("exec " + c.rec.name() + " " + String.join(" ", req.args()));
         return c.script.exec(req);
     }
@@ -245,13 +231,13 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     @Override
     public synchronized ExecRecipe execRecipe(String id, ExecRequest req, boolean tty, boolean detach) {
         fail("execRecipe");
-        Container c = running(id);
+        FakeContainer c = running(id);
         return new ExecRecipe(
                 "in-memory",
                 root.resolve("runtime").toString(),
                 id,
                 c.rec.name(),
-                "{\"args\":" + req.args().stream().map(a -> "\"" + a + "\"").toList() + "}",
+                BundleWriter.toJson(Map.of("args", req.args())),
                 root.resolve("containers").resolve(id).toString(),
                 tty && !detach,
                 detach);
@@ -269,23 +255,21 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
 
     @Override
     public synchronized List<LogLine> logs(String id, int tail) {
-        Container c = containers.get(id);
+        FakeContainer c = containers.get(id);
         List<LogLine> all = c == null ? List.of() : c.log;
         return List.copyOf(tail >= 0 && all.size() > tail ? all.subList(all.size() - tail, all.size()) : all);
     }
 
-    /** Emits outside the monitor, so a slow sink holds nothing up. */
+    /** Emits outside the monitor, so a slow sink holds nothing up; ends too when the container is removed. */
     @Override
     public void followLogs(String id, Consumer<LogLine> sink) {
         int next = 0;
         while (true) {
             List<LogLine> batch;
-            boolean last;
+            boolean exited;
             synchronized (this) {
-                Container c;
-                while ((c = containers.get(id)) != null
-                        && c.log.size() == next
-                        && c.rec.state() != ContainerState.EXITED) {
+                FakeContainer c;
+                while ((c = containers.get(id)) != null && c.log.size() == next && c.state() != ContainerState.EXITED) {
                     if (!await(Long.MAX_VALUE)) {
                         return;
                     }
@@ -294,11 +278,11 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
                     return;
                 }
                 batch = List.copyOf(c.log.subList(next, c.log.size()));
-                last = c.rec.state() == ContainerState.EXITED;
+                exited = c.state() == ContainerState.EXITED;
             }
             batch.forEach(sink);
             next += batch.size();
-            if (last && batch.isEmpty()) {
+            if (exited && batch.isEmpty()) {
                 return;
             }
         }
@@ -317,58 +301,22 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     @Override
     public synchronized void delete(String id, boolean force) {
         fail("delete");
-        Container c = require(id);
-        if (c.rec.state() != ContainerState.EXITED && c.rec.state() != ContainerState.CREATED) {
+        FakeContainer c = require(id);
+        if (c.state() != ContainerState.EXITED && c.state() != ContainerState.CREATED) {
             if (!force) {
-                throw ContainerException.illegal("remove", c.rec, c.rec.state());
+                throw ContainerException.illegal("remove", c.rec, c.state());
             }
             stop(id, Duration.ZERO);
         }
         containers.remove(id);
-        operations.add("delete " + c.rec.name());
+        done("delete", c.rec);
         notifyAll();
     }
 
     @Override
     public synchronized Optional<Long> pid(String id) {
-        Container c = containers.get(id);
-        return c == null || c.rec.state() == ContainerState.EXITED ? Optional.empty() : Optional.of(c.pid);
-    }
-
-    // ---- the process model ----
-
-    /** Prints the script's output, then exits if the script says so; returns the record as started. */
-    private ContainerRecord run(Container c) {
-        ContainerRecord started = c.rec;
-        c.script.output().forEach(o -> append(c, o.stream(), o.text()));
-        if (c.script.exitCode() != null) {
-            exited(c, c.script.exitCode());
-        }
-        return started;
-    }
-
-    private void signal(Container c, String signal) {
-        if (c.rec.state() == ContainerState.PAUSED && !signal.equals("SIGKILL")) {
-            c.pendingSignals.add(signal); // a frozen process handles it once thawed
-            return;
-        }
-        if (c.rec.state() == ContainerState.CREATED) {
-            exited(c, ScriptedProcess.terminatedBy(signal)); // no handler installed yet: the default action
-            return;
-        }
-        c.script.onSignal(signal).ifPresent(code -> exited(c, code));
-    }
-
-    private void exited(Container c, int code) {
-        c.rec = c.rec.with(ContainerState.EXITED, c.rec.started(), clock.now(), code);
-        c.pendingSignals.clear();
-        operations.add("exited " + c.rec.name() + " " + code);
-        notifyAll();
-    }
-
-    private void append(Container c, LogLine.Stream stream, String text) {
-        c.log.add(new LogLine(clock.now(), stream, text));
-        notifyAll();
+        FakeContainer c = containers.get(id);
+        return c == null || c.state() == ContainerState.EXITED ? Optional.empty() : Optional.of(c.pid);
     }
 
     // ---- helpers ----
@@ -381,11 +329,11 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
                 .orElse(defaultScript);
     }
 
+    /** The overlay the real runtime would mount (an image-less request gets a placeholder lower layer). */
     private OverlayMount rootfs(CreateRequest req) {
         Path dir = root.resolve("containers").resolve(req.id());
-        List<Snapshot> layers = req.layers();
-        if (!layers.isEmpty()) {
-            return OverlayMount.forContainer(req.snapshotsRoot(), layers, dir);
+        if (!req.layers().isEmpty()) {
+            return OverlayMount.forContainer(req.snapshotsRoot(), req.layers(), dir);
         }
         return new OverlayMount(
                 root.resolve("snapshots"),
@@ -395,26 +343,26 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
                 dir.resolve("rootfs"));
     }
 
-    private Container require(String id) {
-        Container c = containers.get(id);
+    private FakeContainer require(String id) {
+        FakeContainer c = containers.get(id);
         if (c == null) {
             throw ContainerException.noSuch(id);
         }
         return c;
     }
 
-    private Container transition(String id, String op, ContainerState to) {
-        Container c = require(id);
-        if (!c.rec.state().canGo(to)) {
-            throw ContainerException.illegal(op, c.rec, c.rec.state());
+    private FakeContainer transition(String id, String op, ContainerState to) {
+        FakeContainer c = require(id);
+        if (!c.state().canGo(to)) {
+            throw ContainerException.illegal(op, c.rec, c.state());
         }
         return c;
     }
 
-    private Container running(String id) {
-        Container c = require(id);
-        if (c.rec.state() != ContainerState.RUNNING) {
-            throw ContainerException.illegal("exec in", c.rec, c.rec.state());
+    private FakeContainer running(String id) {
+        FakeContainer c = require(id);
+        if (c.state() != ContainerState.RUNNING) {
+            throw ContainerException.illegal("exec in", c.rec, c.state());
         }
         return c;
     }
@@ -426,8 +374,10 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
         }
     }
 
+    /** Records the operation and wakes the waiters: whatever they wait for may have happened. */
     private void done(String operation, ContainerRecord rec) {
         operations.add(operation + " " + rec.name());
+        notifyAll();
     }
 
     /** Waits on the monitor up to {@code nanos}; false if interrupted (the flag is set again). */
@@ -436,28 +386,12 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
             if (nanos == Long.MAX_VALUE) {
                 wait();
             } else {
-                wait(Math.max(1, nanos / 1_000_000), 0);
+                wait(Math.max(1, nanos / 1_000_000));
             }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static Clock steppingClock() {
-        return new Clock() {
-            private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
-
-            @Override
-            public Instant now() {
-                return EPOCH.plusSeconds(ticks.getAndIncrement());
-            }
-
-            @Override
-            public long nanoTime() {
-                return ticks.get() * 1_000_000_000L;
-            }
-        };
     }
 }

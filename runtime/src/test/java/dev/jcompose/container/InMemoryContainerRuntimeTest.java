@@ -116,6 +116,33 @@ class InMemoryContainerRuntimeTest {
     }
 
     @Test
+    void concurrentCommandsEachSeeAWholeContainer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        String id = thread + "-" + i;
+                        rt.create(request(id, "c" + id));
+                        rt.start(id);
+                        assertThat(rt.list()).allMatch(r -> r.state() != null);
+                        rt.stop(id, null);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rt.list()).hasSize(200).allMatch(r -> r.exitCode() == 143);
+        assertThat(rt.list().stream().map(ContainerRecord::id)).isSorted();
+    }
+
+    @Test
     void aFollowOfARemovedContainerEnds() throws Exception {
         rt.create(request("1", "web"));
         rt.start("1");

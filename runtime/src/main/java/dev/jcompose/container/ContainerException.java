@@ -13,6 +13,11 @@ public class ContainerException extends JcomposeException {
         super(message, hint, dev.jcompose.ExitCode.FAILURE, cause);
     }
 
+    /** The id names no container: never created, or removed. */
+    static ContainerException noSuch(String id) {
+        return new ContainerException("no such container: " + id, "list containers with `jcompose ps -a`");
+    }
+
     static ContainerException illegal(String op, ContainerRecord c, ContainerState now) {
         return new ContainerException(
                 "cannot " + op + " container " + c.name() + ": it is " + now.text(),

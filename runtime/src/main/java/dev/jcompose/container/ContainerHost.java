@@ -61,8 +61,7 @@ public final class ContainerHost {
 
     public ContainerHost(HostPaths paths, CommandRunner runner, Clock clock, Settings settings) {
         OciRuntime oci = new RuntimeProbe(runner, paths, settings.env()).select(settings.env());
-        this.containers =
-                new ContainerRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
+        this.containers = new ConmonRuntime(paths, runner, clock, oci, RuntimeConfig.detect(settings.cgroupParent()));
         this.images = new HostImages(
                 paths,
                 new HostImages.Settings(settings.registry(), settings.platform(), settings.limits()),

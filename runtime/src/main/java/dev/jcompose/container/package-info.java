@@ -1,6 +1,10 @@
 /**
  * Containers run by an OCI runtime (runc/crun, chosen by {@link dev.jcompose.container.RuntimeProbe})
- * under conmon, with a persisted lifecycle ({@link dev.jcompose.container.ContainerRuntime}).
+ * under conmon, with a persisted lifecycle: the engine holds the
+ * {@link dev.jcompose.container.ContainerRuntime} interface (its contract: states, exit codes, removed
+ * containers), {@link dev.jcompose.container.ConmonRuntime} implements it (creating in
+ * {@link dev.jcompose.container.ContainerCreation}, taking apart in
+ * {@link dev.jcompose.container.ContainerRelease}); the test-jar has an in-memory one.
  * {@link dev.jcompose.container.HostImages} is the one image side both the CLI's
  * {@link dev.jcompose.container.ContainerHost} and the engine hold: it wires the image store, puller and
  * loader to the snapshot store through {@link dev.jcompose.container.ImageRootfs} (layers unpacked into

@@ -23,7 +23,7 @@ public final class AdoptionMain {
         var layers = store.ensureAll(List.of(new SnapshotStore.Layer(args[4], Path.of(args[5]))));
         ProcessCommandRunner runner = new ProcessCommandRunner();
         OciRuntime oci = new RuntimeProbe(runner, paths, System.getenv()).select(System.getenv());
-        ContainerRuntime rt = new ContainerRuntime(paths, runner, Clock.system(), oci, RuntimeConfig.detect(args[2]));
+        ContainerRuntime rt = new ConmonRuntime(paths, runner, Clock.system(), oci, RuntimeConfig.detect(args[2]));
         ContainerSpec spec = ContainerSpec.defaults()
                 .withCommand(List.of("/bin/sh", "-c", "trap 'exit 42' TERM; while :; do sleep 0.05; done"))
                 .withStop(null, Duration.ofSeconds(20));

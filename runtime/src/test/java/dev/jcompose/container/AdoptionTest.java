@@ -39,7 +39,7 @@ class AdoptionTest {
             assertThat(fresh.list())
                     .extracting(ContainerRecord::id, ContainerRecord::state)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("adopt1", ContainerState.RUNNING));
-            long conmon = ContainerRuntime.readPid(
+            long conmon = ConmonRuntime.readPid(
                             ContainerDirs.of(fx.paths, "adopt1").conmonPidFile())
                     .orElseThrow();
             assertThat(ExitWatcher.running(conmon)).isTrue();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @Tag("root")
 class ContainerLifecycleTest {
     RuntimeFixture fx;
-    ContainerRuntime rt;
+    ConmonRuntime rt;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -230,8 +230,8 @@ class ContainerLifecycleTest {
         rt.create(fx.request("dead", RuntimeFixture.sh("sleep 1000")));
         rt.start("dead");
         ContainerDirs dirs = ContainerDirs.of(fx.paths, "dead");
-        long conmon = ContainerRuntime.readPid(dirs.conmonPidFile()).orElseThrow();
-        long init = ContainerRuntime.readPid(dirs.containerPidFile()).orElseThrow();
+        long conmon = ConmonRuntime.readPid(dirs.conmonPidFile()).orElseThrow();
+        long init = ConmonRuntime.readPid(dirs.containerPidFile()).orElseThrow();
         ProcessHandle.of(conmon).orElseThrow().destroyForcibly();
         ProcessHandle.of(init).orElseThrow().destroyForcibly();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -266,7 +266,7 @@ class ContainerLifecycleTest {
         List<String> recordedAtFreeze = new java.util.ArrayList<>();
         dev.jcompose.host.ProcessCommandRunner real = new dev.jcompose.host.ProcessCommandRunner();
         StateStore store = new StateStore(fx.paths);
-        ContainerRuntime watched = new ContainerRuntime(
+        ContainerRuntime watched = new ConmonRuntime(
                 fx.paths,
                 command -> {
                     if (command.argv().contains("pause")) {
@@ -295,7 +295,7 @@ class ContainerLifecycleTest {
         java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self =
                 new java.util.concurrent.atomic.AtomicReference<>();
         List<String> seenMidCreate = new java.util.ArrayList<>();
-        ContainerRuntime rt2 = new ContainerRuntime(
+        ContainerRuntime rt2 = new ConmonRuntime(
                 fx.paths,
                 command -> {
                     if (command.argv().getFirst().endsWith("conmon")) {
@@ -323,7 +323,7 @@ class ContainerLifecycleTest {
         java.util.concurrent.atomic.AtomicReference<ContainerRuntime> self =
                 new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean removing = new java.util.concurrent.atomic.AtomicBoolean();
-        ContainerRuntime rt2 = new ContainerRuntime(
+        ContainerRuntime rt2 = new ConmonRuntime(
                 fx.paths,
                 command -> {
                     if (command.argv().contains("state")

@@ -121,7 +121,7 @@ class ContainerRestartTest {
     }
 
     private long conmonPid(String id) {
-        return ContainerRuntime.readPid(ContainerDirs.of(fx.paths, id).conmonPidFile())
+        return ConmonRuntime.readPid(ContainerDirs.of(fx.paths, id).conmonPidFile())
                 .orElseThrow();
     }
 

@@ -26,7 +26,7 @@ final class RuntimeFixture implements AutoCloseable {
     final SnapshotStore snapshots;
     final List<Snapshot> busybox;
     final OciRuntime oci;
-    final ContainerRuntime runtime;
+    final ConmonRuntime runtime;
     final Path hostsFile;
     private final HostSnapshot before;
 
@@ -45,8 +45,8 @@ final class RuntimeFixture implements AutoCloseable {
         hostsFile = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     }
 
-    ContainerRuntime newRuntime() {
-        return new ContainerRuntime(
+    ConmonRuntime newRuntime() {
+        return new ConmonRuntime(
                 paths, new ProcessCommandRunner(), Clock.system(), oci, RuntimeConfig.detect(cgroupParent));
     }
 

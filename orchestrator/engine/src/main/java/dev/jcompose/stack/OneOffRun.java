@@ -67,7 +67,7 @@ final class OneOffRun {
                                 return null;
                             })));
         }
-        return new OneOffAttach(name, stack.runtime.bundle(r.id()).toString(), o.stdin(), o.tty());
+        return new OneOffAttach(name, stack.runtime.attachDirectory(r.id()).toString(), o.stdin(), o.tty());
     }
 
     /**

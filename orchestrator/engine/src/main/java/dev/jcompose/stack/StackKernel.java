@@ -1,5 +1,6 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.container.ConmonRuntime;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.OciRuntime;
 import dev.jcompose.container.RuntimeConfig;
@@ -25,7 +26,7 @@ public record StackKernel(ContainerRuntime runtime, NetworkLayer network) {
     public static StackKernel real(StackSettings settings, HostAccess host, Vertx vertx) {
         OciRuntime oci =
                 new RuntimeProbe(host.runner(), settings.paths(), host.environment()).select(host.environment());
-        ContainerRuntime runtime = new ContainerRuntime(
+        ContainerRuntime runtime = new ConmonRuntime(
                 settings.paths(), host.runner(), host.clock(), oci, RuntimeConfig.detect(settings.cgroupParent()));
         KernelNetworkLayer.Options defaults = KernelNetworkLayer.Options.defaults();
         NetworkLayer network = new KernelNetworkLayer(

@@ -138,6 +138,37 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * The engine holds the container runtime and the network layer by their interfaces
+     * ({@code ContainerRuntime}, {@code NetworkLayer}); only the kernel's wiring names the real ones,
+     * so the in-memory fakes can stand in for them everywhere else.
+     */
+    @Test
+    void theKernelIsReachedOnlyThroughItsInterfaces() {
+        noClasses()
+                .that(outside(KERNEL_WIRING))
+                .and()
+                .resideOutsideOfPackages(packages(
+                        "container",
+                        "image",
+                        "content",
+                        "rootfs",
+                        "oci",
+                        "cgroup",
+                        "archive",
+                        "bridge",
+                        "ipam",
+                        "endpoint",
+                        "nat",
+                        "dns",
+                        "network"))
+                .should()
+                .dependOnClassesThat(describe(
+                        "are kernel implementations " + KERNEL_IMPLEMENTATIONS,
+                        c -> KERNEL_IMPLEMENTATIONS.contains(c.getName())))
+                .check(classes);
+    }
+
     @Test
     void packagesAreNamedAfterDomainNouns() {
         noClasses()
@@ -145,6 +176,22 @@ class LayeringTest {
                 .resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..", "..misc..")
                 .check(classes);
     }
+
+    /** The real container runtime and network layer, behind ContainerRuntime and NetworkLayer. */
+    private static final java.util.Set<String> KERNEL_IMPLEMENTATIONS = java.util.Set.of(
+            "dev.jcompose.container.ConmonRuntime",
+            "dev.jcompose.container.ContainerCreation",
+            "dev.jcompose.container.ContainerRelease",
+            "dev.jcompose.network.KernelNetworkLayer",
+            "dev.jcompose.network.NetworkService",
+            "dev.jcompose.network.EndpointService",
+            "dev.jcompose.dns.DnsService",
+            "dev.jcompose.dns.DnsRegistry",
+            "dev.jcompose.dns.DnsServer");
+
+    /** Where the engine's kernel is wired: the real runtime and network are built there only. */
+    private static final java.util.List<String> KERNEL_WIRING =
+            java.util.List.of("dev.jcompose.stack.StackKernel", "dev.jcompose.stack.StackSettings");
 
     /** Where a process wires itself: the CLI's and the engine's main classes (and their nested classes). */
     private static final java.util.List<String> COMPOSITION_ROOTS =

@@ -4,7 +4,7 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

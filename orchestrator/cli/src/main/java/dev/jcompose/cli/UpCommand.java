@@ -182,7 +182,7 @@ final class UpCommand extends ComposeCommand {
             LogPrinter printer = new LogPrinter(
                     out(),
                     err(),
-                    dev.jcompose.console.LogOptions.of(
+                    dev.jcompose.console.LogFormat.of(
                             main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
             Foreground.Settings settings = new Foreground.Settings(
                     project.name(),

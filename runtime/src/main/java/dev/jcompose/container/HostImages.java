@@ -11,8 +11,8 @@ import dev.jcompose.image.ImageReference;
 import dev.jcompose.image.ImageStore;
 import dev.jcompose.image.Platform;
 import dev.jcompose.image.PullListener;
-import dev.jcompose.image.PullPolicy;
 import dev.jcompose.image.RegistryConfig;
+import dev.jcompose.policy.PullPolicy;
 import dev.jcompose.rootfs.SnapshotStore;
 import dev.jcompose.rootfs.UnpackLimits;
 import java.nio.file.Path;
@@ -147,8 +147,11 @@ public final class HostImages {
         return loaded;
     }
 
-    /** The stored image, pulled first as {@code policy} says. */
+    /** The stored image, pulled first as {@code policy} says; {@code BUILD} is the planner's to handle. */
     public ImageRecord ensure(String reference, PullPolicy policy, PullListener listener) {
+        if (policy == PullPolicy.BUILD) {
+            throw new IllegalArgumentException("the runtime cannot build " + reference + ": plan a build step instead");
+        }
         Optional<ImageRecord> stored = policy == PullPolicy.ALWAYS ? Optional.empty() : images.find(reference);
         if (stored.isPresent()) {
             return stored.get();

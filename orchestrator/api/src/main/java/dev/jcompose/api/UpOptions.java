@@ -1,6 +1,6 @@
 package dev.jcompose.api;
 
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.api.LogRecord;
-import dev.jcompose.console.LogLine;
+import dev.jcompose.console.LogChunk;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.console.LogStream;
 import java.util.function.Consumer;
@@ -23,7 +23,7 @@ final class ContainerLogs implements Consumer<LogRecord> {
 
     @Override
     public void accept(LogRecord r) {
-        printer.print(new LogLine(
+        printer.print(new LogChunk(
                 shortName(project, r.container()),
                 r.service(),
                 r.stderr() ? LogStream.STDERR : LogStream.STDOUT,

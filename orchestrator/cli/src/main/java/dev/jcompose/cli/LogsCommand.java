@@ -54,7 +54,7 @@ final class LogsCommand extends ComposeCommand {
         LogPrinter printer = new LogPrinter(
                 out(),
                 err(),
-                dev.jcompose.console.LogOptions.of(
+                dev.jcompose.console.LogFormat.of(
                         main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
         withService(compose -> {
             // every prefix padded to the longest name from the first line on, as compose does

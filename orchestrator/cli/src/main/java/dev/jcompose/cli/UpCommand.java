@@ -4,7 +4,7 @@ import dev.jcompose.ExitCode;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,7 +182,7 @@ final class UpCommand extends ComposeCommand {
             LogPrinter printer = new LogPrinter(
                     out(),
                     err(),
-                    dev.jcompose.console.LogOptions.of(
+                    dev.jcompose.console.LogFormat.of(
                             main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
             Foreground.Settings settings = new Foreground.Settings(
                     project.name(),

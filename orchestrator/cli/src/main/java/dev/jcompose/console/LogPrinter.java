@@ -21,13 +21,13 @@ public final class LogPrinter {
 
     private final PrintWriter out;
     private final PrintWriter err;
-    private final LogOptions options;
+    private final LogFormat options;
     private final LogColors colors = new LogColors();
     private final Map<String, String> colorByContainer = new LinkedHashMap<>();
-    private final Map<String, LogLine> partial = new HashMap<>();
+    private final Map<String, LogChunk> partial = new HashMap<>();
     private int width;
 
-    public LogPrinter(PrintWriter out, PrintWriter err, LogOptions options) {
+    public LogPrinter(PrintWriter out, PrintWriter err, LogFormat options) {
         this.out = out;
         this.err = err;
         this.options = options;
@@ -39,18 +39,18 @@ public final class LogPrinter {
         width = Math.max(width, container.length() + 1);
     }
 
-    public synchronized void print(LogLine line) {
+    public synchronized void print(LogChunk line) {
         String key = line.container() + "\0" + line.stream();
-        LogLine held = partial.remove(key);
+        LogChunk held = partial.remove(key);
         String text = held == null ? line.text() : held.text() + line.text();
-        LogLine whole = held == null
+        LogChunk whole = held == null
                 ? line
-                : new LogLine(line.container(), line.service(), line.stream(), held.timestamp(), text);
+                : new LogChunk(line.container(), line.service(), line.stream(), held.timestamp(), text);
         int end = text.lastIndexOf('\n');
         if (end < text.length() - 1) {
             partial.put(
                     key,
-                    new LogLine(
+                    new LogChunk(
                             line.container(),
                             line.service(),
                             line.stream(),
@@ -66,7 +66,7 @@ public final class LogPrinter {
 
     /** Prints held partial lines, e.g. when a container's stream ends. */
     public synchronized void flush() {
-        List<LogLine> held = List.copyOf(partial.values());
+        List<LogChunk> held = List.copyOf(partial.values());
         partial.clear();
         held.stream().sorted((a, b) -> a.container().compareTo(b.container())).forEach(line -> emit(line, line.text()));
         out.flush();
@@ -105,7 +105,7 @@ public final class LogPrinter {
         out.flush();
     }
 
-    private void emit(LogLine line, String text) {
+    private void emit(LogChunk line, String text) {
         register(line.container());
         StringBuilder b = new StringBuilder();
         if (options.prefix()) {

@@ -36,8 +36,8 @@ public final class PsFormatter {
                     c.image(),
                     command(c, !noTrunc),
                     c.service(),
-                    ContainerStatus.ago(c.created(), now),
-                    ContainerStatus.of(c, now),
+                    StatusText.ago(c.created(), now),
+                    StatusText.of(c, now),
                     Ports.display(c.publishers()));
         }
         return table.render();
@@ -83,10 +83,10 @@ public final class PsFormatter {
         f.put("Ports", Ports.display(c.publishers()));
         f.put("Project", c.project());
         f.put("Publishers", c.publishers().stream().map(PsFormatter::publisher).toList());
-        f.put("RunningFor", ContainerStatus.ago(c.created(), now));
+        f.put("RunningFor", StatusText.ago(c.created(), now));
         f.put("Service", c.service());
         f.put("State", c.state().text());
-        f.put("Status", ContainerStatus.of(c, now));
+        f.put("Status", StatusText.of(c, now));
         return f;
     }
 

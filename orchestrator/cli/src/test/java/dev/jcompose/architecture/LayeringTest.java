@@ -39,7 +39,7 @@ class LayeringTest {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("Host")
-                .definedBy("dev.jcompose", "dev.jcompose.host..", "dev.jcompose.state..")
+                .definedBy("dev.jcompose", "dev.jcompose.host..", "dev.jcompose.state..", "dev.jcompose.policy..")
                 .layer("Runtime")
                 .definedBy(packages("image", "content", "rootfs", "oci", "container", "cgroup", "archive"))
                 .layer("Network")

@@ -11,7 +11,7 @@ import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import java.io.ByteArrayInputStream;

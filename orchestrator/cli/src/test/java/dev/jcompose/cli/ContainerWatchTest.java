@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.api.ContainerEvent;
-import dev.jcompose.console.LogOptions;
+import dev.jcompose.console.LogFormat;
 import dev.jcompose.console.LogPrinter;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -99,7 +99,7 @@ class ContainerWatchTest {
         LogPrinter printer = new LogPrinter(
                 new PrintWriter(out, true),
                 new PrintWriter(new StringWriter(), true),
-                new LogOptions(false, true, false));
+                new LogFormat(false, true, false));
         Foreground.Settings settings = new Foreground.Settings(
                 "demo", List.of(), false, false, null, Instant.EPOCH, false, Duration.ofSeconds(1));
         CompletableFuture<Integer> attached = CompletableFuture.supplyAsync(() -> new Foreground(

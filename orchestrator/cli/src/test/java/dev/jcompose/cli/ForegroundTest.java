@@ -4,7 +4,7 @@ import static dev.jcompose.cli.CommandsTest.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.api.LogRecord;
-import dev.jcompose.console.LogOptions;
+import dev.jcompose.console.LogFormat;
 import dev.jcompose.console.LogPrinter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +23,7 @@ class ForegroundTest {
         DisplayFlags quiet = new DisplayFlags();
         quiet.progress = "quiet";
         LogPrinter printer = new LogPrinter(
-                new PrintWriter(out, true), new PrintWriter(err, true), new LogOptions(false, true, false));
+                new PrintWriter(out, true), new PrintWriter(err, true), new LogFormat(false, true, false));
         Foreground.Settings settings = new Foreground.Settings(
                 "demo",
                 List.of(),
@@ -89,7 +89,7 @@ class ForegroundTest {
         DisplayFlags quiet = new DisplayFlags();
         quiet.progress = "quiet";
         LogPrinter printer = new LogPrinter(
-                new PrintWriter(out, true), new PrintWriter(err, true), new LogOptions(false, true, false));
+                new PrintWriter(out, true), new PrintWriter(err, true), new LogFormat(false, true, false));
         self[0] = new Foreground(
                 compose,
                 new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null),

@@ -3,7 +3,7 @@ package dev.jcompose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.api.ContainerSummary;
-import dev.jcompose.console.ContainerStatus;
+import dev.jcompose.console.StatusText;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class PsTableTest {
     }
 
     static String status(ContainerSummary row) {
-        return ContainerStatus.of(PsTable.view(row, NOW), NOW);
+        return StatusText.of(PsTable.view(row, NOW), NOW);
     }
 
     @Test
@@ -103,6 +103,6 @@ class PsTableTest {
                 0,
                 List.of());
         assertThat(status(old)).isEqualTo("Up Less than a second");
-        assertThat(ContainerStatus.ago(PsTable.view(old, NOW).created(), NOW)).isEqualTo("Less than a second ago");
+        assertThat(StatusText.ago(PsTable.view(old, NOW).created(), NOW)).isEqualTo("Less than a second ago");
     }
 }

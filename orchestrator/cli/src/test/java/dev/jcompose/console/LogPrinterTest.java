@@ -14,11 +14,11 @@ class LogPrinterTest {
     private final StringWriter err = new StringWriter();
 
     private LogPrinter printer(boolean color, boolean prefix, boolean timestamps) {
-        return new LogPrinter(new PrintWriter(out), new PrintWriter(err), new LogOptions(color, prefix, timestamps));
+        return new LogPrinter(new PrintWriter(out), new PrintWriter(err), new LogFormat(color, prefix, timestamps));
     }
 
-    private static LogLine line(String container, String text) {
-        return new LogLine(container, container.replaceAll("-\\d+$", ""), LogStream.STDOUT, T, text);
+    private static LogChunk line(String container, String text) {
+        return new LogChunk(container, container.replaceAll("-\\d+$", ""), LogStream.STDOUT, T, text);
     }
 
     @Test
@@ -71,7 +71,7 @@ class LogPrinterTest {
     @Test
     void stderrGoesToTheErrorWriter() {
         LogPrinter p = printer(false, true, false);
-        p.print(new LogLine("web-1", "web", LogStream.STDERR, T, "oops\n"));
+        p.print(new LogChunk("web-1", "web", LogStream.STDERR, T, "oops\n"));
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("web-1  | oops\n");
     }
@@ -86,7 +86,7 @@ class LogPrinterTest {
     @Test
     void timestampsAfterThePrefix() {
         LogPrinter p = printer(false, true, true);
-        p.print(new LogLine("web-1", "web", LogStream.STDOUT, Instant.parse("2026-01-02T03:04:05.123456789Z"), "a\n"));
+        p.print(new LogChunk("web-1", "web", LogStream.STDOUT, Instant.parse("2026-01-02T03:04:05.123456789Z"), "a\n"));
         assertThat(out.toString()).isEqualTo("web-1  | 2026-01-02T03:04:05.123456789Z a\n");
     }
 
@@ -111,9 +111,9 @@ class LogPrinterTest {
     @Test
     void partialLinesAreKeptPerStream() {
         LogPrinter p = printer(false, false, false);
-        p.print(new LogLine("w", "w", LogStream.STDOUT, T, "out-"));
-        p.print(new LogLine("w", "w", LogStream.STDERR, T, "err\n"));
-        p.print(new LogLine("w", "w", LogStream.STDOUT, T, "done\n"));
+        p.print(new LogChunk("w", "w", LogStream.STDOUT, T, "out-"));
+        p.print(new LogChunk("w", "w", LogStream.STDERR, T, "err\n"));
+        p.print(new LogChunk("w", "w", LogStream.STDOUT, T, "done\n"));
         assertThat(out.toString()).isEqualTo("out-done\n");
         assertThat(err.toString()).isEqualTo("err\n");
     }
@@ -133,15 +133,13 @@ class LogPrinterTest {
 
     @Test
     void optionsFromFlags() {
-        assertThat(LogOptions.of(AnsiMode.AUTO, true, false, false, false))
-                .isEqualTo(new LogOptions(true, true, false));
-        assertThat(LogOptions.of(AnsiMode.AUTO, false, false, true, true))
-                .isEqualTo(new LogOptions(false, false, true));
-        assertThat(LogOptions.of(AnsiMode.ALWAYS, false, true, false, false))
-                .isEqualTo(new LogOptions(false, true, false));
-        assertThat(LogOptions.of(AnsiMode.NEVER, true, false, false, false))
-                .isEqualTo(new LogOptions(false, true, false));
-        assertThat(LogOptions.defaults(true)).isEqualTo(new LogOptions(true, true, false));
+        assertThat(LogFormat.of(AnsiMode.AUTO, true, false, false, false)).isEqualTo(new LogFormat(true, true, false));
+        assertThat(LogFormat.of(AnsiMode.AUTO, false, false, true, true)).isEqualTo(new LogFormat(false, false, true));
+        assertThat(LogFormat.of(AnsiMode.ALWAYS, false, true, false, false))
+                .isEqualTo(new LogFormat(false, true, false));
+        assertThat(LogFormat.of(AnsiMode.NEVER, true, false, false, false))
+                .isEqualTo(new LogFormat(false, true, false));
+        assertThat(LogFormat.defaults(true)).isEqualTo(new LogFormat(true, true, false));
     }
 
     @Test

@@ -59,7 +59,7 @@ class PsFormatterTest {
                 "DEAD|0|0|NONE|Dead",
             })
     void statusColumnLikeDocker(ContainerState state, long secondsAgo, int exitCode, Health health, String expected) {
-        assertThat(ContainerStatus.of(view("n", "s", state, secondsAgo, exitCode, health, List.of()), NOW))
+        assertThat(StatusText.of(view("n", "s", state, secondsAgo, exitCode, health, List.of()), NOW))
                 .isEqualTo(expected);
     }
 
@@ -67,11 +67,11 @@ class PsFormatterTest {
     void exitedWithoutFinishTimeAndClockSkew() {
         ContainerView neverStarted = new ContainerView(
                 "", "n", "i", "", "", "", NOW, ContainerState.EXITED, null, null, 2, null, null, null, null);
-        assertThat(ContainerStatus.of(neverStarted, NOW)).isEqualTo("Created");
+        assertThat(StatusText.of(neverStarted, NOW)).isEqualTo("Created");
         ContainerView noFinish = new ContainerView(
                 "", "n", "i", "", "", "", NOW, ContainerState.EXITED, NOW, null, 2, null, null, null, null);
-        assertThat(ContainerStatus.of(noFinish, NOW)).isEmpty();
-        assertThat(ContainerStatus.ago(NOW.plusSeconds(5), NOW)).isEqualTo("Less than a second ago");
+        assertThat(StatusText.of(noFinish, NOW)).isEmpty();
+        assertThat(StatusText.ago(NOW.plusSeconds(5), NOW)).isEqualTo("Less than a second ago");
     }
 
     @Test

@@ -156,14 +156,15 @@ public final class Merger {
         if (base instanceof SeqNode b && over instanceof SeqNode o) {
             return append(b, o, path, retain);
         }
-        return mergeDefault(KeyValues.toMapping(base, path), KeyValues.toMapping(over, path), path, retain);
+        return mergeDefault(ListToMapping.toMapping(base, path), ListToMapping.toMapping(over, path), path, retain);
     }
 
     private Node mergeNames(Node base, Node over, YamlPath path, boolean retain) {
         if (base instanceof SeqNode b && over instanceof SeqNode o) {
             return append(b, o, path, retain);
         }
-        return mergeDefault(KeyValues.namesToMapping(base, path), KeyValues.namesToMapping(over, path), path, retain);
+        return mergeDefault(
+                ListToMapping.namesToMapping(base, path), ListToMapping.namesToMapping(over, path), path, retain);
     }
 
     private SeqNode mergeBySubnet(SeqNode base, SeqNode over, YamlPath path, boolean retain) {

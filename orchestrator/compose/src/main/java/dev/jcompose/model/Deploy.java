@@ -30,7 +30,7 @@ public record Deploy(
         @JsonInclude(Include.NON_NULL) JsonNode updateConfig,
         @JsonInclude(Include.NON_NULL) JsonNode rollbackConfig,
         @JsonInclude(Include.ALWAYS) Resources resources,
-        @JsonInclude(Include.NON_NULL) RestartPolicy restartPolicy,
+        @JsonInclude(Include.NON_NULL) DeployRestartPolicy restartPolicy,
         @JsonInclude(Include.ALWAYS) JsonNode placement,
         String endpointMode) {
     public Deploy {

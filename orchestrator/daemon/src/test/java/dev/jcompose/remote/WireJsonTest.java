@@ -17,7 +17,7 @@ import dev.jcompose.daemon.FrameCodec;
 import dev.jcompose.daemon.StackEnvironment;
 import dev.jcompose.model.ModelJson;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import java.time.Duration;

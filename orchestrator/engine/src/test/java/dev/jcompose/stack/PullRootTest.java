@@ -9,7 +9,7 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.FakeRegistry;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.jcompose.plan;
 
-import dev.jcompose.model.PullPolicy;
+import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;

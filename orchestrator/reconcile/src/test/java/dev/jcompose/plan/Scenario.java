@@ -2,7 +2,6 @@ package dev.jcompose.plan;
 
 import dev.jcompose.config.ResourceHash;
 import dev.jcompose.model.ProjectBinder;
-import dev.jcompose.model.PullPolicy;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServiceDependency;
 import dev.jcompose.model.Trees;
@@ -12,6 +11,7 @@ import dev.jcompose.observe.ObservedImage;
 import dev.jcompose.observe.ObservedNetwork;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.observe.ObservedVolume;
+import dev.jcompose.policy.PullPolicy;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import java.io.IOException;

@@ -70,12 +70,13 @@ final class BuildRules {
             Node out = switch (f.key()) {
                 case "context" -> context(Expect.string(value, fp), value);
                 case "dockerfile", "dockerfile_inline", "target", "network", "isolation" ->
-                    Rules.STRING.apply(value, fp);
-                case "labels" -> Rules.STRING_MAP.apply(value, fp);
+                    SimpleRules.STRING.apply(value, fp);
+                case "labels" -> SimpleRules.STRING_MAP.apply(value, fp);
                 case "args" -> args(value, fp);
-                case "no_cache", "pull", "privileged" -> Rules.FLAG.apply(value, fp);
-                case "shm_size" -> Rules.BYTES.apply(value, fp);
-                case "tags", "platforms", "cache_from", "cache_to", "entitlements" -> Rules.STRINGS.apply(value, fp);
+                case "no_cache", "pull", "privileged" -> SimpleRules.FLAG.apply(value, fp);
+                case "shm_size" -> SimpleRules.BYTES.apply(value, fp);
+                case "tags", "platforms", "cache_from", "cache_to", "entitlements" ->
+                    SimpleRules.STRINGS.apply(value, fp);
                 default -> value;
             };
             o.put(f.key(), f.keyLocation(), out);

@@ -63,8 +63,8 @@ final class DeployRules {
             }
             o.put("mode", Canonical.string(mode, n.location()));
         });
-        m.get("replicas").ifPresent(n -> o.put("replicas", Rules.OPTIONAL_COUNT.apply(n, p.key("replicas"))));
-        m.get("labels").ifPresent(n -> o.put("labels", Rules.STRING_MAP.apply(n, p.key("labels"))));
+        m.get("replicas").ifPresent(n -> o.put("replicas", SimpleRules.OPTIONAL_COUNT.apply(n, p.key("replicas"))));
+        m.get("labels").ifPresent(n -> o.put("labels", SimpleRules.STRING_MAP.apply(n, p.key("labels"))));
         Canonical.Obj resources =
                 new Canonical.Obj(m.get("resources").map(Node::location).orElse(v.location()));
         m.get("resources").ifPresent(n -> {
@@ -88,9 +88,9 @@ final class DeployRules {
         MapNode m = Expect.map(v, p);
         RESOURCE.check(m, p);
         Canonical.Obj o = new Canonical.Obj(v.location());
-        m.get("cpus").ifPresent(n -> o.put("cpus", Rules.CPUS.apply(n, p.key("cpus"))));
-        m.get("memory").ifPresent(n -> o.put("memory", Rules.BYTES.apply(n, p.key("memory"))));
-        m.get("pids").ifPresent(n -> o.put("pids", Rules.INT.apply(n, p.key("pids"))));
+        m.get("cpus").ifPresent(n -> o.put("cpus", SimpleRules.CPUS.apply(n, p.key("cpus"))));
+        m.get("memory").ifPresent(n -> o.put("memory", SimpleRules.BYTES.apply(n, p.key("memory"))));
+        m.get("pids").ifPresent(n -> o.put("pids", SimpleRules.INT.apply(n, p.key("pids"))));
         m.field("devices").ifPresent(f -> {
             throw new ComposeFileException(
                     f.keyLocation(),
@@ -117,10 +117,10 @@ final class DeployRules {
             }
             o.put("condition", Canonical.string(c, n.location()));
         });
-        m.get("delay").ifPresent(n -> o.put("delay", Rules.duration(n, p.key("delay"))));
+        m.get("delay").ifPresent(n -> o.put("delay", SimpleRules.duration(n, p.key("delay"))));
         m.get("max_attempts")
-                .ifPresent(n -> o.put("max_attempts", Rules.OPTIONAL_COUNT.apply(n, p.key("max_attempts"))));
-        m.get("window").ifPresent(n -> o.put("window", Rules.duration(n, p.key("window"))));
+                .ifPresent(n -> o.put("max_attempts", SimpleRules.OPTIONAL_COUNT.apply(n, p.key("max_attempts"))));
+        m.get("window").ifPresent(n -> o.put("window", SimpleRules.duration(n, p.key("window"))));
         return o.build();
     }
 

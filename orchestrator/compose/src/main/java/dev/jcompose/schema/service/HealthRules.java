@@ -28,7 +28,7 @@ final class HealthRules {
         Canonical.Obj o = new Canonical.Obj(v.location());
         m.get("test").ifPresent(t -> o.put("test", test(t, p.key("test"))));
         for (String k : List.of("interval", "timeout", "start_period", "start_interval")) {
-            m.get(k).ifPresent(d -> o.put(k, Rules.duration(d, p.key(k))));
+            m.get(k).ifPresent(d -> o.put(k, SimpleRules.duration(d, p.key(k))));
         }
         m.get("retries")
                 .ifPresent(r ->

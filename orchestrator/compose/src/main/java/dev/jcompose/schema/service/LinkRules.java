@@ -125,10 +125,10 @@ final class LinkRules {
                 YamlPath fp = np.key(nf.key());
                 Node value = nf.value();
                 Node out = switch (nf.key()) {
-                    case "aliases", "link_local_ips" -> Rules.STRINGS.apply(value, fp);
-                    case "driver_opts" -> Rules.STRING_MAP.apply(value, fp);
-                    case "gw_priority", "priority" -> Rules.INT.apply(value, fp);
-                    default -> Rules.STRING.apply(value, fp);
+                    case "aliases", "link_local_ips" -> SimpleRules.STRINGS.apply(value, fp);
+                    case "driver_opts" -> SimpleRules.STRING_MAP.apply(value, fp);
+                    case "gw_priority", "priority" -> SimpleRules.INT.apply(value, fp);
+                    default -> SimpleRules.STRING.apply(value, fp);
                 };
                 n.put(nf.key(), nf.keyLocation(), out);
             }
@@ -200,9 +200,9 @@ final class LinkRules {
                         .orElseThrow(() -> Expect.error(
                                 m, ip, "source is required", "name the top-level " + (secret ? "secret" : "config")));
                 o.put("source", Canonical.string(Expect.string(source, ip.key("source")), source.location()));
-                m.get("target").ifPresent(t -> o.put("target", Rules.STRING.apply(t, ip.key("target"))));
-                m.get("uid").ifPresent(t -> o.put("uid", Rules.TEXT.apply(t, ip.key("uid"))));
-                m.get("gid").ifPresent(t -> o.put("gid", Rules.TEXT.apply(t, ip.key("gid"))));
+                m.get("target").ifPresent(t -> o.put("target", SimpleRules.STRING.apply(t, ip.key("target"))));
+                m.get("uid").ifPresent(t -> o.put("uid", SimpleRules.TEXT.apply(t, ip.key("uid"))));
+                m.get("gid").ifPresent(t -> o.put("gid", SimpleRules.TEXT.apply(t, ip.key("gid"))));
                 m.get("mode")
                         .ifPresent(t -> o.put(
                                 "mode",
@@ -231,7 +231,7 @@ final class LinkRules {
             if (item instanceof MapNode m) {
                 DEVICE.check(m, ip);
                 for (String k : List.of("source", "target", "permissions")) {
-                    m.get(k).ifPresent(x -> o.put(k, Rules.STRING.apply(x, ip.key(k))));
+                    m.get(k).ifPresent(x -> o.put(k, SimpleRules.STRING.apply(x, ip.key(k))));
                 }
             } else {
                 String spec = Expect.string(item, ip);
@@ -256,7 +256,7 @@ final class LinkRules {
         MapNode m = Expect.map(v, p);
         LOGGING.check(m, p);
         Canonical.Obj o = new Canonical.Obj(v.location());
-        m.get("driver").ifPresent(d -> o.put("driver", Rules.STRING.apply(d, p.key("driver"))));
+        m.get("driver").ifPresent(d -> o.put("driver", SimpleRules.STRING.apply(d, p.key("driver"))));
         m.get("options").ifPresent(d -> {
             if (!(d instanceof ScalarNode s && s.isNull())) {
                 o.put("options", KeyValues.strings(Expect.map(d, p.key("options")), p.key("options")));

@@ -127,7 +127,7 @@ public final class ServiceNormalizer {
     private static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
 
     private final NormalizeContext context;
-    private final Map<String, Rule> rules = new HashMap<>();
+    private final Map<String, FieldRule> rules = new HashMap<>();
     private final KeySet keys;
     private final EnvironmentRules environment;
 
@@ -143,7 +143,7 @@ public final class ServiceNormalizer {
         this.keys = new KeySet(known);
     }
 
-    private void register(Rule rule, String... keys) {
+    private void register(FieldRule rule, String... keys) {
         for (String k : keys) {
             rules.put(k, rule);
         }
@@ -151,7 +151,7 @@ public final class ServiceNormalizer {
 
     private void registerScalars() {
         register(
-                Rules.STRING,
+                SimpleRules.STRING,
                 "cgroup_parent",
                 "cpuset",
                 "domainname",
@@ -167,14 +167,14 @@ public final class ServiceNormalizer {
                 "userns_mode",
                 "uts",
                 "working_dir");
-        register(Rules.TEXT, "user");
-        register(Rules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
-        register(Rules.OPTIONAL_BOOL, "init", "attach");
-        register(Rules.INT, "cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit");
-        register(Rules.BYTES, "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size");
-        register(Rules.DURATION, "stop_grace_period");
-        register(Rules.CPUS, "cpus");
-        register(Rules.OPTIONAL_COUNT, "scale");
+        register(SimpleRules.TEXT, "user");
+        register(SimpleRules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
+        register(SimpleRules.OPTIONAL_BOOL, "init", "attach");
+        register(SimpleRules.INT, "cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit");
+        register(SimpleRules.BYTES, "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size");
+        register(SimpleRules.DURATION, "stop_grace_period");
+        register(SimpleRules.CPUS, "cpus");
+        register(SimpleRules.OPTIONAL_COUNT, "scale");
         register(ServiceNormalizer::restart, "restart");
         register(ServiceNormalizer::pullPolicy, "pull_policy");
         register(ServiceNormalizer::networkMode, "network_mode");
@@ -184,7 +184,7 @@ public final class ServiceNormalizer {
 
     private void registerCollections() {
         register(
-                Rules.STRINGS,
+                SimpleRules.STRINGS,
                 "cap_add",
                 "cap_drop",
                 "device_cgroup_rules",
@@ -194,9 +194,9 @@ public final class ServiceNormalizer {
                 "profiles",
                 "security_opt",
                 "volumes_from");
-        register(Rules.TEXTS, "group_add", "expose");
-        register(Rules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
-        register(Rules.STRING_MAP, "labels", "annotations", "sysctls");
+        register(SimpleRules.TEXTS, "group_add", "expose");
+        register(SimpleRules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
+        register(SimpleRules.STRING_MAP, "labels", "annotations", "sysctls");
         register(ServiceNormalizer::command, "command", "entrypoint");
     }
 
@@ -226,7 +226,7 @@ public final class ServiceNormalizer {
         Canonical.Obj out = new Canonical.Obj(service.location());
         for (MapNode.Field f : service.fields()) {
             YamlPath p = path.key(f.key());
-            Rule rule = rules.get(f.key());
+            FieldRule rule = rules.get(f.key());
             if (rule != null) {
                 out.put(f.key(), f.keyLocation(), rule.apply(f.value(), p));
             } else if (UNSUPPORTED.containsKey(f.key())) {

@@ -4,7 +4,7 @@
  * hint; unsupported ones are warned about or refused) and rewriting every short syntax to its long form.
  *
  * <p>The work is split by subject into package-private rules: simple fields named after compose-go's
- * Go types ({@code Rules}), {@code build}, {@code deploy} and {@code ulimits}, {@code environment} with
+ * Go types ({@code SimpleRules}), {@code build}, {@code deploy} and {@code ulimits}, {@code environment} with
  * {@code env_file}, {@code healthcheck}, the fields naming other things ({@code depends_on},
  * {@code networks}, {@code secrets}...), the dependencies compose-go derives from {@code links},
  * {@code service:NAME} namespaces and {@code volumes_from}, and the cross-field checks

@@ -5,6 +5,6 @@ import dev.jcompose.yaml.YamlPath;
 
 /** Turns one raw service field into its canonical node, or null to leave the field out. */
 @FunctionalInterface
-interface Rule {
+interface FieldRule {
     Node apply(Node value, YamlPath path);
 }

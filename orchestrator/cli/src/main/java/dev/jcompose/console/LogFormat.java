@@ -7,14 +7,14 @@ package dev.jcompose.console;
  * @param prefix     print {@code name | } before each line ({@code --no-log-prefix} turns it off)
  * @param timestamps print each line's timestamp ({@code --timestamps})
  */
-public record LogOptions(boolean color, boolean prefix, boolean timestamps) {
-    public static LogOptions defaults(boolean color) {
-        return new LogOptions(color, true, false);
+public record LogFormat(boolean color, boolean prefix, boolean timestamps) {
+    public static LogFormat defaults(boolean color) {
+        return new LogFormat(color, true, false);
     }
 
     /** From the flags: colour unless {@code --no-color} or ANSI is off for this stream. */
-    public static LogOptions of(
+    public static LogFormat of(
             AnsiMode ansi, boolean terminal, boolean noColor, boolean noLogPrefix, boolean timestamps) {
-        return new LogOptions(!noColor && ansi.enabled(terminal), !noLogPrefix, timestamps);
+        return new LogFormat(!noColor && ansi.enabled(terminal), !noLogPrefix, timestamps);
     }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
  * "take it from the shell"), and a list of names ({@code depends_on}, {@code networks}) becomes a
  * mapping of names to null. The canonical normaliser gives the final form afterwards.
  */
-final class KeyValues {
-    private KeyValues() {}
+final class ListToMapping {
+    private ListToMapping() {}
 
     /** {@code KEY=VALUE} list to mapping; mappings and anything else are returned unchanged. */
     static Node toMapping(Node node, YamlPath path) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param container the container's short name as compose prints it ({@code web-1})
  */
-public record LogLine(String container, String service, LogStream stream, Instant timestamp, String text) {
-    public LogLine {
+public record LogChunk(String container, String service, LogStream stream, Instant timestamp, String text) {
+    public LogChunk {
         Objects.requireNonNull(container, "container");
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(timestamp, "timestamp");

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** docker's human STATUS column: {@code Up 5 seconds (healthy)}, {@code Exited (3) 2 minutes ago}... */
-public final class ContainerStatus {
-    private ContainerStatus() {}
+public final class StatusText {
+    private StatusText() {}
 
     public static String of(ContainerView c, Instant now) {
         return switch (c.state()) {

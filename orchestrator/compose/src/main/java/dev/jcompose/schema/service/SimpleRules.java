@@ -16,50 +16,51 @@ import java.util.List;
  * field is a plain value with {@code omitempty} (false, 0, "", empty list), and kept where it is a
  * pointer ({@code init}, {@code scale}, {@code retries}...).
  */
-final class Rules {
-    private Rules() {}
+final class SimpleRules {
+    private SimpleRules() {}
 
-    static final Rule STRING = (v, p) -> {
+    static final FieldRule STRING = (v, p) -> {
         String s = Expect.string(v, p);
         return s.isEmpty() ? null : Canonical.string(s, v.location());
     };
 
     /** A string field that also takes a number ({@code user: 1000} after interpolation). */
-    static final Rule TEXT = (v, p) -> {
+    static final FieldRule TEXT = (v, p) -> {
         String s = Expect.text(v, p);
         return s.isEmpty() ? null : Canonical.string(s, v.location());
     };
 
-    static final Rule FLAG = (v, p) -> Expect.bool(v, p) ? Canonical.bool(true, v.location()) : null;
+    static final FieldRule FLAG = (v, p) -> Expect.bool(v, p) ? Canonical.bool(true, v.location()) : null;
 
-    static final Rule OPTIONAL_BOOL = (v, p) -> Canonical.bool(Expect.bool(v, p), v.location());
+    static final FieldRule OPTIONAL_BOOL = (v, p) -> Canonical.bool(Expect.bool(v, p), v.location());
 
-    static final Rule INT = (v, p) -> {
+    static final FieldRule INT = (v, p) -> {
         long n = Expect.integer(v, p);
         return n == 0 ? null : Canonical.integer(n, v.location());
     };
 
-    static final Rule OPTIONAL_COUNT = (v, p) -> Canonical.integer(Expect.nonNegative(v, p), v.location());
+    static final FieldRule OPTIONAL_COUNT = (v, p) -> Canonical.integer(Expect.nonNegative(v, p), v.location());
 
-    static final Rule STRINGS = (v, p) -> nonEmpty(Canonical.strings(Expect.strings(v, p), v.location()));
+    static final FieldRule STRINGS = (v, p) -> nonEmpty(Canonical.strings(Expect.strings(v, p), v.location()));
 
-    static final Rule TEXTS = (v, p) -> nonEmpty(Canonical.strings(Expect.texts(v, p), v.location()));
+    static final FieldRule TEXTS = (v, p) -> nonEmpty(Canonical.strings(Expect.texts(v, p), v.location()));
 
-    static final Rule STRING_OR_LIST = (v, p) -> nonEmpty(Canonical.strings(Expect.stringOrList(v, p), v.location()));
+    static final FieldRule STRING_OR_LIST =
+            (v, p) -> nonEmpty(Canonical.strings(Expect.stringOrList(v, p), v.location()));
 
-    static final Rule STRING_MAP = (v, p) -> {
+    static final FieldRule STRING_MAP = (v, p) -> {
         MapNode m = KeyValues.strings(v, p);
         return m.size() == 0 ? null : m;
     };
 
-    static final Rule BYTES = (v, p) -> {
+    static final FieldRule BYTES = (v, p) -> {
         ScalarNode s = VolumeSyntax.bytes(v, p);
         return s.text().equals("0") ? null : s;
     };
 
-    static final Rule DURATION = Rules::duration;
+    static final FieldRule DURATION = SimpleRules::duration;
 
-    static final Rule CPUS = (v, p) -> {
+    static final FieldRule CPUS = (v, p) -> {
         float f = Expect.number(v, p);
         if (f < 0) {
             throw Expect.error(v, p, "must be greater than or equal to 0", "found " + v.kindName());

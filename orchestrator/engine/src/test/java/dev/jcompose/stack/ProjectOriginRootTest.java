@@ -8,6 +8,7 @@ import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
+import dev.jcompose.state.ContainerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class ProjectOriginRootTest {
 
             fx.compose.stop(p, List.of(), Duration.ofSeconds(1), fx.listener());
             ContainerSummary stopped = fx.compose.ps(p, true).getFirst();
-            assertThat(stopped.state()).isEqualTo("exited");
+            assertThat(stopped.state()).isEqualTo(ContainerState.EXITED);
             assertThat(stopped.finished()).isAfterOrEqualTo(stopped.started()).isBeforeOrEqualTo(Instant.now());
             fx.compose.down(p, Optional.of(project), new DownOptions(true, true, Duration.ofSeconds(1)), fx.listener());
         }

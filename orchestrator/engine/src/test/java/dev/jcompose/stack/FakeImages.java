@@ -1,5 +1,7 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.image.ImageConfig;
+import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.oci.ImageDefaults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link ImageSource} for the fake host: every reference is present, with no layers (the fake
- * runtime never mounts a root file system) and the defaults a test gives it ({@link #define}), else
- * none. Its id is the digest of the reference, so it is stable across stacks.
+ * runtime never mounts a root file system) and the config a test gives it ({@link #define}), else
+ * none. An undefined image's id is the digest of its reference, so it is stable across stacks.
  */
 final class FakeImages implements ImageSource {
     private final Path snapshotsRoot;
@@ -26,11 +28,20 @@ final class FakeImages implements ImageSource {
         this.snapshotsRoot = snapshotsRoot;
     }
 
-    /** The image {@code reference} contributes {@code defaults} and the HEALTHCHECK {@code healthcheck} (null: none). */
-    void define(String reference, ImageDefaults defaults, List<String> healthcheck) {
+    /** The image {@code reference} has {@code image}'s config: its defaults, VOLUMEs and HEALTHCHECK (no layers). */
+    void define(String reference, TestImage image) {
+        ImageConfig config = ImageConfig.parse(image.config(), "the config of " + reference);
+        List<String> health =
+                config.healthcheckOptional().map(ImageConfig.Healthcheck::test).orElse(null);
         defined.put(
                 reference,
-                new ResolvedImage(reference, id(reference), defaults, snapshotsRoot, List.of(), healthcheck));
+                new ResolvedImage(
+                        reference,
+                        image.configDigest().toString(),
+                        ImageDefaults.of(config),
+                        snapshotsRoot,
+                        List.of(),
+                        health));
     }
 
     @Override

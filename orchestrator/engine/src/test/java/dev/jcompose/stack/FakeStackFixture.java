@@ -12,6 +12,7 @@ import dev.jcompose.host.Clock;
 import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.host.HostPaths;
+import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.loader.LoadOptions;
 import dev.jcompose.loader.ProjectLoader;
 import dev.jcompose.model.Project;
@@ -135,6 +136,11 @@ final class FakeStackFixture implements StackHost {
     @Override
     public void behaves(String containerName, ScriptedProcess process) {
         runtime.scriptNamed(containerName, process);
+    }
+
+    @Override
+    public void image(String name, TestImage image) {
+        images.define(name, image);
     }
 
     /** The id of the container named {@code name}. */

@@ -73,6 +73,11 @@ final class StackFixture implements StackHost {
 
     private final StackListener listener = events::add;
 
+    @Override
+    public void image(String name, dev.jcompose.image.testing.TestImage image) {
+        loadImage(name, image);
+    }
+
     void loadImage(String name, dev.jcompose.image.testing.TestImage image) {
         Path layout = dir.resolve("layout-" + UUID.randomUUID());
         ImageArchives.ociLayout(layout, name, image);

@@ -5,6 +5,7 @@ import dev.jcompose.api.StackListener;
 import dev.jcompose.container.ScriptedProcess;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.host.HostPaths;
+import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.model.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ interface StackHost extends AutoCloseable {
      * real host ignores it (the command in the compose file does the same there).
      */
     void behaves(String containerName, ScriptedProcess process);
+
+    /** Makes the image {@code name} present on the host (the real host loads it, the fake knows its config). */
+    void image(String name, TestImage image);
 
     @Override
     void close() throws Exception;

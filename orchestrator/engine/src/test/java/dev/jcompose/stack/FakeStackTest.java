@@ -112,6 +112,32 @@ class FakeStackTest {
     }
 
     @Test
+    void aHealthyContainerWhoseProbeStartsFailingTurnsUnhealthyAndFailsTheNextWait() throws Exception {
+        try (FakeStackFixture fx = new FakeStackFixture()) {
+            Project project = fx.write("turns", """
+                    services:
+                      db:
+                        image: busybox:1.36
+                        healthcheck: {test: ["CMD", "ready"], interval: 100ms, retries: 2}
+                    """);
+            fx.compose.up(project, UpOptions.defaults().withWait(true, SOON), fx.listener());
+            assertThat(status(fx, "turns", "db")).isEqualTo("running (healthy)");
+
+            String db = fx.id("turns-db-1");
+            fx.runtime.rescript(db, ScriptedProcess.running().execs(List.of("ready"), new ExecResult(1, "", "down")));
+            StackHost.await("db unhealthy", SOON, () -> count(fx, "Container turns-db-1 Unhealthy") == 1);
+            assertThat(status(fx, "turns", "db")).isEqualTo("running (unhealthy)");
+            assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults().withWait(true, SOON), fx.listener()))
+                    .hasMessage("dependency failed to start: container turns-db-1 is unhealthy");
+
+            fx.runtime.rescript(db, ScriptedProcess.running());
+            StackHost.await("db healthy again", SOON, () -> count(fx, "Container turns-db-1 Healthy") == 2);
+            fx.compose.up(project, UpOptions.defaults().withWait(true, SOON), fx.listener());
+            fx.compose.down("turns", Optional.of(project), DOWN_V, fx.listener());
+        }
+    }
+
+    @Test
     void completedSuccessfullyGatesTheDependentAndLogsExecAndPsShowIt() throws Exception {
         try (FakeStackFixture fx = new FakeStackFixture()) {
             Project project = fx.write("oneshot", """

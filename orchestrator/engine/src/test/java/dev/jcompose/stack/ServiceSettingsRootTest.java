@@ -1,7 +1,6 @@
 package dev.jcompose.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.api.DownOptions;
@@ -12,7 +11,6 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.FileObjectValues;
 import dev.jcompose.model.Project;
-import dev.jcompose.settings.UnsupportedSettingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +19,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Each implemented service setting, seen from inside real containers; the audit's warning and refusal. */
+/**
+ * Each implemented service setting, seen from inside real containers; the audit's warning; and
+ * {@link ServiceSettingsScenarios} (its refusal) on this host.
+ */
 @Tag("root")
-class ServiceSettingsRootTest {
+class ServiceSettingsRootTest extends ServiceSettingsScenarios {
+    @Override
+    StackHost open() throws java.io.IOException {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        return new StackFixture();
+    }
+
     private static final DownOptions FAST_DOWN = new DownOptions(true, true, Duration.ofSeconds(1));
 
     private static String exec(StackFixture fx, String p, String service, String script) {
@@ -150,28 +157,6 @@ class ServiceSettingsRootTest {
                     .isEqualTo("0");
 
             fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
-            assertThat(fx.compose.ps(p, true)).isEmpty();
-        }
-    }
-
-    @Test
-    void refusedConfinementCreatesNothing() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        try (StackFixture fx = new StackFixture()) {
-            Path dir = Files.createDirectories(fx.dir.resolve("refused"));
-            Files.writeString(dir.resolve("compose.yaml"), """
-                    services:
-                      app:
-                        image: busybox:1.36
-                        command: ["sleep", "300"]
-                        security_opt: ["apparmor=my-profile"]
-                    """);
-            Project project = fx.load(dir, "refused", Map.of());
-            String p = fx.project("refused");
-            assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults(), fx.listener()))
-                    .isInstanceOf(UnsupportedSettingException.class)
-                    .hasMessage("service \"app\": security_opt 'apparmor=my-profile' is not supported: jcompose cannot "
-                            + "apply this confinement");
             assertThat(fx.compose.ps(p, true)).isEmpty();
         }
     }

@@ -7,6 +7,7 @@ import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.cgroup.CgroupLayout;
+import dev.jcompose.container.ScriptedProcess;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.host.HostPaths;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  * iptables chain prefix, {@code busybox:1.36} loaded from busybox-static, and a stack over them.
  * {@link #close()} closes the stack, deletes everything and checks that nothing leaked.
  */
-final class StackFixture implements AutoCloseable {
+final class StackFixture implements StackHost {
     final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     final Path dir = Path.of("/tmp/jcst-" + tag);
     final String cgroupParent = "jcompose-test-" + tag;
@@ -72,6 +73,11 @@ final class StackFixture implements AutoCloseable {
 
     private final StackListener listener = events::add;
 
+    @Override
+    public void image(String name, dev.jcompose.image.testing.TestImage image) {
+        loadImage(name, image);
+    }
+
     void loadImage(String name, dev.jcompose.image.testing.TestImage image) {
         Path layout = dir.resolve("layout-" + UUID.randomUUID());
         ImageArchives.ociLayout(layout, name, image);
@@ -79,12 +85,14 @@ final class StackFixture implements AutoCloseable {
     }
 
     /** One listener instance: subscribed for background events, and passed to commands (no duplicates). */
-    StackListener listener() {
+    @Override
+    public StackListener listener() {
         return listener;
     }
 
     /** Loads a project from a directory, named {@code name-<tag>} so parallel runs never share names. */
-    Project load(Path projectDir, String name, Map<String, String> env) {
+    @Override
+    public Project load(Path projectDir, String name, Map<String, String> env) {
         networkNames.add(name + "-" + tag + "_default");
         return ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
                 .load(LoadOptions.in(projectDir)
@@ -93,25 +101,58 @@ final class StackFixture implements AutoCloseable {
                 .project();
     }
 
-    String project(String name) {
+    @Override
+    public String project(String name) {
         return name + "-" + tag;
     }
 
-    List<String> rendered() {
+    @Override
+    public List<String> rendered() {
         synchronized (events) {
             return events.stream().map(StackEvent::render).toList();
         }
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
-        }
+        StackHost.await(what, timeout, condition);
     }
+
+    @Override
+    public Stack stack() {
+        return stack;
+    }
+
+    @Override
+    public ComposeService compose() {
+        return compose;
+    }
+
+    @Override
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public HostPaths paths() {
+        return paths;
+    }
+
+    @Override
+    public void clearEvents() {
+        events.clear();
+    }
+
+    @Override
+    public Stack openAnother(EngineContext engine) {
+        return Stack.open(
+                new StackSettings(paths, cgroupParent, chains, List.of(), false),
+                HostAccess.of(System.getenv()),
+                engine);
+    }
+
+    /** The real host runs the compose file's command. */
+    @Override
+    public void behaves(String containerName, ScriptedProcess process) {}
 
     /** What a failed test left running: containers, then networks (a passing test leaves nothing). */
     private void removeLeftovers() {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerSummary;
-import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
-import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
-import dev.jcompose.engine.EngineContext;
-import dev.jcompose.host.HostAccess;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +22,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** One-shot dependencies, exit codes, --wait, restart policies and the per-container commands, on this host. */
+/**
+ * One-shot dependencies, exit codes, --wait, restart policies and the per-container commands, on this host:
+ * {@link StackLifecycleScenarios} and what only real processes show (their file systems, DNS answers).
+ */
 @Tag("root")
-class StackLifecycleRootTest {
-    private static final DownOptions FAST_DOWN = new DownOptions(true, true, Duration.ofSeconds(1));
+class StackLifecycleRootTest extends StackLifecycleScenarios {
+    @Override
+    StackHost open() throws IOException {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        return new StackFixture();
+    }
 
     private static Project write(StackFixture fx, String name, String yaml) throws Exception {
         Path dir = Files.createDirectories(fx.dir.resolve(name));
@@ -90,51 +93,6 @@ class StackLifecycleRootTest {
             assertThat(fx.compose.ps(p, true)).isEmpty();
             assertThat(fx.paths.dataRoot().resolve("volumes").resolve(p + "_shared"))
                     .doesNotExist();
-        }
-    }
-
-    @Test
-    void aFailedOneShotStopsUpWithComposeMessageAndWaitReportsUnhealthy() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        try (StackFixture fx = new StackFixture()) {
-            Project project = write(fx, "fail", """
-                    services:
-                      migrate:
-                        image: busybox:1.36
-                        command: ["sh", "-c", "exit 3"]
-                      app:
-                        image: busybox:1.36
-                        command: ["sleep", "300"]
-                        depends_on:
-                          migrate:
-                            condition: service_completed_successfully
-                    """);
-            String p = fx.project("fail");
-            assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults(), fx.listener()))
-                    .hasMessage("service \"migrate\" didn't complete successfully: exit 3");
-            assertThat(fx.compose.ps(p, true))
-                    .extracting(ContainerSummary::name, ContainerSummary::status)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(p + "-app-1", "created"),
-                            org.assertj.core.groups.Tuple.tuple(p + "-migrate-1", "exited (3)"));
-            fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
-
-            Project sick = write(fx, "sick", """
-                    services:
-                      db:
-                        image: busybox:1.36
-                        command: ["sleep", "300"]
-                        healthcheck:
-                          test: ["CMD", "false"]
-                          interval: 200ms
-                          retries: 2
-                    """);
-            String s = fx.project("sick");
-            assertThatThrownBy(() -> fx.compose.up(
-                            sick, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener()))
-                    .hasMessage("dependency failed to start: container " + s + "-db-1 is unhealthy");
-            fx.compose.down(s, Optional.empty(), FAST_DOWN, fx.listener());
-            assertThat(fx.compose.ps(s, true)).isEmpty();
         }
     }
 
@@ -206,39 +164,6 @@ class StackLifecycleRootTest {
             assertThat(logs(fx, p, "keep")).containsExactly("runs=1", "runs=2", "runs=3");
             fx.compose.down(p, Optional.empty(), FAST_DOWN, fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();
-        }
-    }
-
-    @Test
-    void aSecondEngineOnTheSameHostSeesAndRemovesWhatTheFirstMade() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        try (StackFixture fx = new StackFixture()) {
-            Project project = write(fx, "two", """
-                    services:
-                      web:
-                        image: busybox:1.36
-                        command: ["sleep", "300"]
-                        healthcheck: {test: ["CMD", "true"], interval: 1s}
-                    """);
-            String p = fx.project("two");
-            fx.compose.up(project, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener());
-            assertThat(fx.compose.ps(p, false))
-                    .extracting(ContainerSummary::status)
-                    .containsExactly("running (healthy)");
-            try (EngineContext secondEngine = EngineContext.create();
-                    Stack second = Stack.open(
-                            new StackSettings(fx.paths, fx.cgroupParent, fx.chains, List.of(), false),
-                            HostAccess.of(System.getenv()),
-                            secondEngine)) {
-                ComposeService other = second.service();
-                assertThat(other.ps(p, false))
-                        .extracting(ContainerSummary::name)
-                        .containsExactly(p + "-web-1");
-                other.down(p, Optional.empty(), FAST_DOWN, StackListener.none());
-                assertThat(other.ps(p, true)).isEmpty();
-            }
-            assertThat(fx.compose.ps(p, true)).isEmpty();
-            assertThat(fx.stack.network.networks().state().networks()).isEmpty();
         }
     }
 

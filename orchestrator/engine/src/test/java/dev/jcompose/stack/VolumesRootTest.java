@@ -11,6 +11,7 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.image.testing.TestImages;
 import dev.jcompose.model.Project;
 import dev.jcompose.volume.Volume;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +21,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Volumes as docker fills them: the image's content goes into a volume the first time it is mounted empty. */
+/**
+ * Volumes as docker fills them: the image's content goes into a volume the first time it is mounted empty,
+ * on this host; with {@link VolumesScenarios}, which run on the fake host too.
+ */
 @Tag("root")
-class VolumesRootTest {
-    private static final DownOptions KEEP_VOLUMES = new DownOptions(false, true, Duration.ofSeconds(1));
-    private static final DownOptions REMOVE_VOLUMES = new DownOptions(true, true, Duration.ofSeconds(1));
+class VolumesRootTest extends VolumesScenarios {
+    @Override
+    StackHost open() throws IOException {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        return new StackFixture();
+    }
 
     private static Project write(StackFixture fx, String name, String yaml) throws Exception {
         Path dir = Files.createDirectories(fx.dir.resolve(name));
@@ -36,13 +43,6 @@ class VolumesRootTest {
         ExecOutcome o = fx.compose.exec(project, ExecOptions.of(service, "sh", "-c", script));
         assertThat(o.exitCode()).as(o.stderr()).isZero();
         return o.stdout();
-    }
-
-    private static List<String> anonymous(StackFixture fx) {
-        return fx.stack.volumes.list().stream()
-                .filter(v -> v.labels().containsKey(ContainerMounts.ANONYMOUS))
-                .map(Volume::name)
-                .toList();
     }
 
     @Test
@@ -156,65 +156,6 @@ class VolumesRootTest {
             assertThat(fx.stack.hostImages.list())
                     .extracting(dev.jcompose.image.ImageRecord::name)
                     .containsExactly("docker.io/library/busybox:1.36");
-        }
-    }
-
-    @Test
-    void aCreateCutShortLeavesNoAnonymousVolume() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        try (StackFixture fx = new StackFixture()) {
-            fx.loadImage("vol:1", TestImages.busybox().volume("/var/www").build());
-            Project project = write(fx, "cut", """
-                    services:
-                      web:
-                        image: vol:1
-                        command: ["sleep", "300"]
-                        volumes:
-                          - /scratch
-                          - type: bind
-                            source: /nonexistent-jcompose-test
-                            target: /site
-                            bind: {create_host_path: false}
-                    """);
-            String p = fx.project("cut");
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> fx.compose.up(project, UpOptions.defaults(), fx.listener()))
-                    .hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
-            assertThat(fx.stack.volumes.list()).isEmpty();
-
-            // an engine killed mid-create: the volume was made and noted, no container record exists
-            String id = "0123456789abcdef0123456789abcdef";
-            fx.stack.containers.files().reserveVolume(id, "halfmade");
-            fx.stack.volumes.create(
-                    "halfmade", Map.of(dev.jcompose.observe.Labels.PROJECT, p, ContainerMounts.ANONYMOUS, ""));
-            fx.stack.reapHalfCreated();
-            assertThat(fx.stack.volumes.list()).isEmpty();
-            assertThat(fx.stack.containers.files().ids()).isEmpty();
-            fx.compose.down(p, Optional.of(project), REMOVE_VOLUMES, fx.listener());
-        }
-    }
-
-    @Test
-    void rmWithoutVolumesKeepsAnonymousVolumesEvenAfterAReap() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        try (StackFixture fx = new StackFixture()) {
-            Project project = write(fx, "keep", """
-                    services:
-                      web:
-                        image: busybox:1.36
-                        command: ["sleep", "300"]
-                        volumes: [/scratch]
-                    """);
-            String p = fx.project("keep");
-            fx.compose.up(project, UpOptions.defaults(), fx.listener());
-            List<String> made = anonymous(fx);
-            assertThat(made).hasSize(1);
-            String id = fx.stack.runtime.list().getFirst().id();
-            assertThat(fx.stack.containers.files().reservedVolumes(id)).isEqualTo(made);
-            fx.compose.down(p, Optional.of(project), KEEP_VOLUMES, fx.listener());
-            fx.stack.reapHalfCreated();
-            assertThat(anonymous(fx)).isEqualTo(made); // dangling, as docker leaves it
-            made.forEach(fx.stack.volumes::remove);
         }
     }
 

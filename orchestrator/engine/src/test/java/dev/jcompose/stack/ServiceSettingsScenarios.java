@@ -1,0 +1,42 @@
+package dev.jcompose.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jcompose.api.UpOptions;
+import dev.jcompose.model.Project;
+import dev.jcompose.settings.UnsupportedSettingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A setting jcompose cannot apply is refused before anything is made, on the real host
+ * ({@link ServiceSettingsRootTest}) and the fake one ({@link ServiceSettingsFakeTest}).
+ */
+abstract class ServiceSettingsScenarios {
+    /** A new host for one test (skips the test when the host cannot run it). */
+    abstract StackHost open() throws Exception;
+
+    @Test
+    void refusedConfinementCreatesNothing() throws Exception {
+        try (StackHost fx = open()) {
+            Path dir = Files.createDirectories(fx.dir().resolve("refused"));
+            Files.writeString(dir.resolve("compose.yaml"), """
+                    services:
+                      app:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                        security_opt: ["apparmor=my-profile"]
+                    """);
+            Project project = fx.load(dir, "refused", Map.of());
+            String p = fx.project("refused");
+            assertThatThrownBy(() -> fx.compose().up(project, UpOptions.defaults(), fx.listener()))
+                    .isInstanceOf(UnsupportedSettingException.class)
+                    .hasMessage("service \"app\": security_opt 'apparmor=my-profile' is not supported: jcompose cannot "
+                            + "apply this confinement");
+            assertThat(fx.compose().ps(p, true)).isEmpty();
+        }
+    }
+}

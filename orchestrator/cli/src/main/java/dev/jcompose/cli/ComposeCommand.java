@@ -75,7 +75,7 @@ abstract class ComposeCommand implements Callable<Integer> {
     }
 
     ProgressOutput progress(String title) {
-        return new ProgressOutput(err(), main.display, main.host().terminal(), title);
+        return new ProgressOutput(err(), main.clock, main.display, main.host().terminal(), title);
     }
 
     void notice(String text) {

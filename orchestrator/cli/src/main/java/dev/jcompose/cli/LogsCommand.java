@@ -49,7 +49,7 @@ final class LogsCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        LogOptions options = new LogOptions(services, follow, tail(tail), timestamps, since(since, Instant.now()));
+        LogOptions options = new LogOptions(services, follow, tail(tail), timestamps, since(since, main.clock.now()));
         String project = projectName();
         LogPrinter printer = new LogPrinter(
                 out(),

@@ -19,9 +19,9 @@ final class ProgressOutput implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final RedrawTimer timer;
 
-    ProgressOutput(PrintWriter err, DisplayFlags display, boolean terminal, String title) {
-        this.renderer = new ProgressRenderers(
-                        err, Clock.system(), terminal, ProgressRenderers.DEFAULT_WIDTH, title, false)
+    /** @param clock the CLI's clock: elapsed times of the progress lines */
+    ProgressOutput(PrintWriter err, Clock clock, DisplayFlags display, boolean terminal, String title) {
+        this.renderer = new ProgressRenderers(err, clock, terminal, ProgressRenderers.DEFAULT_WIDTH, title, false)
                 .select(display.progress(), display.ansi());
         this.ticker = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("jcompose-progress").unstarted(r));

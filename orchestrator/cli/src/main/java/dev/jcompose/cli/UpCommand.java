@@ -171,7 +171,7 @@ final class UpCommand extends ComposeCommand {
                 .withOrigin(
                         loaded.raw().configFiles(),
                         loaded.raw().projectDirectory().toString());
-        Instant started = Instant.now();
+        Instant started = main.clock.now();
         return withService(compose -> {
             try (ProgressOutput progress = progress("Running")) {
                 compose.up(project, options, progress.listener());

@@ -8,7 +8,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.jcompose.container.ExecRecipe;
@@ -28,10 +27,7 @@ class LayeringTest {
 
     @BeforeAll
     static void importMainClasses() {
-        classes = new ClassFileImporter()
-                // main classes only: not test classes, nor the test-jars other modules share
-                .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
-                .importPackages("dev.jcompose");
+        classes = MainClasses.all();
     }
 
     /** The layers, bottom up; each names its packages (dev.jcompose.&lt;name&gt; and below). */
@@ -125,6 +121,20 @@ class LayeringTest {
                 .should()
                 .callConstructor(dev.jcompose.host.ProcessCommandRunner.class)
                 .because("the command runner is injected (HostAccess) so tests can replace it")
+                .check(classes);
+    }
+
+    @Test
+    void wallClockTimeComesFromTheClockSeam() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.jcompose.host..")
+                .and(outside(COMPOSITION_ROOTS))
+                .should()
+                .callMethodWhere(call(java.time.Instant.class, "now"))
+                .orShould()
+                .callMethodWhere(call(dev.jcompose.host.Clock.class, "system"))
+                .because("times are read from the injected Clock (HostAccess), so tests can fix them")
                 .check(classes);
     }
 

@@ -22,7 +22,7 @@ class UniqueClassNamesTest {
 
     @Test
     void everyMainClassNameAppearsOnce() {
-        assertThat(duplicates(mainClasses()))
+        assertThat(duplicates(MainClasses.all()))
                 .as("main classes sharing a simple name: merge them into one type, or rename the less precise one")
                 .isEmpty();
     }
@@ -46,12 +46,5 @@ class UniqueClassNamesTest {
                 .stream()
                 .filter(e -> e.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
-    }
-
-    /** The main classes of every module (this module's test class path holds them all), as LayeringTest reads them. */
-    private static JavaClasses mainClasses() {
-        return new ClassFileImporter()
-                .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
-                .importPackages("dev.jcompose");
     }
 }

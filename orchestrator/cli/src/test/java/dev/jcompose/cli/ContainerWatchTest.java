@@ -106,7 +106,12 @@ class ContainerWatchTest {
                         compose,
                         settings,
                         printer,
-                        title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title))
+                        title -> new ProgressOutput(
+                                new PrintWriter(new StringWriter()),
+                                dev.jcompose.host.Clock.system(),
+                                quiet,
+                                false,
+                                title))
                 .run());
         until(() -> compose.psCalls.get() == 2, "the attaching ps and the watch's first one");
 

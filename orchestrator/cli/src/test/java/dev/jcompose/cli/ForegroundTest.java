@@ -37,7 +37,12 @@ class ForegroundTest {
                         compose,
                         settings,
                         printer,
-                        title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title))
+                        title -> new ProgressOutput(
+                                new PrintWriter(new StringWriter()),
+                                dev.jcompose.host.Clock.system(),
+                                quiet,
+                                false,
+                                title))
                 .run();
     }
 
@@ -94,7 +99,8 @@ class ForegroundTest {
                 compose,
                 new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null),
                 printer,
-                title -> new ProgressOutput(new PrintWriter(new StringWriter()), quiet, false, title));
+                title -> new ProgressOutput(
+                        new PrintWriter(new StringWriter()), dev.jcompose.host.Clock.system(), quiet, false, title));
         self[0].interrupted();
         assertThat(self[0].run()).isEqualTo(130);
         assertThat(err.toString()).endsWith("Gracefully stopping... (press Ctrl+C again to force)\n");

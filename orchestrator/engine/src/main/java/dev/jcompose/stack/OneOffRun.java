@@ -168,7 +168,13 @@ final class OneOffRun {
     /** Takes the exit from the exit poll (one Exited event either way) so that the removal cannot race it. */
     private void settle(ContainerRecord r, int code, Instant finished) {
         onLoop(() -> stack.supervision.stopping(r.id()));
-        onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), finished == null ? Instant.now() : finished));
+        onLoop(() -> {
+            if (finished == null) {
+                stack.supervision.exitedNow(r.id(), code, r.started());
+            } else {
+                stack.supervision.exited(r.id(), code, r.started(), finished);
+            }
+        });
         stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
     }
 
@@ -176,7 +182,7 @@ final class OneOffRun {
         onLoop(() -> stack.supervision.stopping(r.id()));
         stack.engine.await(stack.engine.call(stack.supervision::quiet).compose(f -> f), Duration.ofSeconds(60));
         int code = stack.containers.stop(r.id(), null); // the service's stop_grace_period
-        onLoop(() -> stack.supervision.exited(r.id(), code, r.started(), Instant.now()));
+        onLoop(() -> stack.supervision.exitedNow(r.id(), code, r.started()));
         if (remove) {
             remove(r, listener);
         }

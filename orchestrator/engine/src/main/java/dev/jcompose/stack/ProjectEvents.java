@@ -42,7 +42,7 @@ final class ProjectEvents {
     void stream(Runnable subscribed, Consumer<ContainerEvent> sink) {
         BlockingQueue<Map.Entry<Instant, StackEvent>> queue = new LinkedBlockingQueue<>();
         Runnable unsubscribe =
-                stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(Instant.now(), e)));
+                stack.subscribe(java.util.Optional.of(project), e -> queue.add(Map.entry(stack.clock.now(), e)));
         try {
             refresh();
             subscribed.run();

@@ -11,6 +11,7 @@ import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ExecutionListener;
 import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanResult;
+import dev.jcompose.host.Clock;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.model.Project;
 import dev.jcompose.network.NetworkLayer;
@@ -39,6 +40,9 @@ public final class Stack implements AutoCloseable {
     static final Duration COMMAND_SLACK = Duration.ofMinutes(15);
 
     final EngineContext engine;
+    /** The machine's clock (HostAccess): event and exit times. */
+    final Clock clock;
+
     final StackPaths paths;
     final ContainerRuntime runtime;
     final NetworkLayer network;
@@ -61,11 +65,12 @@ public final class Stack implements AutoCloseable {
             ImageSource imageSource) {
         this.paths = new StackPaths(settings.paths());
         this.engine = engine;
+        this.clock = host.clock();
         this.runtime = kernel.runtime();
         this.network = kernel.network();
         this.networkLabels = new NetworkLabels(paths.networkLabels());
         this.dns = network.dns();
-        this.volumes = new VolumeStore(paths.volumes());
+        this.volumes = new VolumeStore(paths.volumes(), host.clock());
         this.hostImages = new HostImages(
                 settings.paths(), HostImages.Settings.defaults(host.environment()), LocalImages.users(runtime));
         this.images = imageSource != null ? imageSource : new LocalImages(hostImages, settings.pull());

@@ -237,7 +237,7 @@ final class StackOperations implements OperationRunner<Operation> {
                 .quiet()
                 .compose(q -> engine.blocking(() -> containers.stop(id, timeout)))
                 .map(code -> {
-                    supervision.exited(id, code, null, java.time.Instant.now());
+                    supervision.exitedNow(id, code, null);
                     emit(StackEvent.container(name, "Stopped"));
                     return null;
                 });

@@ -195,6 +195,11 @@ final class Supervision {
         return poll.transform(done -> Future.succeededFuture());
     }
 
+    /** {@link #exited(String, int, Instant, Instant)} stamped now, by the engine's clock. */
+    void exitedNow(String id, int code, Instant startedAt) {
+        exited(id, code, startedAt, clock.now());
+    }
+
     void exited(String id, int code, Instant startedAt, Instant finishedAt) {
         engine.checkInLoop();
         Tracked t = running.remove(id);

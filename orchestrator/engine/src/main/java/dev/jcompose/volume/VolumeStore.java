@@ -2,6 +2,7 @@ package dev.jcompose.volume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jcompose.host.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,10 +32,13 @@ public final class VolumeStore {
     private static final String META = "volume.json";
 
     private final Path root;
+    private final Clock clock;
 
     /** @param root usually {@code dataRoot/volumes} */
-    public VolumeStore(Path root) {
+    /** @param clock stamps a volume's creation time */
+    public VolumeStore(Path root, Clock clock) {
         this.root = root;
+        this.clock = clock;
     }
 
     public Path root() {
@@ -53,7 +57,7 @@ public final class VolumeStore {
         Path dir = root.resolve(name);
         try {
             Files.createDirectories(dir.resolve("_data"));
-            Meta meta = new Meta(name, new TreeMap<>(labels), Instant.now().toString());
+            Meta meta = new Meta(name, new TreeMap<>(labels), clock.now().toString());
             Path tmp = dir.resolve(META + ".tmp");
             JSON.writeValue(tmp.toFile(), meta);
             Files.move(tmp, dir.resolve(META), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -43,7 +43,7 @@ class ContainerMountsTest {
                   used: {}
                   quiet: {}
                 """);
-        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
         Files.writeString(store.create("p_used", Map.of()).mountpoint().resolve("data"), "kept");
 
         List<String> reserved = new java.util.ArrayList<>();
@@ -73,7 +73,7 @@ class ContainerMountsTest {
                         target: /site
                         bind: {create_host_path: false}
                 """);
-        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
         List<String> reserved = new java.util.ArrayList<>();
         assertThatThrownBy(() -> new ContainerMounts(store)
                         .resolve(project, project.services().get("web"), List.of(), reserved::add))

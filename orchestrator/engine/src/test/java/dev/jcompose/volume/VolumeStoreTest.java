@@ -15,7 +15,7 @@ class VolumeStoreTest {
 
     @Test
     void createsListsKeepsLabelsAndRemoves() throws Exception {
-        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
         Volume v = store.create("shop_data", Map.of("com.docker.compose.project", "shop", "b", "2"));
         assertThat(v.mountpoint())
                 .isEqualTo(tmp.resolve("volumes/shop_data/_data"))
@@ -35,7 +35,7 @@ class VolumeStoreTest {
 
     @Test
     void ignoresHalfMadeVolumesAndRejectsHostileNames() throws Exception {
-        VolumeStore store = new VolumeStore(tmp.resolve("volumes"));
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
         Files.createDirectories(tmp.resolve("volumes/half/_data"));
         assertThat(store.list()).isEmpty();
         assertThat(store.create("half", Map.of()).name()).isEqualTo("half");

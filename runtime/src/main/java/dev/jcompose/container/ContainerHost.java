@@ -5,17 +5,10 @@ import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.image.ImageNotFoundException;
 import dev.jcompose.image.ImageRecord;
-import dev.jcompose.image.ImageStore;
 import dev.jcompose.image.Platform;
-import dev.jcompose.image.PullListener;
 import dev.jcompose.image.RegistryConfig;
-import dev.jcompose.policy.PullPolicy;
-import dev.jcompose.rootfs.SnapshotStore;
 import dev.jcompose.rootfs.UnpackLimits;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 
 /**
  * Everything jcompose runs containers with on this machine, wired from the OS seams: the image side
@@ -77,34 +70,6 @@ public final class ContainerHost {
         return images;
     }
 
-    public ImageStore imageStore() {
-        return images.store();
-    }
-
-    public SnapshotStore snapshots() {
-        return images.snapshots();
-    }
-
-    /** Every stored image, sorted by name. */
-    public List<ImageRecord> images() {
-        return images.list();
-    }
-
-    /** {@link HostImages#pull}. */
-    public ImageRecord pull(String reference, PullListener listener) {
-        return images.pull(reference, listener);
-    }
-
-    /** {@link HostImages#load}. */
-    public List<ImageRecord> load(Path archive) {
-        return images.load(archive);
-    }
-
-    /** {@link HostImages#ensure}. */
-    public ImageRecord ensureImage(String reference, PullPolicy policy, PullListener listener) {
-        return images.ensure(reference, policy, listener);
-    }
-
     /** Creates a container from the stored image {@code image} (a name or digest). */
     public ContainerRecord create(String image, NewContainer c) {
         ImageRecord stored = images.find(image).orElseThrow(() -> new ImageNotFoundException(image));
@@ -123,15 +88,5 @@ public final class ContainerHost {
                         c.resolvConf(),
                         c.hostnameFile(),
                         p.ref())));
-    }
-
-    /** {@link HostImages#removeImage}: as {@code docker rmi}. */
-    public HostImages.RemovedImage removeImage(String reference, boolean force) {
-        return images.removeImage(reference, force);
-    }
-
-    /** {@link HostImages#pruneSnapshots}. */
-    public SortedSet<String> pruneSnapshots() {
-        return images.pruneSnapshots();
     }
 }

@@ -153,7 +153,7 @@ class ContainerHostTest {
         String ref = registry.host() + "/e2e/busybox:1";
         Recorder recorder = new Recorder();
 
-        ImageRecord pulled = host.pull(ref, recorder);
+        ImageRecord pulled = host.hostImages().pull(ref, recorder);
 
         assertThat(pulled.manifestDigest()).isEqualTo(image.manifestDigest());
         assertThat(recorder.events)
@@ -161,7 +161,8 @@ class ContainerHostTest {
                         "resolved " + image.manifestDigest(),
                         "fetched " + image.configDigest(),
                         "fetched " + image.layerDigest());
-        assertThat(host.snapshots().digests()).containsExactly(image.diffId().toString());
+        assertThat(host.hostImages().snapshots().digests())
+                .containsExactly(image.diffId().toString());
         assertThat(run(ref, "streams", sh("echo out; echo err >&2; exit 3"))).isEqualTo(3);
         assertThat(host.containers().logs("streams", -1))
                 .extracting(LogLine::stream, LogLine::text)
@@ -175,14 +176,14 @@ class ContainerHostTest {
         assertThat(CgroupLayout.detect().exists("/" + cgroupParent + "/streams"))
                 .isFalse();
 
-        assertThat(host.removeImage(ref, false))
+        assertThat(host.hostImages().removeImage(ref, false))
                 .isEqualTo(new HostImages.RemovedImage(
                         List.of(ref),
                         new TreeSet<>(image.blobs().keySet()),
                         new TreeSet<>(List.of(image.diffId().toString()))));
-        assertThat(host.images()).isEmpty();
-        assertThat(host.imageStore().content().list()).isEmpty();
-        assertThat(host.snapshots().digests()).isEmpty();
+        assertThat(host.hostImages().list()).isEmpty();
+        assertThat(host.hostImages().store().content().list()).isEmpty();
+        assertThat(host.hostImages().snapshots().digests()).isEmpty();
     }
 
     @Test
@@ -200,11 +201,11 @@ class ContainerHostTest {
                 dir.resolve("config.json"),
                 "{\"auths\":{\"" + registry.host() + "\":{\"auth\":\""
                         + Base64.getEncoder().encodeToString("ci:hunter2".getBytes()) + "\"}}}");
-        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
+        assertThatThrownBy(() -> host.hostImages().pull(ref, PullListener.NONE))
                 .hasMessage("http://" + registry.host() + " requires a login for /v2/private/app/manifests/2");
         host = newHost(dockerConfig);
 
-        host.pull(ref, PullListener.NONE);
+        host.hostImages().pull(ref, PullListener.NONE);
 
         assertThat(run(ref, "defaults", ContainerSpec.defaults())).isEqualTo(0);
         assertThat(logs("defaults")).containsExactly("STDOUT hello app /home/app");
@@ -217,16 +218,16 @@ class ContainerHostTest {
         registry.push("multi/busybox", "latest", index);
         String ref = registry.host() + "/multi/busybox:latest";
         TestImage amd64 = index.images().get(0);
-        assertThatThrownBy(() -> host.ensureImage(ref, PullPolicy.NEVER, PullListener.NONE))
+        assertThatThrownBy(() -> host.hostImages().ensure(ref, PullPolicy.NEVER, PullListener.NONE))
                 .isInstanceOf(ImageException.class)
                 .hasMessage("no such image: " + ref + " (and the pull policy is never)");
 
         Recorder first = new Recorder();
-        ImageRecord pulled = host.ensureImage(ref, PullPolicy.MISSING, first);
+        ImageRecord pulled = host.hostImages().ensure(ref, PullPolicy.MISSING, first);
         Recorder second = new Recorder();
-        assertThat(host.ensureImage(ref, PullPolicy.MISSING, second)).isEqualTo(pulled);
+        assertThat(host.hostImages().ensure(ref, PullPolicy.MISSING, second)).isEqualTo(pulled);
         Recorder again = new Recorder();
-        host.ensureImage(ref, PullPolicy.ALWAYS, again);
+        host.hostImages().ensure(ref, PullPolicy.ALWAYS, again);
 
         assertThat(pulled.target()).isEqualTo(index.digest());
         assertThat(pulled.manifestDigest()).isEqualTo(amd64.manifestDigest());
@@ -257,14 +258,14 @@ class ContainerHostTest {
                 "e2e/lying", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
         String ref = registry.host() + "/e2e/lying:1";
 
-        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
+        assertThatThrownBy(() -> host.hostImages().pull(ref, PullListener.NONE))
                 .isInstanceOf(LayerUnpackException.class)
                 .hasMessageStartingWith("layer " + good.layerDigest().hex() + " unpacks to " + good.diffId()
                         + ", but the image config lists diff_id " + fake + " (in ");
 
-        assertThat(host.images()).isEmpty();
-        assertThat(host.imageStore().content().list()).isEmpty();
-        assertThat(host.snapshots().digests()).isEmpty();
+        assertThat(host.hostImages().list()).isEmpty();
+        assertThat(host.hostImages().store().content().list()).isEmpty();
+        assertThat(host.hostImages().snapshots().digests()).isEmpty();
     }
 
     @Test
@@ -282,11 +283,11 @@ class ContainerHostTest {
                 "e2e/empty", "1", new TestImage(good.platform(), good.layerTar(), good.layer(), config, manifest));
         String ref = registry.host() + "/e2e/empty:1";
 
-        assertThatThrownBy(() -> host.pull(ref, PullListener.NONE))
+        assertThatThrownBy(() -> host.hostImages().pull(ref, PullListener.NONE))
                 .isInstanceOf(ImageException.class)
                 .hasMessage("image " + ref + " has no layers: there is no root file system to run");
-        assertThat(host.images()).isEmpty();
-        assertThat(host.imageStore().content().list()).isEmpty();
+        assertThat(host.hostImages().list()).isEmpty();
+        assertThat(host.hostImages().store().content().list()).isEmpty();
     }
 
     @Test
@@ -298,7 +299,7 @@ class ContainerHostTest {
         Path archive =
                 Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/loaded:1", image)));
 
-        List<ImageRecord> loaded = host.load(archive);
+        List<ImageRecord> loaded = host.hostImages().load(archive);
 
         assertThat(loaded).extracting(ImageRecord::name).containsExactly("docker.io/e2e/loaded:1");
         assertThat(run("e2e/loaded:1", "loaded", ContainerSpec.defaults())).isEqualTo(5);
@@ -308,44 +309,50 @@ class ContainerHostTest {
     @Test
     void refusesToRemoveAnImageInUseUnlessForced() throws IOException {
         TestImage image = TestImages.busybox().build();
-        host.load(Files.write(dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/used:1", image))));
+        host.hostImages()
+                .load(Files.write(
+                        dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/used:1", image))));
         host.create("e2e/used:1", NewContainer.of("user1", "c-user1", sh("echo still here")));
 
-        assertThatThrownBy(() -> host.removeImage("e2e/used:1", false))
+        assertThatThrownBy(() -> host.hostImages().removeImage("e2e/used:1", false))
                 .isInstanceOf(ImageException.class)
                 .hasMessage("cannot remove image docker.io/e2e/used:1: container c-user1 uses it");
-        assertThat(host.images()).hasSize(1);
-        HostImages.RemovedImage forced = host.removeImage("e2e/used:1", true);
+        assertThat(host.hostImages().list()).hasSize(1);
+        HostImages.RemovedImage forced = host.hostImages().removeImage("e2e/used:1", true);
 
         assertThat(forced.deletedSnapshots()).isEmpty();
-        assertThat(host.images()).isEmpty();
+        assertThat(host.hostImages().list()).isEmpty();
         host.containers().start("user1");
         assertThat(host.containers().waitExit("user1", Duration.ofSeconds(20))).contains(0);
         assertThat(logs("user1")).containsExactly("STDOUT still here");
         host.containers().delete("user1", false);
-        assertThat(host.pruneSnapshots()).containsExactly(image.diffId().toString());
+        assertThat(host.hostImages().pruneSnapshots())
+                .containsExactly(image.diffId().toString());
     }
 
     @Test
     void anImageIdHeldBySeveralNamesIsRemovedByNameOrByForce() throws IOException {
         TestImage image = TestImages.busybox().build();
-        host.load(Files.write(
-                dir.resolve("save.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image, "e2e/b:1", image))));
+        host.hostImages()
+                .load(Files.write(
+                        dir.resolve("save.tar"),
+                        ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image, "e2e/b:1", image))));
         String id = image.configDigest().toString();
 
-        assertThatThrownBy(() -> host.removeImage(id, false))
+        assertThatThrownBy(() -> host.hostImages().removeImage(id, false))
                 .isInstanceOf(ImageException.class)
                 .hasMessage("cannot remove image " + id + ": it is referenced by several names "
                         + "(docker.io/e2e/a:1, docker.io/e2e/b:1)");
-        assertThat(host.removeImage("e2e/a:1", false))
+        assertThat(host.hostImages().removeImage("e2e/a:1", false))
                 .isEqualTo(new HostImages.RemovedImage(List.of("docker.io/e2e/a:1"), new TreeSet<>(), new TreeSet<>()));
-        assertThat(host.images()).extracting(ImageRecord::name).containsExactly("docker.io/e2e/b:1");
-        host.load(Files.write(dir.resolve("save2.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image))));
-        HostImages.RemovedImage all = host.removeImage(id, true);
+        assertThat(host.hostImages().list()).extracting(ImageRecord::name).containsExactly("docker.io/e2e/b:1");
+        host.hostImages()
+                .load(Files.write(dir.resolve("save2.tar"), ImageArchives.dockerSaveLegacy(Map.of("e2e/a:1", image))));
+        HostImages.RemovedImage all = host.hostImages().removeImage(id, true);
 
         assertThat(all.untagged()).containsExactly("docker.io/e2e/a:1", "docker.io/e2e/b:1");
         assertThat(all.deletedSnapshots()).containsExactly(image.diffId().toString());
-        assertThat(host.images()).isEmpty();
-        assertThat(host.imageStore().content().list()).isEmpty();
+        assertThat(host.hostImages().list()).isEmpty();
+        assertThat(host.hostImages().store().content().list()).isEmpty();
     }
 }

@@ -55,16 +55,18 @@ public final class PullBenchMain {
             List<Long> unpacked = new ArrayList<>();
             for (int i = 0; i < n + WARMUP; i++) {
                 long t0 = System.nanoTime();
-                host.pull(ref, PullListener.NONE);
+                host.hostImages().pull(ref, PullListener.NONE);
                 if (i >= WARMUP) {
                     unpacked.add(System.nanoTime() - t0);
                 }
-                host.removeImage(ref, false);
+                host.hostImages().removeImage(ref, false);
             }
-            report("cold pull + unpack (ContainerHost.pull)", unpacked);
+            report("cold pull + unpack (HostImages.pull)", unpacked);
             ContainerHost warm = host(dir, "warm", settings);
-            warm.pull(ref, PullListener.NONE);
-            report("warm pull (all blobs and snapshots present)", time(n, i -> warm.pull(ref, PullListener.NONE)));
+            warm.hostImages().pull(ref, PullListener.NONE);
+            report(
+                    "warm pull (all blobs and snapshots present)",
+                    time(n, i -> warm.hostImages().pull(ref, PullListener.NONE)));
             if (Files.isExecutable(Path.of("/usr/bin/skopeo"))) {
                 report("skopeo copy docker:// -> oci: (cold, reference)", time(n, i -> skopeo(ref, dir, i)));
             }

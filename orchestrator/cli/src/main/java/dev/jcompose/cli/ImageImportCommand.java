@@ -64,7 +64,7 @@ final class ImageImportCommand implements Callable<Integer> {
         try {
             layout = Files.createTempDirectory("jcompose-import-");
             RootfsImport.write(file, reference, parsed, target, layout.resolve("layout"));
-            List<ImageRecord> loaded = image.host().load(layout.resolve("layout"));
+            List<ImageRecord> loaded = image.host().hostImages().load(layout.resolve("layout"));
             loaded.forEach(r -> image.out().println(r.id()));
             image.out().flush();
             return ExitCode.SUCCESS;

@@ -30,7 +30,7 @@ final class ImageLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = image.main.host().workingDir().resolve(input);
-        List<ImageRecord> loaded = image.host().load(file);
+        List<ImageRecord> loaded = image.host().hostImages().load(file);
         if (!quiet) {
             loaded.forEach(r -> image.out().println("Loaded image: " + r.name()));
             image.out().flush();

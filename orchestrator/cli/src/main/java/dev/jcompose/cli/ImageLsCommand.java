@@ -25,7 +25,7 @@ final class ImageLsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ImageRecord> images = image.host().images();
+        List<ImageRecord> images = image.host().hostImages().list();
         image.out().print(quiet ? quiet(images) : table(images));
         image.out().flush();
         return ExitCode.SUCCESS;

@@ -28,7 +28,7 @@ final class ImageRmCommand implements Callable<Integer> {
     public Integer call() {
         ContainerHost host = image.host();
         for (String name : names) {
-            HostImages.RemovedImage removed = host.removeImage(name, force);
+            HostImages.RemovedImage removed = host.hostImages().removeImage(name, force);
             removed.untagged().forEach(n -> image.out().println("Untagged: " + n));
             removed.deletedBlobs().forEach(d -> image.out().println("Deleted: " + d));
         }

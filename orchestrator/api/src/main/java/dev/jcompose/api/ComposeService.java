@@ -22,6 +22,14 @@ public interface ComposeService {
      */
     void down(String projectName, Optional<Project> project, DownOptions options, StackListener listener);
 
+    /**
+     * Ties the project to a process (replacing an earlier lease): when the process is gone, the engine
+     * takes the project down with its volumes after the lease's grace period, also an engine started
+     * after it died. {@link #down} ends the lease. Taken before {@code up}, so a process killed during
+     * {@code up} leaves nothing behind either.
+     */
+    void lease(String projectName, ProjectLease lease);
+
     /** The project's containers (one-offs excluded unless {@code all}), by service then number. */
     List<ContainerSummary> ps(String projectName, boolean all);
 

@@ -3,6 +3,7 @@ package dev.jcompose.api;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
  * {@code exited}, {@code restarting}...), health ({@code healthy}, {@code starting}, {@code unhealthy}
  * or {@code NONE}, shown empty), exit code, published ports as {@link PortBinding}s; and for
  * docker's STATUS and CREATED columns the runtime's times (null when unknown or not yet), the
- * container's labels and networks.
+ * container's labels and its address on each network it is attached to ({@code addresses}: network
+ * name to IPv4 address).
  *
  * @param created  when the container was created
  * @param started  when it last started; null if it never ran
@@ -35,12 +37,17 @@ public record ContainerSummary(
         Instant started,
         Instant finished,
         SortedMap<String, String> labels,
-        List<String> networks) {
+        SortedMap<String, String> addresses) {
     public ContainerSummary {
         ports = List.copyOf(ports);
         health = health == null ? Health.NONE : health;
         labels = new TreeMap<>(labels == null ? Map.of() : labels);
-        networks = networks == null ? List.of() : List.copyOf(networks);
+        addresses = Collections.unmodifiableSortedMap(new TreeMap<>(addresses == null ? Map.of() : addresses));
+    }
+
+    /** The networks the container is attached to, sorted. */
+    public List<String> networks() {
+        return List.copyOf(addresses.keySet());
     }
 
     /** A row without times, labels or networks. */

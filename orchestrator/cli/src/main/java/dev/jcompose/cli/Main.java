@@ -105,7 +105,11 @@ public final class Main implements Runnable {
      * made here, at the CLI's composition root, from the command's environment and clock.
      */
     HostAccess machine() {
-        return new HostAccess(new ProcessCommandRunner(), clock, new java.util.TreeMap<>(host.variables()));
+        return new HostAccess(
+                new ProcessCommandRunner(),
+                clock,
+                new java.util.TreeMap<>(host.variables()),
+                dev.jcompose.host.ProcessTable.system());
     }
 
     Main(Environment host) {

@@ -205,7 +205,7 @@ class CommandsTest {
                 NOW.minusSeconds(60),
                 running ? null : NOW.minusSeconds(30),
                 new java.util.TreeMap<>(Map.of("com.docker.compose.service", service)),
-                List.of("demo_default"));
+                new java.util.TreeMap<>(Map.of("demo_default", "172.18.0.2")));
     }
 
     @Test

@@ -35,7 +35,7 @@ class PsTableTest {
                 started,
                 finished,
                 new TreeMap<>(Map.of("com.docker.compose.project", "shop")),
-                List.of("shop_default"));
+                new TreeMap<>(Map.of("shop_default", "172.18.0.2")));
     }
 
     static String status(ContainerSummary row) {

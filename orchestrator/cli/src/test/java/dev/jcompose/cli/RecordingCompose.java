@@ -171,6 +171,11 @@ final class RecordingCompose implements ComposeService {
     }
 
     @Override
+    public void lease(String projectName, dev.jcompose.api.ProjectLease lease) {
+        record("lease " + projectName + " " + lease.ownerPid(), null, null);
+    }
+
+    @Override
     public void kill(String projectName, List<String> services, String signal, StackListener listener) {
         record("kill " + projectName + " " + services + " " + signal, null, listener);
     }

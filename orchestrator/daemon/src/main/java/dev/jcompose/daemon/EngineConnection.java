@@ -27,7 +27,6 @@ final class EngineConnection {
     private final NetSocket socket;
     private final EngineContext engine;
     private final MethodRegistry methods;
-    private final ProjectQueue projects;
     private final EngineServer.ConnectionObserver observer;
     /** Calls in flight on this connection. Engine context only. */
     private final Map<Long, Cancellation> inFlight = new HashMap<>();
@@ -37,16 +36,11 @@ final class EngineConnection {
     private boolean closed;
 
     EngineConnection(
-            NetSocket socket,
-            EngineContext engine,
-            MethodRegistry methods,
-            ProjectQueue projects,
-            EngineServer.ConnectionObserver observer) {
+            NetSocket socket, EngineContext engine, MethodRegistry methods, EngineServer.ConnectionObserver observer) {
         this.observer = observer;
         this.socket = socket;
         this.engine = engine;
         this.methods = methods;
-        this.projects = projects;
     }
 
     void start() {
@@ -125,7 +119,7 @@ final class EngineConnection {
             }
         };
         methods.callStarted();
-        dispatch(method, call.params(), events, cancellation)
+        methods.dispatch(method, call.params(), events, cancellation)
                 .onComplete(done -> onEngine(() -> {
                     methods.callEnded();
                     inFlight.remove(id);
@@ -142,36 +136,6 @@ final class EngineConnection {
             task.run();
         } else {
             engine.execute(task);
-        }
-    }
-
-    private Future<JsonNode> dispatch(
-            MethodRegistry.Method method, JsonNode params, Handler.Events events, Cancellation cancellation) {
-        if (!method.projectScoped()) {
-            return invoke(method, params, events, cancellation);
-        }
-        JsonNode project = params.get("project");
-        if (project == null || !project.isTextual() || project.asText().isEmpty()) {
-            return Future.failedFuture(new JcomposeException(
-                    "engine method `" + method.name() + "` needs params.project (a non-empty string)",
-                    "this is a jcompose bug",
-                    ExitCode.FAILURE));
-        }
-        return projects.run(
-                project.asText(),
-                method.name(),
-                events,
-                cancellation,
-                () -> invoke(method, params, events, cancellation));
-    }
-
-    private static Future<JsonNode> invoke(
-            MethodRegistry.Method method, JsonNode params, Handler.Events events, Cancellation cancellation) {
-        try {
-            Future<JsonNode> result = method.handler().handle(params, events, cancellation);
-            return result == null ? Future.succeededFuture(FrameCodec.object()) : result;
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
         }
     }
 

@@ -27,7 +27,6 @@ public final class EngineServer implements AutoCloseable {
     private final EngineContext engine;
     private final EngineDirectory directory;
     private final MethodRegistry methods;
-    private final ProjectQueue projects = new ProjectQueue();
     private final ConnectionObserver observer;
     private NetServer server;
 
@@ -74,7 +73,7 @@ public final class EngineServer implements AutoCloseable {
             throw cannotServe(e);
         }
         NetServer created = engine.vertx().createNetServer(new NetServerOptions());
-        created.connectHandler(socket -> new EngineConnection(socket, engine, methods, projects, observer).start());
+        created.connectHandler(socket -> new EngineConnection(socket, engine, methods, observer).start());
         server = engine.await(
                 created.listen(SocketAddress.domainSocketAddress(
                                 directory.socket().toString()))

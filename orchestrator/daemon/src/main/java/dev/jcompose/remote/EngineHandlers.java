@@ -6,6 +6,7 @@ import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.LogOptions;
+import dev.jcompose.api.ProjectLease;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
@@ -55,6 +56,10 @@ public final class EngineHandlers implements HandlerRegistry {
                             WireJson.model(p),
                             WireJson.read(p.get("options"), DownOptions.class),
                             c.listener());
+            return null;
+        }));
+        methods.registerProjectScoped("compose.lease", blocking(engine, (c, p) -> {
+            c.service().lease(project(p), WireJson.read(p.get("lease"), ProjectLease.class));
             return null;
         }));
         methods.registerProjectScoped("compose.pull", blocking(engine, (c, p) -> {
@@ -134,6 +139,7 @@ public final class EngineHandlers implements HandlerRegistry {
                         (c, p) -> WireJson.tree(
                                 c.service().exec(project(p), WireJson.read(p.get("options"), ExecOptions.class)))));
         registerLifecycle(methods, engine);
+        new LeaseReaper(engine, methods, host).start();
         methods.register("compose.port", blocking(engine, (c, p) -> {
             ObjectNode out = WireJson.object();
             c.service()

@@ -15,6 +15,7 @@ import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.PortBinding;
+import dev.jcompose.api.ProjectLease;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
@@ -144,6 +145,13 @@ public final class RemoteComposeService implements ComposeService {
     @Override
     public void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
         call("compose.restart", params(projectName, services, timeout), listener, null);
+    }
+
+    @Override
+    public void lease(String projectName, ProjectLease lease) {
+        ObjectNode p = params(projectName);
+        p.set("lease", WireJson.tree(lease));
+        call("compose.lease", p, event -> {}, null);
     }
 
     @Override

@@ -93,8 +93,9 @@ class WireJsonTest {
                 Instant.parse("2026-01-02T03:04:06Z"),
                 Instant.parse("2026-01-02T03:05:00Z"),
                 new TreeMap<>(Map.of("com.docker.compose.project", "shop")),
-                List.of("shop_default"));
+                new TreeMap<>(Map.of("shop_default", "172.18.0.2")));
         assertThat(roundTrip(timed, ContainerSummary.class)).isEqualTo(timed);
+        assertThat(timed.networks()).containsExactly("shop_default");
         StackEvent e = new StackEvent("Container", "shop-web-1", "Started", "");
         assertThat(WireJson.fromEvent(WireJson.event(e))).isEqualTo(e);
         StackEvent ofShop = new StackEvent("Container", "shop-web-1", "Exited", "(3)", "shop");

@@ -13,6 +13,7 @@ import dev.jcompose.execute.PlanExecutor;
 import dev.jcompose.execute.PlanResult;
 import dev.jcompose.host.Clock;
 import dev.jcompose.host.HostAccess;
+import dev.jcompose.lease.LeaseBook;
 import dev.jcompose.model.Project;
 import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
@@ -54,6 +55,7 @@ public final class Stack implements AutoCloseable {
     final Containers containers;
     final Supervision supervision;
     final Observer observer;
+    final LeaseBook leases;
     /** Attached {@code run --rm} one-offs created and not started yet (see {@link OneOffRun#prepare}). */
     final java.util.Set<String> unclaimedOneOffs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -77,6 +79,7 @@ public final class Stack implements AutoCloseable {
         this.containers = new Containers(runtime, network, dns, volumes, images, new ContainerFiles(paths));
         this.supervision = engine.await(
                 engine.call(() -> new Supervision(engine, containers, host.clock())), Duration.ofSeconds(30));
+        this.leases = new LeaseBook(paths.leases());
         this.observer =
                 new Observer(runtime, network.networks(), networkLabels, volumes, hostImages, supervision::healthOf);
     }
@@ -87,6 +90,11 @@ public final class Stack implements AutoCloseable {
      * @param host   the machine's seams, from the process's composition root
      * @param engine the process's engine context (its one Vert.x); the stack uses it and does not close it
      */
+    /** The projects processes hold (the daemon's lease reaper reads them). */
+    public LeaseBook leases() {
+        return leases;
+    }
+
     public static Stack open(StackSettings settings, HostAccess host, EngineContext engine) {
         return open(settings, host, engine, StackKernel.real(settings, host, engine.vertx()), null);
     }

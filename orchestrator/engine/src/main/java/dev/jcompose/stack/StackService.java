@@ -12,6 +12,7 @@ import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.PortBinding;
+import dev.jcompose.api.ProjectLease;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
@@ -149,6 +150,7 @@ final class StackService implements ComposeService {
                                         .filter(r -> Stack.ofProject(r, projectName))
                                         .toList()));
         stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
+        stack.leases.release(projectName);
         if (!images.isEmpty()) {
             ImageRemoval.report(stack.hostImages.remove(images, false), listener);
         }
@@ -198,6 +200,11 @@ final class StackService implements ComposeService {
     }
 
     @Override
+    public void lease(String projectName, ProjectLease lease) {
+        stack.leases.hold(projectName, lease);
+    }
+
+    @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
         List<ContainerRecord> records = containersOf(projectName, List.of()).stream()
                 .filter(r -> all || Stack.isUp(r))
@@ -209,9 +216,10 @@ final class StackService implements ComposeService {
             List<PortBinding> ports = e == null
                     ? List.of()
                     : e.ports().stream().map(StackService::binding).toList();
-            List<String> networks = e == null
-                    ? List.of()
-                    : e.links().stream().map(l -> l.network()).sorted().toList();
+            TreeMap<String, String> addresses = new TreeMap<>();
+            if (e != null) {
+                e.links().forEach(l -> addresses.put(l.network(), l.ip().toString()));
+            }
             String image = stack.extras(r.id())
                     .map(ContainerExtras::imageReference)
                     .orElse(r.labels().get(Labels.IMAGE));
@@ -235,7 +243,7 @@ final class StackService implements ComposeService {
                     r.started(),
                     r.finished(),
                     new TreeMap<>(r.labels()),
-                    networks));
+                    addresses));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import dev.jcompose.host.Clock;
 import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.host.HostPaths;
+import dev.jcompose.host.ProcessTable;
 import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.loader.LoadOptions;
 import dev.jcompose.loader.ProjectLoader;
@@ -55,7 +56,7 @@ final class FakeStackFixture implements StackHost {
         paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
         runtime = new InMemoryContainerRuntime(Clock.system(), dir.resolve("runtime"), ScriptedProcess.running());
         images = new FakeImages(dir.resolve("snapshots"));
-        host = new HostAccess(noCommands(), Clock.system(), new TreeMap<>());
+        host = new HostAccess(noCommands(), Clock.system(), new TreeMap<>(), ProcessTable.system());
         stack = open(engine, network);
         compose = stack.service();
         stack.subscribe(listener);

@@ -259,6 +259,34 @@ final class EngineSandbox {
         }
     }
 
+    /** Whether a network link of that name exists on the host. */
+    static boolean linkExists(String name) {
+        return host("ip", "link", "show", name).exit() == 0;
+    }
+
+    /** The host's iptables rules, all tables. */
+    static String iptablesSave() {
+        return host("iptables-save").out();
+    }
+
+    /** Runs a host program to its end (30 s at most). */
+    static Run host(String... argv) {
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", argv) + " did not finish in 30 s");
+            }
+            return new Run(p.exitValue(), out, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Polls {@code condition} until it holds or {@code within} passes. */
     static boolean await(Duration within, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();

@@ -16,3 +16,16 @@ jc_busybox_rootfs() {
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$dir" -cf "$tar" .
   rm -rf "$dir"
 }
+
+# Makes sure the store of the jcompose at $1 holds busybox:1.36 (the quickstart's and the tests'
+# image), imported from Debian's busybox-static when absent.
+jc_busybox_image() {
+  local jc=$1 tar
+  if "$jc" image ls | awk '$1 == "busybox" && $2 == "1.36" {found = 1} END {exit !found}'; then
+    return 0
+  fi
+  tar=$(mktemp --suffix=.tar)
+  jc_busybox_rootfs "$tar"
+  "$jc" image import --change 'CMD ["sh"]' "$tar" busybox:1.36
+  rm -f "$tar"
+}

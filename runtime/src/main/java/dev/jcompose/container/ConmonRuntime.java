@@ -174,7 +174,7 @@ public final class ConmonRuntime implements ContainerRuntime {
     }
 
     @Override
-    public ExecResult exec(String id, ExecRequest req) {
+    public ExecOutput exec(String id, ExecRequest req) {
         return new ExecRunner(cli, ContainerDirs.of(paths, id)).exec(running(id, "exec in"), req);
     }
 

@@ -68,7 +68,7 @@ public interface ContainerRuntime {
     Optional<Integer> waitExit(String id, Duration timeout);
 
     /** Runs a command in a RUNNING container and collects its exit code and output. */
-    ExecResult exec(String id, ExecRequest req);
+    ExecOutput exec(String id, ExecRequest req);
 
     /** The exec as a recipe the CLI runs itself (its own stdio, tty, signals); the container must run. */
     ExecRecipe execRecipe(String id, ExecRequest req, boolean tty, boolean detach);

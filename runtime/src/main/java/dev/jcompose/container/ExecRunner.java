@@ -21,14 +21,14 @@ final class ExecRunner {
         this.dirs = dirs;
     }
 
-    ExecResult exec(ContainerRecord rec, ExecRequest req) {
+    ExecOutput exec(ContainerRecord rec, ExecRequest req) {
         RuntimeSpec.Process p = ExecProcess.of(readSpec(dirs), req, false);
         Path file = null;
         try {
             file = Files.createTempFile(dirs.state(), "exec-", ".json");
             Files.writeString(file, BundleWriter.toJson(p));
             CommandResult r = cli.run("exec", "--process", file.toString(), rec.id());
-            return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
+            return new ExecOutput(r.exitCode(), r.stdout(), r.stderr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

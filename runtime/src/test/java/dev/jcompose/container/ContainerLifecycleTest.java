@@ -97,7 +97,7 @@ class ContainerLifecycleTest {
         assertThatThrownBy(() -> rt.exec("fsm", ExecRequest.of("true")))
                 .hasMessage("cannot exec in container c-fsm: it is paused");
         rt.unpause("fsm");
-        assertThat(rt.exec("fsm", ExecRequest.of("echo", "hi"))).isEqualTo(new ExecResult(0, "hi\n", ""));
+        assertThat(rt.exec("fsm", ExecRequest.of("echo", "hi"))).isEqualTo(new ExecOutput(0, "hi\n", ""));
         rt.kill("fsm", "SIGKILL");
         assertThat(rt.waitExit("fsm", Duration.ofSeconds(10))).contains(137);
         assertThatThrownBy(() -> rt.start("fsm")).hasMessage("cannot start container c-fsm: it is exited");
@@ -117,7 +117,7 @@ class ContainerLifecycleTest {
                                 java.util.Map.of("X", "x1"),
                                 null,
                                 "/tmp")))
-                .isEqualTo(new ExecResult(4, "", "x1 /tmp\n"));
+                .isEqualTo(new ExecOutput(4, "", "x1 /tmp\n"));
     }
 
     @Test
@@ -136,8 +136,8 @@ class ContainerLifecycleTest {
                 rt.exec("sec", ExecRequest.of("cat", "/proc/self/status")).stdout();
         assertThat(status).contains("CapEff:\t00000000a80425fb\n").contains("NoNewPrivs:\t1\n");
         assertThat(rt.exec("sec", ExecRequest.of("sh", "-c", "cat /proc/timer_list | wc -c")))
-                .isEqualTo(new ExecResult(0, "0\n", ""));
-        ExecResult ro = rt.exec("sec", ExecRequest.of("sh", "-c", "echo 1 > /proc/sys/kernel/ns_last_pid"));
+                .isEqualTo(new ExecOutput(0, "0\n", ""));
+        ExecOutput ro = rt.exec("sec", ExecRequest.of("sh", "-c", "echo 1 > /proc/sys/kernel/ns_last_pid"));
         assertThat(ro.exitCode()).isNotZero();
         assertThat(ro.stderr()).contains("Read-only file system");
         assertThat(rt.exec("sec", ExecRequest.of("cat", "/etc/hosts")).stdout()).isEqualTo("127.0.0.1 localhost\n");
@@ -212,7 +212,7 @@ class ContainerLifecycleTest {
         assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /x")).stderr())
                 .isEqualTo("touch: /x: Read-only file system\n");
         assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "echo ok > /scratch/f && cat /scratch/f /vol/data")))
-                .isEqualTo(new ExecResult(0, "ok\nfrom host", ""));
+                .isEqualTo(new ExecOutput(0, "ok\nfrom host", ""));
         assertThat(rt.exec("ro", ExecRequest.of("sh", "-c", "touch /vol/new")).exitCode())
                 .isNotZero();
         assertThat(
@@ -222,7 +222,7 @@ class ContainerLifecycleTest {
                                         "sh",
                                         "-c",
                                         "hostname; id -u; pwd; echo $GREETING; cat /proc/sys/kernel/shmmax; grep CapEff /proc/self/status")))
-                .isEqualTo(new ExecResult(0, "web-host\n1000\n/tmp\nhi\n123456\nCapEff:\t0000000000000000\n", ""));
+                .isEqualTo(new ExecOutput(0, "web-host\n1000\n/tmp\nhi\n123456\nCapEff:\t0000000000000000\n", ""));
     }
 
     @Test

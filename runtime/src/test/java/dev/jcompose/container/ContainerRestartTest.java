@@ -70,7 +70,7 @@ class ContainerRestartTest {
 
         rt.restart("loop");
         awaitLog("loop", "run 2");
-        assertThat(rt.exec("loop", ExecRequest.of("cat", "/n"))).isEqualTo(new ExecResult(0, "2\n", ""));
+        assertThat(rt.exec("loop", ExecRequest.of("cat", "/n"))).isEqualTo(new ExecOutput(0, "2\n", ""));
         assertThat(conmonPid("loop")).isNotEqualTo(firstConmon);
         assertThat(rt.stop("loop", null)).isZero();
 

@@ -58,7 +58,7 @@ public abstract class ContainerRuntimeContract {
     /** An exec every implementation must answer with {@link #ECHOED} in a running container. */
     protected static final ExecRequest ECHO = ExecRequest.of("sh", "-c", "echo out; echo err >&2; exit 4");
 
-    protected static final ExecResult ECHOED = new ExecResult(4, "out\n", "err\n");
+    protected static final ExecOutput ECHOED = new ExecOutput(4, "out\n", "err\n");
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -222,7 +222,7 @@ public final class InMemoryContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public synchronized ExecResult exec(String id, ExecRequest req) {
+    public synchronized ExecOutput exec(String id, ExecRequest req) {
         fail("exec");
         FakeContainer c = running(id);
         operations.add("exec " + c.rec.name() + " " + String.join(" ", req.args()));

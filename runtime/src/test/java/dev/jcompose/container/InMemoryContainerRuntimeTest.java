@@ -28,10 +28,10 @@ class InMemoryContainerRuntimeTest {
                 "web",
                 ScriptedProcess.running()
                         .printing("listening")
-                        .execs(List.of("curl", "-f", "localhost"), new ExecResult(22, "", "404\n")));
+                        .execs(List.of("curl", "-f", "localhost"), new ExecOutput(22, "", "404\n")));
         rt.create(request("1", "web"));
         rt.start("1");
-        assertThat(rt.exec("1", ExecRequest.of("curl", "-f", "localhost"))).isEqualTo(new ExecResult(22, "", "404\n"));
+        assertThat(rt.exec("1", ExecRequest.of("curl", "-f", "localhost"))).isEqualTo(new ExecOutput(22, "", "404\n"));
         assertThat(rt.exec("1", ExecRequest.of("true"))).isEqualTo(ScriptedProcess.EXEC_DEFAULT);
         rt.exit("1", 2);
         assertThat(rt.waitExit("1", Duration.ZERO)).contains(2);

@@ -22,11 +22,11 @@ import java.util.TreeMap;
  * @param execs     an exec's argv to its result
  */
 public record ScriptedProcess(
-        List<Output> output, Integer exitCode, Map<String, Integer> traps, Map<List<String>, ExecResult> execs) {
+        List<Output> output, Integer exitCode, Map<String, Integer> traps, Map<List<String>, ExecOutput> execs) {
     /** A trap value: the signal is ignored. */
     public static final int IGNORED = Integer.MIN_VALUE;
 
-    public static final ExecResult EXEC_DEFAULT = new ExecResult(0, "", "");
+    public static final ExecOutput EXEC_DEFAULT = new ExecOutput(0, "", "");
 
     /** One line the process writes, on stdout or stderr. */
     public record Output(LogLine.Stream stream, String text) {}
@@ -85,13 +85,13 @@ public record ScriptedProcess(
     }
 
     /** An exec of exactly {@code argv} returns {@code result}. */
-    public ScriptedProcess execs(List<String> argv, ExecResult result) {
-        Map<List<String>, ExecResult> e = new java.util.HashMap<>(execs);
+    public ScriptedProcess execs(List<String> argv, ExecOutput result) {
+        Map<List<String>, ExecOutput> e = new java.util.HashMap<>(execs);
         e.put(List.copyOf(argv), result);
         return new ScriptedProcess(output, exitCode, traps, e);
     }
 
-    ExecResult exec(ExecRequest req) {
+    ExecOutput exec(ExecRequest req) {
         return execs.getOrDefault(req.args(), EXEC_DEFAULT);
     }
 

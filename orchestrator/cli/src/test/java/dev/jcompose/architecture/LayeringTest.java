@@ -212,9 +212,12 @@ class LayeringTest {
     private static final java.util.List<String> KERNEL_WIRING =
             java.util.List.of("dev.jcompose.stack.StackKernel", "dev.jcompose.stack.StackSettings");
 
-    /** Where a process wires itself: the CLI's and the engine's main classes (and their nested classes). */
-    private static final java.util.List<String> COMPOSITION_ROOTS =
-            java.util.List.of("dev.jcompose.cli.Main", "dev.jcompose.daemon.EngineMain");
+    /** Where a process wires itself: the CLI's and the engine's main classes, and a test JVM's (the fixture and the JUnit extension). */
+    private static final java.util.List<String> COMPOSITION_ROOTS = java.util.List.of(
+            "dev.jcompose.cli.Main",
+            "dev.jcompose.daemon.EngineMain",
+            "dev.jcompose.fixtures.ComposeFixture",
+            "dev.jcompose.junit.ComposeExtension");
 
     private static com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> outside(
             java.util.List<String> classNames) {

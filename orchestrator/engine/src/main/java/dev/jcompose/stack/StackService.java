@@ -20,9 +20,9 @@ import dev.jcompose.api.StackException;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
+import dev.jcompose.container.ExecOutput;
 import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
-import dev.jcompose.container.ExecResult;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.Project;
@@ -301,7 +301,7 @@ final class StackService implements ComposeService {
 
     @Override
     public ExecOutcome exec(String projectName, ExecOptions options) {
-        ExecResult result = stack.runtime.exec(execTarget(projectName, options).id(), request(options));
+        ExecOutput result = stack.runtime.exec(execTarget(projectName, options).id(), request(options));
         return new ExecOutcome(result.exitCode(), result.stdout(), result.stderr());
     }
 

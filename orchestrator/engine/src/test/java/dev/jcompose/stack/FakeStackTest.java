@@ -11,7 +11,7 @@ import dev.jcompose.api.ExecOutcome;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.UpOptions;
-import dev.jcompose.container.ExecResult;
+import dev.jcompose.container.ExecOutput;
 import dev.jcompose.container.ScriptedProcess;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.model.Project;
@@ -96,7 +96,7 @@ class FakeStackTest {
                         depends_on:
                           db: {condition: service_healthy}
                     """);
-            fx.behaves("healthy-db-1", ScriptedProcess.running().execs(List.of("ready"), new ExecResult(0, "", "")));
+            fx.behaves("healthy-db-1", ScriptedProcess.running().execs(List.of("ready"), new ExecOutput(0, "", "")));
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             List<String> events = fx.rendered();
             assertThat(events.indexOf("Container healthy-db-1 Healthy"))
@@ -124,7 +124,7 @@ class FakeStackTest {
             assertThat(status(fx, "turns", "db")).isEqualTo("running (healthy)");
 
             String db = fx.id("turns-db-1");
-            fx.runtime.rescript(db, ScriptedProcess.running().execs(List.of("ready"), new ExecResult(1, "", "down")));
+            fx.runtime.rescript(db, ScriptedProcess.running().execs(List.of("ready"), new ExecOutput(1, "", "down")));
             StackHost.await("db unhealthy", SOON, () -> count(fx, "Container turns-db-1 Unhealthy") == 1);
             assertThat(status(fx, "turns", "db")).isEqualTo("running (unhealthy)");
             assertThatThrownBy(() -> fx.compose.up(project, UpOptions.defaults().withWait(true, SOON), fx.listener()))
@@ -158,7 +158,7 @@ class FakeStackTest {
                     "oneshot-app-1",
                     ScriptedProcess.running()
                             .printing("seeded")
-                            .execs(List.of("sh", "-c", "echo out; exit 3"), new ExecResult(3, "out\n", "err\n")));
+                            .execs(List.of("sh", "-c", "echo out; exit 3"), new ExecOutput(3, "out\n", "err\n")));
             fx.compose.up(project, UpOptions.defaults(), fx.listener());
             List<String> events = fx.rendered();
             assertThat(events.indexOf("Container oneshot-init-1 Exited (0)"))

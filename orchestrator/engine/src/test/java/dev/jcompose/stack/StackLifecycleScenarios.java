@@ -8,7 +8,7 @@ import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
-import dev.jcompose.container.ExecResult;
+import dev.jcompose.container.ExecOutput;
 import dev.jcompose.container.ScriptedProcess;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.model.Project;
@@ -64,7 +64,7 @@ abstract class StackLifecycleScenarios {
                           retries: 2
                     """);
             String s = fx.project("sick");
-            fx.behaves(s + "-db-1", ScriptedProcess.running().execs(List.of("false"), new ExecResult(1, "", "")));
+            fx.behaves(s + "-db-1", ScriptedProcess.running().execs(List.of("false"), new ExecOutput(1, "", "")));
             assertThatThrownBy(() -> fx.compose()
                             .up(sick, UpOptions.defaults().withWait(true, Duration.ofSeconds(60)), fx.listener()))
                     .hasMessage("dependency failed to start: container " + s + "-db-1 is unhealthy");

@@ -1,4 +1,4 @@
 package dev.jcompose.container;
 
 /** How an exec'd command ended and what it printed. */
-public record ExecResult(int exitCode, String stdout, String stderr) {}
+public record ExecOutput(int exitCode, String stdout, String stderr) {}

@@ -9,13 +9,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code jcompose engine status|stop}: the host's background engine. Stopping it leaves containers
+ * {@code jcompose engine start|status|stop}: the host's background engine. Stopping it leaves containers
  * running (they run under conmon); the next command starts a new engine that adopts them.
  */
 @Command(
         name = "engine",
-        description = "Show or stop the background engine (containers keep running).",
-        subcommands = {EngineCtlCommand.Status.class, EngineCtlCommand.Stop.class})
+        description = "Start, show or stop the background engine (containers keep running).",
+        subcommands = {EngineCtlCommand.Start.class, EngineCtlCommand.Status.class, EngineCtlCommand.Stop.class})
 final class EngineCtlCommand implements Runnable {
     @CommandLine.ParentCommand
     Main main;
@@ -26,6 +26,26 @@ final class EngineCtlCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+            name = "start",
+            description = "Start the engine if none runs (any command does); with JCOMPOSE_SOCKET_GROUP set,"
+                    + " or a 'jcompose' group on the host, that group's members may use it.")
+    static final class Start implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        EngineCtlCommand engine;
+
+        @Override
+        public Integer call() {
+            java.util.Map<String, String> env = engine.main.host().variables();
+            try (var client = ComposeBackends.launcher(env).ensureRunning()) {
+                EngineInfo info = client.info();
+                engine.spec.commandLine().getOut().println("engine pid " + info.pid() + ", build " + info.build());
+            }
+            engine.spec.commandLine().getOut().flush();
+            return ExitCode.SUCCESS;
+        }
     }
 
     @Command(name = "status", description = "Print the running engine's pid and version; exit 1 when none runs.")

@@ -77,14 +77,78 @@ public record EngineDirectory(Path path) {
         if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             throw unsafe("is not a directory (or is a symbolic link)");
         }
-        int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        int owner = owner();
+        int self = self();
         if (owner != self) {
             throw unsafe("is owned by uid " + owner + ", not by the current user (uid " + self + ")");
         }
+        checkMode(Set.of(OWNER_ONLY, SocketAccess.GROUP_DIRECTORY));
+    }
+
+    private void checkMode(Set<Set<PosixFilePermission>> allowed) throws IOException {
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-        if (!mode.equals(OWNER_ONLY)) {
-            throw unsafe("has mode " + PosixFilePermissions.toString(mode) + ", not rwx------");
+        if (!allowed.contains(mode)) {
+            throw unsafe("has mode " + PosixFilePermissions.toString(mode)
+                    + ", not rwx------ (or rwxr-x--- for a socket group)");
+        }
+    }
+
+    private int owner() throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static int self() throws IOException {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    }
+
+    /**
+     * The engine's side: {@link #secure()}, then the directory opened to the socket group (or closed
+     * to everyone but the owner), as {@code access} says. Returns this.
+     */
+    public EngineDirectory serveTo(SocketAccess access) {
+        secure();
+        try {
+            access.apply(path, access.directoryMode());
+            return this;
+        } catch (IOException e) {
+            throw new JcomposeException(
+                    "cannot open the engine directory " + path + " to group " + access.name() + ": " + e.getMessage(),
+                    "check that the engine runs as root",
+                    ExitCode.FAILURE,
+                    e);
+        }
+    }
+
+    /**
+     * Whether another user's engine serves here: the directory exists and belongs to someone else
+     * (a user of the socket group reaching root's engine). Such a caller joins, it never starts one.
+     */
+    public boolean ownedByAnotherUser() {
+        try {
+            return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && owner() != self();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A socket-group member's check of root's engine directory: it must belong to root and be
+     * writable by root alone, or whoever could write it could impersonate the engine.
+     */
+    public EngineDirectory joinable() {
+        try {
+            int owner = owner();
+            if (owner != 0) {
+                throw unsafe("is owned by uid " + owner + ", neither by you nor by root");
+            }
+            checkMode(Set.of(OWNER_ONLY, SocketAccess.GROUP_DIRECTORY));
+            return this;
+        } catch (IOException e) {
+            throw new JcomposeException(
+                    "cannot read the engine directory " + path + ": " + e.getMessage(),
+                    "ask an administrator to add you to the engine's socket group (README: Testing with jcompose)",
+                    ExitCode.FAILURE,
+                    e);
         }
     }
 

@@ -45,6 +45,9 @@ public final class EngineLauncher {
      * idle engine of another build or protocol is stopped and replaced; a busy one is an error.
      */
     public EngineClient ensureRunning() {
+        if (directory.ownedByAnotherUser()) {
+            return join();
+        }
         directory.secure();
         Optional<EngineClient> running = tryConnect();
         if (running.isPresent()) {
@@ -78,6 +81,43 @@ public final class EngineLauncher {
                         + "s" + holder,
                 "see " + directory.log() + "; if that engine is hung, kill it: containers keep running",
                 ExitCode.FAILURE);
+    }
+
+    /**
+     * A member of the socket group reaching root's engine: it connects, and can neither start nor
+     * replace one (that is the administrator's), so each refusal says whom to ask.
+     */
+    private EngineClient join() {
+        directory.joinable();
+        Optional<EngineClient> running = tryConnect();
+        if (running.isEmpty()) {
+            // outside the group, the directory itself is closed: its socket cannot even be seen
+            boolean denied = !java.nio.file.Files.isExecutable(directory.path())
+                    || (java.nio.file.Files.exists(directory.socket())
+                            && !java.nio.file.Files.isWritable(directory.socket()));
+            throw new JcomposeException(
+                    denied
+                            ? "permission denied on the jcompose engine socket " + directory.socket()
+                            : "no jcompose engine answers on " + directory.socket()
+                                    + ", and only its owner (root) can start one",
+                    denied
+                            ? "ask an administrator to add you to the socket's group (usermod -aG jcompose USER, then"
+                                    + " log in again); that group is root-equivalent"
+                            : "ask an administrator to start it: sudo jcompose engine start",
+                    ExitCode.FAILURE);
+        }
+        Optional<EngineMismatch> mismatch =
+                EngineMismatch.of(ours, running.get().info());
+        if (mismatch.isPresent()) {
+            running.get().close();
+            throw new JcomposeException(
+                    "root's jcompose engine is another build ("
+                            + running.get().info().build() + ") than this one (" + ours.build() + ")",
+                    "use the same jcompose build, or ask an administrator to restart the engine"
+                            + " (sudo jcompose engine stop, then any command as root)",
+                    ExitCode.FAILURE);
+        }
+        return running.get();
     }
 
     /**

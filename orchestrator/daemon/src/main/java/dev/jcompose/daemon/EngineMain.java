@@ -111,9 +111,11 @@ public final class EngineMain {
             EngineServer.ConnectionObserver observer = options.idleTimeout()
                     .<EngineServer.ConnectionObserver>map(timeout -> idleShutdown(engine, timeout, registries, stop))
                     .orElse(EngineServer.ConnectionObserver.NONE);
-            try (EngineServer server = new EngineServer(engine, directory, methods, observer).start()) {
+            SocketAccess access = SocketAccess.fromEnvironment(host.environment());
+            directory.serveTo(access);
+            try (EngineServer server = new EngineServer(engine, directory, methods, observer, access).start()) {
                 System.out.println("jcompose engine " + info.pid() + " (build " + info.build() + ") serving "
-                        + directory.socket());
+                        + directory.socket() + (access.group().isPresent() ? " to group " + access.name() : ""));
                 System.out.flush();
                 awaitQuietly(stop);
             }

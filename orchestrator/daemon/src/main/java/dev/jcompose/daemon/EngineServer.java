@@ -9,7 +9,6 @@ import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /**
@@ -28,6 +27,7 @@ public final class EngineServer implements AutoCloseable {
     private final EngineDirectory directory;
     private final MethodRegistry methods;
     private final ConnectionObserver observer;
+    private final SocketAccess access;
     private NetServer server;
 
     /** Told on the engine context when a CLI connects and hangs up. */
@@ -51,13 +51,24 @@ public final class EngineServer implements AutoCloseable {
 
     public EngineServer(
             EngineContext engine, EngineDirectory directory, MethodRegistry methods, ConnectionObserver observer) {
+        this(engine, directory, methods, observer, SocketAccess.ownerOnly());
+    }
+
+    /** @param access who may connect besides the owner (the socket group) */
+    public EngineServer(
+            EngineContext engine,
+            EngineDirectory directory,
+            MethodRegistry methods,
+            ConnectionObserver observer,
+            SocketAccess access) {
+        this.access = access;
         this.engine = engine;
         this.directory = directory;
         this.methods = methods;
         this.observer = observer;
     }
 
-    /** Binds the socket (mode 0600) and starts accepting; returns once it is listening. */
+    /** Binds the socket (mode 0600, or 0660 for a socket group) and starts accepting; returns once it is listening. */
     public EngineServer start() {
         if (!engine.vertx().isNativeTransportEnabled()) {
             throw new JcomposeException(
@@ -84,7 +95,7 @@ public final class EngineServer implements AutoCloseable {
                                 e))),
                 START_TIMEOUT);
         try {
-            Files.setPosixFilePermissions(directory.socket(), PosixFilePermissions.fromString("rw-------"));
+            access.apply(directory.socket(), access.socketMode());
         } catch (IOException e) {
             throw cannotServe(e);
         }

@@ -36,7 +36,7 @@ public final class ObjectLabels {
     }
 
     /** A label value (at most 63 of [A-Za-z0-9._-], alphanumeric at both ends). */
-    static String value(String v) {
+    public static String value(String v) {
         String s = v.replaceAll("[^A-Za-z0-9._-]+", "-");
         s = s.length() > 63 ? s.substring(0, 63) : s;
         return s.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");

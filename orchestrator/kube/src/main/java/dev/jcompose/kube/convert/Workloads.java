@@ -118,7 +118,7 @@ final class Workloads {
         }
         PodSpecBuilder pod = new PodSpecBuilder()
                 .withInitContainers(new DependencyWaits(scope).of(service))
-                .withContainers(new Containers(scope).of(service, env, mounts))
+                .withContainers(new ContainerSpecs(scope).of(service, env, mounts))
                 .withVolumes(volumes)
                 .withShareProcessNamespace(Boolean.TRUE.equals(s.init()) ? Boolean.TRUE : null)
                 .withTerminationGracePeriodSeconds(
@@ -213,6 +213,6 @@ final class Workloads {
                     .withData(secret)
                     .build());
         }
-        return Containers.envFrom(objectName, !plain.isEmpty(), objectName, !secret.isEmpty());
+        return ContainerSpecs.envFrom(objectName, !plain.isEmpty(), objectName, !secret.isEmpty());
     }
 }

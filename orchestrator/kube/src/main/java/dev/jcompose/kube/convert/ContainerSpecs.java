@@ -23,10 +23,10 @@ import java.util.TreeMap;
  * {@code args}; Kubernetes expands {@code $(VAR)} in both, which compose does not, so {@code $(} is
  * written {@code $$(} to reach the process as written.
  */
-final class Containers {
+final class ContainerSpecs {
     private final Scope scope;
 
-    Containers(Scope scope) {
+    ContainerSpecs(Scope scope) {
         this.scope = scope;
     }
 

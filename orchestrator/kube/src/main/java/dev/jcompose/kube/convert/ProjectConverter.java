@@ -48,7 +48,7 @@ public final class ProjectConverter {
                                 service,
                                 "build",
                                 "is not translated: the cluster pulls "
-                                        + e.getValue().image() + " (push it first: jcompose push)");
+                                        + e.getValue().image() + " (push it to a registry the cluster reaches first)");
             }
             out.addAll(workloads.of(service));
             out.addAll(endpoints.of(service));
@@ -73,7 +73,8 @@ public final class ProjectConverter {
             throw new JcomposeException(
                     "service(s) " + String.join(", ", built)
                             + " have build: and no image: a cluster cannot build, it pulls images",
-                    "add image: <registry>/<name>:<tag> to each, build and push it (jcompose push), then convert again",
+                    "add image: <registry>/<name>:<tag> to each, build and push that image (jcompose has no push yet: "
+                            + "use docker, podman or buildah), then convert again",
                     ExitCode.COMPOSE_PARSE);
         }
     }

@@ -121,6 +121,14 @@ final class Storage {
                 ? externalClaim(v.source(), top)
                 : scope.volumes().get(v.source());
         String name = ObjectNames.derived("volume", claim);
+        if (scope.project().services().get(service).effectiveScale() > 1) {
+            scope.warnings()
+                    .add(
+                            service,
+                            "volumes",
+                            v.source() + " is a ReadWriteOnce claim shared by several replicas: they must all "
+                                    + "run on the node that mounts it");
+        }
         if (volumes.stream().noneMatch(x -> x.getName().equals(name))) {
             volumes.add(new VolumeBuilder()
                     .withName(name)

@@ -51,7 +51,7 @@ class ProjectConverterTest {
         assertThatThrownBy(() -> new ProjectConverter(ConvertOptions.DEFAULTS, new LocalProjectFiles()).convert(p))
                 .isInstanceOf(JcomposeException.class)
                 .hasMessageContaining("app")
-                .satisfies(e -> assertThat(((JcomposeException) e).hint()).contains("jcompose push"));
+                .satisfies(e -> assertThat(((JcomposeException) e).hint()).contains("push that image"));
     }
 
     @Test

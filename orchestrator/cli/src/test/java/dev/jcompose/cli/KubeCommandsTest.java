@@ -2,6 +2,8 @@ package dev.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.kube.cluster.MockClusters;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,11 +35,14 @@ class KubeCommandsTest {
     }
 
     Run run(String... args) {
+        return run(Map.of("HOME", dir.toString()), args);
+    }
+
+    Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Main main = new Main(
-                new Main.Environment(Map.of("HOME", dir.toString()), dir, new ByteArrayInputStream(new byte[0])),
-                (env, notices) -> {
+                new Main.Environment(env, dir, new ByteArrayInputStream(new byte[0])), (variables, notices) -> {
                     throw new AssertionError("the Kubernetes commands do not open the compose service");
                 });
         int exit = Main.execute(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -60,6 +65,31 @@ class KubeCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(dir.resolve("k8s").toFile().list())
                 .containsExactlyInAnyOrder("web-service.yaml", "web-published-service.yaml", "web-deployment.yaml");
+    }
+
+    @Test
+    void deployAndDownReachTheClusterOfTheContextNamedInKubeconfig() throws IOException {
+        try (MockClusters clusters = new MockClusters(dir)) {
+            Map<String, String> env = Map.of("HOME", dir.toString(), "KUBECONFIG", clusters.kubeconfig.toString());
+            Run deploy = run(env, "deploy", "--context", "beta", "-n", "shop");
+            assertThat(deploy.exit()).as(deploy.err()).isZero();
+            assertThat(deploy.out())
+                    .isEqualTo("Service/web created\nService/web-published created\nDeployment/web created\n");
+            try (KubernetesClient alpha = MockClusters.client(clusters.alpha, "shop");
+                    KubernetesClient beta = MockClusters.client(clusters.beta, "shop")) {
+                assertThat(beta.apps().deployments().withName("web").get()).isNotNull();
+                assertThat(alpha.apps().deployments().withName("web").get()).isNull();
+            }
+            Run again = run(env, "deploy", "--context", "beta", "-n", "shop");
+            assertThat(again.out()).contains("Deployment/web unchanged");
+            Run down = run(env, "down", "--context", "beta", "-n", "shop");
+            assertThat(down.exit()).as(down.err()).isZero();
+            assertThat(down.out()).contains("Deployment/web deleted", "Service/web deleted");
+            try (KubernetesClient beta = MockClusters.client(clusters.beta, "shop")) {
+                assertThat(beta.apps().deployments().list().getItems()).isEmpty();
+                assertThat(beta.services().list().getItems()).isEmpty();
+            }
+        }
     }
 
     @Test

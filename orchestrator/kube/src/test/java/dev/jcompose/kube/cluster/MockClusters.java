@@ -16,12 +16,12 @@ import java.util.List;
  * Two fabric8 mock API servers in CRUD mode on the loopback address, and a kubeconfig with one
  * context for each: {@code alpha} (namespace {@code apps}) and {@code beta} (no namespace: default).
  */
-final class MockClusters implements AutoCloseable {
-    final KubernetesMockServer alpha = server();
-    final KubernetesMockServer beta = server();
-    final Path kubeconfig;
+public final class MockClusters implements AutoCloseable {
+    public final KubernetesMockServer alpha = server();
+    public final KubernetesMockServer beta = server();
+    public final Path kubeconfig;
 
-    MockClusters(Path dir) throws IOException {
+    public MockClusters(Path dir) throws IOException {
         kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, """
                 apiVersion: v1
@@ -68,7 +68,7 @@ final class MockClusters implements AutoCloseable {
     }
 
     /** A client of {@code server} that looks at {@code namespace}. */
-    static NamespacedKubernetesClient client(KubernetesMockServer server, String namespace) {
+    public static NamespacedKubernetesClient client(KubernetesMockServer server, String namespace) {
         return server.createClient().inNamespace(namespace);
     }
 

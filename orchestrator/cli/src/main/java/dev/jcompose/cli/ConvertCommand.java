@@ -6,6 +6,7 @@ import dev.jcompose.kube.convert.Conversion;
 import dev.jcompose.kube.convert.LocalProjectFiles;
 import dev.jcompose.kube.convert.ProjectConverter;
 import dev.jcompose.kube.manifest.ManifestWriter;
+import dev.jcompose.model.Project;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ final class ConvertCommand extends ComposeCommand {
         if (!to.equals("k8s") && !to.equals("kubernetes")) {
             throw Usage.error("unsupported target \"" + to + "\"", "use --to k8s");
         }
-        Conversion c = convert(this, kube, true);
+        Conversion c = convert(this, load(List.of()).project(), kube, true);
         ManifestWriter writer = new ManifestWriter();
         if (output.dir == null) {
             out().print(writer.write(c.objects()));
@@ -57,10 +58,9 @@ final class ConvertCommand extends ComposeCommand {
         return ExitCode.SUCCESS;
     }
 
-    /** The project of {@code command}'s flags converted; the warnings go to stderr. */
-    static Conversion convert(ComposeCommand command, KubeFlags kube, boolean withNamespace) {
-        Conversion c = new ProjectConverter(kube.options(withNamespace), new LocalProjectFiles())
-                .convert(command.load(List.of()).project());
+    /** {@code project} converted; the warnings go to {@code command}'s stderr. */
+    static Conversion convert(ComposeCommand command, Project project, KubeFlags kube, boolean withNamespace) {
+        Conversion c = new ProjectConverter(kube.options(withNamespace), new LocalProjectFiles()).convert(project);
         c.warnings().forEach(w -> command.err().println("WARN " + w));
         command.err().flush();
         return c;

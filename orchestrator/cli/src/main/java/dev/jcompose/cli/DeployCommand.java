@@ -5,6 +5,7 @@ import dev.jcompose.kube.cluster.ClusterDeployer;
 import dev.jcompose.kube.cluster.ClusterTarget;
 import dev.jcompose.kube.cluster.ObjectChange;
 import dev.jcompose.kube.convert.Conversion;
+import dev.jcompose.model.Project;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,13 +44,13 @@ final class DeployCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        Conversion c = ConvertCommand.convert(this, kube, false);
-        String project = load(List.of()).project().name();
+        Project project = load(List.of()).project();
+        Conversion c = ConvertCommand.convert(this, project, kube, false);
         try (KubernetesClient client =
                 target(main, kubeconfig, context, kube.namespace).open()) {
             ClusterDeployer deployer = new ClusterDeployer(client);
             List<ObjectChange> changes =
-                    deployer.deploy(project, c.objects(), prune, wait ? Duration.ofSeconds(waitTimeout) : null);
+                    deployer.deploy(project.name(), c.objects(), prune, wait ? Duration.ofSeconds(waitTimeout) : null);
             changes.forEach(ch -> out().println(ch.line()));
             out().flush();
         }

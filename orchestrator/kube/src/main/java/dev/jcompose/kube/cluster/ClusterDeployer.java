@@ -8,6 +8,7 @@ import dev.jcompose.kube.manifest.ManifestWriter;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -107,6 +109,12 @@ public final class ClusterDeployer {
             return new ObjectChange(kind, name, ObjectChange.Action.UNCHANGED);
         }
         ObjectChange.Action action = live == null ? ObjectChange.Action.CREATED : ObjectChange.Action.CONFIGURED;
+        if (live != null && desired instanceof Job) {
+            // a Job's template cannot change: run the new one-shot as compose would recreate it
+            deleteAndWait(live);
+            live = null;
+            action = ObjectChange.Action.REPLACED;
+        }
         if (serverSideApply) {
             try {
                 client.resource(desired)
@@ -153,6 +161,17 @@ public final class ClusterDeployer {
                     .delete();
         } catch (KubernetesClientException e) {
             throw ApiErrors.of("delete", o.getKind(), o.getMetadata().getName(), e);
+        }
+    }
+
+    private void deleteAndWait(HasMetadata o) {
+        try {
+            client.resource(o)
+                    .withPropagationPolicy(DeletionPropagation.FOREGROUND)
+                    .withTimeout(2, TimeUnit.MINUTES)
+                    .delete();
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.of("replace", o.getKind(), o.getMetadata().getName(), e);
         }
     }
 

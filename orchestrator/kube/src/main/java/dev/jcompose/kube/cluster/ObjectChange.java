@@ -6,6 +6,8 @@ public record ObjectChange(String kind, String name, Action action) {
     public enum Action {
         CREATED,
         CONFIGURED,
+        /** A Job whose pod template changed: its template is immutable, so it is deleted and made again. */
+        REPLACED,
         UNCHANGED,
         PRUNED,
         DELETED;

@@ -1,7 +1,6 @@
 package dev.jcompose.kube.convert;
 
 import dev.jcompose.model.ServiceConfig;
-import dev.jcompose.model.ServicePort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -63,12 +62,16 @@ final class NetworkPolicies {
     private void published(String key, ServiceConfig s, List<HasMetadata> out) {
         List<NetworkPolicyPort> ports = s.ports().stream()
                 .filter(p -> p.published() != null && !p.published().isEmpty())
-                .map(ServicePort::target)
+                .map(p -> new Endpoints.Port(
+                        p.target(),
+                        p.protocol() == null || p.protocol().isEmpty()
+                                ? "TCP"
+                                : p.protocol().toUpperCase(java.util.Locale.ROOT)))
                 .distinct()
                 .sorted()
-                .map(t -> new NetworkPolicyPortBuilder()
-                        .withPort(new IntOrString(t.intValue()))
-                        .withProtocol("TCP")
+                .map(p -> new NetworkPolicyPortBuilder()
+                        .withPort(new IntOrString((int) p.number()))
+                        .withProtocol(p.protocol())
                         .build())
                 .toList();
         if (ports.isEmpty()) {

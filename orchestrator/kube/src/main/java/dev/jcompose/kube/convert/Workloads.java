@@ -126,7 +126,8 @@ final class Workloads {
                 .withHostname(s.hostname() == null || s.hostname().isEmpty() ? null : ObjectNames.label(s.hostname()))
                 .withHostAliases(hostAliases(service, s));
         if ("host".equals(s.networkMode())) {
-            pod.withHostNetwork(true);
+            // on the node's network the pod still resolves the project's service names
+            pod.withHostNetwork(true).withDnsPolicy("ClusterFirstWithHostNet");
         }
         List<Sysctl> sysctls = s.sysctls().entrySet().stream()
                 .map(e -> new Sysctl(e.getKey(), e.getValue()))

@@ -142,6 +142,36 @@ class ClusterDeployerTest {
     }
 
     @Test
+    void aChangedOneShotIsReplacedSinceAJobsTemplateCannotChange() throws IOException {
+        java.nio.file.Files.writeString(
+                dir.resolve("compose.yaml"),
+                "name: quickstart\nservices:\n  once:\n    image: busybox:1.36\n    restart: \"no\"\n"
+                        + "    command: [echo, one]\n  api:\n    image: busybox:1.36\n");
+        Project p = ProjectLoader.standard(new ByteArrayInputStream(new byte[0]))
+                .load(LoadOptions.in(dir).withFiles("compose.yaml"))
+                .project();
+        ServiceConfig once = p.services().get("once");
+        deploy("beta", p.withService("once", once), false);
+        List<ObjectChange> changes =
+                deploy("beta", p.withService("once", once.withCommand(List.of("echo", "two"))), false);
+        assertThat(changes).extracting(ObjectChange::line).contains("Job/once replaced", "Deployment/api unchanged");
+        try (KubernetesClient b = MockClusters.client(clusters.beta, "default")) {
+            assertThat(b.batch()
+                            .v1()
+                            .jobs()
+                            .withName("once")
+                            .get()
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .getFirst()
+                            .getArgs())
+                    .containsExactly("echo", "two");
+        }
+    }
+
+    @Test
     void downLeavesNothingWithVolumesAndOnlyTheClaimsWithout() {
         deploy("beta", quickstart(), false);
         try (KubernetesClient client = clusters.target("beta", null).open()) {

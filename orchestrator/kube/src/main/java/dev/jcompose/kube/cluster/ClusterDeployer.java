@@ -94,14 +94,7 @@ public final class ClusterDeployer {
     private ObjectChange apply(HasMetadata desired) {
         String kind = desired.getKind();
         String name = desired.getMetadata().getName();
-        Map<String, String> annotations = desired.getMetadata().getAnnotations() == null
-                ? new HashMap<>()
-                : new HashMap<>(desired.getMetadata().getAnnotations());
-        annotations.remove(HASH);
-        desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
-        String hash = hash(desired);
-        annotations.put(HASH, hash);
-        desired.getMetadata().setAnnotations(new java.util.TreeMap<>(annotations));
+        String hash = stampHash(desired);
         HasMetadata live = get(desired);
         if (live != null
                 && live.getMetadata().getAnnotations() != null
@@ -115,13 +108,34 @@ public final class ClusterDeployer {
             live = null;
             action = ObjectChange.Action.REPLACED;
         }
+        write(desired, live);
+        return new ObjectChange(kind, name, action);
+    }
+
+    /** Sets the applied-hash annotation to the hash of {@code desired} without it; returns the hash. */
+    private String stampHash(HasMetadata desired) {
+        Map<String, String> annotations = desired.getMetadata().getAnnotations() == null
+                ? new HashMap<>()
+                : new HashMap<>(desired.getMetadata().getAnnotations());
+        annotations.remove(HASH);
+        desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
+        String hash = hash(desired);
+        annotations.put(HASH, hash);
+        desired.getMetadata().setAnnotations(new java.util.TreeMap<>(annotations));
+        return hash;
+    }
+
+    /** Server-side apply; where the server lacks it, a create or a merge patch of {@code live}. */
+    private void write(HasMetadata desired, HasMetadata live) {
+        String kind = desired.getKind();
+        String name = desired.getMetadata().getName();
         if (serverSideApply) {
             try {
                 client.resource(desired)
                         .fieldManager(FIELD_MANAGER)
                         .forceConflicts()
                         .serverSideApply();
-                return new ObjectChange(kind, name, action);
+                return;
             } catch (KubernetesClientException e) {
                 if (!lacksServerSideApply(e)) {
                     throw ApiErrors.of("apply", kind, name, e);
@@ -138,7 +152,6 @@ public final class ClusterDeployer {
         } catch (KubernetesClientException e) {
             throw ApiErrors.of(live == null ? "create" : "patch", kind, name, e);
         }
-        return new ObjectChange(kind, name, action);
     }
 
     /** An old server, or one (like fabric8's mock) that does not know the apply patch type. */

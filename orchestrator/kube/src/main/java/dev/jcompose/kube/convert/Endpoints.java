@@ -112,31 +112,9 @@ final class Endpoints {
         }
         List<io.fabric8.kubernetes.api.model.ServicePort> ports = new ArrayList<>();
         for (ServicePort p : published) {
-            if (p.hostIp() != null && !p.hostIp().isEmpty()) {
-                scope.warnings()
-                        .add(
-                                service,
-                                "ports",
-                                "host_ip " + p.hostIp()
-                                        + " is not translated: the port is published on the cluster's addresses");
-            }
-            String[] range = p.published().split("-", 2);
-            if (range.length > 1) {
-                scope.warnings()
-                        .add(service, "ports", "a published range " + p.published() + " uses its first port only");
-            }
-            int number = Integer.parseInt(range[0]);
-            Port target = new Port(p.target(), protocol(p.protocol()));
-            ServicePortBuilder port = new ServicePortBuilder()
-                    .withName(target.name())
-                    .withProtocol(target.protocol())
-                    .withPort(number)
-                    .withTargetPort(new IntOrString((int) p.target()));
-            if (expose == ConvertOptions.Expose.NODEPORT && number >= 30000 && number <= 32767) {
-                port.withNodePort(number);
-            }
-            if (ports.stream().noneMatch(x -> x.getName().equals(target.name()))) {
-                ports.add(port.build());
+            io.fabric8.kubernetes.api.model.ServicePort port = publishedPort(service, p, expose);
+            if (ports.stream().noneMatch(x -> x.getName().equals(port.getName()))) {
+                ports.add(port);
             }
         }
         return java.util.Optional.of(new ServiceBuilder()
@@ -150,6 +128,34 @@ final class Endpoints {
                 .withPorts(ports)
                 .endSpec()
                 .build());
+    }
+
+    /** One published port: the published number on the Service, the container port as its target. */
+    private io.fabric8.kubernetes.api.model.ServicePort publishedPort(
+            String service, ServicePort p, ConvertOptions.Expose expose) {
+        if (p.hostIp() != null && !p.hostIp().isEmpty()) {
+            scope.warnings()
+                    .add(
+                            service,
+                            "ports",
+                            "host_ip " + p.hostIp()
+                                    + " is not translated: the port is published on the cluster's addresses");
+        }
+        String[] range = p.published().split("-", 2);
+        if (range.length > 1) {
+            scope.warnings().add(service, "ports", "a published range " + p.published() + " uses its first port only");
+        }
+        int number = Integer.parseInt(range[0]);
+        Port target = new Port(p.target(), protocol(p.protocol()));
+        ServicePortBuilder port = new ServicePortBuilder()
+                .withName(target.name())
+                .withProtocol(target.protocol())
+                .withPort(number)
+                .withTargetPort(new IntOrString((int) p.target()));
+        if (expose == ConvertOptions.Expose.NODEPORT && number >= 30000 && number <= 32767) {
+            port.withNodePort(number);
+        }
+        return port.build();
     }
 
     static String publishedName(String service) {

@@ -164,18 +164,7 @@ final class Storage {
         }
         String configMap = ObjectNames.derived(scope.services().get(service), name);
         String key = fileKey(v.source());
-        ConfigMapBuilder b = new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(configMap)
-                .withLabels(
-                        ObjectLabels.of(scope.projectName(), scope.services().get(service)))
-                .endMetadata();
-        FileObjects.utf8(file.content())
-                .ifPresentOrElse(
-                        t -> b.withData(new TreeMap<>(Map.of(key, t))),
-                        () -> b.withBinaryData(
-                                new TreeMap<>(Map.of(key, Base64.getEncoder().encodeToString(file.content())))));
-        objects.add(b.build());
+        objects.add(fileConfigMap(service, configMap, key, file.content()));
         if (!v.readOnly()) {
             scope.warnings()
                     .add(
@@ -190,6 +179,21 @@ final class Storage {
                 .endConfigMap()
                 .build());
         mounts.add(mount(name, v.target(), true, key));
+    }
+
+    private HasMetadata fileConfigMap(String service, String name, String key, byte[] content) {
+        ConfigMapBuilder b = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(
+                        ObjectLabels.of(scope.projectName(), scope.services().get(service)))
+                .endMetadata();
+        FileObjects.utf8(content)
+                .ifPresentOrElse(
+                        t -> b.withData(new TreeMap<>(Map.of(key, t))),
+                        () -> b.withBinaryData(
+                                new TreeMap<>(Map.of(key, Base64.getEncoder().encodeToString(content)))));
+        return b.build();
     }
 
     /** A ConfigMap key for a file: its base name, with characters a key may not hold replaced. */

@@ -52,40 +52,42 @@ final class Workloads {
         new FileObjects(scope).mount(service, volumes, mounts);
         List<EnvFromSource> env = environment(service, s, name, out);
         PodTemplateSpec template = template(service, s, name, env, volumes, mounts);
-        ObjectMeta meta = meta(name, s);
-        if ("no".equals(s.restart())) {
-            template.getSpec().setRestartPolicy("Never");
-            int n = s.effectiveScale();
-            out.add(new JobBuilder()
-                    .withMetadata(meta)
-                    .withNewSpec()
-                    .withBackoffLimit(0)
-                    .withCompletions(n == 1 ? null : n)
-                    .withParallelism(n == 1 ? null : n)
-                    .withTemplate(template)
-                    .endSpec()
-                    .build());
-        } else {
-            if (s.restart() != null && s.restart().startsWith("on-failure")) {
-                scope.warnings()
-                        .add(
-                                service,
-                                "restart",
-                                s.restart()
-                                        + " becomes Always: a Deployment restarts its pods whatever their exit code");
-            }
-            out.add(new DeploymentBuilder()
-                    .withMetadata(meta)
-                    .withNewSpec()
-                    .withReplicas(s.effectiveScale())
-                    .withNewSelector()
-                    .withMatchLabels(ObjectLabels.selector(scope.projectName(), name))
-                    .endSelector()
-                    .withTemplate(template)
-                    .endSpec()
-                    .build());
-        }
+        out.add("no".equals(s.restart()) ? job(s, name, template) : deployment(service, s, name, template));
         return out;
+    }
+
+    private HasMetadata job(ServiceConfig s, String name, PodTemplateSpec template) {
+        template.getSpec().setRestartPolicy("Never");
+        int n = s.effectiveScale();
+        return new JobBuilder()
+                .withMetadata(meta(name, s))
+                .withNewSpec()
+                .withBackoffLimit(0)
+                .withCompletions(n == 1 ? null : n)
+                .withParallelism(n == 1 ? null : n)
+                .withTemplate(template)
+                .endSpec()
+                .build();
+    }
+
+    private HasMetadata deployment(String service, ServiceConfig s, String name, PodTemplateSpec template) {
+        if (s.restart() != null && s.restart().startsWith("on-failure")) {
+            scope.warnings()
+                    .add(
+                            service,
+                            "restart",
+                            s.restart() + " becomes Always: a Deployment restarts its pods whatever their exit code");
+        }
+        return new DeploymentBuilder()
+                .withMetadata(meta(name, s))
+                .withNewSpec()
+                .withReplicas(s.effectiveScale())
+                .withNewSelector()
+                .withMatchLabels(ObjectLabels.selector(scope.projectName(), name))
+                .endSelector()
+                .withTemplate(template)
+                .endSpec()
+                .build();
     }
 
     private ObjectMeta meta(String name, ServiceConfig s) {
@@ -129,6 +131,18 @@ final class Workloads {
             // on the node's network the pod still resolves the project's service names
             pod.withHostNetwork(true).withDnsPolicy("ClusterFirstWithHostNet");
         }
+        podSecurity(service, s, pod);
+        return new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder()
+                .withNewMetadata()
+                .withLabels(labels)
+                .withAnnotations(annotations(s))
+                .endMetadata()
+                .withSpec(pod.build())
+                .build();
+    }
+
+    /** {@code sysctls} and numeric {@code group_add} on the pod's security context. */
+    private void podSecurity(String service, ServiceConfig s, PodSpecBuilder pod) {
         List<Sysctl> sysctls = s.sysctls().entrySet().stream()
                 .map(e -> new Sysctl(e.getKey(), e.getValue()))
                 .toList();
@@ -145,13 +159,6 @@ final class Workloads {
                     .withSupplementalGroups(groups)
                     .endSecurityContext();
         }
-        return new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder()
-                .withNewMetadata()
-                .withLabels(labels)
-                .withAnnotations(annotations(s))
-                .endMetadata()
-                .withSpec(pod.build())
-                .build();
     }
 
     /** {@code extra_hosts} ({@code host:ip} or {@code host=ip}) as host aliases, grouped by address. */
@@ -197,23 +204,24 @@ final class Workloads {
         String objectName = ObjectNames.derived(name, "env");
         if (!plain.isEmpty()) {
             out.add(new ConfigMapBuilder()
-                    .withNewMetadata()
-                    .withName(objectName)
-                    .withLabels(ObjectLabels.of(scope.projectName(), name))
-                    .endMetadata()
+                    .withMetadata(envMeta(objectName, name))
                     .withData(plain)
                     .build());
         }
         if (!secret.isEmpty()) {
             out.add(new SecretBuilder()
-                    .withNewMetadata()
-                    .withName(objectName)
-                    .withLabels(ObjectLabels.of(scope.projectName(), name))
-                    .endMetadata()
+                    .withMetadata(envMeta(objectName, name))
                     .withType("Opaque")
                     .withData(secret)
                     .build());
         }
         return ContainerSpecs.envFrom(objectName, !plain.isEmpty(), objectName, !secret.isEmpty());
+    }
+
+    private ObjectMeta envMeta(String objectName, String service) {
+        return new ObjectMetaBuilder()
+                .withName(objectName)
+                .withLabels(ObjectLabels.of(scope.projectName(), service))
+                .build();
     }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
  * list separated by ':', else {@code ~/.kube/config}), and the namespace to work in ({@code
  * --namespace}, else the context's, else {@code default}).
  *
- * <p>kubectl merges the files of {@code KUBECONFIG}; here the context is taken from the first file
- * that defines it, with that file's clusters and users.
+ * <p>The files of {@code KUBECONFIG} are merged as kubectl merges them (the first file that names a
+ * context, cluster or user wins), through the merge fabric8's own kubeconfig loading uses.
  */
 public record ClusterTarget(List<Path> kubeconfigs, String context, String namespace) {
     public ClusterTarget {
@@ -49,8 +49,8 @@ public record ClusterTarget(List<Path> kubeconfigs, String context, String names
 
     /** A client of the context's cluster, in the JDK's HTTP client. */
     public KubernetesClient open() {
-        Path file = fileWithContext();
-        Config config = Config.fromKubeconfig(context, file.toFile());
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, context, files().toArray(io.fabric8.kubernetes.api.model.Config[]::new));
         if (namespace != null && !namespace.isBlank()) {
             config.setNamespace(namespace);
         } else if (config.getNamespace() == null || config.getNamespace().isBlank()) {
@@ -62,21 +62,25 @@ public record ClusterTarget(List<Path> kubeconfigs, String context, String names
                 .build();
     }
 
-    private Path fileWithContext() {
+    /** The kubeconfig files that exist, parsed; one of them must define the context. */
+    private List<io.fabric8.kubernetes.api.model.Config> files() {
+        List<io.fabric8.kubernetes.api.model.Config> out = new ArrayList<>();
         for (Path p : kubeconfigs) {
-            if (!Files.isRegularFile(p)) {
-                continue;
-            }
-            io.fabric8.kubernetes.api.model.Config parsed = parse(p.toFile());
-            List<NamedContext> contexts = parsed.getContexts() == null ? List.of() : parsed.getContexts();
-            if (contexts.stream().anyMatch(c -> context.equals(c.getName()))) {
-                return p;
+            if (Files.isRegularFile(p)) {
+                out.add(parse(p.toFile()));
             }
         }
-        throw new JcomposeException(
-                "context \"" + context + "\" is not in the kubeconfig (" + describe(kubeconfigs) + ")",
-                "kubectl config get-contexts lists the contexts; set KUBECONFIG to the file that has it",
-                ExitCode.FAILURE);
+        boolean defined = out.stream()
+                .map(c -> c.getContexts() == null ? List.<NamedContext>of() : c.getContexts())
+                .flatMap(List::stream)
+                .anyMatch(c -> context.equals(c.getName()));
+        if (!defined) {
+            throw new JcomposeException(
+                    "context \"" + context + "\" is not in the kubeconfig (" + describe(kubeconfigs) + ")",
+                    "kubectl config get-contexts lists the contexts; set KUBECONFIG to the files that have it",
+                    ExitCode.FAILURE);
+        }
+        return out;
     }
 
     private static io.fabric8.kubernetes.api.model.Config parse(File f) {

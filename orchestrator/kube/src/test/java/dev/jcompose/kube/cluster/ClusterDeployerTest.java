@@ -230,6 +230,22 @@ class ClusterDeployerTest {
     }
 
     @Test
+    void aContextInOneKubeconfigFileUsesTheClusterAndUserOfAnotherLikeKubectl() throws IOException {
+        String all = java.nio.file.Files.readString(clusters.kubeconfig);
+        int contexts = all.indexOf("contexts:");
+        Path first = dir.resolve("contexts.yaml");
+        Path second = dir.resolve("clusters.yaml");
+        java.nio.file.Files.writeString(first, "apiVersion: v1\nkind: Config\n" + all.substring(contexts));
+        java.nio.file.Files.writeString(second, all.substring(0, contexts));
+        ClusterTarget split = new ClusterTarget(List.of(dir.resolve("missing"), first, second), "beta", "shop");
+        try (KubernetesClient client = split.open();
+                KubernetesClient beta = MockClusters.client(clusters.beta, "shop")) {
+            new ClusterDeployer(client).deploy("quickstart", objects(quickstart()), false, null);
+            assertThat(beta.apps().deployments().withName("api").get()).isNotNull();
+        }
+    }
+
+    @Test
     void kubeconfigFilesAreReadLikeKubectl() {
         assertThat(ClusterTarget.kubeconfigFiles(Map.of("KUBECONFIG", "/a:/b", "HOME", "/h")))
                 .containsExactly(Path.of("/a"), Path.of("/b"));

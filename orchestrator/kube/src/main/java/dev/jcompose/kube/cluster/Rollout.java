@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code deploy --wait}: like {@code up --wait}, returns once every Deployment has all its replicas
- * available and every Job has completed; fails when a Job fails or the time is up. It watches the
+ * available and every Job has completed; fails when a Job fails, a Deployment passes its progress
+ * deadline, or the time is up. It watches the
  * objects (no polling loop of its own).
  */
 final class Rollout {
@@ -31,7 +32,13 @@ final class Rollout {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (HasMetadata o : objects) {
             if (o instanceof Deployment d) {
-                until(d, Rollout::available, deadline, "become available");
+                Deployment done = until(d, x -> available(x) || stalled(x) != null, deadline, "become available");
+                if (!available(done)) {
+                    throw new JcomposeException(
+                            "Deployment/" + d.getMetadata().getName() + " stopped progressing: " + stalled(done),
+                            "kubectl describe deployment " + d.getMetadata().getName() + " shows why",
+                            ExitCode.FAILURE);
+                }
             } else if (o instanceof Job j) {
                 Job done = until(j, x -> finished(x) != null, deadline, "complete");
                 if ("Failed".equals(finished(done))) {
@@ -78,6 +85,20 @@ final class Rollout {
                 || s.getObservedGeneration() >= d.getMetadata().getGeneration();
         int available = s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas();
         return current && available >= wanted;
+    }
+
+    /** The message of a Deployment past its progress deadline, else null. */
+    static String stalled(Deployment d) {
+        if (d.getStatus() == null || d.getStatus().getConditions() == null) {
+            return null;
+        }
+        return d.getStatus().getConditions().stream()
+                .filter(c -> "Progressing".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && "ProgressDeadlineExceeded".equals(c.getReason()))
+                .map(c -> c.getMessage() == null ? "ProgressDeadlineExceeded" : c.getMessage())
+                .findFirst()
+                .orElse(null);
     }
 
     /** "Complete" or "Failed" once the Job has finished, else null. */

@@ -211,6 +211,36 @@ class ClusterDeployerTest {
     }
 
     @Test
+    void waitFailsAtOnceWhenTheControllerReportsTheProgressDeadlineExceeded() throws Exception {
+        Project p = quickstart();
+        try (KubernetesClient client = clusters.target("beta", null).open();
+                KubernetesClient controller = MockClusters.client(clusters.beta, "default")) {
+            CompletableFuture<List<ObjectChange>> deploy = CompletableFuture.supplyAsync(
+                    () -> new ClusterDeployer(client).deploy(p.name(), objects(p), false, Duration.ofMinutes(5)));
+            Deployment d = controller
+                    .apps()
+                    .deployments()
+                    .withName("api")
+                    .waitUntilCondition(Objects::nonNull, 30, TimeUnit.SECONDS);
+            controller
+                    .resource(new DeploymentBuilder(d)
+                            .editOrNewStatus()
+                            .addNewCondition()
+                            .withType("Progressing")
+                            .withStatus("False")
+                            .withReason("ProgressDeadlineExceeded")
+                            .withMessage("ReplicaSet \"api-1\" has timed out progressing.")
+                            .endCondition()
+                            .endStatus()
+                            .build())
+                    .updateStatus();
+            assertThatThrownBy(() -> deploy.get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(JcomposeException.class)
+                    .hasMessageContaining("Deployment/api stopped progressing: ReplicaSet \"api-1\" has timed out");
+        }
+    }
+
+    @Test
     void waitFailsWithTheObjectNamedWhenNoControllerMakesItAvailable() {
         Project p = quickstart();
         try (KubernetesClient client = clusters.target("beta", null).open()) {

@@ -58,9 +58,24 @@ public final class ProjectConverter {
         if (options.namespace() != null) {
             out.forEach(o -> o.getMetadata().setNamespace(options.namespace()));
         }
+        refuseClashes(out);
         return new Conversion(
                 out.stream().sorted(ObjectOrder.APPLY).toList(),
                 scope.warnings().list());
+    }
+
+    /** Derived names ({@code web-env}, {@code web-published}) can meet a service's own name. */
+    private static void refuseClashes(List<HasMetadata> objects) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (HasMetadata o : objects) {
+            String key = o.getKind() + "/" + o.getMetadata().getName();
+            if (!seen.add(key)) {
+                throw new JcomposeException(
+                        "two objects would be named " + key,
+                        "rename the service or volume whose name ends like a derived one (-env, -published, -bind-N)",
+                        ExitCode.COMPOSE_PARSE);
+            }
+        }
     }
 
     private static void refuseLocalBuilds(Project project) {

@@ -71,6 +71,16 @@ class ProjectConverterTest {
     }
 
     @Test
+    void aDerivedNameThatMeetsAnotherObjectIsAnError() {
+        assertThatThrownBy(() -> convert(
+                        "name: p\nservices:\n  web:\n    image: a\n    ports: [\"80:80\"]\n"
+                                + "  web-published:\n    image: b\n    expose: [\"80\"]\n",
+                        ConvertOptions.DEFAULTS))
+                .isInstanceOf(JcomposeException.class)
+                .hasMessageContaining("Service/web-published");
+    }
+
+    @Test
     void aOneShotIsAJobAndDollarParenthesisReachesTheProcessAsWritten() throws IOException {
         Conversion c = convert(
                 "name: p\nservices:\n  once:\n    image: a\n    restart: \"no\"\n"

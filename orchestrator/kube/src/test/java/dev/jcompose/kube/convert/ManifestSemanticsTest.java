@@ -137,7 +137,9 @@ class ManifestSemanticsTest {
         assertThatThrownBy(() -> OfficialModel.parse(unknown)).hasMessageContaining("colour");
         String wrongType = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n"
                 + "  replicas: many\n  selector: {}\n  template: {}\n";
-        assertThatThrownBy(() -> OfficialModel.parse(wrongType)).isNotNull();
+        assertThatThrownBy(() -> OfficialModel.parse(wrongType)).hasStackTraceContaining("many");
+        String wrongShape = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [a, b]\n";
+        assertThatThrownBy(() -> OfficialModel.parse(wrongShape)).isInstanceOf(RuntimeException.class);
         String missing = "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  ports:\n  - name: a\n";
         assertThatThrownBy(() -> OfficialModel.parse(missing)).hasMessageContaining("port");
     }

@@ -34,8 +34,26 @@ final class DownCommand extends ComposeCommand {
                     "Remove images used by services. \"local\" remove only images that don't have a custom tag (\"local\"|\"all\")")
     String rmi;
 
+    @Option(
+            names = "--context",
+            paramLabel = "CONTEXT",
+            description = "Remove the project from the Kubernetes cluster of this kubeconfig context instead.")
+    String context;
+
+    @Option(
+            names = {"-n", "--namespace"},
+            paramLabel = "NS",
+            description = "With --context: the namespace (default: the context's, else default).")
+    String namespace;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --context: the kubeconfig file.")
+    java.nio.file.Path kubeconfig;
+
     @Override
     public Integer call() {
+        if (context != null) {
+            return downOnCluster();
+        }
         if (rmi != null && !rmi.equals("local") && !rmi.equals("all")) {
             throw Usage.error("invalid value for --rmi: \"" + rmi + "\"", "use --rmi local or --rmi all");
         }
@@ -43,6 +61,19 @@ final class DownCommand extends ComposeCommand {
         String project = model.map(Project::name).orElseGet(() -> main.flags.projectName());
         DownOptions options = new DownOptions(volumes, removeOrphans, seconds(timeout), rmi);
         withProgress("Running", (compose, listener) -> compose.down(project, model, options, listener));
+        return ExitCode.SUCCESS;
+    }
+
+    /** {@code down --context}: the project's objects deleted from the cluster (its claims with -v). */
+    private Integer downOnCluster() {
+        String project = model().map(Project::name).orElseGet(() -> main.flags.projectName());
+        try (var client =
+                DeployCommand.target(main, kubeconfig, context, namespace).open()) {
+            new dev.jcompose.kube.cluster.ClusterDeployer(client)
+                    .down(project, volumes)
+                    .forEach(c -> out().println(c.line()));
+            out().flush();
+        }
         return ExitCode.SUCCESS;
     }
 

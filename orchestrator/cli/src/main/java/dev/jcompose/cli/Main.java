@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         description = "Define and run multi-container applications, without a Docker engine.",
         subcommands = {
             ConfigCommand.class,
+            ConvertCommand.class,
+            DeployCommand.class,
             UpCommand.class,
             DownCommand.class,
             CreateCommand.class,

@@ -57,6 +57,8 @@ class LayeringTest {
                 .definedBy(packages("api"))
                 .layer("Reconcile")
                 .definedBy(packages("observe", "plan"))
+                .layer("Kube")
+                .definedBy(packages("kube"))
                 .layer("Engine")
                 .definedBy(packages("execute", "health", "restart", "engine", "stack", "volume", "lease"))
                 .layer("Daemon")
@@ -79,12 +81,15 @@ class LayeringTest {
                 // the engine's internals: only the daemon, which serves them, wires them
                 .whereLayer("Engine")
                 .mayOnlyBeAccessedByLayers("Daemon")
+                // Kubernetes: the CLI converts and deploys; no engine layer reaches a cluster
+                .whereLayer("Kube")
+                .mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Reconcile")
                 .mayOnlyBeAccessedByLayers("Engine", "Daemon", "Cli")
                 .whereLayer("Api")
                 .mayOnlyBeAccessedByLayers("Engine", "Daemon", "Cli", "Fixtures", "Junit")
                 .whereLayer("Compose")
-                .mayOnlyBeAccessedByLayers("Api", "Reconcile", "Engine", "Daemon", "Cli", "Fixtures", "Junit")
+                .mayOnlyBeAccessedByLayers("Api", "Reconcile", "Kube", "Engine", "Daemon", "Cli", "Fixtures", "Junit")
                 .whereLayer("Network")
                 .mayOnlyBeAccessedByLayers("Engine", "Daemon")
                 .whereLayer("Runtime")
@@ -113,6 +118,35 @@ class LayeringTest {
                         "java.lang.ProcessBuilder")
                 .because("the planner is a pure function of (model, observed state, options): no I/O, no clock");
         rule.check(classes);
+    }
+
+    @Test
+    void kubernetesUsesTheComposeModelAndTheHostOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.jcompose.kube..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(packages(
+                        "api",
+                        "observe",
+                        "plan",
+                        "execute",
+                        "health",
+                        "restart",
+                        "engine",
+                        "stack",
+                        "volume",
+                        "daemon",
+                        "remote",
+                        "cli",
+                        "console",
+                        "progress",
+                        "image",
+                        "container",
+                        "network"))
+                .because("the conversion and the deployer depend on the loaded model (compose) and host only")
+                .check(classes);
     }
 
     @Test

@@ -88,6 +88,21 @@ public final class ServiceSettings {
         return all;
     }
 
+    /**
+     * The compose keys {@code service} sets (Go's zero-value test), in {@code ServiceConfig}'s field order:
+     * what another target (Kubernetes) audits against the keys it translates.
+     */
+    public static List<String> keysSet(ServiceConfig s) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent c : COMPONENTS.values()) {
+            Rule rule = RULES.get(c.getName());
+            if (rule != null && isSet(value(c, s))) {
+                out.add(rule.key());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static Object value(RecordComponent c, ServiceConfig s) {
         try {
             return c.getAccessor().invoke(s);

@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param created  when the container was created
  * @param started  when it last started; null if it never ran
  * @param finished when it last exited (conmon's exit time); null while it runs or if it never ran
+ * @param healthOutput what the last health probe printed (docker's {@code State.Health.Log}); empty when none
  */
 public record ContainerSummary(
         String id,
@@ -37,8 +38,10 @@ public record ContainerSummary(
         Instant started,
         Instant finished,
         SortedMap<String, String> labels,
-        SortedMap<String, String> addresses) {
+        SortedMap<String, String> addresses,
+        String healthOutput) {
     public ContainerSummary {
+        healthOutput = healthOutput == null ? "" : healthOutput;
         ports = List.copyOf(ports);
         health = health == null ? Health.NONE : health;
         labels = new TreeMap<>(labels == null ? Map.of() : labels);
@@ -48,6 +51,29 @@ public record ContainerSummary(
     /** The networks the container is attached to, sorted. */
     public List<String> networks() {
         return List.copyOf(addresses.keySet());
+    }
+
+    /** A row without the last health probe's output. */
+    public ContainerSummary(
+            String id,
+            String name,
+            String project,
+            String service,
+            int number,
+            String image,
+            String command,
+            ContainerState state,
+            Health health,
+            int exitCode,
+            List<PortBinding> ports,
+            Instant created,
+            Instant started,
+            Instant finished,
+            SortedMap<String, String> labels,
+            SortedMap<String, String> addresses) {
+        this(
+                id, name, project, service, number, image, command, state, health, exitCode, ports, created, started,
+                finished, labels, addresses, "");
     }
 
     /** A row without times, labels or networks. */

@@ -136,6 +136,46 @@ class FixturesRootTest {
     }
 
     @Test
+    void aReusedStackKeepsItsContainersAcrossStartsAndAChangedEnvIsANewProject() throws Exception {
+        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        String tag = EngineSandbox.newTag();
+        EngineSandbox box = new EngineSandbox(tag);
+        HostSnapshot before = box.snapshot();
+        List<String> projects = new ArrayList<>();
+        box.runThenClose(() -> {
+            box.importBusybox();
+            String first;
+            List<EngineSandbox.Container> containers;
+            try (ComposeStack stack = fixture(box, "fxr" + tag).reuse(true).start()) {
+                first = stack.projectName();
+                projects.add(first);
+                containers = box.ps(first);
+                assertThat(containers).hasSize(3);
+            }
+            assertThat(box.ps(first)).as("close() keeps a reused stack").isEqualTo(containers);
+            assertThat(box.dir.resolve("data/leases/" + first + ".json")).doesNotExist();
+            try (ComposeStack again = fixture(box, "fxr" + tag).reuse(true).start()) {
+                assertThat(again.projectName()).isEqualTo(first);
+                assertThat(box.ps(first))
+                        .as("the same containers, not recreated")
+                        .isEqualTo(containers);
+            }
+            try (ComposeStack changed = fixture(box, "fxr" + tag)
+                    .reuse(true)
+                    .env("STORE_NOTE", "changed")
+                    .start()) {
+                projects.add(changed.projectName());
+                assertThat(changed.projectName()).isNotEqualTo(first);
+            }
+            for (String project : projects) {
+                box.cli("-p", project, "down", "-v").assertOk("down " + project);
+                assertGone(box, project);
+            }
+        });
+        before.assertSameAs(box.snapshot());
+    }
+
+    @Test
     void aKilledTestJvmsStackIsTakenDownWithinTheGracePeriod() throws Exception {
         killedHolder(false);
     }

@@ -243,7 +243,8 @@ final class StackService implements ComposeService {
                     r.started(),
                     r.finished(),
                     new TreeMap<>(r.labels()),
-                    addresses));
+                    addresses,
+                    stack.supervision.lastProbeOutput(r.id())));
         }
         return out;
     }

@@ -103,6 +103,17 @@ final class Supervision {
         return health.state(id).map(HealthState::status).orElse(Health.NONE);
     }
 
+    /** What the container's last health probe printed; empty before the first (any thread: hops onto the loop). */
+    String lastProbeOutput(String id) {
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> lastProbeOutput(id)), Duration.ofSeconds(30));
+        }
+        return health.state(id)
+                .filter(s -> !s.log().isEmpty())
+                .map(s -> s.log().getLast().output())
+                .orElse("");
+    }
+
     /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
     boolean restartPending(String id) {
         if (!engine.inLoop()) {

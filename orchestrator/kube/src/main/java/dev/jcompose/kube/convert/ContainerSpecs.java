@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * written {@code $$(} to reach the process as written.
  */
 final class ContainerSpecs {
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    ContainerSpecs(Scope scope) {
+    ContainerSpecs(ConversionContext scope) {
         this.scope = scope;
     }
 

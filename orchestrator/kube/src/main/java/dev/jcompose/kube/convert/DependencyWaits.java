@@ -18,9 +18,9 @@ import java.util.OptionalLong;
  * pod without API access: it is reported and not waited for.
  */
 final class DependencyWaits {
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    DependencyWaits(Scope scope) {
+    DependencyWaits(ConversionContext scope) {
         this.scope = scope;
     }
 

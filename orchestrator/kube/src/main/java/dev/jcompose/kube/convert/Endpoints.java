@@ -32,9 +32,9 @@ final class Endpoints {
         }
     }
 
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    Endpoints(Scope scope) {
+    Endpoints(ConversionContext scope) {
         this.scope = scope;
     }
 

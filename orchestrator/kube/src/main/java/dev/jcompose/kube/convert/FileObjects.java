@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * object mounted at the target with {@code subPath}, so it lands as one file like in compose.
  */
 final class FileObjects {
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    FileObjects(Scope scope) {
+    FileObjects(ConversionContext scope) {
         this.scope = scope;
     }
 

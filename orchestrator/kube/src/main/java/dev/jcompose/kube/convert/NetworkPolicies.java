@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * reachable from anywhere.
  */
 final class NetworkPolicies {
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    NetworkPolicies(Scope scope) {
+    NetworkPolicies(ConversionContext scope) {
         this.scope = scope;
     }
 

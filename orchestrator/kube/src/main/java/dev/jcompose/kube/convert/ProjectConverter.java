@@ -33,7 +33,7 @@ public final class ProjectConverter {
      */
     public Conversion convert(Project project) {
         refuseLocalBuilds(project);
-        Scope scope = Scope.of(project, options, files);
+        ConversionContext scope = ConversionContext.of(project, options, files);
         List<HasMetadata> out = new ArrayList<>();
         out.addAll(new FileObjects(scope).objects());
         out.addAll(new Storage(scope).claims());

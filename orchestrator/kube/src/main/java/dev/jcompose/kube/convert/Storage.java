@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * memory-backed emptyDir; an anonymous volume an emptyDir.
  */
 final class Storage {
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    Storage(Scope scope) {
+    Storage(ConversionContext scope) {
         this.scope = scope;
     }
 

@@ -63,9 +63,9 @@ final class Untranslated {
             "working_dir",
             "x-*");
 
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    Untranslated(Scope scope) {
+    Untranslated(ConversionContext scope) {
         this.scope = scope;
     }
 

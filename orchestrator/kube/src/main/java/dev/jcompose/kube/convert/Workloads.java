@@ -36,9 +36,9 @@ final class Workloads {
 
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
-    private final Scope scope;
+    private final ConversionContext scope;
 
-    Workloads(Scope scope) {
+    Workloads(ConversionContext scope) {
         this.scope = scope;
     }
 

@@ -8,7 +8,7 @@ import dev.jcompose.model.Project;
  *
  * @param projectName the project name as a label value
  */
-record Scope(
+record ConversionContext(
         Project project,
         String projectName,
         ObjectNames services,
@@ -20,9 +20,9 @@ record Scope(
         ProjectFiles files,
         Warnings warnings) {
 
-    static Scope of(Project p, ConvertOptions options, ProjectFiles files) {
+    static ConversionContext of(Project p, ConvertOptions options, ProjectFiles files) {
         Warnings w = new Warnings();
-        return new Scope(
+        return new ConversionContext(
                 p,
                 ObjectLabels.value(p.name()),
                 ObjectNames.of("service", p.services().keySet(), w),

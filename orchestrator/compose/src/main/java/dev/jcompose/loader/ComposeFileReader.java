@@ -8,10 +8,10 @@ import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
 import dev.jcompose.yaml.ScalarNode;
+import dev.jcompose.yaml.Utf8Text;
 import dev.jcompose.yaml.YamlPath;
 import dev.jcompose.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -56,6 +56,7 @@ final class ComposeFileReader {
             if (interpolate) {
                 checked = (MapNode) interpolation.interpolate(checked, env, warnings);
             }
+            NulCharacters.reject(checked);
             if (checked.has("version")) {
                 if (!warned) {
                     warnings.accept(file.name() + ": the attribute `version` is obsolete, it will be ignored,"
@@ -74,7 +75,7 @@ final class ComposeFileReader {
             return stdin.get();
         }
         try {
-            return Files.readString(file.path(), StandardCharsets.UTF_8);
+            return Utf8Text.decode(Files.readAllBytes(file.path()), file.name());
         } catch (NoSuchFileException e) {
             throw new JcomposeException(
                     "open " + file.name() + ": no such file or directory",

@@ -6,10 +6,10 @@ import dev.jcompose.merge.Merger;
 import dev.jcompose.yaml.ComposeFileException;
 import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
+import dev.jcompose.yaml.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class ComposeLoader {
     public static ComposeLoader standard(EnvironmentSource environments, InputStream in) {
         return new ComposeLoader(environments, DocumentInterpolation.standard(), () -> {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return Utf8Text.decode(in.readAllBytes(), ConfigFile.STDIN_NAME);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,8 +27,9 @@ public final class Normalizer {
         this.context = context;
     }
 
-    public MapNode normalize(MapNode root) {
-        TOP.check(root, YamlPath.ROOT);
+    public MapNode normalize(MapNode raw) {
+        TOP.check(raw, YamlPath.ROOT);
+        MapNode root = Yaml11Booleans.cast(raw, context.warnings());
         Canonical.Obj out = new Canonical.Obj(root.location());
         out.put(
                 "name",

@@ -70,6 +70,26 @@ final class ComposeFileReader {
         return docs;
     }
 
+    /**
+     * The last non-empty top-level {@code name} of the file's documents, interpolated on its own:
+     * compose-go reads it before the rest so that {@code ${COMPOSE_PROJECT_NAME}} resolves.
+     */
+    java.util.Optional<String> name(ConfigFile file, Environment env) {
+        String found = null;
+        for (Node doc : yaml.readAll(text(file), file.name())) {
+            if (doc instanceof MapNode map && map.get("name").orElse(null) instanceof ScalarNode s && !s.isNull()) {
+                MapNode alone = MapNode.empty(map.location()).with("name", s);
+                Node value = interpolate ? interpolation.interpolate(alone, env, w -> {}) : alone;
+                String text = ((MapNode) value)
+                        .get("name")
+                        .map(n -> ((ScalarNode) n).text())
+                        .orElse("");
+                found = text == null || text.isEmpty() ? found : text;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     private String text(ConfigFile file) {
         if (file.isStdin()) {
             return stdin.get();

@@ -60,8 +60,13 @@ public final class ComposeLoader {
 
         ComposeFileReader reader =
                 new ComposeFileReader(interpolation, options.interpolate(), stdinOnce(), options.warnings());
+        // compose-go names the project before interpolating the files, so they can use the name; the
+        // name itself is still decided (and checked) below with the files' own name: attribute.
+        Environment interpolationEnv = env.overriddenBy(
+                Map.of("COMPOSE_PROJECT_NAME", ProjectNames.beforeLoading(options.projectName(), env, files, reader)));
         ModelLoader loader = new ModelLoader(reader, new Merger(), environments);
-        MapNode model = loader.load(files.files(), new LoadContext(files.projectDirectory(), env, List.of()));
+        MapNode model =
+                loader.load(files.files(), new LoadContext(files.projectDirectory(), interpolationEnv, List.of()));
         if (model.size() == 0) {
             throw new ComposeFileException(
                     Location.of(files.files().getFirst().name()),

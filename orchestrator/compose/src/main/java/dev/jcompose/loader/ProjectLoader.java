@@ -52,7 +52,8 @@ public final class ProjectLoader {
                 home(options),
                 raw.environment(),
                 options.warnings(),
-                refs -> EnvFiles.resolve(refs, raw.environment()));
+                ServiceSelection.of(raw.model(), options.services())
+                        .scope(refs -> EnvFiles.resolve(refs, raw.environment())));
         MapNode canonical = new Normalizer(context).normalize(raw.model());
         new ProjectValidator().check(canonical);
         Project project = new ProjectBinder().bind(canonical);

@@ -147,6 +147,7 @@ final class Rules {
                 "containerName",
                 "image",
                 "pullPolicy",
+                "pullRefreshAfter",
                 "scale",
                 "extensions")) {
             put(r, c, Support.ELSEWHERE, ServiceSettings::none);

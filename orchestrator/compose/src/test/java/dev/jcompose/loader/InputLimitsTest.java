@@ -120,9 +120,9 @@ class InputLimitsTest {
     }
 
     @Test
-    void twentyThousandServicesLoadInLinearTime() {
+    void tenThousandServicesLoadInLinearTime() {
         StringBuilder sb = new StringBuilder("services:\n");
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             sb.append("  s")
                     .append(i)
                     .append(": {image: a, depends_on: [s")
@@ -133,7 +133,7 @@ class InputLimitsTest {
         // Key look-ups were linear scans; on a loaded CI machine the budget is generous but far
         // below the minutes that quadratic behaviour takes at this size.
         String json = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run.config());
-        assertThat(json).contains("\"s19999\"");
+        assertThat(json).contains("\"s9999\"");
     }
 
     @Test

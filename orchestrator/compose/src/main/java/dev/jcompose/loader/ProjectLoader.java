@@ -52,8 +52,10 @@ public final class ProjectLoader {
                 home(options),
                 raw.environment(),
                 options.warnings(),
-                ServiceSelection.of(raw.model(), options.services())
-                        .scope(refs -> EnvFiles.resolve(refs, raw.environment())));
+                options.serviceEnvFiles()
+                        ? ServiceSelection.of(raw.model(), options.services())
+                                .scope(refs -> EnvFiles.resolve(refs, raw.environment()))
+                        : refs -> new java.util.LinkedHashMap<>());
         MapNode canonical = new Normalizer(context).normalize(raw.model());
         new ProjectValidator().check(canonical);
         Project project = new ProjectBinder().bind(canonical);

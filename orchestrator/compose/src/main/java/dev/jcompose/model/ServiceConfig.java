@@ -119,6 +119,7 @@ import java.util.SortedMap;
     "volumes_from",
     "working_dir",
     "post_start",
+    "pre_start",
     "pre_stop"
 })
 public record ServiceConfig(
@@ -246,6 +247,7 @@ public record ServiceConfig(
         List<String> volumesFrom,
         String workingDir,
         @JsonInclude(Include.NON_NULL) JsonNode postStart,
+        @JsonInclude(Include.NON_NULL) JsonNode preStart,
         @JsonInclude(Include.NON_NULL) JsonNode preStop,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 

@@ -187,6 +187,7 @@ final class Rules {
                 "useApiSocket",
                 "volumeDriver",
                 "postStart",
+                "preStart",
                 "preStop")) {
             put(r, c, Support.UNSUPPORTED, ServiceSettings::ignoredWhenSet);
         }

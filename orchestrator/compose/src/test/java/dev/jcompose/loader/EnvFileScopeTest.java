@@ -50,4 +50,11 @@ class EnvFileScopeTest {
                 .isInstanceOf(JcomposeException.class)
                 .hasMessageContaining("missing.env");
     }
+
+    @Test
+    void listingsReadNoServiceEnvFile() {
+        LoadedProject p = run.load(LoadOptions.in(run.dir).withServiceEnvFiles(false));
+        assertThat(p.project().services()).containsOnlyKeys("broken", "web", "db");
+        assertThat(p.project().service("db").orElseThrow().environment()).doesNotContainKey("DB");
+    }
 }

@@ -103,8 +103,8 @@ public final class ServiceNormalizer {
      * Keys recognised and kept as written in the canonical tree (compose-go prints them so); the
      * settings audit decides at {@code up} whether each is applied, warned about or refused.
      */
-    static final Set<String> KEPT_AS_WRITTEN = Set.of(
-            "develop", "blkio_config", "credential_spec", "models", "post_start", "pre_start", "pre_stop", "provider");
+    static final Set<String> KEPT_AS_WRITTEN =
+            Set.of("credential_spec", "models", "post_start", "pre_start", "pre_stop", "provider");
 
     /** Keys recognised but refused: {@code net} (docker-compose v1) is not in the compose spec. */
     static final Set<String> UNSUPPORTED = Set.of("net");
@@ -220,6 +220,9 @@ public final class ServiceNormalizer {
         register(PortSyntax::normalize, "ports");
         register(volumes::normalize, "volumes");
         register(build::build, "build");
+        DevelopRules develop = new DevelopRules(context);
+        register(develop::develop, "develop");
+        register(DevelopRules::blkioConfig, "blkio_config");
         register(HealthRules::healthcheck, "healthcheck");
         register(deploy::deploy, "deploy");
         register(DeployRules::ulimits, "ulimits");

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoaderFuzzTest {
     static final List<String> SEEDS = List.of("web-stack.yaml", "workers.yml", "include-main.yaml", "odd-scalars.yaml");
+    static final String DOT_ENV = "TAG=1.2\nLEVEL=debug\nexport QUOTED=\"a ${TAG} \\n b\"\nSINGLE='x $y'\n"
+            + "MULTI=\"line1\nline2\"\nEMPTY=\n# comment\nINLINE=v # c\nREF=${LEVEL:-x}\n";
     static final Duration PER_INPUT = Duration.ofSeconds(10);
     static final Duration BUDGET = Duration.ofSeconds(150);
 
@@ -44,6 +46,7 @@ class LoaderFuzzTest {
         int inputs = Integer.getInteger("jcompose.fuzz.inputs", 1200);
         List<byte[]> seeds = SEEDS.stream().map(LoaderFuzzTest::resource).toList();
         ComposeMutator mutator = new ComposeMutator(seed, seeds);
+        ComposeMutator dotEnvs = new ComposeMutator(seed + 1, List.of(DOT_ENV.getBytes(StandardCharsets.UTF_8)));
         List<String> failures = new ArrayList<>();
         long deadline = System.nanoTime() + BUDGET.toNanos();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -55,6 +58,10 @@ class LoaderFuzzTest {
             for (int i = 0; i < inputs && failures.size() < 10; i++) {
                 byte[] input = mutator.next();
                 Path dir = project(i);
+                if (i % 5 == 4) {
+                    // every fifth input also gets a mutated .env (the dotenv parser and interpolation)
+                    new ConfigRun(dir).write(".env", dotEnvs.next());
+                }
                 Future<Throwable> result = worker.submit(() -> loadOnce(dir, input));
                 Throwable crash;
                 try {

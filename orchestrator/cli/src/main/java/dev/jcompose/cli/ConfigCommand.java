@@ -91,7 +91,10 @@ public final class ConfigCommand implements Callable<Integer> {
                         "use --format yaml or --format json",
                         ExitCode.COMMAND_SYNTAX);
         };
-        LoadedProject loaded = main.loadProject(after, !noInterpolate, targets);
+        // docker compose lists services, volumes, networks, profiles and images without reading the
+        // services' env files, so a missing one does not stop them.
+        boolean listing = services || volumes || networks || profiles || images;
+        LoadedProject loaded = main.loadProject(after, !noInterpolate, targets, !listing);
         if (quiet) {
             return ExitCode.SUCCESS;
         }

@@ -136,6 +136,11 @@ public final class Main implements Runnable {
 
     /** Loads the project named by the global flags plus {@code after}, the same flags given after the subcommand. */
     LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets) {
+        return loadProject(after, interpolate, targets, true);
+    }
+
+    /** {@code serviceEnvFiles} false reads no service env_file (config's listings, as docker compose). */
+    LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets, boolean serviceEnvFiles) {
         ProjectFlags flags = this.flags.with(after);
         PrintWriter err = spec.commandLine().getErr();
         LoadOptions options = new LoadOptions(
@@ -149,7 +154,7 @@ public final class Main implements Runnable {
                 interpolate,
                 targets,
                 w -> err.println("WARN " + w));
-        return ProjectLoader.standard(host.stdin()).load(options);
+        return ProjectLoader.standard(host.stdin()).load(options.withServiceEnvFiles(serviceEnvFiles));
     }
 
     @Override

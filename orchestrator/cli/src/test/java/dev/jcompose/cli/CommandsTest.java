@@ -209,6 +209,18 @@ class CommandsTest {
     }
 
     @Test
+    void configListingsAndOtherServicesDoNotNeedAServicesMissingEnvFile() throws IOException {
+        Files.writeString(
+                dir.resolve("compose.yaml"), COMPOSE + "  broken:\n    image: a\n    env_file: missing.env\n");
+        assertThat(run("config", "--services").out()).isEqualTo("broken\ndb\nweb\n");
+        assertThat(run("config", "--volumes").exit()).isZero();
+        assertThat(run("config", "web").exit()).isZero();
+        Run all = run("config");
+        assertThat(all.exit()).isEqualTo(14);
+        assertThat(all.err()).contains("missing.env");
+    }
+
+    @Test
     void psTableQuietServicesJsonAndStatusFilter() {
         compose.containers = List.of(container("db", "exited", 3), container("web", "running", 0));
         assertThat(run("ps").out()).isEqualTo("""

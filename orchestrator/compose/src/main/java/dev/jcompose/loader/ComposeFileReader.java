@@ -8,10 +8,10 @@ import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
 import dev.jcompose.yaml.ScalarNode;
+import dev.jcompose.yaml.Utf8Text;
 import dev.jcompose.yaml.YamlPath;
 import dev.jcompose.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -56,6 +56,7 @@ final class ComposeFileReader {
             if (interpolate) {
                 checked = (MapNode) interpolation.interpolate(checked, env, warnings);
             }
+            NulCharacters.reject(checked);
             if (checked.has("version")) {
                 if (!warned) {
                     warnings.accept(file.name() + ": the attribute `version` is obsolete, it will be ignored,"
@@ -69,12 +70,32 @@ final class ComposeFileReader {
         return docs;
     }
 
+    /**
+     * The last non-empty top-level {@code name} of the file's documents, interpolated on its own:
+     * compose-go reads it before the rest so that {@code ${COMPOSE_PROJECT_NAME}} resolves.
+     */
+    java.util.Optional<String> name(ConfigFile file, Environment env) {
+        String found = null;
+        for (Node doc : yaml.readAll(text(file), file.name())) {
+            if (doc instanceof MapNode map && map.get("name").orElse(null) instanceof ScalarNode s && !s.isNull()) {
+                MapNode alone = MapNode.empty(map.location()).with("name", s);
+                Node value = interpolate ? interpolation.interpolate(alone, env, w -> {}) : alone;
+                String text = ((MapNode) value)
+                        .get("name")
+                        .map(n -> ((ScalarNode) n).text())
+                        .orElse("");
+                found = text == null || text.isEmpty() ? found : text;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     private String text(ConfigFile file) {
         if (file.isStdin()) {
             return stdin.get();
         }
         try {
-            return Files.readString(file.path(), StandardCharsets.UTF_8);
+            return Utf8Text.decode(Files.readAllBytes(file.path()), file.name());
         } catch (NoSuchFileException e) {
             throw new JcomposeException(
                     "open " + file.name() + ": no such file or directory",

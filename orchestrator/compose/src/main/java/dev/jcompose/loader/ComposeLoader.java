@@ -6,10 +6,10 @@ import dev.jcompose.merge.Merger;
 import dev.jcompose.yaml.ComposeFileException;
 import dev.jcompose.yaml.Location;
 import dev.jcompose.yaml.MapNode;
+import dev.jcompose.yaml.Utf8Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class ComposeLoader {
     public static ComposeLoader standard(EnvironmentSource environments, InputStream in) {
         return new ComposeLoader(environments, DocumentInterpolation.standard(), () -> {
             try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return Utf8Text.decode(in.readAllBytes(), ConfigFile.STDIN_NAME);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,8 +60,13 @@ public final class ComposeLoader {
 
         ComposeFileReader reader =
                 new ComposeFileReader(interpolation, options.interpolate(), stdinOnce(), options.warnings());
+        // compose-go names the project before interpolating the files, so they can use the name; the
+        // name itself is still decided (and checked) below with the files' own name: attribute.
+        Environment interpolationEnv = env.overriddenBy(
+                Map.of("COMPOSE_PROJECT_NAME", ProjectNames.beforeLoading(options.projectName(), env, files, reader)));
         ModelLoader loader = new ModelLoader(reader, new Merger(), environments);
-        MapNode model = loader.load(files.files(), new LoadContext(files.projectDirectory(), env, List.of()));
+        MapNode model =
+                loader.load(files.files(), new LoadContext(files.projectDirectory(), interpolationEnv, List.of()));
         if (model.size() == 0) {
             throw new ComposeFileException(
                     Location.of(files.files().getFirst().name()),

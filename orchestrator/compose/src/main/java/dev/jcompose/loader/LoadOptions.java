@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * @param interpolate      false for {@code config --no-interpolate}
  * @param services         services named on the command line (they enable their own profiles)
  * @param warnings         receives warnings (obsolete version, several default files...)
+ * @param serviceEnvFiles  false to read no service env_file or label_file at all, as docker compose
+ *                         does for {@code config --services} and its other listings
  */
 public record LoadOptions(
         Path workingDir,
@@ -31,7 +33,33 @@ public record LoadOptions(
         Map<String, String> processEnv,
         boolean interpolate,
         List<String> services,
-        Consumer<String> warnings) {
+        Consumer<String> warnings,
+        boolean serviceEnvFiles) {
+    public LoadOptions(
+            Path workingDir,
+            List<String> files,
+            String projectDirectory,
+            String projectName,
+            List<String> envFiles,
+            List<String> profiles,
+            Map<String, String> processEnv,
+            boolean interpolate,
+            List<String> services,
+            Consumer<String> warnings) {
+        this(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings,
+                true);
+    }
+
     public LoadOptions {
         Objects.requireNonNull(workingDir, "workingDir");
         files = List.copyOf(files);
@@ -45,7 +73,7 @@ public record LoadOptions(
     /** Defaults for {@code workingDir}: discovery, no flags, interpolation on, warnings dropped. */
     public static LoadOptions in(Path workingDir) {
         return new LoadOptions(
-                workingDir, List.of(), null, null, List.of(), List.of(), Map.of(), true, List.of(), w -> {});
+                workingDir, List.of(), null, null, List.of(), List.of(), Map.of(), true, List.of(), w -> {}, true);
     }
 
     public LoadOptions withFiles(String... newFiles) {
@@ -59,12 +87,23 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withProjectDirectory(String dir) {
         return new LoadOptions(
-                workingDir, files, dir, projectName, envFiles, profiles, processEnv, interpolate, services, warnings);
+                workingDir,
+                files,
+                dir,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withProjectName(String name) {
@@ -78,7 +117,8 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withEnvFiles(String... newEnvFiles) {
@@ -92,7 +132,8 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withProfiles(String... newProfiles) {
@@ -106,7 +147,8 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withProcessEnv(Map<String, String> env) {
@@ -120,7 +162,8 @@ public record LoadOptions(
                 env,
                 interpolate,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withInterpolation(boolean on) {
@@ -134,7 +177,8 @@ public record LoadOptions(
                 processEnv,
                 on,
                 services,
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withServices(String... targeted) {
@@ -148,7 +192,8 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 List.of(targeted),
-                warnings);
+                warnings,
+                serviceEnvFiles);
     }
 
     public LoadOptions withWarnings(Consumer<String> sink) {
@@ -162,6 +207,22 @@ public record LoadOptions(
                 processEnv,
                 interpolate,
                 services,
-                sink);
+                sink,
+                serviceEnvFiles);
+    }
+
+    public LoadOptions withServiceEnvFiles(boolean read) {
+        return new LoadOptions(
+                workingDir,
+                files,
+                projectDirectory,
+                projectName,
+                envFiles,
+                profiles,
+                processEnv,
+                interpolate,
+                services,
+                warnings,
+                read);
     }
 }

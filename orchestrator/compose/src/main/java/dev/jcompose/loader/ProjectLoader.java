@@ -24,7 +24,7 @@ public final class ProjectLoader {
     /**
      * @param loaders makes the first-stage loader for one load (its env-file warnings and relative
      *                paths depend on the options)
-     * @param homeDir what {@code ~} expands to
+     * @param homeDir what {@code ~} expands to when the process environment has no {@code HOME}
      */
     public ProjectLoader(Function<LoadOptions, ComposeLoader> loaders, Path homeDir) {
         this.loaders = loaders;
@@ -38,15 +38,24 @@ public final class ProjectLoader {
                 Path.of(System.getProperty("user.home")));
     }
 
+    /** compose-go expands {@code ~} from {@code $HOME} (Go's os.UserHomeDir), the system's home only without it. */
+    private Path home(LoadOptions options) {
+        String home = options.processEnv().get("HOME");
+        return home == null || home.isEmpty() || !home.startsWith("/") ? homeDir : Path.of(home);
+    }
+
     public LoadedProject load(LoadOptions options) {
         RawProject raw = loaders.apply(options).load(options);
         NormalizeContext context = new NormalizeContext(
                 raw.name(),
                 raw.projectDirectory(),
-                homeDir,
+                home(options),
                 raw.environment(),
                 options.warnings(),
-                refs -> EnvFiles.resolve(refs, raw.environment()));
+                options.serviceEnvFiles()
+                        ? ServiceSelection.of(raw.model(), options.services())
+                                .scope(refs -> EnvFiles.resolve(refs, raw.environment()))
+                        : refs -> new java.util.LinkedHashMap<>());
         MapNode canonical = new Normalizer(context).normalize(raw.model());
         new ProjectValidator().check(canonical);
         Project project = new ProjectBinder().bind(canonical);

@@ -17,6 +17,26 @@ import java.util.Optional;
 final class ProjectNames {
     private ProjectNames() {}
 
+    /**
+     * The name as compose-go knows it before loading the files (it then exposes it to their
+     * interpolation as {@code COMPOSE_PROJECT_NAME}): the flag, the environment, the last
+     * {@code name:} of the files (interpolated alone and normalised), or the directory.
+     */
+    static String beforeLoading(String flag, Environment env, ComposeFiles files, ComposeFileReader reader) {
+        Optional<String> fromFiles = Optional.empty();
+        boolean needed = (flag == null || flag.isEmpty())
+                && env.get(dev.jcompose.environment.ProjectEnvironment.COMPOSE_PROJECT_NAME)
+                        .filter(s -> !s.isEmpty())
+                        .isEmpty();
+        for (ConfigFile file : needed ? files.files() : java.util.List.<ConfigFile>of()) {
+            Optional<String> name =
+                    reader.name(file, env).map(ProjectName::normalize).filter(s -> !s.isEmpty());
+            fromFiles = name.isPresent() ? name : fromFiles;
+        }
+        return ProjectName.resolve(Optional.ofNullable(flag), env, fromFiles, files.projectDirectory())
+                .value();
+    }
+
     static String of(String flag, Environment env, MapNode model, Path projectDirectory) {
         Optional<String> fromFlag = Optional.ofNullable(flag).filter(s -> !s.isEmpty());
         Optional<ScalarNode> nameNode = model.get("name")

@@ -49,12 +49,13 @@ public record NetworkConfig(
 
     /** {@code ipam}: driver and address pools. */
     @JsonInclude(Include.NON_EMPTY)
-    @JsonPropertyOrder({"driver", "config"})
-    public record Ipam(String driver, List<Pool> config) {
-        public static final Ipam NONE = new Ipam(null, null);
+    @JsonPropertyOrder({"driver", "config", "options"})
+    public record Ipam(String driver, List<Pool> config, SortedMap<String, String> options) {
+        public static final Ipam NONE = new Ipam(null, null, null);
 
         public Ipam {
             config = Copies.list(config);
+            options = Copies.map(options);
         }
     }
 

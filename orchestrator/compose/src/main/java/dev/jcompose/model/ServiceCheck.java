@@ -48,6 +48,7 @@ final class ServiceCheck {
         volumesFrom();
         links();
         scaleAndReplicas();
+        new ServiceConsistency(ctx, name, service, path).run();
     }
 
     private void buildDockerfiles() {

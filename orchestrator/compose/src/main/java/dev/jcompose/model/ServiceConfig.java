@@ -94,6 +94,7 @@ import java.util.SortedMap;
     "ports",
     "privileged",
     "pull_policy",
+    "pull_refresh_after",
     "read_only",
     "restart",
     "runtime",
@@ -118,6 +119,7 @@ import java.util.SortedMap;
     "volumes_from",
     "working_dir",
     "post_start",
+    "pre_start",
     "pre_stop"
 })
 public record ServiceConfig(
@@ -212,6 +214,7 @@ public record ServiceConfig(
         List<ServicePort> ports,
         @JsonInclude(Include.NON_DEFAULT) boolean privileged,
         String pullPolicy,
+        String pullRefreshAfter,
         @JsonInclude(Include.NON_DEFAULT) boolean readOnly,
         String restart,
         String runtime,
@@ -244,6 +247,7 @@ public record ServiceConfig(
         List<String> volumesFrom,
         String workingDir,
         @JsonInclude(Include.NON_NULL) JsonNode postStart,
+        @JsonInclude(Include.NON_NULL) JsonNode preStart,
         @JsonInclude(Include.NON_NULL) JsonNode preStop,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extensions) {
 

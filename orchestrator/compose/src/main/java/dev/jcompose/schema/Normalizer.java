@@ -27,8 +27,9 @@ public final class Normalizer {
         this.context = context;
     }
 
-    public MapNode normalize(MapNode root) {
-        TOP.check(root, YamlPath.ROOT);
+    public MapNode normalize(MapNode raw) {
+        TOP.check(raw, YamlPath.ROOT);
+        MapNode root = Yaml11Booleans.cast(raw, context.warnings());
         Canonical.Obj out = new Canonical.Obj(root.location());
         out.put(
                 "name",
@@ -50,8 +51,12 @@ public final class Normalizer {
                             p,
                             "include was not resolved before normalisation",
                             "this is a jcompose bug: please report it");
-                case "models" ->
-                    context.warnings().accept(f.keyLocation() + ": " + p + ": not supported yet by jcompose, ignored");
+                case "models" -> {
+                    // kept as written for config and for services' references; jcompose runs no models
+                    if (!isNull(f.value())) {
+                        out.put(f.key(), f.keyLocation(), Expect.map(f.value(), p));
+                    }
+                }
                 case "networks", "volumes", "secrets", "configs" -> {
                     if (!isNull(f.value())) {
                         out.put(f.key(), f.keyLocation(), resources.section(f.key(), f.value(), p));

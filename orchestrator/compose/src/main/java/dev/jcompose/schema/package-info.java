@@ -120,21 +120,26 @@
  *
  * <h2>Keys recognised but not implemented (decisions)</h2>
  * <ul>
- *   <li>Error: {@code gpus}, {@code use_api_socket}, {@code provider}, {@code net} (use
- *       network_mode), {@code deploy.resources.*.devices} (device requests: a service that needs a
- *       GPU cannot run without it), secret/config {@code driver}, {@code template_driver},
+ *   <li>Error: {@code net} (use network_mode); {@code log_driver}, {@code log_opt},
+ *       {@code volume_driver} and a service-level {@code dockerfile} are unknown keys, as in
+ *       compose-go's schema; secret/config {@code driver}, {@code template_driver},
  *       {@code driver_opts} (need a swarm store), an {@code include} that reached this stage.</li>
  *   <li>Error: {@code build} without {@code image} (jcompose cannot build images yet). With an
  *       image, {@code build} is normalised and kept in the tree, and warned about.</li>
- *   <li>Warning {@code <loc>: services.web.develop: not supported yet by jcompose, ignored}, key
- *       left out: {@code develop}, {@code blkio_config}, {@code credential_spec}, {@code runtime},
- *       {@code storage_opt}, {@code models}, {@code post_start}, {@code pre_stop},
- *       {@code label_file}, {@code log_driver}, {@code log_opt}, {@code volume_driver},
- *       {@code cpu_count}, {@code cpu_percent}, {@code cpu_rt_period}, {@code cpu_rt_runtime},
- *       {@code dockerfile} (legacy), {@code deploy.placement} (written as {@code {}}),
- *       {@code deploy.update_config}, {@code deploy.rollback_config}, {@code deploy.endpoint_mode},
- *       {@code deploy.resources.*.generic_resources}, {@code env_file[].format: raw}, top-level
- *       {@code models}. {@code version} gets compose's "obsolete" warning.</li>
+ *   <li>Kept for {@code config} as compose-go prints them, applied or warned about at {@code up} by
+ *       the settings audit ({@link dev.jcompose.settings}): {@code develop}, {@code blkio_config},
+ *       {@code credential_spec}, {@code models} (service and top level), {@code post_start},
+ *       {@code pre_stop}, {@code provider} (a service may have it instead of an image),
+ *       {@code gpus} ({@code all} -> {@code [{"count":-1}]}), {@code use_api_socket},
+ *       {@code storage_opt}, {@code cpu_count}, {@code cpu_percent}, {@code cpu_rt_period},
+ *       {@code cpu_rt_runtime}, {@code pull_refresh_after}, {@code label_file} (absolute paths; the
+ *       files' labels are merged under the service's own), every part of {@code deploy}
+ *       (update/rollback durations normalised, device request {@code count: all} -> -1), build
+ *       {@code secrets}, {@code additional_contexts} (absolute unless remote or
+ *       {@code service:}), {@code no_cache_filter}, network {@code ipam.options}.</li>
+ *   <li>Warning, key left out: {@code env_file[].format: raw}. {@code version} gets compose's
+ *       "obsolete" warning. YAML 1.1 booleans ({@code yes}, {@code on}, {@code n}...) at compose-go's
+ *       boolean fields are cast with its warning.</li>
  *   <li>Kept silently as the engine's decision: {@code isolation}, {@code cgroup}, {@code uts},
  *       {@code mac_address}, {@code oom_kill_disable}, {@code oom_score_adj},
  *       {@code device_cgroup_rules}, {@code attach}, {@code annotations}. {@code extends} is dropped

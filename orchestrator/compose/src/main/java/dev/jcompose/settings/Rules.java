@@ -147,6 +147,7 @@ final class Rules {
                 "containerName",
                 "image",
                 "pullPolicy",
+                "pullRefreshAfter",
                 "scale",
                 "extensions")) {
             put(r, c, Support.ELSEWHERE, ServiceSettings::none);
@@ -186,6 +187,7 @@ final class Rules {
                 "useApiSocket",
                 "volumeDriver",
                 "postStart",
+                "preStart",
                 "preStop")) {
             put(r, c, Support.UNSUPPORTED, ServiceSettings::ignoredWhenSet);
         }

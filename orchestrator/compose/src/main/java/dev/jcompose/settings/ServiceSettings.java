@@ -162,6 +162,14 @@ public final class ServiceSettings {
         if (d.resources() != null && d.resources().reservations() != null) {
             out.add(new Issue(false, "resources.reservations is not supported yet and is ignored"));
         }
+        if (d.updateConfig() != null
+                || d.rollbackConfig() != null
+                || (d.placement() != null && !d.placement().isEmpty())
+                || isSet(d.endpointMode())) {
+            out.add(new Issue(
+                    false,
+                    "placement, update_config, rollback_config and endpoint_mode are for swarm and are ignored"));
+        }
         if (d.resources() != null
                 && d.resources().limits() != null
                 && isSet(d.resources().limits().devices())) {

@@ -28,15 +28,9 @@ public record MapNode(List<Field> fields, Location location, Tag tag) implements
     }
 
     public MapNode {
-        fields = List.copyOf(fields);
+        fields = IndexedFields.of(fields);
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(tag, "tag");
-        var seen = new java.util.HashSet<String>();
-        for (Field f : fields) {
-            if (!seen.add(f.key())) {
-                throw new IllegalArgumentException("duplicate key " + f.key() + " at " + f.keyLocation());
-            }
-        }
     }
 
     public MapNode(List<Field> fields, Location location) {
@@ -52,12 +46,7 @@ public record MapNode(List<Field> fields, Location location, Tag tag) implements
     }
 
     public Optional<Field> field(String key) {
-        for (Field f : fields) {
-            if (f.key().equals(key)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(((IndexedFields) fields).lookup(key));
     }
 
     public boolean has(String key) {
@@ -77,7 +66,7 @@ public record MapNode(List<Field> fields, Location location, Tag tag) implements
         List<Field> out = new ArrayList<>(fields.size() + 1);
         boolean replaced = false;
         for (Field f : fields) {
-            if (f.key().equals(key)) {
+            if (!replaced && f.key().equals(key)) {
                 out.add(f.withValue(value));
                 replaced = true;
             } else {

@@ -1,22 +1,27 @@
 package dev.jcompose.yaml;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -32,6 +37,7 @@ public final class YamlReader {
     // Alias expansion is bounded to defuse "billion laughs" documents.
     private static final int MAX_ALIASES = 200;
     private static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    private static final int MIN_BUFFER = 1024;
     // Aliases share nodes in the parser but are expanded here, so the expanded size is bounded too.
     private static final int MAX_EXPANDED_NODES = 500_000;
 
@@ -44,12 +50,17 @@ public final class YamlReader {
                 .setAllowDuplicateKeys(true) // we report duplicates ourselves, with both locations
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit(MAX_CODE_POINTS)
+                // The reader copies its whole look-ahead window at every refill, which is quadratic
+                // in the length of a scalar; one buffer holding the whole text keeps it linear.
+                .setBufferSize(Math.max(MIN_BUFFER, Math.min(text.length(), MAX_CODE_POINTS) + 1))
                 .setSchema(new CoreSchema())
                 .build();
         List<Node> docs = new ArrayList<>();
         try {
-            for (org.snakeyaml.engine.v2.nodes.Node doc : new Compose(settings).composeAllFromString(text)) {
-                docs.add(new Converter(file).convert(doc, YamlPath.ROOT));
+            var parser = new NestingLimit(
+                    new ParserImpl(settings, new StreamReader(settings, new StringReader(text))), file);
+            for (Iterator<org.snakeyaml.engine.v2.nodes.Node> it = new Composer(settings, parser); it.hasNext(); ) {
+                docs.add(new Converter(file).convert(it.next(), YamlPath.ROOT));
             }
         } catch (MarkedYamlEngineException e) {
             Location where = e.getProblemMark().map(m -> location(file, m)).orElse(Location.of(file));
@@ -58,6 +69,12 @@ public final class YamlReader {
                     null,
                     "invalid YAML: " + oneLine(e.getProblem()),
                     "check the indentation and quoting around this line");
+        } catch (ReaderException e) {
+            throw new ComposeFileException(
+                    at(text, file, e.getPosition()),
+                    null,
+                    String.format("invalid YAML: character U+%04X is not allowed in a YAML file", e.getCodePoint()),
+                    "remove it, or write it as an escape (\\uXXXX) in a double-quoted string");
         } catch (YamlEngineException e) {
             throw new ComposeFileException(
                     Location.of(file),
@@ -70,6 +87,17 @@ public final class YamlReader {
 
     private static String oneLine(String s) {
         return s == null ? "parse error" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    /** The line and column of the code point at {@code position} (the reader counts code points). */
+    private static Location at(String text, String file, int position) {
+        int end = text.offsetByCodePoints(0, Math.min(position, text.codePointCount(0, text.length())));
+        int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return new Location(file, line, text.codePointCount(lineStart, end) + 1);
     }
 
     static Location location(String file, Mark mark) {
@@ -98,6 +126,14 @@ public final class YamlReader {
                         path,
                         "the document expands to more than " + MAX_EXPANDED_NODES + " nodes through aliases",
                         "reduce the nesting of aliases (*name); this looks like an alias bomb");
+            }
+            if (inProgress.size() > NestingLimit.MAX_DEPTH) {
+                // Aliases can stack a deep anchor inside deep nesting: bound the expanded depth too.
+                throw new ComposeFileException(
+                        loc(n),
+                        path,
+                        "the document nests deeper than " + NestingLimit.MAX_DEPTH + " levels through aliases",
+                        "flatten the structure: compose files need only a few levels");
             }
             if (!inProgress.add(n)) {
                 throw new ComposeFileException(

@@ -61,8 +61,10 @@ class ServiceErrorsTest {
                 "'secrets: [{target: /x}]' => compose.yaml:4:15: services.web.secrets[0]: source is required | name the top-level secret",
                 "'secrets: [{source: s, mode: rw}]' => compose.yaml:4:33: services.web.secrets[0].mode: must be a file mode | write it in octal, e.g. 0440",
                 "'logging: {driver: json-file, opts: {}}' => compose.yaml:4:34: services.web.logging: additional property 'opts' is not allowed",
-                "'gpus: all' => compose.yaml:4:5: services.web.gpus: not supported by jcompose | remove it from the service",
-                "'use_api_socket: true' => compose.yaml:4:5: services.web.use_api_socket: not supported by jcompose | remove it from the service",
+                "'log_driver: syslog' => compose.yaml:4:5: services.web: additional property 'log_driver' is not allowed",
+                "'log_opt: {a: b}' => compose.yaml:4:5: services.web: additional property 'log_opt' is not allowed",
+                "'volume_driver: local' => compose.yaml:4:5: services.web: additional property 'volume_driver' is not allowed",
+                "'dockerfile: Dockerfile' => compose.yaml:4:5: services.web: additional property 'dockerfile' is not allowed",
                 "'net: host' => compose.yaml:4:5: services.web.net: not supported by jcompose | use network_mode instead",
                 "'build: {context: ., dockerfil: x}' => compose.yaml:4:25: services.web.build: additional property 'dockerfil' is not allowed | did you mean 'dockerfile'?",
             })
@@ -90,24 +92,24 @@ class ServiceErrorsTest {
 
     @Test
     void ignoredKeysAreWarnedAboutOncePerKey() {
+        // develop, blkio_config, storage_opt, post_start are kept for config; the settings audit warns at up.
         fx.field(
                 "build: .\ndevelop: {watch: []}\nruntime: runc\nblkio_config: {weight: 300}\nstorage_opt: {size: 1G}\n"
-                        + "post_start: [{command: x}]\nlog_driver: syslog\nenv_file: [{path: a.env, format: raw}]",
+                        + "post_start: [{command: x}]\nenv_file: [{path: a.env, format: raw}]",
                 "image");
         assertThat(fx.warnings)
                 .containsExactly(
-                        "compose.yaml:5:5: services.web.develop: not supported yet by jcompose, ignored",
-                        "compose.yaml:7:5: services.web.blkio_config: not supported yet by jcompose, ignored",
-                        "compose.yaml:8:5: services.web.storage_opt: not supported yet by jcompose, ignored",
-                        "compose.yaml:9:5: services.web.post_start: not supported yet by jcompose, ignored",
-                        "compose.yaml:10:5: services.web.log_driver: not supported yet by jcompose, ignored",
-                        "compose.yaml:11:38: services.web.env_file[0].format: not supported yet by jcompose, ignored",
+                        "compose.yaml:10:38: services.web.env_file[0].format: not supported yet by jcompose, ignored",
                         "compose.yaml:4:5: services.web.build: not supported yet by jcompose, ignored");
     }
 
     @Test
-    void ignoredKeysAreLeftOutOfTheCanonicalTree() {
-        assertThat(fx.field("develop: {watch: []}", "develop")).isEqualTo("absent");
+    void keysComposeGoPrintsAreKeptInTheCanonicalTree() {
+        assertThat(fx.field("develop: {watch: []}", "develop")).isEqualTo("{\"watch\":[]}");
+        assertThat(fx.field("gpus: all", "gpus")).isEqualTo("[{\"count\":-1}]");
+        assertThat(fx.field("use_api_socket: true", "use_api_socket")).isEqualTo("true");
+        assertThat(fx.field("storage_opt: {size: 1G}", "storage_opt")).isEqualTo("{\"size\":\"1G\"}");
+        assertThat(fx.field("cpu_count: 2", "cpu_count")).isEqualTo("2");
         // runtime is bound: the settings audit warns for runc/crun and refuses a sandboxing runtime
         assertThat(fx.field("runtime: runc", "runtime")).isEqualTo("\"runc\"");
         assertThat(fx.field("extends: {service: base}", "extends")).isEqualTo("absent");

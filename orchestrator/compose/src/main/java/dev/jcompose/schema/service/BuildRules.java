@@ -46,7 +46,7 @@ final class BuildRules {
             "platforms",
             "privileged");
     private static final KeySet KEYS = new KeySet(java.util.Set.copyOf(ORDER));
-    private static final Pattern REMOTE = Pattern.compile("^([a-z][a-z0-9+.-]*://|git@|github\\.com/).*");
+    private static final Pattern REMOTE = Pattern.compile("^(git@|github\\.com/).*");
 
     private final NormalizeContext context;
 
@@ -77,6 +77,11 @@ final class BuildRules {
                 case "shm_size" -> SimpleRules.BYTES.apply(value, fp);
                 case "tags", "platforms", "cache_from", "cache_to", "entitlements" ->
                     SimpleRules.STRINGS.apply(value, fp);
+                case "no_cache_filter" -> SimpleRules.STRING_OR_LIST.apply(value, fp);
+                case "additional_contexts" -> additionalContexts(value, fp);
+                case "secrets" -> LinkRules.fileReferences(value, fp, false);
+                case "ulimits" -> DeployRules.ulimits(value, fp);
+                case "extra_hosts" -> LinkRules.extraHosts(value, fp);
                 default -> value;
             };
             o.put(f.key(), f.keyLocation(), out);
@@ -91,7 +96,24 @@ final class BuildRules {
     }
 
     private Node context(String dir, Node at) {
-        return Canonical.string(REMOTE.matcher(dir).matches() ? dir : context.resolvePath(dir), at.location());
+        return Canonical.string(contextPath(dir), at.location());
+    }
+
+    /** compose-go's rule: URLs, builder-specific schemes and service: references stay, paths become absolute. */
+    private String contextPath(String dir) {
+        boolean kept = dir.contains("://")
+                || dir.startsWith("service:")
+                || REMOTE.matcher(dir).matches();
+        return kept ? dir : context.resolvePath(dir);
+    }
+
+    private Node additionalContexts(Node v, YamlPath p) {
+        Canonical.Obj o = new Canonical.Obj(v.location());
+        KeyValues.read(v, p).forEach((k, e) -> {
+            String dir = e.value() == null ? "" : e.value();
+            o.put(k, e.keyLocation(), Canonical.string(contextPath(dir), e.valueLocation()));
+        });
+        return o.sorted();
     }
 
     private Node args(Node v, YamlPath p) {

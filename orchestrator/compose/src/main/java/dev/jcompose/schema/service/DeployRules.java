@@ -4,7 +4,6 @@ import dev.jcompose.schema.Canonical;
 import dev.jcompose.schema.Expect;
 import dev.jcompose.schema.KeySet;
 import dev.jcompose.schema.NormalizeContext;
-import dev.jcompose.yaml.ComposeFileException;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
 import dev.jcompose.yaml.YamlPath;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code deploy} and {@code ulimits}. Swarm-only parts of deploy (placement, update_config,
- * rollback_config, endpoint_mode, generic_resources) are warned about and left out; device
- * requests (GPUs) are an error because a service that needs them cannot run without them.
+ * {@code deploy} and {@code ulimits}. Every part of deploy is kept for {@code config}, as compose-go
+ * prints it (durations of update_config/rollback_config normalised, {@code count: all} of a device
+ * request as -1); the settings audit warns at {@code up} about the parts jcompose does not apply.
  */
 final class DeployRules {
     private static final KeySet DEPLOY = KeySet.of(
@@ -27,8 +26,20 @@ final class DeployRules {
             "restart_policy",
             "placement",
             "endpoint_mode");
-    private static final List<String> ORDER =
-            List.of("mode", "replicas", "labels", "resources", "restart_policy", "placement");
+    private static final List<String> ORDER = List.of(
+            "mode",
+            "replicas",
+            "labels",
+            "update_config",
+            "rollback_config",
+            "resources",
+            "restart_policy",
+            "placement",
+            "endpoint_mode");
+    private static final KeySet UPDATE =
+            KeySet.of("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order");
+    private static final List<String> UPDATE_ORDER =
+            List.of("parallelism", "delay", "failure_action", "monitor", "max_failure_ratio", "order");
     private static final KeySet RESOURCES = KeySet.of("limits", "reservations");
     private static final KeySet RESOURCE = KeySet.of("cpus", "memory", "pids", "devices", "generic_resources");
     private static final KeySet RESTART_POLICY = KeySet.of("condition", "delay", "max_attempts", "window");
@@ -45,12 +56,6 @@ final class DeployRules {
     Node deploy(Node v, YamlPath p) {
         MapNode m = Expect.map(v, p);
         DEPLOY.check(m, p);
-        for (MapNode.Field f : m.fields()) {
-            if (List.of("placement", "update_config", "rollback_config", "endpoint_mode")
-                    .contains(f.key())) {
-                warn(f.keyLocation(), p.key(f.key()));
-            }
-        }
         Canonical.Obj o = new Canonical.Obj(v.location());
         m.get("mode").ifPresent(n -> {
             String mode = Expect.string(n, p.key("mode"));
@@ -80,8 +85,35 @@ final class DeployRules {
         m.get("restart_policy").ifPresent(n -> o.put("restart_policy", restartPolicy(n, p.key("restart_policy"))));
         Canonical.Obj placement =
                 new Canonical.Obj(m.get("placement").map(Node::location).orElse(v.location()));
-        o.put("placement", placement.build());
+        o.put(
+                "placement",
+                m.get("placement")
+                        .map(n -> (Node) Expect.map(n, p.key("placement")))
+                        .orElse(placement.build()));
+        for (String k : List.of("update_config", "rollback_config")) {
+            m.get(k).ifPresent(n -> o.put(k, update(n, p.key(k))));
+        }
+        m.get("endpoint_mode")
+                .ifPresent(n -> o.put("endpoint_mode", SimpleRules.STRING.apply(n, p.key("endpoint_mode"))));
         return o.ordered(ORDER);
+    }
+
+    private static Node update(Node v, YamlPath p) {
+        MapNode m = Expect.map(v, p);
+        UPDATE.check(m, p);
+        Canonical.Obj o = new Canonical.Obj(v.location());
+        for (MapNode.Field f : m.fields()) {
+            YamlPath fp = p.key(f.key());
+            Node out = switch (f.key()) {
+                case "parallelism" -> SimpleRules.OPTIONAL_COUNT.apply(f.value(), fp);
+                case "delay", "monitor" -> SimpleRules.duration(f.value(), fp);
+                case "max_failure_ratio" ->
+                    Canonical.float32(Expect.number(f.value(), fp), f.value().location());
+                default -> SimpleRules.STRING.apply(f.value(), fp);
+            };
+            o.put(f.key(), f.keyLocation(), out);
+        }
+        return o.ordered(UPDATE_ORDER);
     }
 
     private Node resource(Node v, YamlPath p) {
@@ -91,15 +123,29 @@ final class DeployRules {
         m.get("cpus").ifPresent(n -> o.put("cpus", SimpleRules.CPUS.apply(n, p.key("cpus"))));
         m.get("memory").ifPresent(n -> o.put("memory", SimpleRules.BYTES.apply(n, p.key("memory"))));
         m.get("pids").ifPresent(n -> o.put("pids", SimpleRules.INT.apply(n, p.key("pids"))));
-        m.field("devices").ifPresent(f -> {
-            throw new ComposeFileException(
-                    f.keyLocation(),
-                    p.key("devices"),
-                    "device requests (GPUs) are not supported by jcompose",
-                    "remove the devices reservation");
-        });
-        m.field("generic_resources").ifPresent(f -> warn(f.keyLocation(), p.key("generic_resources")));
+        m.get("devices").ifPresent(n -> o.put("devices", deviceRequests(n, p.key("devices"))));
+        m.get("generic_resources")
+                .ifPresent(n -> o.put("generic_resources", Expect.seq(n, p.key("generic_resources"))));
         return o.build();
+    }
+
+    /** Device requests as written, but {@code count: all} is -1 as compose-go stores it. */
+    private static Node deviceRequests(Node v, YamlPath p) {
+        List<Node> out = new java.util.ArrayList<>();
+        for (Node item : Expect.seq(v, p).items()) {
+            MapNode d = Expect.map(item, p);
+            boolean all = d.get("count")
+                    .map(c -> c instanceof dev.jcompose.yaml.ScalarNode s && "all".equals(s.text()))
+                    .orElse(false);
+            out.add(
+                    all
+                            ? d.with(
+                                    "count",
+                                    Canonical.integer(
+                                            -1, d.get("count").orElseThrow().location()))
+                            : d);
+        }
+        return Canonical.seq(out, v.location());
     }
 
     private static Node restartPolicy(Node v, YamlPath p) {
@@ -122,10 +168,6 @@ final class DeployRules {
                 .ifPresent(n -> o.put("max_attempts", SimpleRules.OPTIONAL_COUNT.apply(n, p.key("max_attempts"))));
         m.get("window").ifPresent(n -> o.put("window", SimpleRules.duration(n, p.key("window"))));
         return o.build();
-    }
-
-    private void warn(dev.jcompose.yaml.Location at, YamlPath p) {
-        context.warnings().accept(at + ": " + p + ": not supported yet by jcompose, ignored");
     }
 
     static Node ulimits(Node v, YamlPath p) {

@@ -108,6 +108,37 @@ final class EnvironmentRules {
         return refs;
     }
 
+    /**
+     * {@code label_file}: labels read from each file in order (later files win), then the service's
+     * own {@code labels} over them, as compose-go resolves them; {@code label_file} itself stays.
+     */
+    void labelFiles(Canonical.Obj out, YamlPath path) {
+        if (!(out.get("label_file") instanceof SeqNode files)) {
+            return;
+        }
+        List<EnvFileRef> refs = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Node f = files.get(i);
+            refs.add(new EnvFileRef(
+                    Path.of(((dev.jcompose.yaml.ScalarNode) f).text()),
+                    true,
+                    f.location(),
+                    path.key("label_file").index(i)));
+        }
+        TreeMap<String, Node> labels = new TreeMap<>();
+        context.envFiles()
+                .read(refs)
+                .forEach((k, v) -> labels.put(k, Canonical.string(v == null ? "" : v, files.location())));
+        if (out.get("labels") instanceof MapNode own) {
+            own.fields().forEach(f -> labels.put(f.key(), f.value()));
+        }
+        Canonical.Obj merged = new Canonical.Obj(files.location());
+        labels.forEach(merged::put);
+        if (!labels.isEmpty()) {
+            out.put("labels", merged.build());
+        }
+    }
+
     private EnvFileRef ref(String file, boolean required, Node at, YamlPath path) {
         return new EnvFileRef(Path.of(context.resolvePath(file)), required, at.location(), path);
     }

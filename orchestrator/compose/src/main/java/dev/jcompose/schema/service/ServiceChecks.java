@@ -64,7 +64,7 @@ final class ServiceChecks {
     }
 
     private static void imageOrBuild(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext ctx) {
-        if (!out.has("image") && !out.has("build")) {
+        if (!out.has("image") && !out.has("build") && !out.has("provider")) {
             throw new ComposeFileException(
                     raw.location(),
                     path,

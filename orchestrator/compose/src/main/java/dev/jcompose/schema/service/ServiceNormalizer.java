@@ -77,6 +77,7 @@ public final class ServiceNormalizer {
             "ports",
             "privileged",
             "pull_policy",
+            "pull_refresh_after",
             "read_only",
             "restart",
             "runtime",
@@ -98,28 +99,15 @@ public final class ServiceNormalizer {
             "volumes_from",
             "working_dir");
 
-    /** Keys recognised but not implemented: true = error, false = warning and ignored. */
-    static final Map<String, Boolean> UNSUPPORTED = Map.ofEntries(
-            Map.entry("gpus", true),
-            Map.entry("use_api_socket", true),
-            Map.entry("provider", true),
-            Map.entry("net", true),
-            Map.entry("develop", false),
-            Map.entry("blkio_config", false),
-            Map.entry("credential_spec", false),
-            Map.entry("storage_opt", false),
-            Map.entry("models", false),
-            Map.entry("post_start", false),
-            Map.entry("pre_stop", false),
-            Map.entry("label_file", false),
-            Map.entry("log_driver", false),
-            Map.entry("log_opt", false),
-            Map.entry("volume_driver", false),
-            Map.entry("cpu_count", false),
-            Map.entry("cpu_percent", false),
-            Map.entry("cpu_rt_period", false),
-            Map.entry("cpu_rt_runtime", false),
-            Map.entry("dockerfile", false));
+    /**
+     * Keys recognised and kept as written in the canonical tree (compose-go prints them so); the
+     * settings audit decides at {@code up} whether each is applied, warned about or refused.
+     */
+    static final Set<String> KEPT_AS_WRITTEN =
+            Set.of("credential_spec", "models", "post_start", "pre_start", "pre_stop", "provider");
+
+    /** Keys recognised but refused: {@code net} (docker-compose v1) is not in the compose spec. */
+    static final Set<String> UNSUPPORTED = Set.of("net");
 
     private static final Set<String> RESTART = Set.of("no", "always", "unless-stopped", "on-failure");
     private static final Pattern PULL_POLICY =
@@ -138,7 +126,8 @@ public final class ServiceNormalizer {
         registerCollections();
         registerSyntaxes(context);
         Set<String> known = new HashSet<>(rules.keySet());
-        known.addAll(UNSUPPORTED.keySet());
+        known.addAll(UNSUPPORTED);
+        known.addAll(KEPT_AS_WRITTEN);
         known.addAll(List.of("environment", "env_file", "extends"));
         this.keys = new KeySet(known);
     }
@@ -162,6 +151,7 @@ public final class ServiceNormalizer {
                 "mac_address",
                 "pid",
                 "platform",
+                "pull_refresh_after",
                 "runtime",
                 "stop_signal",
                 "userns_mode",
@@ -170,10 +160,21 @@ public final class ServiceNormalizer {
         register(SimpleRules.TEXT, "user");
         register(SimpleRules.FLAG, "oom_kill_disable", "privileged", "read_only", "stdin_open", "tty");
         register(SimpleRules.OPTIONAL_BOOL, "init", "attach");
-        register(SimpleRules.INT, "cpu_period", "cpu_quota", "cpu_shares", "oom_score_adj", "pids_limit");
+        register(
+                SimpleRules.INT,
+                "cpu_count",
+                "cpu_period",
+                "cpu_quota",
+                "cpu_rt_period",
+                "cpu_rt_runtime",
+                "cpu_shares",
+                "oom_score_adj",
+                "pids_limit");
         register(SimpleRules.BYTES, "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "shm_size");
         register(SimpleRules.DURATION, "stop_grace_period");
-        register(SimpleRules.CPUS, "cpus");
+        register(SimpleRules.CPUS, "cpus", "cpu_percent");
+        register(SimpleRules.FLAG, "use_api_socket");
+        register(ServiceNormalizer::gpus, "gpus");
         register(SimpleRules.OPTIONAL_COUNT, "scale");
         register(ServiceNormalizer::restart, "restart");
         register(ServiceNormalizer::pullPolicy, "pull_policy");
@@ -196,7 +197,19 @@ public final class ServiceNormalizer {
                 "volumes_from");
         register(SimpleRules.TEXTS, "group_add", "expose");
         register(SimpleRules.STRING_OR_LIST, "dns", "dns_search", "tmpfs");
-        register(SimpleRules.STRING_MAP, "labels", "annotations", "sysctls");
+        register(SimpleRules.STRING_MAP, "labels", "annotations", "sysctls", "storage_opt");
+        register(
+                (v, p) -> {
+                    Node paths = SimpleRules.STRING_OR_LIST.apply(v, p);
+                    return paths == null
+                            ? null
+                            : Canonical.strings(
+                                    Expect.strings(paths, p).stream()
+                                            .map(context::resolvePath)
+                                            .toList(),
+                                    v.location());
+                },
+                "label_file");
         register(ServiceNormalizer::command, "command", "entrypoint");
     }
 
@@ -207,6 +220,9 @@ public final class ServiceNormalizer {
         register(PortSyntax::normalize, "ports");
         register(volumes::normalize, "volumes");
         register(build::build, "build");
+        DevelopRules develop = new DevelopRules(context);
+        register(develop::develop, "develop");
+        register(DevelopRules::blkioConfig, "blkio_config");
         register(HealthRules::healthcheck, "healthcheck");
         register(deploy::deploy, "deploy");
         register(DeployRules::ulimits, "ulimits");
@@ -229,13 +245,15 @@ public final class ServiceNormalizer {
             FieldRule rule = rules.get(f.key());
             if (rule != null) {
                 out.put(f.key(), f.keyLocation(), rule.apply(f.value(), p));
-            } else if (UNSUPPORTED.containsKey(f.key())) {
-                unsupported(f, p);
-            } else if (f.key().startsWith("x-")) {
+            } else if (UNSUPPORTED.contains(f.key())) {
+                throw new dev.jcompose.yaml.ComposeFileException(
+                        f.keyLocation(), p, "not supported by jcompose", "use network_mode instead");
+            } else if (KEPT_AS_WRITTEN.contains(f.key()) || f.key().startsWith("x-")) {
                 out.put(f.key(), f.keyLocation(), f.value());
             }
         }
         environment.apply(service, path, out);
+        environment.labelFiles(out, path);
         DerivedDependencies.add(service, out);
         for (String k : List.of("command", "entrypoint")) {
             if (!out.has(k)) {
@@ -246,12 +264,13 @@ public final class ServiceNormalizer {
         return out.ordered(ORDER);
     }
 
-    private void unsupported(MapNode.Field f, YamlPath p) {
-        if (UNSUPPORTED.get(f.key())) {
-            String hint = f.key().equals("net") ? "use network_mode instead" : "remove it from the service";
-            throw new dev.jcompose.yaml.ComposeFileException(f.keyLocation(), p, "not supported by jcompose", hint);
+    /** compose-go: {@code gpus: all} is one device request for every GPU ({@code count: -1}). */
+    static Node gpus(Node v, YamlPath p) {
+        if (v instanceof ScalarNode s && "all".equals(s.text())) {
+            Canonical.Obj all = new Canonical.Obj(v.location()).put("count", Canonical.integer(-1, v.location()));
+            return Canonical.seq(List.of(all.build()), v.location());
         }
-        context.warnings().accept(f.keyLocation() + ": " + p + ": not supported yet by jcompose, ignored");
+        return Expect.seq(v, p);
     }
 
     static Node command(Node v, YamlPath p) {

@@ -7,6 +7,7 @@ import dev.jcompose.schema.KeyValues;
 import dev.jcompose.schema.volume.VolumeSyntax;
 import dev.jcompose.yaml.MapNode;
 import dev.jcompose.yaml.Node;
+import dev.jcompose.yaml.ScalarKind;
 import dev.jcompose.yaml.ScalarNode;
 import dev.jcompose.yaml.YamlPath;
 import java.util.List;
@@ -45,8 +46,13 @@ final class SimpleRules {
 
     static final FieldRule TEXTS = (v, p) -> nonEmpty(Canonical.strings(Expect.texts(v, p), v.location()));
 
-    static final FieldRule STRING_OR_LIST =
-            (v, p) -> nonEmpty(Canonical.strings(Expect.stringOrList(v, p), v.location()));
+    /** A string or a list; a string that interpolates to nothing ({@code dns: ${UNSET}}) is no entry, not [""]. */
+    static final FieldRule STRING_OR_LIST = (v, p) -> {
+        boolean empty = v instanceof ScalarNode s
+                && s.kind() == ScalarKind.STRING
+                && s.text().isEmpty();
+        return empty ? null : nonEmpty(Canonical.strings(Expect.stringOrList(v, p), v.location()));
+    };
 
     static final FieldRule STRING_MAP = (v, p) -> {
         MapNode m = KeyValues.strings(v, p);

@@ -60,6 +60,27 @@ final class EngineSandbox {
         void run() throws Exception;
     }
 
+    /** A test body that runs in a sandbox. */
+    interface SandboxBody {
+        void run(EngineSandbox box) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} in a fresh sandbox with busybox:1.36 imported, cleans up, and checks that the
+     * host is as it was (skipped where busybox-static is missing).
+     */
+    static void isolated(SandboxBody body) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
+        EngineSandbox box = new EngineSandbox(newTag());
+        HostSnapshot before = box.snapshot();
+        box.runThenClose(() -> {
+            box.importBusybox();
+            body.run(box);
+        });
+        before.assertSameAs(box.snapshot());
+    }
+
     /** A fresh random tag: names everything of one sandbox (use it in project names too). */
     static String newTag() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8);

@@ -1,14 +1,11 @@
 package dev.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.fixtures.ComposeFixture;
 import dev.jcompose.fixtures.ComposeStack;
 import dev.jcompose.fixtures.ExecResult;
-import dev.jcompose.host.HostSnapshot;
-import dev.jcompose.image.testing.TestImages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,15 +41,10 @@ class FixturesRootTest {
 
     @Test
     void theFixtureReportsWhatTheCliSaysAndTwoCopiesOfOneFileStayApart() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String tag = EngineSandbox.newTag();
-        EngineSandbox box = new EngineSandbox(tag);
-        HostSnapshot before = box.snapshot();
         List<String> projects = new ArrayList<>();
-        box.runThenClose(() -> {
-            box.importBusybox();
-            try (ComposeStack a = fixture(box, "fxa" + tag).start();
-                    ComposeStack b = fixture(box, "fxb" + tag).start()) {
+        EngineSandbox.isolated(box -> {
+            try (ComposeStack a = fixture(box, "fxa" + box.tag).start();
+                    ComposeStack b = fixture(box, "fxb" + box.tag).start()) {
                 projects.add(a.projectName());
                 projects.add(b.projectName());
                 checkEndpoint(box, a);
@@ -66,7 +58,6 @@ class FixturesRootTest {
                 assertGone(box, project);
             }
         });
-        before.assertSameAs(box.snapshot());
     }
 
     private static ComposeFixture fixture(EngineSandbox box, String prefix) {
@@ -137,16 +128,11 @@ class FixturesRootTest {
 
     @Test
     void aReusedStackKeepsItsContainersAcrossStartsAndAChangedEnvIsANewProject() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String tag = EngineSandbox.newTag();
-        EngineSandbox box = new EngineSandbox(tag);
-        HostSnapshot before = box.snapshot();
         List<String> projects = new ArrayList<>();
-        box.runThenClose(() -> {
-            box.importBusybox();
+        EngineSandbox.isolated(box -> {
             String first;
             List<EngineSandbox.Container> containers;
-            try (ComposeStack stack = fixture(box, "fxr" + tag).reuse(true).start()) {
+            try (ComposeStack stack = fixture(box, "fxr" + box.tag).reuse(true).start()) {
                 first = stack.projectName();
                 projects.add(first);
                 containers = box.ps(first);
@@ -154,13 +140,13 @@ class FixturesRootTest {
             }
             assertThat(box.ps(first)).as("close() keeps a reused stack").isEqualTo(containers);
             assertThat(box.dir.resolve("data/leases/" + first + ".json")).doesNotExist();
-            try (ComposeStack again = fixture(box, "fxr" + tag).reuse(true).start()) {
+            try (ComposeStack again = fixture(box, "fxr" + box.tag).reuse(true).start()) {
                 assertThat(again.projectName()).isEqualTo(first);
                 assertThat(box.ps(first))
                         .as("the same containers, not recreated")
                         .isEqualTo(containers);
             }
-            try (ComposeStack changed = fixture(box, "fxr" + tag)
+            try (ComposeStack changed = fixture(box, "fxr" + box.tag)
                     .reuse(true)
                     .env("STORE_NOTE", "changed")
                     .start()) {
@@ -172,7 +158,6 @@ class FixturesRootTest {
                 assertGone(box, project);
             }
         });
-        before.assertSameAs(box.snapshot());
     }
 
     @Test
@@ -186,13 +171,8 @@ class FixturesRootTest {
     }
 
     private static void killedHolder(boolean restartEngine) throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String tag = EngineSandbox.newTag();
-        EngineSandbox box = new EngineSandbox(tag);
-        HostSnapshot before = box.snapshot();
-        box.runThenClose(() -> {
-            box.importBusybox();
-            Process holder = holder(box, "fxk" + tag);
+        EngineSandbox.isolated(box -> {
+            Process holder = holder(box, "fxk" + box.tag);
             try {
                 String project = awaitProject(holder);
                 assertThat(box.ps(project)).hasSize(3).allMatch(c -> c.state().equals("running"));
@@ -227,7 +207,6 @@ class FixturesRootTest {
                 holder.destroyForcibly();
             }
         });
-        before.assertSameAs(box.snapshot());
     }
 
     private static Process holder(EngineSandbox box, String prefix) throws IOException {

@@ -1,10 +1,7 @@
 package dev.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.host.HostSnapshot;
-import dev.jcompose.image.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +40,7 @@ class ParallelForksRootTest {
 
     @Test
     void fourForksOfTwoClassesOnOneFileAreEightGreenProjects() throws Exception {
-        assumeTrue(TestImages.available(), "busybox-static is not installed (apt-get install busybox-static)");
-        String tag = EngineSandbox.newTag();
-        EngineSandbox box = new EngineSandbox(tag);
-        HostSnapshot before = box.snapshot();
-        box.runThenClose(() -> {
-            box.importBusybox();
+        EngineSandbox.isolated(box -> {
             Files.writeString(box.app().resolve("compose.yaml"), STACK);
             Path projects = box.dir.resolve("projects.txt");
             List<Process> forks = new ArrayList<>();
@@ -73,7 +65,6 @@ class ParallelForksRootTest {
                 assertThat(box.dir.resolve("data/leases/" + project + ".json")).doesNotExist();
             }
         });
-        before.assertSameAs(box.snapshot());
     }
 
     private static Process fork(EngineSandbox box, Path projects, int index) throws IOException {

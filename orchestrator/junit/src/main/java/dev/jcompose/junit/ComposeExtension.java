@@ -38,8 +38,9 @@ public final class ComposeExtension implements BeforeAllCallback, AfterTestExecu
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
         ComposeTest settings = settings(testClass);
-        EngineCheck.unavailable(System.getenv()).ifPresent(reason -> Assumptions.abort("jcompose: " + reason));
-        ComposeFixture fixture = fixture(settings, testClass);
+        java.util.Map<String, String> environment = environment();
+        EngineCheck.unavailable(environment).ifPresent(reason -> Assumptions.abort("jcompose: " + reason));
+        ComposeFixture fixture = fixture(settings, testClass).processEnvironment(environment);
         Held held = settings.scope() == Scope.SUITE
                 ? context.getRoot()
                         .getStore(NAMESPACE)
@@ -50,6 +51,24 @@ public final class ComposeExtension implements BeforeAllCallback, AfterTestExecu
         } else {
             context.getStore(NAMESPACE).put(CLASS_KEY, new Shared(held.stack()));
         }
+    }
+
+    /** System properties {@code jcompose.env.NAME=value} set a variable over the process environment. */
+    static final String PROPERTY_PREFIX = "jcompose.env.";
+
+    /**
+     * The test JVM's environment, with {@code -Djcompose.env.NAME=value} on top: Surefire's
+     * {@code systemPropertyVariables} can point a module's tests at another engine (run root) or group.
+     */
+    static java.util.Map<String, String> environment() {
+        java.util.Map<String, String> env = new java.util.TreeMap<>(System.getenv());
+        System.getProperties().forEach((k, v) -> {
+            String key = k.toString();
+            if (key.startsWith(PROPERTY_PREFIX)) {
+                env.put(key.substring(PROPERTY_PREFIX.length()), v.toString());
+            }
+        });
+        return env;
     }
 
     /** A suite stack as a class sees it: the root store closes it, not the class. */

@@ -41,7 +41,7 @@ final class EngineSandbox {
     final String cgroupParent;
     final String chainPrefix;
     private final Map<String, String> env = new HashMap<>();
-    private final List<String> projects;
+    private final List<String> projects = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     record Run(int exit, String out, String err) {
         Run assertOk(String what) {
@@ -92,7 +92,7 @@ final class EngineSandbox {
         this.dir = Path.of("/tmp/jkm-" + tag);
         this.cgroupParent = "jcompose-test-" + tag;
         this.chainPrefix = "JC" + tag.toUpperCase(Locale.ROOT);
-        this.projects = List.of(projects);
+        this.projects.addAll(List.of(projects));
         env.putAll(Map.of(
                 "JCOMPOSE_DATA_ROOT",
                 dir.resolve("data").toString(),
@@ -104,6 +104,15 @@ final class EngineSandbox {
                 chainPrefix,
                 "HOME",
                 dir.toString()));
+    }
+
+    /**
+     * A project the test made under a name known only once it ran (a fixture's): {@link #close()}
+     * takes it down too, and the leak check looks for its bridge.
+     */
+    String track(String project) {
+        projects.add(project);
+        return project;
     }
 
     HostSnapshot snapshot() {

@@ -45,8 +45,8 @@ class FixturesRootTest {
         EngineSandbox.isolated(box -> {
             try (ComposeStack a = fixture(box, "fxa" + box.tag).start();
                     ComposeStack b = fixture(box, "fxb" + box.tag).start()) {
-                projects.add(a.projectName());
-                projects.add(b.projectName());
+                projects.add(box.track(a.projectName()));
+                projects.add(box.track(b.projectName()));
                 checkEndpoint(box, a);
                 checkEndpoint(box, b);
                 assertThat(a.endpoint("front", 8080)).isNotEqualTo(b.endpoint("front", 8080));
@@ -133,7 +133,7 @@ class FixturesRootTest {
             String first;
             List<EngineSandbox.Container> containers;
             try (ComposeStack stack = fixture(box, "fxr" + box.tag).reuse(true).start()) {
-                first = stack.projectName();
+                first = box.track(stack.projectName());
                 projects.add(first);
                 containers = box.ps(first);
                 assertThat(containers).hasSize(3);
@@ -150,7 +150,7 @@ class FixturesRootTest {
                     .reuse(true)
                     .env("STORE_NOTE", "changed")
                     .start()) {
-                projects.add(changed.projectName());
+                projects.add(box.track(changed.projectName()));
                 assertThat(changed.projectName()).isNotEqualTo(first);
             }
             for (String project : projects) {
@@ -174,7 +174,7 @@ class FixturesRootTest {
         EngineSandbox.isolated(box -> {
             Process holder = holder(box, "fxk" + box.tag);
             try {
-                String project = awaitProject(holder);
+                String project = box.track(awaitProject(holder));
                 assertThat(box.ps(project)).hasSize(3).allMatch(c -> c.state().equals("running"));
                 assertThat(Files.exists(box.dir.resolve("data/leases/" + project + ".json")))
                         .isTrue();

@@ -57,6 +57,7 @@ class ParallelForksRootTest {
                         .isZero();
             }
             List<String> names = Files.readAllLines(projects);
+            names.forEach(box::track);
             assertThat(names).hasSize(2 * FORKS).doesNotHaveDuplicates();
             for (String project : names) {
                 assertThat(box.ps(project))

@@ -24,6 +24,7 @@ import dev.jcompose.container.ExecOutput;
 import dev.jcompose.container.ExecRecipe;
 import dev.jcompose.container.ExecRequest;
 import dev.jcompose.execute.DependencyWait;
+import dev.jcompose.health.HealthState;
 import dev.jcompose.model.DependencyCondition;
 import dev.jcompose.model.Project;
 import dev.jcompose.nat.PublishedPort;
@@ -227,6 +228,7 @@ final class StackService implements ComposeService {
             ContainerState state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id())
                     ? ContainerState.RESTARTING
                     : r.state();
+            Optional<HealthState> health = stack.supervision.healthState(r.id());
             out.add(new ContainerSummary(
                     r.id(),
                     r.name(),
@@ -236,7 +238,7 @@ final class StackService implements ComposeService {
                     image,
                     command(r),
                     state,
-                    stack.supervision.healthOf(r.id()),
+                    health.map(HealthState::status).orElse(Health.NONE),
                     r.exitCode() == null ? 0 : r.exitCode(),
                     ports,
                     r.created(),
@@ -244,7 +246,9 @@ final class StackService implements ComposeService {
                     r.finished(),
                     new TreeMap<>(r.labels()),
                     addresses,
-                    stack.supervision.lastProbeOutput(r.id())));
+                    health.filter(h -> !h.log().isEmpty())
+                            .map(h -> h.log().getLast().output())
+                            .orElse("")));
         }
         return out;
     }

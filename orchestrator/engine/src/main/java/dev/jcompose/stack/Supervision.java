@@ -97,21 +97,18 @@ final class Supervision {
 
     /** The health the engine tracks for a container (any thread: hops onto the loop). */
     Health healthOf(String id) {
-        if (!engine.inLoop()) {
-            return engine.await(engine.call(() -> healthOf(id)), Duration.ofSeconds(30));
-        }
-        return health.state(id).map(HealthState::status).orElse(Health.NONE);
+        return healthState(id).map(HealthState::status).orElse(Health.NONE);
     }
 
-    /** What the container's last health probe printed; empty before the first (any thread: hops onto the loop). */
-    String lastProbeOutput(String id) {
+    /**
+     * The container's health with its last probes, as {@code ps} reports both; empty without a
+     * healthcheck (any thread: one hop onto the loop).
+     */
+    Optional<HealthState> healthState(String id) {
         if (!engine.inLoop()) {
-            return engine.await(engine.call(() -> lastProbeOutput(id)), Duration.ofSeconds(30));
+            return engine.await(engine.call(() -> healthState(id)), Duration.ofSeconds(30));
         }
-        return health.state(id)
-                .filter(s -> !s.log().isEmpty())
-                .map(s -> s.log().getLast().output())
-                .orElse("");
+        return health.state(id);
     }
 
     /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */

@@ -104,11 +104,6 @@ public final class LeaseBook {
         return out;
     }
 
-    /** Whether any project is leased now. */
-    public boolean any() {
-        return !all(problem -> {}).isEmpty();
-    }
-
     private Path file(String project) {
         if (!PROJECT.matcher(project).matches()) {
             throw new JcomposeException(

@@ -90,11 +90,6 @@ public final class Stack implements AutoCloseable {
      * @param host   the machine's seams, from the process's composition root
      * @param engine the process's engine context (its one Vert.x); the stack uses it and does not close it
      */
-    /** The projects processes hold (the daemon's lease reaper reads them). */
-    public LeaseBook leases() {
-        return leases;
-    }
-
     public static Stack open(StackSettings settings, HostAccess host, EngineContext engine) {
         return open(settings, host, engine, StackKernel.real(settings, host, engine.vertx()), null);
     }

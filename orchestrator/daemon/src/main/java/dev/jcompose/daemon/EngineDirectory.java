@@ -21,7 +21,7 @@ public record EngineDirectory(Path path) {
     /** Linux's sun_path holds 108 bytes including the terminating NUL. */
     static final int MAX_SOCKET_PATH = 107;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = SocketAccess.OWNER_DIRECTORY;
 
     public static EngineDirectory under(Path runRoot) {
         return new EngineDirectory(runRoot.resolve("engine"));

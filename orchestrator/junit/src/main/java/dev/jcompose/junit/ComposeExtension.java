@@ -53,22 +53,13 @@ public final class ComposeExtension implements BeforeAllCallback, AfterTestExecu
         }
     }
 
-    /** System properties {@code jcompose.env.NAME=value} set a variable over the process environment. */
-    static final String PROPERTY_PREFIX = "jcompose.env.";
-
     /**
-     * The test JVM's environment, with {@code -Djcompose.env.NAME=value} on top: Surefire's
-     * {@code systemPropertyVariables} can point a module's tests at another engine (run root) or group.
+     * The test JVM's environment, with {@code -Djcompose.env.NAME=value} on top (as the engine reads
+     * its launcher's): Surefire's {@code systemPropertyVariables} can point a module's tests at another
+     * engine (run root) or group.
      */
     static java.util.Map<String, String> environment() {
-        java.util.Map<String, String> env = new java.util.TreeMap<>(System.getenv());
-        System.getProperties().forEach((k, v) -> {
-            String key = k.toString();
-            if (key.startsWith(PROPERTY_PREFIX)) {
-                env.put(key.substring(PROPERTY_PREFIX.length()), v.toString());
-            }
-        });
-        return env;
+        return EngineCheck.environment(System.getenv(), System.getProperties());
     }
 
     /** A suite stack as a class sees it: the root store closes it, not the class. */

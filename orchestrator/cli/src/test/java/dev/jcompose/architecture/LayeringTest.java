@@ -37,7 +37,8 @@ class LayeringTest {
                 .layer("Host")
                 .definedBy("dev.jcompose", "dev.jcompose.host..", "dev.jcompose.state..", "dev.jcompose.policy..")
                 .layer("Runtime")
-                .definedBy(packages("image", "content", "rootfs", "oci", "container", "cgroup", "archive"))
+                .definedBy(packages(
+                        "image", "content", "rootfs", "oci", "container", "cgroup", "archive", "dockerfile", "build"))
                 .layer("Network")
                 .definedBy(packages("bridge", "ipam", "endpoint", "nat", "dns", "network"))
                 .layer("Compose")

@@ -1,0 +1,146 @@
+package dev.jcompose.dockerfile;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One Dockerfile instruction, as parsed: values are raw (variables not yet substituted) until
+ * {@link #expanded} is called with the variables in scope at that step, which only the build knows
+ * (the base image's ENV, the stage's ARGs and the build arguments).
+ */
+public sealed interface Instruction {
+
+    /** Where it was written. */
+    SourceLine at();
+
+    /**
+     * This instruction with variables substituted in the fields where Docker substitutes them
+     * ({@code $x}, {@code ${x}}, {@code ${x:-w}}, {@code ${x:+w}}, escapes), by {@code variables}
+     * (null for unset). Instructions Docker never substitutes return themselves.
+     */
+    default Instruction expanded(Function<String, String> variables) {
+        return this;
+    }
+
+    /** {@code FROM [--platform=P] image [AS name]}; {@code image} may be {@code scratch} or a stage name. */
+    record From(SourceLine at, String image, String name, String platform) implements Instruction {}
+
+    /**
+     * {@code RUN [--mount=...]... [--network=none|default|host] [--security=...] command}.
+     *
+     * @param heredocs the here-documents the command line opened, in order; when the command is only
+     *                 {@code <<EOF}, the first one is the script the shell runs
+     * @param network  null when not given (the build's network applies)
+     */
+    record Run(SourceLine at, Command command, List<RunMount> mounts, String network, List<Heredoc> heredocs)
+            implements Instruction {
+        public Run {
+            mounts = List.copyOf(mounts);
+            heredocs = List.copyOf(heredocs);
+        }
+    }
+
+    record Cmd(SourceLine at, Command command) implements Instruction {}
+
+    record Entrypoint(SourceLine at, Command command) implements Instruction {}
+
+    record Env(SourceLine at, List<KeyValue> pairs) implements Instruction {
+        public Env {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    record Arg(SourceLine at, List<ArgDecl> args) implements Instruction {
+        public Arg {
+            args = List.copyOf(args);
+        }
+    }
+
+    record Label(SourceLine at, List<KeyValue> pairs) implements Instruction {
+        public Label {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /** {@code MAINTAINER name} (deprecated): the image's author. */
+    record Maintainer(SourceLine at, String name) implements Instruction {}
+
+    /** {@code EXPOSE 80 443/udp 8000-8002}: as written, one entry per word. */
+    record Expose(SourceLine at, List<String> ports) implements Instruction {
+        public Expose {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    record Workdir(SourceLine at, String path) implements Instruction {}
+
+    record User(SourceLine at, String user) implements Instruction {}
+
+    record Volume(SourceLine at, List<String> paths) implements Instruction {
+        public Volume {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    record StopSignal(SourceLine at, String signal) implements Instruction {}
+
+    /**
+     * {@code HEALTHCHECK NONE} ({@code test} null) or {@code HEALTHCHECK [options] CMD command}; unset
+     * options are null.
+     */
+    record Healthcheck(
+            SourceLine at,
+            Command test,
+            Duration interval,
+            Duration timeout,
+            Duration startPeriod,
+            Duration startInterval,
+            Integer retries)
+            implements Instruction {}
+
+    /** {@code SHELL ["executable", "parameters"]}. */
+    record Shell(SourceLine at, List<String> shell) implements Instruction {
+        public Shell {
+            shell = List.copyOf(shell);
+        }
+    }
+
+    /** {@code ONBUILD INSTRUCTION ...}: the trigger as written, run when another build uses this image. */
+    record Onbuild(SourceLine at, String trigger) implements Instruction {}
+
+    /**
+     * {@code COPY} or {@code ADD} ({@code add} true) with their flags; unset flags are null.
+     *
+     * @param sources     as written (globs, relative to the context or to {@code from}'s root); for heredocs
+     *                    the heredoc names
+     * @param heredocs    the files given inline ({@code COPY <<EOF /dest}), in order
+     * @param from        {@code --from}: a stage name or index, or an image reference
+     * @param chown       {@code --chown=user[:group]} (names or ids)
+     * @param chmod       {@code --chmod} in octal, as written
+     * @param link        {@code --link}
+     * @param excludes    {@code --exclude} patterns
+     * @param keepGitDir  {@code ADD --keep-git-dir}
+     * @param checksum    {@code ADD --checksum}
+     */
+    record Copy(
+            SourceLine at,
+            boolean add,
+            List<String> sources,
+            String destination,
+            List<Heredoc> heredocs,
+            String from,
+            String chown,
+            String chmod,
+            boolean link,
+            List<String> excludes,
+            boolean keepGitDir,
+            String checksum)
+            implements Instruction {
+        public Copy {
+            sources = List.copyOf(sources);
+            heredocs = List.copyOf(heredocs);
+            excludes = List.copyOf(excludes);
+        }
+    }
+}

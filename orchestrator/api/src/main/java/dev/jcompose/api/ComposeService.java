@@ -107,4 +107,10 @@ public interface ComposeService {
 
     /** Pulls the services' images (all when empty). */
     void pull(Project project, List<String> services, StackListener listener);
+
+    /**
+     * Builds the images of the selected services that have a build section (every one such when
+     * none is named), concurrently, each stored under its image name and {@code build.tags}.
+     */
+    void build(Project project, BuildOptions options, StackListener listener);
 }

@@ -1,5 +1,6 @@
 package dev.jcompose.api;
 
+import dev.jcompose.policy.BuildPolicy;
 import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * @param timeout      stop grace period for recreations; null = each service's stop_grace_period
  * @param configFiles  the compose files the project was loaded from (absolute), labelled on the containers
  * @param workingDir   the project directory, labelled on the containers; null = not labelled
+ * @param build        {@code --build} (ALWAYS) / {@code --no-build} (NEVER); null = build what is missing
  */
 public record UpOptions(
         List<String> services,
@@ -32,7 +34,8 @@ public record UpOptions(
         Duration waitTimeout,
         Duration timeout,
         List<String> configFiles,
-        String workingDir) {
+        String workingDir,
+        BuildPolicy build) {
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
     /** Options without the project's origin (its containers get no config_files/working_dir labels). */
@@ -61,12 +64,46 @@ public record UpOptions(
                 waitTimeout,
                 timeout,
                 List.of(),
+                null,
+                null);
+    }
+
+    /** Options with their origin and without a build choice (build what is missing). */
+    public UpOptions(
+            List<String> services,
+            boolean noDeps,
+            boolean forceRecreate,
+            boolean noRecreate,
+            boolean removeOrphans,
+            SortedMap<String, Integer> scale,
+            PullPolicy pull,
+            boolean noStart,
+            boolean waitHealthy,
+            Duration waitTimeout,
+            Duration timeout,
+            List<String> configFiles,
+            String workingDir) {
+        this(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir,
                 null);
     }
 
     public UpOptions {
         configFiles = configFiles == null ? List.of() : List.copyOf(configFiles);
         services = services == null ? List.of() : List.copyOf(services);
+        build = build == null ? BuildPolicy.MISSING : build;
         scale = Collections.unmodifiableSortedMap(new TreeMap<>(scale == null ? Map.of() : scale));
         if (forceRecreate && noRecreate) {
             throw new StackException("--force-recreate and --no-recreate are incompatible", "use one of them");
@@ -91,7 +128,8 @@ public record UpOptions(
                 bound,
                 timeout,
                 configFiles,
-                workingDir);
+                workingDir,
+                build);
     }
 
     public UpOptions withServices(List<String> names, boolean withoutDeps) {
@@ -108,7 +146,8 @@ public record UpOptions(
                 waitTimeout,
                 timeout,
                 configFiles,
-                workingDir);
+                workingDir,
+                build);
     }
 
     public UpOptions withRecreate(boolean force, boolean never) {
@@ -125,7 +164,8 @@ public record UpOptions(
                 waitTimeout,
                 timeout,
                 configFiles,
-                workingDir);
+                workingDir,
+                build);
     }
 
     /** Where the project comes from: labelled on the containers {@code up} creates, for {@code ls}. */
@@ -143,7 +183,26 @@ public record UpOptions(
                 waitTimeout,
                 timeout,
                 files,
-                directory);
+                directory,
+                build);
+    }
+
+    public UpOptions withBuild(BuildPolicy policy) {
+        return new UpOptions(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir,
+                policy);
     }
 
     public Duration effectiveWaitTimeout() {

@@ -5,6 +5,7 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.model.Project;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,6 +28,9 @@ final class CreateCommand extends ComposeCommand {
 
     @Option(names = "--pull", paramLabel = "always|missing|never", description = "Pull image before running.")
     String pull;
+
+    @Mixin
+    BuildFlags buildFlags = new BuildFlags();
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
     List<String> services = List.of();
@@ -52,7 +56,8 @@ final class CreateCommand extends ComposeCommand {
                         null)
                 .withOrigin(
                         loaded.raw().configFiles(),
-                        loaded.raw().projectDirectory().toString());
+                        loaded.raw().projectDirectory().toString())
+                .withBuild(buildFlags.policy());
         withProgress("Running", (compose, listener) -> compose.up(project, options, listener));
         return ExitCode.SUCCESS;
     }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             UnpauseCommand.class,
             RmCommand.class,
             PullCommand.class,
+            BuildCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

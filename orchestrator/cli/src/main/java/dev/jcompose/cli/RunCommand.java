@@ -1,6 +1,7 @@
 package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
@@ -98,6 +99,9 @@ final class RunCommand extends ComposeCommand {
             description = "Allocate a pseudo-TTY (the default on a terminal).")
     boolean tty;
 
+    @Option(names = "--build", description = "Build image before starting container.")
+    boolean build;
+
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service.")
     String service;
 
@@ -126,6 +130,9 @@ final class RunCommand extends ComposeCommand {
         try {
             return withService(compose -> {
                 StackListener deps = dependencies(options.name(), progress.listener(), progressDone);
+                if (build && project.services().get(service).build() != null) {
+                    compose.build(project, new BuildOptions(List.of(service), false, false, null), deps);
+                }
                 if (detach) {
                     RunOutcome outcome = compose.run(project, options, deps, r -> {});
                     endProgress.run();

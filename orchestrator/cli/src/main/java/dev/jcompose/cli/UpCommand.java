@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -94,6 +95,9 @@ final class UpCommand extends ComposeCommand {
                     "Use this timeout in seconds for container shutdown when attached or when containers are already running.")
     Integer timeout;
 
+    @Mixin
+    BuildFlags buildFlags = new BuildFlags();
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
     List<String> services = List.of();
 
@@ -121,17 +125,18 @@ final class UpCommand extends ComposeCommand {
             throw Usage.error("--force-recreate and --no-recreate are incompatible", "use one of them");
         }
         return new UpOptions(
-                services,
-                noDeps,
-                forceRecreate,
-                noRecreate,
-                removeOrphans,
-                scale(scale, project),
-                pull == null ? null : pullPolicy(pull),
-                noStart,
-                waitHealthy,
-                waitTimeout == null ? null : Duration.ofSeconds(waitTimeout),
-                seconds(timeout));
+                        services,
+                        noDeps,
+                        forceRecreate,
+                        noRecreate,
+                        removeOrphans,
+                        scale(scale, project),
+                        pull == null ? null : pullPolicy(pull),
+                        noStart,
+                        waitHealthy,
+                        waitTimeout == null ? null : Duration.ofSeconds(waitTimeout),
+                        seconds(timeout))
+                .withBuild(buildFlags.policy());
     }
 
     static PullPolicy pullPolicy(String value) {

@@ -222,4 +222,9 @@ final class RecordingCompose implements ComposeService {
     public void pull(Project project, List<String> services, StackListener listener) {
         record("pull " + project.name() + " " + services, null, listener);
     }
+
+    @Override
+    public void build(Project project, dev.jcompose.api.BuildOptions options, StackListener listener) {
+        record("build " + project.name() + " " + options, null, listener);
+    }
 }

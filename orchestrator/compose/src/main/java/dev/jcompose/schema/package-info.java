@@ -124,8 +124,8 @@
  *       {@code volume_driver} and a service-level {@code dockerfile} are unknown keys, as in
  *       compose-go's schema; secret/config {@code driver}, {@code template_driver},
  *       {@code driver_opts} (need a swarm store), an {@code include} that reached this stage.</li>
- *   <li>Error: {@code build} without {@code image} (jcompose cannot build images yet). With an
- *       image, {@code build} is normalised and kept in the tree, and warned about.</li>
+ *   <li>{@code build} is normalised and kept; a service with {@code build} and no {@code image}
+ *       runs the image built as {@code <project>-<service>}, as docker compose names it.</li>
  *   <li>Kept for {@code config} as compose-go prints them, applied or warned about at {@code up} by
  *       the settings audit ({@link dev.jcompose.settings}): {@code develop}, {@code blkio_config},
  *       {@code credential_spec}, {@code models} (service and top level), {@code post_start},

@@ -2,6 +2,8 @@ package dev.jcompose.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jcompose.yaml.MapNode;
+import dev.jcompose.yaml.TreeJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,11 +75,16 @@ class ServiceErrorsTest {
     }
 
     @Test
-    void buildWithoutImageIsAnError() {
-        assertThat(fx.error("services:\n  app:\n    build: .\n"))
-                .isEqualTo(
-                        "compose.yaml:3:5: services.app: service \"app\" "
-                                + "needs an image: jcompose cannot build images yet | build the image with another tool, then add image: <reference>");
+    void buildWithoutImageIsAService() {
+        MapNode app = (MapNode) ((MapNode) fx.project("services:\n  app:\n    build: .\n")
+                        .get("services")
+                        .orElseThrow())
+                .get("app")
+                .orElseThrow();
+        assertThat(app.get("image")).isEmpty();
+        assertThat(TreeJson.render(app.get("build").orElseThrow()))
+                .contains("\"context\":", "\"dockerfile\":\"Dockerfile\"");
+        assertThat(fx.warnings).isEmpty();
     }
 
     @Test
@@ -99,8 +106,7 @@ class ServiceErrorsTest {
                 "image");
         assertThat(fx.warnings)
                 .containsExactly(
-                        "compose.yaml:10:38: services.web.env_file[0].format: not supported yet by jcompose, ignored",
-                        "compose.yaml:4:5: services.web.build: not supported yet by jcompose, ignored");
+                        "compose.yaml:10:38: services.web.env_file[0].format: not supported yet by jcompose, ignored");
     }
 
     @Test

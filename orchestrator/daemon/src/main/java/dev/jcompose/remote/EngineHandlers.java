@@ -2,6 +2,7 @@ package dev.jcompose.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -64,6 +65,14 @@ public final class EngineHandlers implements HandlerRegistry {
         }));
         methods.registerProjectScoped("compose.pull", blocking(engine, (c, p) -> {
             c.service().pull(WireJson.model(p).orElseThrow(), Params.services(p), c.listener());
+            return null;
+        }));
+        methods.registerProjectScoped("compose.build", blocking(engine, (c, p) -> {
+            c.service()
+                    .build(
+                            WireJson.model(p).orElseThrow(),
+                            WireJson.read(p.get("options"), BuildOptions.class),
+                            c.listener());
             return null;
         }));
         methods.register(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerImage;
@@ -210,6 +211,14 @@ public final class RemoteComposeService implements ComposeService {
         ObjectNode p = params(project.name(), services, null);
         p.set("model", WireJson.model(project));
         call("compose.pull", p, listener, null);
+    }
+
+    @Override
+    public void build(Project project, BuildOptions options, StackListener listener) {
+        ObjectNode p = params(project.name());
+        p.set("model", WireJson.model(project));
+        p.set("options", WireJson.tree(options));
+        call("compose.build", p, listener, null);
     }
 
     private static ObjectNode params(String project) {

@@ -1,5 +1,7 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.build.BuildListener;
+import dev.jcompose.build.BuildRequest;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +15,9 @@ public interface ImageSource {
 
     /** Pulls the reference into the local store. */
     void pull(String reference);
+
+    /** Builds an image and stores it under the request's tags. */
+    void build(BuildRequest request, BuildListener listener);
 
     /**
      * Runs {@code create} (which resolves an image and creates a container on its snapshots) so that

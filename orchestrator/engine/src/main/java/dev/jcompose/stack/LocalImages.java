@@ -2,6 +2,9 @@ package dev.jcompose.stack;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.build.BuildListener;
+import dev.jcompose.build.BuildRequest;
+import dev.jcompose.build.ImageBuilder;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.HostImages;
@@ -20,11 +23,21 @@ import java.util.function.Supplier;
 public final class LocalImages implements ImageSource {
     private final HostImages images;
     private final boolean pull;
+    private final ImageBuilder builder;
 
-    /** @param pull false when pulling is not available (offline tests): a missing image is an error */
-    public LocalImages(HostImages images, boolean pull) {
+    /**
+     * @param pull    false when pulling is not available (offline tests): a missing image is an error
+     * @param builder builds the images of services with a build section
+     */
+    public LocalImages(HostImages images, boolean pull, ImageBuilder builder) {
         this.images = images;
         this.pull = pull;
+        this.builder = builder;
+    }
+
+    @Override
+    public void build(BuildRequest request, BuildListener listener) {
+        builder.build(request, listener);
     }
 
     /**

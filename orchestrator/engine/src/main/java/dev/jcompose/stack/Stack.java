@@ -4,6 +4,7 @@ import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.StackException;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
+import dev.jcompose.build.DockerfileBuilder;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.HostImages;
@@ -75,7 +76,12 @@ public final class Stack implements AutoCloseable {
         this.volumes = new VolumeStore(paths.volumes(), host.clock());
         this.hostImages = new HostImages(
                 settings.paths(), HostImages.Settings.defaults(host.environment()), LocalImages.users(runtime));
-        this.images = imageSource != null ? imageSource : new LocalImages(hostImages, settings.pull());
+        this.images = imageSource != null
+                ? imageSource
+                : new LocalImages(
+                        hostImages,
+                        settings.pull(),
+                        new DockerfileBuilder(hostImages, runtime, settings.paths(), host.runner(), host.clock()));
         this.containers = new Containers(runtime, network, dns, volumes, images, new ContainerFiles(paths));
         this.supervision = engine.await(
                 engine.call(() -> new Supervision(engine, containers, host.clock())), Duration.ofSeconds(30));
@@ -269,7 +275,8 @@ public final class Stack implements AutoCloseable {
                         o.forceRecreate() ? Recreate.FORCE : o.noRecreate() ? Recreate.NEVER : Recreate.DIVERGED, false)
                 .withNoStart(o.noStart())
                 .withRemoveOrphans(o.removeOrphans())
-                .withTimeout(o.timeout());
+                .withTimeout(o.timeout())
+                .withBuild(o.build());
         for (Map.Entry<String, Integer> e : o.scale().entrySet()) {
             p = p.withScale(e.getKey(), e.getValue());
         }

@@ -117,9 +117,10 @@ final class StackOperations implements OperationRunner<Operation> {
                     return null;
                 });
             case Operation.BuildImage op ->
-                Future.failedFuture(new StackException(
-                        "service " + op.service() + " has a build section: building images is not supported yet",
-                        "build the image elsewhere and load it, or use image:"));
+                step("Image", op.reference(), "Building", "Built", () -> {
+                    ProjectBuilds.build(images, project, op.service(), ProjectBuilds.Overrides.NONE, this::emit);
+                    return null;
+                });
             case Operation.CreateContainer op ->
                 create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created");
             case Operation.RecreateContainer op -> recreate(op);

@@ -1,5 +1,6 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerImage;
@@ -475,6 +476,11 @@ final class StackService implements ComposeService {
             stack.images.pull(ref);
             listener.onEvent(new StackEvent("Image", ref, "Pulled", "", project.name()));
         }
+    }
+
+    @Override
+    public void build(Project project, BuildOptions options, StackListener listener) {
+        ProjectBuilds.buildAll(stack.images, project, options, e -> tell(listener, project.name(), e));
     }
 
     /** A command's own event, also told to the engine's subscribers ({@code events}). */

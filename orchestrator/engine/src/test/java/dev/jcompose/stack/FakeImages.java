@@ -1,5 +1,7 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.build.BuildListener;
+import dev.jcompose.build.BuildRequest;
 import dev.jcompose.image.ImageConfig;
 import dev.jcompose.image.testing.TestImage;
 import dev.jcompose.oci.ImageDefaults;
@@ -23,6 +25,7 @@ final class FakeImages implements ImageSource {
     private final Path snapshotsRoot;
     private final Map<String, ResolvedImage> defined = new ConcurrentHashMap<>();
     private final List<String> pulls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<BuildRequest> builds = java.util.Collections.synchronizedList(new ArrayList<>());
 
     FakeImages(Path snapshotsRoot) {
         this.snapshotsRoot = snapshotsRoot;
@@ -54,6 +57,22 @@ final class FakeImages implements ImageSource {
     @Override
     public void pull(String reference) {
         pulls.add(reference);
+    }
+
+    /** Records the build; the image it names resolves like any other (with a new id per build). */
+    @Override
+    public void build(BuildRequest request, BuildListener listener) {
+        builds.add(request);
+        int n = builds.size();
+        request.tags()
+                .forEach(tag -> defined.put(
+                        tag,
+                        new ResolvedImage(
+                                tag, id(tag + "#" + n), ImageDefaults.EMPTY, snapshotsRoot, List.of(), null)));
+    }
+
+    List<BuildRequest> builds() {
+        return List.copyOf(builds);
     }
 
     List<String> pulls() {

@@ -1,5 +1,6 @@
 package dev.jcompose.plan;
 
+import dev.jcompose.policy.BuildPolicy;
 import dev.jcompose.policy.PullPolicy;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * @param removeVolumes      {@code down -v}: remove named (non-external) and anonymous volumes
  * @param scale              {@code --scale service=n} overrides
  * @param timeout            {@code --timeout}: stop grace period; {@code null} = the service's stop_grace_period
+ * @param build              {@code --build} / {@code --no-build}; {@code null} = build what is missing
  */
 public record PlanOptions(
         Command command,
@@ -37,7 +39,8 @@ public record PlanOptions(
         boolean removeOrphans,
         boolean removeVolumes,
         SortedMap<String, Integer> scale,
-        Duration timeout) {
+        Duration timeout,
+        BuildPolicy build) {
 
     public enum Command {
         UP,
@@ -54,31 +57,32 @@ public record PlanOptions(
         services = Collections.unmodifiableSortedSet(services == null ? new TreeSet<>() : new TreeSet<>(services));
         scale = Collections.unmodifiableSortedMap(new TreeMap<>(scale == null ? Map.of() : scale));
         recreate = recreate == null ? Recreate.DIVERGED : recreate;
+        build = build == null ? BuildPolicy.MISSING : build;
     }
 
     public static PlanOptions up() {
         return new PlanOptions(
-                Command.UP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+                Command.UP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null, null);
     }
 
     public static PlanOptions down() {
         return new PlanOptions(
-                Command.DOWN, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+                Command.DOWN, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null, null);
     }
 
     public static PlanOptions start() {
         return new PlanOptions(
-                Command.START, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+                Command.START, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null, null);
     }
 
     public static PlanOptions stop() {
         return new PlanOptions(
-                Command.STOP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+                Command.STOP, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null, null);
     }
 
     public static PlanOptions restart() {
         return new PlanOptions(
-                Command.RESTART, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null);
+                Command.RESTART, null, false, null, Recreate.DIVERGED, false, false, false, false, null, null, null);
     }
 
     public PlanOptions withServices(Collection<String> names, boolean withoutDeps) {
@@ -93,7 +97,8 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withPull(PullPolicy policy) {
@@ -108,12 +113,13 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     /** For planning again once the image phase ran: every image is now present, none is pulled or built again. */
     public PlanOptions afterImages() {
-        return withPull(PullPolicy.MISSING);
+        return withPull(PullPolicy.MISSING).withBuild(BuildPolicy.MISSING);
     }
 
     public PlanOptions withRecreate(Recreate strategy, boolean dependenciesToo) {
@@ -128,7 +134,8 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withNoStart(boolean value) {
@@ -143,7 +150,8 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withRemoveOrphans(boolean value) {
@@ -158,7 +166,8 @@ public record PlanOptions(
                 value,
                 removeVolumes,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withRemoveVolumes(boolean value) {
@@ -173,7 +182,8 @@ public record PlanOptions(
                 removeOrphans,
                 value,
                 scale,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withScale(String service, int replicas) {
@@ -190,7 +200,8 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 s,
-                timeout);
+                timeout,
+                build);
     }
 
     public PlanOptions withTimeout(Duration value) {
@@ -205,6 +216,23 @@ public record PlanOptions(
                 removeOrphans,
                 removeVolumes,
                 scale,
-                value);
+                value,
+                build);
+    }
+
+    public PlanOptions withBuild(BuildPolicy policy) {
+        return new PlanOptions(
+                command,
+                services,
+                noDeps,
+                pull,
+                recreate,
+                alwaysRecreateDeps,
+                noStart,
+                removeOrphans,
+                removeVolumes,
+                scale,
+                timeout,
+                policy);
     }
 }

@@ -10,6 +10,7 @@ import dev.jcompose.model.VolumeConfig;
 import dev.jcompose.observe.ObservedNetwork;
 import dev.jcompose.observe.ObservedState;
 import dev.jcompose.observe.ObservedVolume;
+import dev.jcompose.policy.BuildPolicy;
 import dev.jcompose.policy.PullPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +46,10 @@ final class ResourceSteps {
         return byService.getOrDefault(service, List.of());
     }
 
-    void plan(SortedSet<String> services, PullPolicy override) {
+    void plan(SortedSet<String> services, PullPolicy override, BuildPolicy build) {
         SortedMap<String, String> networkSteps = networks(services);
         SortedMap<String, String> volumeSteps = volumes(services);
-        SortedMap<String, String> imageSteps = images(services, override);
+        SortedMap<String, String> imageSteps = images(services, override, build);
         for (String service : services) {
             ServiceConfig s = desired.service(service);
             List<String> ids = new ArrayList<>();
@@ -157,7 +158,7 @@ final class ResourceSteps {
     }
 
     /** Pull or build steps per service; a reference several services share is pulled once. */
-    private SortedMap<String, String> images(SortedSet<String> services, PullPolicy override) {
+    private SortedMap<String, String> images(SortedSet<String> services, PullPolicy override, BuildPolicy build) {
         SortedMap<String, List<String>> pulls = new TreeMap<>();
         SortedMap<String, String> ids = new TreeMap<>();
         for (String service : services) {
@@ -169,7 +170,14 @@ final class ResourceSteps {
                     : s.pullPolicy() == null || s.pullPolicy().isEmpty()
                             ? PullPolicy.MISSING
                             : PullPolicy.parse(s.pullPolicy());
-            if (s.build() != null && (policy == PullPolicy.BUILD || !present)) {
+            if (s.build() != null && build == BuildPolicy.NEVER) {
+                if (!present) {
+                    throw new JcomposeException(
+                            "image " + image + " for service " + service + " is not present and --no-build was given",
+                            "build it first (jcompose build " + service + ") or leave out --no-build",
+                            ExitCode.FAILURE);
+                }
+            } else if (s.build() != null && (build == BuildPolicy.ALWAYS || policy == PullPolicy.BUILD || !present)) {
                 ids.put(service, steps.add("build:" + service, new Operation.BuildImage(service, image), List.of()));
             } else if (s.build() == null && policy == PullPolicy.BUILD) {
                 throw new JcomposeException(

@@ -55,7 +55,7 @@ final class UpPlanner {
         auditSettings(order);
         startGate = new StartGate(desired, graph, steps, d -> scale(d) != 0);
         new OrphanSteps(desired, observed, options, steps).plan(false);
-        resources.plan(graph.services(), options.pull());
+        resources.plan(graph.services(), options.pull(), options.build());
         Convergence convergence = new Convergence(desired, observed);
         for (String service : order) {
             fates.put(service, convergence.decide(service, scale(service), strategy(service)));

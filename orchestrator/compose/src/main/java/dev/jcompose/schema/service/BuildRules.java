@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code build}: jcompose cannot build images yet, so only the fields {@code docker compose config}
- * rewrites are normalised (context made absolute, dockerfile defaulted, args and labels as maps);
- * the others are checked by name and kept as written.
+ * {@code build}: the fields {@code docker compose config} rewrites are normalised (context made
+ * absolute, dockerfile defaulted, args and labels as maps); the others are checked by name and kept
+ * as written. The builder reads them from the bound model.
  */
 final class BuildRules {
     static final List<String> ORDER = List.of(

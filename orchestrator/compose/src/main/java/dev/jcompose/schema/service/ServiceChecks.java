@@ -20,7 +20,7 @@ final class ServiceChecks {
     private ServiceChecks() {}
 
     static void check(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext context) {
-        imageOrBuild(name, raw, path, out, context);
+        imageOrBuild(name, raw, path, out);
         if (out.get("networks") instanceof MapNode nets && nets.size() == 0) {
             out.remove("networks"); // compose-go gives an empty networks mapping the default network
         }
@@ -63,25 +63,13 @@ final class ServiceChecks {
         }
     }
 
-    private static void imageOrBuild(String name, MapNode raw, YamlPath path, Canonical.Obj out, NormalizeContext ctx) {
+    private static void imageOrBuild(String name, MapNode raw, YamlPath path, Canonical.Obj out) {
         if (!out.has("image") && !out.has("build") && !out.has("provider")) {
             throw new ComposeFileException(
                     raw.location(),
                     path,
                     "service \"" + name + "\" has neither an image nor a build context specified",
                     "add image: <reference>");
-        }
-        if (out.has("build") && !out.has("image")) {
-            throw at(
-                    raw,
-                    "build",
-                    path,
-                    "service \"" + name + "\" needs an image: jcompose cannot build images yet",
-                    "build the image with another tool, then add image: <reference>");
-        }
-        if (out.has("build")) {
-            Location l = raw.field("build").orElseThrow().keyLocation();
-            ctx.warnings().accept(l + ": " + path.key("build") + ": not supported yet by jcompose, ignored");
         }
     }
 

@@ -95,11 +95,21 @@ public final class BuildArgs {
     /**
      * A fresh scope for walking {@code stage}'s instructions.
      *
-     * @param baseImageEnv the base image's config Env ({@code KEY=value}), empty for scratch or a stage
-     *                     whose env the caller passes itself
+     * @param baseImageEnv the base image's config Env ({@code KEY=value}), empty for scratch; for a stage
+     *                     built on another stage use {@link #stage(Stage, StageScope)}
      */
     public StageScope stage(Stage stage, List<String> baseImageEnv) {
         return new StageScope(this, baseImageEnv);
+    }
+
+    /**
+     * A fresh scope for a stage whose FROM names an earlier stage: BuildKit starts it from that stage's final
+     * state, so the ARGs the base stage declared stay in scope (unlike a stage built on an image).
+     *
+     * @param base the base stage's scope after its last instruction
+     */
+    public StageScope stage(Stage stage, StageScope base) {
+        return new StageScope(this, base);
     }
 
     /** A build argument's value, or null when it was not given. */

@@ -44,36 +44,37 @@ final class Flags {
             known.addAll(booleans);
             known.sort(null);
             throw fail(
-                    "unknown flag: " + name,
+                    "unknown flag: --" + name,
                     known.isEmpty() ? "it takes no flags" : "its flags are --" + String.join(", --", known));
         }
         if (values.containsKey(name) && !repeated.contains(name)) {
-            throw fail("duplicate flag specified: " + name, "give --" + name + " once");
+            throw fail("duplicate flag specified: --" + name, "give --" + name + " once");
+        }
+        if (value == null ? !booleans.contains(name) : value.isEmpty() && booleans.contains(name)) {
+            throw fail("missing a value on flag: --" + name, "write --" + name + "=VALUE");
         }
         if (booleans.contains(name)) {
             value = booleanValue(name, value);
-        } else if (value == null || value.isEmpty()) {
-            throw fail("missing a value on flag: " + name, "write --" + name + "=VALUE");
         }
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
 
     private String booleanValue(String name, String value) {
-        if (value == null || value.isEmpty() || value.equalsIgnoreCase("true")) {
+        if (value == null || value.equalsIgnoreCase("true")) {
             return "true";
         }
         if (value.equalsIgnoreCase("false")) {
             return "false";
         }
         throw fail(
-                "expecting boolean value for flag " + name + ", not: " + value,
+                "expecting boolean value for flag --" + name + ", not: " + value,
                 "write --" + name + " or --" + name + "=false");
     }
 
-    /** A string flag's value, or null when not given. */
+    /** A string flag's value, or null when not given or given empty ({@code --from=} is no --from, as in Docker). */
     String string(String name) {
         List<String> v = values.get(name);
-        return v == null ? null : v.get(0);
+        return v == null || v.get(0).isEmpty() ? null : v.get(0);
     }
 
     List<String> all(String name) {

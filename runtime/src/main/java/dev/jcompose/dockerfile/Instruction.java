@@ -110,7 +110,12 @@ public sealed interface Instruction {
 
         @Override
         public Expose expanded(Function<String, String> variables) {
-            return new Expose(at, Words.expandAll(ports, variables, at));
+            // Docker splits each substituted word into fields here: EXPOSE $PORTS can expose several ports
+            return new Expose(
+                    at,
+                    ports.stream()
+                            .flatMap(p -> Words.expandToFields(p, variables, at).stream())
+                            .toList());
         }
     }
 
@@ -202,6 +207,18 @@ public sealed interface Instruction {
             sources = List.copyOf(sources);
             heredocs = List.copyOf(heredocs);
             excludes = List.copyOf(excludes);
+        }
+
+        /**
+         * The sources that are URLs or git remotes ({@code http(s)://}, {@code git://}, {@code git@host:});
+         * call it after {@link #expanded}: a build without network refuses them.
+         */
+        public List<String> remoteSources() {
+            List<String> inline = heredocs.stream().map(Heredoc::name).toList();
+            return sources.stream()
+                    .filter(s -> !inline.contains(s))
+                    .filter(s -> s.matches("(?i)^(https?|git|ssh)://.*") || s.matches("^[\\w.-]+@[\\w.-]+:.*"))
+                    .toList();
         }
 
         /**

@@ -98,7 +98,7 @@ final class LineReader {
             }
             if (joined == null) {
                 var text = new StringBuilder(raw.substring(0, continuationStart(raw)));
-                return new Logical(start, readContinuation(text));
+                return new Logical(start, readContinuation(text, start));
             }
         }
         return null;
@@ -109,9 +109,16 @@ final class LineReader {
         return continuationStart(line) < 0 ? line : null;
     }
 
-    private String readContinuation(StringBuilder text) {
+    private String readContinuation(StringBuilder text, int start) {
+        boolean emptyNoted = false;
         while (next < lines.length) {
             String raw = stripNewline(lines[next++]);
+            boolean trailing = next == lines.length && raw.isEmpty();
+            if (raw.isBlank() && !emptyNoted && !trailing) {
+                // Docker accepts these but warns that they will become an error
+                notes.add(file + ":" + start + ": empty continuation line (Docker warns that it will become an error)");
+                emptyNoted = true;
+            }
             if (isComment(raw) || raw.isBlank()) {
                 continue;
             }

@@ -18,6 +18,12 @@ public final class StageScope {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final SortedMap<String, String> argValues = new TreeMap<>();
 
+    StageScope(BuildArgs args, StageScope base) {
+        this.args = args;
+        this.env.putAll(base.env);
+        this.argValues.putAll(base.argValues);
+    }
+
     StageScope(BuildArgs args, List<String> baseImageEnv) {
         this.args = args;
         for (String entry : baseImageEnv) {

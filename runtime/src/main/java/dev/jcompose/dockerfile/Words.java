@@ -1,5 +1,6 @@
 package dev.jcompose.dockerfile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,6 +18,7 @@ public final class Words {
     private final Function<String, String> variables;
     private final boolean quotes;
     private final SourceLine at;
+    private Fields fields;
     private int pos;
 
     private Words(String src, Function<String, String> variables, boolean quotes, SourceLine at) {
@@ -32,6 +34,18 @@ public final class Words {
             return null;
         }
         return new Words(word, variables, true, at).until(EOF, false);
+    }
+
+    /**
+     * One word substituted and then split at blanks where the shell would split it (EXPOSE does this, so
+     * {@code EXPOSE $PORTS} with {@code PORTS="80 443"} exposes two ports); quoted and escaped text is
+     * never split.
+     */
+    public static List<String> expandToFields(String word, Function<String, String> variables, SourceLine at) {
+        var words = new Words(word, variables, true, at);
+        words.fields = new Fields();
+        words.until(EOF, false);
+        return words.fields.done();
     }
 
     /** Each word expanded on its own. */
@@ -92,15 +106,17 @@ public final class Words {
                 pos++;
                 return out.toString();
             }
+            Fields collect = stop == EOF ? fields : null;
             if (ch == '$') {
-                out.append(dollar());
+                out.append(Fields.split(collect, dollar()));
             } else if (quotes && ch == '\'') {
-                out.append(singleQuoted());
+                out.append(Fields.raw(collect, singleQuoted()));
             } else if (quotes && ch == '"') {
-                out.append(doubleQuoted());
+                out.append(Fields.raw(collect, doubleQuoted()));
             } else {
                 pos++;
-                if (ch == ESCAPE) {
+                boolean escaped = ch == ESCAPE;
+                if (escaped) {
                     if (rawEscapes) {
                         out.append(ESCAPE);
                     }
@@ -109,7 +125,8 @@ public final class Words {
                         break;
                     }
                 }
-                out.append((char) ch);
+                String text = String.valueOf((char) ch);
+                out.append(escaped ? Fields.raw(collect, text) : Fields.split(collect, text));
             }
         }
         if (stop != EOF) {
@@ -265,5 +282,41 @@ public final class Words {
         return at == null
                 ? new DockerfileException("<word>", 0, message, hint)
                 : new DockerfileException(at, message, hint);
+    }
+
+    /** The fields of {@link #expandToFields}: blanks separate fields only in unquoted, unescaped text. */
+    private static final class Fields {
+        private final List<String> done = new ArrayList<>();
+        private final StringBuilder current = new StringBuilder();
+
+        static String split(Fields f, String text) {
+            if (f != null) {
+                text.chars().forEach(ch -> f.splitChar((char) ch));
+            }
+            return text;
+        }
+
+        static String raw(Fields f, String text) {
+            if (f != null) {
+                f.current.append(text);
+            }
+            return text;
+        }
+
+        private void splitChar(char ch) {
+            if (!Character.isWhitespace(ch)) {
+                current.append(ch);
+            } else if (!current.isEmpty()) {
+                done.add(current.toString());
+                current.setLength(0);
+            }
+        }
+
+        List<String> done() {
+            if (!current.isEmpty()) {
+                done.add(current.toString());
+            }
+            return List.copyOf(done);
+        }
     }
 }

@@ -62,6 +62,20 @@ class BuildArgsTest {
     }
 
     @Test
+    void aStageBuiltOnAnotherStageKeepsItsArgsAndEnv() {
+        Dockerfile df = parse("FROM x AS base\nARG V=1\nENV E=2\nFROM base\nARG W=${V}${E}\n");
+        var args = new BuildArgs(df, Map.of(), HOST);
+        StageScope base = walk(args, df.stages().get(0), List.of("PATH=/bin"));
+
+        StageScope child = args.stage(df.stages().get(1), base);
+        df.stages().get(1).instructions().forEach(child::apply);
+
+        assertThat(child.argsInScope()).containsExactly(entry("V", "1"), entry("W", "12"));
+        assertThat(child.envList()).containsExactly("PATH=/bin", "E=2");
+        assertThat(base.argsInScope()).containsExactly(entry("V", "1"));
+    }
+
+    @Test
     void aBuildArgumentOverridesEveryDeclarationsDefault() {
         Dockerfile df = parse("ARG V=global\nFROM x\nARG V=stage\nFROM y\nARG V\n");
         var args = new BuildArgs(df, Map.of("V", "cli"), HOST);

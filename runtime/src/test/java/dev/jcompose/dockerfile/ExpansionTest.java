@@ -14,6 +14,7 @@ class ExpansionTest {
             Map.entry("PLAT", "linux/amd64"),
             Map.entry("X", "old"),
             Map.entry("PORT", "8080"),
+            Map.entry("PORTS", "80 443"),
             Map.entry("U", "app"),
             Map.entry("G", "staff"),
             Map.entry("DIR", "/srv"),
@@ -72,8 +73,8 @@ class ExpansionTest {
                 .containsExactly(new KeyValue("the key", "world"));
         assertThat(((Instruction.Arg) only("ARG A=$X B")).args())
                 .containsExactly(new ArgDecl("A", "old"), new ArgDecl("B", null));
-        assertThat(((Instruction.Expose) only("EXPOSE $PORT ${PORT}/udp")).ports())
-                .containsExactly("8080", "8080/udp");
+        assertThat(((Instruction.Expose) only("EXPOSE $PORT ${PORT}/udp $PORTS")).ports())
+                .containsExactly("8080", "8080/udp", "80", "443");
         assertThat(((Instruction.Workdir) only("WORKDIR $DIR/app")).path()).isEqualTo("/srv/app");
         assertThat(((Instruction.User) only("USER ${U}:${G}")).user()).isEqualTo("app:staff");
         assertThat(((Instruction.Volume) only("VOLUME $DIR/data /logs")).paths())
@@ -105,6 +106,14 @@ class ExpansionTest {
         assertThat(copy.heredocs())
                 .containsExactly(
                         new Heredoc("plain", "hi world 'x'\n", false), new Heredoc("quoted", "hi $NAME\n", false));
+    }
+
+    @Test
+    void remoteSourcesAreFoundAfterSubstitution() {
+        var add = (Instruction.Copy) only("ADD https://example.com/a.tgz $SRC git@github.com:o/r.git HTTP://X/y /d/");
+
+        assertThat(add.remoteSources())
+                .containsExactly("https://example.com/a.tgz", "git@github.com:o/r.git", "HTTP://X/y");
     }
 
     @Test

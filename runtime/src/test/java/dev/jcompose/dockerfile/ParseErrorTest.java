@@ -33,19 +33,21 @@ class ParseErrorTest {
                         "COPY source... destination"),
                 refused(
                         "FROM x\nCOPY --fromm=a . /\n",
-                        "Dockerfile:2: COPY: unknown flag: fromm",
+                        "Dockerfile:2: COPY: unknown flag: --fromm",
                         "--chmod, --chown, --exclude, --from, --link"),
-                refused("FROM x\nADD --from=a . /\n", "Dockerfile:2: ADD: unknown flag: from", "--checksum"),
+                refused("FROM x\nADD --from=a . /\n", "Dockerfile:2: ADD: unknown flag: --from", "--checksum"),
                 refused(
                         "FROM x\nCOPY --chown=a --chown=b . /\n",
-                        "Dockerfile:2: COPY: duplicate flag specified: chown",
+                        "Dockerfile:2: COPY: duplicate flag specified: --chown",
                         null),
-                refused("FROM x\nCOPY --chown . /\n", "Dockerfile:2: COPY: missing a value on flag: chown", null),
+                refused("FROM x\nCOPY --chown . /\n", "Dockerfile:2: COPY: missing a value on flag: --chown", null),
                 refused(
                         "FROM x\nCOPY --link=maybe . /\n",
-                        "Dockerfile:2: COPY: expecting boolean value for flag link, not: maybe",
+                        "Dockerfile:2: COPY: expecting boolean value for flag --link, not: maybe",
                         null),
-                refused("FROM x\nWORKDIR --x /a\n", "Dockerfile:2: WORKDIR: unknown flag: x", "it takes no flags"),
+                refused("FROM x\nCOPY --link= . /\n", "Dockerfile:2: COPY: missing a value on flag: --link", null),
+                refused("FROM x\nRUN --mount true\n", "Dockerfile:2: RUN: missing a value on flag: --mount", null),
+                refused("FROM x\nWORKDIR --x /a\n", "Dockerfile:2: WORKDIR: unknown flag: --x", "it takes no flags"),
                 refused(
                         "FROM x\nCOPY --parents a/b /\n",
                         "Dockerfile:2: COPY: --parents is not supported by jcompose",

@@ -44,6 +44,17 @@ class WordsTest {
     }
 
     @Test
+    void fieldsSplitSubstitutedAndPlainTextButNotQuotedOrEscapedText() {
+        Function<String, String> vars = Map.of("PORTS", " 80  443/udp ", "ONE", "8080")::get;
+
+        assertThat(Words.expandToFields("$PORTS", vars, AT)).containsExactly("80", "443/udp");
+        assertThat(Words.expandToFields("\"$PORTS\"", vars, AT)).containsExactly(" 80  443/udp ");
+        assertThat(Words.expandToFields("a\\ b${ONE}", vars, AT)).containsExactly("a b8080");
+        assertThat(Words.expandToFields("${NOPE:-1 2}", vars, AT)).containsExactly("1", "2");
+        assertThat(Words.expandToFields("$NOPE", vars, AT)).isEmpty();
+    }
+
+    @Test
     void heredocBodiesKeepQuotesButSubstitute() {
         String body = "name='$SHELL' \"$HOME\"\nescaped \\$HOME\n";
 

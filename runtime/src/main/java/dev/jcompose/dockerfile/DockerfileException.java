@@ -9,6 +9,11 @@ public final class DockerfileException extends JcomposeException {
         super(at.file() + ":" + at.line() + ": " + at.keyword() + ": " + problem, hint, ExitCode.FAILURE);
     }
 
+    /** A problem of the Dockerfile as a whole with what the build asked for (e.g. an unknown target stage). */
+    public DockerfileException(String problem, String hint) {
+        super(problem, hint, ExitCode.FAILURE);
+    }
+
     public DockerfileException(String file, int line, String problem, String hint) {
         super(file + ":" + line + ": " + problem, hint, ExitCode.FAILURE);
     }

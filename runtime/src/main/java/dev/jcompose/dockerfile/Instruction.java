@@ -24,7 +24,13 @@ public sealed interface Instruction {
     }
 
     /** {@code FROM [--platform=P] image [AS name]}; {@code image} may be {@code scratch} or a stage name. */
-    record From(SourceLine at, String image, String name, String platform) implements Instruction {}
+    record From(SourceLine at, String image, String name, String platform) implements Instruction {
+        /** Docker substitutes the image and --platform (with the global ARGs only), never the stage name. */
+        @Override
+        public From expanded(Function<String, String> variables) {
+            return new From(at, Words.expand(image, variables, at), name, Words.expand(platform, variables, at));
+        }
+    }
 
     /**
      * {@code RUN [--mount=...]... [--network=none|default|host] [--security=...] command}.
@@ -39,6 +45,14 @@ public sealed interface Instruction {
             mounts = List.copyOf(mounts);
             heredocs = List.copyOf(heredocs);
         }
+
+        /** Only the mounts' target, source and id; the command and its heredocs are left to the shell. */
+        @Override
+        public Run expanded(Function<String, String> variables) {
+            List<RunMount> expandedMounts =
+                    mounts.stream().map(m -> m.expanded(variables, at)).toList();
+            return new Run(at, command, expandedMounts, network, heredocs);
+        }
     }
 
     record Cmd(SourceLine at, Command command) implements Instruction {}
@@ -49,17 +63,39 @@ public sealed interface Instruction {
         public Env {
             pairs = List.copyOf(pairs);
         }
+
+        /** Every pair sees the values from before this instruction ({@code ENV a=1 b=$a} uses the old a). */
+        @Override
+        public Env expanded(Function<String, String> variables) {
+            return new Env(at, KeyValue.expanded(pairs, variables, at));
+        }
     }
 
     record Arg(SourceLine at, List<ArgDecl> args) implements Instruction {
         public Arg {
             args = List.copyOf(args);
         }
+
+        @Override
+        public Arg expanded(Function<String, String> variables) {
+            return new Arg(
+                    at,
+                    args.stream()
+                            .map(a -> new ArgDecl(
+                                    Words.expand(a.name(), variables, at),
+                                    Words.expand(a.defaultValue(), variables, at)))
+                            .toList());
+        }
     }
 
     record Label(SourceLine at, List<KeyValue> pairs) implements Instruction {
         public Label {
             pairs = List.copyOf(pairs);
+        }
+
+        @Override
+        public Label expanded(Function<String, String> variables) {
+            return new Label(at, KeyValue.expanded(pairs, variables, at));
         }
     }
 
@@ -71,19 +107,49 @@ public sealed interface Instruction {
         public Expose {
             ports = List.copyOf(ports);
         }
+
+        @Override
+        public Expose expanded(Function<String, String> variables) {
+            // Docker splits each substituted word into fields here: EXPOSE $PORTS can expose several ports
+            return new Expose(
+                    at,
+                    ports.stream()
+                            .flatMap(p -> Words.expandToFields(p, variables, at).stream())
+                            .toList());
+        }
     }
 
-    record Workdir(SourceLine at, String path) implements Instruction {}
+    record Workdir(SourceLine at, String path) implements Instruction {
+        @Override
+        public Workdir expanded(Function<String, String> variables) {
+            return new Workdir(at, Words.expand(path, variables, at));
+        }
+    }
 
-    record User(SourceLine at, String user) implements Instruction {}
+    record User(SourceLine at, String user) implements Instruction {
+        @Override
+        public User expanded(Function<String, String> variables) {
+            return new User(at, Words.expand(user, variables, at));
+        }
+    }
 
     record Volume(SourceLine at, List<String> paths) implements Instruction {
         public Volume {
             paths = List.copyOf(paths);
         }
+
+        @Override
+        public Volume expanded(Function<String, String> variables) {
+            return new Volume(at, Words.expandAll(paths, variables, at));
+        }
     }
 
-    record StopSignal(SourceLine at, String signal) implements Instruction {}
+    record StopSignal(SourceLine at, String signal) implements Instruction {
+        @Override
+        public StopSignal expanded(Function<String, String> variables) {
+            return new StopSignal(at, Words.expand(signal, variables, at));
+        }
+    }
 
     /**
      * {@code HEALTHCHECK NONE} ({@code test} null) or {@code HEALTHCHECK [options] CMD command}; unset
@@ -141,6 +207,49 @@ public sealed interface Instruction {
             sources = List.copyOf(sources);
             heredocs = List.copyOf(heredocs);
             excludes = List.copyOf(excludes);
+        }
+
+        /**
+         * The sources that are URLs or git remotes ({@code http(s)://}, {@code git://}, {@code git@host:});
+         * call it after {@link #expanded}: a build without network refuses them.
+         */
+        public List<String> remoteSources() {
+            List<String> inline = heredocs.stream().map(Heredoc::name).toList();
+            return sources.stream()
+                    .filter(s -> !inline.contains(s))
+                    .filter(s -> s.matches("(?i)^(https?|git|ssh)://.*") || s.matches("^[\\w.-]+@[\\w.-]+:.*"))
+                    .toList();
+        }
+
+        /**
+         * Sources (not heredoc names), destination, --chown, --chmod and --checksum, and the bodies of
+         * heredocs whose delimiter was not quoted (their {@code expand} turns false: the content is final);
+         * never --from (Docker refuses variables there).
+         */
+        @Override
+        public Copy expanded(Function<String, String> variables) {
+            List<String> inline = heredocs.stream().map(Heredoc::name).toList();
+            List<String> expandedSources = sources.stream()
+                    .map(s -> inline.contains(s) ? s : Words.expand(s, variables, at))
+                    .toList();
+            List<Heredoc> expandedHeredocs = heredocs.stream()
+                    .map(h -> h.expand()
+                            ? new Heredoc(h.name(), Words.expandHeredoc(h.content(), variables, at), false)
+                            : h)
+                    .toList();
+            return new Copy(
+                    at,
+                    add,
+                    expandedSources,
+                    Words.expand(destination, variables, at),
+                    expandedHeredocs,
+                    from,
+                    Words.expand(chown, variables, at),
+                    Words.expand(chmod, variables, at),
+                    link,
+                    excludes,
+                    keepGitDir,
+                    Words.expand(checksum, variables, at));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jcompose.dockerfile;
 
+import java.util.function.Function;
+
 /**
  * One {@code RUN --mount=...}. Unset options are null; {@code target} is required except for secrets
  * (default {@code /run/secrets/<id>}).
@@ -28,4 +30,40 @@ public record RunMount(
         Integer uid,
         Integer gid,
         boolean required,
-        Long size) {}
+        Long size) {
+    /** The path it is mounted on: a secret without target goes to {@code /run/secrets/<id>}. */
+    public String effectiveTarget() {
+        return target == null && type.equals("secret") ? "/run/secrets/" + id : target;
+    }
+
+    /**
+     * The cache's or secret's id with Docker's defaults: a cache is keyed by its target, a secret named by
+     * its target's base name; null for bind and tmpfs.
+     */
+    public String effectiveId() {
+        if (id != null || type.equals("bind") || type.equals("tmpfs")) {
+            return id;
+        }
+        if (type.equals("cache")) {
+            return target;
+        }
+        return target.substring(target.lastIndexOf('/') + 1);
+    }
+
+    /** Target, source and id substituted (Docker substitutes mount options; {@code from} is refused at parse). */
+    RunMount expanded(Function<String, String> variables, SourceLine at) {
+        return new RunMount(
+                type,
+                Words.expand(target, variables, at),
+                Words.expand(source, variables, at),
+                from,
+                Words.expand(id, variables, at),
+                sharing,
+                readOnly,
+                mode,
+                uid,
+                gid,
+                required,
+                size);
+    }
+}

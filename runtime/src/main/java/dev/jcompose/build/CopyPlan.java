@@ -4,6 +4,7 @@ import dev.jcompose.dockerfile.DockerfileException;
 import dev.jcompose.dockerfile.Heredoc;
 import dev.jcompose.dockerfile.Instruction;
 import dev.jcompose.rootfs.NativeFs;
+import dev.jcompose.rootfs.RootfsException;
 import dev.jcompose.rootfs.UnpackLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class CopyPlan {
             if (h != null) {
                 items.add(new Inline(h.name(), h.content().getBytes(StandardCharsets.UTF_8)));
             } else {
-                new SourceResolver(source, copy, excludes).resolve(s, items);
+                resolve(new SourceResolver(source, copy, excludes), s, items);
             }
         }
         for (Heredoc h : heredocs) {
@@ -98,6 +99,17 @@ public final class CopyPlan {
         return new CopyPlan(copy, source != null && source.keepsOwners(), absolute, intoDirectory, items);
     }
 
+    private static void resolve(SourceResolver resolver, String source, List<Item> items) {
+        try {
+            resolver.resolve(source, items);
+        } catch (UncheckedIOException | RootfsException e) {
+            throw new DockerfileException(
+                    resolver.at(),
+                    "cannot read the source " + source + ": " + e.getMessage(),
+                    "check the source's permissions and symlinks");
+        }
+    }
+
     /** The destination, absolute in the image. */
     public String destination() {
         return destination;
@@ -111,11 +123,16 @@ public final class CopyPlan {
     public synchronized String contentKey() {
         if (key == null) {
             ContentDigest d = new ContentDigest();
-            for (Item item : items) {
-                switch (item) {
-                    case Tree t -> digest(d, t);
-                    case Inline i -> d.text("inline").text(i.name()).bytes(i.content());
+            try {
+                for (Item item : items) {
+                    switch (item) {
+                        case Tree t -> digest(d, t);
+                        case Inline i -> d.text("inline").text(i.name()).bytes(i.content());
+                    }
                 }
+            } catch (UncheckedIOException e) {
+                throw new DockerfileException(
+                        copy.at(), "cannot read what it copies: " + e.getMessage(), "run the build again");
             }
             key = d.hex();
         }
@@ -139,6 +156,31 @@ public final class CopyPlan {
                 case DIRECTORY -> {}
             }
         }
+    }
+
+    /**
+     * Writes the copied entries into {@code root}, the stage's merged root mounted by the executor, with
+     * the instruction's own {@code --chown} (names looked up in {@code root}) and {@code --chmod}.
+     */
+    public void apply(Path root) {
+        apply(root, Ownership.of(copy, root), chmod(copy));
+    }
+
+    /**
+     * The {@code --chmod} mode (octal, as Docker takes it), or null when not given.
+     *
+     * @throws DockerfileException naming the line for anything but 1 to 4 octal digits
+     */
+    public static Integer chmod(Instruction.Copy copy) {
+        String m = copy.chmod();
+        if (m == null || m.isEmpty()) {
+            return null;
+        }
+        if (!m.matches("[0-7]{1,4}")) {
+            throw new DockerfileException(
+                    copy.at(), "invalid --chmod=" + m + ": expected an octal mode", "write it like --chmod=755");
+        }
+        return Integer.parseInt(m, 8);
     }
 
     /**
@@ -170,6 +212,11 @@ public final class CopyPlan {
                     copy.at(),
                     "cannot copy into " + destination + ": " + e.getMessage(),
                     "check the free space of the build's data directory");
+        } catch (RootfsException e) {
+            throw new DockerfileException(
+                    copy.at(),
+                    "cannot copy into " + destination + ": " + e.getMessage(),
+                    "check the symlinks on the destination's path in the image");
         }
     }
 

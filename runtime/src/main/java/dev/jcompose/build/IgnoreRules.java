@@ -34,11 +34,11 @@ public final class IgnoreRules {
      * The rules for building with {@code dockerfile} from {@code contextDir}: {@code <Dockerfile>.dockerignore}
      * next to the Dockerfile when it exists (BuildKit's rule), otherwise the context's .dockerignore. As
      * the docker CLI does, the .dockerignore and the Dockerfile themselves stay in the context even when
-     * a pattern matches them.
+     * a pattern matches them. {@code dockerfile} is null for an inline Dockerfile.
      */
     public static IgnoreRules load(Path contextDir, Path dockerfile) {
-        Path own = dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
-        Path file = Files.isRegularFile(own) ? own : contextDir.resolve(".dockerignore");
+        Path own = dockerfile == null ? null : dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore");
+        Path file = own != null && Files.isRegularFile(own) ? own : contextDir.resolve(".dockerignore");
         if (!Files.isRegularFile(file)) {
             return NONE;
         }
@@ -49,6 +49,9 @@ public final class IgnoreRules {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         rules = rules.keeping(".dockerignore");
+        if (dockerfile == null) {
+            return rules;
+        }
         Path ctx = contextDir.toAbsolutePath().normalize();
         Path df = dockerfile.toAbsolutePath().normalize();
         return df.startsWith(ctx) ? rules.keeping(ctx.relativize(df).toString()) : rules;

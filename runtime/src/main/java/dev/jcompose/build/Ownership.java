@@ -1,6 +1,8 @@
 package dev.jcompose.build;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.dockerfile.DockerfileException;
+import dev.jcompose.dockerfile.Instruction;
 import dev.jcompose.oci.RuntimeSpec;
 import dev.jcompose.oci.UserResolver;
 import java.nio.file.Path;
@@ -9,6 +11,26 @@ import java.util.List;
 /** The numeric owner COPY/ADD {@code --chown} gives what it writes. */
 public record Ownership(int uid, int gid) {
     public static final Ownership ROOT = new Ownership(0, 0);
+
+    /**
+     * The owner {@code copy}'s {@code --chown} asks for, names looked up in the stage's {@code root}, or
+     * null without {@code --chown}.
+     *
+     * @throws DockerfileException naming the instruction's line for an unknown user or group
+     */
+    public static Ownership of(Instruction.Copy copy, Path root) {
+        if (copy.chown() == null || copy.chown().isEmpty()) {
+            return null;
+        }
+        try {
+            return resolve(copy.chown(), root);
+        } catch (IllegalArgumentException e) {
+            throw new DockerfileException(
+                    copy.at(),
+                    e.getMessage(),
+                    "use numeric ids, or a user and group the image's /etc/passwd and /etc/group define");
+        }
+    }
 
     /**
      * Resolves {@code --chown=user[:group]} the way BuildKit does: numbers (and {@code root}) need no

@@ -2,6 +2,7 @@ package dev.jcompose.build;
 
 import dev.jcompose.dockerfile.DockerfileException;
 import dev.jcompose.dockerfile.Instruction;
+import dev.jcompose.dockerfile.SourceLine;
 import java.util.List;
 
 /**
@@ -19,6 +20,10 @@ final class SourceResolver {
         this.context = context;
         this.copy = copy;
         this.excludes = excludes;
+    }
+
+    SourceLine at() {
+        return copy.at();
     }
 
     void resolve(String source, List<CopyPlan.Item> out) {

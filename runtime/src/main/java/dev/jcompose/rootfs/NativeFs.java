@@ -8,9 +8,10 @@ import jnr.ffi.annotations.SaveError;
 /**
  * The few file system calls the JDK lacks: device nodes, extended attributes in any namespace
  * (the JDK only reaches {@code user.*}), and ownership/mode changes that never follow symlinks.
- * Every call takes an absolute path that the caller has already resolved without symlinks.
+ * Every call takes an absolute path that the caller has already resolved without symlinks. Public for
+ * the builder's COPY, which sets owners and full modes (setuid included) on what it writes.
  */
-final class NativeFs {
+public final class NativeFs {
     static final int S_IFIFO = 0010000;
     static final int S_IFCHR = 0020000;
     static final int S_IFBLK = 0060000;
@@ -38,7 +39,7 @@ final class NativeFs {
     private final LibC libc;
     private final jnr.ffi.Runtime runtime;
 
-    NativeFs() {
+    public NativeFs() {
         libc = LibraryLoader.create(LibC.class).load("c");
         runtime = jnr.ffi.Runtime.getRuntime(libc);
     }
@@ -59,11 +60,11 @@ final class NativeFs {
         return n < 0 ? null : new String(buf, 0, (int) n, StandardCharsets.UTF_8);
     }
 
-    void lchown(Path path, int uid, int gid) {
+    public void lchown(Path path, int uid, int gid) {
         check(libc.lchown(path.toString(), uid, gid), "lchown", path);
     }
 
-    void chmod(Path path, int mode) {
+    public void chmod(Path path, int mode) {
         check(libc.chmod(path.toString(), mode), "chmod", path);
     }
 

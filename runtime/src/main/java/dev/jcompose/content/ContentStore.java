@@ -1,16 +1,24 @@
 package dev.jcompose.content;
 
 import dev.jcompose.host.HostPaths;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +100,87 @@ public final class ContentStore {
             ingest.restart();
             ingest.append(in, n -> {});
             ingest.commit();
+        }
+    }
+
+    /** Writes a blob's bytes to a stream; the digest is not known before the last byte. */
+    @FunctionalInterface
+    public interface BlobSource {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A blob written by {@link #write(BlobSource)}: its digest and size in bytes. */
+    public record Written(Digest digest, long size) {}
+
+    /**
+     * Stores a blob produced as a stream (a layer tar being generated), without holding it in memory:
+     * the bytes go to a private file under {@code ingest/} while hashed, are fsynced, and the file is
+     * renamed into place (a no-op when the blob is already stored). A failure leaves nothing behind.
+     */
+    public Written write(BlobSource source) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(ingestDir());
+            tmp = Files.createTempFile(ingestDir(), "stream-", ".tmp");
+            MessageDigest hasher = Digest.newSha256();
+            long size;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                // not closed: closing the streams would close the channel before the fsync
+                CountingOutputStream counted =
+                        new CountingOutputStream(new DigestOutputStream(Channels.newOutputStream(ch), hasher));
+                OutputStream buffered = new BufferedOutputStream(counted, 1 << 16);
+                source.writeTo(buffered);
+                buffered.flush();
+                ch.force(true);
+                size = counted.count;
+            }
+            Digest d = new Digest("sha256", HexFormat.of().formatHex(hasher.digest()));
+            Path target = blobPath(d);
+            if (!Files.isRegularFile(target)) {
+                Files.createDirectories(target.getParent());
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                syncDirectory(target.getParent());
+            }
+            return new Written(d, size);
+        } catch (IOException e) {
+            throw new ContentException(
+                    "cannot write a blob into the content store " + root + ": " + e.getMessage(),
+                    "check the permissions and free space of " + root,
+                    e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover temp file in ingest/ wastes space but is never read
+        }
+    }
+
+    /** Counts what passes, so the size needs no second stat. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
         }
     }
 

@@ -134,6 +134,7 @@ public final class ImageStore {
         SortedSet<Digest> deleted = new TreeSet<>();
         withIndex(index -> {
             SortedSet<Digest> keep = leasedDigests();
+            keep.addAll(pinnedDigests());
             index.forEach((name, e) -> keep.addAll(references(e)));
             for (Digest d : content.list()) {
                 if (!keep.contains(d) && content.delete(d)) {
@@ -207,6 +208,89 @@ public final class ImageStore {
             throw new ImageException(
                     "cannot read the pull leases in " + leases + ": " + e.getMessage(),
                     "delete " + leases + " when no jcompose process is running");
+        }
+        return out;
+    }
+
+    /**
+     * Keeps {@code digests} from {@link #gc()} until {@link #unpin} of the same holder, across
+     * processes and restarts (unlike a {@link #lease}): for stores of their own that reference blobs,
+     * such as the build cache, without the image store knowing them. Taken under the index lock, so a
+     * gc runs wholly before or after it; returns false when a digest was already gone by then (the
+     * holder must not rely on it), true when all are stored and now pinned.
+     */
+    public boolean pin(String holder, Collection<Digest> digests) {
+        Path file = pinFile(holder);
+        StringBuilder sb = new StringBuilder();
+        new TreeSet<>(digests).forEach(d -> sb.append(d).append('\n'));
+        boolean[] present = {true};
+        withIndex(index -> {
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.writeString(tmp, sb);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw failure("cannot write pin " + file, e);
+            }
+            present[0] = digests.stream().allMatch(content::contains);
+            return false;
+        });
+        return present[0];
+    }
+
+    /** Drops a {@link #pin}; its blobs go with the next gc unless something else references them. */
+    public void unpin(String holder) {
+        Path file = pinFile(holder);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw failure("cannot remove pin " + file, e);
+        }
+    }
+
+    /** The holders of every {@link #pin}, sorted. */
+    public SortedSet<String> pinHolders() {
+        SortedSet<String> out = new TreeSet<>();
+        Path pins = dir.resolve("pins");
+        if (!Files.isDirectory(pins)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s =
+                Files.newDirectoryStream(pins, f -> !f.toString().endsWith(".tmp"))) {
+            s.forEach(f -> out.add(f.getFileName().toString()));
+        } catch (IOException e) {
+            throw failure("cannot list the pins in " + pins, e);
+        }
+        return out;
+    }
+
+    private Path pinFile(String holder) {
+        if (!holder.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,200}")) {
+            throw new IllegalArgumentException("invalid pin holder name '" + holder + "'");
+        }
+        return dir.resolve("pins").resolve(holder);
+    }
+
+    private SortedSet<Digest> pinnedDigests() {
+        SortedSet<Digest> out = new TreeSet<>();
+        Path pins = dir.resolve("pins");
+        if (!Files.isDirectory(pins)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s =
+                Files.newDirectoryStream(pins, f -> !f.toString().endsWith(".tmp"))) {
+            for (Path f : s) {
+                Files.readAllLines(f).stream()
+                        .filter(l -> !l.isBlank())
+                        .map(Digest::parse)
+                        .forEach(out::add);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Deleting blobs that a holder may still need is worse than keeping garbage: refuse.
+            throw new ImageException(
+                    "cannot read the pins in " + pins + ": " + e.getMessage(),
+                    "remove the unreadable file from " + pins + " (e.g. with `jcompose builder prune`)");
         }
         return out;
     }

@@ -28,6 +28,9 @@ public final class NativeFs {
         long lgetxattr(String path, String name, byte[] value, long size);
 
         @SaveError
+        long llistxattr(String path, byte[] list, long size);
+
+        @SaveError
         int lchown(String path, int uid, int gid);
 
         @SaveError
@@ -58,6 +61,38 @@ public final class NativeFs {
         byte[] buf = new byte[4096];
         long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
         return n < 0 ? null : new String(buf, 0, (int) n, StandardCharsets.UTF_8);
+    }
+
+    /** The names of all extended attributes of {@code path} (not following a symlink), in any namespace. */
+    java.util.List<String> listXattrs(Path path) {
+        long size = libc.llistxattr(path.toString(), null, 0);
+        check(size, "listxattr", path);
+        if (size == 0) {
+            return java.util.List.of();
+        }
+        byte[] buf = new byte[(int) size];
+        long n = libc.llistxattr(path.toString(), buf, buf.length);
+        check(n, "listxattr", path); // ERANGE if one was added in between: rare, and reported
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (buf[i] == 0) {
+                out.add(new String(buf, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The attribute's raw value, or {@code null} when absent. */
+    byte[] getXattrBytes(Path path, String name) {
+        long size = libc.lgetxattr(path.toString(), name, null, 0);
+        if (size < 0) {
+            return null;
+        }
+        byte[] buf = new byte[(int) size];
+        long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
+        return n < 0 ? null : java.util.Arrays.copyOf(buf, (int) n);
     }
 
     public void lchown(Path path, int uid, int gid) {

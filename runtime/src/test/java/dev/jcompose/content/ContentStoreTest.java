@@ -132,4 +132,27 @@ class ContentStoreTest {
             }
         };
     }
+
+    @Test
+    void aStreamedBlobIsStoredUnderTheDigestOfWhatWasWrittenAndAFailedOneLeavesNothing() throws IOException {
+        ContentStore store = new ContentStore(root);
+        ContentStore.Written w = store.write(out -> {
+            out.write(bytes("hel"));
+            out.write('l');
+            out.write(bytes("o"));
+        });
+        assertThat(w).isEqualTo(new ContentStore.Written(Digest.sha256(bytes("hello")), 5));
+        assertThat(store.write(out -> out.write(bytes("hello")))).isEqualTo(w);
+        assertThatThrownBy(() -> store.write(out -> {
+                    out.write(bytes("half"));
+                    throw new IOException("disk full");
+                }))
+                .isInstanceOf(ContentException.class)
+                .hasMessageContaining("disk full");
+        assertThat(store.list()).containsExactly(w.digest());
+        try (var s = Files.list(root.resolve("ingest"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("lock")))
+                    .isEmpty();
+        }
+    }
 }

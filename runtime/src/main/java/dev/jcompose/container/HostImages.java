@@ -116,6 +116,11 @@ public final class HostImages {
         return images;
     }
 
+    /** The platform images are pulled and built for. */
+    public dev.jcompose.image.Platform platform() {
+        return settings.platform();
+    }
+
     public SnapshotStore snapshots() {
         return snapshots;
     }

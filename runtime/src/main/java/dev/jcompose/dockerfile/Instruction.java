@@ -39,7 +39,7 @@ public sealed interface Instruction {
      *                 {@code <<EOF}, the first one is the script the shell runs
      * @param network  null when not given (the build's network applies)
      */
-    record Run(SourceLine at, Command command, List<RunMount> mounts, String network, List<Heredoc> heredocs)
+    record Run(SourceLine at, InstructionCommand command, List<RunMount> mounts, String network, List<Heredoc> heredocs)
             implements Instruction {
         public Run {
             mounts = List.copyOf(mounts);
@@ -55,9 +55,9 @@ public sealed interface Instruction {
         }
     }
 
-    record Cmd(SourceLine at, Command command) implements Instruction {}
+    record Cmd(SourceLine at, InstructionCommand command) implements Instruction {}
 
-    record Entrypoint(SourceLine at, Command command) implements Instruction {}
+    record Entrypoint(SourceLine at, InstructionCommand command) implements Instruction {}
 
     record Env(SourceLine at, List<KeyValue> pairs) implements Instruction {
         public Env {
@@ -157,7 +157,7 @@ public sealed interface Instruction {
      */
     record Healthcheck(
             SourceLine at,
-            Command test,
+            InstructionCommand test,
             Duration interval,
             Duration timeout,
             Duration startPeriod,

@@ -140,19 +140,19 @@ final class InstructionParser {
     }
 
     /** CMD/ENTRYPOINT/RUN: exec form from a JSON array, else the line for the stage's SHELL. */
-    static Command command(Raw raw, boolean allowEmptyExec) {
+    static InstructionCommand command(Raw raw, boolean allowEmptyExec) {
         raw.noFlags();
         List<String> exec = jsonArray(raw);
         if (exec != null) {
             if (exec.isEmpty() && !allowEmptyExec) {
                 throw raw.fail(raw.at().keyword() + " requires at least one argument", "give the command to run");
             }
-            return new Command(exec, false);
+            return new InstructionCommand(exec, false);
         }
         if (raw.rest().isEmpty()) {
             throw raw.fail(raw.at().keyword() + " requires at least one argument", "give the command to run");
         }
-        return new Command(List.of(raw.rest()), true);
+        return new InstructionCommand(List.of(raw.rest()), true);
     }
 
     private static String single(Raw raw, boolean substituted) {

@@ -9,8 +9,8 @@ import java.util.List;
  *              (continuations joined), to be run by the stage's SHELL
  * @param shell whether this is the shell form
  */
-public record Command(List<String> args, boolean shell) {
-    public Command {
+public record InstructionCommand(List<String> args, boolean shell) {
+    public InstructionCommand {
         args = List.copyOf(args);
     }
 }

@@ -107,4 +107,10 @@ public interface ComposeService {
 
     /** Pulls the services' images (all when empty). */
     void pull(Project project, List<String> services, StackListener listener);
+
+    /**
+     * Pushes the images of the services that build one and name it ({@code build:} and {@code image:},
+     * plus {@code build.tags}), as docker compose does; other services are reported {@code Skipped}.
+     */
+    void push(Project project, PushOptions options, StackListener listener);
 }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             UnpauseCommand.class,
             RmCommand.class,
             PullCommand.class,
+            PushCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

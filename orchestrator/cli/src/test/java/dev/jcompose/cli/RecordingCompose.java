@@ -222,4 +222,9 @@ final class RecordingCompose implements ComposeService {
     public void pull(Project project, List<String> services, StackListener listener) {
         record("pull " + project.name() + " " + services, null, listener);
     }
+
+    @Override
+    public void push(Project project, dev.jcompose.api.PushOptions options, StackListener listener) {
+        record("push " + project.name() + " " + options.services(), options, listener);
+    }
 }

@@ -14,6 +14,9 @@ public interface ImageSource {
     /** Pulls the reference into the local store. */
     void pull(String reference);
 
+    /** Pushes the image stored under the reference to its registry, telling {@code listener} per blob. */
+    void push(String reference, dev.jcompose.image.PushListener listener);
+
     /**
      * Runs {@code create} (which resolves an image and creates a container on its snapshots) so that
      * no snapshot pruning runs in between. A source that never prunes just runs it.

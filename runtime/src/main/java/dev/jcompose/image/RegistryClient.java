@@ -252,7 +252,11 @@ public final class RegistryClient {
             HttpRequest.BodyPublisher body,
             String authorization,
             HttpResponse.BodyHandler<T> h) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
+        // The request timeout runs until the response headers arrive, so an upload's includes sending its
+        // body: allow a second per MiB on top (a 500 MiB layer gets 500 s more, at 1 MiB/s at worst).
+        long length = body.contentLength();
+        Duration limit = length > 0 ? timeout.plusSeconds(length >> 20) : timeout;
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(limit).method(method, body);
         headers.forEach(b::header);
         if (authorization != null) {
             b.header("Authorization", authorization);

@@ -6,11 +6,14 @@ import dev.jcompose.image.ImageException;
 import dev.jcompose.image.ImageLoader;
 import dev.jcompose.image.ImageNotFoundException;
 import dev.jcompose.image.ImagePuller;
+import dev.jcompose.image.ImagePusher;
 import dev.jcompose.image.ImageRecord;
 import dev.jcompose.image.ImageReference;
 import dev.jcompose.image.ImageStore;
 import dev.jcompose.image.Platform;
 import dev.jcompose.image.PullListener;
+import dev.jcompose.image.PushListener;
+import dev.jcompose.image.PushedImage;
 import dev.jcompose.image.RegistryConfig;
 import dev.jcompose.policy.PullPolicy;
 import dev.jcompose.rootfs.SnapshotStore;
@@ -143,6 +146,21 @@ public final class HostImages {
         ImageRecord image = puller().pull(ImageReference.parse(reference), settings.platform(), listener);
         unpackOrRemove(List.of(image));
         return image;
+    }
+
+    /**
+     * Pushes the image stored under {@code reference} to the registry the reference names, as
+     * {@code docker push} does.
+     */
+    public PushedImage push(String reference, PushListener listener) {
+        ImageRecord image = images.find(reference)
+                .orElseThrow(() -> new ImageException(
+                        "cannot push " + reference + ": no image is stored under that name",
+                        "build it (`jcompose build`), or pull or load it under that name first"));
+        ImageStore store = images;
+        RegistryConfig registry = settings.registry();
+        return new ImagePusher(store, registry, ImagePuller.defaultHttpClient(registry))
+                .push(image, ImageReference.parse(reference), listener);
     }
 
     /** Loads a {@code docker save} archive, an OCI layout or its tar; unpacks every image's layers. */

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Speaks the OCI distribution API (pull side) to one endpoint: a registry or one of its mirrors.
+ * Speaks the OCI distribution API to one endpoint: a registry or one of its mirrors.
  * Handles the {@code 401 WWW-Authenticate} dance (Bearer tokens from the realm, or Basic), caches
  * tokens per scope, and follows blob redirects without leaking credentials to another host.
  */
@@ -113,12 +113,13 @@ public final class RegistryClient {
         }
         URI next = uri.resolve(location.get());
         // Storage backends get no registry credentials: a redirect URL carries its own signature.
-        boolean sameOrigin = next.getHost().equals(uri.getHost()) && next.getPort() == uri.getPort();
         return follow(
                 exchange(
+                        "GET",
                         next,
                         headers,
-                        sameOrigin ? authorizations.get(scope(repo)) : null,
+                        HttpRequest.BodyPublishers.noBody(),
+                        sameOrigin(next, uri) ? authorizations.get(scope(repo)) : null,
                         HttpResponse.BodyHandlers.ofInputStream()),
                 repo,
                 digest,
@@ -133,8 +134,27 @@ public final class RegistryClient {
 
     /** Sends a GET with cached authorization; on 401 answers the challenge once and retries. */
     private <T> HttpResponse<T> send(String repo, URI uri, Map<String, String> headers, HttpResponse.BodyHandler<T> h) {
-        String scope = scope(repo);
-        HttpResponse<T> r = exchange(uri, headers, authorizations.get(scope), h);
+        return send(repo, scope(repo), "GET", uri, headers, HttpRequest.BodyPublishers.noBody(), h);
+    }
+
+    /**
+     * Sends a request needing {@code scope} (space-separated scopes, as a token server takes them) with
+     * its cached authorization; on 401 answers the challenge once and retries. {@code body} must be
+     * replayable. Another origin than the registry's (an upload {@code Location} elsewhere) gets no
+     * credentials.
+     */
+    <T> HttpResponse<T> send(
+            String repo,
+            String scope,
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            HttpRequest.BodyPublisher body,
+            HttpResponse.BodyHandler<T> h) {
+        if (!sameOrigin(uri, base)) {
+            return exchange(method, uri, headers, body, null, h);
+        }
+        HttpResponse<T> r = exchange(method, uri, headers, body, authorizations.get(scope), h);
         if (r.statusCode() != 401) {
             return r;
         }
@@ -143,7 +163,7 @@ public final class RegistryClient {
         }
         String auth = answer(uri, r.headers().allValues("WWW-Authenticate"), scope);
         authorizations.put(scope, auth);
-        HttpResponse<T> retried = exchange(uri, headers, auth, h);
+        HttpResponse<T> retried = exchange(method, uri, headers, body, auth, h);
         if (retried.statusCode() == 401 || retried.statusCode() == 403) {
             throw new RegistryException(
                     "access to " + repo + " at " + base + " denied (HTTP " + retried.statusCode()
@@ -156,6 +176,10 @@ public final class RegistryClient {
                                     + "`) so ~/.docker/config.json has credentials");
         }
         return retried;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getHost().equals(b.getHost()) && a.getPort() == b.getPort();
     }
 
     private String answer(URI uri, List<String> headerValues, String scope) {
@@ -188,11 +212,19 @@ public final class RegistryClient {
         if (!c.param("service").isEmpty()) {
             q.append("service=").append(enc(c.param("service"))).append('&');
         }
-        q.append("scope=").append(enc(c.param("scope").isEmpty() ? scope : c.param("scope")));
+        // A token server takes one scope parameter per scope; a challenge lists them space-separated.
+        String scopes = c.param("scope").isEmpty() ? scope : c.param("scope");
+        q.append(String.join(
+                "&",
+                java.util.Arrays.stream(scopes.trim().split(" +"))
+                        .map(one -> "scope=" + enc(one))
+                        .toList()));
         URI realm = URI.create(q.toString());
         HttpResponse<InputStream> r = exchange(
+                "GET",
                 realm,
                 Map.of(),
+                HttpRequest.BodyPublishers.noBody(),
                 credentials.map(Credentials::basicHeader).orElse(null),
                 HttpResponse.BodyHandlers.ofInputStream());
         byte[] body = limited(r, "token response");
@@ -214,8 +246,17 @@ public final class RegistryClient {
     }
 
     private <T> HttpResponse<T> exchange(
-            URI uri, Map<String, String> headers, String authorization, HttpResponse.BodyHandler<T> h) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            HttpRequest.BodyPublisher body,
+            String authorization,
+            HttpResponse.BodyHandler<T> h) {
+        // The request timeout runs until the response headers arrive, so an upload's includes sending its
+        // body: allow a second per MiB on top (a 500 MiB layer gets 500 s more, at 1 MiB/s at worst).
+        long length = body.contentLength();
+        Duration limit = length > 0 ? timeout.plusSeconds(length >> 20) : timeout;
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(limit).method(method, body);
         headers.forEach(b::header);
         if (authorization != null) {
             b.header("Authorization", authorization);
@@ -233,7 +274,7 @@ public final class RegistryClient {
         }
     }
 
-    private static String scope(String repo) {
+    static String scope(String repo) {
         return "repository:" + repo + ":pull";
     }
 

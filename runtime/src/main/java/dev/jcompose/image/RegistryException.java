@@ -2,8 +2,15 @@ package dev.jcompose.image;
 
 import dev.jcompose.ExitCode;
 
-/** Pulling from a registry failed (docker compose reports pull failures with exit code 18). */
+/**
+ * Talking to a registry failed. A pull failure exits with 18 as docker compose's does; a push failure
+ * with 1 (compose has no category for it).
+ */
 public class RegistryException extends ImageException {
+    public RegistryException(String message, String hint, int exitCode, Throwable cause) {
+        super(message, hint, exitCode, cause);
+    }
+
     public RegistryException(String message, String hint, Throwable cause) {
         super(message, hint, ExitCode.PULL, cause);
     }

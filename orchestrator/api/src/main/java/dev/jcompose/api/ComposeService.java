@@ -113,4 +113,10 @@ public interface ComposeService {
      * none is named), concurrently, each stored under its image name and {@code build.tags}.
      */
     void build(Project project, BuildOptions options, StackListener listener);
+
+    /**
+     * Pushes the images of the services that build one and name it ({@code build:} and {@code image:},
+     * plus {@code build.tags}), as docker compose does; other services are reported {@code Skipped}.
+     */
+    void push(Project project, PushOptions options, StackListener listener);
 }

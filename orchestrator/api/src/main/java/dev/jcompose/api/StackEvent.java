@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One line of progress, as docker compose prints it: {@code Container shop-web-1  Started}.
- * {@code kind} is Network, Volume, Image or Container; {@code detail} is extra text or empty.
+ * {@code kind} is Network, Volume, Image or Container, or empty for a line compose shows by name alone
+ * (a skipped service, a pushed layer); {@code detail} is extra text or empty.
  * {@code project} is the compose project the event belongs to (empty when unknown): the one engine
  * serves several projects at once, and a command's listener sees only its own project's events.
  */
@@ -31,8 +32,8 @@ public record StackEvent(String kind, String name, String status, String detail,
         return new StackEvent(kind, name, status, detail, project);
     }
 
-    /** {@code Container shop-web-1 Started}, plus the detail if any. */
+    /** {@code Container shop-web-1 Started}, plus the detail if any; without a kind just the name. */
     public String render() {
-        return kind + " " + name + " " + status + (detail.isEmpty() ? "" : " " + detail);
+        return (kind.isEmpty() ? "" : kind + " ") + name + " " + status + (detail.isEmpty() ? "" : " " + detail);
     }
 }

@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             PullCommand.class,
             BuildCommand.class,
+            PushCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

@@ -23,6 +23,7 @@ final class StackProgress {
             "Restarting",
             "Removing",
             "Pulling",
+            "Pushing",
             "Building",
             "Pausing",
             "Unpausing");
@@ -34,7 +35,7 @@ final class StackProgress {
         if (event.kind().equals("Warning")) {
             return Optional.empty();
         }
-        String id = event.kind() + " " + event.name();
+        String id = event.kind().isEmpty() ? event.name() : event.kind() + " " + event.name();
         ProgressStatus status = switch (event.status()) {
             case "Error" -> ProgressStatus.ERROR;
             case "Warning" -> ProgressStatus.WARNING;

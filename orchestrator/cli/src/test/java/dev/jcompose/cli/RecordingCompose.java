@@ -227,4 +227,9 @@ final class RecordingCompose implements ComposeService {
     public void build(Project project, dev.jcompose.api.BuildOptions options, StackListener listener) {
         record("build " + project.name() + " " + options, null, listener);
     }
+
+    @Override
+    public void push(Project project, dev.jcompose.api.PushOptions options, StackListener listener) {
+        record("push " + project.name() + " " + options.services(), options, listener);
+    }
 }

@@ -75,6 +75,14 @@ public final class EngineHandlers implements HandlerRegistry {
                             c.listener());
             return null;
         }));
+        methods.registerProjectScoped("compose.push", blocking(engine, (c, p) -> {
+            c.service()
+                    .push(
+                            WireJson.model(p).orElseThrow(),
+                            WireJson.read(p.get("options"), dev.jcompose.api.PushOptions.class),
+                            c.listener());
+            return null;
+        }));
         methods.register(
                 "compose.ps",
                 blocking(

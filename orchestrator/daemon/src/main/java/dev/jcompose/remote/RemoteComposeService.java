@@ -17,6 +17,7 @@ import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
 import dev.jcompose.api.PortBinding;
 import dev.jcompose.api.ProjectLease;
+import dev.jcompose.api.PushOptions;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
@@ -219,6 +220,14 @@ public final class RemoteComposeService implements ComposeService {
         p.set("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         call("compose.build", p, listener, null);
+    }
+
+    @Override
+    public void push(Project project, PushOptions options, StackListener listener) {
+        ObjectNode p = params(project.name());
+        p.set("model", WireJson.model(project));
+        p.set("options", WireJson.tree(options));
+        call("compose.push", p, listener, null);
     }
 
     private static ObjectNode params(String project) {

@@ -19,6 +19,9 @@ public interface ImageSource {
     /** Builds an image and stores it under the request's tags. */
     void build(BuildRequest request, BuildListener listener);
 
+    /** Pushes the image stored under the reference to its registry, telling {@code listener} per blob. */
+    void push(String reference, dev.jcompose.image.PushListener listener);
+
     /**
      * Runs {@code create} (which resolves an image and creates a container on its snapshots) so that
      * no snapshot pruning runs in between. A source that never prunes just runs it.

@@ -11,6 +11,7 @@ import dev.jcompose.container.HostImages;
 import dev.jcompose.container.ImageRootfs;
 import dev.jcompose.image.ImageConfig;
 import dev.jcompose.image.PullListener;
+import dev.jcompose.image.PushListener;
 import dev.jcompose.observe.Labels;
 import java.util.List;
 import java.util.Optional;
@@ -94,5 +95,16 @@ public final class LocalImages implements ImageSource {
                     ExitCode.PULL);
         }
         images.pull(reference, PullListener.NONE);
+    }
+
+    @Override
+    public void push(String reference, PushListener listener) {
+        if (!pull) {
+            throw new JcomposeException(
+                    "cannot push " + reference + ": no registry access is configured",
+                    "push from a jcompose with registry access",
+                    ExitCode.FAILURE);
+        }
+        images.push(reference, listener);
     }
 }

@@ -483,6 +483,11 @@ final class StackService implements ComposeService {
         ProjectBuilds.buildAll(stack.images, project, options, e -> tell(listener, project.name(), e));
     }
 
+    @Override
+    public void push(Project project, dev.jcompose.api.PushOptions options, StackListener listener) {
+        new StackPush(stack.images).push(project, options, listener);
+    }
+
     /** A command's own event, also told to the engine's subscribers ({@code events}). */
     private void tell(StackListener listener, String projectName, StackEvent event) {
         StackEvent e = event.of(projectName);

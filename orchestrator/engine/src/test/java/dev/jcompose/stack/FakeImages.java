@@ -26,6 +26,8 @@ final class FakeImages implements ImageSource {
     private final Map<String, ResolvedImage> defined = new ConcurrentHashMap<>();
     private final List<String> pulls = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<BuildRequest> builds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> pushes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, RuntimeException> pushFailures = new ConcurrentHashMap<>();
 
     FakeImages(Path snapshotsRoot) {
         this.snapshotsRoot = snapshotsRoot;
@@ -73,6 +75,24 @@ final class FakeImages implements ImageSource {
 
     List<BuildRequest> builds() {
         return List.copyOf(builds);
+    }
+
+    @Override
+    public void push(String reference, dev.jcompose.image.PushListener listener) {
+        RuntimeException failure = pushFailures.get(reference);
+        if (failure != null) {
+            throw failure;
+        }
+        pushes.add(reference);
+    }
+
+    /** Pushes of {@code reference} throw {@code failure}. */
+    void failPush(String reference, RuntimeException failure) {
+        pushFailures.put(reference, failure);
+    }
+
+    List<String> pushes() {
+        return List.copyOf(pushes);
     }
 
     List<String> pulls() {

@@ -32,6 +32,7 @@ public final class FakeRegistry implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
     private final Map<Digest, byte[]> blobs = new ConcurrentHashMap<>();
+    private final FakeUploads uploads = new FakeUploads(blobs);
     private final Map<Digest, byte[]> corrupted = new ConcurrentHashMap<>();
     private final Map<Digest, Integer> cutAfter = new ConcurrentHashMap<>();
     private final Map<Digest, AtomicInteger> cutsLeft = new ConcurrentHashMap<>();
@@ -69,6 +70,8 @@ public final class FakeRegistry implements AutoCloseable {
 
     public FakeRegistry add(String repo, String tag, TestImage image) {
         image.blobs().forEach(blobs::put);
+        uploads.link(repo, image.layerDigest());
+        uploads.link(repo, image.configDigest());
         manifests.put(repo + ":" + image.manifestDigest(), new Manifest(MediaTypes.OCI_MANIFEST, image.manifest()));
         manifests.put(repo + ":" + tag, new Manifest(MediaTypes.OCI_MANIFEST, image.manifest()));
         return this;
@@ -133,6 +136,52 @@ public final class FakeRegistry implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Requests of {@code kind} ({@code "blob upload"} or {@code "manifest"} pushes) to {@code repo} are
+     * refused with {@code status} and the distribution error {@code code}.
+     */
+    public FakeRegistry refuse(String repo, String kind, int status, String code) {
+        uploads.refuse(repo, kind, status, code);
+        return this;
+    }
+
+    /** Upload sessions are announced with an absolute {@code Location} (default: relative). */
+    public FakeRegistry absoluteUploadLocations() {
+        uploads.locationBase = uri().toString();
+        return this;
+    }
+
+    /** Whether {@code repo} links the blob (it was pushed, mounted or added there). */
+    public boolean has(String repo, Digest digest) {
+        return uploads.linked(repo, digest);
+    }
+
+    /** The bytes of a manifest as stored under {@code repo:reference}, or null. */
+    public byte[] manifest(String repo, String reference) {
+        Manifest m = manifests.get(repo + ":" + reference);
+        return m == null ? null : m.bytes().clone();
+    }
+
+    /** The media type a manifest was stored with, or null. */
+    public String manifestType(String repo, String reference) {
+        Manifest m = manifests.get(repo + ":" + reference);
+        return m == null ? null : m.mediaType();
+    }
+
+    static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String kv : raw.split("&")) {
+                int eq = kv.indexOf('=');
+                out.put(
+                        java.net.URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
     /** The most blob downloads that were in progress at once. */
     public int maxConcurrentBlobDownloads() {
         return maxInFlight.get();
@@ -162,20 +211,21 @@ public final class FakeRegistry implements AutoCloseable {
     private void registry(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         String range = ex.getRequestHeaders().getFirst("Range");
-        requests.add(ex.getRequestMethod() + " " + path + (range == null ? "" : " Range: " + range));
+        String query = ex.getRequestURI().getRawQuery();
+        requests.add(ex.getRequestMethod() + " " + path + (query == null ? "" : "?" + query)
+                + (range == null ? "" : " Range: " + range));
         if (bearer && !("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-            String repo = path.replaceFirst("^/v2/", "").replaceFirst("/(manifests|blobs)/.*$", "");
-            ex.getResponseHeaders()
-                    .add(
-                            "WWW-Authenticate",
-                            "Bearer realm=\"" + uri() + "/token\",service=\"fake\",scope=\"repository:" + repo
-                                    + ":pull\"");
-            respond(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            challenge(ex, path);
             return;
         }
         int m = path.indexOf("/manifests/");
         int b = path.indexOf("/blobs/");
-        if (path.equals("/v2/")) {
+        if (b > 0 && m < 0 && uploads.handle(ex, path.substring(4, b), path.substring(b + 1))) {
+            return;
+        }
+        if (m > 0 && ex.getRequestMethod().equals("PUT")) {
+            putManifest(ex, path.substring(4, m), path.substring(m + 11));
+        } else if (path.equals("/v2/")) {
             respond(ex, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
         } else if (m > 0) {
             Manifest man = manifests.get(path.substring(4, m) + ":" + path.substring(m + 11));
@@ -205,6 +255,50 @@ public final class FakeRegistry implements AutoCloseable {
         } else {
             respond(ex, 404, "text/plain", new byte[0]);
         }
+    }
+
+    /** A 401 whose scope is what the request needs: push adds {@code push}, a mount the source's pull. */
+    private void challenge(HttpExchange ex, String path) throws IOException {
+        String repo = path.replaceFirst("^/v2/", "").replaceFirst("/(manifests|blobs)/.*$", "");
+        boolean reading = ex.getRequestMethod().equals("GET");
+        String scope = "repository:" + repo + (reading ? ":pull" : ":pull,push");
+        String from = query(ex).get("from");
+        if (from != null) {
+            scope += " repository:" + from + ":pull";
+        }
+        ex.getResponseHeaders()
+                .add(
+                        "WWW-Authenticate",
+                        "Bearer realm=\"" + uri() + "/token\",service=\"fake\",scope=\"" + scope + "\"");
+        respond(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void putManifest(HttpExchange ex, String repo, String reference) throws IOException {
+        byte[] data;
+        try (java.io.InputStream in = ex.getRequestBody()) {
+            data = in.readAllBytes();
+        }
+        if (uploads.refused(ex, repo + " manifest")) {
+            return;
+        }
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        dev.jcompose.image.ManifestDocument doc = dev.jcompose.image.Manifests.parse(data, type, "pushed manifest");
+        if (doc instanceof dev.jcompose.image.Manifest man) {
+            java.util.List<Digest> needed = new java.util.ArrayList<>();
+            needed.add(man.config().digest());
+            man.layers().forEach(l -> needed.add(l.digest()));
+            if (!needed.stream().allMatch(d -> uploads.linked(repo, d))) {
+                FakeUploads.send(ex, 400, "MANIFEST_BLOB_UNKNOWN");
+                return;
+            }
+        }
+        Digest digest = Digest.sha256(data);
+        manifests.put(repo + ":" + reference, new Manifest(type, data));
+        manifests.put(repo + ":" + digest, new Manifest(type, data));
+        ex.getResponseHeaders().add("Docker-Content-Digest", digest.toString());
+        ex.getResponseHeaders().add("Location", "/v2/" + repo + "/manifests/" + digest);
+        ex.sendResponseHeaders(201, -1);
+        ex.close();
     }
 
     private void blob(HttpExchange ex, Digest d, String range) throws IOException {

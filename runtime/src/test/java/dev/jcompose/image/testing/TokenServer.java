@@ -101,23 +101,30 @@ public final class TokenServer implements AutoCloseable {
             send(ex, 401, "{\"details\":\"bad credentials\"}");
             return;
         }
-        String scope = "";
+        // one scope parameter per repository (a mount asks for the source's pull as well)
+        java.util.Map<String, List<String>> grants = new java.util.TreeMap<>();
         String query = ex.getRequestURI().getRawQuery() == null
                 ? ""
                 : ex.getRequestURI().getRawQuery();
         for (String kv : query.split("&")) {
             if (kv.startsWith("scope=")) {
-                scope = URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8);
+                String[] parts = URLDecoder.decode(kv.substring(6), StandardCharsets.UTF_8)
+                        .split(":");
+                if (parts.length == 3) {
+                    grants.put(parts[1], List.of(parts[2].split(",")));
+                }
             }
         }
-        String[] parts = scope.split(":");
-        String repo = parts.length == 3 ? parts[1] : "";
-        List<String> actions = parts.length == 3 ? List.of(parts[2].split(",")) : List.of();
-        send(ex, 200, "{\"token\":\"" + issue(repo, actions) + "\"}");
+        send(ex, 200, "{\"token\":\"" + issue(grants) + "\"}");
     }
 
     /** A token granting {@code actions} on repository {@code repo} (the pusher uses it directly). */
     public String issue(String repo, List<String> actions) {
+        return issue(repo.isEmpty() ? java.util.Map.of() : java.util.Map.of(repo, actions));
+    }
+
+    /** A token granting, per repository, the actions given. */
+    private String issue(java.util.Map<String, List<String>> grants) {
         long now = Instant.now().getEpochSecond();
         ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
         header.putArray("x5c").add(certDer);
@@ -130,10 +137,10 @@ public final class TokenServer implements AutoCloseable {
                 .put("iat", now)
                 .put("jti", UUID.randomUUID().toString());
         ArrayNode access = claims.putArray("access");
-        if (!repo.isEmpty()) {
+        grants.forEach((repo, actions) -> {
             ObjectNode a = access.addObject().put("type", "repository").put("name", repo);
             actions.forEach(a.putArray("actions")::add);
-        }
+        });
         String signingInput = b64(header.toString()) + "." + b64(claims.toString());
         try {
             Signature s = Signature.getInstance("SHA256withRSA");

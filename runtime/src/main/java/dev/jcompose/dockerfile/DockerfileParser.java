@@ -75,7 +75,7 @@ public final class DockerfileParser {
             keyword = trigger.keyword().toUpperCase(Locale.ROOT);
             rest = trigger.rest();
         }
-        if (!HEREDOC_KEYWORDS.contains(keyword) || !rest.contains("<<") || isJson(rest)) {
+        if (!HEREDOC_KEYWORDS.contains(keyword) || !rest.contains("<<") || InstructionParser.isJsonForm(rest)) {
             return List.of();
         }
         List<Heredoc> heredocs = new ArrayList<>();
@@ -84,16 +84,6 @@ public final class DockerfileParser {
             heredocs.add(new Heredoc(marker.name(), body, marker.expand()));
         }
         return heredocs;
-    }
-
-    private static boolean isJson(String rest) {
-        var probe = new InstructionParser.Raw(
-                new SourceLine("", 0, "", ""), new LineSplitter.Split("", List.of(), rest), '\\', List.of());
-        try {
-            return InstructionParser.jsonArray(probe) != null;
-        } catch (DockerfileException e) {
-            return true;
-        }
     }
 
     private void add(Instruction instruction) {

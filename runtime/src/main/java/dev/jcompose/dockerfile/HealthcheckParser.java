@@ -2,6 +2,7 @@ package dev.jcompose.dockerfile;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class HealthcheckParser {
                     "write HEALTHCHECK CMD command");
         }
         var commandRaw = new InstructionParser.Raw(
-                raw.at(), new LineSplitter.Split("CMD", java.util.List.of(), command), raw.escape(), raw.heredocs());
+                raw.at(), new LineSplitter.Split("CMD", List.of(), command), raw.escape(), raw.heredocs());
         if (command.isEmpty()) {
             throw raw.fail("Missing command after HEALTHCHECK CMD", "give the command that probes the container");
         }

@@ -114,21 +114,12 @@ final class InstructionParser {
 
     /** The exec form's strings when the arguments are a JSON array of strings, else null (shell form). */
     static List<String> jsonArray(Raw raw) {
-        String rest = raw.rest().stripLeading();
-        if (!rest.startsWith("[")) {
-            return null;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(rest);
-        } catch (JsonProcessingException e) {
-            return null; // Docker runs what is not valid JSON as a shell command line
-        }
-        if (!node.isArray()) {
+        JsonNode array = arrayNode(raw.rest());
+        if (array == null) {
             return null;
         }
         List<String> strings = new ArrayList<>();
-        for (JsonNode element : node) {
+        for (JsonNode element : array) {
             if (!element.isTextual()) {
                 throw raw.fail(
                         "when using JSON array syntax, arrays must be comprised of strings only",
@@ -137,6 +128,24 @@ final class InstructionParser {
             strings.add(element.textValue());
         }
         return strings;
+    }
+
+    /** Whether the arguments are in JSON form (heredocs are only looked for in the shell form). */
+    static boolean isJsonForm(String rest) {
+        return arrayNode(rest) != null;
+    }
+
+    private static JsonNode arrayNode(String rest) {
+        String text = rest.stripLeading();
+        if (!text.startsWith("[")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node.isArray() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null; // Docker runs what is not valid JSON as a shell command line
+        }
     }
 
     /** CMD/ENTRYPOINT/RUN: exec form from a JSON array, else the line for the stage's SHELL. */

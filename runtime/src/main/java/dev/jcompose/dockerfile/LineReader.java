@@ -3,6 +3,7 @@ package dev.jcompose.dockerfile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ final class LineReader {
                 return;
             }
             Matcher m = DIRECTIVE.matcher(line.substring(1).stripLeading());
-            String name = m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "";
+            String name = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
             if (!name.equals("escape") && !name.equals("syntax") && !name.equals("check")) {
                 return;
             }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,20 +15,24 @@ import java.util.function.Function;
  * The stages a target needs and the order to build them: a stage needs the stage its FROM names and
  * those its {@code COPY --from} and {@code RUN --mount from=} name (by name or index); anything else named
  * there is an image. Stages the target does not need are skipped; stages of one {@link #levels level}
- * need nothing from each other and may build in parallel.
+ * need nothing from each other and may build in parallel. A stage whose name is a named build context
+ * ({@code additional_contexts}) is replaced by that context, as in BuildKit: it is not built and needs nothing.
  */
 public final class StageGraph {
     private final Dockerfile dockerfile;
     private final Map<Integer, Base> bases = new TreeMap<>();
     private final Map<Integer, SortedSet<Integer>> needs = new TreeMap<>();
+    private final Set<String> contexts;
     private final Stage target;
     private final List<List<Stage>> levels;
 
     /** What a stage builds on: an earlier stage, or an image reference (incl. {@code scratch}). */
     public record Base(Stage stage, String image) {}
 
-    private StageGraph(Dockerfile dockerfile, String targetName, Function<String, String> globals) {
+    private StageGraph(
+            Dockerfile dockerfile, String targetName, Function<String, String> globals, Set<String> contexts) {
         this.dockerfile = dockerfile;
+        this.contexts = Set.copyOf(contexts);
         this.target = target(targetName);
         for (Stage stage : dockerfile.stages()) {
             link(stage, globals);
@@ -42,7 +47,21 @@ public final class StageGraph {
      * @param globals the global ARGs ({@link BuildArgs#globalLookup}) FROM lines are substituted with
      */
     public static StageGraph of(Dockerfile dockerfile, String target, Function<String, String> globals) {
-        return new StageGraph(dockerfile, target, globals);
+        return new StageGraph(dockerfile, target, globals, Set.of());
+    }
+
+    /**
+     * As {@link #of(Dockerfile, String, Function)}, with the names of the build's named contexts
+     * ({@code additional_contexts}): a stage of such a name is taken from the context instead of built.
+     */
+    public static StageGraph of(
+            Dockerfile dockerfile, String target, Function<String, String> globals, Set<String> contexts) {
+        return new StageGraph(dockerfile, target, globals, contexts);
+    }
+
+    /** Whether {@code stage} is replaced by the named context of its name (then it is not built). */
+    public boolean replacedByContext(Stage stage) {
+        return stage.name() != null && contexts.contains(stage.name());
     }
 
     private Stage target(String name) {
@@ -77,6 +96,11 @@ public final class StageGraph {
                     "give the image, or a default to the global ARG it uses: ARG IMAGE=debian:bookworm");
         }
         SortedSet<Integer> deps = new TreeSet<>();
+        if (replacedByContext(stage)) {
+            bases.put(stage.index(), new Base(null, from.image()));
+            needs.put(stage.index(), deps);
+            return;
+        }
         Stage base = base(stage, from.image(), from.at());
         bases.put(stage.index(), new Base(base, base == null ? from.image() : null));
         if (base != null) {
@@ -203,7 +227,10 @@ public final class StageGraph {
         return target;
     }
 
-    /** The needed stages, each after those it needs; within a level in file order. */
+    /**
+     * The needed stages, each after those it needs; within a level in file order. A stage
+     * {@link #replacedByContext replaced by a named context} is listed where it is needed but not built.
+     */
     public List<Stage> order() {
         return levels.stream().flatMap(List::stream).toList();
     }

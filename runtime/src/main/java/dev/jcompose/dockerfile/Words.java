@@ -73,10 +73,13 @@ public final class Words {
             if (quote == '\'') {
                 quote = ch == '\'' ? 0 : quote;
                 out.append(ch);
-            } else if (ch == escape && i + 1 < word.length()) {
+            } else if (ch == escape && i + 1 == word.length()) {
+                break; // a trailing escape escapes nothing and is dropped, as by Docker's lexer
+            } else if (ch == escape && escapes(quote, word.charAt(i + 1), escape)) {
                 char next = word.charAt(++i);
-                boolean escapable = quote == 0 || next == '"' || next == '$' || next == escape;
-                out.append(escapable ? (next == ESCAPE ? "\\\\" : "\\" + next) : "" + escape + next);
+                out.append(next == ESCAPE ? "\\\\" : "\\" + next);
+            } else if (ch == escape) {
+                out.append(ch); // inside double quotes it only escapes ", $ and itself: else a literal
             } else if (ch == ESCAPE) {
                 out.append("\\\\");
             } else {
@@ -87,6 +90,10 @@ public final class Words {
             }
         }
         return out.toString();
+    }
+
+    private static boolean escapes(char quote, char next, char escape) {
+        return quote == 0 || next == '"' || next == '$' || next == escape;
     }
 
     private int peek() {

@@ -2,6 +2,7 @@ package dev.jcompose.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +57,7 @@ class DockerfileParserTest {
         assertThat(df.globalArgs()).hasSize(2);
         assertThat(df.stages())
                 .extracting(Stage::index, Stage::name, s -> s.instructions().size())
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(0, "one", 1),
-                        org.assertj.core.groups.Tuple.tuple(1, null, 0),
-                        org.assertj.core.groups.Tuple.tuple(2, "three", 2));
+                .containsExactly(tuple(0, "one", 1), tuple(1, null, 0), tuple(2, "three", 2));
     }
 
     @Test

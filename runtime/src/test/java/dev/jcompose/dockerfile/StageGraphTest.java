@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which stages a target needs, in which order, and which may build side by side. */
@@ -108,6 +109,17 @@ class StageGraphTest {
                 .isEqualTo("the stages use each other: a -> b -> a; break the loop");
         assertThatThrownBy(() -> graph("FROM busybox\nCOPY --from=1 /x /y\n", null))
                 .hasMessage("Dockerfile:2: COPY: invalid stage index 1");
+    }
+
+    @Test
+    void aStageNamedLikeANamedContextIsTakenFromItAndNotBuilt() {
+        Dockerfile df = DockerfileParser.parse(MULTI, "Dockerfile");
+
+        StageGraph g = StageGraph.of(df, "release", Map.of("BASE", "debian")::get, Set.of("build"));
+
+        assertThat(names(g.order())).containsExactly("build", "assets", "release");
+        assertThat(g.replacedByContext(df.stages().get(1))).isTrue();
+        assertThat(g.needs(df.stages().get(1))).isEmpty();
     }
 
     @Test

@@ -69,5 +69,7 @@ class WordsTest {
         assertThat(Words.expand(Words.toBackslashEscape("'C:\\x' \"a`\"b\\c\"", '`'), VARIABLES::get, AT))
                 .isEqualTo("C:\\x a\"b\\c");
         assertThat(Words.toBackslashEscape("a\\b", '\\')).isEqualTo("a\\b");
+        assertThat(Words.expand(Words.toBackslashEscape("\"`\\`x\"z`", '`'), VARIABLES::get, AT))
+                .isEqualTo("`\\`xz");
     }
 }

@@ -120,13 +120,18 @@ public final class CopyPlan {
      * symlink targets, file contents, and owners when they are kept (another stage). Not mtimes, and not
      * the context's owners, which COPY replaces. Computed once; file contents are streamed.
      */
-    public synchronized String contentKey() {
+    public String contentKey() {
+        return contentKey(new FileDigests());
+    }
+
+    /** {@link #contentKey()}, reusing the file digests {@code digests} remembers from earlier builds. */
+    public synchronized String contentKey(FileDigests digests) {
         if (key == null) {
             ContentDigest d = new ContentDigest();
             try {
                 for (Item item : items) {
                     switch (item) {
-                        case Tree t -> digest(d, t);
+                        case Tree t -> digest(d, t, digests);
                         case Inline i -> d.text("inline").text(i.name()).bytes(i.content());
                     }
                 }
@@ -139,7 +144,7 @@ public final class CopyPlan {
         return key;
     }
 
-    private void digest(ContentDigest d, Tree t) {
+    private void digest(ContentDigest d, Tree t, FileDigests digests) {
         d.text(t.unpack() ? "archive" : "tree").text(t.name());
         for (SourceEntry e : t.entries()) {
             d.text(e.type().name()).text(e.rel());
@@ -152,7 +157,7 @@ public final class CopyPlan {
             }
             switch (e.type()) {
                 case SYMLINK -> d.text(e.link());
-                case FILE -> d.file(e.host(), e.size());
+                case FILE -> d.file(e.host(), e.size(), digests);
                 case DIRECTORY -> {}
             }
         }

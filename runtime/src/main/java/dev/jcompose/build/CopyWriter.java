@@ -16,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,6 +44,7 @@ final class CopyWriter {
     private final NativeFs fs;
     private final Lchown lchown;
     private final List<Map.Entry<Path, FileTime>> dirTimes = new ArrayList<>();
+    private final Map<String, Path> linked = new HashMap<>();
 
     CopyWriter(Path root, SourceLine at, Ownership owner, Integer chmod, NativeFs fs, Lchown lchown) {
         this.root = root.toAbsolutePath().normalize();
@@ -113,6 +115,11 @@ final class CopyWriter {
             }
             case FILE -> {
                 clearForFile(target, a);
+                Path first = e.links() > 1 ? linked.putIfAbsent(e.inode(), target) : null;
+                if (first != null) {
+                    Files.createLink(target, first); // as BuildKit: hard links within one COPY stay links
+                    return;
+                }
                 Files.copy(e.host(), target, NOFOLLOW);
             }
             case SYMLINK -> {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One entry COPY reads, as found by lstat: its path relative to the copied source ({@code ""} for the
- * source itself), type, permission bits, owner, size, symlink target and times.
+ * source itself), type, permission bits, owner, size, symlink target, times, and its inode ({@code
+ * dev:ino}) and link count, so hard links are copied as hard links.
  */
 record SourceEntry(
         String rel,
@@ -22,7 +23,9 @@ record SourceEntry(
         long size,
         String link,
         FileTime mtime,
-        FileTime atime) {
+        FileTime atime,
+        String inode,
+        int links) {
 
     enum Type {
         DIRECTORY,
@@ -36,7 +39,9 @@ record SourceEntry(
     static SourceEntry read(String rel, Path host) {
         try {
             Map<String, Object> a = Files.readAttributes(
-                    host, "unix:mode,uid,gid,size,lastModifiedTime,lastAccessTime", LinkOption.NOFOLLOW_LINKS);
+                    host,
+                    "unix:mode,uid,gid,size,lastModifiedTime,lastAccessTime,dev,ino,nlink",
+                    LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) a.get("mode");
             Type type = switch (mode & S_IFMT) {
                 case 0040000 -> Type.DIRECTORY;
@@ -58,7 +63,9 @@ record SourceEntry(
                     (Long) a.get("size"),
                     link,
                     (FileTime) a.get("lastModifiedTime"),
-                    (FileTime) a.get("lastAccessTime"));
+                    (FileTime) a.get("lastAccessTime"),
+                    a.get("dev") + ":" + a.get("ino"),
+                    (Integer) a.get("nlink"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + host, e);
         }

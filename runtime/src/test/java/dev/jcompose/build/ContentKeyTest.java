@@ -88,4 +88,21 @@ class ContentKeyTest {
         Files.writeString(ctx.resolve("README"), "unrelated");
         assertThat(key()).isEqualTo(before);
     }
+
+    @Test
+    void rememberedDigestsStillSeeASameSizeEditWithTheOldMtime() throws IOException {
+        FileDigests digests = new FileDigests();
+        BuildContext c = BuildContext.directory(ctx, IgnoreRules.none());
+        String before = CopyPlan.of(c, copy("/app/", "src"), "/").contentKey(digests);
+        assertThat(CopyPlan.of(c, copy("/app/", "src"), "/").contentKey(digests))
+                .isEqualTo(before);
+        assertThat(CopyPlan.of(c, copy("/app/", "src"), "/").contentKey()).isEqualTo(before);
+        Path main = ctx.resolve("src/main.c");
+        FileTime mtime = Files.getLastModifiedTime(main);
+        Files.writeString(main, "int main(){1}\n"); // the same length
+        Files.setLastModifiedTime(main, mtime);
+        assertThat(Files.size(main)).isEqualTo(14);
+        assertThat(CopyPlan.of(c, copy("/app/", "src"), "/").contentKey(digests))
+                .isNotEqualTo(before);
+    }
 }

@@ -161,4 +161,14 @@ class CopyApplyTest {
                 .isEqualTo(FileTime.fromMillis(5_000_000L));
         assertThat(root.resolve("opt/run.sh")).exists();
     }
+
+    @Test
+    void hardLinksWithinOneCopyStayLinks() throws IOException {
+        Files.createLink(ctx.resolve("bin/run-again.sh"), ctx.resolve("bin/run.sh"));
+        apply(CopyPlan.of(context(), copy("/b/", "bin"), "/"), root, null, null);
+        Object first = Files.getAttribute(root.resolve("b/run.sh"), "unix:ino");
+        assertThat(Files.getAttribute(root.resolve("b/run-again.sh"), "unix:ino"))
+                .isEqualTo(first);
+        assertThat(Files.getAttribute(root.resolve("b/run.sh"), "unix:nlink")).isEqualTo(2);
+    }
 }

@@ -35,6 +35,8 @@ final class BuildSession {
     final OverlayMounter mounter;
     final Path workRoot;
     final Clock clock;
+    final FileDigests digests;
+    private final Map<Integer, dev.jcompose.dockerfile.StageScope> scopes = new ConcurrentHashMap<>();
     private final Map<Integer, StageState> built = new ConcurrentHashMap<>();
     private final Map<String, StageState> imageStates = new ConcurrentHashMap<>();
     final java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
@@ -51,7 +53,8 @@ final class BuildSession {
             RunStep runner,
             OverlayMounter mounter,
             Path workRoot,
-            Clock clock) {
+            Clock clock,
+            FileDigests digests) {
         this.request = request;
         this.listener = listener;
         this.args = args;
@@ -63,6 +66,7 @@ final class BuildSession {
         this.mounter = mounter;
         this.workRoot = workRoot;
         this.clock = clock;
+        this.digests = digests;
     }
 
     ContentStore content() {
@@ -73,8 +77,14 @@ final class BuildSession {
         return clock.now();
     }
 
-    void finished(Stage stage, StageState state) {
+    void finished(Stage stage, StageState state, dev.jcompose.dockerfile.StageScope scope) {
         built.put(stage.index(), state);
+        scopes.put(stage.index(), scope);
+    }
+
+    /** The variables in scope at the end of a stage built earlier: a stage built on it starts with them. */
+    dev.jcompose.dockerfile.StageScope scope(Stage stage) {
+        return scopes.get(stage.index());
     }
 
     /** A stage built earlier in this build (the graph orders stages so it is). */
@@ -88,6 +98,10 @@ final class BuildSession {
 
     /** An image as a starting state: pulled when missing (or always with {@code pull}), its layers unpacked. */
     StageState image(String reference) {
+        String named = request.additionalContexts().get(reference);
+        if (named != null && named.startsWith(IMAGE_SCHEME)) {
+            return image(named.substring(IMAGE_SCHEME.length()));
+        }
         return imageStates.computeIfAbsent(reference, ref -> {
             if (ref.equals("scratch")) {
                 return new StageState(ImageDraft.scratch(images.platform()), List.of(), StepKey.base("scratch"));

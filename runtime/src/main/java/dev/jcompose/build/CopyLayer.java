@@ -1,6 +1,5 @@
 package dev.jcompose.build;
 
-import dev.jcompose.dockerfile.DockerfileException;
 import dev.jcompose.dockerfile.Instruction;
 import dev.jcompose.dockerfile.Stage;
 import java.util.Optional;
@@ -27,7 +26,7 @@ final class CopyLayer {
         Optional<BuildContext> directory = session.directorySource(copy.from());
         if (directory.isPresent()) {
             CopyPlan plan = plan(directory.get());
-            return new StepWork("content " + plan.contentKey(), now -> write(plan, now));
+            return new StepWork("content " + plan.contentKey(session.digests), now -> write(plan, now));
         }
         StageState from = session.from(stage, copy.at(), copy.from());
         return new StepWork("from " + from.key(), now -> {
@@ -46,7 +45,7 @@ final class CopyLayer {
         BuiltLayer layer;
         try (StepOverlay target = StepOverlay.mount(
                 session.mounter, session.images.snapshots().root(), session.lowers(state), session.workRoot)) {
-            plan.apply(target.root(), owner(target), mode());
+            plan.apply(target.root());
             target.unmount();
             layer = session.diff(target.upper()).orElse(null);
         }
@@ -55,29 +54,5 @@ final class CopyLayer {
                 new HistoryEntry(now, HistoryEntry.copy(keyword, copy.sources(), copy.destination()), layer == null);
         return new StepWork.Result(
                 layer == null ? state.draft().withStep(h) : state.draft().withLayer(layer, h), layer);
-    }
-
-    private Ownership owner(StepOverlay target) {
-        if (copy.chown() == null) {
-            return null;
-        }
-        try {
-            return Ownership.resolve(copy.chown(), target.root());
-        } catch (IllegalArgumentException e) {
-            throw new DockerfileException(
-                    copy.at(), e.getMessage(), "use a user and group of the image, or numeric ids");
-        }
-    }
-
-    private Integer mode() {
-        if (copy.chmod() == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(copy.chmod(), 8);
-        } catch (NumberFormatException e) {
-            throw new DockerfileException(
-                    copy.at(), "invalid --chmod=" + copy.chmod(), "give an octal mode, e.g. --chmod=0755");
-        }
     }
 }

@@ -38,6 +38,8 @@ public final class DockerfileBuilder implements ImageBuilder {
     private final BuildCache cache;
     private final RunStep runner;
     private final OverlayMounter mounter;
+    /** File hashes by stat stamp, kept for the builder's life: a cached rebuild reads only changed files. */
+    private final FileDigests digests = new FileDigests();
 
     public DockerfileBuilder(
             HostImages images, ContainerRuntime runtime, HostPaths paths, CommandRunner runner, Clock clock) {
@@ -73,9 +75,14 @@ public final class DockerfileBuilder implements ImageBuilder {
         Platform platform = images.platform();
         BuildArgs args = new BuildArgs(
                 parsed, request.args(), new BuildPlatform(platform.os(), platform.architecture(), platform.variant()));
-        StageGraph graph = StageGraph.of(parsed, request.target(), args.globalLookup());
-        BuildContext context =
-                BuildContext.directory(request.context(), IgnoreRules.load(request.context(), dockerfile));
+        StageGraph graph = StageGraph.of(
+                parsed,
+                request.target(),
+                args.globalLookup(),
+                request.additionalContexts().keySet());
+        BuildContext context = BuildContext.directory(
+                request.context(),
+                IgnoreRules.load(request.context(), request.dockerfileInline() != null ? null : dockerfile));
         BuildSession session = new BuildSession(
                 request,
                 listener,
@@ -87,7 +94,8 @@ public final class DockerfileBuilder implements ImageBuilder {
                 runner,
                 mounter,
                 paths.dataRoot().resolve("build").resolve("work"),
-                clock);
+                clock,
+                digests);
         for (List<Stage> level : graph.levels()) {
             buildLevel(session, level);
         }
@@ -104,13 +112,13 @@ public final class DockerfileBuilder implements ImageBuilder {
     /** The stages of one level need only earlier levels: they build concurrently. */
     private static void buildLevel(BuildSession session, List<Stage> level) {
         if (level.size() == 1) {
-            session.finished(level.get(0), new StageRunner(session, level.get(0)).run());
+            new StageRunner(session, level.get(0)).run();
             return;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
             for (Stage stage : level) {
-                running.add(pool.submit(() -> session.finished(stage, new StageRunner(session, stage).run())));
+                running.add(pool.submit(() -> new StageRunner(session, stage).run()));
             }
             RuntimeException first = null;
             for (Future<?> f : running) {

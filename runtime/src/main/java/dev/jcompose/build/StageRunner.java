@@ -31,7 +31,9 @@ final class StageRunner {
     StageState run() {
         StageGraph.Base base = session.graph.base(stage);
         StageState state = base.stage() != null ? session.stage(base.stage()) : session.image(base.image());
-        StageScope scope = session.args.stage(stage, state.draft().env());
+        StageScope scope = base.stage() != null
+                ? session.args.stage(stage, session.scope(base.stage()))
+                : session.args.stage(stage, state.draft().env());
         List<Instruction> steps = new ArrayList<>(triggers(state.draft()));
         if (!steps.isEmpty()) {
             // a base's triggers run once, here: the new image does not pass them on to its own children
@@ -43,6 +45,7 @@ final class StageRunner {
             StepRef ref = new StepRef(name, i + 1, steps.size(), raw.at().original());
             state = step(ref, raw, state, scope);
         }
+        session.finished(stage, state, scope);
         return state;
     }
 

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "image",
         description = "Manage local images: load, import, ls, rm.",
-        subcommands = {ImageLoadCommand.class, ImageImportCommand.class, ImageLsCommand.class, ImageRmCommand.class})
+        subcommands = {
+            ImageLoadCommand.class,
+            ImageImportCommand.class,
+            ImageLsCommand.class,
+            ImageRmCommand.class,
+            ImagePruneCommand.class
+        })
 final class ImageCommand implements Runnable {
     @CommandLine.ParentCommand
     Main main;

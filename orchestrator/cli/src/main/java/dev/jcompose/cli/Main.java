@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
             PullCommand.class,
             BuildCommand.class,
             PushCommand.class,
+            BuilderCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

@@ -3,6 +3,7 @@ package dev.jcompose.restart;
 import dev.jcompose.engine.EngineLoop;
 import dev.jcompose.engine.Scheduler;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class RestartSupervisor {
         loop.checkInLoop();
         forget(containerId);
         Supervised s = new Supervised(containerId, policy);
-        s.history = new RestartHistory(restartCount, java.time.Duration.ZERO);
+        s.history = new RestartHistory(restartCount, Duration.ZERO);
         containers.put(containerId, s);
     }
 

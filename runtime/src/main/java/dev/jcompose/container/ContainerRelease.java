@@ -11,6 +11,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Takes a container apart: its runtime state and conmon, its overlay mount, its cgroup, its files.
@@ -18,6 +20,10 @@ import java.util.Comparator;
  */
 final class ContainerRelease {
     static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a removal waits for init to reap an exited conmon (milliseconds where init is systemd). */
+    static final Duration REAP_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final System.Logger LOG = System.getLogger(ContainerRelease.class.getName());
 
     private final HostPaths paths;
     private final RuntimeConfig config;
@@ -35,13 +41,37 @@ final class ContainerRelease {
         this.mounter = mounter;
     }
 
-    /** Everything: runtime state, mount, writable layer, then the record (last, so a failure can be retried). */
+    /**
+     * Everything: runtime state, mount, writable layer, then the record (last, so a failure can be retried).
+     * Returns once the container's conmon is gone from the process table, not only exited: what {@code down}
+     * leaves behind must not show in {@code ps} (see {@link #awaitReaped}).
+     */
     void release(ContainerRecord rec) {
         ContainerDirs dirs = ContainerDirs.of(paths, rec.id());
+        Optional<Long> conmon = ConmonRuntime.readPid(dirs.conmonPidFile());
+        OptionalLong conmonStart = conmon.map(ExitWatcher::startTime).orElse(OptionalLong.empty());
         runtime(rec, dirs);
         mounter.unmount(rec.rootfs().target());
         deleteTree(dirs.data());
         records.remove(rec.id());
+        if (conmon.isPresent() && conmonStart.isPresent()) {
+            awaitReaped(rec, conmon.get(), conmonStart.getAsLong());
+        }
+    }
+
+    /**
+     * conmon double-forks, so once it exits it is init's to reap; until then it lingers as a zombie. Waiting
+     * here (the unmount and deletes above gave init time already) keeps the wait bounded: a host whose init
+     * never reaps orphans gets a warning in the engine log, not a failed removal, since a zombie holds nothing.
+     */
+    private static void awaitReaped(ContainerRecord rec, long pid, long startTime) {
+        if (!ExitWatcher.awaitReaped(pid, startTime, REAP_TIMEOUT)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "conmon (pid " + pid + ") of container " + rec.name() + " exited but was not reaped within "
+                            + REAP_TIMEOUT.toMillis() + " ms: the host's init (pid 1) does not reap orphaned processes"
+                            + " promptly; run jcompose under an init that does (systemd, tini)");
+        }
     }
 
     /** Deletes the runtime's state of the container, waits for its conmon, removes its cgroup. */

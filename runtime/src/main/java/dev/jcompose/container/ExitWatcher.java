@@ -10,6 +10,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,6 +83,38 @@ final class ExitWatcher {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
+    }
+
+    /**
+     * The process's start time (clock ticks after boot, field 22 of /proc/PID/stat): with the pid, it names
+     * one process even after the pid is reused.
+     */
+    static OptionalLong startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return OptionalLong.of(Long.parseLong(fields[19]));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Waits until the process that started at {@code startTime} is reaped (no longer in /proc, or its pid
+     * taken by another process), polling with a backoff from 1 to 20 ms. An exited process stays a zombie
+     * until its parent waits for it: for a double-forked conmon that is init, whose pace is not ours.
+     */
+    static boolean awaitReaped(long pid, long startTime, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 1_000_000;
+        while (startTime(pid).orElse(-1) == startTime) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 20_000_000);
+        }
+        return true;
     }
 
     /** True while /proc shows the process in a state other than zombie/dead. */

@@ -22,7 +22,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 /**
  * Writes tar entries into one snapshot directory and nowhere else.
  *
- * <p>Every parent component is looked up without following symlinks: a missing one is created as a
+ * <p>Names follow {@link EntryName}: absolute ones are rooted at the snapshot, an entry naming the root
+ * itself is ignored. Every parent component is looked up without following symlinks: a missing one is created as a
  * directory, a symlink or non-directory is refused. Only this writer touches the (private, 0700)
  * temporary directory while it works, so a checked path cannot change under it. OCI whiteouts become
  * overlayfs whiteouts (char device 0/0) and opaque markers ({@code trusted.overlay.opaque=y}).
@@ -53,9 +54,9 @@ final class SnapshotWriter {
     void write(TarArchiveEntry e, InputStream content) throws IOException {
         EntryName name = EntryName.parse(e.getName());
         if (name.isRoot()) {
-            if (e.isDirectory()) {
-                applyMetadata(root, e);
-            }
+            // "/", "." or "./" (umoci, tar -C dir .): containerd ignores an entry that resolves to the
+            // root, whatever its type, so the snapshot root keeps its own 0755 owned by root. Applying it
+            // would let a rootfs tarred from a 0700 temporary directory lock non-root users out of "/".
             return;
         }
         Path parent = resolveParent(name);

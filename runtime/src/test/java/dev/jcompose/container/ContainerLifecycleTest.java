@@ -59,6 +59,25 @@ class ContainerLifecycleTest {
     }
 
     @Test
+    void deleteReturnsOnceTheContainersConmonIsGoneFromTheProcessTable() {
+        rt.create(fx.request("monitored", RuntimeFixture.sh("echo up; sleep 1000")));
+        rt.start("monitored");
+        awaitLog("monitored", "up");
+        long conmon = ConmonRuntime.readPid(
+                        ContainerDirs.of(fx.paths, "monitored").conmonPidFile())
+                .orElseThrow();
+        long started = ExitWatcher.startTime(conmon).orElseThrow();
+
+        rt.delete("monitored", true);
+
+        assertThat(ExitWatcher.startTime(conmon))
+                .as("conmon %d neither running nor a zombie", conmon)
+                .satisfiesAnyOf(
+                        t -> assertThat(t).isEmpty(),
+                        t -> assertThat(t.getAsLong()).isNotEqualTo(started));
+    }
+
+    @Test
     void stopSendsTheStopSignalAndReturnsTheExitCode() {
         rt.create(fx.request(
                 "trap",

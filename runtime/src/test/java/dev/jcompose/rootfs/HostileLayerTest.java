@@ -81,11 +81,56 @@ class HostileLayerTest {
     }
 
     @Test
-    void absolutePath() throws IOException {
+    void absolutePathIsRootedInTheSnapshot() throws IOException {
         String abs = canary.toString();
+        store.ensure(
+                DIGEST,
+                layer(l ->
+                        l.entry(sized(new TarArchiveEntry(abs, true), 5), "pwned".getBytes(StandardCharsets.UTF_8))));
+        assertThat(Files.readString(fs().resolve(abs.substring(1)))).isEqualTo("pwned");
+    }
+
+    @Test
+    void dotDotAboveAnAbsoluteNameStaysAtTheRoot() throws IOException {
+        String abs = "/../../.." + canary;
+        store.ensure(
+                DIGEST,
+                layer(l ->
+                        l.entry(sized(new TarArchiveEntry(abs, true), 5), "pwned".getBytes(StandardCharsets.UTF_8))));
+        assertThat(Files.readString(fs().resolve(canary.toString().substring(1))))
+                .isEqualTo("pwned");
+    }
+
+    @Test
+    void hardlinkToAnAbsoluteHostPathIsRefused() throws IOException {
+        String first = canary.getRoot().relativize(canary).getName(0).toString();
         rejected(
-                l -> l.entry(sized(new TarArchiveEntry(abs, true), 5), "pwned".getBytes(StandardCharsets.UTF_8)),
-                "layer entry '" + abs + "' is an absolute path");
+                l -> l.hardlink("h", canary.toString()),
+                "layer entry 'h' is a hardlink through '" + first + "', which is not a directory of the layer");
+    }
+
+    @Test
+    void absoluteHardlinkTargetsAreRootedInTheSnapshot() throws IOException {
+        store.ensure(
+                DIGEST,
+                layer(l -> l.file("etc/passwd", "root")
+                        .hardlink("h", "/etc/passwd")
+                        .hardlink("h2", "/../../etc/passwd")));
+        assertThat(Files.getAttribute(fs().resolve("etc/passwd"), "unix:nlink")).isEqualTo(3);
+        assertThat(Files.readString(fs().resolve("h2"))).isEqualTo("root");
+    }
+
+    @Test
+    void entriesNamingTheRootAreIgnored() throws IOException {
+        TarArchiveEntry slash = new TarArchiveEntry("/", true);
+        slash.setMode(0700);
+        slash.setUserId(1000);
+        TarArchiveEntry dot = new TarArchiveEntry("./");
+        dot.setMode(0700);
+        store.ensure(DIGEST, layer(l -> l.entry(slash, null).entry(dot, null).file("./f", "in")));
+        assertThat(Files.getAttribute(fs(), "unix:mode")).isEqualTo(040755);
+        assertThat(Files.getAttribute(fs(), "unix:uid")).isEqualTo(0);
+        assertThat(Files.readString(fs().resolve("f"))).isEqualTo("in");
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
-/** Writes layer tars for tests: a busybox base layer, and arbitrary (also hostile) entries. */
+/**
+ * Writes layer tars for tests: a busybox base layer, and arbitrary (also hostile) entries. Names are
+ * written as given: absolute ones keep their leading slash (commons-compress would strip it by default).
+ */
 public final class TestLayers {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
     public static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\n"
@@ -67,13 +70,13 @@ public final class TestLayers {
     }
 
     public TestLayers dir(String name, int mode) {
-        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
+        TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true);
         e.setMode(mode);
         return put(e, null);
     }
 
     public TestLayers file(String name, byte[] data, int mode) {
-        TarArchiveEntry e = new TarArchiveEntry(name);
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
         e.setMode(mode);
         e.setSize(data.length);
         return put(e, data);
@@ -88,13 +91,13 @@ public final class TestLayers {
     }
 
     public TestLayers symlink(String name, String target) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
         e.setLinkName(target);
         return put(e, null);
     }
 
     public TestLayers hardlink(String name, String target) {
-        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+        TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
         e.setLinkName(target);
         return put(e, null);
     }

@@ -3,6 +3,7 @@ package dev.jcompose.restart;
 import dev.jcompose.engine.EngineLoop;
 import dev.jcompose.engine.Scheduler;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,19 +36,32 @@ public final class RestartSupervisor {
 
     /** Supervises a container just started by the user (restart count and backoff fresh). */
     public void supervise(String containerId, RestartPolicy policy) {
-        loop.checkInLoop();
-        forget(containerId);
-        containers.put(containerId, new Supervised(containerId, policy));
+        supervise(containerId, policy, 0);
     }
 
     /**
-     * The engine found {@code lastExit}'s container stopped when it came up: restart it if the
-     * policy says so. {@code always} does even after a user stop; {@code unless-stopped} does not.
+     * Supervises a running container an earlier engine started, {@code restartCount} times by its policy
+     * since the user started it: {@code on-failure:N} goes on counting from there.
      */
-    public void adopt(ContainerExit lastExit, RestartPolicy policy, boolean userStopped) {
+    public void supervise(String containerId, RestartPolicy policy, int restartCount) {
         loop.checkInLoop();
-        supervise(lastExit.containerId(), policy);
-        containers.get(lastExit.containerId()).decide(lastExit, userStopped);
+        forget(containerId);
+        Supervised s = new Supervised(containerId, policy);
+        s.history = new RestartHistory(restartCount, Duration.ZERO);
+        containers.put(containerId, s);
+    }
+
+    /**
+     * The engine found {@code lastExit}'s container exited when it came up (it exited while no engine
+     * watched it, or an earlier engine had decided about it): restart it if the policy says so, as dockerd
+     * does when it starts. {@code always} does even after a user stop; {@code unless-stopped} does not;
+     * {@code on-failure:N} counts the {@code restartCount} restarts an earlier engine made.
+     */
+    public void adopt(ContainerExit lastExit, RestartPolicy policy, int restartCount, boolean userStopped) {
+        loop.checkInLoop();
+        supervise(lastExit.containerId(), policy, restartCount);
+        Supervised s = containers.get(lastExit.containerId());
+        s.decide(lastExit, userStopped);
     }
 
     /** The user is stopping the container: no restart for the exit that follows; a pending one is dropped. */

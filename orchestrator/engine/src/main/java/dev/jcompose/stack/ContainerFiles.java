@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The per-container files of the stack: /etc/hosts, /etc/resolv.conf, /etc/hostname and the extras. */
+/**
+ * The per-container files of the stack: /etc/hosts, /etc/resolv.conf, /etc/hostname, the extras, and what the
+ * engine remembers across engines (last health, restart state).
+ */
 final class ContainerFiles {
     static final ObjectMapper JSON = new ObjectMapper()
             .findAndRegisterModules()
@@ -105,6 +108,39 @@ final class ContainerFiles {
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Saves what the restart policy must remember (atomically); nothing once the container is removed. */
+    void saveRestart(String id, RestartMemory memory) {
+        Path dir = paths.containerDir(id);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Path tmp = dir.resolve("restart.json.tmp");
+            JSON.writeValue(tmp.toFile(), memory);
+            Files.move(
+                    tmp,
+                    dir.resolve("restart.json"),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot save the restart state of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the restart policy remembers of the container; {@link RestartMemory#FRESH} when nothing was saved
+     * (a container of an older engine) or the file cannot be read.
+     */
+    RestartMemory restartMemory(String id) {
+        Path f = paths.containerDir(id).resolve("restart.json");
+        try {
+            return Files.isRegularFile(f) ? JSON.readValue(f.toFile(), RestartMemory.class) : RestartMemory.FRESH;
+        } catch (IOException e) {
+            return RestartMemory.FRESH;
         }
     }
 

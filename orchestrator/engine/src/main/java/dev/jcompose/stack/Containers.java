@@ -365,8 +365,28 @@ final class Containers {
      * own file system stays, as with docker start; only rm or a recreate drops it).
      */
     ContainerRecord start(String id) {
+        return start(id, RestartMemory.FRESH);
+    }
+
+    /**
+     * Starts an exited container again for its restart policy, the {@code restartCount}th time since the user
+     * started it (saved first, so that the next engine counts it against {@code on-failure:N}).
+     */
+    ContainerRecord restartByPolicy(String id, int restartCount) {
+        return start(id, new RestartMemory(false, restartCount));
+    }
+
+    /**
+     * A running container is left as it is: a policy restart and a command's start may both aim at a container
+     * that exited while no engine watched it, and whichever comes second has nothing left to do.
+     */
+    private ContainerRecord start(String id, RestartMemory memory) {
         synchronized (lock(id)) {
             ContainerRecord rec = runtime.inspect(id);
+            if (rec.state() == ContainerState.RUNNING) {
+                return rec;
+            }
+            files.saveRestart(id, memory);
             network.endpoints().publish(id); // a port another program took meanwhile fails the start here
             ContainerRecord started;
             try {
@@ -419,10 +439,19 @@ final class Containers {
 
     /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
     int stop(String id, Duration grace) {
+        stoppedByUser(id);
         unregisterDns(id);
         int code = runtime.stop(id, grace);
         releasePortsIfExited(id);
         return code;
+    }
+
+    /**
+     * Remembers that the user stopped the container, before it stops: a new engine adopting it then leaves
+     * an {@code unless-stopped} container down (dockerd's HasBeenManuallyStopped).
+     */
+    void stoppedByUser(String id) {
+        files.saveRestart(id, files.restartMemory(id).stopped());
     }
 
     /** Removes the container, its endpoint, files and (with {@code anonymousVolumes}) its anonymous volumes. */

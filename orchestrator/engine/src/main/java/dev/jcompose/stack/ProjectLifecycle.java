@@ -67,14 +67,6 @@ final class ProjectLifecycle {
                         || options.services().contains(r.labels().get(Labels.SERVICE)))
                 .map(ContainerRecord::id)
                 .toList();
-        if (ids.isEmpty()) {
-            return;
-        }
-        stack.engine.await(
-                stack.engine.call(() -> {
-                    ids.stream().filter(stack.supervision::restartPending).forEach(stack.supervision::stopping);
-                    return null;
-                }),
-                Duration.ofSeconds(30));
+        stack.dropPendingRestarts(ids);
     }
 }

@@ -250,21 +250,43 @@ public final class Stack implements AutoCloseable {
                 .filter(r -> endpoints.containsKey(r.id())
                         && !endpoints.get(r.id()).ports().isEmpty())
                 .forEach(r -> containers.releasePortsIfExited(r.id()));
-        record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health) {}
+        record Found(ContainerRecord rec, ContainerExtras extras, Optional<LastHealth> health, RestartMemory restart) {}
         List<Found> found = records.stream()
-                .flatMap(r ->
-                        containers
-                                .files()
-                                .extras(r.id())
-                                .map(x -> new Found(r, x, containers.files().lastHealth(r.id())))
-                                .stream())
+                .flatMap(r -> containers
+                        .files()
+                        .extras(r.id())
+                        .map(x -> new Found(
+                                r,
+                                x,
+                                containers.files().lastHealth(r.id()),
+                                containers.files().restartMemory(r.id())))
+                        .stream())
                 .toList();
         engine.await(
                 engine.call(() -> {
-                    found.forEach(f -> supervision.adopt(f.rec(), f.extras(), f.health()));
+                    found.forEach(f -> supervision.adopt(f.rec(), f.extras(), f.health(), f.restart()));
                     return null;
                 }),
                 Duration.ofSeconds(30));
+    }
+
+    /**
+     * The user stops (or removes) these containers: a restart their policy has pending is dropped, and for
+     * an exited one that had one pending the user stop is remembered, as {@link Containers#stop} remembers it.
+     */
+    void dropPendingRestarts(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> dropped = engine.await(
+                engine.call(() -> {
+                    List<String> pending =
+                            ids.stream().filter(supervision::restartPending).toList();
+                    pending.forEach(supervision::stopping);
+                    return pending;
+                }),
+                Duration.ofSeconds(30));
+        dropped.forEach(containers::stoppedByUser);
     }
 
     static PlanOptions upOptions(UpOptions o) {

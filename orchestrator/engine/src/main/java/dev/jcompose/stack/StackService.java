@@ -138,8 +138,11 @@ final class StackService implements ComposeService {
                 .withRemoveOrphans(options.removeOrphans())
                 .withTimeout(options.timeout());
         Plan<Operation> plan = Planner.plan(desired, observed, options1);
-        stack.adopt(
-                records.stream().filter(r -> Stack.ofProject(r, projectName)).toList());
+        List<ContainerRecord> mine =
+                records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
+        stack.adopt(mine);
+        // what adoption scheduled for containers that exited while no engine watched them: down removes them
+        stack.dropPendingRestarts(mine.stream().map(ContainerRecord::id).toList());
         ImageRemovalScope rmi = ImageRemovalScope.parse(options.rmi());
         java.util.SortedSet<String> images = rmi == null
                 ? new TreeSet<>()
@@ -208,10 +211,11 @@ final class StackService implements ComposeService {
 
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
-        List<ContainerRecord> records = containersOf(projectName, List.of()).stream()
-                .filter(r -> all || Stack.isUp(r))
-                .toList();
-        stack.adopt(records);
+        List<ContainerRecord> project = containersOf(projectName, List.of());
+        // every container, not only those listed: an exited one's restart policy applies when an engine adopts it
+        stack.adopt(project);
+        List<ContainerRecord> records =
+                project.stream().filter(r -> all || Stack.isUp(r)).toList();
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());

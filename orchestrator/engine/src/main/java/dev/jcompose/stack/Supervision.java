@@ -160,18 +160,23 @@ final class Supervision {
      * restart policy) unless it already knows it.
      */
     void adopt(ContainerRecord rec, ContainerExtras x) {
-        adopt(rec, x, Optional.empty());
+        adopt(rec, x, Optional.empty(), RestartMemory.FRESH);
     }
 
-    /** {@code last}: the health an earlier engine saved for the container, resumed if it is of this run. */
-    void adopt(ContainerRecord rec, ContainerExtras x, Optional<LastHealth> last) {
+    /**
+     * {@code last}: the health an earlier engine saved for the container, resumed if it is of this run;
+     * {@code memory}: what the restart policy remembers of it. An exited container gets its policy applied
+     * as dockerd applies it when it starts: one that exited while no engine watched it is restarted.
+     */
+    void adopt(ContainerRecord rec, ContainerExtras x, Optional<LastHealth> last, RestartMemory memory) {
         engine.checkInLoop();
         if (known.containsKey(rec.id())) {
             return;
         }
+        RestartPolicy policy = RestartPolicy.parse(x.restart());
         switch (rec.state()) {
             case RUNNING, PAUSED -> {
-                restarts.supervise(rec.id(), RestartPolicy.parse(x.restart()));
+                restarts.supervise(rec.id(), policy, memory.restartCount());
                 Instant started = rec.started() == null ? clock.now() : rec.started();
                 running(rec, x, started, last.flatMap(l -> l.resume(rec.started())));
             }
@@ -183,6 +188,14 @@ final class Supervision {
                                 rec.id(),
                                 x.service(),
                                 ContainerStatus.exited(rec.name(), rec.exitCode() == null ? -1 : rec.exitCode()));
+                if (rec.state() == ContainerState.EXITED && rec.exitCode() != null && rec.started() != null) {
+                    Instant finished = rec.finished() == null ? clock.now() : rec.finished();
+                    restarts.adopt(
+                            ContainerExit.of(rec.id(), rec.exitCode(), rec.started(), finished),
+                            policy,
+                            memory.restartCount(),
+                            memory.stoppedByUser());
+                }
             }
         }
     }
@@ -286,8 +299,9 @@ final class Supervision {
 
     private Future<?> restart(String id) {
         Tracked t = known.get(id);
+        int count = restarts.restartCount(id).orElse(0);
         return engine.blocking(() -> {
-                    ContainerRecord rec = containers.start(id);
+                    ContainerRecord rec = containers.restartByPolicy(id, count);
                     return new Object[] {rec, containers.files().extras(id).orElseThrow()};
                 })
                 .map(pair -> {

@@ -117,12 +117,42 @@ class RestartSupervisorTest {
     @Test
     void adoptingAfterAUserStopRestartsAlwaysButNotUnlessStopped() {
         Instant now = scheduler.now();
-        supervisor.adopt(ContainerExit.of("a", 0, now.minusSeconds(60), now), RestartPolicy.ALWAYS, true);
-        supervisor.adopt(ContainerExit.of("u", 0, now.minusSeconds(60), now), RestartPolicy.UNLESS_STOPPED, true);
-        supervisor.adopt(ContainerExit.of("v", 0, now.minusSeconds(60), now), RestartPolicy.UNLESS_STOPPED, false);
+        supervisor.adopt(ContainerExit.of("a", 0, now.minusSeconds(60), now), RestartPolicy.ALWAYS, 0, true);
+        supervisor.adopt(ContainerExit.of("u", 0, now.minusSeconds(60), now), RestartPolicy.UNLESS_STOPPED, 0, true);
+        supervisor.adopt(ContainerExit.of("v", 0, now.minusSeconds(60), now), RestartPolicy.UNLESS_STOPPED, 0, false);
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(starts).containsExactly("a@100ms", "v@100ms");
         assertThat(events).contains("u gave up: stopped by the user (restart: unless-stopped)");
+    }
+
+    @Test
+    void adoptingCountsTheRestartsAnEarlierEngineMadeAgainstOnFailure() {
+        Instant now = scheduler.now();
+        RestartPolicy upToTwo = RestartPolicy.onFailure(2);
+        supervisor.adopt(ContainerExit.of("spent", 1, now.minusSeconds(1), now), upToTwo, 2, false);
+        supervisor.adopt(ContainerExit.of("left", 1, now.minusSeconds(1), now), upToTwo, 1, false);
+        supervisor.adopt(ContainerExit.of("clean", 0, now.minusSeconds(1), now), upToTwo, 0, false);
+        supervisor.adopt(ContainerExit.of("killed", 137, now.minusSeconds(1), now), RestartPolicy.NO, 0, false);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(starts).containsExactly("left@100ms");
+        assertThat(supervisor.restartCount("left")).contains(2);
+        assertThat(events)
+                .containsExactly(
+                        "spent gave up: reached the maximum of 2 restarts (restart: on-failure:2)",
+                        "left restart #2 in 100ms",
+                        "clean gave up: exited with code 0 (restart: on-failure)",
+                        "killed gave up: restart policy is \"no\"",
+                        "left restarted #2");
+    }
+
+    @Test
+    void aRunningContainerAdoptedWithEarlierRestartsGoesOnCountingFromThem() {
+        supervisor.supervise("web", RestartPolicy.onFailure(3), 2);
+        exit("web", 1, Duration.ofSeconds(1));
+        scheduler.advance(Duration.ofSeconds(1));
+        exit("web", 1, Duration.ofSeconds(1));
+        assertThat(starts).containsExactly("web@100ms");
+        assertThat(events).last().isEqualTo("web gave up: reached the maximum of 3 restarts (restart: on-failure:3)");
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class NativeFs {
     static final int S_IFIFO = 0010000;
     static final int S_IFCHR = 0020000;
     static final int S_IFBLK = 0060000;
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     /** The libc functions used, bound with jnr-ffi (already on the class path through jnr-posix). */
     public interface LibC {
@@ -29,6 +31,9 @@ public final class NativeFs {
 
         @SaveError
         long llistxattr(String path, byte[] list, long size);
+
+        @SaveError
+        int utimensat(int dirfd, String path, long[] times, int flags);
 
         @SaveError
         int lchown(String path, int uid, int gid);
@@ -93,6 +98,15 @@ public final class NativeFs {
         byte[] buf = new byte[(int) size];
         long n = libc.lgetxattr(path.toString(), name, buf, buf.length);
         return n < 0 ? null : java.util.Arrays.copyOf(buf, (int) n);
+    }
+
+    /**
+     * Sets access and modification time without opening the file: the JDK's setTimes may open it
+     * for attribute access, which blocks forever on a FIFO without a writer.
+     */
+    void setTimes(Path path, java.time.Instant time) {
+        long[] times = {time.getEpochSecond(), time.getNano(), time.getEpochSecond(), time.getNano()};
+        check(libc.utimensat(AT_FDCWD, path.toString(), times, AT_SYMLINK_NOFOLLOW), "utimensat", path);
     }
 
     public void lchown(Path path, int uid, int gid) {

@@ -157,6 +157,8 @@ final class SnapshotWriter {
         FileTime mtime = FileTime.from(e.getLastModifiedDate().toInstant());
         if (e.isDirectory()) {
             dirTimes.add(Map.entry(p, mtime));
+        } else if (e.isFIFO()) {
+            fs.setTimes(p, mtime.toInstant()); // the JDK's setTimes may open it, and an open FIFO blocks
         } else {
             Files.getFileAttributeView(p, BasicFileAttributeView.class, NOFOLLOW)
                     .setTimes(mtime, mtime, null);

@@ -51,7 +51,7 @@ class ImageDraftTest {
         assertThat(d.cmd()).containsExactly("sh");
         assertThat(d.exposedPorts()).containsExactly("80/tcp");
         assertThat(d.volumes()).containsExactly("/data");
-        assertThat(d.labels()).containsExactlyEntriesOf(Map.of("a", "1", "b", "2"));
+        assertThat(d.labels()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("a", "1", "b", "2")));
         assertThat(d.stopSignal()).isEqualTo("SIGQUIT");
         assertThat(d.onBuild()).containsExactly("RUN echo hi");
         assertThat(d.shell()).containsExactly("/bin/bash", "-c");

@@ -82,6 +82,21 @@ class ImageStoreTest {
     }
 
     @Test
+    void pinnedBlobsSurviveGcAcrossStoreInstancesUntilUnpinned() {
+        Digest pinned = store.content().write("held by the build cache".getBytes());
+        Digest gone = Digest.sha256("never stored".getBytes());
+        assertThat(store.pin("cache-1", List.of(pinned))).isTrue();
+        assertThat(store.pin("cache-2", List.of(pinned, gone))).isFalse();
+        ImageStore other = ImageStore.under(new HostPaths(tmp.resolve("data"), tmp.resolve("run")));
+        assertThat(other.pinHolders()).containsExactly("cache-1", "cache-2");
+        assertThat(other.gc()).isEmpty();
+        store.unpin("cache-1");
+        store.unpin("cache-2");
+        assertThat(store.gc()).containsExactly(pinned);
+        assertThat(store.pinHolders()).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("try") // the lock/lease is held for the block, not used in it
     void gcSparesLeasedBlobsAndForgetsLeasesOfDeadProcesses() throws Exception {
         Digest orphan = store.content().write("not referenced".getBytes());

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The instructions that change only the image config: each becomes a history entry without a layer,
+ * The instructions that change only the image config ({@code cmdSet}: whether the stage ran a CMD already): each becomes a history entry without a layer,
  * written as BuildKit writes it.
  */
 final class ConfigStep {
@@ -18,12 +18,16 @@ final class ConfigStep {
     private ConfigStep() {}
 
     /** {@code step} (substituted) applied to {@code d}; null when {@code step} is not a config instruction. */
-    static ImageDraft apply(ImageDraft d, Instruction step, Instant now) {
+    static ImageDraft apply(ImageDraft d, Instruction step, Instant now, boolean cmdSet) {
         ImageDraft next = switch (step) {
             case Instruction.Env e -> env(d, e);
             case Instruction.Label l -> d.withLabels(labels(l));
             case Instruction.Cmd c -> d.withCmd(argv(d, c.command()));
-            case Instruction.Entrypoint e -> d.withEntrypoint(argv(d, e.command()));
+            // as BuildKit: an ENTRYPOINT drops the CMD the base image had, not one this stage set
+            case Instruction.Entrypoint e ->
+                cmdSet
+                        ? d.withEntrypoint(argv(d, e.command()))
+                        : d.withEntrypoint(argv(d, e.command())).withCmd(null);
             case Instruction.Expose e -> expose(d, e);
             case Instruction.User u -> d.withUser(u.user());
             case Instruction.Volume v -> volumes(d, v);

@@ -21,6 +21,8 @@ final class StageRunner {
     private final BuildSession session;
     private final Stage stage;
     private final String name;
+    /** Whether the stage ran a CMD yet: an ENTRYPOINT drops only an inherited one. */
+    private boolean cmdSet;
 
     StageRunner(BuildSession session, Stage stage) {
         this.session = session;
@@ -29,6 +31,7 @@ final class StageRunner {
     }
 
     StageState run() {
+        platform(session.args.from(stage));
         StageGraph.Base base = session.graph.base(stage);
         StageState state = base.stage() != null ? session.stage(base.stage()) : session.image(base.image());
         StageScope scope = base.stage() != null
@@ -49,6 +52,22 @@ final class StageRunner {
         return state;
     }
 
+    /** FROM --platform may name only this host's platform: builds run here, without emulation. */
+    private void platform(Instruction.From from) {
+        if (from.platform() == null || from.platform().isEmpty()) {
+            return;
+        }
+        dev.jcompose.image.Platform host = session.images.platform();
+        dev.jcompose.image.Platform asked = dev.jcompose.image.Platform.parse(from.platform());
+        if (!asked.os().equals(host.os()) || !asked.architecture().equals(host.architecture())) {
+            throw new DockerfileException(
+                    from.at(),
+                    "platform " + from.platform() + " is not this host's (" + host.os() + "/" + host.architecture()
+                            + ")",
+                    "jcompose builds for the host only: drop --platform, or use --platform=$BUILDPLATFORM");
+        }
+    }
+
     /** The base image's ONBUILD triggers, run before the stage's own instructions as Docker does. */
     private static List<Instruction> triggers(ImageDraft base) {
         List<Instruction> out = new ArrayList<>();
@@ -63,6 +82,7 @@ final class StageRunner {
 
     private StageState step(StepRef ref, Instruction raw, StageState state, StageScope scope) {
         Instruction step = raw.expanded(scope.lookup());
+        cmdSet |= step instanceof Instruction.Cmd;
         scope.apply(raw);
         session.steps.incrementAndGet();
         Instant started = session.now();
@@ -102,7 +122,7 @@ final class StageRunner {
                 throw new DockerfileException(f.at(), "FROM inside a stage", "start a new stage");
             default ->
                 StepWork.config(now -> {
-                    ImageDraft d = ConfigStep.apply(state.draft(), step, now);
+                    ImageDraft d = ConfigStep.apply(state.draft(), step, now, cmdSet);
                     if (d == null) {
                         throw new DockerfileException(step.at(), "is not supported here", "remove it");
                     }

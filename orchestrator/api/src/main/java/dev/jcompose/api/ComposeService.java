@@ -113,4 +113,10 @@ public interface ComposeService {
      * none is named), concurrently, each stored under its image name and {@code build.tags}.
      */
     void build(Project project, BuildOptions options, StackListener listener);
+
+    /**
+     * Copies {@code changes} ({@code develop.watch} sync) into every running container of the service,
+     * in order; a container path never leads out of the container's root file system.
+     */
+    void sync(String projectName, String service, List<FileSync> changes);
 }

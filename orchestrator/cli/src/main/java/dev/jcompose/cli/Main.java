@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
             RmCommand.class,
             PullCommand.class,
             BuildCommand.class,
+            WatchCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

@@ -227,4 +227,16 @@ final class RecordingCompose implements ComposeService {
     public void build(Project project, dev.jcompose.api.BuildOptions options, StackListener listener) {
         record("build " + project.name() + " " + options, null, listener);
     }
+
+    /** Each sync call's changes, readable from another thread (watch syncs on its own). */
+    final java.util.concurrent.BlockingQueue<List<dev.jcompose.api.FileSync>> syncs =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+
+    @Override
+    public void sync(String projectName, String service, List<dev.jcompose.api.FileSync> changes) {
+        synchronized (this) {
+            record("sync " + projectName + " " + service, changes, null);
+        }
+        syncs.add(changes);
+    }
 }

@@ -45,9 +45,15 @@ final class RecordingCompose implements ComposeService {
         };
     }
 
+    /** Every call as it happens, for a test waiting on a command running in another thread. */
+    final java.util.concurrent.BlockingQueue<String> callLog = new java.util.concurrent.LinkedBlockingQueue<>();
+
     private void record(String call, Object argument, StackListener listener) {
-        calls.add(call);
-        arguments.add(argument);
+        synchronized (this) {
+            calls.add(call);
+            arguments.add(argument);
+        }
+        callLog.add(call);
         if (listener != null) {
             events.forEach(listener::onEvent);
         }
@@ -234,9 +240,7 @@ final class RecordingCompose implements ComposeService {
 
     @Override
     public void sync(String projectName, String service, List<dev.jcompose.api.FileSync> changes) {
-        synchronized (this) {
-            record("sync " + projectName + " " + service, changes, null);
-        }
+        record("sync " + projectName + " " + service, changes, null);
         syncs.add(changes);
     }
 }

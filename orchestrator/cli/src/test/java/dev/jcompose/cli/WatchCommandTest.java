@@ -3,7 +3,9 @@ package dev.jcompose.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jcompose.ExitCode;
+import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.FileSync;
+import dev.jcompose.api.UpOptions;
 import dev.jcompose.host.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -144,6 +146,61 @@ class WatchCommandTest {
                 .contains(
                         "none of the selected services is configured for watch, consider setting a 'develop' section");
         assertThat(compose.calls).containsExactly("up demo");
+    }
+
+    @Test
+    void aRebuildBuildsTheServiceThenRecreatesItAlone() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: demo
+                services:
+                  app:
+                    build: ./app
+                    depends_on: [db]
+                    develop:
+                      watch:
+                        - {action: rebuild, path: ./app}
+                        - {action: sync+restart, path: ./conf, target: /etc/app}
+                  db:
+                    image: busybox:1.36
+                """);
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve(".dockerignore"), "*.md\n");
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Signalling out = new Signalling("Watch enabled");
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watch = start(out, err, exit, "watch", "--no-up");
+        try {
+            assertThat(out.seen.await(30, TimeUnit.SECONDS))
+                    .as("watch started: %s", err)
+                    .isTrue();
+            Files.writeString(app.resolve("README.md"), "ignored by the build context's .dockerignore");
+            Files.writeString(app.resolve("main.c"), "int main;");
+            assertThat(compose.callLog.poll(30, TimeUnit.SECONDS)).startsWith("build demo");
+            assertThat(compose.callLog.poll(30, TimeUnit.SECONDS)).isEqualTo("up demo");
+            Files.writeString(conf.resolve("app.conf"), "x=1");
+            assertThat(compose.callLog.poll(30, TimeUnit.SECONDS)).isEqualTo("sync demo app");
+            assertThat(compose.callLog.poll(30, TimeUnit.SECONDS)).isEqualTo("restart demo [app] null");
+        } finally {
+            watch.interrupt();
+            watch.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        assertThat(compose.calls)
+                .containsExactly(
+                        "build demo " + new BuildOptions(List.of("app"), false, false, null),
+                        "up demo",
+                        "sync demo app",
+                        "restart demo [app] null");
+        UpOptions up = (UpOptions) compose.arguments.get(1);
+        assertThat(up.services()).containsExactly("app");
+        assertThat(up.noDeps()).isTrue();
+        assertThat(up.forceRecreate()).isTrue();
+        assertThat(out.all.toString())
+                .contains(
+                        "Rebuilding service(s) [\"app\"] after changes were detected...",
+                        "service(s) [\"app\"] successfully built",
+                        "Syncing service \"app\" after 1 changes were detected",
+                        "service(s) [\"app\"] restarted");
     }
 
     private static int mode(Path p) throws IOException {

@@ -65,7 +65,11 @@ final class WatchIgnore {
         return of(Path.of("/"), EPHEMERAL);
     }
 
-    /** The build context's {@code <dockerfile>.dockerignore} or {@code .dockerignore}; none without a build. */
+    /**
+     * The build context's {@code <dockerfile>.dockerignore} or {@code .dockerignore}; none without a
+     * build. Unlike compose's watch, the Dockerfile and the ignore file itself always count (a rebuild
+     * rule on the Dockerfile would otherwise never fire where .dockerignore lists it).
+     */
     static WatchIgnore dockerignore(BuildConfig build) {
         if (build == null || build.context() == null) {
             return of(Path.of("/"), List.of());
@@ -78,7 +82,10 @@ final class WatchIgnore {
             return of(context, List.of());
         }
         try {
-            return of(context, Files.readAllLines(file));
+            // the builder always reads these two, whatever the file lists: a change to them is a change to the build
+            List<String> patterns = new ArrayList<>(Files.readAllLines(file));
+            patterns.addAll(List.of("!" + dockerfile, "!" + context.relativize(file)));
+            return of(context, patterns);
         } catch (IOException e) {
             throw new JcomposeException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
         }

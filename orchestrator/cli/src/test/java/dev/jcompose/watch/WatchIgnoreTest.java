@@ -83,6 +83,12 @@ class WatchIgnoreTest {
         assertThat(WatchIgnore.dockerignore(build).matches(ctx.resolve("a.bak")))
                 .isTrue();
         assertThat(WatchIgnore.dockerignore(null).matches(ctx.resolve("a.bak"))).isFalse();
+        Files.writeString(ctx.resolve("Dockerfile.dockerignore"), "Dockerfile\n*.dockerignore\n");
+        assertThat(WatchIgnore.dockerignore(build).matches(ctx.resolve("Dockerfile")))
+                .as("the build always reads its Dockerfile")
+                .isFalse();
+        assertThat(WatchIgnore.dockerignore(build).matches(ctx.resolve("Dockerfile.dockerignore")))
+                .isFalse();
     }
 
     static BuildConfig build(String context, String dockerfile) {

@@ -203,6 +203,32 @@ class WatchCommandTest {
                         "service(s) [\"app\"] restarted");
     }
 
+    @Test
+    void upWatchChecksTheProjectBeforeUpAndNeedsAnAttachedUp() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+        Files.createDirectories(dir.resolve("www"));
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread detached = start(new Signalling("never"), err, exit, "up", "--watch", "-d");
+        detached.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(exit.get()).isEqualTo(ExitCode.COMMAND_SYNTAX);
+        assertThat(err.toString()).contains("--watch needs an attached up");
+
+        Thread none = start(new Signalling("never"), err, exit, "up", "--watch", "db");
+        none.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(err.toString()).contains("none of the selected services is configured for watch");
+        assertThat(compose.calls).isEmpty();
+
+        Signalling out = new Signalling("Watch disabled");
+        Thread attached = start(out, err, exit, "up", "--watch");
+        attached.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(exit.get()).as(err.toString()).isZero();
+        assertThat(compose.calls).startsWith("up demo");
+        assertThat(out.seen.getCount())
+                .as("the watch ended with the attached up")
+                .isZero();
+    }
+
     private static int mode(Path p) throws IOException {
         return (int) Files.getAttribute(p, "unix:mode") & 07777;
     }

@@ -119,4 +119,10 @@ public interface ComposeService {
      * plus {@code build.tags}), as docker compose does; other services are reported {@code Skipped}.
      */
     void push(Project project, PushOptions options, StackListener listener);
+
+    /**
+     * Copies {@code changes} ({@code develop.watch} sync) into every running container of the service,
+     * in order; a container path never leads out of the container's root file system.
+     */
+    void sync(String projectName, String service, List<FileSync> changes);
 }

@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             PushCommand.class,
             BuilderCommand.class,
+            WatchCommand.class,
             ImagesCommand.class,
             PortCommand.class,
             TopCommand.class,

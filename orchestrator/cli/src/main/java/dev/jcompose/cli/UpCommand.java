@@ -5,6 +5,7 @@ import dev.jcompose.api.UpOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.model.Project;
 import dev.jcompose.policy.PullPolicy;
+import dev.jcompose.watch.WatchSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,9 @@ final class UpCommand extends ComposeCommand {
                     "Use this timeout in seconds for container shutdown when attached or when containers are already running.")
     Integer timeout;
 
+    @Option(names = "--watch", description = "Watch source code and rebuild/refresh containers when files are updated.")
+    boolean watch;
+
     @Mixin
     BuildFlags buildFlags = new BuildFlags();
 
@@ -117,6 +121,9 @@ final class UpCommand extends ComposeCommand {
             throw Usage.error(
                     "--exit-code-from: no such service \"" + exitCodeFrom + "\"",
                     "use one of " + String.join(", ", project.services().keySet()));
+        }
+        if (watch && (detach || waitHealthy || noStart)) {
+            throw Usage.error("--watch needs an attached up", "drop -d/--wait/--no-start, or drop --watch");
         }
         if (noStart && waitHealthy) {
             throw Usage.error("--no-start and --wait are incompatible", "use one of them");
@@ -178,27 +185,58 @@ final class UpCommand extends ComposeCommand {
                         loaded.raw().projectDirectory().toString());
         Instant started = main.clock.now();
         return withService(compose -> {
+            WatchSession session = watch
+                    ? WatchSession.of(
+                            compose,
+                            project,
+                            services,
+                            options,
+                            main.clock,
+                            new CliWatchOutput(out(), err(), this::progress))
+                    : null;
             try (ProgressOutput progress = progress("Running")) {
                 compose.up(project, options, progress.listener());
             }
             if (detach || waitHealthy || noStart) {
                 return ExitCode.SUCCESS;
             }
-            LogPrinter printer = new LogPrinter(
-                    out(),
-                    err(),
-                    dev.jcompose.console.LogFormat.of(
-                            main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
-            Foreground.Settings settings = new Foreground.Settings(
-                    project.name(),
-                    attach.isEmpty() ? services : attach,
-                    abortOnExit || exitCodeFrom != null,
-                    abortOnFailure,
-                    exitCodeFrom,
-                    started,
-                    timestamps,
-                    seconds(timeout));
-            return new Foreground(compose, settings, printer, this::progress).run();
+            Thread watching = session == null
+                    ? null
+                    : Thread.ofPlatform().daemon().name("jcompose-watch").start(session::run);
+            try {
+                return attached(compose, project, started);
+            } finally {
+                if (watching != null) {
+                    watching.interrupt();
+                    joinQuietly(watching);
+                }
+            }
         });
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int attached(dev.jcompose.api.ComposeService compose, Project project, Instant started) {
+        LogPrinter printer = new LogPrinter(
+                out(),
+                err(),
+                dev.jcompose.console.LogFormat.of(
+                        main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
+        Foreground.Settings settings = new Foreground.Settings(
+                project.name(),
+                attach.isEmpty() ? services : attach,
+                abortOnExit || exitCodeFrom != null,
+                abortOnFailure,
+                exitCodeFrom,
+                started,
+                timestamps,
+                seconds(timeout));
+        return new Foreground(compose, settings, printer, this::progress).run();
     }
 }

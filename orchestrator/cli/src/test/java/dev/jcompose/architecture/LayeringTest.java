@@ -65,7 +65,7 @@ class LayeringTest {
                 .layer("Daemon")
                 .definedBy(packages("daemon", "remote"))
                 .layer("Cli")
-                .definedBy(packages("cli", "console", "progress"))
+                .definedBy(packages("cli", "console", "progress", "watch"))
                 .layer("Fixtures")
                 .definedBy(packages("fixtures"))
                 .layer("Junit")
@@ -143,6 +143,7 @@ class LayeringTest {
                         "cli",
                         "console",
                         "progress",
+                        "watch",
                         "image",
                         "container",
                         "network"))

@@ -45,9 +45,15 @@ final class RecordingCompose implements ComposeService {
         };
     }
 
+    /** Every call as it happens, for a test waiting on a command running in another thread. */
+    final java.util.concurrent.BlockingQueue<String> callLog = new java.util.concurrent.LinkedBlockingQueue<>();
+
     private void record(String call, Object argument, StackListener listener) {
-        calls.add(call);
-        arguments.add(argument);
+        synchronized (this) {
+            calls.add(call);
+            arguments.add(argument);
+        }
+        callLog.add(call);
         if (listener != null) {
             events.forEach(listener::onEvent);
         }
@@ -231,5 +237,15 @@ final class RecordingCompose implements ComposeService {
     @Override
     public void push(Project project, dev.jcompose.api.PushOptions options, StackListener listener) {
         record("push " + project.name() + " " + options.services(), options, listener);
+    }
+
+    /** Each sync call's changes, readable from another thread (watch syncs on its own). */
+    final java.util.concurrent.BlockingQueue<List<dev.jcompose.api.FileSync>> syncs =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+
+    @Override
+    public void sync(String projectName, String service, List<dev.jcompose.api.FileSync> changes) {
+        record("sync " + projectName + " " + service, changes, null);
+        syncs.add(changes);
     }
 }

@@ -6,6 +6,7 @@ import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
+import dev.jcompose.api.FileSync;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.ProjectLease;
 import dev.jcompose.api.RunOptions;
@@ -20,6 +21,7 @@ import dev.jcompose.engine.EngineContext;
 import dev.jcompose.host.HostAccess;
 import dev.jcompose.stack.Stack;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -81,6 +83,14 @@ public final class EngineHandlers implements HandlerRegistry {
                             WireJson.model(p).orElseThrow(),
                             WireJson.read(p.get("options"), dev.jcompose.api.PushOptions.class),
                             c.listener());
+            return null;
+        }));
+        methods.registerProjectScoped("compose.sync", blocking(engine, (c, p) -> {
+            c.service()
+                    .sync(
+                            project(p),
+                            p.path("service").asText(),
+                            List.of(WireJson.read(p.get("changes"), FileSync[].class)));
             return null;
         }));
         methods.register(

@@ -12,6 +12,7 @@ import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.FileSync;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
 import dev.jcompose.api.OneOffAttach;
@@ -21,6 +22,7 @@ import dev.jcompose.api.PushOptions;
 import dev.jcompose.api.RunOptions;
 import dev.jcompose.api.RunOutcome;
 import dev.jcompose.api.StackEvent;
+import dev.jcompose.api.StackException;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ExecRecipe;
@@ -41,6 +43,7 @@ import java.util.function.Supplier;
  * in the engine.
  */
 public final class RemoteComposeService implements ComposeService {
+    static final int SYNC_BATCH = 2 * 1024 * 1024;
     private final Supplier<EngineClient> connect;
     private final Consumer<String> notices;
 
@@ -228,6 +231,42 @@ public final class RemoteComposeService implements ComposeService {
         p.set("model", WireJson.model(project));
         p.set("options", WireJson.tree(options));
         call("compose.push", p, listener, null);
+    }
+
+    /**
+     * In requests of at most {@link #SYNC_BATCH} bytes of content (base64 in a socket line of at most
+     * 4 MiB), in order; a file larger than a request is refused.
+     */
+    @Override
+    public void sync(String projectName, String service, List<FileSync> changes) {
+        List<FileSync> batch = new java.util.ArrayList<>();
+        long size = 0;
+        for (FileSync change : changes) {
+            int length = change.content().length;
+            if (length > SYNC_BATCH) {
+                throw new StackException(
+                        "cannot sync " + change.path() + " (" + length + " bytes): larger than " + SYNC_BATCH
+                                + " bytes, the engine socket's limit",
+                        "ignore it in develop.watch (ignore:) or use a bind mount for it");
+            }
+            if (size + length > SYNC_BATCH && !batch.isEmpty()) {
+                syncBatch(projectName, service, batch);
+                batch.clear();
+                size = 0;
+            }
+            batch.add(change);
+            size += length;
+        }
+        if (!batch.isEmpty()) {
+            syncBatch(projectName, service, batch);
+        }
+    }
+
+    private void syncBatch(String projectName, String service, List<FileSync> batch) {
+        ObjectNode p = params(projectName);
+        p.put("service", service);
+        p.set("changes", WireJson.tree(batch));
+        call("compose.sync", p, null, null);
     }
 
     private static ObjectNode params(String project) {

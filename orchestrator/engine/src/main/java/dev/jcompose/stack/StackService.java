@@ -8,6 +8,7 @@ import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
 import dev.jcompose.api.ExecOutcome;
+import dev.jcompose.api.FileSync;
 import dev.jcompose.api.ImageRemovalScope;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
@@ -490,6 +491,19 @@ final class StackService implements ComposeService {
     @Override
     public void push(Project project, dev.jcompose.api.PushOptions options, StackListener listener) {
         new StackPush(stack.images).push(project, options, listener);
+    }
+
+    @Override
+    public void sync(String projectName, String service, List<FileSync> changes) {
+        List<ContainerRecord> running = containersOf(projectName, List.of(service)).stream()
+                .filter(r -> r.state() == ContainerState.RUNNING)
+                .toList();
+        if (running.isEmpty()) {
+            throw new StackException(
+                    "service \"" + service + "\" has no running container in project " + projectName + " to sync to",
+                    "start it with `jcompose up " + service + "`");
+        }
+        running.forEach(r -> new ContainerSync(r).apply(changes));
     }
 
     /** A command's own event, also told to the engine's subscribers ({@code events}). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.content.Digest;
 import dev.jcompose.image.Descriptor;
+import dev.jcompose.image.ImageConfig;
 import dev.jcompose.image.ImageConfig.Healthcheck;
 import dev.jcompose.image.Platform;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class DraftJson {
                 .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         d.labels = Collections.unmodifiableSortedMap(labels);
         d.stopSignal = text(c, "StopSignal", "");
-        d.healthcheck = healthcheck(c.get("Healthcheck"));
+        d.healthcheck = ImageConfig.healthcheck(c.get("Healthcheck"));
         d.shell = stringsOrNull(c.get("Shell"));
         d.onBuild = List.copyOf(strings(c.get("OnBuild")));
         List<Digest> diffIds = new ArrayList<>();
@@ -165,19 +166,6 @@ public final class DraftJson {
             m.put("Retries", NODES.numberNode(h.retries()));
         }
         return sorted(m);
-    }
-
-    private static Healthcheck healthcheck(JsonNode h) {
-        if (h == null || !h.isObject()) {
-            return null;
-        }
-        return new Healthcheck(
-                strings(h.get("Test")),
-                Duration.ofNanos(h.path("Interval").asLong()),
-                Duration.ofNanos(h.path("Timeout").asLong()),
-                Duration.ofNanos(h.path("StartPeriod").asLong()),
-                Duration.ofNanos(h.path("StartInterval").asLong()),
-                h.path("Retries").asInt());
     }
 
     private static JsonNode history(HistoryEntry h) {

@@ -102,7 +102,8 @@ public record ImageConfig(
                 diffIds);
     }
 
-    private static Healthcheck healthcheck(JsonNode h) {
+    /** A config's {@code Healthcheck} object (durations in nanoseconds, as Docker writes them); null when absent. */
+    public static Healthcheck healthcheck(JsonNode h) {
         if (h == null || !h.isObject()) {
             return null;
         }

@@ -1,24 +1,19 @@
 package dev.jcompose.watch;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.build.IgnoreRules;
 import dev.jcompose.model.BuildConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Dockerignore patterns ({@code *}, {@code ?}, {@code **}, {@code [...]}, {@code !} exceptions, last
- * match wins) anchored at a directory, matched against absolute paths and their parents, as compose's
+ * Dockerignore patterns anchored at a directory and matched against absolute paths, as compose's
  * watch applies them to {@code develop.watch.ignore}/{@code include} and the build context's
- * {@code .dockerignore}. A minimal matcher for watch alone: it should give way to the build's shared
- * ignore rules once those exist.
+ * {@code .dockerignore}: the builder's {@link IgnoreRules} (Docker's pattern rules, {@code !}
+ * exceptions, {@code **}, last match wins, a path excluded with its parents) on the path relative to
+ * the anchor.
  */
 final class WatchIgnore {
-    private record Rule(Pattern regex, boolean exclusion) {}
-
     /** Editors' swap and temp files (GoLand, Emacs, Vim, Kate, Go) and .git directories. */
     private static final List<String> EPHEMERAL = List.of(
             "**/*___jb_old___",
@@ -36,29 +31,30 @@ final class WatchIgnore {
             "**/*-go-tmp-umask",
             "**/.git");
 
-    private final List<Rule> rules;
+    private final Path base;
+    private final IgnoreRules rules;
 
-    private WatchIgnore(List<Rule> rules) {
+    private WatchIgnore(Path base, IgnoreRules rules) {
+        this.base = base;
         this.rules = rules;
     }
 
     /** {@code patterns} relative to {@code base}; {@code *} alone keeps only the exceptions, as compose does. */
     static WatchIgnore of(Path base, List<String> patterns) {
         boolean all = patterns.contains("*");
-        List<Rule> rules = new ArrayList<>();
-        for (String raw : patterns) {
-            String p = raw.trim();
-            if (p.isEmpty() || p.startsWith("#") || all && !p.startsWith("!")) {
-                continue;
-            }
-            boolean exclusion = p.startsWith("!");
-            String path = exclusion ? p.substring(1) : p;
-            String anchored = base.resolve(path.startsWith("/") ? path.substring(1) : path)
-                    .normalize()
-                    .toString();
-            rules.add(new Rule(Pattern.compile(regex(anchored)), exclusion));
+        List<String> kept = patterns.stream()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty() && !p.startsWith("#"))
+                .filter(p -> !all || p.startsWith("!"))
+                .map(p -> p.startsWith("!/") ? "!" + p.substring(2) : p.startsWith("/") ? p.substring(1) : p)
+                .toList();
+        try {
+            return new WatchIgnore(base, IgnoreRules.of(kept));
+        } catch (IllegalArgumentException e) {
+            throw new JcomposeException(
+                    "invalid develop.watch pattern under " + base + ": " + e.getMessage(),
+                    "use dockerignore syntax (*, ?, **, [...], ! exceptions)");
         }
-        return new WatchIgnore(rules);
     }
 
     static WatchIgnore ephemeral() {
@@ -66,29 +62,19 @@ final class WatchIgnore {
     }
 
     /**
-     * The build context's {@code <dockerfile>.dockerignore} or {@code .dockerignore}; none without a
-     * build. Unlike compose's watch, the Dockerfile and the ignore file itself always count (a rebuild
-     * rule on the Dockerfile would otherwise never fire where .dockerignore lists it).
+     * The build context's {@code <dockerfile>.dockerignore} or {@code .dockerignore} (none without a
+     * build), read as the builder reads it: the Dockerfile and the ignore file always count, so a
+     * rebuild rule on the Dockerfile fires even where .dockerignore lists it (and so does
+     * {@code <dockerfile>.dockerignore}).
      */
     static WatchIgnore dockerignore(BuildConfig build) {
         if (build == null || build.context() == null) {
-            return of(Path.of("/"), List.of());
+            return new WatchIgnore(Path.of("/"), IgnoreRules.none());
         }
         Path context = Path.of(build.context());
         String dockerfile = build.dockerfile() == null ? "Dockerfile" : build.dockerfile();
-        Path specific = context.resolve(dockerfile + ".dockerignore");
-        Path file = Files.isRegularFile(specific) ? specific : context.resolve(".dockerignore");
-        if (!Files.isRegularFile(file)) {
-            return of(context, List.of());
-        }
-        try {
-            // the builder always reads these two, whatever the file lists: a change to them is a change to the build
-            List<String> patterns = new ArrayList<>(Files.readAllLines(file));
-            patterns.addAll(List.of("!" + dockerfile, "!" + context.relativize(file)));
-            return of(context, patterns);
-        } catch (IOException e) {
-            throw new JcomposeException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
-        }
+        return new WatchIgnore(
+                context, IgnoreRules.load(context, context.resolve(dockerfile)).keeping(dockerfile + ".dockerignore"));
     }
 
     boolean isEmpty() {
@@ -97,64 +83,9 @@ final class WatchIgnore {
 
     /** Whether the last pattern matching {@code path} or one of its parents ignores it. */
     boolean matches(Path path) {
-        boolean matched = false;
-        for (Rule r : rules) {
-            if (matched == r.exclusion && matchesOrParent(r.regex, path)) {
-                matched = !r.exclusion;
-            }
+        if (!path.startsWith(base) || path.equals(base)) {
+            return false;
         }
-        return matched;
-    }
-
-    private static boolean matchesOrParent(Pattern regex, Path path) {
-        for (Path p = path; p != null; p = p.getParent()) {
-            if (regex.matcher(p.toString()).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Docker's pattern syntax as a regular expression on a whole path. */
-    static String regex(String pattern) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-                i++;
-                boolean slash = i + 1 < pattern.length() && pattern.charAt(i + 1) == '/';
-                if (slash) {
-                    i++;
-                }
-                out.append(slash ? "(?:.*/)?" : ".*");
-            } else if (c == '*') {
-                out.append("[^/]*");
-            } else if (c == '?') {
-                out.append("[^/]");
-            } else if (c == '[') {
-                int end = pattern.indexOf(']', i + 1);
-                if (end < 0) {
-                    throw new JcomposeException(
-                            "invalid ignore pattern \"" + pattern + "\": unclosed [", "close the character class");
-                }
-                String set = pattern.substring(i + 1, end);
-                out.append('[')
-                        .append(
-                                set.startsWith("!") || set.startsWith("^")
-                                        ? "^" + quoteSet(set.substring(1))
-                                        : quoteSet(set))
-                        .append(']');
-                i = end;
-            } else if (c == '\\' && i + 1 < pattern.length()) {
-                out.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-            } else {
-                out.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String quoteSet(String set) {
-        return set.replace("\\", "\\\\").replace("[", "\\[").replace("&", "\\&");
+        return rules.excludes(base.relativize(path).toString());
     }
 }

@@ -14,7 +14,12 @@ cd "$ROOT"
 jc_select_jdk
 command -v buildah >/dev/null || { apt-get update -qq && apt-get install -y -qq buildah >/dev/null; }
 W=$(mktemp -d /tmp/jcbuild.XXXXXX)
-trap 'buildah --root "$W/buildah" --runroot "$W/buildah-run" rmi -a -f >/dev/null 2>&1 || true; rm -rf "$W"' EXIT
+cleanup() {
+  buildah --root "$W/buildah" --runroot "$W/buildah-run" rmi -a -f >/dev/null 2>&1 || true
+  mount | awk -v w="$W" '$3 ~ "^"w {print $3}' | xargs -r umount -l
+  rm -rf "$W"
+}
+trap cleanup EXIT
 CTX=$W/ctx
 mkdir -p "$CTX/src"
 jc_busybox_rootfs "$CTX/rootfs.tar"
@@ -62,8 +67,10 @@ J=("$ROOT/bin/jcompose" -f "$W/compose.yaml" --progress quiet)
 "${J[@]}" version >/dev/null
 round "jcompose build (CLI + engine)" "${J[@]}" build
 JC=($COLD $HIT $CHANGED)
+# runc, as jcompose uses here: buildah's default crun refuses this host's hybrid cgroup layout
 B=(buildah --root "$W/buildah" --runroot "$W/buildah-run" --storage-driver overlay)
-round "buildah bud --layers" "${B[@]}" bud --layers --network none -t jcbench-app -f "$CTX/Dockerfile" "$CTX"
+round "buildah bud --layers (runc)" "${B[@]}" bud --runtime "$(command -v runc)" --layers --network none \
+  -t jcbench-app -f "$CTX/Dockerfile" "$CTX"
 BH=($COLD $HIT $CHANGED)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 echo "jcompose / buildah: cold $(ratio "${JC[0]}" "${BH[0]}"), cached $(ratio "${JC[1]}" "${BH[1]}"), one file changed $(ratio "${JC[2]}" "${BH[2]}")"

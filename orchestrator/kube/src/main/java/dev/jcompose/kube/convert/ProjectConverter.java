@@ -88,8 +88,8 @@ public final class ProjectConverter {
             throw new JcomposeException(
                     "service(s) " + String.join(", ", built)
                             + " have build: and no image: a cluster cannot build, it pulls images",
-                    "add image: <registry>/<name>:<tag> to each, build and push that image (jcompose has no push yet: "
-                            + "use docker, podman or buildah), then convert again",
+                    "add image: <registry>/<name>:<tag> to each, run `jcompose build` and `jcompose push`, "
+                            + "then convert again",
                     ExitCode.COMPOSE_PARSE);
         }
     }

@@ -45,13 +45,15 @@ class ProjectConverterTest {
 
     @Test
     void aServiceBuiltHereWithoutAnImageIsRefusedWithAHintToPushIt() {
-        // the loader refuses this too; a model built otherwise meets the converter's own check
-        Project p = dev.jcompose.model.ModelJson.read(
-                "{\"name\":\"p\",\"services\":{\"app\":{\"build\":{\"context\":\"/src\"}}}}");
-        assertThatThrownBy(() -> new ProjectConverter(ConvertOptions.DEFAULTS, new LocalProjectFiles()).convert(p))
+        // the loader accepts a build-only service (its image is <project>-<service>, local only)
+        assertThatThrownBy(() -> convert(
+                        "services:\n  app:\n    build: .\n  db:\n    image: busybox\n", ConvertOptions.DEFAULTS))
                 .isInstanceOf(JcomposeException.class)
-                .hasMessageContaining("app")
-                .satisfies(e -> assertThat(((JcomposeException) e).hint()).contains("push that image"));
+                .hasMessage("service(s) app have build: and no image: a cluster cannot build, it pulls images")
+                .satisfies(e -> assertThat(((JcomposeException) e).hint())
+                        .isEqualTo(
+                                "add image: <registry>/<name>:<tag> to each, run `jcompose build` and `jcompose push`, "
+                                        + "then convert again"));
     }
 
     @Test

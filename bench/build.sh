@@ -40,15 +40,19 @@ CMD ["cat", "/app/all.txt"]
 DOCKERFILE
 printf 'name: jcbench\nservices:\n  app:\n    build:\n      context: %s\n      network: none\n' "$CTX" > "$W/compose.yaml"
 
-ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+ms() { # a failed build is an error, not a fast time
+  local s; s=$(date +%s%N)
+  "$@" >"$W/last.log" 2>&1 || { echo "FAILED: $*" >&2; cat "$W/last.log" >&2; exit 1; }
+  echo $(( ($(date +%s%N) - s) / 1000000 ))
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 round() { # label, command...: cold, cached, one file changed; sets COLD HIT CHANGED
   local cold=() hit=() changed=() i
-  "${@:2}" >/dev/null 2>&1
+  ms "${@:2}" >/dev/null
   for i in $(seq "$N"); do
     cold+=("$(ms "${@:2}" --no-cache)")
     hit+=("$(ms "${@:2}")")
-    echo "b $i" > "$CTX/src/b.txt"
+    echo "b $i $(basename "$W")" > "$CTX/src/b.txt" # unique per run: the engine's cache outlives runs
     changed+=("$(ms "${@:2}")")
   done
   echo b > "$CTX/src/b.txt"
@@ -65,12 +69,16 @@ CP=runtime/target/test-classes:runtime/target/classes:host/target/test-classes:h
 echo "== side by side, N=$N"
 J=("$ROOT/bin/jcompose" -f "$W/compose.yaml" --progress quiet)
 "${J[@]}" version >/dev/null
-round "jcompose build (CLI + engine)" "${J[@]}" build
+jc_build() { "${J[@]}" build "$@"; }
+round "jcompose build (CLI + engine)" jc_build
 JC=($COLD $HIT $CHANGED)
 # runc, as jcompose uses here: buildah's default crun refuses this host's hybrid cgroup layout
 B=(buildah --root "$W/buildah" --runroot "$W/buildah-run" --storage-driver overlay)
-round "buildah bud --layers (runc)" "${B[@]}" bud --runtime "$(command -v runc)" --layers --network none \
-  -t jcbench-app -f "$CTX/Dockerfile" "$CTX"
+# buildah takes no flag after the context directory: --no-cache goes before it
+buildah_build() {
+  "${B[@]}" bud --runtime "$(command -v runc)" --layers --network none -t jcbench-app -f "$CTX/Dockerfile" "$@" "$CTX"
+}
+round "buildah bud --layers (runc)" buildah_build
 BH=($COLD $HIT $CHANGED)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 echo "jcompose / buildah: cold $(ratio "${JC[0]}" "${BH[0]}"), cached $(ratio "${JC[1]}" "${BH[1]}"), one file changed $(ratio "${JC[2]}" "${BH[2]}")"

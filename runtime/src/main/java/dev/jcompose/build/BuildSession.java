@@ -159,6 +159,11 @@ final class BuildSession {
         return new LayerDiff(content(), new HostUpperInspector()).diff(upper);
     }
 
+    /** RUN's network: its own {@code --network}, else the build's. */
+    String network(dev.jcompose.dockerfile.Instruction.Run run) {
+        return run.network() != null ? run.network() : request.network();
+    }
+
     /** Tells the listener about a step. */
     void tell(StepRef ref, BuildStep.Status status, java.time.Duration took, String detail) {
         listener.step(new BuildStep(

@@ -47,7 +47,7 @@ final class RunLayer {
         return new StepWork("", now -> {
             RunMounts mounts = RunMounts.of(session, stage, run);
             try (mounts) {
-                String network = run.network() != null ? run.network() : session.request.network();
+                String network = session.network(run);
                 RunStep.Process process = new RunStep.Process(
                         argv,
                         env,

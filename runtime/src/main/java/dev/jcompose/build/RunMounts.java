@@ -117,7 +117,7 @@ final class RunMounts implements AutoCloseable {
         }
         hostsFile = Files.writeString(dir.resolve("hosts"), hosts);
         targets.add("/etc/hosts");
-        String network = run.network() != null ? run.network() : session.request.network();
+        String network = session.network(run);
         Path hostResolv = Path.of("/etc/resolv.conf");
         if (!"none".equals(network) && Files.isReadable(hostResolv)) {
             resolvConf = Files.copy(hostResolv, dir.resolve("resolv.conf"));

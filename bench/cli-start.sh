@@ -9,7 +9,7 @@ jc_select_jdk
 N=${1:-15}
 COMPOSE="$ROOT/compose-samples/quickstart/compose.yaml"
 "$ROOT/bin/jcompose" -f "$COMPOSE" config -q   # builds the jar and the archive if needed
-JAR=$(ls -1t "$ROOT"/.jcompose/lib/jcompose-*.jar | head -1)
+JAR=$(ls -1dt "$ROOT"/.jcompose/lib/*/ | head -1)jcompose.jar
 FLAGS=()
 major=$(jc_java_major "$JAVA_HOME")
 [ "$major" -ge 22 ] && FLAGS+=(--enable-native-access=ALL-UNNAMED)

@@ -2,9 +2,14 @@
 # Functions only; nothing runs on source.
 
 jc_java_major() { # $1 = JAVA_HOME; prints the major version or nothing
-  local v=""
-  # the JDK's release file answers without starting a JVM (~50 ms each, on every command)
-  [ -f "$1/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -1)
+  local v="" line
+  # the JDK's release file answers without starting a JVM (~50 ms each, on every command), read with
+  # bash alone: the launcher runs this on every command, and each fork costs milliseconds
+  if [ -f "$1/release" ]; then
+    while IFS= read -r line; do
+      case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=\"}; v=${v%%[.\"]*}; break ;; esac
+    done <"$1/release"
+  fi
   [ -n "$v" ] || v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -1)
   [ -n "$v" ] && echo "$v"
 }

@@ -81,7 +81,7 @@ final class ExecCommand extends ComposeCommand {
         String project = projectName();
         Interaction how = interaction();
         ExecRecipe recipe = withService(compose -> compose.execRecipe(project, options, how.tty(), detach));
-        return new ExecLauncher(Stdio.of(main.host(), out(), err())).run(recipe, how);
+        return new ExecLauncher(Stdio.of(main.host(), out(), err()), main.host().signals()).run(recipe, how);
     }
 
     Interaction interaction() {

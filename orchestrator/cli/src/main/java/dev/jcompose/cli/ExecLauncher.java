@@ -34,9 +34,11 @@ final class ExecLauncher {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Stdio stdio;
+    private final Signals signals;
 
-    ExecLauncher(Stdio stdio) {
+    ExecLauncher(Stdio stdio, Signals signals) {
         this.stdio = stdio;
+        this.signals = signals;
     }
 
     /** The runtime's command line; {@code setsid} in front unless runc must own the terminal. */
@@ -119,7 +121,8 @@ final class ExecLauncher {
         }
         Optional<TerminalMode> terminal = recipe.tty() ? TerminalMode.save() : Optional.empty();
         Relay relay = new Relay();
-        try (SignalRelay trap = new SignalRelay(relay::signal)) { // before the start: no signal falls between
+        try (Signals.Trap trap =
+                signals.trap(SignalRelay.RELAYED, relay::signal)) { // before the start: no signal falls between
             Process p = relay.started(pb.start());
             List<Thread> outputs = stdio.inherited() ? List.of() : pump(p, how.stdin());
             try {

@@ -42,12 +42,18 @@ final class Foreground {
     private final Settings settings;
     private final LogPrinter printer;
     private final Function<String, ProgressOutput> progress;
+    private final Signals signals;
     private final AtomicInteger interrupts = new AtomicInteger();
     private final Map<String, ContainerState> lastState = new HashMap<>();
     private volatile ContainerWatch watch;
 
     Foreground(
-            ComposeService compose, Settings settings, LogPrinter printer, Function<String, ProgressOutput> progress) {
+            ComposeService compose,
+            Settings settings,
+            LogPrinter printer,
+            Function<String, ProgressOutput> progress,
+            Signals signals) {
+        this.signals = signals;
         this.compose = compose;
         this.settings = settings;
         this.printer = printer;
@@ -58,11 +64,9 @@ final class Foreground {
         List<ContainerSummary> initial = attached();
         printer.attaching(initial.stream().map(c -> shortName(c)).toList());
         Thread logs = Thread.ofPlatform().daemon().name("jcompose-attach").start(this::followLogs);
-        Object previous = SignalTrap.install(this::interrupted);
-        try {
+        try (Signals.Trap trap = signals.trap(List.of("INT"), name -> interrupted())) {
             return watch();
         } finally {
-            SignalTrap.restore(previous);
             logs.interrupt();
             join(logs);
             printer.flush();

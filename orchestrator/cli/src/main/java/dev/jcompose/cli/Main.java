@@ -85,20 +85,32 @@ public final class Main implements Runnable {
      * it runs on a terminal (stdin and stdout: the progress view, colours and exec/run's pseudo-TTY
      * depend on it), and whether its streams are the process's own file descriptors 0, 1 and 2
      * ({@code processStdio}: exec and run then hand them to the container's process; in tests the
-     * streams are in-memory and the bytes are copied).
+     * streams are in-memory and the bytes are copied), and where the user's signals arrive: the
+     * process's own, or a thin client's when the engine runs the command for it.
      */
     public record Environment(
-            Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal, boolean processStdio) {
+            Map<String, String> variables,
+            Path workingDir,
+            InputStream stdin,
+            boolean terminal,
+            boolean processStdio,
+            Signals signals) {
         public Environment(Map<String, String> variables, Path workingDir, InputStream stdin) {
             this(variables, workingDir, stdin, false);
         }
 
         public Environment(Map<String, String> variables, Path workingDir, InputStream stdin, boolean terminal) {
-            this(variables, workingDir, stdin, terminal, false);
+            this(variables, workingDir, stdin, terminal, false, new ProcessSignals());
         }
 
         public static Environment ofProcess() {
-            return new Environment(System.getenv(), Path.of("").toAbsolutePath(), System.in, Terminal.attached(), true);
+            return new Environment(
+                    System.getenv(),
+                    Path.of("").toAbsolutePath(),
+                    System.in,
+                    Terminal.attached(),
+                    true,
+                    new ProcessSignals());
         }
     }
 

@@ -237,6 +237,8 @@ final class UpCommand extends ComposeCommand {
                 started,
                 timestamps,
                 seconds(timeout));
-        return new Foreground(compose, settings, printer, this::progress).run();
+        return new Foreground(
+                        compose, settings, printer, this::progress, main.host().signals())
+                .run();
     }
 }

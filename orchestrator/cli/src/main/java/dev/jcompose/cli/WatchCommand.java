@@ -43,11 +43,9 @@ final class WatchCommand extends ComposeCommand {
                 output.progress("Running", l -> compose.up(project, options, quiet ? e -> {} : l));
             }
             Thread self = Thread.currentThread();
-            Object previous = SignalTrap.install(self::interrupt);
-            try {
+            try (Signals.Trap trap = main.host().signals().trap(List.of("INT"), name -> self.interrupt())) {
                 session.run();
             } finally {
-                SignalTrap.restore(previous);
                 Thread.interrupted();
             }
             return ExitCode.CANCELED;

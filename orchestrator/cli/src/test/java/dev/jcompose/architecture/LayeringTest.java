@@ -65,23 +65,28 @@ class LayeringTest {
                 .layer("Daemon")
                 .definedBy(packages("daemon", "remote"))
                 .layer("Cli")
-                .definedBy(packages("cli", "console", "progress", "watch"))
+                .definedBy(packages("cli", "client", "console", "progress", "watch"))
+                // the engine running thin clients' commands: the one place the CLI and the engine meet
+                .layer("Session")
+                .definedBy(packages("session"))
                 .layer("Fixtures")
                 .definedBy(packages("fixtures"))
                 .layer("Junit")
                 .definedBy(packages("junit"))
-                .whereLayer("Cli")
+                .whereLayer("Session")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Cli")
+                .mayOnlyBeAccessedByLayers("Session")
                 .whereLayer("Junit")
                 .mayNotBeAccessedByAnyLayer()
                 // a test JVM's jcompose: the command API over the engine socket, never the engine itself
                 .whereLayer("Fixtures")
                 .mayOnlyBeAccessedByLayers("Junit")
                 .whereLayer("Daemon")
-                .mayOnlyBeAccessedByLayers("Cli", "Fixtures")
+                .mayOnlyBeAccessedByLayers("Cli", "Session", "Fixtures")
                 // the engine's internals: only the daemon, which serves them, wires them
                 .whereLayer("Engine")
-                .mayOnlyBeAccessedByLayers("Daemon")
+                .mayOnlyBeAccessedByLayers("Daemon", "Session")
                 // Kubernetes: the CLI converts and deploys; no engine layer reaches a cluster
                 .whereLayer("Kube")
                 .mayOnlyBeAccessedByLayers("Cli")
@@ -90,7 +95,8 @@ class LayeringTest {
                 .whereLayer("Api")
                 .mayOnlyBeAccessedByLayers("Engine", "Daemon", "Cli", "Fixtures", "Junit")
                 .whereLayer("Compose")
-                .mayOnlyBeAccessedByLayers("Api", "Reconcile", "Kube", "Engine", "Daemon", "Cli", "Fixtures", "Junit")
+                .mayOnlyBeAccessedByLayers(
+                        "Api", "Reconcile", "Kube", "Engine", "Daemon", "Cli", "Session", "Fixtures", "Junit")
                 .whereLayer("Network")
                 .mayOnlyBeAccessedByLayers("Engine", "Daemon")
                 .whereLayer("Runtime")
@@ -144,6 +150,8 @@ class LayeringTest {
                         "console",
                         "progress",
                         "watch",
+                        "client",
+                        "session",
                         "image",
                         "container",
                         "network"))
@@ -251,6 +259,7 @@ class LayeringTest {
     /** Where a process wires itself: the CLI's and the engine's main classes, and a test JVM's (the fixture and the JUnit extension). */
     private static final java.util.List<String> COMPOSITION_ROOTS = java.util.List.of(
             "dev.jcompose.cli.Main",
+            "dev.jcompose.client.ThinClient",
             "dev.jcompose.daemon.EngineMain",
             "dev.jcompose.fixtures.ComposeFixture",
             "dev.jcompose.junit.ComposeExtension");

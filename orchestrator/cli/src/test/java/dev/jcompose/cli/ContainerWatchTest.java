@@ -111,7 +111,8 @@ class ContainerWatchTest {
                                 dev.jcompose.host.Clock.system(),
                                 quiet,
                                 false,
-                                title))
+                                title),
+                        new ProcessSignals())
                 .run());
         until(() -> compose.psCalls.get() == 2, "the attaching ps and the watch's first one");
 

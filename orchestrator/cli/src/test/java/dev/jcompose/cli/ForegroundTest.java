@@ -42,7 +42,8 @@ class ForegroundTest {
                                 dev.jcompose.host.Clock.system(),
                                 quiet,
                                 false,
-                                title))
+                                title),
+                        new ProcessSignals())
                 .run();
     }
 
@@ -100,7 +101,8 @@ class ForegroundTest {
                 new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null),
                 printer,
                 title -> new ProgressOutput(
-                        new PrintWriter(new StringWriter()), dev.jcompose.host.Clock.system(), quiet, false, title));
+                        new PrintWriter(new StringWriter()), dev.jcompose.host.Clock.system(), quiet, false, title),
+                new ProcessSignals());
         self[0].interrupted();
         assertThat(self[0].run()).isEqualTo(130);
         assertThat(err.toString()).endsWith("Gracefully stopping... (press Ctrl+C again to force)\n");

@@ -1,25 +1,30 @@
 #!/usr/bin/env bash
-# CLI start: N alternating runs of `config -q` on the quickstart file, (a) plain `java -jar` as a user
-# would write it, (b) through bin/jcompose (C1 only + the per-build class data sharing archive).
-# Prints the median and min of each in ms. No root needed; nothing but the local JVM runs.
+# CLI start, side by side in one run (N alternating rounds, default 15; medians and mins in ms):
+#   java -version                       the floor: a JVM that does nothing
+#   version / config -q / ps, thin      bin/jcompose with the engine running: the thin client
+#   version / config -q / ps, full      the same with JCOMPOSE_THIN=0: the whole CLI in its own JVM
+# Root (the engine runs containers as root); it starts the engine if none runs and leaves it running.
+# Set JCOMPOSE_RUN_ROOT/JCOMPOSE_DATA_ROOT to keep it apart from the host's engine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/bin/lib/env.sh"
 jc_select_jdk
 N=${1:-15}
+J="$ROOT/bin/jcompose"
 COMPOSE="$ROOT/compose-samples/quickstart/compose.yaml"
-"$ROOT/bin/jcompose" -f "$COMPOSE" config -q   # builds the jar and the archive if needed
-JAR=$(ls -1dt "$ROOT"/.jcompose/lib/*/ | head -1)jcompose.jar
-FLAGS=()
-major=$(jc_java_major "$JAVA_HOME")
-[ "$major" -ge 22 ] && FLAGS+=(--enable-native-access=ALL-UNNAMED)
-[ "$major" -ge 23 ] && FLAGS+=(--sun-misc-unsafe-memory-access=allow)
-ms() { local s; s=$(date +%s%N); "$@" >/dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )); }
-plain=(); launcher=()
+"$J" -f "$COMPOSE" config -q       # builds the jars and the start-up cache if needed
+"$J" engine start >/dev/null        # the thin client needs a running engine
+ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+declare -A t
+names=(java-version version-thin version-full config-thin config-full ps-thin ps-full)
 for _ in $(seq "$N"); do
-  plain+=("$(ms "$JAVA_HOME/bin/java" "${FLAGS[@]}" -jar "$JAR" -f "$COMPOSE" config -q)")
-  launcher+=("$(ms "$ROOT/bin/jcompose" -f "$COMPOSE" config -q)")
+  t[java-version]+=" $(ms "$JAVA_HOME/bin/java" -version)"
+  t[version-thin]+=" $(ms "$J" version)"
+  t[version-full]+=" $(JCOMPOSE_THIN=0 ms "$J" version)"
+  t[config-thin]+=" $(ms "$J" -f "$COMPOSE" config -q)"
+  t[config-full]+=" $(JCOMPOSE_THIN=0 ms "$J" -f "$COMPOSE" config -q)"
+  t[ps-thin]+=" $(ms "$J" -f "$COMPOSE" ps)"
+  t[ps-full]+=" $(JCOMPOSE_THIN=0 ms "$J" -f "$COMPOSE" ps)"
 done
-stats() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "median %d ms, min %d ms (n=%d)\n", v[int((NR+1)/2)], v[1], NR}'; }
-echo "plain java -jar : $(stats "${plain[@]}")"
-echo "bin/jcompose    : $(stats "${launcher[@]}")"
+stats() { printf '%s\n' $1 | sort -n | awk '{v[NR]=$1} END {printf "median %4d ms, min %4d ms (n=%d)", v[int((NR+1)/2)], v[1], NR}'; }
+for n in "${names[@]}"; do printf '%-14s %s\n' "$n" "$(stats "${t[$n]}")"; done

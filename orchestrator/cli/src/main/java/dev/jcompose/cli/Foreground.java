@@ -61,15 +61,18 @@ final class Foreground {
     }
 
     int run() {
-        List<ContainerSummary> initial = attached();
-        printer.attaching(initial.stream().map(c -> shortName(c)).toList());
-        Thread logs = Thread.ofPlatform().daemon().name("jcompose-attach").start(this::followLogs);
+        // trapped before "Attaching to": a Ctrl-C from then on stops the containers gracefully
         try (Signals.Trap trap = signals.trap(List.of("INT"), name -> interrupted())) {
-            return watch();
-        } finally {
-            logs.interrupt();
-            join(logs);
-            printer.flush();
+            List<ContainerSummary> initial = attached();
+            printer.attaching(initial.stream().map(c -> shortName(c)).toList());
+            Thread logs = Thread.ofPlatform().daemon().name("jcompose-attach").start(this::followLogs);
+            try {
+                return watch();
+            } finally {
+                logs.interrupt();
+                join(logs);
+                printer.flush();
+            }
         }
     }
 

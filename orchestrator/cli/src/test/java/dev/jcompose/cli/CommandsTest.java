@@ -271,9 +271,13 @@ class CommandsTest {
         assertThat(LogsCommand.since(null, now)).isNull();
     }
 
-    /** A stand-in for runc: prints its arguments and the process file, copies stdin, exits 7. */
+    /**
+     * A stand-in for runc: prints its arguments (but the runtime log's options) and the process
+     * file, copies stdin, exits 7.
+     */
     static final String FAKE_RUNTIME = """
             #!/bin/sh
+            if [ "$3" = --log ] && [ "$5" = --log-format ]; then set -- "$1" "$2" "$7" "$8" "$9" "${10}"; fi
             echo "$1 $2 $3 $4 $6"
             cat "$5"; echo
             printf 'stdin: '; cat

@@ -78,7 +78,7 @@ final class ExecCommand extends ComposeCommand {
     @Override
     public Integer call() {
         ExecOptions options = options();
-        String project = projectName();
+        String project = projectName(List.of(service));
         Interaction how = interaction();
         ExecRecipe recipe = withService(compose -> compose.execRecipe(project, options, how.tty(), detach));
         return new ExecLauncher(Stdio.of(main.host(), out(), err())).run(recipe, how);

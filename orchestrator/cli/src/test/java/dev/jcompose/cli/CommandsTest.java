@@ -386,14 +386,15 @@ class CommandsTest {
     @Test
     void portTopImagesPull() {
         assertThat(run("port", "web", "80").out()).isEqualTo("127.0.0.1:8080\n");
+        compose.containers = List.of(container("web", "running", 0));
         Run missing = run("port", "web", "81");
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).startsWith("no port 81/tcp is published for web (container 1)");
+        assertThat(missing.err()).startsWith("no port 81/tcp for container demo-web-1: 80/tcp");
         assertThat(run("top").out()).isEqualTo("""
                 demo-web-1
-                PID       CMD
-                1         httpd -f
-                7         sh
+                UID       PID       PPID      C         STIME     TTY       TIME       CMD
+                root      1201      1190      0         2025      ?         00:00:03   httpd -f
+                nobody    1207      1201      2         2025      pts/0     00:00:00   sh
 
                 """);
         assertThat(run("images").out()).isEqualTo("""

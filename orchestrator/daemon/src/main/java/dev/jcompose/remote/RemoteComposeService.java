@@ -8,6 +8,7 @@ import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerImage;
+import dev.jcompose.api.ContainerProcess;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -199,9 +200,9 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+    public SortedMap<String, List<ContainerProcess>> top(String projectName, List<String> services) {
         JsonNode out = call("compose.top", params(projectName, services, null), null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<String>>>() {});
+        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<ContainerProcess>>>() {});
     }
 
     @Override

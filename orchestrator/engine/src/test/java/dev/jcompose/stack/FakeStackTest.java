@@ -173,7 +173,7 @@ class FakeStackTest {
             assertThat(fx.compose.exec("oneshot", ExecOptions.of("app", "sh", "-c", "echo out; exit 3")))
                     .isEqualTo(new ExecOutcome(3, "out\n", "err\n"));
             assertThatThrownBy(() -> fx.compose.exec("oneshot", ExecOptions.of("init", "true")))
-                    .hasMessage("container oneshot-init-1 is not running");
+                    .hasMessage("service \"init\" is not running container #1");
 
             Path volume = fx.paths.dataRoot().resolve("volumes").resolve("oneshot_shared");
             fx.compose.down(
@@ -250,7 +250,8 @@ class FakeStackTest {
 
             fx.compose.stop("cmds", List.of("web"), Duration.ofSeconds(1), fx.listener());
             assertThat(status(fx, "cmds", "web")).isEqualTo("exited (0)");
-            assertThat(fx.compose.port("cmds", "web", 1, 80, "tcp")).isEmpty();
+            assertThatThrownBy(() -> fx.compose.port("cmds", "web", 1, 80, "tcp"))
+                    .hasMessage("service \"web\" is not running container #1");
             fx.compose.start("cmds", List.of("web"), fx.listener());
             assertThat(status(fx, "cmds", "web")).isEqualTo("running");
             assertThat(fx.compose.port("cmds", "web", 1, 80, "tcp")).isPresent();

@@ -30,8 +30,14 @@ public interface ComposeService {
      */
     void lease(String projectName, ProjectLease lease);
 
-    /** The project's containers (one-offs excluded unless {@code all}), by service then number. */
+    /**
+     * The project's service containers (running or paused; stopped ones too with {@code all}), by
+     * service then number; never the one-offs of {@code run} ({@link #oneOffs}).
+     */
     List<ContainerSummary> ps(String projectName, boolean all);
+
+    /** The project's one-off ({@code run}) containers, running or not, by service then name. */
+    List<ContainerSummary> oneOffs(String projectName);
 
     /** Log lines of the selected services' containers; with {@code follow}, until they exit. */
     void logs(String projectName, LogOptions options, Consumer<LogRecord> sink);

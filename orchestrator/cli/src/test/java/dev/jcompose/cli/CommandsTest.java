@@ -244,6 +244,55 @@ class CommandsTest {
         assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);
     }
 
+    /** docker compose: ps, pause and events refuse a service the file does not define (exit 1, nothing called). */
+    @Test
+    void unknownServicesAreRefusedBeforeTheEngineIsAsked() {
+        for (String[] args : List.of(
+                new String[] {"ps", "nope"},
+                new String[] {"pause", "nope"},
+                new String[] {"unpause", "nope"},
+                new String[] {"stop", "nope"},
+                new String[] {"top", "nope"},
+                new String[] {"events", "nope"},
+                new String[] {"exec", "nope", "true"},
+                new String[] {"port", "nope", "80"})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("no such service: nope");
+        }
+        assertThat(compose.calls).isEmpty();
+    }
+
+    @Test
+    void psAllListsTheOneOffsAfterTheServices() {
+        compose.containers = List.of(container("web", "exited", 0));
+        ContainerSummary web = container("web", "running", 0);
+        compose.oneOffs = List.of(new ContainerSummary(
+                "id-run",
+                "demo-web-run-0123456789ab",
+                "demo",
+                "web",
+                0,
+                web.image(),
+                web.command(),
+                web.state(),
+                web.health(),
+                0,
+                List.of(),
+                web.created(),
+                web.started(),
+                web.finished(),
+                web.labels(),
+                web.addresses(),
+                ""));
+        assertThat(run("ps", "-a", "-q").out()).isEqualTo("id-web\nid-run\n");
+        assertThat(run("ps", "--status", "running", "-q").out()).isEqualTo("id-run\n");
+        assertThat(run("ps", "-q").out()).isEqualTo("id-web\n");
+        assertThat(compose.calls)
+                .containsExactly(
+                        "ps demo all=true", "oneOffs demo", "ps demo all=true", "oneOffs demo", "ps demo all=false");
+    }
+
     @Test
     void logsMapsFlagsAndPrefixesLines() {
         Instant t = Instant.parse("2026-01-02T03:04:05Z");

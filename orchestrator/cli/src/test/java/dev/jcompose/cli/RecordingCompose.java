@@ -26,6 +26,8 @@ final class RecordingCompose implements ComposeService {
     final List<String> calls = new ArrayList<>();
     final List<Object> arguments = new ArrayList<>();
     List<ContainerSummary> containers = List.of();
+    /** What {@code oneOffs} returns. */
+    List<ContainerSummary> oneOffs = List.of();
     /** Successive answers of ps, the last one repeated; empty = {@link #containers}. */
     final java.util.ArrayDeque<List<ContainerSummary>> psScript = new java.util.ArrayDeque<>();
 
@@ -71,6 +73,12 @@ final class RecordingCompose implements ComposeService {
 
     /** ps calls so far, readable from another thread. */
     final java.util.concurrent.atomic.AtomicInteger psCalls = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        record("oneOffs " + projectName, null, null);
+        return oneOffs;
+    }
 
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {

@@ -82,6 +82,12 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        JsonNode out = call("compose.oneOffs", params(projectName), null, null);
+        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerSummary>>() {});
+    }
+
+    @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
         ObjectNode p = params(projectName);
         p.set("options", WireJson.tree(options));

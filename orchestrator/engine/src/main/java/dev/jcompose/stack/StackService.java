@@ -223,6 +223,17 @@ final class StackService implements ComposeService {
                 .toList();
     }
 
+    /** The project's one-off ({@code run}) containers, by service then name. */
+    private List<ContainerRecord> oneOffsOf(String project) {
+        return stack.runtime.list().stream()
+                .filter(r -> Stack.ofProject(r, project))
+                .filter(r -> "True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .sorted(Comparator.comparing(
+                                (ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
+                        .thenComparing(ContainerRecord::name))
+                .toList();
+    }
+
     private static int number(ContainerRecord r) {
         try {
             return Integer.parseInt(r.labels().getOrDefault(Labels.CONTAINER_NUMBER, "0"));
@@ -241,8 +252,16 @@ final class StackService implements ComposeService {
         List<ContainerRecord> project = containersOf(projectName, List.of());
         // every container, not only those listed: an exited one's restart policy applies when an engine adopts it
         stack.adopt(project);
-        List<ContainerRecord> records =
-                project.stream().filter(r -> all || Stack.isUp(r)).toList();
+        return summaries(
+                projectName, project.stream().filter(r -> all || Stack.isUp(r)).toList());
+    }
+
+    @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        return summaries(projectName, oneOffsOf(projectName));
+    }
+
+    private List<ContainerSummary> summaries(String projectName, List<ContainerRecord> records) {
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
@@ -402,11 +421,20 @@ final class StackService implements ComposeService {
 
     @Override
     public void pause(String projectName, List<String> services, StackListener listener) {
+        List<String> alreadyPaused = new ArrayList<>();
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.RUNNING) {
                 stack.runtime.pause(r.id());
                 tell(listener, projectName, StackEvent.container(r.name(), "Paused"));
+            } else if (r.state() == ContainerState.PAUSED) {
+                alreadyPaused.add(r.name());
             }
+        }
+        // docker refuses to pause a paused container, and docker compose passes that on (exit 1)
+        if (!alreadyPaused.isEmpty()) {
+            throw new StackException(
+                    "container " + String.join(", ", alreadyPaused) + " is already paused",
+                    "resume it with `jcompose unpause`");
         }
     }
 

@@ -285,6 +285,55 @@ class FakeStackTest {
         }
     }
 
+    /** docker compose's answers: a second pause fails, a stop reports stopped ones too, ps -a has the one-offs. */
+    @Test
+    void pauseTwiceFailsStopReportsStoppedContainersAndOneOffsAreListedApart() throws Exception {
+        try (FakeStackFixture fx = new FakeStackFixture()) {
+            Project project = fx.write("parity", """
+                    services:
+                      web:
+                        image: busybox:1.36
+                    """);
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            fx.compose.pause("parity", List.of("web"), fx.listener());
+            assertThatThrownBy(() -> fx.compose.pause("parity", List.of("web"), fx.listener()))
+                    .hasMessage("container parity-web-1 is already paused");
+            assertThat(status(fx, "parity", "web")).isEqualTo("paused");
+            fx.compose.unpause("parity", List.of("web"), fx.listener());
+
+            fx.compose.stop("parity", List.of(), Duration.ofSeconds(1), fx.listener());
+            fx.clearEvents();
+            fx.compose.stop("parity", List.of("web"), Duration.ofSeconds(1), fx.listener());
+            assertThat(fx.rendered()).contains("Container parity-web-1 Stopped");
+
+            fx.compose.run(
+                    project,
+                    new dev.jcompose.api.RunOptions(
+                            "web",
+                            List.of("sleep", "60"),
+                            null,
+                            Map.of(),
+                            List.of(),
+                            false,
+                            null,
+                            null,
+                            null,
+                            true,
+                            true,
+                            false),
+                    fx.listener(),
+                    r -> {});
+            assertThat(fx.compose.ps("parity", true))
+                    .extracting(ContainerSummary::name)
+                    .containsExactly("parity-web-1");
+            assertThat(fx.compose.oneOffs("parity"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.name()).startsWith("parity-web-run-"));
+            fx.compose.down("parity", Optional.of(project), DOWN_V, fx.listener());
+            assertThat(fx.compose.oneOffs("parity")).isEmpty();
+        }
+    }
+
     @Test
     void scaleUpRegistersEveryReplicaInDnsAndScaleDownRemovesTheHighest() throws Exception {
         try (FakeStackFixture fx = new FakeStackFixture()) {

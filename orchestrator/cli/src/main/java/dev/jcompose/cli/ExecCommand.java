@@ -61,8 +61,8 @@ final class ExecCommand extends ComposeCommand {
     @Option(
             names = "--index",
             paramLabel = "N",
-            description = "Index of the container if the service has multiple replicas.")
-    int index = 1;
+            description = "Index of the container if the service has multiple replicas (default: the first running).")
+    int index;
 
     @Option(
             names = {"-d", "--detach"},

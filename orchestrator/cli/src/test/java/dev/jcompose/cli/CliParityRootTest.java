@@ -112,6 +112,16 @@ class CliParityRootTest {
             EngineSandbox.Run stopAgain = box.cli("-p", p, "--progress", "plain", "stop", "simple");
             stopAgain.assertOk("stop of a stopped service");
             assertThat(stopAgain.err()).contains(" Container " + p + "-simple-1  Stopped");
+
+            // TestLocalComposeExecOneOff: with the service's container stopped, exec finds the one-off,
+            // but --index names replicas only
+            box.cli("-p", p, "run", "-d", "simple", "sleep", "301").assertOk("run -d simple");
+            EngineSandbox.Run inOneOff =
+                    box.cli("-p", p, "exec", "-T", "simple", "sh", "-c", "tr '\\0' ' ' < /proc/1/cmdline");
+            assertThat(inOneOff.out()).as(inOneOff.err()).isEqualTo("sleep 301 ");
+            EngineSandbox.Run indexed = box.cli("-p", p, "exec", "-T", "--index", "1", "simple", "true");
+            assertThat(indexed.exit()).isEqualTo(1);
+            assertThat(indexed.err()).contains("service \"simple\" is not running container #1");
             box.cli("-p", p, "down", "-t", "0", "--remove-orphans").assertOk("down");
         });
     }

@@ -380,6 +380,9 @@ class CommandsTest {
         Run r = run("exec", "-i=false", "web", "cat");
         assertThat(r.out()).endsWith("stdin: ");
         assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=false");
+        assertThat(((ExecOptions) compose.arguments.getFirst()).index())
+                .as("no --index: the engine picks a running replica, else a one-off")
+                .isZero();
     }
 
     @Test

@@ -370,9 +370,23 @@ final class StackService implements ComposeService {
         return new ExecRequest(o.command(), o.environment(), o.user(), o.workingDir());
     }
 
-    /** The running container of the service's replica {@code options.index()}. */
+    /**
+     * The running container of the service's replica {@code options.index()}; without an index, the
+     * first running replica, else a running one-off of the service (docker compose's choice).
+     */
     private ContainerRecord execTarget(String projectName, ExecOptions options) {
-        ContainerRecord r = runningReplica(projectName, options.service(), options.index());
+        String service = options.service();
+        ContainerRecord r = options.index() > 0
+                ? runningReplica(projectName, service, options.index())
+                : java.util.stream.Stream.concat(
+                                containersOf(projectName, List.of(service)).stream(),
+                                oneOffsOf(projectName).stream()
+                                        .filter(o -> service.equals(o.labels().get(Labels.SERVICE))))
+                        .filter(Stack::isUp)
+                        .findFirst()
+                        .orElseThrow(() -> new StackException(
+                                "service \"" + service + "\" is not running",
+                                "start it with `jcompose up -d " + service + "`"));
         if (r.state() != ContainerState.RUNNING) {
             throw new StackException(
                     "container " + r.name() + " is paused",

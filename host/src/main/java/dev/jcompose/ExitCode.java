@@ -13,6 +13,10 @@ public final class ExitCode {
     public static final int COMMAND_SYNTAX = 16;
     /** An image could not be pulled (docker compose: 18). */
     public static final int PULL = 18;
+    /** {@code exec}: the command exists but could not be run (docker, and a shell: 126). */
+    public static final int COMMAND_NOT_EXECUTABLE = 126;
+    /** {@code exec}: the command was not found in the container (docker, and a shell: 127). */
+    public static final int COMMAND_NOT_FOUND = 127;
     /** Interrupted by the user (128 + SIGINT). */
     public static final int CANCELED = 130;
 

@@ -63,12 +63,9 @@ public final class RuntimeCli {
         }
     }
 
-    /** The last error the runtime logged in JSON form ({@code --log-format=json}), or the last line. */
-    public static String lastError(Path runtimeLog) {
+    /** The last error-level message of a runtime's JSON log ({@code --log-format=json}), if it logged one. */
+    public static java.util.Optional<String> loggedError(Path runtimeLog) {
         try {
-            if (!Files.exists(runtimeLog)) {
-                return "no runtime log";
-            }
             String msg = null;
             for (String l : Files.readAllLines(runtimeLog)) {
                 try {
@@ -80,10 +77,18 @@ public final class RuntimeCli {
                     msg = l;
                 }
             }
-            return msg == null ? "no error logged" : msg;
+            return java.util.Optional.ofNullable(msg);
         } catch (IOException e) {
-            return e.getMessage();
+            return java.util.Optional.empty(); // unreadable: nothing to tell
         }
+    }
+
+    /** The last error the runtime logged in JSON form ({@code --log-format=json}), or why there is none. */
+    public static String lastError(Path runtimeLog) {
+        if (!Files.exists(runtimeLog)) {
+            return "no runtime log";
+        }
+        return loggedError(runtimeLog).orElse("no error logged");
     }
 
     static String lastLine(String s) {

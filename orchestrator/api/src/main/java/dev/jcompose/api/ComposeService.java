@@ -30,8 +30,14 @@ public interface ComposeService {
      */
     void lease(String projectName, ProjectLease lease);
 
-    /** The project's containers (one-offs excluded unless {@code all}), by service then number. */
+    /**
+     * The project's service containers (running or paused; stopped ones too with {@code all}), by
+     * service then number; never the one-offs of {@code run} ({@link #oneOffs}).
+     */
     List<ContainerSummary> ps(String projectName, boolean all);
+
+    /** The project's one-off ({@code run}) containers, running or not, by service then name. */
+    List<ContainerSummary> oneOffs(String projectName);
 
     /** Log lines of the selected services' containers; with {@code follow}, until they exit. */
     void logs(String projectName, LogOptions options, Consumer<LogRecord> sink);
@@ -96,11 +102,14 @@ public interface ComposeService {
     /** Removes stopped containers of the services (all when empty); {@code volumes}: their anonymous volumes too. */
     void rm(String projectName, List<String> services, boolean volumes, StackListener listener);
 
-    /** Where a container port is published ({@code 127.0.0.1:8080} once printed), empty if not published. */
+    /**
+     * Where a container port is published ({@code 127.0.0.1:8080} once printed), empty if not
+     * published; fails when the service's replica {@code index} is not running.
+     */
     Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol);
 
     /** The processes of each running container of the services, by container name. */
-    java.util.SortedMap<String, List<String>> top(String projectName, List<String> services);
+    java.util.SortedMap<String, List<ContainerProcess>> top(String projectName, List<String> services);
 
     /** The images the containers of the services (all when empty) use, by service then number. */
     List<ContainerImage> images(String projectName, List<String> services);

@@ -3,7 +3,11 @@ package dev.jcompose.api;
 import java.util.List;
 import java.util.Map;
 
-/** {@code exec SERVICE COMMAND}: which replica ({@code index}, from 1), user, working dir, extra env. */
+/**
+ * {@code exec SERVICE COMMAND}: which replica ({@code index}, from 1; 0 when {@code --index} is not
+ * given: the first running replica, else a running one-off, as docker compose picks), user, working
+ * dir, extra env.
+ */
 public record ExecOptions(
         String service,
         int index,
@@ -14,7 +18,7 @@ public record ExecOptions(
     public ExecOptions {
         command = List.copyOf(command);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
-        index = index < 1 ? 1 : index;
+        index = Math.max(0, index);
     }
 
     public static ExecOptions of(String service, String... command) {

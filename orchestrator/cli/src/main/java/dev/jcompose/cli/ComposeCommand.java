@@ -46,8 +46,17 @@ abstract class ComposeCommand implements Callable<Integer> {
      * file (like compose, {@code jcompose -p shop ps} works from any directory).
      */
     String projectName() {
+        return projectName(List.of());
+    }
+
+    /**
+     * {@link #projectName()}, refusing a service the compose file does not define as docker compose
+     * does ({@code no such service: NAME}, exit 1) before anything runs; with {@code -p} and no
+     * compose file there is nothing to check them against, and the labels decide.
+     */
+    String projectName(List<String> services) {
         try {
-            return load(List.of()).project().name();
+            return load(services).project().name();
         } catch (JcomposeException e) {
             if (e.exitCode() == ExitCode.FILE_NOT_FOUND && main.flags.projectName() != null) {
                 return main.flags.projectName();

@@ -28,7 +28,7 @@ final class EventsCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        String project = projectName();
+        String project = projectName(services);
         PrintWriter out = out();
         withService(compose -> {
             compose.events(project, services, printer(out, json));

@@ -61,8 +61,8 @@ final class ExecCommand extends ComposeCommand {
     @Option(
             names = "--index",
             paramLabel = "N",
-            description = "Index of the container if the service has multiple replicas.")
-    int index = 1;
+            description = "Index of the container if the service has multiple replicas (default: the first running).")
+    int index;
 
     @Option(
             names = {"-d", "--detach"},
@@ -78,7 +78,7 @@ final class ExecCommand extends ComposeCommand {
     @Override
     public Integer call() {
         ExecOptions options = options();
-        String project = projectName();
+        String project = projectName(List.of(service));
         Interaction how = interaction();
         ExecRecipe recipe = withService(compose -> compose.execRecipe(project, options, how.tty(), detach));
         return new ExecLauncher(Stdio.of(main.host(), out(), err()), main.host().signals()).run(recipe, how);

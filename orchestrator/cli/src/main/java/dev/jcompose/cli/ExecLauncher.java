@@ -80,9 +80,9 @@ final class ExecLauncher {
                                     .map(size -> withConsoleSize(recipe.processJson(), size[0], size[1]))
                                     .orElse(recipe.processJson())
                             : recipe.processJson());
-            log = recipe.detach() ? Files.createTempFile(dir, "exec-", ".log") : null;
+            log = Files.createTempFile(dir, "exec-", ".log");
             List<String> argv = command(recipe, processFile, log);
-            return recipe.detach() ? detached(argv, log, recipe) : foreground(argv, recipe, how);
+            return recipe.detach() ? detached(argv, log, recipe) : startFailure(foreground(argv, recipe, how), log);
         } catch (IOException e) {
             throw new JcomposeException(
                     "cannot exec in container " + recipe.containerName() + ": " + e.getMessage(),
@@ -93,6 +93,33 @@ final class ExecLauncher {
             delete(processFile);
             delete(log);
         }
+    }
+
+    /**
+     * The exit code as docker gives it when the command could not start: runc exits 255 then (and
+     * logs why), docker 127 for a command that does not exist and 126 for one that cannot be run,
+     * as a shell does. A process that ran and exited 255 itself logged nothing and keeps its code.
+     */
+    static int startFailure(int code, Path runtimeLog) {
+        if (code == 0 || !Files.exists(runtimeLog)) {
+            return code;
+        }
+        return startFailure(code, RuntimeCli.loggedError(runtimeLog));
+    }
+
+    /** {@code error}: what the runtime logged at error level, if anything (runc's and crun's wording). */
+    static int startFailure(int code, Optional<String> error) {
+        if (error.isEmpty()) {
+            return code;
+        }
+        String e = error.get().toLowerCase(java.util.Locale.ROOT);
+        boolean exec = e.contains("exec: \"") || e.contains("executable file");
+        if (e.contains("executable file not found")
+                || e.contains("not found in $path")
+                || (exec && e.contains("no such file or directory"))) {
+            return ExitCode.COMMAND_NOT_FOUND;
+        }
+        return code == 255 || exec ? ExitCode.COMMAND_NOT_EXECUTABLE : code;
     }
 
     private int detached(List<String> argv, Path log, ExecRecipe recipe) throws IOException {

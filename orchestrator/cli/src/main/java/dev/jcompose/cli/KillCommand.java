@@ -20,7 +20,7 @@ final class KillCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        String project = projectName();
+        String project = projectName(services);
         withProgress("Killing", (compose, listener) -> compose.kill(project, services, signal, listener));
         return ExitCode.SUCCESS;
     }

@@ -14,7 +14,7 @@ final class PauseCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        String project = projectName();
+        String project = projectName(services);
         withProgress("Pausing", (compose, listener) -> compose.pause(project, services, listener));
         return ExitCode.SUCCESS;
     }

@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.PortBinding;
 import dev.jcompose.console.PortFormatter;
 import java.util.List;
@@ -33,17 +34,32 @@ final class PortCommand extends ComposeCommand {
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
             throw Usage.error("invalid --protocol \"" + protocol + "\"", "use tcp or udp");
         }
-        String project = projectName();
-        Optional<PortBinding> binding =
-                withService(compose -> compose.port(project, service, index, privatePort, protocol));
-        Optional<String> address =
-                binding.flatMap(b -> PortFormatter.published(List.of(PsTable.publisher(b)), privatePort, protocol));
-        out().println(address.orElseThrow(() -> new JcomposeException(
-                "no port " + privatePort + "/" + protocol + " is published for " + service + " (container " + index
-                        + ")",
-                "publish it under the service's ports:",
-                ExitCode.FAILURE)));
+        String project = projectName(List.of(service));
+        String address = withService(compose -> {
+            Optional<PortBinding> binding = compose.port(project, service, index, privatePort, protocol);
+            return binding.flatMap(b -> PortFormatter.published(List.of(PsTable.publisher(b)), privatePort, protocol))
+                    .orElseThrow(() -> notPublished(compose.ps(project, false)));
+        });
+        out().println(address);
         out().flush();
         return ExitCode.SUCCESS;
+    }
+
+    /** docker compose's {@code no port 81/tcp for container demo-web-1: 80/tcp}, naming the ports it has. */
+    JcomposeException notPublished(List<ContainerSummary> running) {
+        Optional<ContainerSummary> container = running.stream()
+                .filter(c -> c.service().equals(service) && c.number() == index)
+                .findFirst();
+        String ports = container
+                .map(c -> c.ports().stream()
+                        .map(p -> p.containerPort() + "/" + p.protocol())
+                        .distinct()
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .orElse("");
+        return new JcomposeException(
+                "no port " + privatePort + "/" + protocol + " for container "
+                        + container.map(ContainerSummary::name).orElse(service) + ": " + ports,
+                "publish it under the service's ports:",
+                ExitCode.FAILURE);
     }
 }

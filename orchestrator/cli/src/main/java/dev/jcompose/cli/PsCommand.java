@@ -53,8 +53,15 @@ final class PsCommand extends ComposeCommand {
             throw Usage.error("unsupported --format \"" + format + "\"", "use --format table or --format json");
         }
         Set<ContainerState> wanted = status.stream().map(ContainerState::parse).collect(Collectors.toSet());
-        String project = projectName();
-        List<ContainerSummary> rows = withService(compose -> compose.ps(project, all || !status.isEmpty())).stream()
+        String project = projectName(services);
+        boolean stopped = all || !status.isEmpty();
+        // docker compose lists the one-off (run) containers with the stopped ones, after the services'
+        List<ContainerSummary> rows = withService(compose -> stopped
+                        ? java.util.stream.Stream.concat(
+                                        compose.ps(project, true).stream(), compose.oneOffs(project).stream())
+                                .toList()
+                        : compose.ps(project, false))
+                .stream()
                 .filter(c -> services.isEmpty() || services.contains(c.service()))
                 .filter(c -> wanted.isEmpty() || wanted.contains(c.state()))
                 .toList();

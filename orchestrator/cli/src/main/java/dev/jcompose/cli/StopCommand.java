@@ -20,7 +20,7 @@ final class StopCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        String project = projectName();
+        String project = projectName(services);
         withProgress("Stopping", (compose, listener) -> compose.stop(project, services, seconds(timeout), listener));
         return ExitCode.SUCCESS;
     }

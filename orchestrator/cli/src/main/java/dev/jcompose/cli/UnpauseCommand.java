@@ -14,7 +14,7 @@ final class UnpauseCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        String project = projectName();
+        String project = projectName(services);
         withProgress("Unpausing", (compose, listener) -> compose.unpause(project, services, listener));
         return ExitCode.SUCCESS;
     }

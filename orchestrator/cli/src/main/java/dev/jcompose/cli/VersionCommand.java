@@ -13,8 +13,7 @@ public final class VersionCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     static String version() {
-        String v = VersionCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+        return dev.jcompose.JcomposeVersion.current();
     }
 
     @Override

@@ -244,6 +244,55 @@ class CommandsTest {
         assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);
     }
 
+    /** docker compose: ps, pause and events refuse a service the file does not define (exit 1, nothing called). */
+    @Test
+    void unknownServicesAreRefusedBeforeTheEngineIsAsked() {
+        for (String[] args : List.of(
+                new String[] {"ps", "nope"},
+                new String[] {"pause", "nope"},
+                new String[] {"unpause", "nope"},
+                new String[] {"stop", "nope"},
+                new String[] {"top", "nope"},
+                new String[] {"events", "nope"},
+                new String[] {"exec", "nope", "true"},
+                new String[] {"port", "nope", "80"})) {
+            Run r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("no such service: nope");
+        }
+        assertThat(compose.calls).isEmpty();
+    }
+
+    @Test
+    void psAllListsTheOneOffsAfterTheServices() {
+        compose.containers = List.of(container("web", "exited", 0));
+        ContainerSummary web = container("web", "running", 0);
+        compose.oneOffs = List.of(new ContainerSummary(
+                "id-run",
+                "demo-web-run-0123456789ab",
+                "demo",
+                "web",
+                0,
+                web.image(),
+                web.command(),
+                web.state(),
+                web.health(),
+                0,
+                List.of(),
+                web.created(),
+                web.started(),
+                web.finished(),
+                web.labels(),
+                web.addresses(),
+                ""));
+        assertThat(run("ps", "-a", "-q").out()).isEqualTo("id-web\nid-run\n");
+        assertThat(run("ps", "--status", "running", "-q").out()).isEqualTo("id-run\n");
+        assertThat(run("ps", "-q").out()).isEqualTo("id-web\n");
+        assertThat(compose.calls)
+                .containsExactly(
+                        "ps demo all=true", "oneOffs demo", "ps demo all=true", "oneOffs demo", "ps demo all=false");
+    }
+
     @Test
     void logsMapsFlagsAndPrefixesLines() {
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
@@ -271,9 +320,13 @@ class CommandsTest {
         assertThat(LogsCommand.since(null, now)).isNull();
     }
 
-    /** A stand-in for runc: prints its arguments and the process file, copies stdin, exits 7. */
+    /**
+     * A stand-in for runc: prints its arguments (but the runtime log's options) and the process
+     * file, copies stdin, exits 7.
+     */
     static final String FAKE_RUNTIME = """
             #!/bin/sh
+            if [ "$3" = --log ] && [ "$5" = --log-format ]; then set -- "$1" "$2" "$7" "$8" "$9" "${10}"; fi
             echo "$1 $2 $3 $4 $6"
             cat "$5"; echo
             printf 'stdin: '; cat
@@ -327,6 +380,9 @@ class CommandsTest {
         Run r = run("exec", "-i=false", "web", "cat");
         assertThat(r.out()).endsWith("stdin: ");
         assertThat(compose.calls).containsExactly("execRecipe demo tty=false detach=false");
+        assertThat(((ExecOptions) compose.arguments.getFirst()).index())
+                .as("no --index: the engine picks a running replica, else a one-off")
+                .isZero();
     }
 
     @Test
@@ -382,14 +438,15 @@ class CommandsTest {
     @Test
     void portTopImagesPull() {
         assertThat(run("port", "web", "80").out()).isEqualTo("127.0.0.1:8080\n");
+        compose.containers = List.of(container("web", "running", 0));
         Run missing = run("port", "web", "81");
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).startsWith("no port 81/tcp is published for web (container 1)");
+        assertThat(missing.err()).startsWith("no port 81/tcp for container demo-web-1: 80/tcp");
         assertThat(run("top").out()).isEqualTo("""
                 demo-web-1
-                PID       CMD
-                1         httpd -f
-                7         sh
+                UID       PID       PPID      C         STIME     TTY       TIME       CMD
+                root      1201      1190      0         2025      ?         00:00:03   httpd -f
+                nobody    1207      1201      2         2025      pts/0     00:00:00   sh
 
                 """);
         assertThat(run("images").out()).isEqualTo("""

@@ -26,6 +26,8 @@ final class RecordingCompose implements ComposeService {
     final List<String> calls = new ArrayList<>();
     final List<Object> arguments = new ArrayList<>();
     List<ContainerSummary> containers = List.of();
+    /** What {@code oneOffs} returns. */
+    List<ContainerSummary> oneOffs = List.of();
     /** Successive answers of ps, the last one repeated; empty = {@link #containers}. */
     final java.util.ArrayDeque<List<ContainerSummary>> psScript = new java.util.ArrayDeque<>();
 
@@ -71,6 +73,12 @@ final class RecordingCompose implements ComposeService {
 
     /** ps calls so far, readable from another thread. */
     final java.util.concurrent.atomic.AtomicInteger psCalls = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        record("oneOffs " + projectName, null, null);
+        return oneOffs;
+    }
 
     @Override
     public List<ContainerSummary> ps(String projectName, boolean all) {
@@ -208,9 +216,16 @@ final class RecordingCompose implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+    public SortedMap<String, List<dev.jcompose.api.ContainerProcess>> top(String projectName, List<String> services) {
         record("top " + projectName + " " + services, null, null);
-        return new TreeMap<>(java.util.Map.of("demo-web-1", List.of("1 httpd -f", "7 sh")));
+        java.time.Instant started = java.time.Instant.parse("2025-06-01T09:00:00Z");
+        return new TreeMap<>(java.util.Map.of(
+                "demo-web-1",
+                List.of(
+                        new dev.jcompose.api.ContainerProcess(
+                                "root", 1201, 1190, 0, started, "?", java.time.Duration.ofSeconds(3), "httpd -f"),
+                        new dev.jcompose.api.ContainerProcess(
+                                "nobody", 1207, 1201, 2, started, "pts/0", java.time.Duration.ZERO, "sh"))));
     }
 
     @Override

@@ -99,6 +99,9 @@ public final class EngineHandlers implements HandlerRegistry {
                         engine,
                         (c, p) -> WireJson.tree(
                                 c.service().ps(project(p), p.path("all").asBoolean()))));
+        methods.register(
+                "compose.oneOffs",
+                blocking(engine, (c, p) -> WireJson.tree(c.service().oneOffs(project(p)))));
         methods.register("compose.logs", blocking(engine, (c, p) -> {
             c.service().logs(project(p), WireJson.read(p.get("options"), LogOptions.class), r -> {
                 if (c.cancelled()) {

@@ -8,6 +8,7 @@ import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerImage;
+import dev.jcompose.api.ContainerProcess;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -77,6 +78,12 @@ public final class RemoteComposeService implements ComposeService {
         ObjectNode p = params(projectName);
         p.put("all", all);
         JsonNode out = call("compose.ps", p, null, null);
+        return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerSummary>>() {});
+    }
+
+    @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        JsonNode out = call("compose.oneOffs", params(projectName), null, null);
         return WireJson.MAPPER.convertValue(out, new TypeReference<List<ContainerSummary>>() {});
     }
 
@@ -199,9 +206,9 @@ public final class RemoteComposeService implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
+    public SortedMap<String, List<ContainerProcess>> top(String projectName, List<String> services) {
         JsonNode out = call("compose.top", params(projectName, services, null), null, null);
-        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<String>>>() {});
+        return WireJson.MAPPER.convertValue(out, new TypeReference<TreeMap<String, List<ContainerProcess>>>() {});
     }
 
     @Override

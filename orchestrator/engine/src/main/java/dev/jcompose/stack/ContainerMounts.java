@@ -152,6 +152,7 @@ final class ContainerMounts {
         Map<String, String> labels = new java.util.TreeMap<>(c == null ? Map.of() : c.labels());
         labels.put(Labels.PROJECT, project);
         labels.put(Labels.VOLUME, key);
+        labels.put(Labels.VERSION, dev.jcompose.JcomposeVersion.current());
         return labels;
     }
 

@@ -179,8 +179,12 @@ final class Containers {
         }
     }
 
+    /**
+     * 64 hex characters, docker's length (containers made by engines before this one have 32, and
+     * nothing reads an id's length: they keep working as they are).
+     */
     private String newId() {
-        byte[] b = new byte[16];
+        byte[] b = new byte[32];
         random.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
@@ -194,6 +198,7 @@ final class Containers {
         labels.put(Labels.CONFIG_HASH, configHash);
         labels.put(Labels.ONEOFF, oneOff(s) ? "True" : "False");
         labels.put(Labels.IMAGE, image.id());
+        labels.put(Labels.VERSION, dev.jcompose.JcomposeVersion.current());
         labels.putAll(dev.jcompose.observe.DependsOnLabel.labels(s)); // not hashed: configHash comes from the plan
         return labels;
     }

@@ -1,5 +1,6 @@
 package dev.jcompose.stack;
 
+import dev.jcompose.api.StackEvent;
 import dev.jcompose.api.StackListener;
 import dev.jcompose.api.UpOptions;
 import dev.jcompose.container.ContainerRecord;
@@ -34,7 +35,16 @@ final class ProjectLifecycle {
     }
 
     void stop(String projectName, List<String> services, Duration timeout, StackListener listener) {
+        List<ContainerRecord> stopped = stack.runtime.list().stream()
+                .filter(r -> Stack.ofProject(r, projectName) && !Stack.isUp(r))
+                .filter(r -> !"True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .filter(r -> services.isEmpty() || services.contains(r.labels().get(Labels.SERVICE)))
+                .toList();
         run(projectName, PlanOptions.stop().withServices(services, false).withTimeout(timeout), listener);
+        // the plan has nothing to do for them, but docker compose stops every selected container and
+        // reports each one Stopped, also one that was not running
+        stopped.forEach(
+                r -> listener.onEvent(StackEvent.container(r.name(), "Stopped").of(projectName)));
     }
 
     void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {

@@ -155,6 +155,7 @@ final class StackOperations implements OperationRunner<Operation> {
         labels.put(Labels.PROJECT, project.name());
         labels.put(Labels.NETWORK, op.key());
         labels.put(Labels.CONFIG_HASH, op.configHash());
+        labels.put(Labels.VERSION, dev.jcompose.JcomposeVersion.current());
         networkLabels.put(op.name(), labels);
         NetworkRecord rec = network.networks().ensure(spec);
         dns.serve(rec);

@@ -4,6 +4,7 @@ import dev.jcompose.api.BuildOptions;
 import dev.jcompose.api.ComposeService;
 import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerImage;
+import dev.jcompose.api.ContainerProcess;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.DownOptions;
 import dev.jcompose.api.ExecOptions;
@@ -39,11 +40,11 @@ import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Plan;
 import dev.jcompose.plan.PlanOptions;
 import dev.jcompose.plan.Planner;
+import dev.jcompose.quantity.GoDuration;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.state.Health;
 import io.vertx.core.Future;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.vertx.core.Promise;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** {@link ComposeService} on a {@link Stack}: plan-driven up/down, direct runtime calls for the rest. */
 final class StackService implements ComposeService {
@@ -97,10 +97,14 @@ final class StackService implements ComposeService {
         }
     }
 
-    /** {@code --wait}: every selected service's containers running, and healthy where they have a healthcheck. */
+    /**
+     * {@code --wait}: every selected service's containers running, and healthy where they have a
+     * healthcheck; past the wait timeout, docker compose's {@code application not healthy after 3s}.
+     */
     private void waitHealthy(Project project, UpOptions options) {
         List<String> services =
                 options.services().isEmpty() ? List.copyOf(project.services().keySet()) : options.services();
+        Duration timeout = options.effectiveWaitTimeout();
         Future<?> all = stack.engine
                 .call(() -> {
                     DependencyWait wait = new DependencyWait(
@@ -112,15 +116,37 @@ final class StackService implements ComposeService {
                         }
                         boolean healthy = stack.supervision.board(project.name()).containers(s).stream()
                                 .anyMatch(c -> c.health() != Health.NONE);
+                        // a second past the deadline: the whole wait's deadline below reports the timeout
                         waits.add(wait.await(
                                 s,
                                 healthy ? DependencyCondition.SERVICE_HEALTHY : DependencyCondition.SERVICE_STARTED,
-                                options.effectiveWaitTimeout()));
+                                timeout.plusSeconds(1)));
                     }
-                    return Future.all(waits);
+                    return deadline(Future.all(waits), timeout);
                 })
                 .compose(f -> f);
-        stack.engine.await(all, options.effectiveWaitTimeout().plus(Duration.ofMinutes(1)));
+        stack.engine.await(all, timeout.plus(Duration.ofMinutes(1)));
+    }
+
+    /** {@code waits}, failed with docker compose's message when it is not done within {@code timeout}. */
+    private Future<Void> deadline(Future<?> waits, Duration timeout) {
+        Promise<Void> result = Promise.promise();
+        long timer = stack.engine
+                .scheduler()
+                .setTimer(
+                        timeout,
+                        () -> result.tryFail(new StackException(
+                                "application not healthy after " + GoDuration.format(timeout),
+                                "see `jcompose ps` and `jcompose logs`; if it is just slow, raise --wait-timeout")));
+        waits.onComplete(done -> {
+            stack.engine.scheduler().cancel(timer);
+            if (done.succeeded()) {
+                result.tryComplete();
+            } else {
+                result.tryFail(done.cause());
+            }
+        });
+        return result.future();
     }
 
     @Override
@@ -197,6 +223,17 @@ final class StackService implements ComposeService {
                 .toList();
     }
 
+    /** The project's one-off ({@code run}) containers, by service then name. */
+    private List<ContainerRecord> oneOffsOf(String project) {
+        return stack.runtime.list().stream()
+                .filter(r -> Stack.ofProject(r, project))
+                .filter(r -> "True".equalsIgnoreCase(r.labels().get(Labels.ONEOFF)))
+                .sorted(Comparator.comparing(
+                                (ContainerRecord r) -> String.valueOf(r.labels().get(Labels.SERVICE)))
+                        .thenComparing(ContainerRecord::name))
+                .toList();
+    }
+
     private static int number(ContainerRecord r) {
         try {
             return Integer.parseInt(r.labels().getOrDefault(Labels.CONTAINER_NUMBER, "0"));
@@ -215,8 +252,16 @@ final class StackService implements ComposeService {
         List<ContainerRecord> project = containersOf(projectName, List.of());
         // every container, not only those listed: an exited one's restart policy applies when an engine adopts it
         stack.adopt(project);
-        List<ContainerRecord> records =
-                project.stream().filter(r -> all || Stack.isUp(r)).toList();
+        return summaries(
+                projectName, project.stream().filter(r -> all || Stack.isUp(r)).toList());
+    }
+
+    @Override
+    public List<ContainerSummary> oneOffs(String projectName) {
+        return summaries(projectName, oneOffsOf(projectName));
+    }
+
+    private List<ContainerSummary> summaries(String projectName, List<ContainerRecord> records) {
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
@@ -325,22 +370,42 @@ final class StackService implements ComposeService {
         return new ExecRequest(o.command(), o.environment(), o.user(), o.workingDir());
     }
 
-    /** The running container of the service's replica {@code options.index()}. */
+    /**
+     * The running container of the service's replica {@code options.index()}; without an index, the
+     * first running replica, else a running one-off of the service (docker compose's choice).
+     */
     private ContainerRecord execTarget(String projectName, ExecOptions options) {
-        List<ContainerRecord> of = containersOf(projectName, List.of(options.service()));
-        ContainerRecord r = of.stream()
-                .filter(c -> number(c) == options.index())
-                .findFirst()
-                .orElseThrow(() -> new StackException(
-                        "service \"" + options.service() + "\" has no container number " + options.index()
-                                + " in project " + projectName,
-                        "start it with `jcompose up " + options.service() + "`"));
+        String service = options.service();
+        ContainerRecord r = options.index() > 0
+                ? runningReplica(projectName, service, options.index())
+                : java.util.stream.Stream.concat(
+                                containersOf(projectName, List.of(service)).stream(),
+                                oneOffsOf(projectName).stream()
+                                        .filter(o -> service.equals(o.labels().get(Labels.SERVICE))))
+                        .filter(Stack::isUp)
+                        .findFirst()
+                        .orElseThrow(() -> new StackException(
+                                "service \"" + service + "\" is not running",
+                                "start it with `jcompose up -d " + service + "`"));
         if (r.state() != ContainerState.RUNNING) {
             throw new StackException(
-                    "container " + r.name() + " is not running",
-                    "start it with `jcompose start " + options.service() + "`");
+                    "container " + r.name() + " is paused",
+                    "resume it with `jcompose unpause " + options.service() + "`");
         }
         return r;
+    }
+
+    /**
+     * The service's replica {@code index} if it is up (running or paused); else docker compose's
+     * {@code service "web" is not running container #2}.
+     */
+    private ContainerRecord runningReplica(String projectName, String service, int index) {
+        return containersOf(projectName, List.of(service)).stream()
+                .filter(c -> number(c) == index && Stack.isUp(c))
+                .findFirst()
+                .orElseThrow(() -> new StackException(
+                        "service \"" + service + "\" is not running container #" + index,
+                        "start it with `jcompose up -d " + service + "`"));
     }
 
     @Override
@@ -370,11 +435,20 @@ final class StackService implements ComposeService {
 
     @Override
     public void pause(String projectName, List<String> services, StackListener listener) {
+        List<String> alreadyPaused = new ArrayList<>();
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (r.state() == ContainerState.RUNNING) {
                 stack.runtime.pause(r.id());
                 tell(listener, projectName, StackEvent.container(r.name(), "Paused"));
+            } else if (r.state() == ContainerState.PAUSED) {
+                alreadyPaused.add(r.name());
             }
+        }
+        // docker refuses to pause a paused container, and docker compose passes that on (exit 1)
+        if (!alreadyPaused.isEmpty()) {
+            throw new StackException(
+                    "container " + String.join(", ", alreadyPaused) + " is already paused",
+                    "resume it with `jcompose unpause`");
         }
     }
 
@@ -402,10 +476,8 @@ final class StackService implements ComposeService {
     @Override
     public Optional<PortBinding> port(String projectName, String service, int index, int privatePort, String protocol) {
         String proto = protocol == null ? "tcp" : protocol;
-        return containersOf(projectName, List.of(service)).stream()
-                .filter(r -> number(r) == index)
-                .findFirst()
-                .map(r -> stack.network.endpoints().state().endpoints().get(r.id()))
+        ContainerRecord r = runningReplica(projectName, service, index);
+        return Optional.ofNullable(stack.network.endpoints().state().endpoints().get(r.id()))
                 .flatMap(e -> e.ports().stream()
                         .filter(p ->
                                 p.containerPort() == privatePort && p.protocol().equals(proto))
@@ -414,37 +486,13 @@ final class StackService implements ComposeService {
     }
 
     @Override
-    public SortedMap<String, List<String>> top(String projectName, List<String> services) {
-        SortedMap<String, List<String>> out = new TreeMap<>();
+    public SortedMap<String, List<ContainerProcess>> top(String projectName, List<String> services) {
+        SortedMap<String, List<ContainerProcess>> out = new TreeMap<>();
+        ContainerProcesses processes = new ContainerProcesses(Path.of("/proc"), stack.clock.now());
         for (ContainerRecord r : containersOf(projectName, services)) {
             if (Stack.isUp(r)) {
-                out.put(r.name(), processes(r.cgroupsPath()));
+                out.put(r.name(), processes.of(r.cgroupsPath()));
             }
-        }
-        return out;
-    }
-
-    /** {@code pid command...} of the host processes in the container's cgroup, by pid. */
-    private static List<String> processes(String cgroupsPath) {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .sorted(Comparator.comparingLong(
-                            p -> Long.parseLong(p.getFileName().toString())))
-                    .toList()) {
-                try {
-                    if (Files.readString(p.resolve("cgroup")).lines().anyMatch(l -> l.endsWith(":" + cgroupsPath))) {
-                        String cmd = Files.readString(p.resolve("cmdline"))
-                                .replace('\0', ' ')
-                                .strip();
-                        out.add(p.getFileName() + " " + cmd);
-                    }
-                } catch (IOException gone) {
-                    // the process ended while listing
-                }
-            }
-        } catch (IOException e) {
-            throw new StackException("cannot list processes: " + e.getMessage(), null);
         }
         return out;
     }

@@ -173,7 +173,7 @@ class FakeStackTest {
             assertThat(fx.compose.exec("oneshot", ExecOptions.of("app", "sh", "-c", "echo out; exit 3")))
                     .isEqualTo(new ExecOutcome(3, "out\n", "err\n"));
             assertThatThrownBy(() -> fx.compose.exec("oneshot", ExecOptions.of("init", "true")))
-                    .hasMessage("container oneshot-init-1 is not running");
+                    .hasMessage("service \"init\" is not running container #1");
 
             Path volume = fx.paths.dataRoot().resolve("volumes").resolve("oneshot_shared");
             fx.compose.down(
@@ -250,7 +250,8 @@ class FakeStackTest {
 
             fx.compose.stop("cmds", List.of("web"), Duration.ofSeconds(1), fx.listener());
             assertThat(status(fx, "cmds", "web")).isEqualTo("exited (0)");
-            assertThat(fx.compose.port("cmds", "web", 1, 80, "tcp")).isEmpty();
+            assertThatThrownBy(() -> fx.compose.port("cmds", "web", 1, 80, "tcp"))
+                    .hasMessage("service \"web\" is not running container #1");
             fx.compose.start("cmds", List.of("web"), fx.listener());
             assertThat(status(fx, "cmds", "web")).isEqualTo("running");
             assertThat(fx.compose.port("cmds", "web", 1, 80, "tcp")).isPresent();
@@ -281,6 +282,55 @@ class FakeStackTest {
             assertThat(fx.compose.ps("cmds", true)).isEmpty();
             assertThat(fx.network.networks().state().networks()).isEmpty();
             assertThat(fx.network.dns().served()).isEmpty();
+        }
+    }
+
+    /** docker compose's answers: a second pause fails, a stop reports stopped ones too, ps -a has the one-offs. */
+    @Test
+    void pauseTwiceFailsStopReportsStoppedContainersAndOneOffsAreListedApart() throws Exception {
+        try (FakeStackFixture fx = new FakeStackFixture()) {
+            Project project = fx.write("parity", """
+                    services:
+                      web:
+                        image: busybox:1.36
+                    """);
+            fx.compose.up(project, UpOptions.defaults(), fx.listener());
+            fx.compose.pause("parity", List.of("web"), fx.listener());
+            assertThatThrownBy(() -> fx.compose.pause("parity", List.of("web"), fx.listener()))
+                    .hasMessage("container parity-web-1 is already paused");
+            assertThat(status(fx, "parity", "web")).isEqualTo("paused");
+            fx.compose.unpause("parity", List.of("web"), fx.listener());
+
+            fx.compose.stop("parity", List.of(), Duration.ofSeconds(1), fx.listener());
+            fx.clearEvents();
+            fx.compose.stop("parity", List.of("web"), Duration.ofSeconds(1), fx.listener());
+            assertThat(fx.rendered()).contains("Container parity-web-1 Stopped");
+
+            fx.compose.run(
+                    project,
+                    new dev.jcompose.api.RunOptions(
+                            "web",
+                            List.of("sleep", "60"),
+                            null,
+                            Map.of(),
+                            List.of(),
+                            false,
+                            null,
+                            null,
+                            null,
+                            true,
+                            true,
+                            false),
+                    fx.listener(),
+                    r -> {});
+            assertThat(fx.compose.ps("parity", true))
+                    .extracting(ContainerSummary::name)
+                    .containsExactly("parity-web-1");
+            assertThat(fx.compose.oneOffs("parity"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.name()).startsWith("parity-web-run-"));
+            fx.compose.down("parity", Optional.of(project), DOWN_V, fx.listener());
+            assertThat(fx.compose.oneOffs("parity")).isEmpty();
         }
     }
 

@@ -80,7 +80,7 @@ class StackLifecycleRootTest extends StackLifecycleScenarios {
             assertThat(fx.compose.exec(p, ExecOptions.of("app", "sh", "-c", "echo out; echo err >&2; exit 3")))
                     .isEqualTo(new ExecOutcome(3, "out\n", "err\n"));
             assertThatThrownBy(() -> fx.compose.exec(p, ExecOptions.of("init", "true")))
-                    .hasMessage("container " + p + "-init-1 is not running");
+                    .hasMessage("service \"init\" is not running container #1");
 
             fx.compose.stop(p, List.of("app"), Duration.ofSeconds(1), fx.listener());
             assertThat(fx.compose.ps(p, false)).isEmpty();
@@ -88,7 +88,8 @@ class StackLifecycleRootTest extends StackLifecycleScenarios {
             assertThat(fx.compose.ps(p, false))
                     .extracting(ContainerSummary::name)
                     .containsExactly(p + "-app-1");
-            assertThat(fx.compose.top(p, List.of("app")).get(p + "-app-1")).anyMatch(l -> l.endsWith("sleep 300"));
+            assertThat(fx.compose.top(p, List.of("app")).get(p + "-app-1"))
+                    .anyMatch(proc -> proc.command().endsWith("sleep 300"));
             fx.compose.down(p, Optional.of(project), FAST_DOWN, fx.listener());
             assertThat(fx.compose.ps(p, true)).isEmpty();
             assertThat(fx.paths.dataRoot().resolve("volumes").resolve(p + "_shared"))

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * Nullable fields mean "not set in the service": {@code entrypoint}/{@code command} null keeps the
  * image's, an empty list clears it (docker semantics).
  *
+ * @param environment the service's variables over the image's; a null value unsets the image's variable
  * @param pidsLimit null: jcompose's default ({@link SpecBuilder#DEFAULT_PIDS_LIMIT}); zero or less: unlimited
  * @param shmSizeBytes null: 64 MiB, like docker
  */

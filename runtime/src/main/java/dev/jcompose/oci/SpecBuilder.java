@@ -113,7 +113,10 @@ public final class SpecBuilder {
         return List.copyOf(args);
     }
 
-    /** PATH (unless the image sets one), HOSTNAME, the image's env in order, then the service's, which wins. */
+    /**
+     * PATH (unless the image sets one), HOSTNAME, the image's env in order, then the service's, which
+     * wins; a service variable without a value (null) removes the image's.
+     */
     static List<String> env(ImageDefaults image, ContainerSpec svc, String hostname) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", DEFAULT_PATH);
@@ -122,7 +125,13 @@ public final class SpecBuilder {
             int eq = kv.indexOf('=');
             env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
         }
-        env.putAll(svc.environment());
+        svc.environment().forEach((k, v) -> {
+            if (v == null) {
+                env.remove(k); // docker's KEY-only entry: the image's value is unset, not kept
+            } else {
+                env.put(k, v);
+            }
+        });
         return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 

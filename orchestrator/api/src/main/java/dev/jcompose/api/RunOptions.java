@@ -1,5 +1,6 @@
 package dev.jcompose.api;
 
+import dev.jcompose.model.ServiceVolume;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param name         the container's name; null = {@code <project>-<service>-run-<random hex>}
  * @param stdin        conmon keeps the one-off's standard input open for an attached client ({@code -i})
  * @param tty          the one-off gets a pseudo-TTY, served on conmon's attach socket
+ * @param volumes      {@code -v/--volume(s)}: mounts added to the service's own
  */
 public record RunOptions(
         String service,
@@ -28,8 +30,10 @@ public record RunOptions(
         boolean detach,
         boolean remove,
         boolean stdin,
-        boolean tty) {
+        boolean tty,
+        List<ServiceVolume> volumes) {
     public RunOptions {
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
         command = command == null ? List.of() : List.copyOf(command);
         entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -39,6 +43,40 @@ public record RunOptions(
     /** {@code <project>-<service>-run-<hex>}, as compose names one-off containers (the default {@code name}). */
     public static String oneOffName(String project, String service, String hex) {
         return project + "-" + service + "-run-" + hex;
+    }
+
+    /** Without extra volumes. */
+    public RunOptions(
+            String service,
+            List<String> command,
+            List<String> entrypoint,
+            Map<String, String> environment,
+            List<String> publish,
+            boolean servicePorts,
+            String name,
+            String workingDir,
+            String user,
+            boolean noDeps,
+            boolean detach,
+            boolean remove,
+            boolean stdin,
+            boolean tty) {
+        this(
+                service,
+                command,
+                entrypoint,
+                environment,
+                publish,
+                servicePorts,
+                name,
+                workingDir,
+                user,
+                noDeps,
+                detach,
+                remove,
+                stdin,
+                tty,
+                List.of());
     }
 
     /** Without standard input or terminal (the output is followed from the log). */

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param configFiles  the compose files the project was loaded from (absolute), labelled on the containers
  * @param workingDir   the project directory, labelled on the containers; null = not labelled
  * @param build        {@code --build} (ALWAYS) / {@code --no-build} (NEVER); null = build what is missing
+ * @param compatibility {@code --compatibility} or {@code COMPOSE_COMPATIBILITY}: containers created are
+ *                      named with {@code _} ({@code project_service_1}), as docker-compose v1 did
  */
 public record UpOptions(
         List<String> services,
@@ -35,8 +37,43 @@ public record UpOptions(
         Duration timeout,
         List<String> configFiles,
         String workingDir,
-        BuildPolicy build) {
+        BuildPolicy build,
+        boolean compatibility) {
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
+
+    /** Options with compose's current container names. */
+    public UpOptions(
+            List<String> services,
+            boolean noDeps,
+            boolean forceRecreate,
+            boolean noRecreate,
+            boolean removeOrphans,
+            SortedMap<String, Integer> scale,
+            PullPolicy pull,
+            boolean noStart,
+            boolean waitHealthy,
+            Duration waitTimeout,
+            Duration timeout,
+            List<String> configFiles,
+            String workingDir,
+            BuildPolicy build) {
+        this(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir,
+                build,
+                false);
+    }
 
     /** Options without the project's origin (its containers get no config_files/working_dir labels). */
     public UpOptions(
@@ -129,7 +166,8 @@ public record UpOptions(
                 timeout,
                 configFiles,
                 workingDir,
-                build);
+                build,
+                compatibility);
     }
 
     public UpOptions withServices(List<String> names, boolean withoutDeps) {
@@ -147,7 +185,8 @@ public record UpOptions(
                 timeout,
                 configFiles,
                 workingDir,
-                build);
+                build,
+                compatibility);
     }
 
     public UpOptions withRecreate(boolean force, boolean never) {
@@ -165,7 +204,8 @@ public record UpOptions(
                 timeout,
                 configFiles,
                 workingDir,
-                build);
+                build,
+                compatibility);
     }
 
     /** Where the project comes from: labelled on the containers {@code up} creates, for {@code ls}. */
@@ -184,7 +224,8 @@ public record UpOptions(
                 timeout,
                 files,
                 directory,
-                build);
+                build,
+                compatibility);
     }
 
     public UpOptions withBuild(BuildPolicy policy) {
@@ -202,7 +243,28 @@ public record UpOptions(
                 timeout,
                 configFiles,
                 workingDir,
-                policy);
+                policy,
+                compatibility);
+    }
+
+    /** {@code --compatibility}: new containers named {@code project_service_1}, as docker-compose v1 named them. */
+    public UpOptions withCompatibility(boolean value) {
+        return new UpOptions(
+                services,
+                noDeps,
+                forceRecreate,
+                noRecreate,
+                removeOrphans,
+                scale,
+                pull,
+                noStart,
+                waitHealthy,
+                waitTimeout,
+                timeout,
+                configFiles,
+                workingDir,
+                build,
+                value);
     }
 
     public Duration effectiveWaitTimeout() {

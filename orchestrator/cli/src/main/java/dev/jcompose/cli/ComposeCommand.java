@@ -42,6 +42,28 @@ abstract class ComposeCommand implements Callable<Integer> {
     }
 
     /**
+     * {@code --compatibility}, or {@code COMPOSE_COMPATIBILITY} true in the project environment (the
+     * shell or {@code .env}): containers are named with {@code _}, as docker-compose v1 named them.
+     */
+    boolean compatibility(LoadedProject loaded) {
+        String value = loaded.raw()
+                .environment()
+                .get("COMPOSE_COMPATIBILITY")
+                .orElse("")
+                .toLowerCase(java.util.Locale.ROOT);
+        return main.flags.compatibility() || value.equals("true") || value.equals("1") || value.equals("t");
+    }
+
+    /**
+     * The project for a command on existing containers (ps, logs, exec, down...): no service's
+     * {@code env_file} is read, as docker compose reads none for them, so a missing one does not
+     * stop them; the commands that create containers use {@link #load}, which does.
+     */
+    LoadedProject loadWithoutEnvFiles(List<String> services) {
+        return main.loadProject(new ProjectFlags(), true, services, false);
+    }
+
+    /**
      * The project's name: from its compose file, or from {@code -p} alone when there is no compose
      * file (like compose, {@code jcompose -p shop ps} works from any directory).
      */
@@ -56,7 +78,7 @@ abstract class ComposeCommand implements Callable<Integer> {
      */
     String projectName(List<String> services) {
         try {
-            return load(services).project().name();
+            return loadWithoutEnvFiles(services).project().name();
         } catch (JcomposeException e) {
             if (e.exitCode() == ExitCode.FILE_NOT_FOUND && main.flags.projectName() != null) {
                 return main.flags.projectName();

@@ -94,7 +94,7 @@ public final class ConfigCommand implements Callable<Integer> {
         // docker compose lists services, volumes, networks, profiles and images without reading the
         // services' env files, so a missing one does not stop them.
         boolean listing = services || volumes || networks || profiles || images;
-        LoadedProject loaded = main.loadProject(after, !noInterpolate, targets, !listing);
+        LoadedProject loaded = main.loadProject(after, !noInterpolate, loadTargets(), !listing);
         if (quiet) {
             return ExitCode.SUCCESS;
         }
@@ -141,5 +141,19 @@ public final class ConfigCommand implements Callable<Integer> {
                     ExitCode.FAILURE,
                     e);
         }
+    }
+
+    /**
+     * The services whose env files are read: those named, or with {@code --hash a,b} those hashed, so
+     * hashing a service does not need another's env file (docker compose's TestUnusedMissingEnvFile).
+     */
+    private List<String> loadTargets() {
+        if (!targets.isEmpty() || hash == null || hash.strip().equals("*")) {
+            return targets;
+        }
+        return java.util.Arrays.stream(hash.split(","))
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .toList();
     }
 }

@@ -57,7 +57,8 @@ final class CreateCommand extends ComposeCommand {
                 .withOrigin(
                         loaded.raw().configFiles(),
                         loaded.raw().projectDirectory().toString())
-                .withBuild(buildFlags.policy());
+                .withBuild(buildFlags.policy())
+                .withCompatibility(compatibility(loaded));
         withProgress("Running", (compose, listener) -> compose.up(project, options, listener));
         return ExitCode.SUCCESS;
     }

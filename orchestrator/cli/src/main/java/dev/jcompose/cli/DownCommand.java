@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code jcompose down}: stops and removes the project's containers and networks (and volumes with -v). */
 @Command(name = "down", description = "Stop and remove containers, networks.")
@@ -49,6 +50,9 @@ final class DownCommand extends ComposeCommand {
     @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --context: the kubeconfig file.")
     java.nio.file.Path kubeconfig;
 
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
+    List<String> services = List.of();
+
     @Override
     public Integer call() {
         if (context != null) {
@@ -59,7 +63,15 @@ final class DownCommand extends ComposeCommand {
         }
         Optional<Project> model = model();
         String project = model.map(Project::name).orElseGet(() -> main.flags.projectName());
-        DownOptions options = new DownOptions(volumes, removeOrphans, seconds(timeout), rmi);
+        model.ifPresent(p -> services.forEach(s -> {
+            if (!p.services().containsKey(s)) {
+                throw new JcomposeException(
+                        "no such service: " + s,
+                        "the services are " + String.join(", ", p.services().keySet()),
+                        ExitCode.FAILURE);
+            }
+        }));
+        DownOptions options = new DownOptions(volumes, removeOrphans, seconds(timeout), rmi, services);
         withProgress("Running", (compose, listener) -> compose.down(project, model, options, listener));
         return ExitCode.SUCCESS;
     }
@@ -80,7 +92,7 @@ final class DownCommand extends ComposeCommand {
     /** The project's model; none when there is no compose file and {@code -p} names the project. */
     private Optional<Project> model() {
         try {
-            return Optional.of(load(List.of()).project());
+            return Optional.of(loadWithoutEnvFiles(services).project());
         } catch (JcomposeException e) {
             if (e.exitCode() == ExitCode.FILE_NOT_FOUND && main.flags.projectName() != null) {
                 return Optional.empty();

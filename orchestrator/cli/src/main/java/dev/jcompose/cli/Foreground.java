@@ -23,7 +23,11 @@ import java.util.function.Function;
  * container event ({@link ContainerWatch}), not on a timer.
  */
 final class Foreground {
-    /** What the flags ask of the attached session; {@code services} empty = all. */
+    /**
+     * What the flags ask of the attached session; {@code services} (empty = all) are watched for
+     * their exit, {@code logServices} printed: with {@code --attach-dependencies} their dependencies
+     * too, whose exit up does not wait for, as in compose.
+     */
     record Settings(
             String project,
             List<String> services,
@@ -32,9 +36,24 @@ final class Foreground {
             String exitCodeFrom,
             Instant since,
             boolean timestamps,
-            Duration timeout) {
+            Duration timeout,
+            List<String> logServices) {
         Settings {
             services = List.copyOf(services);
+            logServices = logServices == null ? services : List.copyOf(logServices);
+        }
+
+        /** Printing the logs of the watched services only. */
+        Settings(
+                String project,
+                List<String> services,
+                boolean abortOnExit,
+                boolean abortOnFailure,
+                String exitCodeFrom,
+                Instant since,
+                boolean timestamps,
+                Duration timeout) {
+            this(project, services, abortOnExit, abortOnFailure, exitCodeFrom, since, timestamps, timeout, null);
         }
     }
 
@@ -63,7 +82,10 @@ final class Foreground {
     int run() {
         // trapped before "Attaching to": a Ctrl-C from then on stops the containers gracefully
         try (Signals.Trap trap = signals.trap(List.of("INT"), name -> interrupted())) {
-            List<ContainerSummary> initial = attached();
+            List<ContainerSummary> initial = compose.ps(settings.project(), true).stream()
+                    .filter(c -> settings.logServices().isEmpty()
+                            || settings.logServices().contains(c.service()))
+                    .toList();
             printer.attaching(initial.stream().map(c -> shortName(c)).toList());
             Thread logs = Thread.ofPlatform().daemon().name("jcompose-attach").start(this::followLogs);
             try {
@@ -152,7 +174,7 @@ final class Foreground {
         try {
             compose.logs(
                     settings.project(),
-                    new LogOptions(settings.services(), true, -1, settings.timestamps(), settings.since()),
+                    new LogOptions(settings.logServices(), true, -1, settings.timestamps(), settings.since()),
                     new ContainerLogs(settings.project(), printer));
         } catch (JcomposeException e) {
             // canceled when the session ends; a real failure shows in the watch

@@ -44,6 +44,12 @@ final class LogsCommand extends ComposeCommand {
     @Option(names = "--no-color", description = "Produce monochrome output.")
     boolean noColor;
 
+    @Option(
+            names = "--index",
+            paramLabel = "N",
+            description = "Index of the container if the service has multiple replicas.")
+    Integer index;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Services (default: all).")
     List<String> services = List.of();
 
@@ -58,10 +64,26 @@ final class LogsCommand extends ComposeCommand {
                         main.display.ansi(), main.host().terminal(), noColor, noLogPrefix, timestamps));
         withService(compose -> {
             // every prefix padded to the longest name from the first line on, as compose does
+            java.util.Set<String> shown = new java.util.HashSet<>();
             compose.ps(project, true).stream()
                     .filter(c -> services.isEmpty() || services.contains(c.service()))
-                    .forEach(c -> printer.register(ContainerLogs.shortName(project, c.name())));
-            compose.logs(project, options, new ContainerLogs(project, printer));
+                    .filter(c -> index == null || c.number() == index)
+                    .forEach(c -> {
+                        shown.add(c.name());
+                        printer.register(ContainerLogs.shortName(project, c.name()));
+                    });
+            ContainerLogs sink = new ContainerLogs(project, printer);
+            // --index: one replica's records only (compose's logs --index)
+            compose.logs(
+                    project,
+                    options,
+                    index == null
+                            ? sink
+                            : r -> {
+                                if (shown.contains(r.container())) {
+                                    sink.accept(r);
+                                }
+                            });
             return null;
         });
         printer.flush();

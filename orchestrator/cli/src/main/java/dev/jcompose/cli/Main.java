@@ -48,6 +48,7 @@ import picocli.CommandLine.Command;
             TopCommand.class,
             WaitCommand.class,
             RunCommand.class,
+            ScaleCommand.class,
             EventsCommand.class,
             ImageCommand.class,
             LsCommand.class,

@@ -34,6 +34,15 @@ public final class ProjectFlags {
     @Option(names = "--profile", paramLabel = "PROFILE", description = "Profiles to enable (repeatable).")
     List<String> profiles = new ArrayList<>();
 
+    @Option(
+            names = "--compatibility",
+            description = "Run compose in backward compatibility mode: containers named project_service_1.")
+    boolean compatibility;
+
+    public boolean compatibility() {
+        return compatibility;
+    }
+
     public List<String> files() {
         return List.copyOf(files);
     }
@@ -65,6 +74,7 @@ public final class ProjectFlags {
         merged.envFiles.addAll(after.envFiles);
         merged.profiles.addAll(profiles);
         merged.profiles.addAll(after.profiles);
+        merged.compatibility = compatibility || after.compatibility;
         return merged;
     }
 }

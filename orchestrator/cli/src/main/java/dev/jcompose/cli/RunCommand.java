@@ -44,6 +44,18 @@ final class RunCommand extends ComposeCommand {
     List<String> env = new ArrayList<>();
 
     @Option(
+            names = "--env-from-file",
+            paramLabel = "FILE",
+            description = "Set environment variables from a file (repeatable; -e values win).")
+    List<String> envFromFiles = new ArrayList<>();
+
+    @Option(
+            names = {"-v", "--volume", "--volumes"},
+            paramLabel = "[SOURCE:]TARGET[:ro|rw]",
+            description = "Bind mount a volume (repeatable).")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(
             names = "--entrypoint",
             paramLabel = "CMD",
             description = "Override the entrypoint of the image (split into words like a shell, no expansion).")
@@ -116,9 +128,11 @@ final class RunCommand extends ComposeCommand {
 
     @Override
     public Integer call() {
-        var project = load(List.of(service)).project();
+        var loaded = load(List.of(service));
+        var project = loaded.project();
         Interaction how = interaction();
-        RunOptions options = options(project.name(), how);
+        RunOptions options =
+                options(project.name(), how, loaded.raw().environment().variables(), compatibility(loaded));
         PrintWriter out = out();
         ProgressOutput progress = progress("run");
         AtomicBoolean progressDone = new AtomicBoolean();
@@ -156,17 +170,28 @@ final class RunCommand extends ComposeCommand {
     }
 
     RunOptions options(String project) {
-        return options(project, interaction());
+        return options(project, interaction(), main.host().variables(), false);
     }
 
-    RunOptions options(String project, Interaction how) {
-        String container = name != null ? name : RunOptions.oneOffName(project, service, hex());
+    /**
+     * @param variables where a bare {@code -e KEY} takes its value: the project environment (the
+     *                  shell over {@code --env-file}, {@code COMPOSE_ENV_FILES} or {@code .env}), as
+     *                  compose resolves it; a name it lacks is left out, so the image's value stays
+     * @param compatibility the one-off is named {@code project_service_run_hex} ({@code --compatibility})
+     */
+    RunOptions options(
+            String project, Interaction how, java.util.Map<String, String> variables, boolean compatibility) {
+        String container = name != null
+                ? name
+                : compatibility
+                        ? String.join("_", project, service, "run", hex()) // docker-compose v1's one-off name
+                        : RunOptions.oneOffName(project, service, hex());
         List<String> entry = entrypoint == null ? null : entrypoint(entrypoint);
         return new RunOptions(
                 service,
                 command,
                 entry,
-                ExecCommand.environment(env, main.host().variables()),
+                environment(variables),
                 publish,
                 servicePorts,
                 container,
@@ -176,7 +201,33 @@ final class RunCommand extends ComposeCommand {
                 detach,
                 remove,
                 how.stdin(),
-                how.tty());
+                how.tty(),
+                volumes.stream()
+                        .map(v -> RunVolumes.parse(
+                                v,
+                                main.host().workingDir(),
+                                main.host().variables().getOrDefault("HOME", "/")))
+                        .toList());
+    }
+
+    /**
+     * {@code -e} pairs, a bare {@code -e KEY} resolved from {@code variables}; then each
+     * {@code --env-from-file} (dotenv syntax, interpolated with the {@code -e} values) adds the
+     * variables {@code -e} did not set, as compose does.
+     */
+    java.util.Map<String, String> environment(java.util.Map<String, String> variables) {
+        java.util.Map<String, String> out = ExecCommand.environment(env, variables);
+        for (String file : envFromFiles) {
+            java.nio.file.Path path = main.host().workingDir().resolve(file);
+            java.util.Map<String, String> known = java.util.Map.copyOf(out);
+            dev.jcompose.environment.DotEnv.read(path, name -> java.util.Optional.ofNullable(known.get(name)), w -> {})
+                    .forEach((k, v) -> {
+                        if (v != null) {
+                            out.putIfAbsent(k, v);
+                        }
+                    });
+        }
+        return out;
     }
 
     /** Split into words as compose does (shellwords: quotes group, no expansion). */

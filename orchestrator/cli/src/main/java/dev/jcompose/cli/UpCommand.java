@@ -74,6 +74,17 @@ final class UpCommand extends ComposeCommand {
             description = "Restrict attaching to the specified services (repeatable).")
     List<String> attach = new ArrayList<>();
 
+    @Option(names = "--attach-dependencies", description = "Automatically attach to log output of dependent services.")
+    boolean attachDependencies;
+
+    @Option(
+            names = "--menu",
+            arity = "0..1",
+            fallbackValue = "true",
+            paramLabel = "true|false",
+            description = "Accepted for docker compose compatibility: jcompose has no interactive shortcuts menu.")
+    Boolean menu;
+
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs.")
     boolean noLogPrefix;
 
@@ -131,6 +142,11 @@ final class UpCommand extends ComposeCommand {
         if (forceRecreate && noRecreate) {
             throw Usage.error("--force-recreate and --no-recreate are incompatible", "use one of them");
         }
+        if (attachDependencies && (!attach.isEmpty() || background)) {
+            throw Usage.error(
+                    "--attach-dependencies cannot be combined with --attach, --detach or --wait",
+                    "drop --attach-dependencies, or run up attached without --attach");
+        }
         return new UpOptions(
                         services,
                         noDeps,
@@ -182,7 +198,8 @@ final class UpCommand extends ComposeCommand {
         UpOptions options = options(project)
                 .withOrigin(
                         loaded.raw().configFiles(),
-                        loaded.raw().projectDirectory().toString());
+                        loaded.raw().projectDirectory().toString())
+                .withCompatibility(compatibility(loaded));
         Instant started = main.clock.now();
         return withService(compose -> {
             WatchSession session = watch
@@ -222,6 +239,20 @@ final class UpCommand extends ComposeCommand {
         }
     }
 
+    /** {@code services} and everything they depend on, transitively; empty (all) stays empty. */
+    static List<String> withDependencies(Project project, List<String> services) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(services);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            var s = project.services().get(name);
+            if (out.add(name) && s != null) {
+                todo.addAll(s.dependsOn().keySet());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private int attached(dev.jcompose.api.ComposeService compose, Project project, Instant started) {
         LogPrinter printer = new LogPrinter(
                 out(),
@@ -236,7 +267,8 @@ final class UpCommand extends ComposeCommand {
                 exitCodeFrom,
                 started,
                 timestamps,
-                seconds(timeout));
+                seconds(timeout),
+                attachDependencies && attach.isEmpty() ? withDependencies(project, services) : null);
         return new Foreground(
                         compose, settings, printer, this::progress, main.host().signals())
                 .run();

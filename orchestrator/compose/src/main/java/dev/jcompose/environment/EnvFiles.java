@@ -63,6 +63,8 @@ public final class EnvFiles {
             // Unreadable, a directory, not UTF-8: say which env_file entry named it.
             throw new ComposeFileException(ref.location(), ref.yamlPath(), e.getMessage(), e.hint(), e.exitCode());
         }
-        return DotEnv.parse(text, abs.toString(), lookup::get, warnings);
+        return ref.raw()
+                ? RawEnvFile.parse(text, abs.toString(), lookup::get)
+                : DotEnv.parse(text, abs.toString(), lookup::get, warnings);
     }
 }

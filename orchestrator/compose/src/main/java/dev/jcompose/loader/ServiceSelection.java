@@ -70,7 +70,7 @@ final class ServiceSelection {
         return refs -> reader.read(refs.stream()
                 .map(r -> selected.contains(serviceOf(r)) || !r.required()
                         ? r
-                        : new EnvFileRef(r.path(), false, r.location(), r.yamlPath()))
+                        : new EnvFileRef(r.path(), false, r.location(), r.yamlPath(), r.raw()))
                 .toList());
     }
 

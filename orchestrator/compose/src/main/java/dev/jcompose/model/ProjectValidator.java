@@ -10,7 +10,6 @@ import dev.jcompose.yaml.ScalarNode;
 import dev.jcompose.yaml.SeqNode;
 import dev.jcompose.yaml.YamlPath;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,6 @@ public final class ProjectValidator {
         Context ctx = new Context(root);
         ctx.services.forEach((name, field) -> new ServiceCheck(ctx, name, field).run());
         checkSecretSources(ctx);
-        checkContainerNames(ctx);
         checkCycles(ctx);
         return ctx.problems;
     }
@@ -104,23 +102,6 @@ public final class ProjectValidator {
                                 "add file: ./path or environment: VARIABLE to the secret");
                     }
                 }));
-    }
-
-    private static void checkContainerNames(Context ctx) {
-        Map<String, String> owners = new LinkedHashMap<>();
-        ctx.services.forEach((name, field) -> asMap(field.value())
-                .ifPresent(s -> s.field("container_name")
-                        .ifPresent(cn -> text(Optional.of(cn.value())).ifPresent(container -> {
-                            String owner = owners.putIfAbsent(container, name);
-                            if (owner != null) {
-                                ctx.problem(
-                                        cn.value().location(),
-                                        YamlPath.of("services", name, "container_name"),
-                                        "container name \"" + container + "\" is already in use by service \"" + owner
-                                                + "\"" + INVALID,
-                                        "container names are global: give each service its own or drop container_name");
-                            }
-                        }))));
     }
 
     private static void checkCycles(Context ctx) {

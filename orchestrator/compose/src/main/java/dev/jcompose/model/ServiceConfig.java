@@ -335,6 +335,10 @@ public record ServiceConfig(
         return RecordCopy.with(this, "tty", tty);
     }
 
+    public ServiceConfig withVolumes(List<ServiceVolume> volumes) {
+        return RecordCopy.with(this, "volumes", volumes);
+    }
+
     public ServiceConfig withUser(String user) {
         return RecordCopy.with(this, "user", user);
     }

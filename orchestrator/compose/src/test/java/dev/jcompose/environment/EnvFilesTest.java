@@ -37,6 +37,39 @@ class EnvFilesTest {
     }
 
     @Test
+    void rawFormatKeepsValuesAsWrittenAsDockerRunEnvFileDoes() throws IOException {
+        // docker compose's TestRawEnvFile: the quotes reach the container
+        write("r.env", "\uFEFFTEST_VAR='{\"key\": \"value\"}'\n  # comment\n\nDOLLAR=${TAG} #x \nSHELL_ONLY\nUNSET\n");
+        EnvFileRef raw = new EnvFileRef(
+                dir.resolve("r.env"),
+                true,
+                AT,
+                YamlPath.of("services", "web", "env_file").index(0),
+                true);
+        assertThat(EnvFiles.resolve(List.of(raw), PROJECT))
+                .containsExactly(
+                        entry("TEST_VAR", "'{\"key\": \"value\"}'"),
+                        entry("DOLLAR", "${TAG} #x "),
+                        entry("SHELL_ONLY", "sh"));
+        assertThat(EnvFiles.resolve(List.of(ref("r.env", true, 0)), PROJECT))
+                .as("the dotenv syntax strips the quotes")
+                .containsEntry("TEST_VAR", "{\"key\": \"value\"}");
+    }
+
+    @Test
+    void rawFormatRefusesANameWithSpaces() throws IOException {
+        write("r.env", "BAD NAME=1\n");
+        EnvFileRef raw = new EnvFileRef(
+                dir.resolve("r.env"),
+                true,
+                AT,
+                YamlPath.of("services", "web", "env_file").index(0),
+                true);
+        assertThatThrownBy(() -> EnvFiles.resolve(List.of(raw), PROJECT))
+                .hasMessageEndingWith("r.env:1: variable 'BAD NAME' contains whitespaces");
+    }
+
+    @Test
     void laterFilesOverrideEarlierOnesInFirstSeenOrder() throws IOException {
         write("a.env", "A=1\nB=1\n");
         write("b.env", "C=2\nB=2\n");

@@ -105,6 +105,7 @@ final class Containers {
 
     private ContainerRecord createOnImage(Project project, String service, int number, String name, String configHash) {
         ServiceConfig s = project.services().get(service);
+        ServiceSpecs.checkHealthcheck(service, s);
         String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
         ResolvedImage image = images.resolve(reference)
                 .orElseThrow(() -> new StackException(

@@ -5,6 +5,7 @@ import dev.jcompose.api.StackException;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.model.ServicePort;
+import dev.jcompose.model.ServiceVolume;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.plan.Operation;
 import dev.jcompose.plan.Plan;
@@ -52,6 +53,11 @@ public final class OneOff {
         }
         if (o.user() != null) {
             s = s.withUser(o.user());
+        }
+        if (!o.volumes().isEmpty()) { // run -v adds to the service's mounts, as compose appends them
+            List<ServiceVolume> volumes = new ArrayList<>(s.volumes());
+            volumes.addAll(o.volumes());
+            s = s.withVolumes(volumes);
         }
         if (!o.detach()) { // attached, the command line decides, as compose's -T overrides the service's tty
             s = s.withStdinOpen(o.stdin()).withTty(o.tty());

@@ -1,6 +1,7 @@
 package dev.jcompose.stack;
 
 import dev.jcompose.api.StackException;
+import dev.jcompose.model.Healthcheck;
 import dev.jcompose.model.Resource;
 import dev.jcompose.model.ServiceConfig;
 import dev.jcompose.oci.ContainerSpec;
@@ -19,6 +20,22 @@ final class ServiceSpecs {
     /** Namespaces a service shares, resolved (pid/ipc: null own, {@code host}, or a path to join). */
     record SharedNamespaces(String pid, String ipc, String ipcShm) {
         static final SharedNamespaces NONE = new SharedNamespaces(null, null, null);
+    }
+
+    /**
+     * Refuses, when a container of the service is created, a healthcheck docker would run wrongly:
+     * {@code start_interval} without {@code start_period} (moby applies no start interval then), as
+     * docker compose refuses it at the same point; {@code config} and the other services still work.
+     */
+    static void checkHealthcheck(String service, ServiceConfig s) {
+        Healthcheck h = s.healthcheck();
+        if (h != null && h.startInterval() != null && h.startPeriod() == null) {
+            throw new StackException(
+                    "service \"" + service
+                            + "\": healthcheck.start_interval requires healthcheck.start_period to be set",
+                    "add start_period to the healthcheck (the time during which start_interval applies), "
+                            + "or drop start_interval");
+        }
     }
 
     static ContainerSpec spec(
@@ -41,12 +58,8 @@ final class ServiceSpecs {
 
     static ContainerSpec spec(
             ServiceConfig s, String hostname, List<ContainerSpec.VolumeMount> mounts, ContainerSpec.Network network) {
-        Map<String, String> env = new TreeMap<>();
-        s.environment().forEach((k, v) -> {
-            if (v != null) {
-                env.put(k, v);
-            }
-        });
+        // a KEY-only entry nothing set stays null: it unsets the image's variable, as docker does
+        Map<String, String> env = new TreeMap<>(s.environment());
         boolean noNewPrivileges = s.securityOpt().stream()
                 .anyMatch(o -> o.equals("no-new-privileges")
                         || o.equals("no-new-privileges:true")

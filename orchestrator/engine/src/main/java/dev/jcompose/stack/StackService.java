@@ -68,7 +68,8 @@ final class StackService implements ComposeService {
 
     @Override
     public void up(Project project, UpOptions options, StackListener listener) {
-        DesiredProject desired = DesiredProject.of(project);
+        DesiredProject desired = DesiredProject.of(project)
+                .withNameSeparator(options.compatibility() ? Labels.V1_SEPARATOR : Labels.SEPARATOR);
         PlanOptions planOptions = Stack.upOptions(options);
         List<ContainerRecord> records = stack.runtime.list();
         ObservedState observed = stack.observe(records);
@@ -163,7 +164,8 @@ final class StackService implements ComposeService {
         PlanOptions options1 = PlanOptions.down()
                 .withRemoveVolumes(options.volumes())
                 .withRemoveOrphans(options.removeOrphans())
-                .withTimeout(options.timeout());
+                .withTimeout(options.timeout())
+                .withServices(options.services(), false);
         Plan<Operation> plan = Planner.plan(desired, observed, options1);
         List<ContainerRecord> mine =
                 records.stream().filter(r -> Stack.ofProject(r, projectName)).toList();
@@ -182,7 +184,9 @@ final class StackService implements ComposeService {
                                         .filter(r -> Stack.ofProject(r, projectName))
                                         .toList()));
         stack.execute(model, records, plan, UpOptions.DEFAULT_WAIT, listener);
-        stack.leases.release(projectName);
+        if (options.services().isEmpty()) { // down SERVICE leaves the rest of the project, and its lease
+            stack.leases.release(projectName);
+        }
         if (!images.isEmpty()) {
             ImageRemoval.report(stack.hostImages.remove(images, false), listener);
         }

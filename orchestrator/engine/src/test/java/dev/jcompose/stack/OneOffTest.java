@@ -68,6 +68,32 @@ class OneOffTest {
     }
 
     @Test
+    void runVolumesAreAddedToTheServicesOwn() {
+        dev.jcompose.model.ServiceVolume bind =
+                new dev.jcompose.model.ServiceVolume("bind", "/srv/data", "/foo", true, null, null, null, null, null);
+        RunOptions o = new RunOptions(
+                "web",
+                List.of(),
+                null,
+                Map.of(),
+                List.of(),
+                false,
+                null,
+                null,
+                null,
+                false,
+                true,
+                false,
+                false,
+                false,
+                List.of(bind));
+        ServiceConfig web = OneOff.project(project, o).services().get("web");
+        assertThat(web.volumes())
+                .endsWith(bind)
+                .hasSize(project.services().get("web").volumes().size() + 1);
+    }
+
+    @Test
     void theServicesPortsAreNotPublishedUnlessAsked() {
         RunOptions plain = new RunOptions(
                 "web", List.of(), null, Map.of(), List.of(), false, null, null, null, false, false, false);

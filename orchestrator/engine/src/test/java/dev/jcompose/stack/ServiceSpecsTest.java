@@ -26,6 +26,36 @@ class ServiceSpecsTest {
     }
 
     @Test
+    void aKeyOnlyVariableNothingSetReachesTheSpecAsUnset() throws Exception {
+        ServiceConfig s = load("""
+                services:
+                  web:
+                    image: busybox
+                    environment: [EMPTY, SET=1]
+                """).services().get("web");
+        ContainerSpec spec = ServiceSpecs.spec(s, "h", List.of(), ContainerSpec.Network.NONE);
+        assertThat(spec.environment()).containsEntry("EMPTY", null).containsEntry("SET", "1");
+    }
+
+    @Test
+    void startIntervalWithoutStartPeriodIsRefusedAtCreationAsComposeDoes() throws Exception {
+        Project p = load("""
+                services:
+                  ok:
+                    image: busybox
+                    healthcheck: {test: ["CMD", "true"], start_period: 10s, start_interval: 1s}
+                  error:
+                    image: busybox
+                    healthcheck: {test: ["CMD", "true"], interval: 30s, start_interval: 1s}
+                """);
+        ServiceSpecs.checkHealthcheck("ok", p.services().get("ok"));
+        assertThatThrownBy(() ->
+                        ServiceSpecs.checkHealthcheck("error", p.services().get("error")))
+                .hasMessage("service \"error\": healthcheck.start_interval requires healthcheck.start_period "
+                        + "to be set");
+    }
+
+    @Test
     void mapsAServiceOntoAContainerSpec() throws Exception {
         ServiceConfig s = load("""
                 services:

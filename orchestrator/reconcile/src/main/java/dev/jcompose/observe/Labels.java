@@ -32,13 +32,22 @@ public final class Labels {
     /** Separator of generated names: {@code <project>-<service>-<number>}. */
     public static final String SEPARATOR = "-";
 
+    /** Separator of docker-compose v1's names, {@code <project>_<service>_<number>} ({@code --compatibility}). */
+    public static final String V1_SEPARATOR = "_";
+
     private Labels() {}
 
     /** The name compose gives a service container: {@code container_name}, else {@code project-service-n}. */
     public static String containerName(String project, String service, String containerName, int number) {
+        return containerName(project, service, containerName, number, SEPARATOR);
+    }
+
+    /** As {@link #containerName(String, String, String, int)}, the generated name joined by {@code separator}. */
+    public static String containerName(
+            String project, String service, String containerName, int number, String separator) {
         if (containerName != null && !containerName.isEmpty()) {
             return containerName;
         }
-        return project + SEPARATOR + service + SEPARATOR + number;
+        return project + separator + service + separator + number;
     }
 }

@@ -23,11 +23,23 @@ public final class DesiredProject {
     private final SortedMap<String, String> hashes = new TreeMap<>();
     private final ServiceGraph graph;
 
+    private final String separator;
+
     private DesiredProject(Project project, Set<String> disabled) {
+        this(project, disabled, Labels.SEPARATOR);
+    }
+
+    private DesiredProject(Project project, Set<String> disabled, String separator) {
         this.project = project;
         this.disabled = Collections.unmodifiableSortedSet(new TreeSet<>(disabled));
         project.services().forEach((name, s) -> hashes.put(name, ServiceHash.of(s)));
         this.graph = ServiceGraph.of(project.dependencies());
+        this.separator = separator;
+    }
+
+    /** This project with new containers named with {@code separator} ({@code _} under {@code --compatibility}). */
+    public DesiredProject withNameSeparator(String value) {
+        return new DesiredProject(project, disabled, value);
     }
 
     public static DesiredProject of(Project project) {
@@ -77,6 +89,6 @@ public final class DesiredProject {
     }
 
     public String containerName(String service, int number) {
-        return Labels.containerName(project.name(), service, service(service).containerName(), number);
+        return Labels.containerName(project.name(), service, service(service).containerName(), number, separator);
     }
 }

@@ -36,7 +36,11 @@ final class DownPlanner {
         Map<String, List<String>> done = new HashMap<>();
         List<String> order = new ArrayList<>(desired.disabled());
         order.addAll(desired.graph().stopOrder());
+        java.util.Set<String> selected = selected();
         for (String service : order) {
+            if (selected != null && !selected.contains(service)) {
+                continue;
+            }
             List<String> gate = new ArrayList<>();
             if (desired.project().services().containsKey(service)) {
                 desired.graph().dependentsOf(service).forEach(d -> gate.addAll(done.get(d)));
@@ -59,11 +63,40 @@ final class DownPlanner {
             removes.addAll(ids);
         }
         removes.addAll(new OrphanSteps(desired, observed, options, steps).plan(true));
+        if (selected != null && othersRemain(selected)) {
+            return steps.plan(); // the project's networks and volumes still serve its other services
+        }
         removeNetworks(removes);
         if (options.removeVolumes()) {
             removeVolumes(removes);
         }
         return steps.plan();
+    }
+
+    /**
+     * {@code down SERVICE...}: the named services and every service depending on them (they cannot
+     * run without them), as compose walks the graph down from the named roots; null for all.
+     */
+    private java.util.Set<String> selected() {
+        if (options.services().isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(options.services());
+        while (!todo.isEmpty()) {
+            String service = todo.pop();
+            if (out.add(service) && desired.project().services().containsKey(service)) {
+                todo.addAll(desired.graph().dependentsOf(service));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a container of a service outside {@code selected} (or an orphan kept) is left. */
+    private boolean othersRemain(java.util.Set<String> selected) {
+        return observed.projectContainers(desired.name(), options.removeOrphans()).stream()
+                .anyMatch(c ->
+                        c.service() == null || (!selected.contains(c.service()) && !steps.has("remove:" + c.name())));
     }
 
     /** The service's containers; with {@code --remove-orphans}, its one-off containers too (compose's rule). */

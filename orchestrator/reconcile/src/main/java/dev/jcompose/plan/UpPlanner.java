@@ -184,6 +184,14 @@ final class UpPlanner {
      * removes (an orphan or a scaled-down replica), and the creation waits for that removal.
      */
     private List<String> nameFreed(String name, String replaced) {
+        if (steps.has("create:" + name) || steps.has("recreate:" + name)) {
+            // two services share a container_name: each may run alone, never both (docker's conflict)
+            throw new JcomposeException(
+                    "container name \"" + name + "\" is already in use by another service of this project",
+                    "container names are global: give each service its own container_name, or start one "
+                            + "of them alone (up SERVICE)",
+                    ExitCode.FAILURE);
+        }
         if (name.equals(replaced)) {
             return List.of();
         }
@@ -198,7 +206,7 @@ final class UpPlanner {
         }
         ObservedContainer c = holder.get();
         throw new JcomposeException(
-                "container name " + name + " is already in use by a container of project " + c.project()
+                "container name \"" + name + "\" is already in use by a container of project " + c.project()
                         + (c.service() == null ? "" : ", service " + c.service()),
                 "remove that container, rename it, or run up --remove-orphans if it is an orphan of this project",
                 ExitCode.FAILURE);

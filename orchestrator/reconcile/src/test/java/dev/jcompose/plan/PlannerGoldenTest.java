@@ -101,7 +101,12 @@ class PlannerGoldenTest {
                                 Operation.WaitForCondition.class,
                                 Operation.PullImage.class,
                                 Operation.BuildImage.class));
-        if (s.options().command() == PlanOptions.Command.DOWN) {
+        if (s.options().command() == PlanOptions.Command.DOWN
+                && !s.options().services().isEmpty()) {
+            // down SERVICE: the named services' containers are gone; the others' stay
+            assertThat(after.projectContainers(s.desired().name()))
+                    .allSatisfy(c -> assertThat(s.options().services()).doesNotContain(c.service()));
+        } else if (s.options().command() == PlanOptions.Command.DOWN) {
             assertThat(after.projectContainers(s.desired().name())).allSatisfy(c -> {
                 assertThat(c.service() == null || !s.desired().declares(c.service()))
                         .isTrue();

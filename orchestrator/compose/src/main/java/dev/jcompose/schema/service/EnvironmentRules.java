@@ -87,20 +87,20 @@ final class EnvironmentRules {
                 boolean required = m.get("required")
                         .map(r -> Expect.bool(r, p.key("required")))
                         .orElse(true);
-                m.get("format").ifPresent(fmt -> {
-                    String format = Expect.string(fmt, p.key("format"));
-                    if (!format.equals("raw")) {
-                        throw Expect.error(
-                                fmt,
-                                p.key("format"),
-                                "unsupported env_file format '" + format + "'",
-                                "leave format out for the dotenv syntax, or use raw");
-                    }
-                    context.warnings()
-                            .accept(fmt.location() + ": " + p.key("format")
-                                    + ": not supported yet by jcompose, ignored");
-                });
-                refs.add(ref(Expect.string(pathNode, p.key("path")), required, pathNode, p.key("path")));
+                boolean raw = m.get("format")
+                        .map(fmt -> {
+                            String format = Expect.string(fmt, p.key("format"));
+                            if (!format.equals("raw")) {
+                                throw Expect.error(
+                                        fmt,
+                                        p.key("format"),
+                                        "unsupported env_file format '" + format + "'",
+                                        "leave format out for the dotenv syntax, or use raw");
+                            }
+                            return true;
+                        })
+                        .orElse(false);
+                refs.add(ref(Expect.string(pathNode, p.key("path")), required, pathNode, p.key("path"), raw));
             } else {
                 refs.add(ref(Expect.string(item, p), true, item, p));
             }
@@ -140,6 +140,10 @@ final class EnvironmentRules {
     }
 
     private EnvFileRef ref(String file, boolean required, Node at, YamlPath path) {
-        return new EnvFileRef(Path.of(context.resolvePath(file)), required, at.location(), path);
+        return ref(file, required, at, path, false);
+    }
+
+    private EnvFileRef ref(String file, boolean required, Node at, YamlPath path, boolean raw) {
+        return new EnvFileRef(Path.of(context.resolvePath(file)), required, at.location(), path, raw);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param publish      {@code -p [IP:]PUBLISHED:TARGET[/PROTO]}; the service's own ports are not published
  * @param servicePorts {@code --service-ports}: publish the service's ports (then {@code publish} is added)
  * @param name         the container's name; null = {@code <project>-<service>-run-<random hex>}
- * @param stdin        conmon keeps the one-off's standard input open for an attached client ({@code -i})
+ * @param stdin        conmon keeps the one-off's standard input open ({@code -i}): for an attached
+ *                     client, or (detached) with no writer, as docker keeps it, so {@code run -d svc cat} runs on
  * @param tty          the one-off gets a pseudo-TTY, served on conmon's attach socket
  * @param volumes      {@code -v/--volume(s)}: mounts added to the service's own
  */

@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ContainerEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,10 @@ final class ContainerWatch implements AutoCloseable {
     static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Semaphore changes = new Semaphore(0);
+    /** The engine's container events, in order, until the loop takes them ({@link #takeEvents}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ContainerEvent> events =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private volatile boolean streaming;
     private final Thread listener;
@@ -36,7 +41,10 @@ final class ContainerWatch implements AutoCloseable {
                             streaming = true;
                             subscribed.countDown();
                         },
-                        e -> changes.release());
+                        e -> {
+                            events.add(e);
+                            changes.release();
+                        });
             } catch (RuntimeException ended) {
                 // interrupted by close(), or the engine went away: the loop polls from now on
             } finally {
@@ -71,6 +79,15 @@ final class ContainerWatch implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw interrupted(e);
         }
+    }
+
+    /** The events received since the last call, oldest first (none without a live stream). */
+    List<ContainerEvent> takeEvents() {
+        List<ContainerEvent> taken = new java.util.ArrayList<>();
+        for (ContainerEvent e = events.poll(); e != null; e = events.poll()) {
+            taken.add(e);
+        }
+        return taken;
     }
 
     /** Ends a wait at once (Ctrl-C). */

@@ -3,15 +3,14 @@ package dev.jcompose.cli;
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
 import dev.jcompose.api.ComposeService;
+import dev.jcompose.api.ContainerEvent;
 import dev.jcompose.api.ContainerSummary;
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.console.LogPrinter;
 import dev.jcompose.state.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -24,9 +23,13 @@ import java.util.function.Function;
  */
 final class Foreground {
     /**
-     * What the flags ask of the attached session; {@code services} (empty = all) are watched for
-     * their exit, {@code logServices} printed: with {@code --attach-dependencies} their dependencies
-     * too, whose exit up does not wait for, as in compose.
+     * What the flags ask of the attached session.
+     *
+     * @param services    the services attached to ({@code --attach}, else those of the command); empty = all
+     * @param stopped     what Ctrl-C and an abort stop: the services {@code up} was asked for (all of the
+     *                    file's when none), never their dependencies nor orphans, as compose does
+     * @param logServices whose logs are printed: with {@code --attach-dependencies} the dependencies
+     *                    too, whose exit up does not wait for, as in compose (null: {@code services})
      */
     record Settings(
             String project,
@@ -37,9 +40,11 @@ final class Foreground {
             Instant since,
             boolean timestamps,
             Duration timeout,
+            List<String> stopped,
             List<String> logServices) {
         Settings {
             services = List.copyOf(services);
+            stopped = List.copyOf(stopped);
             logServices = logServices == null ? services : List.copyOf(logServices);
         }
 
@@ -52,8 +57,19 @@ final class Foreground {
                 String exitCodeFrom,
                 Instant since,
                 boolean timestamps,
-                Duration timeout) {
-            this(project, services, abortOnExit, abortOnFailure, exitCodeFrom, since, timestamps, timeout, null);
+                Duration timeout,
+                List<String> stopped) {
+            this(
+                    project,
+                    services,
+                    abortOnExit,
+                    abortOnFailure,
+                    exitCodeFrom,
+                    since,
+                    timestamps,
+                    timeout,
+                    stopped,
+                    null);
         }
     }
 
@@ -63,7 +79,9 @@ final class Foreground {
     private final Function<String, ProgressOutput> progress;
     private final Signals signals;
     private final AtomicInteger interrupts = new AtomicInteger();
-    private final Map<String, ContainerState> lastState = new HashMap<>();
+    /** Containers whose latest exit is printed: from its die event, or from ps when the event is late. */
+    private final java.util.Set<String> exitPrinted = new java.util.HashSet<>();
+
     private volatile ContainerWatch watch;
 
     Foreground(
@@ -129,21 +147,18 @@ final class Foreground {
                 stopAll();
                 return ExitCode.CANCELED;
             }
+            List<ContainerEvent> events = changes.takeEvents();
             List<ContainerSummary> now = attached();
-            for (ContainerSummary c : now) {
-                ContainerState before = lastState.put(c.name(), c.state());
-                if (c.state() == ContainerState.EXITED && before != ContainerState.EXITED) {
-                    printer.exited(shortName(c), c.exitCode());
-                    if (c.service().equals(settings.exitCodeFrom())) {
-                        codeFrom = c.exitCode();
-                    }
-                    if (settings.abortOnExit() || settings.abortOnFailure() && c.exitCode() != 0) {
-                        printer.aborting();
-                        stopAll();
-                        return settings.exitCodeFrom() != null
-                                ? exitCodeOf(settings.exitCodeFrom(), codeFrom)
-                                : c.exitCode();
-                    }
+            List<Exit> exits = exits(events, now, changes.streaming());
+            for (Exit x : exits) {
+                printer.exited(x.shortName(), x.code());
+                if (x.service().equals(settings.exitCodeFrom())) {
+                    codeFrom = x.code();
+                }
+                if (settings.abortOnExit() || settings.abortOnFailure() && x.code() != 0) {
+                    printer.aborting();
+                    stopAll();
+                    return settings.exitCodeFrom() != null ? exitCodeOf(settings.exitCodeFrom(), codeFrom) : x.code();
                 }
             }
             if (now.stream().allMatch(c -> c.state() == ContainerState.EXITED || c.state() == ContainerState.CREATED)) {
@@ -151,6 +166,45 @@ final class Foreground {
             }
             changes.awaitChange();
         }
+    }
+
+    private record Exit(String shortName, String service, int code) {}
+
+    /**
+     * Each exit once, as compose prints one line per die: a container restarted by its policy
+     * exits (and is printed) again. The die events say it in order; an exit that ps already shows
+     * before its event arrived is printed from ps, and its late event then skipped.
+     */
+    private List<Exit> exits(List<ContainerEvent> events, List<ContainerSummary> now, boolean streaming) {
+        List<Exit> out = new java.util.ArrayList<>();
+        for (ContainerEvent e : events) {
+            String name = e.attributes().getOrDefault("name", "");
+            if (e.action().equals("start") || e.action().equals("restart")) {
+                exitPrinted.remove(name);
+            } else if (e.action().equals("die") && attachedService(e.service()) && exitPrinted.add(name)) {
+                int code = Integer.parseInt(e.attributes().getOrDefault("exitCode", "-1"));
+                out.add(new Exit(ContainerLogs.shortName(settings.project(), name), e.service(), code));
+            }
+        }
+        // exits ps shows first (ended before the watch listened) come in the order they happened
+        List<ContainerSummary> byEnd = now.stream()
+                .sorted(java.util.Comparator.comparing(
+                        (ContainerSummary c) -> c.finished() == null ? java.time.Instant.MAX : c.finished()))
+                .toList();
+        for (ContainerSummary c : byEnd) {
+            // restarting: it exited (maybe before the watch listened) and waits for its policy's restart
+            boolean exited = c.state() == ContainerState.EXITED || c.state() == ContainerState.RESTARTING;
+            if (exited && exitPrinted.add(c.name())) {
+                out.add(new Exit(shortName(c), c.service(), c.exitCode()));
+            } else if (c.state() == ContainerState.RUNNING && !streaming) {
+                exitPrinted.remove(c.name()); // polling sees no start event: running again is a new run
+            }
+        }
+        return out;
+    }
+
+    private boolean attachedService(String service) {
+        return settings.services().isEmpty() || settings.services().contains(service);
     }
 
     private int exitCodeOf(String service, Integer seen) {
@@ -166,7 +220,7 @@ final class Foreground {
 
     private void stopAll() {
         try (ProgressOutput view = progress.apply("Stopping")) {
-            compose.stop(settings.project(), List.of(), settings.timeout(), view.listener());
+            compose.stop(settings.project(), settings.stopped(), settings.timeout(), view.listener());
         }
     }
 

@@ -200,7 +200,7 @@ final class RunCommand extends ComposeCommand {
                 noDeps,
                 detach,
                 remove,
-                how.stdin(),
+                detach ? interactive : how.stdin(), // -d: nothing to forward, but -i keeps stdin open
                 how.tty(),
                 volumes.stream()
                         .map(v -> RunVolumes.parse(

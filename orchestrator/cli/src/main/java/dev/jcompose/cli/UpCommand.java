@@ -162,6 +162,17 @@ final class UpCommand extends ComposeCommand {
                 .withBuild(buildFlags.policy());
     }
 
+    /**
+     * {@code COMPOSE_REMOVE_ORPHANS}, from the shell or the project's {@code .env}, turns on
+     * {@code --remove-orphans} as in docker compose ({@code true} or {@code 1}).
+     */
+    static boolean removeOrphansByEnvironment(dev.jcompose.environment.Environment environment) {
+        return environment
+                .get("COMPOSE_REMOVE_ORPHANS")
+                .map(v -> v.equalsIgnoreCase("true") || v.equals("1"))
+                .orElse(false);
+    }
+
     static PullPolicy pullPolicy(String value) {
         return switch (value) {
             case "always" -> PullPolicy.ALWAYS;
@@ -195,6 +206,7 @@ final class UpCommand extends ComposeCommand {
     public Integer call() {
         dev.jcompose.loader.LoadedProject loaded = load(services);
         Project project = loaded.project();
+        removeOrphans |= removeOrphansByEnvironment(loaded.raw().environment());
         UpOptions options = options(project)
                 .withOrigin(
                         loaded.raw().configFiles(),
@@ -268,6 +280,7 @@ final class UpCommand extends ComposeCommand {
                 started,
                 timestamps,
                 seconds(timeout),
+                services.isEmpty() ? List.copyOf(project.services().keySet()) : services,
                 attachDependencies && attach.isEmpty() ? withDependencies(project, services) : null);
         return new Foreground(
                         compose, settings, printer, this::progress, main.host().signals())

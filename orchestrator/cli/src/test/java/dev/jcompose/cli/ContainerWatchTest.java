@@ -101,7 +101,7 @@ class ContainerWatchTest {
                 new PrintWriter(new StringWriter(), true),
                 new LogFormat(false, true, false));
         Foreground.Settings settings = new Foreground.Settings(
-                "demo", List.of(), false, false, null, Instant.EPOCH, false, Duration.ofSeconds(1));
+                "demo", List.of(), false, false, null, Instant.EPOCH, false, Duration.ofSeconds(1), List.of());
         CompletableFuture<Integer> attached = CompletableFuture.supplyAsync(() -> new Foreground(
                         compose,
                         settings,

@@ -32,7 +32,8 @@ class ForegroundTest {
                 exitCodeFrom,
                 Instant.EPOCH,
                 false,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                List.of());
         return new Foreground(
                         compose,
                         settings,
@@ -98,7 +99,7 @@ class ForegroundTest {
                 new PrintWriter(out, true), new PrintWriter(err, true), new LogFormat(false, true, false));
         self[0] = new Foreground(
                 compose,
-                new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null),
+                new Foreground.Settings("demo", List.of(), false, false, null, Instant.EPOCH, false, null, List.of()),
                 printer,
                 title -> new ProgressOutput(
                         new PrintWriter(new StringWriter()), dev.jcompose.host.Clock.system(), quiet, false, title),

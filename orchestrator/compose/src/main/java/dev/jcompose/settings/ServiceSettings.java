@@ -149,15 +149,20 @@ public final class ServiceSettings {
         return List.of();
     }
 
-    /** {@code deploy}: replicas and resource limits are applied; restart_policy and reservations are not. */
+    /**
+     * {@code deploy}: replicas, resource limits and restart_policy's condition and max_attempts are
+     * applied; restart_policy's delay and window, and reservations, are not.
+     */
     static List<Issue> deploy(Object v) {
         Deploy d = (Deploy) v;
         if (d == null) {
             return List.of();
         }
         List<Issue> out = new ArrayList<>();
-        if (d.restartPolicy() != null) {
-            out.add(new Issue(false, "restart_policy is not supported yet and is ignored (use restart:)"));
+        if (d.restartPolicy() != null
+                && (d.restartPolicy().delay() != null || d.restartPolicy().window() != null)) {
+            // condition and max_attempts are the container's restart policy (as docker compose maps them)
+            out.add(new Issue(false, "restart_policy delay and window are for swarm and are ignored"));
         }
         if (d.resources() != null && d.resources().reservations() != null) {
             out.add(new Issue(false, "resources.reservations is not supported yet and is ignored"));

@@ -95,14 +95,14 @@ class ServiceSettingsTest {
                     logging: {driver: syslog}
                     security_opt: ["apparmor=unconfined", "label:disable"]
                     links: ["db:database"]
-                    deploy: {restart_policy: {condition: on-failure}}
+                    deploy: {restart_policy: {condition: on-failure, delay: 5s}}
                   db:
                     image: busybox
                 """);
         assertThat(ServiceSettings.audit("web", s))
                 .extracting(SettingFinding::message)
                 .containsExactly(
-                        "service \"web\": deploy restart_policy is not supported yet and is ignored (use restart:)",
+                        "service \"web\": deploy restart_policy delay and window are for swarm and are ignored",
                         "service \"web\": links aliases are not registered in DNS and are ignored: use the service name or networks.aliases",
                         "service \"web\": logging is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)",
                         "service \"web\": mem_swappiness is not supported yet and is ignored",

@@ -18,6 +18,12 @@ public final class DependencyWait {
     private final Scheduler scheduler;
     private final ServiceObserver observer;
 
+    /**
+     * How long a healthcheck-less dependency may still exit before it is failed for lacking a
+     * healthcheck: docker compose's first poll (500 ms) plus the engine's exit poll.
+     */
+    static final Duration NO_HEALTHCHECK_GRACE = Duration.ofSeconds(1);
+
     public DependencyWait(EngineLoop loop, Scheduler scheduler, ServiceObserver observer) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -46,6 +52,8 @@ public final class DependencyWait {
         private final Promise<Void> promise = Promise.promise();
         private Runnable unsubscribe;
         private long timer = -1;
+        private long graceTimer = -1;
+        private boolean graceOver;
 
         Waiter(String service, DependencyCondition condition) {
             this.service = service;
@@ -82,10 +90,25 @@ public final class DependencyWait {
                     cleanUp();
                     promise.complete();
                 }
-                case DependencyVerdict.Failed f ->
-                    fail(new DependencyFailedException(service, f.message(), "check `jcompose logs " + service + "`"));
+                case DependencyVerdict.Failed f -> fail(failure(f));
+                case DependencyVerdict.NoHealthcheck n -> {
+                    if (graceOver) {
+                        fail(failure(n.failure()));
+                    } else if (graceTimer == -1) {
+                        graceTimer = scheduler.setTimer(NO_HEALTHCHECK_GRACE, () -> {
+                            graceTimer = -1;
+                            graceOver = true;
+                            check();
+                        });
+                    }
+                }
                 case DependencyVerdict.Waiting w -> {}
             }
+        }
+
+        private DependencyFailedException failure(DependencyVerdict.Failed f) {
+            return new DependencyFailedException(
+                    service, f.message(), "check `jcompose logs " + service + "`", f.optionalWarning());
         }
 
         private void fail(DependencyFailedException failure) {
@@ -101,6 +124,10 @@ public final class DependencyWait {
             if (timer != -1) {
                 scheduler.cancel(timer);
                 timer = -1;
+            }
+            if (graceTimer != -1) {
+                scheduler.cancel(graceTimer);
+                graceTimer = -1;
             }
         }
     }

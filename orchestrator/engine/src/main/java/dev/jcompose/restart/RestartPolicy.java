@@ -2,6 +2,7 @@ package dev.jcompose.restart;
 
 import dev.jcompose.ExitCode;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.model.DeployRestartPolicy;
 
 /**
  * A service's {@code restart:} policy.
@@ -45,6 +46,27 @@ public record RestartPolicy(Kind kind, int maximumRetryCount) {
 
     public static RestartPolicy onFailure(int maximumRetryCount) {
         return new RestartPolicy(Kind.ON_FAILURE, maximumRetryCount);
+    }
+
+    /**
+     * A service's policy as docker compose gives it to the engine: {@code deploy.restart_policy},
+     * where set, wins over {@code restart:}; its condition {@code none}/{@code any} is docker's
+     * {@code no}/{@code always}, and {@code max_attempts} the on-failure retry count (a count on
+     * another condition is dropped; docker refuses it). Neither set, or no condition: {@code no}.
+     */
+    public static RestartPolicy ofService(String restart, DeployRestartPolicy deploy) {
+        if (deploy == null) {
+            return restart == null || restart.isEmpty() ? NO : parse(restart);
+        }
+        String condition = deploy.condition() == null ? "" : deploy.condition();
+        return switch (condition) {
+            case "on-failure" ->
+                onFailure(
+                        deploy.maxAttempts() == null ? 0 : deploy.maxAttempts().intValue());
+            case "any", "always" -> ALWAYS;
+            case "unless-stopped" -> UNLESS_STOPPED;
+            default -> NO;
+        };
     }
 
     /** Parses the compose spelling: {@code no}, {@code always}, {@code on-failure[:max]}, {@code unless-stopped}. */

@@ -105,7 +105,7 @@ public final class RestartSupervisor {
     public boolean restartPending(String containerId) {
         loop.checkInLoop();
         Supervised supervised = containers.get(containerId);
-        return supervised != null && supervised.timer != -1;
+        return supervised != null && (supervised.timer != -1 || supervised.starting);
     }
 
     private final class Supervised {
@@ -114,6 +114,11 @@ public final class RestartSupervisor {
         private RestartHistory history = RestartHistory.FRESH;
         private boolean userStopped;
         private long timer = -1;
+        /**
+         * Between the backoff and the restarted process: the runtime still says exited, but the
+         * restart is under way (an attached up must not take the container for finished).
+         */
+        private boolean starting;
 
         Supervised(String containerId, RestartPolicy policy) {
             this.containerId = containerId;
@@ -136,6 +141,7 @@ public final class RestartSupervisor {
 
         private void restart(int attempt) {
             timer = -1;
+            starting = true;
             userStopped = false;
             Future<?> started;
             try {
@@ -144,6 +150,7 @@ public final class RestartSupervisor {
                 started = Future.failedFuture(e);
             }
             started.onComplete(done -> loop.runInLoop(() -> {
+                starting = false;
                 if (done.succeeded()) {
                     listener.accept(new RestartEvent.Restarted(containerId, attempt));
                 } else {

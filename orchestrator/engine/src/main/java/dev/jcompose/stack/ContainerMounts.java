@@ -54,7 +54,11 @@ final class ContainerMounts {
      *                short (here, or by the engine being killed) can remove what it made
      */
     Resolved resolve(
-            Project project, ServiceConfig s, List<String> imageVolumes, java.util.function.Consumer<String> reserve) {
+            Project project,
+            ServiceConfig s,
+            List<String> imageVolumes,
+            Map<String, String> inherit,
+            java.util.function.Consumer<String> reserve) {
         List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
         List<String> anonymous = new ArrayList<>();
         List<Seed> seeds = new ArrayList<>();
@@ -73,7 +77,9 @@ final class ContainerMounts {
                                     ? (int) v.tmpfs().mode()
                                     : null));
                 case ServiceVolume.VOLUME -> {
-                    Volume vol = v.isNamedVolume() ? named(project, v.source()) : anonymous(project.name(), reserve);
+                    Volume vol = v.isNamedVolume()
+                            ? named(project, v.source())
+                            : anonymous(project.name(), v.target(), inherit, reserve);
                     if (!v.isNamedVolume()) {
                         anonymous.add(vol.name());
                     }
@@ -94,10 +100,12 @@ final class ContainerMounts {
         });
         for (String path : imageVolumes) {
             if (!targets.contains(path)) {
-                Volume a = anonymous(project.name(), reserve);
+                Volume a = anonymous(project.name(), path, inherit, reserve);
                 anonymous.add(a.name());
                 mounts.add(new ContainerSpec.Bind(a.mountpoint().toString(), path, false));
-                seeds.add(new Seed(path, a.mountpoint()));
+                if (isEmpty(a.mountpoint())) {
+                    seeds.add(new Seed(path, a.mountpoint()));
+                }
             }
         }
         return new Resolved(mounts, anonymous, seeds);
@@ -154,6 +162,22 @@ final class ContainerMounts {
         labels.put(Labels.VOLUME, key);
         labels.put(Labels.VERSION, dev.jcompose.JcomposeVersion.current());
         return labels;
+    }
+
+    /**
+     * The replaced container's anonymous volume at {@code target}, if it had one that still exists;
+     * else a new one. An inherited volume is not reserved: a failed create must not remove it.
+     */
+    private Volume anonymous(
+            String project, String target, Map<String, String> inherit, java.util.function.Consumer<String> reserve) {
+        String old = inherit.get(target);
+        if (old != null) {
+            java.util.Optional<Volume> kept = volumes.find(old);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return anonymous(project, reserve);
     }
 
     private Volume anonymous(String project, java.util.function.Consumer<String> reserve) {

@@ -24,6 +24,7 @@ import dev.jcompose.network.NetworkLayer;
 import dev.jcompose.network.NetworkRecord;
 import dev.jcompose.observe.Labels;
 import dev.jcompose.oci.ContainerSpec;
+import dev.jcompose.restart.RestartPolicy;
 import dev.jcompose.rootfs.RootfsCopier;
 import dev.jcompose.state.ContainerState;
 import dev.jcompose.volume.VolumeStore;
@@ -100,10 +101,36 @@ final class Containers {
      * Snapshot pruning waits until the container's record names the snapshots it stacks.
      */
     ContainerRecord create(Project project, String service, int number, String name, String configHash) {
-        return images.holdingSnapshots(() -> createOnImage(project, service, number, name, configHash));
+        return create(project, service, number, name, configHash, Map.of());
     }
 
-    private ContainerRecord createOnImage(Project project, String service, int number, String name, String configHash) {
+    /**
+     * @param inherit anonymous volumes of the container this one replaces, by mount target: mounted
+     *                again where the new container mounts an anonymous volume, so their content carries
+     *                over (docker compose's recreate); they become this container's
+     */
+    ContainerRecord create(
+            Project project, String service, int number, String name, String configHash, Map<String, String> inherit) {
+        return images.holdingSnapshots(() -> createOnImage(project, service, number, name, configHash, inherit));
+    }
+
+    /** A container's anonymous volumes by mount target (what its replacement inherits). */
+    Map<String, String> anonymousVolumesByTarget(String id) {
+        ContainerRecord rec = runtime.inspect(id);
+        Map<String, String> out = new TreeMap<>();
+        for (String volume :
+                files.extras(id).map(ContainerExtras::anonymousVolumes).orElse(List.of())) {
+            volumes.find(volume)
+                    .ifPresent(v -> rec.spec().mounts().stream()
+                            .filter(m -> m instanceof ContainerSpec.Bind b
+                                    && b.source().equals(v.mountpoint().toString()))
+                            .forEach(m -> out.put(m.target(), volume)));
+        }
+        return out;
+    }
+
+    private ContainerRecord createOnImage(
+            Project project, String service, int number, String name, String configHash, Map<String, String> inherit) {
         ServiceConfig s = project.services().get(service);
         ServiceSpecs.checkHealthcheck(service, s);
         String reference = s.image() == null || s.image().isEmpty() ? project.name() + "-" + service : s.image();
@@ -119,7 +146,7 @@ final class Containers {
             List<String> made = new ArrayList<>();
             undo.add(() -> made.forEach(volumes::remove));
             ContainerMounts.Resolved m =
-                    mounts.resolve(project, s, image.defaults().volumes(), v -> {
+                    mounts.resolve(project, s, image.defaults().volumes(), inherit, v -> {
                         files.reserveVolume(id, v);
                         made.add(v);
                     });
@@ -237,7 +264,12 @@ final class Containers {
                 h == null || h.retries() == null ? 0 : h.retries().intValue(),
                 h == null ? null : h.startPeriod(),
                 h == null ? null : h.startInterval(),
-                s.restart() == null || s.restart().isEmpty() ? "no" : s.restart(),
+                oneOff(s)
+                        ? "no" // a one-off ends: compose drops restart and deploy.restart_policy for run
+                        : RestartPolicy.ofService(
+                                        s.restart(),
+                                        s.deploy() == null ? null : s.deploy().restartPolicy())
+                                .toString(),
                 anonymous,
                 reference);
     }

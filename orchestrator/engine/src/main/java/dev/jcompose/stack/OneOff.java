@@ -61,6 +61,8 @@ public final class OneOff {
         }
         if (!o.detach()) { // attached, the command line decides, as compose's -T overrides the service's tty
             s = s.withStdinOpen(o.stdin()).withTty(o.tty());
+        } else if (o.stdin()) { // run -d keeps -i's open stdin (compose): `run -d svc cat` runs on
+            s = s.withStdinOpen(true);
         }
         SortedMap<String, String> labels = new TreeMap<>(s.labels());
         labels.put(Labels.ONEOFF, "True");

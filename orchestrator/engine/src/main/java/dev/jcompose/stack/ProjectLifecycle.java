@@ -48,7 +48,29 @@ final class ProjectLifecycle {
     }
 
     void restart(String projectName, List<String> services, Duration timeout, StackListener listener) {
-        run(projectName, PlanOptions.restart().withServices(services, false).withTimeout(timeout), listener);
+        run(
+                projectName,
+                PlanOptions.restart().withServices(services, false).withTimeout(timeout),
+                restartWords(listener));
+    }
+
+    /**
+     * compose's restart says {@code Restarting} then {@code Started} for each container: its stop
+     * is the restart's first half, so Stopping reads Restarting; Exited, Stopped and Starting are not shown.
+     */
+    private static StackListener restartWords(StackListener listener) {
+        return e -> {
+            if (!e.kind().equals("Container")) {
+                listener.onEvent(e);
+                return;
+            }
+            switch (e.status()) {
+                case "Stopping" ->
+                    listener.onEvent(new StackEvent(e.kind(), e.name(), "Restarting", e.detail(), e.project()));
+                case "Stopped", "Starting", "Exited" -> {}
+                default -> listener.onEvent(e);
+            }
+        };
     }
 
     private void run(String projectName, PlanOptions options, StackListener listener) {

@@ -2,7 +2,6 @@ package dev.jcompose.stack;
 
 import dev.jcompose.api.LogOptions;
 import dev.jcompose.api.LogRecord;
-import dev.jcompose.api.StackException;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.container.ContainerRuntime;
 import dev.jcompose.container.LogLine;
@@ -11,18 +10,35 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code logs}: the selected containers' log lines, read once or followed ({@code -f}) until every
- * container has exited and its log is drained. One sink, called by one thread at a time.
+ * {@code logs}: the selected containers' log lines, read once or followed ({@code -f}, {@link
+ * LogFollow}: also containers started meanwhile) until none runs and every log is drained. One
+ * sink, called by one thread at a time.
  */
 final class ProjectLogs {
     private final ContainerRuntime runtime;
     private final String projectName;
     private final List<ContainerRecord> records;
+    private final java.util.function.Supplier<List<ContainerRecord>> selection;
+    private final java.util.function.BooleanSupplier anyLive;
+    private final java.util.function.Function<Consumer<dev.jcompose.api.StackEvent>, Runnable> subscribe;
 
-    ProjectLogs(ContainerRuntime runtime, String projectName, List<ContainerRecord> records) {
+    /**
+     * @param selection the selected containers as they are now (a follow picks up new ones)
+     * @param anyLive   whether one of them runs or waits for a restart (a follow goes on)
+     * @param subscribe hears the project's events until the returned handle runs
+     */
+    ProjectLogs(
+            ContainerRuntime runtime,
+            String projectName,
+            java.util.function.Supplier<List<ContainerRecord>> selection,
+            java.util.function.BooleanSupplier anyLive,
+            java.util.function.Function<Consumer<dev.jcompose.api.StackEvent>, Runnable> subscribe) {
         this.runtime = runtime;
         this.projectName = projectName;
-        this.records = List.copyOf(records);
+        this.selection = selection;
+        this.records = List.copyOf(selection.get());
+        this.anyLive = anyLive;
+        this.subscribe = subscribe;
     }
 
     void read(LogOptions options, Consumer<LogRecord> sink) {
@@ -39,35 +55,12 @@ final class ProjectLogs {
             }
             return;
         }
-        // One virtual thread per container, not the engine's bounded worker pool: a follow lasts as long as
-        // its container, and an interrupted caller (a cancelled `logs -f`) must be able to end them all.
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> failed =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        List<Thread> follows = records.stream()
-                .map(r -> Thread.ofVirtual().name("jcompose-follow-" + r.name()).start(() -> {
-                    try {
-                        runtime.followLogs(r.id(), l -> {
-                            if (keep(options, l)) {
-                                safe.accept(record(r, l));
-                            }
-                        });
-                    } catch (RuntimeException e) {
-                        failed.compareAndSet(null, e);
+        new LogFollow(runtime, selection, anyLive, options.tail(), (r, l) -> {
+                    if (keep(options, l)) {
+                        safe.accept(record(r, l));
                     }
-                }))
-                .toList();
-        try {
-            for (Thread t : follows) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            follows.forEach(Thread::interrupt);
-            Thread.currentThread().interrupt();
-            throw new StackException("following the logs of " + projectName + " was interrupted", null);
-        }
-        if (failed.get() != null) {
-            throw failed.get();
-        }
+                })
+                .run(subscribe, projectName);
     }
 
     private static boolean keep(LogOptions o, LogLine l) {

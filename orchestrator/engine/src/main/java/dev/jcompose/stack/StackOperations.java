@@ -6,6 +6,7 @@ import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.container.ContainerRecord;
 import dev.jcompose.engine.EngineContext;
 import dev.jcompose.execute.ContainerStatus;
+import dev.jcompose.execute.DependencyFailedException;
 import dev.jcompose.execute.DependencyWait;
 import dev.jcompose.execute.OperationRunner;
 import dev.jcompose.ipam.Ipv4;
@@ -122,7 +123,7 @@ final class StackOperations implements OperationRunner<Operation> {
                     return null;
                 });
             case Operation.CreateContainer op ->
-                create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created");
+                create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created", Map.of());
             case Operation.RecreateContainer op -> recreate(op);
             case Operation.StartContainer op -> start(op.name());
             case Operation.StopContainer op -> stop(op.name(), op.timeout());
@@ -162,10 +163,17 @@ final class StackOperations implements OperationRunner<Operation> {
         return rec;
     }
 
-    private Future<?> create(String service, int number, String name, String hash, String doing, String done) {
+    private Future<?> create(
+            String service,
+            int number,
+            String name,
+            String hash,
+            String doing,
+            String done,
+            Map<String, String> inherit) {
         emit(StackEvent.container(name, doing));
         return engine.blocking(() -> {
-                    ContainerRecord rec = containers.create(project, service, number, name, hash);
+                    ContainerRecord rec = containers.create(project, service, number, name, hash, inherit);
                     ids.put(name, rec.id());
                     return new Created(rec, containers.files().extras(rec.id()).orElseThrow());
                 })
@@ -188,12 +196,15 @@ final class StackOperations implements OperationRunner<Operation> {
         String oldId = idOf(op.replaced());
         emit(StackEvent.container(op.replaced(), "Recreate"));
         boolean portsHeldTwice = !project.services().get(op.service()).ports().isEmpty();
+        // the replacement takes over the old container's anonymous volumes (their content carries over)
+        Future<Map<String, String>> inherit = engine.blocking(() -> containers.anonymousVolumesByTarget(oldId));
         if (portsHeldTwice) {
-            return retire(oldId, op)
-                    .compose(v ->
-                            create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Recreated"));
+            return inherit.compose(volumes -> retire(oldId, op)
+                    .compose(v -> create(
+                            op.service(), op.number(), op.name(), op.configHash(), "Creating", "Recreated", volumes)));
         }
-        return create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created")
+        return inherit.compose(volumes ->
+                        create(op.service(), op.number(), op.name(), op.configHash(), "Creating", "Created", volumes))
                 .compose(v -> retire(oldId, op))
                 .map(v -> {
                     emit(StackEvent.container(op.name(), "Recreated"));
@@ -288,7 +299,9 @@ final class StackOperations implements OperationRunner<Operation> {
             return wait;
         }
         return wait.recover(e -> {
-            emit(new StackEvent("Container", op.service(), "Warning", String.valueOf(e.getMessage())));
+            String warning =
+                    e instanceof DependencyFailedException d ? d.optionalWarning() : String.valueOf(e.getMessage());
+            emit(new StackEvent("Warning", op.service(), "Warning", warning));
             return Future.succeededFuture();
         });
     }

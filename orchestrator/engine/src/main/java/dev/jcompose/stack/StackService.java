@@ -280,9 +280,7 @@ final class StackService implements ComposeService {
                     .map(ContainerExtras::imageReference)
                     .orElse(r.labels().get(Labels.IMAGE));
             // docker says restarting while the restart policy waits out its backoff
-            ContainerState state = r.state() == ContainerState.EXITED && stack.supervision.restartPending(r.id())
-                    ? ContainerState.RESTARTING
-                    : r.state();
+            ContainerState state = stack.supervision.reportedState(r.id(), r.state());
             Optional<HealthState> health = stack.supervision.healthState(r.id());
             out.add(new ContainerSummary(
                     r.id(),
@@ -331,7 +329,15 @@ final class StackService implements ComposeService {
 
     @Override
     public void logs(String projectName, LogOptions options, Consumer<LogRecord> sink) {
-        new ProjectLogs(stack.runtime, projectName, containersOf(projectName, options.services())).read(options, sink);
+        new ProjectLogs(
+                        stack.runtime,
+                        projectName,
+                        () -> containersOf(projectName, options.services()),
+                        () -> containersOf(projectName, options.services()).stream()
+                                .map(r -> stack.supervision.reportedState(r.id(), r.state()))
+                                .anyMatch(ContainerState::isUp),
+                        listener -> stack.subscribe(Optional.of(projectName), listener::accept))
+                .read(options, sink);
     }
 
     @Override

@@ -111,6 +111,25 @@ final class Supervision {
         return health.state(id);
     }
 
+    /**
+     * The state {@code ps} reports for a container the runtime says is {@code runtimeState}: as
+     * docker, restarting while its restart policy will start it again (until it runs), and running until the
+     * engine has seen its exit (and decided on a restart), so no one reads a restart-bound exit as
+     * final (any thread: hops onto the loop).
+     */
+    ContainerState reportedState(String id, ContainerState runtimeState) {
+        if (runtimeState != ContainerState.EXITED && runtimeState != ContainerState.CREATED) {
+            return runtimeState;
+        }
+        if (!engine.inLoop()) {
+            return engine.await(engine.call(() -> reportedState(id, runtimeState)), Duration.ofSeconds(30));
+        }
+        if (restarts.restartPending(id)) {
+            return ContainerState.RESTARTING; // also while the restart goes through created
+        }
+        return runtimeState == ContainerState.EXITED && running.containsKey(id) ? ContainerState.RUNNING : runtimeState;
+    }
+
     /** Whether the restart policy will start the exited container again (any thread: hops onto the loop). */
     boolean restartPending(String id) {
         if (!engine.inLoop()) {

@@ -87,12 +87,17 @@ class DependencyWaitTest {
                 .isEqualTo(new DependencyVerdict.Satisfied());
         assertThat(DependencyVerdict.evaluate(
                         "db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", Health.UNHEALTHY))))
-                .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 is unhealthy"));
-        assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", null))))
                 .isEqualTo(new DependencyVerdict.Failed(
-                        "dependency failed to start: container db-1 has no healthcheck configured"));
+                        "dependency failed to start: container db-1 is unhealthy",
+                        "optional dependency \"db\" failed to start: container db-1 is unhealthy"));
+        assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.running("db-1", null))))
+                .isEqualTo(new DependencyVerdict.NoHealthcheck(new DependencyVerdict.Failed(
+                        "dependency failed to start: container db-1 has no healthcheck configured",
+                        "optional dependency \"db\" failed to start: container db-1 has no healthcheck configured")));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(ContainerStatus.exited("db-1", 137))))
-                .isEqualTo(new DependencyVerdict.Failed("dependency failed to start: container db-1 exited (137)"));
+                .isEqualTo(new DependencyVerdict.Failed(
+                        "dependency failed to start: container db-1 exited (137)",
+                        "optional dependency \"db\" failed to start: container db-1 exited (137)"));
         assertThat(DependencyVerdict.evaluate("db", SERVICE_HEALTHY, List.of(created("db-1"))))
                 .isEqualTo(new DependencyVerdict.Waiting());
         assertThat(DependencyVerdict.evaluate(
@@ -105,7 +110,9 @@ class DependencyWaitTest {
                         "migrate",
                         SERVICE_COMPLETED_SUCCESSFULLY,
                         List.of(ContainerStatus.exited("migrate-1", 0), ContainerStatus.exited("migrate-2", 1))))
-                .isEqualTo(new DependencyVerdict.Failed("service \"migrate\" didn't complete successfully: exit 1"));
+                .isEqualTo(new DependencyVerdict.Failed(
+                        "service \"migrate\" didn't complete successfully: exit 1",
+                        "optional dependency \"migrate\" didn't complete successfully: exit 1"));
     }
 
     @Test
@@ -155,6 +162,29 @@ class DependencyWaitTest {
                 .isInstanceOf(DependencyFailedException.class)
                 .hasMessage("dependency failed to start: container db-1 is unhealthy");
         assertThat(((DependencyFailedException) wait.cause()).service()).isEqualTo("db");
+        assertThat(observer.subscriberCount("db")).isZero();
+        assertThat(scheduler.pending()).isEmpty();
+    }
+
+    @Test
+    void aHealthcheckLessDependencyThatExitsWithinTheGraceIsReportedAsExited() {
+        observer.set("db", ContainerStatus.running("db-1", null));
+        Future<Void> wait = waits.await("db", SERVICE_HEALTHY, TIMEOUT);
+        assertThat(wait.isComplete()).isFalse();
+        scheduler.advance(DependencyWait.NO_HEALTHCHECK_GRACE.minusMillis(1));
+        observer.set("db", ContainerStatus.exited("db-1", 1));
+        assertThat(wait.cause()).hasMessage("dependency failed to start: container db-1 exited (1)");
+        assertThat(scheduler.pending()).as("grace and timeout timers cancelled").isEmpty();
+    }
+
+    @Test
+    void aHealthcheckLessDependencyStillRunningAfterTheGraceFails() {
+        observer.set("db", ContainerStatus.running("db-1", null));
+        Future<Void> wait = waits.await("db", SERVICE_HEALTHY, TIMEOUT);
+        scheduler.advance(DependencyWait.NO_HEALTHCHECK_GRACE);
+        assertThat(wait.cause())
+                .isInstanceOf(DependencyFailedException.class)
+                .hasMessage("dependency failed to start: container db-1 has no healthcheck configured");
         assertThat(observer.subscriberCount("db")).isZero();
         assertThat(scheduler.pending()).isEmpty();
     }

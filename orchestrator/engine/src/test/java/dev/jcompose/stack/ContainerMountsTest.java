@@ -48,7 +48,12 @@ class ContainerMountsTest {
 
         List<String> reserved = new java.util.ArrayList<>();
         ContainerMounts.Resolved r = new ContainerMounts(store)
-                .resolve(project, project.services().get("web"), List.of("/var/lib/data", "/fresh"), reserved::add);
+                .resolve(
+                        project,
+                        project.services().get("web"),
+                        List.of("/var/lib/data", "/fresh"),
+                        Map.of(),
+                        reserved::add);
 
         assertThat(r.anonymousVolumes()).hasSize(2).isEqualTo(reserved);
         Path anonymous = store.root().resolve(r.anonymousVolumes().get(0)).resolve("_data");
@@ -76,12 +81,49 @@ class ContainerMountsTest {
         VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
         List<String> reserved = new java.util.ArrayList<>();
         assertThatThrownBy(() -> new ContainerMounts(store)
-                        .resolve(project, project.services().get("web"), List.of(), reserved::add))
+                        .resolve(project, project.services().get("web"), List.of(), Map.of(), reserved::add))
                 .hasMessage("bind mount source path does not exist: /nonexistent-jcompose-test");
         assertThat(store.list())
                 .extracting(dev.jcompose.volume.Volume::name)
                 .containsExactlyElementsOf(reserved)
                 .hasSize(1);
+    }
+
+    /** docker compose's TestLocalComposeVolume: a recreated container keeps its anonymous volumes' content. */
+    @Test
+    void aReplacementMountsTheAnonymousVolumesOfTheContainerItReplacesByTarget() throws Exception {
+        Project project = load("""
+                services:
+                  web:
+                    image: x
+                    volumes:
+                      - /usr/src/app/node_modules
+                """);
+        VolumeStore store = new VolumeStore(tmp.resolve("volumes"), dev.jcompose.host.Clock.system());
+        String old = store.create("0ld", Map.of()).name();
+        Files.writeString(store.find(old).orElseThrow().mountpoint().resolve("test"), "");
+        String oldImageVolume = store.create("0ldimage", Map.of()).name();
+        List<String> reserved = new java.util.ArrayList<>();
+
+        ContainerMounts.Resolved r = new ContainerMounts(store)
+                .resolve(
+                        project,
+                        project.services().get("web"),
+                        List.of("/var/lib/data", "/fresh"),
+                        Map.of("/usr/src/app/node_modules", old, "/var/lib/data", oldImageVolume, "/gone", "nothere"),
+                        reserved::add);
+
+        assertThat(r.anonymousVolumes()).hasSize(3).startsWith(old, oldImageVolume);
+        assertThat(reserved)
+                .as("only the new volume: a failed create must not remove inherited ones")
+                .containsExactly(r.anonymousVolumes().get(2));
+        assertThat(r.mounts())
+                .contains(new dev.jcompose.oci.ContainerSpec.Bind(
+                        store.find(old).orElseThrow().mountpoint().toString(), "/usr/src/app/node_modules", false));
+        assertThat(r.seeds())
+                .extracting(ContainerMounts.Seed::target)
+                .as("the inherited image volume is empty but was the old container's: seeded like docker's empty one")
+                .containsExactly("/var/lib/data", "/fresh");
     }
 
     @Test

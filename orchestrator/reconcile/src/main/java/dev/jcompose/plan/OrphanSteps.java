@@ -2,13 +2,14 @@ package dev.jcompose.plan;
 
 import dev.jcompose.observe.ObservedContainer;
 import dev.jcompose.observe.ObservedState;
+import dev.jcompose.state.ContainerState;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Orphans are the project's service containers whose service the compose file no longer declares.
  * {@code up} reports them, and with {@code --remove-orphans} stops and removes them before anything
- * else happens; one-off {@code run} containers are not orphans there. {@code down --remove-orphans}
+ * else happens; there a one-off {@code run} container is an orphan once it has exited, as in compose. {@code down --remove-orphans}
  * removes them too, one-offs included; plain {@code down} leaves them without a word, as compose does.
  */
 final class OrphanSteps {
@@ -26,10 +27,9 @@ final class OrphanSteps {
 
     /** Plans the removals (or, for {@code up}, the warning); returns the ids of the remove steps. */
     List<String> plan(boolean down) {
-        List<ObservedContainer> orphans =
-                observed.projectContainers(desired.name(), down && options.removeOrphans()).stream()
-                        .filter(c -> c.service() == null || !desired.declares(c.service()))
-                        .toList();
+        List<ObservedContainer> orphans = observed.projectContainers(desired.name(), true).stream()
+                .filter(c -> down ? (options.removeOrphans() || !c.oneOff()) && !declared(c) : orphanOfUp(c))
+                .toList();
         List<String> removes = new ArrayList<>();
         if (orphans.isEmpty()) {
             return removes;
@@ -38,10 +38,11 @@ final class OrphanSteps {
             if (down) {
                 return removes;
             }
-            steps.warn("orphan containers "
-                    + orphans.stream().map(ObservedContainer::name).toList()
-                    + " belong to project " + desired.name() + " but to no service of its compose file; "
-                    + "run up --remove-orphans to remove them");
+            steps.warn("Found orphan containers ("
+                    + String.join(
+                            ", ", orphans.stream().map(ObservedContainer::name).toList())
+                    + ") for this project. If you removed or renamed this service in your compose file, "
+                    + "you can run this command with the --remove-orphans flag to clean it up.");
             return removes;
         }
         for (ObservedContainer c : orphans) {
@@ -57,5 +58,17 @@ final class OrphanSteps {
                     "remove:" + c.name(), new Operation.RemoveContainer(service, c.number(), c.name(), false), deps));
         }
         return removes;
+    }
+
+    private boolean declared(ObservedContainer c) {
+        return c.service() != null && desired.declares(c.service());
+    }
+
+    /**
+     * compose's orphans for {@code up}: a service container whose service the file no longer
+     * declares, and a one-off that has exited (a running one-off is left to its {@code run}).
+     */
+    private boolean orphanOfUp(ObservedContainer c) {
+        return c.oneOff() ? c.state() == ContainerState.EXITED || c.state() == ContainerState.DEAD : !declared(c);
     }
 }

@@ -16,7 +16,7 @@ public final class Planner {
             case DOWN -> new DownPlanner(desired, observed, options).plan();
             case START -> lifecycle(desired, observed, options, false, true);
             case STOP -> lifecycle(desired, observed, options, true, false);
-            case RESTART -> lifecycle(desired, observed, options, true, true);
+            case RESTART -> lifecycle(desired, observed, withRestartDependents(desired, options), true, true);
         };
     }
 
@@ -32,6 +32,32 @@ public final class Planner {
                         .filter(s -> s.op() instanceof Operation.PullImage || s.op() instanceof Operation.BuildImage)
                         .toList(),
                 plan.warnings());
+    }
+
+    /**
+     * {@code restart SERVICE} restarts, as compose does, the services that depend on it with
+     * {@code restart: true} (and theirs, transitively), unless {@code --no-deps}.
+     */
+    private static PlanOptions withRestartDependents(DesiredProject desired, PlanOptions options) {
+        if (options.services().isEmpty() || options.noDeps()) {
+            return options;
+        }
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(options.services());
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(all);
+        while (!todo.isEmpty()) {
+            String service = todo.pop();
+            if (!desired.graph().services().contains(service)) {
+                continue; // an unknown name is the start planner's error
+            }
+            for (String dependent : desired.graph().dependentsOf(service)) {
+                dev.jcompose.model.ServiceDependency dep =
+                        desired.service(dependent).dependsOn().get(service);
+                if (dep != null && dep.restart() && all.add(dependent)) {
+                    todo.push(dependent);
+                }
+            }
+        }
+        return options.withServices(all, options.noDeps());
     }
 
     /**

@@ -53,6 +53,7 @@ final class UpPlanner {
                 : desired.graph().subgraph(options.services(), !options.noDeps());
         List<String> order = graph.startOrder();
         auditSettings(order);
+        requireDonors(order);
         startGate = new StartGate(desired, graph, steps, d -> scale(d) != 0);
         new OrphanSteps(desired, observed, options, steps).plan(false);
         resources.plan(graph.services(), options.pull(), options.build());
@@ -80,6 +81,39 @@ final class UpPlanner {
             if (scale(service) > 0) {
                 ServiceSettings.check(service, desired.service(service)).forEach(f -> steps.warn(f.message()));
             }
+        }
+    }
+
+    /**
+     * A service taking a namespace or volumes from another service's container needs that container:
+     * when the donor is outside this up (--no-deps) and has none, compose fails before changing
+     * anything, with its words, rather than leaving the service without a network or volumes.
+     */
+    private void requireDonors(List<String> order) {
+        for (String service : order) {
+            ServiceConfig s = desired.service(service);
+            if (scale(service) == 0) {
+                continue;
+            }
+            for (String donor : s.volumesFrom().stream()
+                    .map(References::volumesFromService)
+                    .flatMap(Optional::stream)
+                    .toList()) {
+                requireDonor(donor, "volume");
+            }
+            References.networkModeService(s.networkMode()).ifPresent(d -> requireDonor(d, "network namespace"));
+            References.networkModeService(s.ipc()).ifPresent(d -> requireDonor(d, "IPC namespace"));
+            References.networkModeService(s.pid()).ifPresent(d -> requireDonor(d, "PID namespace"));
+        }
+    }
+
+    private void requireDonor(String donor, String what) {
+        if (!graph.services().contains(donor)
+                && observed.serviceContainers(desired.name(), donor).isEmpty()) {
+            throw new JcomposeException(
+                    "cannot share " + what + " with service " + donor + ": container missing",
+                    "start " + donor + " first: jcompose up -d " + donor,
+                    ExitCode.FAILURE);
         }
     }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Plans {@code down}: the project's containers are stopped and removed in reverse dependency order
- * (a service's containers stop once everything depending on it is removed), then the project's
+ * Plans {@code down}: the project's containers are stopped in reverse dependency order (a service's
+ * containers stop once everything depending on it has stopped) and each is removed once stopped, so
+ * removals overlap; then the project's
  * networks and, with {@code -v}, its named volumes are removed. External resources, and resources
  * another project or no compose project labelled, are never touched (compose removes a volume by
  * name alone; checking the label keeps {@code down -v} from deleting data it did not create).
@@ -46,6 +47,9 @@ final class DownPlanner {
                 desired.graph().dependentsOf(service).forEach(d -> gate.addAll(done.get(d)));
             }
             List<String> ids = new ArrayList<>();
+            // what the service's dependencies wait for before they stop: its containers stopped (those
+            // already down pass their own gate on), not removed, so removals run side by side
+            List<String> stopped = new ArrayList<>(gate);
             for (ObservedContainer c : containersOf(service)) {
                 List<String> deps = gate;
                 if (c.state().isUp()) {
@@ -53,13 +57,14 @@ final class DownPlanner {
                             "stop:" + c.name(),
                             new Operation.StopContainer(service, c.number(), c.name(), timeout(service)),
                             gate));
+                    stopped.addAll(deps);
                 }
                 ids.add(steps.add(
                         "remove:" + c.name(),
                         new Operation.RemoveContainer(service, c.number(), c.name(), options.removeVolumes()),
                         deps));
             }
-            done.put(service, ids);
+            done.put(service, List.copyOf(new java.util.LinkedHashSet<>(stopped)));
             removes.addAll(ids);
         }
         removes.addAll(new OrphanSteps(desired, observed, options, steps).plan(true));

@@ -46,6 +46,14 @@ public final class DnsResponder {
      * limit (512, or its EDNS payload size) is truncated with TC set, so it retries over TCP.
      */
     public CompletionStage<byte[]> answer(byte[] query, boolean udp) {
+        return answer(query, udp, null);
+    }
+
+    /**
+     * The same, answered for the container at {@code client} (the query's source address): names on
+     * each of its networks and its link aliases ({@link DnsRegistry#lookup(String, Ipv4, String)}).
+     */
+    public CompletionStage<byte[]> answer(byte[] query, boolean udp, Ipv4 client) {
         Message q;
         try {
             q = new Message(query);
@@ -55,16 +63,16 @@ public final class DnsResponder {
         int limit = !udp
                 ? 65535
                 : q.getOPT() == null ? 512 : Math.max(512, q.getOPT().getPayloadSize());
-        return respond(q).thenApply(m -> m.toWire(limit));
+        return respond(q, client).thenApply(m -> m.toWire(limit));
     }
 
-    private CompletionStage<Message> respond(Message q) {
+    private CompletionStage<Message> respond(Message q, Ipv4 client) {
         Record question = q.getQuestion();
         if (question == null) {
             return CompletableFuture.completedFuture(reply(q, Rcode.FORMERR));
         }
         String name = question.getName().toString(true);
-        List<Ipv4> ips = registry.lookup(network, name);
+        List<Ipv4> ips = registry.lookup(network, client, name);
         if (!ips.isEmpty()) {
             Message r = reply(q, Rcode.NOERROR);
             r.getHeader().setFlag(Flags.AA);
@@ -76,7 +84,7 @@ public final class DnsResponder {
             return CompletableFuture.completedFuture(r);
         }
         if (question.getType() == Type.PTR && name.endsWith(".in-addr.arpa")) {
-            String owner = registry.reverse(network, name);
+            String owner = registry.reverse(network, client, name);
             if (owner != null) {
                 Message r = reply(q, Rcode.NOERROR);
                 r.getHeader().setFlag(Flags.AA);

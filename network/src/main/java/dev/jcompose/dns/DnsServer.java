@@ -1,6 +1,7 @@
 package dev.jcompose.dns;
 
 import dev.jcompose.JcomposeException;
+import dev.jcompose.ipam.Ipv4;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,14 +26,16 @@ public final class DnsServer implements AutoCloseable {
 
     public static DnsServer start(Vertx vertx, String host, int port, DnsResponder responder) {
         DatagramSocket udp = vertx.createDatagramSocket();
-        udp.handler(packet -> responder.answer(packet.data().getBytes(), true).thenAccept(bytes -> {
-            if (bytes != null) {
-                udp.send(
-                        Buffer.buffer(bytes),
-                        packet.sender().port(),
-                        packet.sender().host());
-            }
-        }));
+        udp.handler(packet -> responder
+                .answer(packet.data().getBytes(), true, client(packet.sender().host()))
+                .thenAccept(bytes -> {
+                    if (bytes != null) {
+                        udp.send(
+                                Buffer.buffer(bytes),
+                                packet.sender().port(),
+                                packet.sender().host());
+                    }
+                }));
         NetServer tcp = vertx.createNetServer().connectHandler(sock -> serve(sock, responder));
         try {
             await(udp.listen(port, host));
@@ -58,13 +61,26 @@ public final class DnsServer implements AutoCloseable {
             }
             want[0] = -1;
             parser.fixedSizeMode(2);
-            responder.answer(buf.getBytes(), false).thenAccept(bytes -> {
-                if (bytes != null) {
-                    sock.write(Buffer.buffer().appendUnsignedShort(bytes.length).appendBytes(bytes));
-                }
-            });
+            responder
+                    .answer(buf.getBytes(), false, client(sock.remoteAddress().host()))
+                    .thenAccept(bytes -> {
+                        if (bytes != null) {
+                            sock.write(Buffer.buffer()
+                                    .appendUnsignedShort(bytes.length)
+                                    .appendBytes(bytes));
+                        }
+                    });
         });
         sock.handler(parser);
+    }
+
+    /** The asking container's address; null for what is not an IPv4 address (then: the network's names). */
+    private static Ipv4 client(String host) {
+        try {
+            return host != null && host.matches("\\d{1,3}(\\.\\d{1,3}){3}") ? Ipv4.parse(host) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static <T> T await(Future<T> f) {

@@ -25,8 +25,12 @@ public record PortAllocator(PortProbe probe, int firstEphemeral, int lastEphemer
         for (PortRequest r : requests) {
             for (int i = 0; i <= r.containerEnd() - r.containerStart(); i++) {
                 int cport = r.containerStart() + i;
-                int hport = r.hostStart() == 0 ? pickFree(r, chosen) : r.hostStart() + i;
-                if (r.hostStart() != 0) {
+                int hport = r.hostStart() == 0
+                        ? pickFree(r, r.protocol(), firstEphemeral, lastEphemeral, chosen)
+                        : r.anyOfRange()
+                                ? pickFree(r, r.protocol(), r.hostStart(), r.hostEnd(), chosen)
+                                : r.hostStart() + i;
+                if (r.hostStart() != 0 && !r.anyOfRange()) {
                     check(endpoint, r, hport, chosen);
                 }
                 PublishedPort p = new PublishedPort(endpoint, r.protocol(), r.hostIp(), hport, containerIp, cport);
@@ -54,17 +58,19 @@ public record PortAllocator(PortProbe probe, int firstEphemeral, int lastEphemer
         }
     }
 
-    private int pickFree(PortRequest r, List<PublishedPort> chosen) {
-        for (int port = firstEphemeral; port <= lastEphemeral; port++) {
+    private int pickFree(PortRequest r, String protocol, int first, int last, List<PublishedPort> chosen) {
+        for (int port = first; port <= last; port++) {
             final int p = port;
-            if (chosen.stream().noneMatch(c -> clash(c, r.protocol(), r.hostIp(), p))
-                    && probe.free(r.protocol(), r.hostIp(), p)) {
+            if (chosen.stream().noneMatch(c -> clash(c, protocol, r.hostIp(), p))
+                    && probe.free(protocol, r.hostIp(), p)) {
                 return port;
             }
         }
         throw new NatException(
-                "no free host port in " + firstEphemeral + "-" + lastEphemeral + " for " + r.display(),
-                "free some ports or publish on an explicit host port");
+                "no free host port in " + first + "-" + last + " for " + r.display(),
+                r.hostStart() == 0
+                        ? "free some ports or publish on an explicit host port"
+                        : "widen the host port range or free some of its ports");
     }
 
     private static boolean clash(PublishedPort p, String protocol, Ipv4 hostIp, int port) {

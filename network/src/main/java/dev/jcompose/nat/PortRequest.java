@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A compose {@code ports:} entry: host port range (hostStart = 0 for "pick a free one"), container
- * port range, protocol and optional host IP. Ranges map one to one, like docker's.
+ * port range, protocol and optional host IP. Ranges map one to one, like docker's; a host range
+ * facing a single container port ({@code 6005-6015:80}) means "one free port of the range", so that
+ * replicas of a service each get their own.
  */
 public record PortRequest(
         String protocol, Ipv4 hostIp, int hostStart, int hostEnd, int containerStart, int containerEnd) {
@@ -23,7 +25,7 @@ public record PortRequest(
                 && (hostStart < 1
                         || hostEnd < hostStart
                         || hostEnd > 65535
-                        || hostEnd - hostStart != containerEnd - containerStart)) {
+                        || (hostEnd - hostStart != containerEnd - containerStart && containerStart != containerEnd))) {
             throw new NatException(
                     "host port range " + hostStart + "-" + hostEnd + " does not match container range " + containerStart
                             + "-" + containerEnd,
@@ -66,7 +68,7 @@ public record PortRequest(
         int[] ctr = range(parts[parts.length - 1], text);
         String host = parts.length >= 2 ? parts[parts.length - 2] : "";
         int[] hr = host.isEmpty() ? new int[] {0, 0} : range(host, text);
-        if (hr[0] != 0 && hr[1] - hr[0] != ctr[1] - ctr[0]) {
+        if (hr[0] != 0 && hr[1] - hr[0] != ctr[1] - ctr[0] && ctr[0] != ctr[1]) {
             throw new NatException(
                     "invalid port mapping '" + text + "': the host range and the container range differ in length",
                     "give both ranges the same length, e.g. 8000-8002:9000-9002");
@@ -82,6 +84,11 @@ public record PortRequest(
         String[] p = s.split("-");
         int a = Integer.parseInt(p[0]);
         return new int[] {a, p.length == 2 ? Integer.parseInt(p[1]) : a};
+    }
+
+    /** A host range facing one container port: any one free port of the range will do. */
+    public boolean anyOfRange() {
+        return hostStart != 0 && hostEnd != hostStart && containerStart == containerEnd;
     }
 
     public PortRequest onHostIp(Ipv4 ip) {

@@ -2,7 +2,11 @@ package dev.jcompose.network;
 
 import dev.jcompose.nat.PortRequest;
 import dev.jcompose.nat.PublishedPort;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * An endpoint in the state file.
@@ -14,6 +18,7 @@ import java.util.List;
  * @param owner  the process that last changed its phase (see {@link ProcessOwner})
  * @param requests the ports asked for, kept while they are unpublished so that a start publishes them
  *                 again; a state written before requests were recorded gets its published ports as fixed requests
+ * @param dnsLinks {@code links:} aliases: a name this endpoint alone resolves, to the name it stands for
  */
 public record EndpointRecord(
         String id,
@@ -24,8 +29,10 @@ public record EndpointRecord(
         List<PublishedPort> ports,
         Phase phase,
         String owner,
-        List<PortRequest> requests) {
+        List<PortRequest> requests,
+        SortedMap<String, String> dnsLinks) {
     public EndpointRecord {
+        dnsLinks = Collections.unmodifiableSortedMap(new TreeMap<>(dnsLinks == null ? Map.of() : dnsLinks));
         links = List.copyOf(links);
         ports = List.copyOf(ports);
         requests = requests == null || requests.isEmpty() ? fixed(ports) : List.copyOf(requests);
@@ -40,7 +47,7 @@ public record EndpointRecord(
             List<PublishedPort> ports,
             Phase phase,
             String owner) {
-        this(id, mode, netns, ownsNetns, links, ports, phase, owner, List.of());
+        this(id, mode, netns, ownsNetns, links, ports, phase, owner, List.of(), null);
     }
 
     private static List<PortRequest> fixed(List<PublishedPort> ports) {
@@ -51,11 +58,11 @@ public record EndpointRecord(
     }
 
     public EndpointRecord withPhase(Phase p) {
-        return new EndpointRecord(id, mode, netns, ownsNetns, links, ports, p, ProcessOwner.self(), requests);
+        return new EndpointRecord(id, mode, netns, ownsNetns, links, ports, p, ProcessOwner.self(), requests, dnsLinks);
     }
 
     /** The same endpoint with {@code published} as its published ports (empty: none held). */
     public EndpointRecord withPorts(List<PublishedPort> published) {
-        return new EndpointRecord(id, mode, netns, ownsNetns, links, published, phase, owner, requests);
+        return new EndpointRecord(id, mode, netns, ownsNetns, links, published, phase, owner, requests, dnsLinks);
     }
 }

@@ -156,7 +156,7 @@ public final class EndpointService implements NetworkLayer.Endpoints {
             names.addAll(a.aliases());
             links.add(new LinkRecord(
                     n.name(),
-                    "eth" + links.size(),
+                    ifName(spec, a, links),
                     LinkNames.hostVeth(spec.id(), n.name()),
                     ip,
                     mac,
@@ -176,7 +176,29 @@ public final class EndpointService implements NetworkLayer.Endpoints {
                 ports,
                 Phase.CREATING,
                 ProcessOwner.self(),
-                spec.ports()));
+                spec.ports(),
+                new TreeMap<>(spec.links())));
+    }
+
+    /**
+     * {@code interface_name} if given (unique in the container), else {@code eth<n>} by position (the
+     * next free number, when a named interface took that one).
+     */
+    private static String ifName(EndpointSpec spec, AttachmentRequest a, List<LinkRecord> before) {
+        java.util.function.Predicate<String> used =
+                n -> before.stream().anyMatch(l -> l.ifName().equals(n));
+        int k = before.size();
+        while (a.interfaceName() == null && used.test("eth" + k)) {
+            k++;
+        }
+        String name = a.interfaceName() != null ? a.interfaceName() : "eth" + k;
+        if (name.equals("lo") || used.test(name)) {
+            throw new EndpointException(
+                    "endpoint " + spec.id() + ": interface name " + name + " of network " + a.network()
+                            + " is already used in the container",
+                    "give each network of the service its own interface_name");
+        }
+        return name;
     }
 
     private static Ipv4 firstIp(EndpointSpec spec, List<LinkRecord> links) {

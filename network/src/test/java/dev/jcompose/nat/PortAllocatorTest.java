@@ -19,6 +19,22 @@ class PortAllocatorTest {
     }
 
     @Test
+    void aHostRangeForOneContainerPortGivesEachReplicaAFreePortOfTheRange() {
+        PortRequest range = new PortRequest("tcp", null, 49153, 49156, 80, 80);
+        PublishedPort first = new PublishedPort("a-1", "tcp", null, 49154, IP, 80);
+        // 49153 is taken on the host (the probe), 49154 by replica 1
+        assertThat(alloc.allocate("a-2", IP, List.of(range), List.of(first)))
+                .extracting(p -> p.hostPort() + "->" + p.containerPort())
+                .containsExactly("49155->80");
+        List<PublishedPort> full = List.of(
+                first,
+                new PublishedPort("a-2", "tcp", null, 49155, IP, 80),
+                new PublishedPort("a-3", "tcp", null, 49156, IP, 80));
+        assertThatThrownBy(() -> alloc.allocate("a-4", IP, List.of(range), full))
+                .hasMessage("no free host port in 49153-49156 for 49153-49156:80/tcp");
+    }
+
+    @Test
     void randomPortSkipsListenersAndTakenPorts() {
         PublishedPort taken = new PublishedPort("other", "tcp", null, 49154, IP, 1);
         assertThat(alloc.allocate(
@@ -47,8 +63,8 @@ class PortAllocatorTest {
                 .hasMessage("cannot publish 0.0.0.0:8080/tcp for e: already published by shop-web-1");
         assertThatThrownBy(() -> alloc.allocate("e", IP, List.of(PortRequest.of("tcp", 49153, 80)), List.of()))
                 .hasMessage("cannot publish 0.0.0.0:49153/tcp for e: the port is already in use on the host");
-        assertThatThrownBy(() -> new PortRequest("tcp", null, 8000, 8001, 80, 80))
-                .hasMessage("host port range 8000-8001 does not match container range 80-80");
+        assertThatThrownBy(() -> new PortRequest("tcp", null, 8000, 8001, 80, 82))
+                .hasMessage("host port range 8000-8001 does not match container range 80-82");
     }
 
     @Test
@@ -61,9 +77,10 @@ class PortAllocatorTest {
                 .isEqualTo(new PortRequest("tcp", null, 8000, 8001, 9000, 9001));
         assertThat(PortRequest.parse("9000-9001")).isEqualTo(new PortRequest("tcp", null, 0, 0, 9000, 9001));
         assertThat(PortRequest.parse("127.0.0.1:8080:80").display()).isEqualTo("127.0.0.1:8080:80/tcp");
-        assertThatThrownBy(() -> PortRequest.parse("8000-8010:80"))
+        assertThat(PortRequest.parse("8000-8010:80")).isEqualTo(new PortRequest("tcp", null, 8000, 8010, 80, 80));
+        assertThatThrownBy(() -> PortRequest.parse("8000-8010:80-81"))
                 .hasMessage(
-                        "invalid port mapping '8000-8010:80': the host range and the container range differ in length");
+                        "invalid port mapping '8000-8010:80-81': the host range and the container range differ in length");
         assertThatThrownBy(() -> PortRequest.parse("web:80")).hasMessage("invalid port mapping 'web:80'");
         assertThatThrownBy(() -> PortRequest.parse("[::1]:80:80"))
                 .hasMessage("cannot publish [::1]:80:80: IPv6 host addresses are not supported yet");

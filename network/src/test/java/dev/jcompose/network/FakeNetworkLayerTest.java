@@ -26,6 +26,39 @@ class FakeNetworkLayerTest {
     }
 
     @Test
+    void interfaceNamesMacsAndLinkAliasesAreKeptOnTheEndpoint() {
+        FakeNetworkLayer layer = new FakeNetworkLayer();
+        layer.networks().ensure(NetworkSpec.of("shop_default"));
+        layer.networks().ensure(NetworkSpec.of("shop_back"));
+        EndpointRecord e = layer.endpoints()
+                .attach(new EndpointSpec(
+                        "c1",
+                        List.of("web"),
+                        new NetworkMode.Bridge(),
+                        List.of(
+                                new AttachmentRequest(
+                                        "shop_default", 0, List.of(), null, "00:e0:84:35:d0:e8", "foobar"),
+                                AttachmentRequest.of("shop_back")),
+                        List.of(),
+                        java.util.Map.of("container", "db")));
+        assertThat(e.links())
+                .extracting(l -> l.network() + " " + l.ifName())
+                .containsExactly("shop_back eth0", "shop_default foobar");
+        assertThat(e.links().get(1).mac()).isEqualTo("00:e0:84:35:d0:e8");
+        assertThat(e.dnsLinks()).containsEntry("container", "db");
+        assertThatThrownBy(() -> layer.endpoints()
+                        .attach(new EndpointSpec(
+                                "c2",
+                                List.of("web"),
+                                new NetworkMode.Bridge(),
+                                List.of(
+                                        new AttachmentRequest("shop_default", 0, List.of(), null, null, "eth0"),
+                                        AttachmentRequest.of("shop_back")),
+                                List.of())))
+                .hasMessageContaining("interface name eth0 of network shop_default is already used");
+    }
+
+    @Test
     void addressesAreDockersFirstChoicesOnEveryRun() {
         for (int run = 0; run < 2; run++) {
             FakeNetworkLayer layer = new FakeNetworkLayer();

@@ -108,6 +108,7 @@ final class ExitWatcher {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 1_000_000;
         while (startTime(pid).orElse(-1) == startTime) {
+            reapIfZombie(pid, startTime);
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -116,6 +117,26 @@ final class ExitWatcher {
         }
         return true;
     }
+
+    /**
+     * Reaps the process if it is an exited child of this one (the engine, a {@link Subreaper}, is the
+     * parent of the conmons it started). Only a zombie that started at {@code startTime}: a zombie's pid
+     * cannot be reused until it is reaped, so this never takes the exit status of another child (one the
+     * JDK waits for). For a process that is not our child, waitpid fails with ECHILD and nothing changes.
+     */
+    static void reapIfZombie(long pid, long startTime) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String after = stat.substring(stat.lastIndexOf(')') + 2);
+            if (after.charAt(0) == 'Z' && Long.parseLong(after.split(" ")[19]) == startTime) {
+                jnr.posix.POSIXFactory.getNativePOSIX().waitpid(pid, new int[1], WNOHANG);
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone already, or not ours: init reaps it
+        }
+    }
+
+    private static final int WNOHANG = 1;
 
     /** True while /proc shows the process in a state other than zombie/dead. */
     static boolean running(long pid) {

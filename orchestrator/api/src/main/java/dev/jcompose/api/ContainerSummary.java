@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param started  when it last started; null if it never ran
  * @param finished when it last exited (conmon's exit time); null while it runs or if it never ran
  * @param healthOutput what the last health probe printed (docker's {@code State.Health.Log}); empty when none
+ * @param mounts   what is mounted, as docker lists it: a volume's name, a bind mount's host path (no tmpfs)
+ * @param localVolumes how many of the mounts are volumes (docker's LocalVolumes: local driver volumes)
  */
 public record ContainerSummary(
         String id,
@@ -39,8 +41,11 @@ public record ContainerSummary(
         Instant finished,
         SortedMap<String, String> labels,
         SortedMap<String, String> addresses,
-        String healthOutput) {
+        String healthOutput,
+        List<String> mounts,
+        int localVolumes) {
     public ContainerSummary {
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         healthOutput = healthOutput == null ? "" : healthOutput;
         ports = List.copyOf(ports);
         health = health == null ? Health.NONE : health;
@@ -51,6 +56,47 @@ public record ContainerSummary(
     /** The networks the container is attached to, sorted. */
     public List<String> networks() {
         return List.copyOf(addresses.keySet());
+    }
+
+    /** A row without mounts. */
+    public ContainerSummary(
+            String id,
+            String name,
+            String project,
+            String service,
+            int number,
+            String image,
+            String command,
+            ContainerState state,
+            Health health,
+            int exitCode,
+            List<PortBinding> ports,
+            Instant created,
+            Instant started,
+            Instant finished,
+            SortedMap<String, String> labels,
+            SortedMap<String, String> addresses,
+            String healthOutput) {
+        this(
+                id,
+                name,
+                project,
+                service,
+                number,
+                image,
+                command,
+                state,
+                health,
+                exitCode,
+                ports,
+                created,
+                started,
+                finished,
+                labels,
+                addresses,
+                healthOutput,
+                List.of(),
+                0);
     }
 
     /** A row without the last health probe's output. */

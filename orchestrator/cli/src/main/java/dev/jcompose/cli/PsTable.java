@@ -46,7 +46,9 @@ final class PsTable {
                 c.health(),
                 publishers(c),
                 c.labels(),
-                c.networks());
+                c.networks(),
+                c.mounts(),
+                c.localVolumes());
     }
 
     static List<PortPublisher> publishers(ContainerSummary c) {

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param command    entrypoint and command joined by spaces, as docker shows it
  * @param startedAt  when it last started (running, paused), or null
  * @param finishedAt when it last stopped (exited, restarting), or null
+ * @param mounts     volume names and bind mount host paths
+ * @param localVolumes how many of {@code mounts} are volumes
  */
 public record ContainerView(
         String id,
@@ -32,8 +34,11 @@ public record ContainerView(
         Health health,
         List<PortPublisher> publishers,
         Map<String, String> labels,
-        List<String> networks) {
+        List<String> networks,
+        List<String> mounts,
+        int localVolumes) {
     public ContainerView {
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(created, "created");
@@ -46,5 +51,42 @@ public record ContainerView(
         publishers = publishers == null ? List.of() : List.copyOf(publishers);
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         networks = networks == null ? List.of() : List.copyOf(networks);
+    }
+
+    /** A container without mounts. */
+    public ContainerView(
+            String id,
+            String name,
+            String image,
+            String command,
+            String project,
+            String service,
+            Instant created,
+            ContainerState state,
+            Instant startedAt,
+            Instant finishedAt,
+            int exitCode,
+            Health health,
+            List<PortPublisher> publishers,
+            Map<String, String> labels,
+            List<String> networks) {
+        this(
+                id,
+                name,
+                image,
+                command,
+                project,
+                service,
+                created,
+                state,
+                startedAt,
+                finishedAt,
+                exitCode,
+                health,
+                publishers,
+                labels,
+                networks,
+                List.of(),
+                0);
     }
 }

@@ -20,6 +20,8 @@ public final class PsFormatter {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss Z 'UTC'").withZone(ZoneOffset.UTC);
 
     private static final int COMMAND_WIDTH = 20;
+    /** docker's container formatter shortens each mount name to 15 characters unless --no-trunc. */
+    private static final int MOUNT_WIDTH = 15;
 
     private final Instant now;
 
@@ -77,6 +79,12 @@ public final class PsFormatter {
                 c.labels().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(",")));
+        f.put("LocalVolumes", Integer.toString(c.localVolumes()));
+        f.put(
+                "Mounts",
+                c.mounts().stream()
+                        .map(m -> truncate ? GoText.ellipsis(m, MOUNT_WIDTH) : m)
+                        .collect(Collectors.joining(",")));
         f.put("Name", c.name());
         f.put("Names", c.name());
         f.put("Networks", String.join(",", c.networks()));
@@ -85,6 +93,8 @@ public final class PsFormatter {
         f.put("Publishers", c.publishers().stream().map(PsFormatter::publisher).toList());
         f.put("RunningFor", StatusText.ago(c.created(), now));
         f.put("Service", c.service());
+        // compose asks the engine for no sizes, so docker's formatter prints a zero writable layer
+        f.put("Size", "0B");
         f.put("State", c.state().text());
         f.put("Status", StatusText.of(c, now));
         return f;

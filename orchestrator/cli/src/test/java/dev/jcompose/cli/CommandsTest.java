@@ -235,10 +235,12 @@ class CommandsTest {
         assertThat(run("ps", "--format", "json", "web").out())
                 .isEqualTo("{\"Command\":\"\\\"httpd -f\\\"\","
                         + "\"CreatedAt\":\"2026-01-02 03:02:05 +0000 UTC\",\"ExitCode\":0,\"Health\":\"\",\"ID\":\"id-web\","
-                        + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.service=web\",\"Name\":\"demo-web-1\","
+                        + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.service=web\",\"LocalVolumes\":\"0\","
+                        + "\"Mounts\":\"\",\"Name\":\"demo-web-1\","
                         + "\"Names\":\"demo-web-1\",\"Networks\":\"demo_default\",\"Ports\":\"127.0.0.1:8080->80/tcp\","
                         + "\"Project\":\"demo\",\"Publishers\":[{\"URL\":\"127.0.0.1\",\"TargetPort\":80,\"PublishedPort\":8080,"
-                        + "\"Protocol\":\"tcp\"}],\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"State\":\"running\","
+                        + "\"Protocol\":\"tcp\"}],\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"Size\":\"0B\","
+                        + "\"State\":\"running\","
                         + "\"Status\":\"Up About a minute\"}\n");
         assertThat(run("ps", "--status", "sleepy").exit()).isEqualTo(16);
         assertThat(run("ps", "--format", "yaml").exit()).isEqualTo(16);

@@ -81,9 +81,10 @@ class PsTableTest {
                 .isEqualTo(
                         "{\"Command\":\"\\\"sh -c 'echo hello; …\\\"\","
                                 + "\"CreatedAt\":\"2026-11-23 04:55:00 +0000 UTC\",\"ExitCode\":1,\"Health\":\"\",\"ID\":\"3f4e5d6c7b8a\","
-                                + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.project=shop\",\"Name\":\"shop-job-1\","
+                                + "\"Image\":\"busybox:1.36\",\"Labels\":\"com.docker.compose.project=shop\","
+                                + "\"LocalVolumes\":\"0\",\"Mounts\":\"\",\"Name\":\"shop-job-1\","
                                 + "\"Names\":\"shop-job-1\",\"Networks\":\"shop_default\",\"Ports\":\"\",\"Project\":\"shop\",\"Publishers\":[],"
-                                + "\"RunningFor\":\"5 minutes ago\",\"Service\":\"job\",\"State\":\"exited\",\"Status\":\"Exited (1) 2 minutes ago\"}\n");
+                                + "\"RunningFor\":\"5 minutes ago\",\"Service\":\"job\",\"Size\":\"0B\",\"State\":\"exited\",\"Status\":\"Exited (1) 2 minutes ago\"}\n");
         assertThat(PsTable.json(List.of(exited), NOW, true))
                 .contains("\"ID\":\"" + ID + "\"", "\"Command\":\"\\\"sh -c 'echo hello; sleep 1000'\\\"\"");
     }

@@ -129,11 +129,42 @@ class PsFormatterTest {
                         + "\"Command\":\"\\\"sh -c 'echo hello; …\\\"\","
                         + "\"CreatedAt\":\"2026-11-23 02:08:00 +0000 UTC\","
                         + "\"ExitCode\":0,\"Health\":\"healthy\",\"ID\":\"3f4e5d6c7b8a\",\"Image\":\"busybox:1.36\","
-                        + "\"Labels\":\"a=1,b=2\",\"Name\":\"shop-web-1\",\"Names\":\"shop-web-1\","
+                        + "\"Labels\":\"a=1,b=2\",\"LocalVolumes\":\"0\",\"Mounts\":\"\","
+                        + "\"Name\":\"shop-web-1\",\"Names\":\"shop-web-1\","
                         + "\"Networks\":\"shop_default\",\"Ports\":\"0.0.0.0:8080->80/tcp\",\"Project\":\"shop\","
                         + "\"Publishers\":[{\"URL\":\"0.0.0.0\",\"TargetPort\":80,\"PublishedPort\":8080,\"Protocol\":\"tcp\"}],"
-                        + "\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"State\":\"running\","
+                        + "\"RunningFor\":\"2 minutes ago\",\"Service\":\"web\",\"Size\":\"0B\",\"State\":\"running\","
                         + "\"Status\":\"Up 5 seconds (healthy)\"}\n");
+    }
+
+    @Test
+    void jsonListsMountsVolumesCountAndExposedPortsAsComposePsDoes() {
+        ContainerView c = new ContainerView(
+                ID,
+                "shop-db-1",
+                "busybox:1.36",
+                "sh",
+                "shop",
+                "db",
+                NOW,
+                ContainerState.RUNNING,
+                NOW,
+                null,
+                0,
+                Health.NONE,
+                List.of(PortPublisher.exposed(443, "tcp"), PortPublisher.exposed(80, "tcp")),
+                Map.of(),
+                List.of("shop_default"),
+                List.of("shop_data", "/srv/shop/configuration"),
+                1);
+        String truncated = new PsFormatter(NOW).json(List.of(c), false);
+        assertThat(truncated)
+                .contains("\"LocalVolumes\":\"1\"", "\"Mounts\":\"shop_data,/srv/shop/conf…\"", "\"Size\":\"0B\"")
+                .contains("\"Ports\":\"80/tcp, 443/tcp\"")
+                .contains("\"Publishers\":[{\"URL\":\"\",\"TargetPort\":443,\"PublishedPort\":0,\"Protocol\":\"tcp\"},"
+                        + "{\"URL\":\"\",\"TargetPort\":80,\"PublishedPort\":0,\"Protocol\":\"tcp\"}]");
+        assertThat(new PsFormatter(NOW).json(List.of(c), true))
+                .contains("\"Mounts\":\"shop_data,/srv/shop/configuration\"");
     }
 
     @Test

@@ -61,7 +61,8 @@ final class Rules {
                 "annotations",
                 "deviceCgroupRules",
                 "stdinOpen",
-                "tty")) {
+                "tty",
+                "macAddress")) {
             put(r, c, Support.HONOURED, ServiceSettings::none);
         }
         put(r, "deploy", Support.HONOURED, ServiceSettings::deploy);
@@ -69,16 +70,8 @@ final class Rules {
         put(r, "logging", Support.HONOURED, ServiceSettings::logging);
         put(r, "networkMode", Support.HONOURED, ServiceSettings::none);
         put(r, "securityOpt", Support.HONOURED, v -> securityOpts(strings(v)));
-        put(
-                r,
-                "links",
-                Support.HONOURED,
-                v -> strings(v).stream()
-                                .anyMatch(l -> l.contains(":")
-                                        && !l.substring(0, l.indexOf(':')).equals(l.substring(l.indexOf(':') + 1)))
-                        ? warn(
-                                "aliases are not registered in DNS and are ignored: use the service name or networks.aliases")
-                        : List.of());
+        // a link's alias resolves in the linking container only (the embedded DNS answers per container)
+        put(r, "links", Support.HONOURED, ServiceSettings::none);
         put(r, "tmpfs", Support.HONOURED, v -> tmpfsOptions(strings(v)));
         put(
                 r,
@@ -180,7 +173,6 @@ final class Rules {
                 "logDriver",
                 "logOpt",
                 "memSwappiness",
-                "macAddress",
                 "models",
                 "oomKillDisable",
                 "storageOpt",

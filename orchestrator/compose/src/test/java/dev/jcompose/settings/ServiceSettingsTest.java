@@ -103,13 +103,12 @@ class ServiceSettingsTest {
                 .extracting(SettingFinding::message)
                 .containsExactly(
                         "service \"web\": deploy restart_policy delay and window are for swarm and are ignored",
-                        "service \"web\": links aliases are not registered in DNS and are ignored: use the service name or networks.aliases",
                         "service \"web\": logging is not supported yet and is ignored: output goes to jcompose's own log (jcompose logs)",
                         "service \"web\": mem_swappiness is not supported yet and is ignored",
                         "service \"web\": security_opt 'apparmor=unconfined' is not supported yet and is ignored; "
                                 + "'label:disable' is not supported yet and is ignored",
                         "service \"web\": tmpfs options [noexec] are not supported yet and are ignored");
-        assertThat(ServiceSettings.check("web", s)).hasSize(6).noneMatch(SettingFinding::refused);
+        assertThat(ServiceSettings.check("web", s)).hasSize(5).noneMatch(SettingFinding::refused);
     }
 
     @Test

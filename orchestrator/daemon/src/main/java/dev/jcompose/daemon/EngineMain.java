@@ -107,6 +107,8 @@ public final class EngineMain {
                     .toList();
             // the composition root of the engine process: the machine's seams are made here, once
             HostAccess host = HostAccess.of(StackEnvironment.ofEngine(System.getenv(), System.getProperties()));
+            // the conmons this engine starts are its to reap, at once, not at the pace of the host's init
+            dev.jcompose.container.Subreaper.become(dev.jcompose.host.HostPaths.fromEnvironment(host.environment()));
             registries.forEach(registry -> registry.register(methods, engine, host));
             EngineServer.ConnectionObserver observer = options.idleTimeout()
                     .<EngineServer.ConnectionObserver>map(timeout -> idleShutdown(engine, timeout, registries, stop))

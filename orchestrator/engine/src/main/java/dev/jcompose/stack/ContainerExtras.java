@@ -12,6 +12,7 @@ import java.util.List;
  * written by engines before this one also held the whole create request: it is ignored when read.
  *
  * @param healthArgv null when the container has no healthcheck
+ * @param exposedPorts the image's and the service's {@code expose} ports ({@code 80/tcp}), shown by {@code ps}
  */
 @JsonIgnoreProperties({"request"})
 public record ContainerExtras(
@@ -25,9 +26,39 @@ public record ContainerExtras(
         Duration healthStartInterval,
         String restart,
         List<String> anonymousVolumes,
-        String imageReference) {
+        String imageReference,
+        List<String> exposedPorts) {
     public ContainerExtras {
         healthArgv = healthArgv == null ? null : List.copyOf(healthArgv);
         anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+    }
+
+    /** Extras of a container that exposes no port. */
+    public ContainerExtras(
+            String project,
+            String service,
+            List<String> healthArgv,
+            Duration healthInterval,
+            Duration healthTimeout,
+            int healthRetries,
+            Duration healthStartPeriod,
+            Duration healthStartInterval,
+            String restart,
+            List<String> anonymousVolumes,
+            String imageReference) {
+        this(
+                project,
+                service,
+                healthArgv,
+                healthInterval,
+                healthTimeout,
+                healthRetries,
+                healthStartPeriod,
+                healthStartInterval,
+                restart,
+                anonymousVolumes,
+                imageReference,
+                List.of());
     }
 }

@@ -11,12 +11,10 @@ import dev.jcompose.dns.ResolvConf;
 import dev.jcompose.endpoint.AttachmentRequest;
 import dev.jcompose.endpoint.EndpointSpec;
 import dev.jcompose.endpoint.NetworkMode;
-import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.model.Healthcheck;
 import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.ServiceConfig;
-import dev.jcompose.model.ServiceNetwork;
 import dev.jcompose.nat.PortRequest;
 import dev.jcompose.network.EndpointRecord;
 import dev.jcompose.network.LinkRecord;
@@ -271,7 +269,36 @@ final class Containers {
                                         s.deploy() == null ? null : s.deploy().restartPolicy())
                                 .toString(),
                 anonymous,
-                reference);
+                reference,
+                ExposedPorts.of(image.exposedPorts(), s.expose()));
+    }
+
+    /** The containers whose endpoint has an interface on {@code network}. */
+    List<ContainerRecord> attachedTo(String network) {
+        java.util.Set<String> ids = this.network.endpoints().state().endpoints().values().stream()
+                .filter(e -> e.links().stream().anyMatch(l -> l.network().equals(network)))
+                .map(EndpointRecord::id)
+                .collect(java.util.stream.Collectors.toSet());
+        return runtime.list().stream().filter(r -> ids.contains(r.id())).toList();
+    }
+
+    /** Takes a stopped container off its networks: its names, addresses, interfaces and namespace go. */
+    void disconnect(String id) {
+        unregisterDns(id);
+        network.endpoints().detach(id);
+    }
+
+    /**
+     * Attaches a {@link #disconnect}ed container again as its service asks (a namespace at the same path,
+     * new addresses) and rewrites its /etc/hosts and resolv.conf; it takes them up when it starts.
+     */
+    void reconnect(Project project, String id) {
+        ContainerRecord rec = runtime.inspect(id);
+        String service = rec.labels().get(Labels.SERVICE);
+        ServiceConfig s = project.services().get(service);
+        String hostname = rec.spec().hostname();
+        endpoint(project, service, s, id, rec.name(), hostname, new ArrayList<>());
+        writeFiles(project, s, id, rec.name(), hostname);
     }
 
     /** The endpoint (bridge mode) or namespace choice of the container. */
@@ -305,11 +332,17 @@ final class Containers {
             names.add(hostname);
         }
         List<AttachmentRequest> attachments = new ArrayList<>();
-        s.networks().forEach((key, sn) -> attachments.add(attachment(project, key, sn)));
+        s.networks().forEach((key, sn) -> attachments.add(ServiceAttachments.attachment(project, key, sn)));
+        ServiceAttachments.withServiceMac(attachments, ServiceSpecs.emptyToNull(s.macAddress()));
         List<PortRequest> ports = s.ports().stream().map(ServicePorts::request).toList();
         EndpointRecord rec = network.endpoints()
                 .attach(new EndpointSpec(
-                        id, names.stream().distinct().toList(), new NetworkMode.Bridge(), attachments, ports));
+                        id,
+                        names.stream().distinct().toList(),
+                        new NetworkMode.Bridge(),
+                        attachments,
+                        ports,
+                        ServiceAttachments.linkAliases(s.links())));
         undo.add(() -> network.endpoints().detach(id));
         return new ContainerSpec.Network.Path(rec.netns());
     }
@@ -334,18 +367,6 @@ final class Containers {
         return n == null || n.name() == null ? project.name() + "_" + key : n.name();
     }
 
-    private static AttachmentRequest attachment(Project project, String key, ServiceNetwork sn) {
-        if (sn == null) {
-            return new AttachmentRequest(networkName(project, key), 0, List.of(), null, null);
-        }
-        return new AttachmentRequest(
-                networkName(project, key),
-                sn.priority(),
-                sn.aliases(),
-                sn.ipv4Address() == null || sn.ipv4Address().isEmpty() ? null : Ipv4.parse(sn.ipv4Address()),
-                ServiceSpecs.emptyToNull(sn.macAddress()));
-    }
-
     private void writeFiles(Project project, ServiceConfig s, String id, String name, String hostname) {
         EndpointRecord rec =
                 namespaceOwner(network.endpoints().state().endpoints().get(id));
@@ -356,6 +377,7 @@ final class Containers {
         }
         List<String> own = new ArrayList<>();
         String gateway = null;
+        String internalGateway = null;
         if (rec != null) {
             for (LinkRecord l : rec.links()) {
                 own.add(l.ip().toString());
@@ -363,8 +385,15 @@ final class Containers {
                 if (gateway == null && n != null && !n.internal()) {
                     gateway = n.gateway().toString();
                 }
+                if (internalGateway == null && n != null && n.internal()) {
+                    internalGateway = n.gateway().toString();
+                }
             }
         }
+        // the embedded DNS answers a container's names on every network it is on, from any of them: a
+        // network that forwards other names is preferred; on internal networks only, the internal one
+        // (it answers the project's names and refuses the rest, as docker's does there)
+        gateway = gateway != null ? gateway : internalGateway;
         List<Map.Entry<String, String>> extra = new ArrayList<>();
         for (String e : s.extraHosts()) {
             int sep = e.indexOf('=') >= 0 ? e.indexOf('=') : e.indexOf(':');

@@ -83,7 +83,8 @@ public final class LocalImages implements ImageSource {
                 p.defaults(),
                 images.snapshots().root(),
                 p.layers(),
-                health);
+                health,
+                List.copyOf(p.image().config().exposedPorts()));
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.jcompose.nat.PortRequest;
 /**
  * A service's {@code ports:} entry as the network layer's {@link PortRequest}, field by field. The
  * loader has already validated the entry and expanded container port ranges into one entry per port,
- * so only {@code published} can still be a range ({@code "8000-8001"}), facing a single target.
+ * so only {@code published} can still be a range ({@code "8000-8001"}), facing a single target: one
+ * free port of that range is taken.
  */
 final class ServicePorts {
     private ServicePorts() {}
@@ -24,13 +25,8 @@ final class ServicePorts {
         int hostStart =
                 Integer.parseInt(dash < 0 ? p.published() : p.published().substring(0, dash));
         int hostEnd = dash < 0 ? hostStart : Integer.parseInt(p.published().substring(dash + 1));
-        // host port 0 asks for a free port, as an empty one does
-        if (hostStart != 0 && hostEnd != hostStart) {
-            throw new NatException(
-                    "invalid port mapping '" + text(p, protocol)
-                            + "': the host range and the container range differ in length",
-                    "give both ranges the same length, e.g. 8000-8002:9000-9002");
-        }
+        // host port 0 asks for a free port, as an empty one does; a host range facing the one target
+        // port asks for any free port of the range (each replica of a scaled service gets its own)
         return new PortRequest(protocol, hostIp, hostStart, hostEnd, target, target);
     }
 

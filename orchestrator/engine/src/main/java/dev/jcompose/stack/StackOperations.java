@@ -96,6 +96,7 @@ final class StackOperations implements OperationRunner<Operation> {
         return switch (planned.op()) {
             case Operation.CreateNetwork op ->
                 step("Network", op.name(), "Creating", "Created", () -> createNetwork(op));
+            case Operation.RecreateNetwork op -> recreateNetwork(op);
             case Operation.RemoveNetwork op ->
                 step("Network", op.name(), "Removing", "Removed", () -> {
                     dns.stop(op.name());
@@ -161,6 +162,54 @@ final class StackOperations implements OperationRunner<Operation> {
         NetworkRecord rec = network.networks().ensure(spec);
         dns.serve(rec);
         return rec;
+    }
+
+    /**
+     * docker compose's order for a network whose definition changed: stop the containers attached to it,
+     * disconnect them, remove and create the network, reconnect them (new addresses, same containers) and
+     * start those that were running. Containers of another project on it cannot be reconnected: refused.
+     */
+    private Future<?> recreateNetwork(Operation.RecreateNetwork op) {
+        return engine.blocking(() -> containers.attachedTo(op.name())).compose(attached -> {
+            for (ContainerRecord r : attached) {
+                if (!project.name().equals(r.labels().get(Labels.PROJECT))
+                        || !project.services().containsKey(r.labels().get(Labels.SERVICE))) {
+                    return Future.failedFuture(new StackException(
+                            "cannot recreate network " + op.name() + " for its changed configuration: container "
+                                    + r.name() + " of another project or service is attached to it",
+                            "stop and remove " + r.name() + " first, or run down and up again"));
+                }
+                ids.put(r.name(), r.id());
+            }
+            java.util.List<String> running = attached.stream()
+                    .filter(Stack::isUp)
+                    .map(ContainerRecord::name)
+                    .toList();
+            Future<?> stopped = Future.succeededFuture();
+            for (String name : running) {
+                stopped = stopped.compose(v -> stop(name, null));
+            }
+            return stopped.compose(v -> step("Network", op.name(), "Removing", "Removed", () -> {
+                        attached.forEach(r -> containers.disconnect(r.id()));
+                        dns.stop(op.name());
+                        network.networks().remove(op.name());
+                        networkLabels.remove(op.name());
+                        return null;
+                    }))
+                    .compose(v -> step("Network", op.name(), "Creating", "Created", () -> {
+                        NetworkRecord rec =
+                                createNetwork(new Operation.CreateNetwork(op.key(), op.name(), op.configHash()));
+                        attached.forEach(r -> containers.reconnect(project, r.id()));
+                        return rec;
+                    }))
+                    .compose(v -> {
+                        Future<?> started = Future.succeededFuture();
+                        for (String name : running) {
+                            started = started.compose(x -> start(name));
+                        }
+                        return started;
+                    });
+        });
     }
 
     private Future<?> create(

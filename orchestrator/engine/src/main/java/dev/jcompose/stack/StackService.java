@@ -269,9 +269,17 @@ final class StackService implements ComposeService {
         List<ContainerSummary> out = new ArrayList<>();
         for (ContainerRecord r : records) {
             EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
-            List<PortBinding> ports = e == null
-                    ? List.of()
-                    : e.ports().stream().map(StackService::binding).toList();
+            List<PortBinding> ports = new ArrayList<>(
+                    e == null
+                            ? List.of()
+                            : e.ports().stream().map(StackService::binding).toList());
+            if (Stack.isUp(r)) {
+                List<String> exposed =
+                        stack.extras(r.id()).map(ContainerExtras::exposedPorts).orElse(List.of());
+                ports.addAll(ExposedPorts.unpublished(exposed, ports));
+            }
+            ports.sort(Comparator.comparingInt(PortBinding::containerPort)); // compose: by target port
+            MountNames mounts = MountNames.of(r.spec().mounts(), stack.volumes);
             TreeMap<String, String> addresses = new TreeMap<>();
             if (e != null) {
                 e.links().forEach(l -> addresses.put(l.network(), l.ip().toString()));
@@ -301,7 +309,9 @@ final class StackService implements ComposeService {
                     addresses,
                     health.filter(h -> !h.log().isEmpty())
                             .map(h -> h.log().getLast().output())
-                            .orElse("")));
+                            .orElse(""),
+                    mounts.names(),
+                    mounts.volumes()));
         }
         return out;
     }

@@ -89,6 +89,15 @@ public final class VolumeStore {
         }
     }
 
+    /** The name of the volume whose mountpoint ({@code <root>/<name>/_data}) is {@code path}, if it is one. */
+    public Optional<String> nameOf(Path path) {
+        Path dir = path.getParent();
+        if (dir == null || !path.getFileName().toString().equals("_data") || !root.equals(dir.getParent())) {
+            return Optional.empty();
+        }
+        return Optional.of(dir.getFileName().toString());
+    }
+
     /** Every complete volume, by name. */
     public synchronized List<Volume> list() {
         if (!Files.isDirectory(root)) {

@@ -103,8 +103,10 @@ abstract class DependencyOrderScenarios {
 
             fx.clearEvents();
             fx.compose().down(p, Optional.empty(), new DownOptions(true, true, Duration.ofSeconds(1)), fx.listener());
-            assertOrder(fx, "Container " + front + " Removed", "Container " + api + " Stopping");
-            assertOrder(fx, "Container " + api + " Removed", "Container " + store + " Stopping");
+            // down stops along the graph; each container is removed once stopped, removals side by side
+            assertOrder(fx, "Container " + front + " Stopped", "Container " + api + " Stopping");
+            assertOrder(fx, "Container " + api + " Stopped", "Container " + store + " Stopping");
+            assertOrder(fx, "Container " + front + " Stopped", "Container " + front + " Removing");
             assertThat(fx.compose().ps(p, true)).isEmpty();
             assertThat(fx.stack().network.networks().state().networks()).isEmpty();
         }

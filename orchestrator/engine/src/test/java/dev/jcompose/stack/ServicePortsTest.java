@@ -47,11 +47,9 @@ class ServicePortsTest {
     }
 
     @Test
-    void whatTheNetworkLayerCannotPublishFailsNamingThePort() throws Exception {
-        assertThatThrownBy(() -> requests("      - \"8000-8001:80\"\n"))
-                .isInstanceOf(NatException.class)
-                .hasMessage(
-                        "invalid port mapping '8000-8001:80/tcp': the host range and the container range differ in length");
+    void aHostRangeForOnePortIsOneFreePortOfItAndWhatTheNetworkLayerCannotPublishFailsNamingThePort() throws Exception {
+        assertThat(requests("      - \"8000-8001:80\"\n"))
+                .containsExactly(new PortRequest("tcp", null, 8000, 8001, 80, 80));
         assertThatThrownBy(() -> requests("      - \"[::1]::80\"\n"))
                 .isInstanceOf(NatException.class)
                 .hasMessage("cannot publish [::1]::80/tcp: IPv6 host addresses are not supported yet");

@@ -28,6 +28,17 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * Replaces a project network whose definition changed: the containers attached to it are stopped,
+     * disconnected, reconnected to the new network (new addresses, same containers) and the running
+     * ones started again.
+     */
+    record RecreateNetwork(String key, String name, String configHash) implements Operation {
+        public String describe() {
+            return "recreate network " + name + " (" + key + ") and reconnect its containers";
+        }
+    }
+
     record RemoveNetwork(String key, String name) implements Operation {
         public String describe() {
             return "remove network " + name + " (" + key + ")";

@@ -25,9 +25,9 @@ import java.util.TreeSet;
 /**
  * The {@code up} steps for what containers need before they can be created: the networks and
  * named volumes the selected services use (compose leaves out resources no selected service
- * uses), and their images. Existing resources are reused: a definition that changed since they were
- * created, or one made for another project, only draws a warning, since recreating a network or a
- * volume disrupts or loses more than the user asked for.
+ * uses), and their images. Existing resources are reused; a network of this project whose definition
+ * changed is recreated with its containers reconnected (as docker compose does), while a changed volume,
+ * or a resource made for another project, only draws a warning (recreating a volume loses its data).
  */
 final class ResourceSteps {
     private final DesiredProject desired;
@@ -35,6 +35,8 @@ final class ResourceSteps {
     private final StepList steps;
     /** Service to the ids of the resource steps its containers wait for. */
     private final SortedMap<String, List<String>> byService = new TreeMap<>();
+    /** Ids of the RecreateNetwork steps. */
+    private final java.util.Set<String> recreated = new java.util.HashSet<>();
 
     ResourceSteps(DesiredProject desired, ObservedState observed, StepList steps) {
         this.desired = desired;
@@ -44,6 +46,11 @@ final class ResourceSteps {
 
     List<String> stepsFor(String service) {
         return byService.getOrDefault(service, List.of());
+    }
+
+    /** The service's network recreations (which stop, reconnect and start its existing containers). */
+    List<String> reconnectsFor(String service) {
+        return stepsFor(service).stream().filter(recreated::contains).toList();
     }
 
     void plan(SortedSet<String> services, PullPolicy override, BuildPolicy build) {
@@ -86,7 +93,11 @@ final class ResourceSteps {
                 continue;
             }
             String hash = ResourceHash.network(n);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && changedOwnNetwork(existing.get(), hash)) {
+                String id = steps.add("network:" + name, new Operation.RecreateNetwork(key, name, hash), List.of());
+                ids.put(key, id);
+                recreated.add(id);
+            } else if (existing.isPresent()) {
                 check(
                         "network",
                         key,
@@ -99,6 +110,16 @@ final class ResourceSteps {
             }
         }
         return ids;
+    }
+
+    /**
+     * A network this project created whose definition changed: docker compose stops the containers on
+     * it, recreates it and reconnects them (a volume's data would be lost, so a volume only warns).
+     */
+    private boolean changedOwnNetwork(ObservedNetwork existing, String hash) {
+        return desired.name().equals(existing.project())
+                && existing.configHash() != null
+                && !existing.configHash().equals(hash);
     }
 
     private SortedMap<String, String> volumes(SortedSet<String> services) {

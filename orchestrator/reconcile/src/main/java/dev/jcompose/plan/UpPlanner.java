@@ -280,6 +280,8 @@ final class UpPlanner {
             return List.of(); // compose neither starts nor waits for a service scaled to nothing
         }
         List<String> gate = startGate.of(service, started);
+        // a network recreated under the service stops and restarts its kept containers: starts and waits follow it
+        List<String> reconnects = resources.reconnectsFor(service);
         List<String> ids = new ArrayList<>();
         for (Fate f : fates.get(service)) {
             String own = switch (f.action()) {
@@ -297,8 +299,9 @@ final class UpPlanner {
                 deps.add(own);
             }
             deps.addAll(gate);
+            deps.addAll(reconnects);
             ids.add(steps.add("start:" + f.name(), new Operation.StartContainer(service, f.number(), f.name()), deps));
         }
-        return ids;
+        return ids.isEmpty() ? reconnects : ids;
     }
 }

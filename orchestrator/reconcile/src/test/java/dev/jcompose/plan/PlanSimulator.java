@@ -40,6 +40,10 @@ final class PlanSimulator {
         switch (op) {
             case Operation.CreateNetwork n ->
                 networks.add(new ObservedNetwork(n.name(), desired.name(), n.key(), n.configHash()));
+            case Operation.RecreateNetwork n -> {
+                networks.removeIf(o -> o.name().equals(n.name()));
+                networks.add(new ObservedNetwork(n.name(), desired.name(), n.key(), n.configHash()));
+            }
             case Operation.RemoveNetwork n -> networks.removeIf(o -> o.name().equals(n.name()));
             case Operation.CreateVolume v ->
                 volumes.add(new ObservedVolume(v.name(), desired.name(), v.key(), v.configHash()));

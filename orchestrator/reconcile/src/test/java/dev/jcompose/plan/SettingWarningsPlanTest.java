@@ -40,7 +40,7 @@ class SettingWarningsPlanTest {
                   db:
                     image: busybox
                     oom_kill_disable: true
-                    mac_address: 02:42:ac:11:00:02
+                    cgroup_parent: custom
                   other:
                     image: busybox
                     oom_kill_disable: true
@@ -48,7 +48,7 @@ class SettingWarningsPlanTest {
         assertThat(Planner.plan(d, ObservedState.EMPTY, PlanOptions.up().withServices(List.of("web"), false))
                         .warnings())
                 .containsExactly(
-                        "service \"db\": mac_address is not supported yet and is ignored",
+                        "service \"db\": cgroup_parent is not supported yet and is ignored",
                         "service \"db\": oom_kill_disable is not supported yet and is ignored",
                         "service \"web\": mem_swappiness is not supported yet and is ignored");
     }

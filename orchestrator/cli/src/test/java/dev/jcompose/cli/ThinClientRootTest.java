@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +63,7 @@ class ThinClientRootTest {
                     .isEqualTo(new Result(3, "piped\n", ""));
 
             Process follow = start(box, project, null, "logs", "-f", "a");
-            awaitOutput(follow, "a-started");
+            awaitOutput(follow, follow.getInputStream(), "a-started");
             interrupt(follow);
             assertThat(follow.waitFor(30, TimeUnit.SECONDS))
                     .as("logs -f ends on Ctrl-C")
@@ -72,7 +71,7 @@ class ThinClientRootTest {
             assertThat(follow.exitValue()).isEqualTo(130);
 
             Process attached = start(box, project, null, "up", "a");
-            awaitOutput(attached, "Attaching to");
+            awaitOutput(attached, attached.getErrorStream(), "Attaching to"); // compose prints it on stderr
             interrupt(attached);
             assertThat(attached.waitFor(60, TimeUnit.SECONDS))
                     .as("attached up ends on Ctrl-C")
@@ -138,19 +137,28 @@ class ThinClientRootTest {
         }
     }
 
-    /** Reads the process's stdout until {@code text} appears (the rest is left unread). */
-    private static void awaitOutput(Process p, String text) throws IOException {
+    /** Reads {@code in} (the process's stdout or stderr) until {@code text} appears, 60 s at most. */
+    private static void awaitOutput(Process p, java.io.InputStream in, String text) throws Exception {
         p.getOutputStream().close();
         StringBuilder seen = new StringBuilder();
-        java.io.InputStream in = p.getInputStream();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!seen.toString().contains(text)) {
-            assertThat(System.nanoTime())
-                    .as("'" + text + "' within 60 s, got: " + seen)
-                    .isLessThan(deadline);
-            int b = in.read();
-            assertThat(b).as("output ended before '" + text + "': " + seen).isNotNegative();
-            seen.append((char) b);
+        var found = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                while (!seen.toString().contains(text)) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new AssertionError("output ended before '" + text + "': " + seen);
+                    }
+                    seen.append((char) b);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            found.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new AssertionError("'" + text + "' not within 60 s, got: " + seen, e);
         }
     }
 

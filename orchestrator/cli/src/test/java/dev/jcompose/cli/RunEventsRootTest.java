@@ -130,10 +130,12 @@ class RunEventsRootTest {
         assertThat(kept.out()).isEqualTo("from-run\n");
         EngineSandbox.Run ps = cli("-p", project, "ps", "-a");
         assertThat(ps.out())
-                .as("one-offs are not listed")
-                .contains(project + "-svc-1", project + "-dep-1")
+                .as("ps -a lists the kept one-off too, as docker compose does")
+                .contains(project + "-svc-1", project + "-dep-1", project + "-once");
+        assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(3);
+        assertThat(cli("-p", project, "ps").out())
+                .as("ps without -a lists no exited one-off")
                 .doesNotContain(project + "-once");
-        assertThat(cli("-p", project, "ps", "-a", "-q").out().lines().count()).isEqualTo(2);
 
         EngineSandbox.Run detached = cli("-p", project, "--progress", "quiet", "run", "-d", "svc");
         assertThat(detached.exit()).as(detached.err()).isZero();

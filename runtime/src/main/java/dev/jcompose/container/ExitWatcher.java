@@ -90,12 +90,20 @@ final class ExitWatcher {
      * one process even after the pid is reused.
      */
     static OptionalLong startTime(long pid) {
+        return stat(pid).map(f -> OptionalLong.of(Long.parseLong(f[19]))).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * The fields of /proc/PID/stat after the command name (the state first), read once; empty when the
+     * process is gone. The name is skipped by its last ')': it may hold spaces and parentheses.
+     */
+    private static java.util.Optional<String[]> stat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(fields[19]));
+            return java.util.Optional.of(
+                    stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
+            return java.util.Optional.empty();
         }
     }
 
@@ -125,14 +133,18 @@ final class ExitWatcher {
      * JDK waits for). For a process that is not our child, waitpid fails with ECHILD and nothing changes.
      */
     static void reapIfZombie(long pid, long startTime) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String after = stat.substring(stat.lastIndexOf(')') + 2);
-            if (after.charAt(0) == 'Z' && Long.parseLong(after.split(" ")[19]) == startTime) {
-                jnr.posix.POSIXFactory.getNativePOSIX().waitpid(pid, new int[1], WNOHANG);
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone already, or not ours: init reaps it
+        stat(pid).filter(f -> Long.parseLong(f[19]) == startTime).ifPresent(f -> reap(pid, f));
+    }
+
+    /** {@link #reapIfZombie(long, long)} for a pid a conmon pid file names, whatever its start time. */
+    static void reapIfZombie(long pid) {
+        stat(pid).ifPresent(f -> reap(pid, f));
+    }
+
+    private static void reap(long pid, String[] stat) {
+        if (stat[0].equals("Z")) {
+            // not our child (a conmon init adopted): ECHILD, and nothing changes
+            jnr.posix.POSIXFactory.getNativePOSIX().waitpid(pid, new int[1], WNOHANG);
         }
     }
 
@@ -140,12 +152,6 @@ final class ExitWatcher {
 
     /** True while /proc shows the process in a state other than zombie/dead. */
     static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return stat(pid).map(f -> !f[0].equals("Z") && !f[0].equals("X")).orElse(false);
     }
 }

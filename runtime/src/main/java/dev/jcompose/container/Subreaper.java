@@ -57,9 +57,7 @@ public final class Subreaper {
     static void sweep(Path containers) {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(containers)) {
             for (Path dir : dirs) {
-                ConmonRuntime.readPid(dir.resolve("conmon.pid"))
-                        .ifPresent(pid ->
-                                ExitWatcher.startTime(pid).ifPresent(start -> ExitWatcher.reapIfZombie(pid, start)));
+                ConmonRuntime.readPid(dir.resolve("conmon.pid")).ifPresent(ExitWatcher::reapIfZombie);
             }
         } catch (IOException | RuntimeException e) {
             // no containers yet, or one removed meanwhile: the next sweep looks again

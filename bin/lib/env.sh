@@ -1,31 +1,37 @@
 # Sourced by mvnw and the bin/ scripts: finds a JDK >= 21 and installs missing host packages.
 # Functions only; nothing runs on source.
 
-jc_java_major() { # $1 = JAVA_HOME; prints the major version or nothing
-  local v="" line
-  # the JDK's release file answers without starting a JVM (~50 ms each, on every command), read with
-  # bash alone: the launcher runs this on every command, and each fork costs milliseconds
+# Sets JC_MAJOR to the major version of the JDK at $1, or empty. A variable, not output: the launcher
+# runs this on every command, and each fork (a $(...) is one) costs milliseconds.
+jc_read_java_major() {
+  local line
+  JC_MAJOR=""
+  # the JDK's release file answers without starting a JVM (~50 ms each), read with bash alone
   if [ -f "$1/release" ]; then
     while IFS= read -r line; do
-      case $line in JAVA_VERSION=*) v=${line#JAVA_VERSION=\"}; v=${v%%[.\"]*}; break ;; esac
+      case $line in JAVA_VERSION=*) JC_MAJOR=${line#JAVA_VERSION=\"}; JC_MAJOR=${JC_MAJOR%%[.\"]*}; break ;; esac
     done <"$1/release"
   fi
-  [ -n "$v" ] || v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -1)
-  [ -n "$v" ] && echo "$v"
+  [ -n "$JC_MAJOR" ] || JC_MAJOR=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -1)
+}
+
+jc_java_major() { # $1 = JAVA_HOME; prints the major version or nothing
+  jc_read_java_major "$1"
+  [ -n "$JC_MAJOR" ] && echo "$JC_MAJOR"
 }
 
 # Exports JAVA_HOME pointing at a JDK >= 21: the caller's JAVA_HOME if it qualifies, else the
 # newest under /usr/lib/jvm. Fails with a hint if there is none.
 jc_select_jdk() {
-  local best="" best_major=0 candidate major
+  local best="" best_major=0 candidate
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    major=$(jc_java_major "$JAVA_HOME")
-    if [ "${major:-0}" -ge 21 ]; then export JAVA_HOME; return 0; fi
+    jc_read_java_major "$JAVA_HOME"
+    if [ "${JC_MAJOR:-0}" -ge 21 ]; then export JAVA_HOME; return 0; fi
   fi
   for candidate in /usr/lib/jvm/*; do
     [ -x "$candidate/bin/javac" ] || continue
-    major=$(jc_java_major "$candidate")
-    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best=$candidate; best_major=$major; fi
+    jc_read_java_major "$candidate"
+    if [ "${JC_MAJOR:-0}" -ge 21 ] && [ "$JC_MAJOR" -gt "$best_major" ]; then best=$candidate; best_major=$JC_MAJOR; fi
   done
   if [ -z "$best" ]; then
     echo "jcompose: no JDK >= 21 found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm has none)." >&2

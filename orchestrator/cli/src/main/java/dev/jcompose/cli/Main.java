@@ -66,7 +66,8 @@ public final class Main implements Runnable {
     @CommandLine.Mixin
     DisplayFlags display = new DisplayFlags();
 
-    private final Environment host;
+    /** The command's environment: given at construction, or bound once to a {@link Prepared} CLI. */
+    private Environment host;
 
     /** Where compose commands run; tests replace it with a recording double. */
     final Backends backends;
@@ -116,6 +117,9 @@ public final class Main implements Runnable {
     }
 
     Environment host() {
+        if (host == null) {
+            throw new IllegalStateException("a prepared CLI runs only once bound to its command's environment");
+        }
         return host;
     }
 
@@ -127,7 +131,7 @@ public final class Main implements Runnable {
         return new HostAccess(
                 new ProcessCommandRunner(),
                 clock,
-                new java.util.TreeMap<>(host.variables()),
+                new java.util.TreeMap<>(host().variables()),
                 dev.jcompose.host.ProcessTable.system());
     }
 
@@ -160,6 +164,7 @@ public final class Main implements Runnable {
     LoadedProject loadProject(ProjectFlags after, boolean interpolate, List<String> targets, boolean serviceEnvFiles) {
         ProjectFlags flags = this.flags.with(after);
         PrintWriter err = spec.commandLine().getErr();
+        Environment host = host();
         LoadOptions options = new LoadOptions(
                 host.workingDir(),
                 flags.files(),
@@ -190,13 +195,45 @@ public final class Main implements Runnable {
     }
 
     static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
+        return run(commandLine(main), args, out, err);
+    }
+
+    /**
+     * A CLI built ahead of its command: picocli's model of the ~35 subcommands takes milliseconds to
+     * build even in a warm JVM, which the engine pays before the command it runs for a thin client
+     * unless one was built while it waited. Bound to one command's environment, run once.
+     */
+    public static final class Prepared {
+        private final Main main;
+        private final CommandLine commandLine;
+        private boolean used;
+
+        private Prepared(Main main) {
+            this.main = main;
+            this.commandLine = commandLine(main);
+        }
+
+        public static Prepared build() {
+            return new Prepared(new Main(null));
+        }
+
+        /** Runs the command in {@code host} with the given streams; returns its exit code. */
+        public int execute(String[] args, PrintWriter out, PrintWriter err, Environment host) {
+            if (used) {
+                throw new IllegalStateException("a prepared CLI runs one command");
+            }
+            used = true;
+            main.host = host;
+            return run(commandLine, args, out, err);
+        }
+    }
+
+    private static CommandLine commandLine(Main main) {
         CommandLine cl = new CommandLine(main);
         addHelpOption(cl);
         // exec's and run's command starts at the first positional: its own flags are not jcompose's
         cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.getSubcommands().get("run").setStopAtPositional(true);
-        cl.setOut(out);
-        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof JcomposeException je) {
                 commandLine.getErr().println(je.describe());
@@ -211,6 +248,12 @@ public final class Main implements Runnable {
                     .println("  hint: see 'jcompose " + commandPath(ex.getCommandLine()) + "--help'");
             return ExitCode.COMMAND_SYNTAX;
         });
+        return cl;
+    }
+
+    private static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+        cl.setOut(out);
+        cl.setErr(err);
         return cl.execute(args);
     }
 

@@ -34,27 +34,35 @@ public final class ThinClient {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
-        boolean terminal = isTerminal(0) && isTerminal(1);
-        if (thin(args, env, isTerminal(0))) {
-            SessionRequest request = new SessionRequest(
-                    SessionWire.VERSION,
-                    build(),
-                    Arrays.asList(args),
-                    Path.of("").toAbsolutePath().toString(),
-                    env,
-                    terminal);
+        boolean stdinTerminal = isTerminal(0);
+        if (thin(args, env, stdinTerminal)) {
+            Connection connection = Connection.start(socket(env));
             ClientSession session = ClientSession.open(
-                    socket(env),
-                    request,
+                    connection,
+                    request(args, env, stdinTerminal),
                     new FileOutputStream(FileDescriptor.out),
                     new FileOutputStream(FileDescriptor.err),
                     new FileInputStream(FileDescriptor.in));
             if (session != null) {
                 session.trapSignals();
-                System.exit(session.serve());
+                int code = session.serve();
+                // halt, not exit: the output went out unbuffered and no shutdown hook is ours, while
+                // exit's logging of the call alone costs this short-lived JVM milliseconds
+                Runtime.getRuntime().halt(code);
             }
         }
-        dev.jcompose.cli.Main.main(args);
+        FullCli.run(args);
+    }
+
+    /** The command as the engine runs it: here, with this environment and terminal. */
+    static SessionRequest request(String[] args, Map<String, String> env, boolean stdinTerminal) {
+        return new SessionRequest(
+                SessionWire.VERSION,
+                build(),
+                Arrays.asList(args),
+                Path.of("").toAbsolutePath().toString(),
+                env,
+                stdinTerminal && isTerminal(1));
     }
 
     /**
@@ -107,6 +115,60 @@ public final class ThinClient {
         }
     }
 
+    /**
+     * Connecting on a thread of its own: the JDK's set-up for its first Unix socket (it seeds a
+     * SecureRandom, ~20 ms on a cold JVM) overlaps the building of the request.
+     */
+    static final class Connection extends Thread {
+        private final Path socket;
+        /** Written by this thread, read after {@link #join()}. */
+        private SocketChannel channel;
+
+        private Connection(Path socket) {
+            super(null, null, "jcompose-connect", 0, false);
+            this.socket = socket;
+            setDaemon(true);
+        }
+
+        static Connection start(Path socket) {
+            Connection c = new Connection(socket);
+            c.start();
+            return c;
+        }
+
+        @Override
+        public void run() {
+            SocketChannel ch = null;
+            try {
+                ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch.connect(UnixDomainSocketAddress.of(socket));
+                channel = ch;
+            } catch (IOException | RuntimeException e) {
+                // no engine listens there: the command runs in this process
+                if (ch != null) {
+                    ClientSession.closeQuietly(ch);
+                }
+            }
+        }
+
+        /** The connected channel, or null when no engine listens. */
+        SocketChannel await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return channel;
+        }
+    }
+
     /** The session from the client's side. */
     static final class ClientSession {
         private final SessionWire wire;
@@ -126,12 +188,14 @@ public final class ThinClient {
         /** The session the engine accepted, or null when it cannot take the command (then run it here). */
         static ClientSession open(
                 Path socket, SessionRequest request, OutputStream out, OutputStream err, InputStream in) {
+            return open(Connection.start(socket), request, out, err, in);
+        }
+
+        static ClientSession open(
+                Connection connection, SessionRequest request, OutputStream out, OutputStream err, InputStream in) {
             byte[] hello = request.encode();
-            SocketChannel channel;
-            try {
-                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                channel.connect(UnixDomainSocketAddress.of(socket));
-            } catch (IOException | RuntimeException e) {
+            SocketChannel channel = connection.await();
+            if (channel == null) {
                 return null;
             }
             SessionWire wire = new SessionWire(channel);

@@ -23,8 +23,10 @@ final class CommandSession implements Runnable {
     private final SocketChannel channel;
     private final String build;
     private final Consumer<String> log;
+    private final SpareCli clis;
 
-    CommandSession(SocketChannel channel, String build, Consumer<String> log) {
+    CommandSession(SocketChannel channel, String build, SpareCli clis, Consumer<String> log) {
+        this.clis = clis;
         this.channel = channel;
         this.build = build;
         this.log = log;
@@ -89,7 +91,7 @@ final class CommandSession implements Runnable {
                 request.env(), Path.of(request.workingDir()), stdin, request.terminal(), false, signals);
         int code;
         try {
-            code = Main.execute(request.args().toArray(String[]::new), out, err, host);
+            code = clis.take().execute(request.args().toArray(String[]::new), out, err, host);
         } catch (RuntimeException e) {
             log.accept("session " + request.args() + " failed: " + e);
             err.println("jcompose: internal error: " + e + " (the engine log has it: jcompose engine status)");

@@ -57,6 +57,8 @@ public final class SessionServer implements AutoCloseable {
     }
 
     private void accept(String build, Consumer<String> log) {
+        SpareCli clis = new SpareCli(log);
+        clis.refill();
         while (true) {
             SocketChannel client;
             try {
@@ -67,7 +69,7 @@ public final class SessionServer implements AutoCloseable {
                 log.accept("command socket: " + e.getMessage());
                 continue;
             }
-            CommandSession session = new CommandSession(client, build, log);
+            CommandSession session = new CommandSession(client, build, clis, log);
             active.incrementAndGet();
             Thread.ofPlatform().daemon().name("jcompose-session").start(() -> {
                 try {

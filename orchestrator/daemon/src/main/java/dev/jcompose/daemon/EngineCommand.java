@@ -1,5 +1,10 @@
 package dev.jcompose.daemon;
 
+import dev.jcompose.JcomposeException;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +38,29 @@ public record EngineCommand(List<String> argv) {
         return options;
     }
 
+    /**
+     * Where {@code anchor} was loaded from: the JVM's class path, or the jars of the loader of its own
+     * that the thin client gives the whole CLI when the launcher left it off the class path.
+     */
+    static String classPath(Class<?> anchor) {
+        if (anchor.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> jars = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    jars.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new JcomposeException(
+                            "cannot start the engine: its class path holds " + url + ", not a file",
+                            "reinstall jcompose (lib/ holds jcompose.jar)",
+                            1,
+                            e);
+                }
+            }
+            return String.join(File.pathSeparator, jars);
+        }
+        return System.getProperty("java.class.path");
+    }
+
     /** {@code [setsid] java [jvmOptions] -cp <this class path> EngineMain --run-root <runRoot> [engineArgs]}. */
     public static EngineCommand sameJvm(Path runRoot, List<String> jvmOptions, List<String> engineArgs) {
         List<String> argv = new ArrayList<>();
@@ -46,7 +74,7 @@ public record EngineCommand(List<String> argv) {
         argv.addAll(quietNetty(Runtime.version().feature()));
         argv.addAll(jvmOptions);
         argv.add("-cp");
-        argv.add(System.getProperty("java.class.path"));
+        argv.add(classPath(EngineMain.class));
         argv.add(EngineMain.class.getName());
         argv.add("--run-root");
         argv.add(runRoot.toString());

@@ -1,8 +1,17 @@
 package dev.jcompose.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jcompose.host.CommandRunner;
+import dev.jcompose.host.ProcessCommandRunner;
+import dev.jcompose.state.ContainerState;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract against runc/crun under conmon, in busybox: each behaviour is a shell script. The
@@ -21,6 +30,37 @@ class ConmonRuntimeContractTest extends ContainerRuntimeContract {
     @AfterEach
     void closeFixture() throws IOException {
         fx.close();
+    }
+
+    /**
+     * A container this runtime created and has not started is "created" while its init lives, without
+     * a runtime process for each look; a runtime that did not create it (an engine started since) asks.
+     */
+    @Test
+    void aContainerCreatedHereIsKnownCreatedWithoutAskingTheRuntime() {
+        List<List<String>> commands = new CopyOnWriteArrayList<>();
+        CommandRunner counting = command -> {
+            commands.add(command.argv());
+            return new ProcessCommandRunner().run(command);
+        };
+        ContainerRuntime here = fx.newRuntime(counting);
+        here.create(request("known", new Exits("out", "err", 0)));
+        commands.clear();
+
+        assertThat(here.inspect("known").state()).isEqualTo(ContainerState.CREATED);
+        assertThat(here.inspect("known").state()).isEqualTo(ContainerState.CREATED);
+        assertThat(commands).isEmpty();
+
+        ContainerRuntime later = fx.newRuntime(counting);
+        assertThat(later.inspect("known").state()).isEqualTo(ContainerState.CREATED);
+        assertThat(commands).singleElement().satisfies(argv -> assertThat(argv).contains("state"));
+
+        here.start("known");
+        assertThat(ExitWatcher.await(
+                        ContainerDirs.of(fx.paths, "known").exitDir().resolve("known"), Duration.ofSeconds(10)))
+                .contains(0);
+        assertThat(here.inspect("known").state()).isEqualTo(ContainerState.EXITED);
+        here.delete("known", true);
     }
 
     @Override

@@ -46,8 +46,12 @@ final class RuntimeFixture implements AutoCloseable {
     }
 
     ConmonRuntime newRuntime() {
-        return new ConmonRuntime(
-                paths, new ProcessCommandRunner(), Clock.system(), oci, RuntimeConfig.detect(cgroupParent));
+        return newRuntime(new ProcessCommandRunner());
+    }
+
+    /** Another runtime on the same directories (what an engine started after this one has) running through {@code runner}. */
+    ConmonRuntime newRuntime(dev.jcompose.host.CommandRunner runner) {
+        return new ConmonRuntime(paths, runner, Clock.system(), oci, RuntimeConfig.detect(cgroupParent));
     }
 
     HostSnapshot snapshot() {

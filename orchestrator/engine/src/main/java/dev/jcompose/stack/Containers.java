@@ -534,9 +534,12 @@ final class Containers {
             // removal is idempotent: a one-off's --rm, or another command, may have removed it since the
             // plan was made; what is left of it (endpoint, files, volumes) still goes
             if (runtime.exists(id)) {
-                runtime.delete(id, true);
+                Teardown.together(
+                        () -> runtime.delete(id, true),
+                        () -> network.endpoints().detach(id));
+            } else {
+                network.endpoints().detach(id);
             }
-            network.endpoints().detach(id);
             files.delete(id);
             locks.remove(id);
         }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -27,6 +29,21 @@ public final class NetworkStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
     private final ReentrantLock local = new ReentrantLock();
+    /**
+     * The state as last read or written, with the identity of its file (inode, size, modification
+     * time); read and written under the lock only. Every writer holds the lock and replaces the file,
+     * so an unchanged identity is unchanged content: a look costs a stat, not a JSON parse.
+     */
+    private Known known;
+
+    private record Known(Object fileKey, FileTime modified, long size, NetworkState state) {
+        boolean sameFile(BasicFileAttributes a) {
+            return fileKey != null
+                    && fileKey.equals(a.fileKey())
+                    && modified.equals(a.lastModifiedTime())
+                    && size == a.size();
+        }
+    }
 
     public NetworkStore(Path dir) {
         this.dir = dir;
@@ -80,6 +97,7 @@ public final class NetworkStore {
             if (t.state().networks().isEmpty() && t.state().endpoints().isEmpty()) {
                 try {
                     Files.deleteIfExists(dir.resolve("state.json"));
+                    known = null;
                 } catch (IOException e) {
                     throw new JcomposeException(
                             "cannot remove " + dir.resolve("state.json") + ": " + e.getMessage(), null);
@@ -91,10 +109,19 @@ public final class NetworkStore {
 
     private NetworkState read() throws IOException {
         Path f = dir.resolve("state.json");
-        if (!Files.exists(f)) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(f, BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            known = null;
             return NetworkState.empty();
         }
-        return JSON.readValue(f.toFile(), NetworkState.class);
+        if (known != null && known.sameFile(a)) {
+            return known.state();
+        }
+        NetworkState s = JSON.readValue(f.toFile(), NetworkState.class);
+        known = new Known(a.fileKey(), a.lastModifiedTime(), a.size(), s);
+        return s;
     }
 
     private void write(NetworkState s) {
@@ -110,6 +137,8 @@ public final class NetworkStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
             }
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            known = new Known(a.fileKey(), a.lastModifiedTime(), a.size(), s);
         } catch (IOException e) {
             throw new JcomposeException(
                     "cannot write the network state " + f + ": " + e.getMessage(),

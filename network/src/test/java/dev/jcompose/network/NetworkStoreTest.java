@@ -64,4 +64,34 @@ class NetworkStoreTest {
         assertThat(released.leases()).hasSize(99);
         assertThat(released.release("e7")).isEqualTo(released);
     }
+
+    /** Each store keeps the state it last read; a write by another (another process) is seen, not overwritten. */
+    @Test
+    void twoStoresOnOneDirectorySeeEachOthersWrites() {
+        NetworkStore one = new NetworkStore(dir);
+        NetworkStore other = new NetworkStore(dir);
+        one.locked(t -> {
+            t.put(t.state().with(net(Map.of())));
+            return null;
+        });
+        for (int n = 0; n < 20; n++) {
+            NetworkStore writer = n % 2 == 0 ? one : other;
+            int lease = n;
+            writer.locked(t -> {
+                NetworkRecord r = t.state().networks().get("p_default");
+                Map<Ipv4, String> l = new TreeMap<>(r.leases());
+                l.put(Ipv4.parse("172.20.2." + lease), "e" + lease);
+                t.put(t.state().with(r.withLeases(l)));
+                return null;
+            });
+        }
+        assertThat(one.snapshot().networks().get("p_default").leases()).hasSize(20);
+        assertThat(other.snapshot()).isEqualTo(one.snapshot());
+        one.locked(t -> {
+            t.put(t.state().withoutNetwork("p_default"));
+            return null;
+        });
+        one.deleteIfEmpty();
+        assertThat(other.snapshot().networks()).isEmpty();
+    }
 }

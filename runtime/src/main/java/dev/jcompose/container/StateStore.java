@@ -9,12 +9,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** Reads and writes container records; each write is a temp file renamed over the old one. */
+/**
+ * Reads and writes container records; each write is a temp file renamed over the old one. A record
+ * read before is kept with the identity of the file it came from (inode, size, modification time):
+ * a record file is never written in place, so the same file is the same content, and a look at a
+ * container costs a stat instead of a JSON parse (most of a warm {@code ps}'s time before). The files
+ * live under the run root, a tmpfs, whose inode numbers are not reused soon.
+ */
 public final class StateStore {
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -23,6 +33,17 @@ public final class StateStore {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final HostPaths paths;
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+    /** A record and the file it was read from. */
+    private record Read(Object fileKey, FileTime modified, long size, ContainerRecord record) {
+        boolean sameFile(BasicFileAttributes a) {
+            return fileKey != null
+                    && fileKey.equals(a.fileKey())
+                    && modified.equals(a.lastModifiedTime())
+                    && size == a.size();
+        }
+    }
 
     public StateStore(HostPaths paths) {
         this.paths = paths;
@@ -36,6 +57,7 @@ public final class StateStore {
             Path tmp = Files.createTempFile(file.getParent(), "state.json.", ".tmp");
             JSON.writeValue(tmp.toFile(), r);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            reads.remove(r.id()); // read back from the file: another process may have replaced it since
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save container state " + file + ": " + e.getMessage(), e);
         }
@@ -43,12 +65,26 @@ public final class StateStore {
 
     public Optional<ContainerRecord> load(String id) {
         Path file = ContainerDirs.of(paths, id).record();
-        if (!Files.exists(file)) {
+        BasicFileAttributes before;
+        try {
+            before = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            reads.remove(id);
             return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read container state " + file + ": " + e.getMessage(), e);
+        }
+        Read known = reads.get(id);
+        if (known != null && known.sameFile(before)) {
+            return Optional.of(known.record());
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), ContainerRecord.class));
+            // read after the stat: the content is at least as new as the identity it is kept under
+            ContainerRecord r = JSON.readValue(file.toFile(), ContainerRecord.class);
+            reads.put(id, new Read(before.fileKey(), before.lastModifiedTime(), before.size(), r));
+            return Optional.of(r);
         } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            reads.remove(id);
             return Optional.empty(); // removed between the check and the read
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read container state " + file + ": " + e.getMessage(), e);
@@ -62,8 +98,10 @@ public final class StateStore {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return new ArrayList<>(
+            List<String> ids = new ArrayList<>(
                     s.map(p -> p.getFileName().toString()).sorted().toList());
+            reads.keySet().retainAll(new java.util.HashSet<>(ids)); // removed containers are forgotten
+            return ids;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

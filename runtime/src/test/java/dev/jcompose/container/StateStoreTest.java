@@ -83,4 +83,41 @@ class StateStoreTest {
         store.save(rec);
         assertThat(Files.readString(file)).isEqualTo(old);
     }
+
+    @Test
+    void anUnchangedRecordIsNotParsedAgainAndAReplacedOneIsReadAnew() {
+        HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
+        StateStore store = new StateStore(paths);
+        StateStore otherProcess = new StateStore(paths);
+        OverlayMount rootfs =
+                new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"), dir.resolve("rootfs"));
+        ContainerRecord created = new ContainerRecord(
+                "c2",
+                "n2",
+                Map.of(),
+                "hash",
+                ImageDefaults.EMPTY,
+                ContainerSpec.defaults(),
+                rootfs,
+                "/jcompose/c2",
+                "runc",
+                "/usr/bin/runc",
+                Instant.EPOCH,
+                ContainerState.CREATED,
+                null,
+                null,
+                null);
+        store.save(created);
+
+        ContainerRecord first = store.load("c2").orElseThrow();
+        assertThat(store.load("c2").orElseThrow()).isSameAs(first);
+
+        ContainerRecord running = created.with(ContainerState.RUNNING, Instant.EPOCH, null, null);
+        otherProcess.save(running);
+        assertThat(store.load("c2")).contains(running);
+
+        store.save(created);
+        assertThat(store.load("c2")).contains(created);
+        assertThat(otherProcess.load("c2")).contains(created);
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The training run behind the thin client's ahead-of-time cache: one command sent the way
@@ -40,7 +41,8 @@ public final class AotTraining {
             engine.start();
             ThinClient.ClientSession session = ThinClient.ClientSession.open(
                     socket,
-                    ThinClient.request(new String[] {"version"}, System.getenv(), ThinClient.isTerminal(0)),
+                    // the environment's content does not matter here; the real client sends its own
+                    ThinClient.request(new String[] {"version"}, Map.of("JCOMPOSE_AOT_TRAINING", "1"), false),
                     OutputStream.nullOutputStream(),
                     OutputStream.nullOutputStream(),
                     InputStream.nullInputStream());

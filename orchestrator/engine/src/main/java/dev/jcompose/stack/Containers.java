@@ -506,10 +506,21 @@ final class Containers {
 
     /** Stops (stop signal, then SIGKILL after the grace period); returns the exit code. */
     int stop(String id, Duration grace) {
+        return stop(id, grace, true);
+    }
+
+    /**
+     * {@link #stop(String, Duration)}; with {@code releasePorts} false the published ports are released
+     * after the return (the exit's handling does it), not before: a container removed next loses its
+     * rules with its endpoint anyway, and the containers it depends on stop as soon as it has.
+     */
+    int stop(String id, Duration grace, boolean releasePorts) {
         stoppedByUser(id);
         unregisterDns(id);
         int code = runtime.stop(id, grace);
-        releasePortsIfExited(id);
+        if (releasePorts) {
+            releasePortsIfExited(id);
+        }
         return code;
     }
 

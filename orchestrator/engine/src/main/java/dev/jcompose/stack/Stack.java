@@ -181,7 +181,8 @@ public final class Stack implements AutoCloseable {
                         images,
                         supervision,
                         waitTimeout)
-                .knowing(records);
+                .knowing(records)
+                .running(plan);
         // the command's progress: its own project's events only, never another project's command's
         Runnable unsubscribe = subscribe(Optional.of(project.name()), listener);
         try {

@@ -48,6 +48,8 @@ final class StackOperations implements OperationRunner<Operation> {
      * removals: listing the runtime from parallel operations would race with their deletions.
      */
     private final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Containers this command's plan removes: stopping them need not wait for their ports' release. */
+    private final java.util.Set<String> removedLater = new java.util.HashSet<>();
 
     StackOperations(
             EngineContext engine,
@@ -74,6 +76,16 @@ final class StackOperations implements OperationRunner<Operation> {
 
     StackOperations knowing(java.util.List<ContainerRecord> records) {
         records.forEach(r -> ids.put(r.name(), r.id()));
+        return this;
+    }
+
+    /** What the plan does beyond the step at hand: which of the containers it stops it also removes. */
+    StackOperations running(dev.jcompose.plan.Plan<Operation> plan) {
+        for (Step<Operation> step : plan.steps()) {
+            if (step.op() instanceof Operation.RemoveContainer r) {
+                removedLater.add(r.name());
+            }
+        }
         return this;
     }
 
@@ -297,7 +309,7 @@ final class StackOperations implements OperationRunner<Operation> {
         supervision.stopping(id);
         return supervision
                 .quiet()
-                .compose(q -> engine.blocking(() -> containers.stop(id, timeout)))
+                .compose(q -> engine.blocking(() -> containers.stop(id, timeout, !removedLater.contains(name))))
                 .map(code -> {
                     supervision.exitedNow(id, code, null);
                     emit(StackEvent.container(name, "Stopped"));

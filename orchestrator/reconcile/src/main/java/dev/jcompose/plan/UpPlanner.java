@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Plans {@code up}: orphans, networks, volumes and images first; then, service by service in
- * dependency order, scale-down removals and container creation or recreation (a service's
- * containers are created after those of the services it depends on); then the start phase, where
+ * dependency order, scale-down removals and container creation or recreation (a service's new
+ * containers are created after those they share volumes or namespaces with, recreated ones after
+ * those of every service they depend on); then the start phase, where
  * a service's containers start after its dependencies are started, healthy or completed, as each
  * {@code depends_on} condition says. Unchanged running containers get no step; waits on
  * conditions are always planned, as compose always waits for them.
@@ -107,6 +108,21 @@ final class UpPlanner {
         }
     }
 
+    /** The services whose containers a container of {@code service} is made from: volumes and namespaces it shares. */
+    private List<String> donors(String service) {
+        ServiceConfig s = desired.service(service);
+        List<String> out = new ArrayList<>();
+        s.volumesFrom().stream()
+                .map(References::volumesFromService)
+                .flatMap(Optional::stream)
+                .forEach(out::add);
+        Stream.of(s.networkMode(), s.ipc(), s.pid())
+                .map(References::networkModeService)
+                .flatMap(Optional::stream)
+                .forEach(out::add);
+        return out;
+    }
+
     private void requireDonor(String donor, String what) {
         if (!graph.services().contains(donor)
                 && observed.serviceContainers(desired.name(), donor).isEmpty()) {
@@ -184,12 +200,16 @@ final class UpPlanner {
         boolean recreating = mine.stream().anyMatch(f -> f.action() == Fate.Action.RECREATE);
         List<String> restartStops = recreating ? stopRestartDependents(service) : List.of();
         List<String> base = new ArrayList<>(resources.stepsFor(service));
+        List<String> donorsOnly = new ArrayList<>(base);
         graph.dependenciesOf(service).forEach(d -> base.addAll(converged.get(d)));
+        donors(service).forEach(d -> donorsOnly.addAll(converged.getOrDefault(d, List.of())));
         String hash = desired.configHash(service);
         List<String> ids = new ArrayList<>();
         for (Fate f : mine) {
             if (f.action() == Fate.Action.CREATE) {
-                List<String> deps = new ArrayList<>(base);
+                // a new container waits only for the containers it is made from (namespaces, volumes_from):
+                // the rest of depends_on orders the starts, and the creations of a chain run at once
+                List<String> deps = new ArrayList<>(donorsOnly);
                 deps.addAll(nameFreed(f.name(), null));
                 ids.add(steps.add(
                         "create:" + f.name(),

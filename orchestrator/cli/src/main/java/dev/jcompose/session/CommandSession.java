@@ -40,6 +40,8 @@ final class CommandSession implements Runnable {
             if (request != null) {
                 try (Outbox outbox = new Outbox(wire)) {
                     outbox.sendInt(SessionWire.EXIT, execute(wire, outbox, request));
+                } finally {
+                    clis.refill(); // the next command's CLI, built once this one's client has its exit code
                 }
             }
         } catch (IOException e) {

@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * One CLI built ahead of the next command, so a thin client's command does not wait for picocli to
- * build its model (milliseconds per command even in the warm engine). Each command takes the spare
- * and a new one is built on a thread of its own while the command runs; commands that come faster
- * than that, or at once, build their own.
+ * build its model (milliseconds per command even in the warm engine). Each command takes the spare;
+ * a new one is built on a thread of its own once the command is done (built while it ran, it took
+ * the command's CPU on a small machine), by the time the next command's client has started.
+ * Commands that come faster than that, or at once, build their own.
  */
 final class SpareCli {
     private final AtomicReference<Main.Prepared> spare = new AtomicReference<>();
@@ -20,10 +21,9 @@ final class SpareCli {
         this.log = log;
     }
 
-    /** A CLI for one command: the spare if there is one, else built now. */
+    /** A CLI for one command: the spare if there is one, else built now. {@link #refill} after the command. */
     Main.Prepared take() {
         Main.Prepared ready = spare.getAndSet(null);
-        refill();
         return ready != null ? ready : Main.Prepared.build();
     }
 

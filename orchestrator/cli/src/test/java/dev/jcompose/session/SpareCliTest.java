@@ -23,6 +23,7 @@ class SpareCliTest {
         List<Main.Prepared> taken = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             taken.add(clis.take());
+            clis.refill();
         }
         assertThat(taken).doesNotHaveDuplicates();
         assertThat(log).isEmpty();

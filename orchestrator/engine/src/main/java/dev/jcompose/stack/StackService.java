@@ -267,8 +267,9 @@ final class StackService implements ComposeService {
 
     private List<ContainerSummary> summaries(String projectName, List<ContainerRecord> records) {
         List<ContainerSummary> out = new ArrayList<>();
+        var endpoints = stack.network.endpoints().state().endpoints(); // one read of the state, not one per row
         for (ContainerRecord r : records) {
-            EndpointRecord e = stack.network.endpoints().state().endpoints().get(r.id());
+            EndpointRecord e = endpoints.get(r.id());
             List<PortBinding> ports = new ArrayList<>(
                     e == null
                             ? List.of()

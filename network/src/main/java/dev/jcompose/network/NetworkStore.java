@@ -3,6 +3,7 @@ package dev.jcompose.network;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jcompose.JcomposeException;
+import dev.jcompose.host.FileVersion;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,8 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -30,20 +30,13 @@ public final class NetworkStore {
     private final Path dir;
     private final ReentrantLock local = new ReentrantLock();
     /**
-     * The state as last read or written, with the identity of its file (inode, size, modification
-     * time); read and written under the lock only. Every writer holds the lock and replaces the file,
-     * so an unchanged identity is unchanged content: a look costs a stat, not a JSON parse.
+     * The state as last read or written, with the {@link FileVersion} of its file; read and written
+     * under the lock only. Every writer holds the lock and replaces the file, so a look costs a stat,
+     * not a JSON parse, while nobody changed it.
      */
     private Known known;
 
-    private record Known(Object fileKey, FileTime modified, long size, NetworkState state) {
-        boolean sameFile(BasicFileAttributes a) {
-            return fileKey != null
-                    && fileKey.equals(a.fileKey())
-                    && modified.equals(a.lastModifiedTime())
-                    && size == a.size();
-        }
-    }
+    private record Known(FileVersion version, NetworkState state) {}
 
     public NetworkStore(Path dir) {
         this.dir = dir;
@@ -109,18 +102,16 @@ public final class NetworkStore {
 
     private NetworkState read() throws IOException {
         Path f = dir.resolve("state.json");
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(f, BasicFileAttributes.class);
-        } catch (java.nio.file.NoSuchFileException e) {
+        Optional<FileVersion> version = FileVersion.of(f);
+        if (version.isEmpty()) {
             known = null;
             return NetworkState.empty();
         }
-        if (known != null && known.sameFile(a)) {
+        if (known != null && known.version().equals(version.get())) {
             return known.state();
         }
         NetworkState s = JSON.readValue(f.toFile(), NetworkState.class);
-        known = new Known(a.fileKey(), a.lastModifiedTime(), a.size(), s);
+        known = new Known(version.get(), s);
         return s;
     }
 
@@ -137,8 +128,7 @@ public final class NetworkStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
             }
-            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-            known = new Known(a.fileKey(), a.lastModifiedTime(), a.size(), s);
+            known = FileVersion.of(f).map(v -> new Known(v, s)).orElse(null);
         } catch (IOException e) {
             throw new JcomposeException(
                     "cannot write the network state " + f + ": " + e.getMessage(),

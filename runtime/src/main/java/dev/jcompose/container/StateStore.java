@@ -3,14 +3,13 @@ package dev.jcompose.container;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jcompose.host.FileVersion;
 import dev.jcompose.host.HostPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes container records; each write is a temp file renamed over the old one. A record
- * read before is kept with the identity of the file it came from (inode, size, modification time):
- * a record file is never written in place, so the same file is the same content, and a look at a
- * container costs a stat instead of a JSON parse (most of a warm {@code ps}'s time before). The files
- * live under the run root, a tmpfs, whose inode numbers are not reused soon.
+ * read before is kept with the {@link FileVersion} it came from: a record file is never written in
+ * place, so a look at a container costs a stat instead of a JSON parse (most of a warm {@code ps}'s
+ * time before).
  */
 public final class StateStore {
     static final ObjectMapper JSON = new ObjectMapper()
@@ -33,17 +31,10 @@ public final class StateStore {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final HostPaths paths;
-    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+    private final Map<String, Parsed> reads = new ConcurrentHashMap<>();
 
-    /** A record and the file it was read from. */
-    private record Read(Object fileKey, FileTime modified, long size, ContainerRecord record) {
-        boolean sameFile(BasicFileAttributes a) {
-            return fileKey != null
-                    && fileKey.equals(a.fileKey())
-                    && modified.equals(a.lastModifiedTime())
-                    && size == a.size();
-        }
-    }
+    /** A record and the version of the file it was read from. */
+    private record Parsed(FileVersion version, ContainerRecord record) {}
 
     public StateStore(HostPaths paths) {
         this.paths = paths;
@@ -65,23 +56,24 @@ public final class StateStore {
 
     public Optional<ContainerRecord> load(String id) {
         Path file = ContainerDirs.of(paths, id).record();
-        BasicFileAttributes before;
+        Optional<FileVersion> before;
         try {
-            before = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (java.nio.file.NoSuchFileException e) {
-            reads.remove(id);
-            return Optional.empty();
+            before = FileVersion.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read container state " + file + ": " + e.getMessage(), e);
         }
-        Read known = reads.get(id);
-        if (known != null && known.sameFile(before)) {
+        if (before.isEmpty()) {
+            reads.remove(id);
+            return Optional.empty();
+        }
+        Parsed known = reads.get(id);
+        if (known != null && known.version().equals(before.get())) {
             return Optional.of(known.record());
         }
         try {
             // read after the stat: the content is at least as new as the identity it is kept under
             ContainerRecord r = JSON.readValue(file.toFile(), ContainerRecord.class);
-            reads.put(id, new Read(before.fileKey(), before.lastModifiedTime(), before.size(), r));
+            reads.put(id, new Parsed(before.get(), r));
             return Optional.of(r);
         } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
             reads.remove(id);

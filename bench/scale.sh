@@ -3,8 +3,9 @@
 # and 200), jcompose alone (the anchors take minutes per 50 here: bench/compare.sh has them at 50), and
 # the engine's memory per container. Root. Usage: bench/scale.sh [S...]
 #   time:    wall time of `up -d` (returns once every container runs) and of `down`
-#   memory:  the engine's RSS (VmRSS) before up, with S containers up (after `ps`), and the difference / S;
-#            the conmons' own RSS in all (one per container)
+#   memory:  the engine's live heap after a full GC (jcmd GC.run, GC.heap_info) before up and with S
+#            containers up, and the difference / S (what the engine keeps per container); its RSS with S up
+#            (a JVM's RSS keeps what its heap once grew to); the conmons' RSS in all (one per container)
 # It uses private data and run roots (its own engine), cgroup parent and iptables chain prefix, takes
 # /tmp/jcompose-root.lock itself, and removes what it made; the host's leftovers are checked at the end.
 set -euo pipefail
@@ -38,10 +39,14 @@ trap cleanup EXIT
 jc_busybox_image "$ROOT/bin/jcompose" >/dev/null 9>&-
 "$ROOT/bin/jcompose" engine start >/dev/null 9>&-
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }   # KiB
+heap() { # KiB of live heap after a full collection
+  "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+}
 engine_pid() { pgrep -f "EngineMain --run-root $JCOMPOSE_RUN_ROOT" | head -1; }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-printf '%-9s %10s %10s %14s %14s %12s %14s\n' services "up -d" down "engine before" "engine up" "per container" "conmons in all"
+printf '%-9s %10s %10s %13s %13s %14s %12s %14s\n' services "up -d" down "heap before" "heap up" "per container" "engine RSS" "conmons in all"
 for s in "${SIZES[@]}"; do
   f=$W/s$s.yaml
   echo "services:" >"$f"
@@ -49,16 +54,17 @@ for s in "${SIZES[@]}"; do
     printf '  s%s:\n    image: busybox:1.36\n    command: ["sh", "-c", "trap '"'exit 0'"' TERM; sleep 3600 & wait"]\n' "$i" >>"$f"
   done
   pid=$(engine_pid)
-  before=$(rss "$pid")
+  before=$(heap "$pid")
   t=$(date +%s%N)
   "${J[@]}" -p "scale$s" -f "$f" up -d 9>&-
   up=$(ms "$t")
   "${J[@]}" -p "scale$s" -f "$f" ps -q 9>&- | wc -l | grep -qx "$s" || { echo "bench/scale.sh: not all $s containers run" >&2; exit 1; }
-  after=$(rss "$pid")
+  after=$(heap "$pid")
+  engine_rss=$(rss "$pid")
   conmons=$(pgrep -f "conmon .*$JCOMPOSE_RUN_ROOT" | while read -r c; do rss "$c"; done | awk '{s += $1} END {print s + 0}')
   t=$(date +%s%N)
   "${J[@]}" -p "scale$s" -f "$f" down -t 1 9>&-
   down=$(ms "$t")
-  printf '%-9s %8d ms %8d ms %11d KiB %11d KiB %8d KiB %11d KiB\n' "$s" "$up" "$down" "$before" "$after" \
-    $(( (after - before) / s )) "$conmons"
+  printf '%-9s %8d ms %8d ms %9d KiB %9d KiB %10d KiB %8d KiB %10d KiB\n' "$s" "$up" "$down" "$before" "$after" \
+    $(( (after - before) / s )) "$engine_rss" "$conmons"
 done

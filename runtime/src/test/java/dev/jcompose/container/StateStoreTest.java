@@ -25,26 +25,7 @@ class StateStoreTest {
     void aRecordRoundTripsAndOneWrittenBeforeRestartCountsReadsAsNeverRestarted() throws Exception {
         HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
         StateStore store = new StateStore(paths);
-        OverlayMount rootfs =
-                new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"), dir.resolve("rootfs"));
-        ContainerRecord rec = new ContainerRecord(
-                        "c1",
-                        "n1",
-                        Map.of("k", "v"),
-                        "hash",
-                        ImageDefaults.EMPTY,
-                        ContainerSpec.defaults(),
-                        rootfs,
-                        "/jcompose/c1",
-                        "runc",
-                        "/usr/bin/runc",
-                        Instant.EPOCH,
-                        ContainerState.EXITED,
-                        Instant.EPOCH,
-                        Instant.EPOCH.plusSeconds(1),
-                        3,
-                        null,
-                        0)
+        ContainerRecord rec = record("c1", ContainerState.EXITED, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 3)
                 .restarted(Instant.EPOCH.plusSeconds(2));
         store.save(rec);
         assertThat(store.load("c1")).contains(rec);
@@ -89,24 +70,7 @@ class StateStoreTest {
         HostPaths paths = new HostPaths(dir.resolve("data"), dir.resolve("run"));
         StateStore store = new StateStore(paths);
         StateStore otherProcess = new StateStore(paths);
-        OverlayMount rootfs =
-                new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"), dir.resolve("rootfs"));
-        ContainerRecord created = new ContainerRecord(
-                "c2",
-                "n2",
-                Map.of(),
-                "hash",
-                ImageDefaults.EMPTY,
-                ContainerSpec.defaults(),
-                rootfs,
-                "/jcompose/c2",
-                "runc",
-                "/usr/bin/runc",
-                Instant.EPOCH,
-                ContainerState.CREATED,
-                null,
-                null,
-                null);
+        ContainerRecord created = record("c2", ContainerState.CREATED, null, null, null);
         store.save(created);
 
         ContainerRecord first = store.load("c2").orElseThrow();
@@ -119,5 +83,26 @@ class StateStoreTest {
         store.save(created);
         assertThat(store.load("c2")).contains(created);
         assertThat(otherProcess.load("c2")).contains(created);
+    }
+
+    private ContainerRecord record(String id, ContainerState state, Instant started, Instant finished, Integer exit) {
+        OverlayMount rootfs =
+                new OverlayMount(dir, List.of("l/a"), dir.resolve("upper"), dir.resolve("work"), dir.resolve("rootfs"));
+        return new ContainerRecord(
+                id,
+                "n-" + id,
+                Map.of("k", "v"),
+                "hash",
+                ImageDefaults.EMPTY,
+                ContainerSpec.defaults(),
+                rootfs,
+                "/jcompose/" + id,
+                "runc",
+                "/usr/bin/runc",
+                Instant.EPOCH,
+                state,
+                started,
+                finished,
+                exit);
     }
 }

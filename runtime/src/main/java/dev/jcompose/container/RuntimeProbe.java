@@ -96,6 +96,9 @@ public final class RuntimeProbe {
         try {
             Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
             Files.createDirectories(rootfs.resolve("usr"));
+            // crun (unlike runc) needs the rootfs to have /dev, as every image has: without it crun failed
+            // this probe on every host, cgroup v2 ones included, and was never chosen
+            Files.createDirectories(rootfs.resolve("dev"));
             for (String l : List.of("bin", "lib", "lib64", "sbin")) {
                 Path host = Path.of("/" + l);
                 if (Files.isSymbolicLink(host)) {

@@ -52,41 +52,4 @@ public record ContainerView(
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         networks = networks == null ? List.of() : List.copyOf(networks);
     }
-
-    /** A container without mounts. */
-    public ContainerView(
-            String id,
-            String name,
-            String image,
-            String command,
-            String project,
-            String service,
-            Instant created,
-            ContainerState state,
-            Instant startedAt,
-            Instant finishedAt,
-            int exitCode,
-            Health health,
-            List<PortPublisher> publishers,
-            Map<String, String> labels,
-            List<String> networks) {
-        this(
-                id,
-                name,
-                image,
-                command,
-                project,
-                service,
-                created,
-                state,
-                startedAt,
-                finishedAt,
-                exitCode,
-                health,
-                publishers,
-                labels,
-                networks,
-                List.of(),
-                0);
-    }
 }

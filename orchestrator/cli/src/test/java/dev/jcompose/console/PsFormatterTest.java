@@ -39,7 +39,9 @@ class PsFormatterTest {
                 health,
                 ports,
                 Map.of("b", "2", "a", "1"),
-                List.of("shop_default"));
+                List.of("shop_default"),
+                List.of(),
+                0);
     }
 
     @ParameterizedTest
@@ -66,10 +68,10 @@ class PsFormatterTest {
     @Test
     void exitedWithoutFinishTimeAndClockSkew() {
         ContainerView neverStarted = new ContainerView(
-                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, null, null, 2, null, null, null, null);
+                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, null, null, 2, null, null, null, null, null, 0);
         assertThat(StatusText.of(neverStarted, NOW)).isEqualTo("Created");
         ContainerView noFinish = new ContainerView(
-                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, NOW, null, 2, null, null, null, null);
+                "", "n", "i", "", "", "", NOW, ContainerState.EXITED, NOW, null, 2, null, null, null, null, null, 0);
         assertThat(StatusText.of(noFinish, NOW)).isEmpty();
         assertThat(StatusText.ago(NOW.plusSeconds(5), NOW)).isEqualTo("Less than a second ago");
     }

@@ -33,32 +33,4 @@ public record ContainerExtras(
         anonymousVolumes = anonymousVolumes == null ? List.of() : List.copyOf(anonymousVolumes);
         exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
     }
-
-    /** Extras of a container that exposes no port. */
-    public ContainerExtras(
-            String project,
-            String service,
-            List<String> healthArgv,
-            Duration healthInterval,
-            Duration healthTimeout,
-            int healthRetries,
-            Duration healthStartPeriod,
-            Duration healthStartInterval,
-            String restart,
-            List<String> anonymousVolumes,
-            String imageReference) {
-        this(
-                project,
-                service,
-                healthArgv,
-                healthInterval,
-                healthTimeout,
-                healthRetries,
-                healthStartPeriod,
-                healthStartInterval,
-                restart,
-                anonymousVolumes,
-                imageReference,
-                List.of());
-    }
 }

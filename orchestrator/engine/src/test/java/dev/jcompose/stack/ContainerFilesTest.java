@@ -28,7 +28,8 @@ class ContainerFilesTest {
                 null,
                 "on-failure:2",
                 List.of("0123abcd"),
-                "busybox:1.36");
+                "busybox:1.36",
+                List.of());
         files.saveExtras("c1", x);
         assertThat(files.extras("c1")).contains(x);
     }

@@ -77,7 +77,8 @@ class SupervisionEventsTest {
     }
 
     private static ContainerExtras extras(String project) {
-        return new ContainerExtras(project, "web", null, null, null, 0, null, null, "no", List.of(), "busybox:1.36");
+        return new ContainerExtras(
+                project, "web", null, null, null, 0, null, null, "no", List.of(), "busybox:1.36", List.of());
     }
 
     private <T> T onLoop(Supplier<T> task) {

@@ -19,8 +19,12 @@ public final class BridgePlanner {
                 + "link set " + bridge + " up\n";
         return List.of(
                 Command.of("ip", "-batch", "-").withStdin(batch),
-                Command.of("sysctl", "-q", "-w", "net.ipv4.conf." + bridge + ".route_localnet=1"),
-                Command.of("sysctl", "-q", "-w", "net.ipv4.ip_forward=1"));
+                Command.of(
+                        "sysctl",
+                        "-q",
+                        "-w",
+                        "net.ipv4.conf." + bridge + ".route_localnet=1",
+                        "net.ipv4.ip_forward=1"));
     }
 
     public static Command delete(String bridge) {

@@ -2,8 +2,8 @@
  * One Linux bridge per compose network: {@link dev.jcompose.bridge.NetworkSpec} is a compose network
  * as the network layer sees it, {@link dev.jcompose.bridge.BridgePlanner} gives the host commands (as
  * {@link dev.jcompose.host.Command} values) that create and delete its bridge, {@link
- * dev.jcompose.bridge.LinkNames} names bridges and host-side veths, and {@link
- * dev.jcompose.bridge.Uplink} finds the default-route interface whose MTU new bridges take.
+ * dev.jcompose.bridge.LinkNames} names bridges and host-side veths (a new bridge takes the MTU of the
+ * default route's interface, which {@link dev.jcompose.ipam.HostAddresses} reads).
  *
  * <p>Interface names are derived from a hash of the network (and endpoint) name, stable and within
  * the kernel's 15 characters, so a restarted process finds its links again. Planning is pure; running

@@ -3,7 +3,8 @@
  * normalised to its network address), the choice of a subnet for a new network ({@link
  * dev.jcompose.ipam.SubnetPool#dockerDefault()}: docker's 172.17-31.0.0/16 then 192.168.0.0/16 in /20s,
  * skipping anything that overlaps another jcompose network or a route or address of the host, read by
- * {@link dev.jcompose.ipam.HostAddresses} from {@code ip -j}), and the choice of an address inside one
+ * {@link dev.jcompose.ipam.HostAddresses} from one {@code ip -j -batch} with the links and the uplink's
+ * MTU), and the choice of an address inside one
  * ({@link dev.jcompose.ipam.Leases}: static requests checked, dynamic ones take the lowest free).
  *
  * <p>The choices are pure functions of what is in use; the network layer keeps the leases in its

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Creates and removes container endpoints: namespace, veths, addresses, published ports. */
 public final class EndpointService implements NetworkLayer.Endpoints {
@@ -54,13 +55,10 @@ public final class EndpointService implements NetworkLayer.Endpoints {
         ctx.faults().reached("endpoint.journaled");
         try {
             wire(rec);
-            EndpointRecord ready = ctx.store().locked(t -> {
+            // rules depend on networks and ports only
+            EndpointRecord ready = change(!rec.ports().isEmpty(), t -> {
                 EndpointRecord r = rec.withPhase(Phase.READY);
-                NetworkState next = t.state().with(r);
-                if (!r.ports().isEmpty()) {
-                    ctx.kernel().applyRules(next); // rules depend on networks and ports only
-                }
-                t.put(next);
+                t.put(t.state().with(r));
                 return r;
             });
             ctx.events().attached(ready);
@@ -260,12 +258,9 @@ public final class EndpointService implements NetworkLayer.Endpoints {
         if (e.ownsNetns()) {
             ctx.kernel().removeNetns(Path.of(e.netns()));
         }
-        ctx.store().locked(t -> {
-            NetworkState next = t.state().withoutEndpoint(id);
-            t.put(next);
-            if (!e.ports().isEmpty()) {
-                ctx.kernel().applyRules(next); // only published ports put an endpoint into the rules
-            }
+        // only published ports put an endpoint into the rules
+        change(!e.ports().isEmpty(), t -> {
+            t.put(t.state().withoutEndpoint(id));
             return null;
         });
         ctx.store().deleteIfEmpty();
@@ -279,15 +274,13 @@ public final class EndpointService implements NetworkLayer.Endpoints {
      */
     @Override
     public EndpointRecord publish(String id) {
-        return ctx.store().locked(t -> {
+        return ctx.rules().commit(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
             if (!unpublished(e)) {
                 return e;
             }
             EndpointRecord r = republished(t.state(), e, ctx.ports());
-            NetworkState next = t.state().with(r);
-            ctx.kernel().applyRules(next);
-            t.put(next);
+            t.put(t.state().with(r));
             return r;
         });
     }
@@ -317,16 +310,18 @@ public final class EndpointService implements NetworkLayer.Endpoints {
      */
     @Override
     public void unpublish(String id) {
-        ctx.store().locked(t -> {
+        ctx.rules().commit(t -> {
             EndpointRecord e = t.state().endpoints().get(id);
-            if (e == null || e.ports().isEmpty()) {
-                return null;
+            if (e != null && !e.ports().isEmpty()) {
+                t.put(t.state().with(e.withPorts(List.of())));
             }
-            NetworkState next = t.state().with(e.withPorts(List.of()));
-            ctx.kernel().applyRules(next);
-            t.put(next);
             return null;
         });
+    }
+
+    /** A state change under the store's lock; one that changes the rules goes through {@link RuleChanges}. */
+    private <T> T change(boolean rulesChange, Function<NetworkStore.Txn, T> body) {
+        return rulesChange ? ctx.rules().commit(body) : ctx.store().locked(body);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.jcompose.network;
 
-import dev.jcompose.bridge.Uplink;
 import dev.jcompose.host.CommandRunner;
 import dev.jcompose.host.HostPaths;
 import dev.jcompose.ipam.HostAddresses;
@@ -38,13 +37,15 @@ public final class KernelNetworkLayer implements NetworkLayer {
                 throw new UncheckedIOException(e);
             }
         }
+        NetworkStore store = new NetworkStore(dir);
+        Kernel kernel = new Kernel(runner, options.chains());
         Context ctx = new Context(
-                new NetworkStore(dir),
-                new Kernel(runner, options.chains()),
+                store,
+                kernel,
+                new RuleChanges(store, kernel::applyRules),
                 paths.runRoot().resolve("netns"),
                 options.pool(),
                 new HostAddresses(runner),
-                new Uplink(runner),
                 options.ports(),
                 options.faults(),
                 options.events());
@@ -106,10 +107,10 @@ public final class KernelNetworkLayer implements NetworkLayer {
     record Context(
             NetworkStore store,
             Kernel kernel,
+            RuleChanges rules,
             Path netnsDir,
             SubnetPool pool,
             HostAddresses host,
-            Uplink uplink,
             PortAllocator ports,
             FaultPoint faults,
             EndpointEvents events) {}

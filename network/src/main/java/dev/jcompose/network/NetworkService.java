@@ -5,6 +5,8 @@ import dev.jcompose.bridge.BridgePlanner;
 import dev.jcompose.bridge.LinkNames;
 import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.host.Command;
+import dev.jcompose.host.Overlap;
+import dev.jcompose.ipam.HostAddresses;
 import dev.jcompose.ipam.IpamException;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
@@ -28,8 +30,13 @@ public final class NetworkService implements NetworkLayer.Networks {
     public NetworkRecord ensure(NetworkSpec spec) {
         supported(spec);
         settle(spec.name());
-        List<Subnet> hostUsed = spec.external() ? List.of() : ctx.host().inUse();
-        int mtu = spec.mtu() != null ? spec.mtu() : ctx.uplink().mtu();
+        NetworkRecord known = current(spec.name());
+        if (known != null && known.phase() == Phase.READY) {
+            return matching(spec, known); // no need to look at the host for a network that exists
+        }
+        HostAddresses.View host = spec.external() ? null : ctx.host().read();
+        List<Subnet> hostUsed = host == null ? List.of() : host.inUse();
+        int mtu = spec.mtu() != null ? spec.mtu() : host == null ? HostAddresses.FALLBACK_MTU : host.uplinkMtu();
         NetworkRecord rec = ctx.store().locked(t -> {
             NetworkRecord existing = t.state().networks().get(spec.name());
             if (existing != null && existing.phase() == Phase.READY) {
@@ -54,7 +61,9 @@ public final class NetworkService implements NetworkLayer.Networks {
         }
         ctx.faults().reached("network.journaled");
         try {
-            ctx.kernel().deleteLink(rec.bridge());
+            if (host != null && host.links().contains(rec.bridge())) {
+                ctx.kernel().deleteLink(rec.bridge()); // a crashed creation's, whose record is gone
+            }
             for (Command c : BridgePlanner.create(rec.bridge(), rec.subnet(), rec.gateway(), rec.mtu())) {
                 ctx.kernel().run(c);
             }
@@ -223,11 +232,14 @@ public final class NetworkService implements NetworkLayer.Networks {
         if (n == null) {
             return;
         }
-        ctx.kernel().deleteLink(n.bridge());
+        // The bridge's deletion (~50 ms in the kernel) and the rules' change overlap; the record goes once
+        // both are done, so a crash in between leaves a REMOVING record that recover() finishes.
         ctx.store().locked(t -> {
             NetworkState next = t.state().withoutNetwork(name);
+            Overlap.together(
+                    () -> ctx.kernel().deleteLink(n.bridge()),
+                    () -> ctx.kernel().applyRules(next));
             t.put(next);
-            ctx.kernel().applyRules(next);
             return null;
         });
         ctx.store().deleteIfEmpty();

@@ -17,24 +17,13 @@ class BridgeTest {
                 .extracting(Command::display)
                 .containsExactly(
                         "ip -batch -",
-                        "sysctl -q -w net.ipv4.conf.jc-0123456789.route_localnet=1",
-                        "sysctl -q -w net.ipv4.ip_forward=1");
+                        "sysctl -q -w net.ipv4.conf.jc-0123456789.route_localnet=1 net.ipv4.ip_forward=1");
         assertThat(new String(cmds.get(0).stdin(), StandardCharsets.UTF_8)).isEqualTo("""
                 link add name jc-0123456789 mtu 1400 type bridge
                 addr add 172.20.0.1/16 dev jc-0123456789
                 link set jc-0123456789 up
                 """);
         assertThat(BridgePlanner.delete("jc-0123456789").display()).isEqualTo("ip link del jc-0123456789");
-    }
-
-    @Test
-    void uplinkMtuFromTheDefaultRouteDevice() {
-        assertThat(
-                        Uplink.defaultDevice(
-                                "[{\"dst\":\"10.0.0.0/8\",\"dev\":\"tun0\"},{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth0\"}]"))
-                .isEqualTo("eth0");
-        assertThat(Uplink.defaultDevice("[]")).isNull();
-        assertThat(Uplink.mtuOf("[{\"ifname\":\"eth0\",\"mtu\":1400}]")).isEqualTo(1400);
     }
 
     @Test

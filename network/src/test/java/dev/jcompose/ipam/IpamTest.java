@@ -21,14 +21,32 @@ class IpamTest {
     }
 
     @Test
-    void parsesIpJsonOutput() {
-        assertThat(HostAddresses.parseRoutes("[{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth0\"},"
-                        + "{\"dst\":\"192.0.2.0/24\",\"dev\":\"eth0\"},{\"dst\":\"10.9.9.9\",\"dev\":\"tun0\"}]"))
-                .containsExactly(Subnet.parse("192.0.2.0/24"), Subnet.parse("10.9.9.9/32"));
-        assertThat(
-                        HostAddresses.parseAddresses(
-                                "[{\"ifname\":\"lo\",\"addr_info\":[{\"family\":\"inet\",\"local\":\"127.0.0.1\",\"prefixlen\":8}]}]"))
-                .containsExactly(Subnet.parse("127.0.0.0/8"));
+    void readsRoutesLinksAndUplinkMtuFromOneIpBatch() {
+        HostAddresses.View v = HostAddresses.view("[{\"dst\":\"default\",\"gateway\":\"192.0.2.1\",\"dev\":\"eth0\"},"
+                + "{\"dst\":\"192.0.2.0/24\",\"dev\":\"eth0\"},{\"dst\":\"10.9.9.9\",\"dev\":\"tun0\"}]\n"
+                + "[{\"ifname\":\"lo\",\"mtu\":65536,\"addr_info\":[{\"family\":\"inet\",\"local\":\"127.0.0.1\","
+                + "\"prefixlen\":8},{\"family\":\"inet6\",\"local\":\"::1\",\"prefixlen\":128}]},"
+                + "{\"ifname\":\"eth0\",\"mtu\":1400,\"addr_info\":[]},{\"ifname\":\"jc-old\",\"mtu\":1500}]\n");
+        assertThat(v.inUse())
+                .containsExactly(
+                        Subnet.parse("10.9.9.9/32"), Subnet.parse("127.0.0.0/8"), Subnet.parse("192.0.2.0/24"));
+        assertThat(v.links()).containsExactlyInAnyOrder("lo", "eth0", "jc-old");
+        assertThat(v.uplinkMtu()).isEqualTo(1400);
+    }
+
+    @Test
+    void withoutDefaultRouteBridgesTake1500() {
+        assertThat(HostAddresses.view("[]\n[{\"ifname\":\"lo\",\"mtu\":65536}]").uplinkMtu())
+                .isEqualTo(1500);
+        assertThat(HostAddresses.view("").uplinkMtu()).isEqualTo(1500);
+    }
+
+    @Test
+    void unreadableIpOutputIsAClearError() {
+        assertThatThrownBy(() -> HostAddresses.view("[{\"dst\": oops"))
+                .isInstanceOf(IpamException.class)
+                .hasMessageStartingWith(
+                        "cannot read the host's routes and addresses: unreadable output of ip -j -batch");
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcompose.bridge.NetworkSpec;
-import dev.jcompose.bridge.Uplink;
 import dev.jcompose.endpoint.AttachmentRequest;
 import dev.jcompose.endpoint.EndpointSpec;
 import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.ipam.HostAddresses;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Subnet;
 import dev.jcompose.nat.PortRequest;
@@ -92,7 +92,7 @@ class LifecycleRootTest {
             assertThatThrownBy(() ->
                             bed.layer.networks().ensure(NetworkSpec.of("jt_b").internalNetwork()))
                     .hasMessage("network jt_b exists with a different configuration (internal false -> true)");
-            assertThat(a.mtu()).isEqualTo(new Uplink(bed.runner).mtu());
+            assertThat(a.mtu()).isEqualTo(new HostAddresses(bed.runner).read().uplinkMtu());
             assertThat(a.bridge()).hasSizeLessThanOrEqualTo(15).startsWith("jc-");
             EndpointSpec spec = new EndpointSpec(
                     "jt-two-1",

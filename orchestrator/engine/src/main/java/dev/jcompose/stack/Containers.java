@@ -11,6 +11,7 @@ import dev.jcompose.dns.ResolvConf;
 import dev.jcompose.endpoint.AttachmentRequest;
 import dev.jcompose.endpoint.EndpointSpec;
 import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.host.Overlap;
 import dev.jcompose.model.Healthcheck;
 import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
@@ -510,9 +511,9 @@ final class Containers {
     }
 
     /**
-     * {@link #stop(String, Duration)}; with {@code releasePorts} false the published ports are released
-     * after the return (the exit's handling does it), not before: a container removed next loses its
-     * rules with its endpoint anyway, and the containers it depends on stop as soon as it has.
+     * {@link #stop(String, Duration)}; with {@code releasePorts} false the published ports are kept: for a
+     * container removed next, which loses its rules with its endpoint anyway, so the containers it depends
+     * on stop as soon as it has and no rules change is spent on it.
      */
     int stop(String id, Duration grace, boolean releasePorts) {
         stoppedByUser(id);
@@ -545,7 +546,7 @@ final class Containers {
             // removal is idempotent: a one-off's --rm, or another command, may have removed it since the
             // plan was made; what is left of it (endpoint, files, volumes) still goes
             if (runtime.exists(id)) {
-                Teardown.together(
+                Overlap.together(
                         () -> runtime.delete(id, true),
                         () -> network.endpoints().detach(id));
             } else {

@@ -311,7 +311,11 @@ final class StackOperations implements OperationRunner<Operation> {
                 .quiet()
                 .compose(q -> engine.blocking(() -> containers.stop(id, timeout, !removedLater.contains(name))))
                 .map(code -> {
-                    supervision.exitedNow(id, code, null);
+                    if (removedLater.contains(name)) {
+                        supervision.exitedBeforeRemoval(id, code);
+                    } else {
+                        supervision.exitedNow(id, code, null);
+                    }
                     emit(StackEvent.container(name, "Stopped"));
                     return null;
                 });

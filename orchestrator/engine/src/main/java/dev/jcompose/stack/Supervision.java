@@ -241,6 +241,19 @@ final class Supervision {
     }
 
     void exited(String id, int code, Instant startedAt, Instant finishedAt) {
+        exited(id, code, startedAt, finishedAt, true);
+    }
+
+    /**
+     * The exit of a stopped container that the command removes next: its published ports go with its
+     * endpoint then, so they are not released first (that was one more rules change per container,
+     * under the network lock the other removals wait for).
+     */
+    void exitedBeforeRemoval(String id, int code) {
+        exited(id, code, null, clock.now(), false);
+    }
+
+    private void exited(String id, int code, Instant startedAt, Instant finishedAt, boolean releasePorts) {
         engine.checkInLoop();
         Tracked t = running.remove(id);
         Tracked stopped = stopping.remove(id);
@@ -252,7 +265,9 @@ final class Supervision {
         // an exited container no longer answers to its names nor holds its published ports (docker drops them too)
         engine.blocking(() -> {
             containers.unregisterDns(id);
-            containers.releasePortsIfExited(id);
+            if (releasePorts) {
+                containers.releasePortsIfExited(id);
+            }
             return null;
         });
         emit(new StackEvent("Container", t.name(), "Exited", "(" + code + ")", t.project()));

@@ -1,24 +1,25 @@
-package dev.jcompose.stack;
+package dev.jcompose.host;
 
-import dev.jcompose.api.StackException;
+import dev.jcompose.JcomposeException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Two teardowns that share nothing, run at once: a container's in its runtime (runtime delete, then
- * the root file system's unmount) and its endpoint's (veth, then the namespace's unmount) are each a
- * chain of processes, and a one-off's {@code --rm} waits for both.
+ * Two pieces of host work that share nothing, run at once: each is a chain of processes whose time is
+ * mostly waiting on the kernel. A container's teardown in its runtime (runtime delete, then the root
+ * file system's unmount) overlaps its endpoint's (veth, then the namespace's unmount); a bridge's
+ * deletion (~50 ms in the kernel) overlaps the rules' change that drops its network.
  */
-final class Teardown {
-    private Teardown() {}
+public final class Overlap {
+    private Overlap() {}
 
     /**
      * Runs {@code first} on a thread of its own and {@code second} here; both run even when one fails.
      * The first's failure is thrown (with the second's suppressed), else the second's.
      */
-    static void together(Runnable first, Runnable second) {
+    public static void together(Runnable first, Runnable second) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> other = pool.submit(first);
             RuntimeException secondFailure = null;
@@ -37,14 +38,14 @@ final class Teardown {
         } catch (ExecutionException e) {
             RuntimeException failure = e.getCause() instanceof RuntimeException r
                     ? r
-                    : new IllegalStateException("a teardown failed", e.getCause());
+                    : new IllegalStateException("host work failed", e.getCause());
             if (secondFailure != null) {
                 failure.addSuppressed(secondFailure);
             }
             throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted while removing a container", "run the command again");
+            throw new JcomposeException("interrupted while waiting for host work", "run the command again");
         }
         if (secondFailure != null) {
             throw secondFailure;

@@ -1,4 +1,4 @@
-package dev.jcompose.stack;
+package dev.jcompose.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,14 +8,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** A container's and its endpoint's teardowns run at once, both always, and a failure of either is thrown. */
-class TeardownTest {
+/** Two pieces of host work run at once, both always, and a failure of either is thrown. */
+class OverlapTest {
     @Test
     void bothRunAtOnce() {
         CountDownLatch secondStarted = new CountDownLatch(1);
         AtomicBoolean firstSawSecond = new AtomicBoolean();
 
-        Teardown.together(
+        Overlap.together(
                 () -> {
                     try {
                         // run one after the other, this would wait its whole deadline and see nothing
@@ -34,7 +34,7 @@ class TeardownTest {
         AtomicBoolean secondRan = new AtomicBoolean();
         IllegalStateException second = new IllegalStateException("veth");
 
-        assertThatThrownBy(() -> Teardown.together(
+        assertThatThrownBy(() -> Overlap.together(
                         () -> {
                             throw new IllegalStateException("runtime delete");
                         },
@@ -51,7 +51,7 @@ class TeardownTest {
     void theSecondsFailureIsThrownWhenTheFirstSucceeds() {
         AtomicBoolean firstRan = new AtomicBoolean();
 
-        assertThatThrownBy(() -> Teardown.together(() -> firstRan.set(true), () -> {
+        assertThatThrownBy(() -> Overlap.together(() -> firstRan.set(true), () -> {
                     throw new IllegalStateException("netns unmount");
                 }))
                 .hasMessage("netns unmount");

@@ -42,6 +42,8 @@ public final class FakeNetworkLayer implements NetworkLayer {
         final PortAllocator ports =
                 PortAllocator.withProbe((protocol, ip, port) -> !listeners.contains(key(protocol, port)));
         NetworkState state = NetworkState.empty();
+        /** The endpoints whose published ports {@code unpublish} released, in order. */
+        final List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Host(SubnetPool pool, List<Subnet> routes) {
             this.pool = pool;
@@ -71,6 +73,11 @@ public final class FakeNetworkLayer implements NetworkLayer {
     /** Another program listens on the host port (any address): publishing it fails as on a real host. */
     public void occupy(String protocol, int port) {
         host.listeners.add(key(protocol, port));
+    }
+
+    /** The endpoints whose published ports were released while they stayed (a stopped container's). */
+    public List<String> released() {
+        return List.copyOf(host.released);
     }
 
     /** The other program stopped listening. */
@@ -199,6 +206,7 @@ public final class FakeNetworkLayer implements NetworkLayer {
                 EndpointRecord e = host.state.endpoints().get(id);
                 if (e != null && !e.ports().isEmpty()) {
                     host.state = host.state.with(e.withPorts(List.of()));
+                    host.released.add(id);
                 }
             }
         }

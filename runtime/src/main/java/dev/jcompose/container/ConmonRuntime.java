@@ -154,7 +154,7 @@ public final class ConmonRuntime implements ContainerRuntime {
         if (rec.state() == ContainerState.CREATED) {
             cli.run("kill", id, "SIGKILL");
         } else {
-            cli.run("kill", id, rec.stopSignal());
+            signal(id, dirs, rec.stopSignal());
             if (rec.state() == ContainerState.PAUSED) {
                 cli.run("resume", id);
             }
@@ -162,7 +162,7 @@ public final class ConmonRuntime implements ContainerRuntime {
         Optional<Integer> code =
                 ExitWatcher.await(exit, rec.state() == ContainerState.CREATED ? ContainerRelease.KILL_TIMEOUT : g);
         if (code.isEmpty()) {
-            cli.run("kill", id, "SIGKILL");
+            signal(id, dirs, "SIGKILL");
             code = ExitWatcher.await(exit, ContainerRelease.KILL_TIMEOUT);
         }
         if (code.isEmpty()) {
@@ -172,6 +172,13 @@ public final class ConmonRuntime implements ContainerRuntime {
         }
         inspect(id);
         return code.get();
+    }
+
+    /** The signal to the init: directly where that is safe ({@link InitSignal}), else by the runtime. */
+    private void signal(String id, ContainerDirs dirs, String signal) {
+        if (!InitSignal.send(dirs, id, signal)) {
+            cli.run("kill", id, signal);
+        }
     }
 
     @Override

@@ -150,6 +150,11 @@ final class ExitWatcher {
 
     private static final int WNOHANG = 1;
 
+    /** The process's parent pid (field 4 of /proc/PID/stat); empty when the process is gone. */
+    static OptionalLong parent(long pid) {
+        return stat(pid).map(f -> OptionalLong.of(Long.parseLong(f[1]))).orElse(OptionalLong.empty());
+    }
+
     /** True while /proc shows the process in a state other than zombie/dead. */
     static boolean running(long pid) {
         return stat(pid).map(f -> !f[0].equals("Z") && !f[0].equals("X")).orElse(false);

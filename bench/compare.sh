@@ -312,6 +312,11 @@ EOF
 
 # the image: jcompose's busybox:1.36 -> registry -> docker, podman
 "${JC[@]}" version >/dev/null 9>&-   # builds the CLI if needed
+# From here on jcompose runs as installed: the distribution's launcher over the jars just built, as the
+# tarball unpacks them (the development launcher adds its rebuild check, one `find` over the sources,
+# ~10 ms a command; bench/cli-start.sh measures both).
+read -r JC_LIB <"$ROOT/.jcompose/lib/current"
+JC=(env "${JC_ENV[@]}" JCOMPOSE_LIB_DIR="$JC_LIB" "$ROOT/orchestrator/cli/src/dist/bin/jcompose" --progress quiet)
 (export "${JC_ENV[@]}"; jc_busybox_image "$ROOT/bin/jcompose" >/dev/null 9>&-)
 python3 - "$W/jc/data" "$W/oci" <<'PY'
 # an OCI layout of jcompose's busybox:1.36 (the store keeps OCI blobs under content/blobs/<alg>/<hex>)

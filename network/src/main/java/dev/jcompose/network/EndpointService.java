@@ -7,6 +7,7 @@ import dev.jcompose.endpoint.EndpointSpec;
 import dev.jcompose.endpoint.LinkPlan;
 import dev.jcompose.endpoint.MacAddresses;
 import dev.jcompose.endpoint.NetworkMode;
+import dev.jcompose.host.Overlap;
 import dev.jcompose.ipam.Ipv4;
 import dev.jcompose.ipam.Leases;
 import dev.jcompose.nat.PortAllocator;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Creates and removes container endpoints: namespace, veths, addresses, published ports. */
@@ -34,6 +36,16 @@ public final class EndpointService implements NetworkLayer.Endpoints {
      */
     @Override
     public EndpointRecord attach(EndpointSpec spec) {
+        return attach(spec, r -> {});
+    }
+
+    /**
+     * As {@link #attach(EndpointSpec)}; {@code meanwhile} (a container's creation: mount, conmon,
+     * runtime create, which need the namespace only) overlaps the veths, the addresses inside and the
+     * rules, ~40 ms of processes and an iptables commit.
+     */
+    @Override
+    public EndpointRecord attach(EndpointSpec spec, Consumer<EndpointRecord> meanwhile) {
         settle(spec.id());
         EndpointRecord rec = ctx.store().locked(t -> {
             EndpointRecord existing = t.state().endpoints().get(spec.id());
@@ -50,23 +62,34 @@ public final class EndpointService implements NetworkLayer.Endpoints {
             return allocate(spec, t);
         });
         if (rec.phase() == Phase.READY) {
+            meanwhile.accept(rec);
             return rec;
         }
         ctx.faults().reached("endpoint.journaled");
         try {
-            wire(rec);
-            // rules depend on networks and ports only
-            EndpointRecord ready = change(!rec.ports().isEmpty(), t -> {
-                EndpointRecord r = rec.withPhase(Phase.READY);
-                t.put(t.state().with(r));
-                return r;
-            });
-            ctx.events().attached(ready);
-            return ready;
+            if (rec.ownsNetns()) {
+                ctx.kernel().createNetns(Path.of(rec.netns()));
+                ctx.faults().reached("endpoint.netns-created");
+            }
+            EndpointRecord[] ready = new EndpointRecord[1];
+            Overlap.together(() -> ready[0] = wireAndCommit(rec), () -> meanwhile.accept(rec));
+            ctx.events().attached(ready[0]);
+            return ready[0];
         } catch (RuntimeException e) {
             teardown(spec.id());
             throw e;
         }
+    }
+
+    /** The veths and the addresses inside, then READY (with the rules when the endpoint publishes ports). */
+    private EndpointRecord wireAndCommit(EndpointRecord rec) {
+        wire(rec);
+        // rules depend on networks and ports only
+        return change(!rec.ports().isEmpty(), t -> {
+            EndpointRecord r = rec.withPhase(Phase.READY);
+            t.put(t.state().with(r));
+            return r;
+        });
     }
 
     /** Like {@code NetworkService.settle}: waits for a live owner, finishes a dead one's work. */
@@ -213,8 +236,6 @@ public final class EndpointService implements NetworkLayer.Endpoints {
             return;
         }
         Path netns = Path.of(rec.netns());
-        ctx.kernel().createNetns(netns);
-        ctx.faults().reached("endpoint.netns-created");
         NetworkState s = ctx.store().snapshot();
         List<LinkPlan.Wire> wires = new ArrayList<>();
         Ipv4 gateway = null;

@@ -2,6 +2,7 @@ package dev.jcompose.network;
 
 import dev.jcompose.bridge.NetworkSpec;
 import dev.jcompose.endpoint.EndpointSpec;
+import java.util.function.Consumer;
 
 /**
  * What the engine drives at the network boundary: networks (a bridge and its addresses each),
@@ -45,6 +46,25 @@ public interface NetworkLayer {
          * one asked for), its published ports. Attaching a READY endpoint again returns it unchanged.
          */
         EndpointRecord attach(EndpointSpec spec);
+
+        /**
+         * {@link #attach(EndpointSpec)}, running {@code meanwhile} with the endpoint's record once its
+         * addresses are leased and its namespace exists (what a container's creation needs), at the
+         * same time as the rest of the wiring: veths, addresses inside, published ports' rules. When
+         * this returns both are done and the endpoint is READY; if either fails, the endpoint is
+         * removed and the failure thrown (undoing what {@code meanwhile} made is the caller's job).
+         * This default runs them one after the other.
+         */
+        default EndpointRecord attach(EndpointSpec spec, Consumer<EndpointRecord> meanwhile) {
+            EndpointRecord r = attach(spec);
+            try {
+                meanwhile.accept(r);
+            } catch (RuntimeException e) {
+                detach(spec.id());
+                throw e;
+            }
+            return r;
+        }
 
         /** Removes the endpoint and releases its addresses and ports. A missing endpoint is a no-op. */
         void detach(String id);

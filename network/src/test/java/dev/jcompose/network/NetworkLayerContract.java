@@ -85,6 +85,32 @@ public abstract class NetworkLayerContract {
     }
 
     @Test
+    void whatRunsMeanwhileSeesTheAddressesAndNamespaceAndItsFailureRemovesTheEndpoint() {
+        NetworkRecord n = layer.networks().ensure(NetworkSpec.of("jtc_mean"));
+        List<EndpointRecord> seen = new ArrayList<>();
+
+        EndpointRecord ready =
+                layer.endpoints().attach(bridged("jtc-m-1", "jtc_mean", PortRequest.of("tcp", PORT, 80)), seen::add);
+
+        assertThat(seen).singleElement().satisfies(r -> {
+            assertThat(r.links())
+                    .extracting(LinkRecord::ip)
+                    .containsExactly(ready.links().get(0).ip());
+            assertThat(r.netns()).isEqualTo(ready.netns());
+            assertThat(n.subnet().contains(r.links().get(0).ip())).isTrue();
+        });
+        assertThat(ready.phase()).isEqualTo(Phase.READY);
+        assertThat(ready.ports()).extracting(PublishedPort::hostPort).containsExactly(PORT);
+
+        assertThatThrownBy(() -> layer.endpoints().attach(bridged("jtc-m-2", "jtc_mean"), r -> {
+                    throw new IllegalStateException("runtime create failed");
+                }))
+                .hasMessage("runtime create failed");
+        assertThat(layer.endpoints().state().endpoints()).containsOnlyKeys("jtc-m-1");
+        assertThat(layer.networks().state().networks().get("jtc_mean").leases()).hasSize(1);
+    }
+
+    @Test
     void addressesAreUniquePerNetworkAndSubnetsDoNotOverlap() {
         NetworkRecord a = layer.networks().ensure(NetworkSpec.of("jtc_a"));
         NetworkRecord b = layer.networks().ensure(NetworkSpec.of("jtc_b"));

@@ -18,8 +18,13 @@ class NetworkStoreTest {
     Path dir;
 
     private static NetworkRecord net(Map<Ipv4, String> leases) {
+        return net("p_default", leases);
+    }
+
+    /** A READY network record on 172.20.0.0/16 (other tests of the store use it too). */
+    static NetworkRecord net(String name, Map<Ipv4, String> leases) {
         return new NetworkRecord(
-                "p_default",
+                name,
                 "jc-0123456789",
                 Subnet.parse("172.20.0.0/16"),
                 Ipv4.parse("172.20.0.1"),

@@ -3,8 +3,6 @@ package dev.jcompose.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jcompose.ipam.Ipv4;
-import dev.jcompose.ipam.Subnet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,24 +21,10 @@ class RuleChangesTest {
     @TempDir
     Path dir;
 
-    private static NetworkRecord net(String name) {
-        return new NetworkRecord(
-                name,
-                "jc-" + name,
-                Subnet.parse("172.20.0.0/16"),
-                Ipv4.parse("172.20.0.1"),
-                null,
-                false,
-                1500,
-                Phase.READY,
-                Map.of(),
-                "1@x");
-    }
-
     /** Adds network {@code name}; the change's result is its name. */
     private static String add(RuleChanges changes, String name) {
         return changes.commit(t -> {
-            t.put(t.state().with(net(name)));
+            t.put(t.state().with(NetworkStoreTest.net(name, Map.of())));
             return name;
         });
     }
@@ -81,7 +65,7 @@ class RuleChangesTest {
         List<NetworkState> applied = new ArrayList<>();
         RuleChanges changes = new RuleChanges(store, applied::add);
         assertThatThrownBy(() -> changes.commit(t -> {
-                    t.put(t.state().with(net("half")));
+                    t.put(t.state().with(NetworkStoreTest.net("half", Map.of())));
                     throw new IllegalStateException("port 8080 is taken");
                 }))
                 .hasMessage("port 8080 is taken");

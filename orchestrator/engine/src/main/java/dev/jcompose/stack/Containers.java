@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One container's life on the host, as blocking calls: create from a service (image, volumes,
@@ -149,36 +150,40 @@ final class Containers {
                         files.reserveVolume(id, v);
                         made.add(v);
                     });
-            ContainerSpec.Network netns = endpoint(project, service, s, id, name, hostname, undo);
-            writeFiles(project, s, id, name, hostname);
-            List<ContainerSpec.VolumeMount> all = new ArrayList<>(m.mounts());
-            all.addAll(ContainerSecrets.mounts(project, s, files.hosts(id).getParent()));
-            SharedMounts shared = new SharedMounts(this);
-            all.addAll(shared.volumesFrom(project.name(), s, all));
-            ContainerSpec spec = ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
-            spec = spec.withOptions(spec.options()
-                    .withDevices(HostDevices.resolve(service, s))
-                    .withAnnotations(s.annotations())
-                    .withDeviceRules(HostDevices.rules(service, s)));
-            CreateRequest req = new CreateRequest(
-                    id,
-                    name,
-                    labels(project, s, service, number, configHash, image),
-                    configHash,
-                    image.snapshotsRoot(),
-                    image.layers(),
-                    image.defaults(),
-                    spec,
-                    files.hosts(id),
-                    files.resolvConf(id),
-                    files.hostname(id),
-                    new ImageRef(image.reference(), image.id()),
-                    attach(s));
-            files.saveExtras(id, extras(project.name(), service, s, image, m.anonymousVolumes(), reference));
-            ContainerRecord rec = runtime.create(req);
-            undo.add(() -> runtime.delete(id, true));
-            seed(rec, m.seeds());
-            return rec;
+            ContainerRecord[] created = new ContainerRecord[1];
+            // the runtime's creation needs the endpoint's namespace only: it overlaps the veths and rules
+            endpoint(project, service, s, id, name, hostname, undo, netns -> {
+                writeFiles(project, s, id, name, hostname);
+                List<ContainerSpec.VolumeMount> all = new ArrayList<>(m.mounts());
+                all.addAll(ContainerSecrets.mounts(project, s, files.hosts(id).getParent()));
+                SharedMounts shared = new SharedMounts(this);
+                all.addAll(shared.volumesFrom(project.name(), s, all));
+                ContainerSpec spec =
+                        ServiceSpecs.spec(s, hostname, all, netns, shared.namespaces(project, service, s, id));
+                spec = spec.withOptions(spec.options()
+                        .withDevices(HostDevices.resolve(service, s))
+                        .withAnnotations(s.annotations())
+                        .withDeviceRules(HostDevices.rules(service, s)));
+                CreateRequest req = new CreateRequest(
+                        id,
+                        name,
+                        labels(project, s, service, number, configHash, image),
+                        configHash,
+                        image.snapshotsRoot(),
+                        image.layers(),
+                        image.defaults(),
+                        spec,
+                        files.hosts(id),
+                        files.resolvConf(id),
+                        files.hostname(id),
+                        new ImageRef(image.reference(), image.id()),
+                        attach(s));
+                files.saveExtras(id, extras(project.name(), service, s, image, m.anonymousVolumes(), reference));
+                created[0] = runtime.create(req);
+                undo.add(() -> runtime.delete(id, true));
+            });
+            seed(created[0], m.seeds());
+            return created[0];
         } catch (RuntimeException e) {
             for (Runnable u : undo.reversed()) {
                 try {
@@ -298,34 +303,43 @@ final class Containers {
         String service = rec.labels().get(Labels.SERVICE);
         ServiceConfig s = project.services().get(service);
         String hostname = rec.spec().hostname();
-        endpoint(project, service, s, id, rec.name(), hostname, new ArrayList<>());
+        endpoint(project, service, s, id, rec.name(), hostname, new ArrayList<>(), netns -> {});
         writeFiles(project, s, id, rec.name(), hostname);
     }
 
-    /** The endpoint (bridge mode) or namespace choice of the container. */
-    private ContainerSpec.Network endpoint(
+    /**
+     * The endpoint (bridge mode) or namespace choice of the container, handed to {@code meanwhile} (the
+     * runtime's creation), which runs at the same time as the endpoint's wiring.
+     */
+    private void endpoint(
             Project project,
             String service,
             ServiceConfig s,
             String id,
             String name,
             String hostname,
-            List<Runnable> undo) {
+            List<Runnable> undo,
+            Consumer<ContainerSpec.Network> meanwhile) {
         String mode = s.networkMode() == null ? "" : s.networkMode();
         if (mode.equals("host")) {
-            return ContainerSpec.Network.HOST;
+            meanwhile.accept(ContainerSpec.Network.HOST);
+            return;
         }
         if (mode.equals("none")) {
-            return ContainerSpec.Network.NONE;
+            meanwhile.accept(ContainerSpec.Network.NONE);
+            return;
         }
+        // registered first: a failed attach removes its endpoint itself, and detaching a missing one is a no-op
+        undo.add(() -> network.endpoints().detach(id));
         if (mode.startsWith("service:") || mode.startsWith("container:")) {
             String other = mode.startsWith("service:")
                     ? firstOfService(project.name(), mode.substring(8))
                     : require(mode.substring(10)).id();
-            EndpointRecord rec = network.endpoints()
-                    .attach(new EndpointSpec(id, List.of(), new NetworkMode.Shared(other), List.of(), List.of()));
-            undo.add(() -> network.endpoints().detach(id));
-            return new ContainerSpec.Network.Path(rec.netns());
+            network.endpoints()
+                    .attach(
+                            new EndpointSpec(id, List.of(), new NetworkMode.Shared(other), List.of(), List.of()),
+                            rec -> meanwhile.accept(new ContainerSpec.Network.Path(rec.netns())));
+            return;
         }
         // a one-off answers to its own name only (compose: unless --use-aliases), not as the service
         List<String> names = new ArrayList<>(new LinkedHashSet<>(oneOff(s) ? List.of(name) : List.of(name, service)));
@@ -336,16 +350,21 @@ final class Containers {
         s.networks().forEach((key, sn) -> attachments.add(ServiceAttachments.attachment(project, key, sn)));
         ServiceAttachments.withServiceMac(attachments, ServiceSpecs.emptyToNull(s.macAddress()));
         List<PortRequest> ports = s.ports().stream().map(ServicePorts::request).toList();
-        EndpointRecord rec = network.endpoints()
-                .attach(new EndpointSpec(
-                        id,
-                        names.stream().distinct().toList(),
-                        new NetworkMode.Bridge(),
-                        attachments,
-                        ports,
-                        ServiceAttachments.linkAliases(s.links())));
-        undo.add(() -> network.endpoints().detach(id));
-        return new ContainerSpec.Network.Path(rec.netns());
+        EndpointSpec spec = new EndpointSpec(
+                id,
+                names.stream().distinct().toList(),
+                new NetworkMode.Bridge(),
+                attachments,
+                ports,
+                ServiceAttachments.linkAliases(s.links()));
+        if (s.sysctls().keySet().stream().anyMatch(k -> k.startsWith("net."))) {
+            // the runtime sets them at creation, and one may name an interface (net.ipv4.conf.eth0.*):
+            // the veths must be there first
+            EndpointRecord rec = network.endpoints().attach(spec);
+            meanwhile.accept(new ContainerSpec.Network.Path(rec.netns()));
+            return;
+        }
+        network.endpoints().attach(spec, rec -> meanwhile.accept(new ContainerSpec.Network.Path(rec.netns())));
     }
 
     private String firstOfService(String project, String service) {

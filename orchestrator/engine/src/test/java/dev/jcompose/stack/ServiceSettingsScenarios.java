@@ -39,4 +39,29 @@ abstract class ServiceSettingsScenarios {
             assertThat(fx.compose().ps(p, true)).isEmpty();
         }
     }
+
+    @Test
+    void aCreationThatFailsWhileItsEndpointIsWiredLeavesNoEndpoint() throws Exception {
+        try (StackHost fx = open()) {
+            Path dir = Files.createDirectories(fx.dir().resolve("nodevice"));
+            Files.writeString(dir.resolve("compose.yaml"), """
+                    services:
+                      app:
+                        image: busybox:1.36
+                        command: ["sleep", "300"]
+                        ports: ["127.0.0.1:18094:80"]
+                        devices: ["/dev/jcompose-no-such-device:/dev/x"]
+                    """);
+            Project project = fx.load(dir, "nodevice", Map.of());
+            String p = fx.project("nodevice");
+            // the device is checked as the container is made, while its endpoint's veths and rules are
+            assertThatThrownBy(() -> fx.compose().up(project, UpOptions.defaults(), fx.listener()))
+                    .hasMessage("device /dev/jcompose-no-such-device of service app does not exist on this host");
+            assertThat(fx.compose().ps(p, true)).isEmpty();
+            assertThat(fx.stack().network.endpoints().state().endpoints()).isEmpty();
+            fx.compose()
+                    .down(p, java.util.Optional.of(project), dev.jcompose.api.DownOptions.defaults(), fx.listener());
+            assertThat(fx.stack().network.networks().state().networks()).isEmpty();
+        }
+    }
 }

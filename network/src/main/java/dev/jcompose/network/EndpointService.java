@@ -273,14 +273,22 @@ public final class EndpointService implements NetworkLayer.Endpoints {
         if (e == null) {
             return;
         }
-        for (LinkRecord l : e.links()) {
-            ctx.kernel().deleteLink(l.hostVeth());
+        // The kernel's objects go while the rules drop the endpoint's ports (only published ports put an
+        // endpoint into the rules); the record goes after both, so a crash in between leaves it to recover().
+        Runnable kernelObjects = () -> {
+            for (LinkRecord l : e.links()) {
+                ctx.kernel().deleteLink(l.hostVeth());
+            }
+            if (e.ownsNetns()) {
+                ctx.kernel().removeNetns(Path.of(e.netns()));
+            }
+        };
+        if (e.ports().isEmpty()) {
+            kernelObjects.run();
+        } else {
+            Overlap.together(kernelObjects, () -> unpublish(e.id()));
         }
-        if (e.ownsNetns()) {
-            ctx.kernel().removeNetns(Path.of(e.netns()));
-        }
-        // only published ports put an endpoint into the rules
-        change(!e.ports().isEmpty(), t -> {
+        ctx.store().locked(t -> {
             t.put(t.state().withoutEndpoint(id));
             return null;
         });

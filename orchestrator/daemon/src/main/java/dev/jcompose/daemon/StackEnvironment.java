@@ -24,7 +24,7 @@ public final class StackEnvironment {
             "JCOMPOSE_RUN_ROOT",
             "JCOMPOSE_CGROUP_PARENT",
             "JCOMPOSE_CHAIN_PREFIX",
-            "JCOMPOSE_OCI_RUNTIME",
+            "JCOMPOSE_RUNTIME",
             "JCOMPOSE_SOCKET_GROUP");
 
     private StackEnvironment() {}

@@ -182,6 +182,9 @@ class WireJsonTest {
         assertThat(StackEnvironment.jvmOptions(
                         Map.of("JCOMPOSE_RUN_ROOT", "/tmp/r", "HOME", "/root", "JCOMPOSE_DATA_ROOT", "/tmp/d")))
                 .containsExactly("-Djcompose.env.JCOMPOSE_DATA_ROOT=/tmp/d", "-Djcompose.env.JCOMPOSE_RUN_ROOT=/tmp/r");
+        // the name the runtime probe reads (RuntimeProbe): an in-process CLI's choice reaches the engine
+        assertThat(StackEnvironment.jvmOptions(Map.of("JCOMPOSE_RUNTIME", "runc")))
+                .containsExactly("-Djcompose.env.JCOMPOSE_RUNTIME=runc");
         assertThat(StackEnvironment.ofEngine(
                         Map.of("JCOMPOSE_RUN_ROOT", "/run/jcompose", "PATH", "/bin"),
                         Map.of("jcompose.env.JCOMPOSE_RUN_ROOT", "/tmp/r", "java.version", "21")))

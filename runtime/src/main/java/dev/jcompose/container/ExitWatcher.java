@@ -150,9 +150,15 @@ final class ExitWatcher {
 
     private static final int WNOHANG = 1;
 
-    /** The process's parent pid (field 4 of /proc/PID/stat); empty when the process is gone. */
-    static OptionalLong parent(long pid) {
-        return stat(pid).map(f -> OptionalLong.of(Long.parseLong(f[1]))).orElse(OptionalLong.empty());
+    /**
+     * The parent pid (field 4 of /proc/PID/stat) of a process that runs; empty when it is gone, a zombie
+     * or dead. One read of /proc gives both, so the two cannot describe different processes.
+     */
+    static OptionalLong runningParent(long pid) {
+        return stat(pid)
+                .filter(f -> !f[0].equals("Z") && !f[0].equals("X"))
+                .map(f -> OptionalLong.of(Long.parseLong(f[1])))
+                .orElse(OptionalLong.empty());
     }
 
     /** True while /proc shows the process in a state other than zombie/dead. */

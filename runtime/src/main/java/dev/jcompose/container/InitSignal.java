@@ -26,8 +26,8 @@ final class InitSignal {
         if (pid == null || conmon == null) {
             return false;
         }
-        OptionalLong parent = ExitWatcher.parent(pid);
-        if (parent.isEmpty() || parent.getAsLong() != conmon || !ExitWatcher.running(pid)) {
+        OptionalLong parent = ExitWatcher.runningParent(pid);
+        if (parent.isEmpty() || parent.getAsLong() != conmon) {
             return false;
         }
         return jnr.posix.POSIXFactory.getNativePOSIX().kill(pid, number.getAsInt()) == 0;

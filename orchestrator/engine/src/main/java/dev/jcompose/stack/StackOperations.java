@@ -306,12 +306,13 @@ final class StackOperations implements OperationRunner<Operation> {
     private Future<?> stop(String name, Duration timeout) {
         emit(StackEvent.container(name, "Stopping"));
         String id = idOf(name);
+        boolean removedNext = removedLater.contains(name);
         supervision.stopping(id);
         return supervision
                 .quiet()
-                .compose(q -> engine.blocking(() -> containers.stop(id, timeout, !removedLater.contains(name))))
+                .compose(q -> engine.blocking(() -> containers.stop(id, timeout, !removedNext)))
                 .map(code -> {
-                    if (removedLater.contains(name)) {
+                    if (removedNext) {
                         supervision.exitedBeforeRemoval(id, code);
                     } else {
                         supervision.exitedNow(id, code, null);
